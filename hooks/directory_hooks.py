@@ -1,0 +1,109 @@
+"""MkDocs adapter for the employer directory: turns build events into domain calls.
+
+Everything about employers, programs and validation lives in ``employer_directory`` (no MkDocs
+imports there). This module only decides *when* things happen in MkDocs' two-pass build:
+
+1. ``on_config``: read the settings under ``extra.directory``; reset per-build state (hook
+   modules stay loaded across ``mkdocs serve`` rebuilds, so nothing may survive from the last
+   build).
+2. ``on_pre_build``: load and validate all content *before* MkDocs cleans or writes the site
+   directory, so that bad content aborts with the full list of problems and no half-written site.
+3. ``on_files``: add the generated listing pages as virtual files and give employer and
+   program pages their URLs.
+4. ``on_page_markdown``: pick the template for each of our pages.
+5. ``on_env`` / ``on_page_context``: hand domain objects to the Jinja templates in
+   ``overrides/``; all markup lives there.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from employer_directory.loading import load_directory
+from employer_directory.problems import ContentInvalid
+from employer_directory.settings import load_settings
+from employer_directory.site_pages import SitePages, plan_site_pages
+from employer_directory.models.values import jp_date
+
+log = logging.getLogger("mkdocs.hooks.directory")
+
+
+class _Build:
+    """State of one build; replaced in on_config."""
+
+    def __init__(self) -> None:
+        self.pages: SitePages | None = None
+
+
+_build = _Build()
+
+
+def _content_error(invalid: ContentInvalid) -> PluginError:
+    # PluginError is a BuildError: MkDocs prints the message and exits 1 without a traceback.
+    return PluginError("\n" + invalid.report())
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    _build = _Build()
+    try:
+        settings = load_settings((config.extra or {}).get("directory"), source="mkdocs.yml")
+    except ContentInvalid as invalid:
+        raise _content_error(invalid) from None
+    config.extra["directory_settings"] = settings
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    settings = config.extra["directory_settings"]
+    root = Path(config.config_file_path).parent
+    try:
+        directory = load_directory(Path(config.docs_dir), settings, root=root)
+    except ContentInvalid as invalid:
+        raise _content_error(invalid) from None
+    _build.pages = plan_site_pages(directory)
+    log.info("協力事業所 %d 件、プログラム %d 件を読み込みました", len(directory.employers), len(directory.programs))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = _build.pages
+    assert pages is not None
+    for generated in pages.generated:
+        files.append(File.generated(config, generated.src_uri, content=generated.stub))
+    for src_uri, dest_uri in pages.moved.items():
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            file.dest_uri = dest_uri
+    return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.filters["jp_date"] = jp_date
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    pages = _build.pages
+    assert pages is not None
+    view = pages.view_for(page.file.src_uri)
+    if view is not None:
+        page.meta["template"] = view.template
+        if view.title:
+            page.meta["title"] = view.title
+    return markdown
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    pages = _build.pages
+    assert pages is not None
+    context["directory"] = pages.directory
+    view = pages.view_for(page.file.src_uri)
+    if view is not None:
+        context.update(view.context)
+    return context

@@ -1,0 +1,82 @@
+"""Command line for staff and CI: ``python -m employer_directory validate``.
+
+Reads mkdocs.yml only as YAML (no MkDocs import) to find the directory settings, so a
+pull-request check can validate content before any site build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .loading import load_directory
+from .problems import ContentInvalid
+from .schema_export import render_schemas
+from .settings import load_settings
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may hold ``!!python/name`` and ``!ENV`` tags; we only need plain keys."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_settings(config_path: Path):
+    raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}  # noqa: S506
+    return load_settings(((raw.get("extra") or {}).get("directory")))
+
+
+def write_schemas(config_path: Path, check: bool = False) -> int:
+    settings = read_settings(config_path)
+    folder = config_path.resolve().parent / settings.content_dir / "schema"
+    stale = []
+    for name, text in render_schemas(settings).items():
+        target = folder / name
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current != text:
+            stale.append(name)
+            if not check:
+                folder.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    if check and stale:
+        print("JSON Schema が古くなっています: " + "、".join(stale) + "。scripts/update-schema を実行してください", file=sys.stderr)
+        return 1
+    print("JSON Schema は最新です" if not stale else "JSON Schema を書き出しました: " + "、".join(stale))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="directory", description="協力事業所ディレクトリの内容ファイルを確認します")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("validate", help="content/ の全ファイルを確認する")
+    check.add_argument("--config", default="mkdocs.yml", type=Path)
+    check.add_argument("--github", action="store_true", help="GitHub Actions の注釈（::error）も出す")
+    schema = sub.add_parser("schema", help="編集用の JSON Schema を content/schema/ に書き出す")
+    schema.add_argument("--config", default="mkdocs.yml", type=Path)
+    schema.add_argument("--check", action="store_true", help="書き出さずに、最新かどうかだけ確かめる")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        return write_schemas(args.config, check=args.check)
+
+    root = args.config.resolve().parent
+    try:
+        settings = read_settings(args.config)
+        directory = load_directory(root / settings.content_dir, settings, root=root)
+    except ContentInvalid as invalid:
+        print(invalid.report(), file=sys.stderr)
+        if args.github:
+            for problem in invalid.problems:
+                print(problem.github_annotation())
+        return 1
+    print(f"問題はありません: 事業所 {len(directory.employers)} 件、プログラム {len(directory.programs)} 件")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

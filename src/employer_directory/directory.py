@@ -1,0 +1,90 @@
+"""The whole directory after validation: employers, programs and the views over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .models.employer import Employer
+from .models.program import Program
+from .settings import DirectorySettings
+from .vocabulary import OFFER_TYPES, Term
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One static listing page: a category, an area or an offer type and its employers."""
+
+    kind: str
+    """``category``, ``area`` or ``offer``: also the URL folder (categories/, areas/, offers/)."""
+    term: Term
+    employers: list[Employer]
+
+    @property
+    def url_folder(self) -> str:
+        return {"category": "categories", "area": "areas", "offer": "offers"}[self.kind]
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url_folder}/{self.term.id}.md"
+
+    @property
+    def title(self) -> str:
+        prefix = {"category": "業種", "area": "地域", "offer": "受け入れ"}[self.kind]
+        return f"{prefix}: {self.term.label}"
+
+
+@dataclass
+class Directory:
+    settings: DirectorySettings
+    today: dt.date
+    employers: list[Employer] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Sorted by reading so that listings follow あいうえお order, as a pamphlet would.
+        self.employers.sort(key=lambda employer: (employer.reading, employer.slug or ""))
+        self._by_slug = {employer.slug: employer for employer in self.employers}
+
+    def employer(self, slug: str) -> Employer | None:
+        return self._by_slug.get(slug)
+
+    def category_listings(self) -> list[Listing]:
+        return [
+            Listing("category", term, [e for e in self.employers if e.category == term.label])
+            for term in self.settings.category_terms()
+        ]
+
+    def area_listings(self) -> list[Listing]:
+        terms = self.settings.area_terms()
+        return [Listing("area", term, [e for e in self.employers if e.area == term.label]) for term in terms]
+
+    def offer_listings(self) -> list[Listing]:
+        return [Listing("offer", term, [e for e in self.employers if term.id in e.offer_ids]) for term in OFFER_TYPES]
+
+    def listings(self) -> list[Listing]:
+        return self.category_listings() + self.area_listings() + self.offer_listings()
+
+    def category_of(self, employer: Employer) -> Term:
+        return next(term for term in self.settings.category_terms() if term.label == employer.category)
+
+    def area_of(self, employer: Employer) -> Term | None:
+        return next((term for term in self.settings.area_terms() if term.label == employer.area), None)
+
+    def accommodation_terms_of(self, employer: Employer) -> list[Term]:
+        wanted = set(employer.accommodations)
+        return [term for term in self.settings.accommodation_terms() if term.label in wanted]
+
+    def programs_for(self, employer: Employer) -> list[Program]:
+        return [program for program in self.programs if employer.slug in program.employers]
+
+    def upcoming_sessions(self, limit: int = 5):
+        """(program, session) pairs from today on, soonest first."""
+        pairs = [
+            (program, session)
+            for program in self.programs
+            for session in program.sessions
+            if session.date >= self.today
+        ]
+        pairs.sort(key=lambda pair: (pair[1].date, pair[1].time.start if pair[1].time else None or 0, pair[0].title))
+        return pairs[:limit]

@@ -1,0 +1,184 @@
+"""Split a content file into YAML front-matter and Markdown body, and locate fields by line.
+
+Parsing is done twice only when something is wrong: the fast path uses PyYAML's C loader
+(when available) and keeps no positions; ``FrontMatter.line_of`` re-composes the YAML node
+tree on demand to find the line of a field for an error message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # the C loader is several times faster on large sites
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+def _without_timestamps(loader_class: type) -> type:
+    """A loader that leaves dates as strings.
+
+    PyYAML turns ``2026-02-30`` into a Python exception deep inside its constructor and
+    ``2026-04-08`` into a ``date``; we want every date as text so that our own validator can
+    say, in Japanese and with the line, what is wrong and what to write instead.
+    """
+
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in loader_class.yaml_implicit_resolvers.items()
+    }
+    return type(loader_class.__name__ + "NoDates", (loader_class,), {"yaml_implicit_resolvers": resolvers})
+
+
+FastLoader = _without_timestamps(_BaseLoader)
+PositionLoader = _without_timestamps(yaml.SafeLoader)
+
+FENCE = re.compile(r"^---[ \t]*$")
+TAB_INDENT = re.compile(r"^[ ]*\t")
+
+
+@dataclass
+class FrontMatter:
+    """The parsed parts of one content file."""
+
+    path: str
+    """Path shown to staff in messages, relative to the project root."""
+    data: dict[str, Any]
+    """The YAML mapping, with dates and times left as strings."""
+    body: str
+    """The Markdown after the closing fence."""
+    yaml_text: str = ""
+    first_line: int = 2
+    """File line number of the first YAML line (the line after the opening fence)."""
+    _nodes: Any = field(default=None, repr=False)
+
+    def line_of(self, path: tuple[Any, ...]) -> int:
+        """File line of the deepest existing node on ``path`` (keys and list indexes)."""
+        if self._nodes is None:
+            try:
+                self._nodes = yaml.compose(self.yaml_text, Loader=PositionLoader)
+            except yaml.YAMLError:
+                return self.first_line
+        node = self._nodes
+        line = node.start_mark.line if node is not None else 0
+        for step in path:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == step:
+                        line = key_node.start_mark.line
+                        child = value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                child = node.value[step]
+                line = child.start_mark.line
+            if child is None:
+                break
+            node = child
+        return self.first_line + line
+
+
+def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Problem]:
+    """Parse a content file, or return the problems that stop it from being read."""
+    if text.startswith("\ufeff"):
+        return [
+            Problem(
+                display_path,
+                1,
+                "(ファイル)",
+                "ファイルの先頭に BOM（見えない印）が付いています",
+                "文字コードを「UTF-8（BOMなし）」にして保存し直してください。GitHub の画面で編集すれば自動でそうなります",
+            )
+        ]
+    lines = text.splitlines()
+    if not lines or not FENCE.match(lines[0]):
+        return [
+            Problem(
+                display_path,
+                1,
+                "(ファイル)",
+                "ファイルの1行目が「---」ではありません",
+                "1行目に半角の「---」だけを書き、項目を並べたあと、もう一度「---」の行で閉じてください",
+            )
+        ]
+    closing = next((i for i in range(1, len(lines)) if FENCE.match(lines[i])), None)
+    if closing is None:
+        return [
+            Problem(
+                display_path,
+                1,
+                "(ファイル)",
+                "項目の終わりを示す「---」の行が見つかりません",
+                "項目を書き終えた次の行に、半角の「---」だけの行を入れてください",
+            )
+        ]
+    yaml_lines = lines[1:closing]
+    problems = [
+        Problem(
+            display_path,
+            number,
+            "(字下げ)",
+            "字下げにタブ文字が使われています",
+            "タブを消して、半角スペース2つずつで字下げしてください",
+        )
+        for number, line in enumerate(yaml_lines, start=2)
+        if TAB_INDENT.match(line)
+    ]
+    if problems:
+        return problems
+    yaml_text = "\n".join(yaml_lines) + "\n"
+    try:
+        data = yaml.load(yaml_text, Loader=FastLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = 2 + (mark.line if mark else 0)
+        return [
+            Problem(
+                display_path,
+                line,
+                "(YAMLの書き方)",
+                f"この行の書き方を読み取れません（{_explain_yaml_error(error)}）",
+                "「項目名: 値」のようにコロンの後に半角スペースを入れ、字下げをそろえ、"
+                "値に「: 」や「#」を含むときは全体を \"…\" で囲んでください",
+            )
+        ]
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        return [Problem(display_path, 1, "(YAMLの書き方)", f"項目を読み取れません（{error}）", "書き方を確認してください")]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return [
+            Problem(
+                display_path,
+                2,
+                "(ファイル)",
+                "「---」の間が「項目名: 値」の形になっていません",
+                "1行に1つずつ「項目名: 値」の形で書いてください",
+            )
+        ]
+    body = "\n".join(lines[closing + 1 :])
+    return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
+
+
+def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    known = {
+        "mapping values are not allowed": "値の中に「: 」があります",
+        "could not find expected ':'": "「:」が見つかりません",
+        "found character '\\t' that cannot start any token": "タブ文字があります",
+        "found undefined alias": "「*」で始まる値があります",
+        "expected <block end>, but found '-'": "字下げがそろっていません",
+        "found unexpected end of stream": "引用符が閉じられていません",
+    }
+    for english, japanese in known.items():
+        if problem.startswith(english):
+            return japanese
+    if "expected" in problem or "block" in problem:
+        return "字下げや記号の位置がずれています"
+    return "記号の使い方に誤りがあります"

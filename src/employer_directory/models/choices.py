@@ -1,0 +1,46 @@
+"""Controlled-vocabulary checks that name the allowed values and the closest match."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from typing import Annotated, Any, Iterable
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+from .values import staff_error
+
+
+def closest(value: str, allowed: Iterable[str]) -> str | None:
+    allowed = list(allowed)
+    normal = unicodedata.normalize("NFKC", value).strip()
+    for candidate in allowed:
+        if unicodedata.normalize("NFKC", candidate) == normal:
+            return candidate
+    containing = [candidate for candidate in allowed if normal and (normal in candidate or candidate in normal)]
+    if len(containing) == 1:
+        return containing[0]
+    matches = difflib.get_close_matches(normal, allowed, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def check_choice(value: Any, allowed: list[str], what: str) -> str:
+    if isinstance(value, str) and value.strip() in allowed:
+        return value.strip()
+    shown = value if isinstance(value, str) else repr(value)
+    suggestion = closest(shown, allowed) if isinstance(value, str) else None
+    fix = f"「{suggestion}」のことでしたら、そう書いてください。" if suggestion else ""
+    raise staff_error(
+        f"「{shown}」は登録されていない{what}です",
+        fix + "書ける値: " + "、".join(allowed),
+    )
+
+
+def choice(allowed: tuple[str, ...] | list[str], what: str):
+    """An ``Annotated`` str restricted to a fixed list known when the code is written."""
+    values = list(allowed)
+    return Annotated[
+        str,
+        BeforeValidator(lambda value: check_choice(value, values, what)),
+        WithJsonSchema({"type": "string", "enum": values}),
+    ]

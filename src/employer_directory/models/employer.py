@@ -1,0 +1,181 @@
+"""The cooperating employer (協力事業所), as written in ``content/employers/*.md``.
+
+Fields follow seed 000's pamphlet (事業の概要, 住所, 従業員, 見学・就労体験・プチバイト and what
+you can see or do, どの様な方がマッチングしますか) and seed 004's sheets (作業の切り出し with
+minutes, environment, load, the traits a task lets staff check, ★ for a qualification).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from ..vocabulary import LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
+from .choices import check_choice, choice
+from .values import Count, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, staff_error
+
+OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
+Trait = choice(TRAITS, "確認できること")
+Load = choice(LOADS, "体への負担")
+Setting = choice(SETTINGS, "作業場所")
+Weekday = choice(WEEKDAYS, "曜日")
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt field name must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Access(Strict):
+    """How to get there: transport is a named barrier for job seekers."""
+
+    nearest: Text = Field(title="最寄り駅・バス停", description="例: 「しらかば駅から徒歩10分」")
+    pickup: bool = Field(False, title="送迎", description="最寄り駅などからの送迎があれば true")
+    parking: bool = Field(False, title="駐車場", description="車やバイクで通えるなら true")
+    note: Optional[Text] = Field(None, title="行き方の補足")
+
+
+class Contact(Strict):
+    """The public contact the employer agreed to publish."""
+
+    name: ShortText = Field(title="窓口", description="部署や担当の呼び方。個人の氏名は載せません")
+    phone: Optional[Phone] = Field(None, title="電話番号", description="例: 0268-00-0000")
+    email: Optional[ShortText] = Field(None, title="メール")
+    url: Optional[Text] = Field(None, title="ホームページ")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: Optional[str]) -> Optional[str]:
+        if value and ("@" not in value or any(ord(c) > 127 for c in value)):
+            raise staff_error(f"メール「{value}」の形が正しくありません", "半角で name@example.jp のように書いてください")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: Optional[str]) -> Optional[str]:
+        if value and not value.startswith(("https://", "http://")):
+            raise staff_error(f"ホームページ「{value}」の形が正しくありません", "https:// から始まるアドレスを書いてください")
+        return value
+
+
+class Offer(Strict):
+    """One step of the ladder the employer offers (見学, 就労体験, プチバイト, …)."""
+
+    type: OfferLabel = Field(title="受け入れの種類", description="見学・就労体験・プチバイト・認定就労訓練・雇用")
+    capacity: Optional[Count] = Field(None, title="受入人数", description="一度に受け入れられる人数")
+    capacity_note: Optional[Text] = Field(None, title="受入人数の補足", description="例: 「何人でも対応可」「応相談」")
+    days: list[Weekday] = Field(default_factory=list, title="曜日", description="例: [月, 水, 金]")
+    hours: Optional[StaffTimeRange] = Field(None, title="時間帯", description="例: \"9:00〜16:00\"")
+    schedule_note: Optional[Text] = Field(None, title="日程の補足", description="例: 「4月〜10月」「1時間程度」")
+    content: LongText = Field(title="見学できる場所・体験できる仕事", description="何を見たり、したりできるか")
+
+    @property
+    def term(self) -> Term:
+        term = offer_by_label(self.type)
+        assert term is not None  # guaranteed by OfferLabel
+        return term
+
+
+class Task(Strict):
+    """One task broken out of the work (作業の切り出し)."""
+
+    name: ShortText = Field(title="作業名")
+    description: Text = Field(title="作業の内容", description="何をするのかを短く")
+    minutes: Optional[Count] = Field(None, title="所要時間（分）")
+    setting: Setting = Field(title="作業場所", description="屋内・屋外・屋内と屋外")
+    load: Load = Field(title="体への負担", description="軽い・ふつう・重い")
+    checks: list[Trait] = Field(default_factory=list, title="確認できること", description="理解力・正確性・体力・手先器用度 など")
+    qualification: bool = Field(False, title="資格が必要（★）")
+    cautions: Optional[Text] = Field(None, title="注意点")
+
+
+class Employer(Strict):
+    """A cooperating employer: one Markdown file's front-matter plus its body."""
+
+    slug: Optional[str] = Field(None, title="URL名", description="省略するとファイル名が使われます")
+    name: ShortText = Field(title="事業所名")
+    reading: ShortText = Field(title="よみがな", description="ひらがなで。検索に使います")
+    category: str = Field(title="業種", description="mkdocs.yml の categories のどれか")
+    area: str = Field(title="地域", description="mkdocs.yml の areas のどれか")
+    address: Text = Field(title="住所")
+    access: Access = Field(title="交通・アクセス")
+    headcount: Optional[Count] = Field(None, title="従業員数")
+    business: LongText = Field(title="事業の内容")
+    offers: list[Offer] = Field(min_length=1, title="受け入れ", description="見学・就労体験・プチバイトなど")
+    tasks: list[Task] = Field(min_length=1, title="切り出した作業")
+    matching: list[Text] = Field(min_length=1, title="どの様な方がマッチングしますか")
+    accommodations: list[str] = Field(default_factory=list, title="働きやすさの配慮", description="mkdocs.yml の accommodations のどれか")
+    bring: list[ShortText] = Field(default_factory=list, title="持ち物・服装")
+    contact: Contact = Field(title="連絡先")
+    registered: StaffDate = Field(title="登録日")
+    verified: StaffDate = Field(title="情報確認日", description="内容を事業所に確認した日")
+
+    # Filled by the loader, never written by staff.
+    source_path: str = Field("", exclude=True)
+    body: str = Field("", exclude=True)
+
+    @field_validator("reading")
+    @classmethod
+    def _reading(cls, value: str) -> str:
+        allowed = set("ー・ 　")
+        if not all("\u3041" <= c <= "\u30ff" or c in allowed for c in value):
+            raise staff_error(f"よみがな「{value}」にかな以外の文字があります", "ひらがな（またはカタカナ）だけで書いてください")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: Any, info: ValidationInfo) -> str:
+        settings = (info.context or {}).get("settings")
+        allowed = [term.label for term in settings.category_terms()] if settings else [value]
+        return check_choice(value, allowed, "業種")
+
+    @field_validator("area")
+    @classmethod
+    def _area(cls, value: Any, info: ValidationInfo) -> str:
+        settings = (info.context or {}).get("settings")
+        if not settings or not settings.areas:
+            return check_choice(value, [value] if isinstance(value, str) else [], "地域")
+        return check_choice(value, [term.label for term in settings.area_terms()], "地域")
+
+    @field_validator("accommodations")
+    @classmethod
+    def _accommodations(cls, values: list[Any], info: ValidationInfo) -> list[str]:
+        settings = (info.context or {}).get("settings")
+        if not settings:
+            return values
+        allowed = [term.label for term in settings.accommodation_terms()]
+        return [check_choice(value, allowed, "配慮") for value in values]
+
+    @model_validator(mode="after")
+    def _dates_and_duplicates(self) -> "Employer":
+        if self.verified < self.registered:
+            raise staff_error(
+                f"情報確認日 {self.verified} が登録日 {self.registered} より前です",
+                "情報確認日（verified）は登録日（registered）と同じか後の日付にしてください",
+                at="verified",
+            )
+        seen: set[str] = set()
+        for index, offer in enumerate(self.offers):
+            if offer.type in seen:
+                raise staff_error(f"受け入れ「{offer.type}」が2回書かれています", "1つにまとめてください", at=f"offers.{index}.type")
+            seen.add(offer.type)
+        return self
+
+    # --- views used by templates and outputs ------------------------------------------
+
+    @property
+    def offer_ids(self) -> list[str]:
+        return [offer.term.id for offer in self.offers]
+
+    def offers_in_ladder_order(self) -> list[Offer]:
+        order = [term.label for term in OFFER_TYPES]
+        return sorted(self.offers, key=lambda offer: order.index(offer.type))
+
+    def offer(self, offer_id: str) -> Offer | None:
+        return next((offer for offer in self.offers if offer.term.id == offer_id), None)
+
+    def verified_on(self) -> dt.date:
+        return self.verified

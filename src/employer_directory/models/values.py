@@ -1,0 +1,254 @@
+"""Value types that staff type by hand: dates, times, phone numbers, whole numbers, text.
+
+Each type accepts only the canonical half-width form. When it sees a form a person would
+reasonably type (全角数字, 2026/4/8, 令和8年4月8日, 9：00, ０２６８－１２－３４５６) it rejects it
+with the exact corrected value, so the file itself ends up canonical and the editor's JSON
+Schema agrees with the build.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+DASHES = str.maketrans({c: "-" for c in "ー―‐－−–—"})
+
+
+def staff_error(what: str, fix: str, at: str = "") -> PydanticCustomError:
+    """An error whose Japanese wording reaches staff unchanged (see validation.py).
+
+    ``at`` names the field (dotted) when a whole-record rule finds the problem, so the message
+    still points at the right line.
+    """
+    return PydanticCustomError("staff", "{what}|{fix}", {"what": what, "fix": fix, "at": at})
+
+
+def _halfwidth(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def _check_text(limit: int):
+    def check(value: Any) -> str:
+        if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+            raise staff_error("文字で書く項目です", "値を文字で書いてください（例: \"野菜の収穫\"）")
+        if isinstance(value, (int, float)):
+            value = str(value)
+        if not isinstance(value, str):
+            raise staff_error("文字で書く項目です", "値を文字で書いてください")
+        value = value.strip()
+        if not value:
+            raise staff_error("値が空です", "内容を書くか、この行ごと消してください")
+        if len(value) > limit:
+            raise staff_error(
+                f"長すぎます（{len(value):,}文字）",
+                f"{limit:,}文字以内にしてください。長い説明は「---」の下の本文に書けます",
+            )
+        if HTML_TAG.search(value):
+            raise staff_error(
+                "HTML のタグ（< > で囲んだ記号）は項目には書けません",
+                "タグを消して普通の文章にしてください。見出しや強調は本文（「---」の下）に書けます",
+            )
+        return value
+
+    return check
+
+
+ShortText = Annotated[str, BeforeValidator(_check_text(80)), WithJsonSchema({"type": "string", "maxLength": 80})]
+Text = Annotated[str, BeforeValidator(_check_text(400)), WithJsonSchema({"type": "string", "maxLength": 400})]
+LongText = Annotated[str, BeforeValidator(_check_text(2000)), WithJsonSchema({"type": "string", "maxLength": 2000})]
+
+
+# --- whole numbers -----------------------------------------------------------------------
+
+
+def _check_count(value: Any) -> int:
+    if isinstance(value, bool):
+        raise staff_error("数を書く項目です", "半角数字で書いてください（例: 3）")
+    if isinstance(value, int):
+        if value < 0:
+            raise staff_error("0 より小さい数は書けません", "0 以上の半角数字で書いてください")
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        normal = _halfwidth(text).replace(",", "")
+        normal = re.sub(r"(人|名|分|約)", "", normal).strip()
+        if normal.isascii() and normal.isdigit():
+            raise staff_error(
+                f"「{value}」は数として読めません",
+                f"半角数字だけで {int(normal)} と書いてください（単位や全角文字は付けません）",
+            )
+        raise staff_error(f"「{value}」は数ではありません", "半角数字で書いてください（例: 3）")
+    raise staff_error("数を書く項目です", "半角数字で書いてください（例: 3）")
+
+
+Count = Annotated[int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+
+
+# --- dates -------------------------------------------------------------------------------
+
+ERAS = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+ERA_DATE = re.compile(r"^(令和|平成|R|H)\s*(\d{1,2}|元)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$", re.I)
+WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日][)）]$")
+
+
+def _real_date(year: int, month: int, day: int, original: str) -> dt.date:
+    if not 1 <= month <= 12:
+        raise staff_error(f"日付「{original}」の月 {month} はありません", "月は 1 から 12 で書いてください")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise staff_error(
+            f"日付「{original}」はありません（{year}年{month}月は{last}日まで）",
+            "正しい日付を YYYY-MM-DD の形で書いてください",
+        )
+    return dt.date(year, month, day)
+
+
+def parse_staff_date(value: Any) -> dt.date:
+    """Accept ``2026-04-08``; for every other recognisable form, say exactly what to write."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise staff_error("日付を書く項目です", "2026-04-08 のように半角で書いてください")
+    original = value.strip()
+    match = ISO_DATE.match(original)
+    if match:
+        return _real_date(*map(int, match.groups()), original)
+    normal = WEEKDAY_SUFFIX.sub("", _halfwidth(original).translate(DASHES)).strip()
+    candidate: dt.date | None = None
+    if match := LOOSE_DATE.match(normal):
+        candidate = _real_date(*map(int, match.groups()), original)
+    elif match := ERA_DATE.match(normal):
+        era, year, month, day = match.groups()
+        offset = ERAS[era.upper() if len(era) == 1 else era]
+        candidate = _real_date(offset + (1 if year == "元" else int(year)), int(month), int(day), original)
+    if candidate:
+        raise staff_error(
+            f"日付「{original}」は決まった形で書いてください",
+            f"半角で {candidate.isoformat()} と書いてください",
+        )
+    raise staff_error(f"「{original}」は日付として読めません", "2026-04-08 のように半角の 年-月-日 で書いてください")
+
+
+StaffDate = Annotated[
+    dt.date,
+    BeforeValidator(parse_staff_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+
+
+# --- times -------------------------------------------------------------------------------
+
+TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+RANGE_SEPARATORS = re.compile(r"\s*[-~〜～]\s*")
+
+
+@dataclass(frozen=True, order=True)
+class ClockTime:
+    hour: int
+    minute: int
+
+    def __str__(self) -> str:
+        return f"{self.hour}:{self.minute:02d}"
+
+    @property
+    def minutes(self) -> int:
+        return self.hour * 60 + self.minute
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: ClockTime
+    end: ClockTime
+
+    def __str__(self) -> str:
+        return f"{self.start}〜{self.end}"
+
+
+def _parse_time(text: str, original: str) -> ClockTime:
+    match = TIME.match(text)
+    if not match:
+        raise staff_error(f"時刻「{original}」を読み取れません", "9:00〜16:00 のように半角の 時:分 で書いてください")
+    hour, minute = map(int, match.groups())
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        raise staff_error(
+            f"時刻「{text}」はありません",
+            "時は 0〜24、分は 0〜59 で書いてください（夜中の1時は 1:00、翌日にまたぐ予定は2つに分けます）",
+        )
+    return ClockTime(hour, minute)
+
+
+def parse_time_range(value: Any) -> TimeRange:
+    if isinstance(value, TimeRange):
+        return value
+    if not isinstance(value, str):
+        raise staff_error("時間帯を書く項目です", "9:00〜16:00 のように書いてください（全体を \"…\" で囲むと確実です）")
+    original = value.strip()
+    normal = _halfwidth(original)
+    parts = RANGE_SEPARATORS.split(normal)
+    if len(parts) != 2:
+        raise staff_error(f"時間帯「{original}」を読み取れません", "9:00〜16:00 のように 開始〜終了 で書いてください")
+    start, end = (_parse_time(part, original) for part in parts)
+    if normal != original:
+        raise staff_error(
+            f"時間帯「{original}」に全角文字があります", f"半角で \"{start}〜{end}\" と書いてください"
+        )
+    if end <= start:
+        raise staff_error(
+            f"時間帯「{original}」は終わりが始まりより前か同じです", "開始〜終了 の順に、終了を後の時刻にしてください"
+        )
+    return TimeRange(start, end)
+
+
+StaffTimeRange = Annotated[
+    TimeRange,
+    BeforeValidator(parse_time_range),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}\s*[-~〜～]\s*\d{1,2}:\d{2}$", "examples": ["9:00〜16:00"]}),
+]
+
+
+# --- phone numbers -----------------------------------------------------------------------
+
+PHONE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$|^0\d{9,10}$")
+
+
+def parse_phone(value: Any) -> str:
+    if isinstance(value, int):
+        raise staff_error(
+            "電話番号が数として読まれました（先頭の0が消えます）", "0268-00-0000 のようにハイフンを入れて書いてください"
+        )
+    if not isinstance(value, str):
+        raise staff_error("電話番号を書く項目です", "0268-00-0000 のように半角で書いてください")
+    original = value.strip()
+    if PHONE.match(original):
+        return original
+    normal = re.sub(r"[()（）\s]+", "-", _halfwidth(original).translate(DASHES)).strip("-")
+    normal = re.sub(r"-+", "-", normal)
+    if PHONE.match(normal):
+        raise staff_error(f"電話番号「{original}」に全角文字や記号があります", f"半角で {normal} と書いてください")
+    raise staff_error(f"「{original}」は電話番号として読めません", "0268-00-0000 のように半角数字とハイフンで書いてください")
+
+
+Phone = Annotated[str, BeforeValidator(parse_phone), WithJsonSchema({"type": "string", "pattern": PHONE.pattern})]
+
+
+def jp_date(day: dt.date) -> str:
+    """2026年4月8日(水)"""
+    return f"{day.year}年{day.month}月{day.day}日({'月火水木金土日'[day.weekday()]})"

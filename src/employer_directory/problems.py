@@ -1,0 +1,44 @@
+"""Located problems in content files, worded for staff who are not programmers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one field of one file."""
+
+    path: str
+    """File path relative to the project root, with forward slashes."""
+    line: int
+    """1-based line in the file."""
+    field: str
+    """The field as written in the file (``offers[2].hours``) or a bracketed description."""
+    what: str
+    """What is wrong, in Japanese."""
+    fix: str
+    """How to fix it, in Japanese, with the corrected value where we know it."""
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}: 項目「{self.field}」: {self.what}。→ {self.fix}"
+
+    def github_annotation(self) -> str:
+        """A GitHub Actions workflow command that shows the problem on the changed line."""
+        message = f"項目「{self.field}」: {self.what}。→ {self.fix}"
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line}::{message}"
+
+
+class ContentInvalid(Exception):
+    """Raised with every problem found in one pass over the content."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [f"内容ファイルに {count} 件の問題があります。サイトは作られていません。"]
+        lines += [problem.format() for problem in self.problems]
+        return "\n".join(lines)

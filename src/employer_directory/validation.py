@@ -1,0 +1,125 @@
+"""Turn pydantic's findings into located, Japanese problems for staff."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .frontmatter import FrontMatter
+from .problems import Problem
+
+UNSAFE_BODY = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript:", re.I)
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _nested_model(argument)
+        if found:
+            return found
+    return None
+
+
+def describe_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    """The field as written (``offers[1].hours``) and its Japanese title (``時間帯``)."""
+    written = ""
+    title = ""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if isinstance(step, int):
+            written += f"[{step + 1}番目]"
+            continue
+        step = str(step)
+        written += ("." if written else "") + step
+        if current is not None and step in current.model_fields:
+            info = current.model_fields[step]
+            title = info.title or title
+            current = _nested_model(info.annotation)
+        else:
+            current = None
+    return written or "(全体)", title
+
+
+def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if isinstance(step, int) or current is None:
+            continue
+        info = current.model_fields.get(str(step))
+        current = _nested_model(info.annotation) if info else None
+    if current is None:
+        return []
+    return [name for name, info in current.model_fields.items() if not info.exclude]
+
+
+def problems_from_validation(error: ValidationError, model: type[BaseModel], front: FrontMatter) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(step for step in item["loc"] if isinstance(step, (int, str)) and not _is_internal(step))
+        kind = item["type"]
+        at = (item.get("ctx") or {}).get("at")
+        if at:
+            loc = loc + tuple(int(part) if part.isdigit() else part for part in at.split("."))
+        field, title = describe_field(model, loc)
+        label = f"{field}（{title}）" if title else field
+        line = front.line_of(loc)
+        what, fix = _wording(kind, item, model, loc, title)
+        problems.append(Problem(front.path, line, label, what, fix))
+    return problems
+
+
+def _is_internal(step: Any) -> bool:
+    # pydantic adds validator names such as "function-before[...]" to locations
+    return isinstance(step, str) and ("[" in step and "]" in step and "(" not in step and step.endswith("]"))
+
+
+def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...], title: str) -> tuple[str, str]:
+    ctx = item.get("ctx") or {}
+    value = item.get("input")
+    if kind == "staff":
+        return ctx["what"], ctx["fix"]
+    if kind == "missing":
+        key = loc[-1] if loc else ""
+        return "必ず書く項目がありません", f"「{key}:」（{title}）の行を追加してください"
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        fields = known_fields(model, loc[:-1])
+        guess = difflib.get_close_matches(key, fields, n=1, cutoff=0.5)
+        hint = f"「{guess[0]}」の書き間違いではありませんか。" if guess else ""
+        return f"「{key}」という項目はありません", hint + "書ける項目: " + "、".join(fields)
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return "下に項目を並べる形で書く項目です", f"「{loc[-1] if loc else ''}:」の次の行から、半角スペース2つで字下げして項目を書いてください"
+    if kind == "list_type":
+        return "複数の値を並べる項目です", "次の行から「  - 値」の形で1行に1つずつ書いてください（1つだけでもこの形です）"
+    if kind in {"too_short"}:
+        return "1つも書かれていません", "少なくとも1つ「  - …」の形で書いてください"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"「{value}」は はい/いいえ として読めません", "true（はい）か false（いいえ）と半角で書いてください"
+    if kind in {"string_type"}:
+        return "文字で書く項目です", "値を文字で書いてください"
+    if kind in {"int_type", "int_parsing"}:
+        return "数を書く項目です", "半角数字で書いてください"
+    return f"値の形が正しくありません（{item.get('msg', kind)}）", "例にならって書き直してください"
+
+
+def problems_in_body(front: FrontMatter) -> list[Problem]:
+    """Raw HTML that could run code has no place in a page staff publish."""
+    problems = []
+    offset = front.first_line + front.yaml_text.count("\n") + 1
+    for number, line in enumerate(front.body.splitlines(), start=offset):
+        if UNSAFE_BODY.search(line):
+            problems.append(
+                Problem(
+                    front.path,
+                    number,
+                    "(本文)",
+                    "本文に script などの動く仕組みを持つ HTML が書かれています",
+                    "その部分を消してください。文章・見出し・リスト・リンクは Markdown で書けます",
+                )
+            )
+    return problems

@@ -1,0 +1,111 @@
+"""Shared fixtures: build the sample site once, serve it under a project path, drive Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_DATE = "2026-11-22"
+"""Every build in the tests treats this day as today, so results do not depend on the clock."""
+PROJECT_PATH = "/kyoryoku-jigyosho/"
+"""The GitHub Pages project path from site_url; pages must work below it."""
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "DIRECTORY_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1", **extra}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return env
+
+
+def run_build(project: Path, site_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``project`` as staff would run it; output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
+        cwd=project,
+        env=build_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def copy_project(target: Path, with_content: bool = True) -> Path:
+    """A throwaway copy of the project (config, hooks, templates, site pages, optionally content)."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    if with_content:
+        shutil.copytree(ROOT / "content", target / "content")
+    else:
+        (target / "content" / "employers").mkdir(parents=True)
+        (target / "content" / "programs").mkdir(parents=True)
+        for name in ("index.md", "about.md", "join.md"):
+            shutil.copy(ROOT / "content" / name, target / "content" / name)
+        shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
+        shutil.copytree(ROOT / "content" / "schema", target / "content" / "schema")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample content built once with the fixed build date."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Base URL of the built site, served on 127.0.0.1 below the project path."""
+    root = tmp_path_factory.mktemp("www")
+    (root / PROJECT_PATH.strip("/")).symlink_to(built_site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PROJECT_PATH}"
+    server.shutdown()
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. Missing Chromium fails under CI and skips elsewhere."""
+    if not chromium_available():
+        message = f"Chromium not found at {CHROMIUM}: apt-get install chromium fonts-noto-cjk"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

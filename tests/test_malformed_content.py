@@ -1,0 +1,166 @@
+"""The malformed-content corpus: every bad file gets a located Japanese message, never a traceback.
+
+Each case is one file in ``tests/corpus/malformed/`` placed next to one valid employer
+(``tests/corpus/valid/employers/base-farm.md``). The expected line is found from a marker text
+in the file itself, so the table says *which* line is meant rather than a bare number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+from employer_directory.loading import load_directory
+from employer_directory.problems import ContentInvalid, Problem
+from employer_directory.settings import load_settings
+
+CORPUS = ROOT / "tests" / "corpus"
+TODAY = dt.date(2026, 11, 22)
+SETTINGS = load_settings({"areas": [{"id": "north", "label": "北部"}]})
+
+# file, marker for the expected line (None: line 1), field as shown, words the message must contain
+CASES = [
+    ("employers/yaml-syntax.md", "name: テスト: 農園", "(YAMLの書き方)", "値の中に「: 」があります"),
+    ("employers/tab-indent.md", "\tnearest", "(字下げ)", "タブ文字"),
+    ("employers/bom.md", None, "(ファイル)", "BOM"),
+    ("employers/no-opening-fence.md", None, "(ファイル)", "1行目が「---」ではありません"),
+    ("employers/no-closing-fence.md", None, "(ファイル)", "「---」の行が見つかりません"),
+    ("employers/shift-jis.md", "name:", "(ファイル)", "UTF-8 ではありません"),
+    ("employers/list-as-text.md", "matching:", "matching（どの様な方がマッチングしますか）", "複数の値を並べる項目"),
+    ("employers/bool-as-text.md", "pickup:", "access.pickup（送迎）", "true（はい）か false（いいえ）"),
+    ("employers/mapping-as-text.md", "access:", "access（交通・アクセス）", "下に項目を並べる形"),
+    ("employers/missing-name.md", "reading:", "name（事業所名）", "「name:」（事業所名）の行を追加"),
+    ("employers/missing-tasks.md", "name:", "tasks（切り出した作業）", "必ず書く項目がありません"),
+    ("employers/empty-offers.md", "offers: []", "offers（受け入れ）", "1つも書かれていません"),
+    ("employers/unknown-field.md", "headcont:", "headcont", "「headcount」の書き間違いではありませんか"),
+    ("employers/unknown-category.md", "category:", "category（業種）", "「農業・栽培」のことでしたら"),
+    ("employers/unknown-accommodation.md", "accommodations:", "accommodations（働きやすさの配慮）", "「送迎あり」のことでしたら"),
+    ("employers/unknown-offer-type.md", "type: 職場見学", "offers[1番目].type（受け入れの種類）", "「見学」のことでしたら"),
+    ("employers/unknown-trait.md", "checks:", "tasks[1番目].checks[2番目]（確認できること）", "「やる気」は登録されていない"),
+    ("employers/duplicate-slug.md", "slug: base-farm", "slug（URL名）", "content/employers/base-farm.md と同じです"),
+    ("employers/Bad File Name.md", None, "(ファイル名)", "半角英小文字・数字・ハイフンだけ"),
+    ("employers/impossible-date.md", "verified:", "verified（情報確認日）", "2026年2月は28日まで"),
+    ("employers/fullwidth-date.md", "registered:", "registered（登録日）", "半角で 2020-04-01 と書いて"),
+    ("employers/slash-date.md", "registered:", "registered（登録日）", "半角で 2020-04-01 と書いて"),
+    ("employers/era-date.md", "registered:", "registered（登録日）", "半角で 2020-04-01 と書いて"),
+    ("employers/fullwidth-digits.md", "headcount:", "headcount（従業員数）", "半角数字だけで 5 と書いて"),
+    ("employers/fullwidth-phone.md", "phone:", "contact.phone（電話番号）", "半角で 0268-00-9999 と書いて"),
+    ("employers/negative-number.md", "capacity:", "offers[1番目].capacity（受入人数）", "0 以上の半角数字"),
+    ("employers/hour-25.md", "hours:", "offers[1番目].hours（時間帯）", "時刻「25:00」はありません"),
+    ("employers/hours-reversed.md", "hours:", "offers[1番目].hours（時間帯）", "終わりが始まりより前"),
+    ("employers/html-in-field.md", "name: <b>", "name（事業所名）", "HTML のタグ"),
+    ("employers/script-in-field.md", "business: <script>", "business（事業の内容）", "HTML のタグ"),
+    ("employers/script-in-body.md", "<script>", "(本文)", "script などの動く仕組み"),
+    ("employers/reading-not-kana.md", "reading:", "reading（よみがな）", "かな以外の文字"),
+    ("employers/verified-before-registered.md", "verified:", "verified（情報確認日）", "登録日 2026-05-01 より前"),
+    ("employers/verified-in-future.md", "verified:", "verified（情報確認日）", "今日（2026-11-22）より後"),
+    ("programs/dangling-employer.md", "employers:", "employers[2番目]（関係する協力事業所）", "「no-such-farm」が見つかりません"),
+    ("programs/sessions-out-of-order.md", "  - date: 2026-12-16", "sessions[2番目].date（日付）", "2026-12-23 より前です"),
+    ("programs/deadline-after-event.md", "deadline:", "deadline（申し込み締切）", "最後の日程 2026-12-16 より後"),
+    ("programs/unknown-kind.md", "kind:", "kind（種類）", "登録されていないプログラムの種類"),
+    ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "半角で \"10:00〜11:00\""),
+]
+
+
+def corpus_files() -> set[str]:
+    folder = CORPUS / "malformed"
+    return {path.relative_to(folder).as_posix() for path in folder.glob("*/*.md")}
+
+
+def stage(case: str, target: Path) -> Path:
+    """A content folder holding the valid base employer and the one malformed file."""
+    content = target / "content"
+    (content / "employers").mkdir(parents=True)
+    (content / "programs").mkdir(parents=True)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", content / "employers")
+    shutil.copy(CORPUS / "malformed" / case, content / case)
+    return content
+
+
+def expected_line(case: str, marker: str | None) -> int:
+    if marker is None:
+        return 1
+    raw = (CORPUS / "malformed" / case).read_bytes()
+    text = raw.decode("utf-8-sig") if not case.endswith("shift-jis.md") else raw.decode("cp932")
+    return next(number for number, line in enumerate(text.splitlines(), start=1) if marker in line)
+
+
+def problems_for(content: Path) -> list[Problem]:
+    with pytest.raises(ContentInvalid) as raised:
+        load_directory(content, SETTINGS, root=content.parent, today=TODAY)
+    return raised.value.problems
+
+
+def test_corpus_is_large_and_fully_covered():
+    assert len(CASES) >= 25
+    assert corpus_files() == {case for case, *_ in CASES}
+
+
+@pytest.mark.parametrize(("case", "marker", "field", "words"), CASES, ids=[case for case, *_ in CASES])
+def test_malformed_file_gets_located_message(tmp_path, case, marker, field, words):
+    problems = problems_for(stage(case, tmp_path))
+    mine = [problem for problem in problems if problem.path == f"content/{case}"]
+    assert mine, f"no problem reported for {case}: {problems}"
+    matching = [problem for problem in mine if problem.field == field and words in problem.format()]
+    assert matching, "\n".join(problem.format() for problem in mine)
+    assert matching[0].line == expected_line(case, marker)
+    assert matching[0].fix, "every problem says how to fix it"
+
+
+def test_the_base_file_alone_is_valid(tmp_path):
+    content = tmp_path / "content"
+    (content / "employers").mkdir(parents=True)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", content / "employers")
+    directory = load_directory(content, SETTINGS, root=tmp_path, today=TODAY)
+    assert [employer.slug for employer in directory.employers] == ["base-farm"]
+
+
+def test_a_one_megabyte_field_is_refused_with_its_line(tmp_path):
+    content = stage("employers/unknown-category.md", tmp_path)
+    (content / "employers" / "unknown-category.md").unlink()
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    huge = base.replace("business: 野菜を育てている農家です。", "business: " + "あ" * 1_048_576)
+    (content / "employers" / "huge-field.md").write_text(huge.replace("name: テスト農園", "name: 大きな農園"), encoding="utf-8")
+    problems = problems_for(content)
+    assert [(p.path, p.line, p.field) for p in problems] == [("content/employers/huge-field.md", 13, "business（事業の内容）")]
+    assert "1,048,576文字" in problems[0].what and "2,000文字以内" in problems[0].fix
+
+
+def test_all_problems_of_a_build_are_reported_at_once(tmp_path):
+    content = stage("employers/hour-25.md", tmp_path)
+    for case in ("employers/fullwidth-date.md", "programs/dangling-employer.md"):
+        shutil.copy(CORPUS / "malformed" / case, content / case)
+    paths = {problem.path for problem in problems_for(content)}
+    assert paths == {"content/employers/hour-25.md", "content/employers/fullwidth-date.md", "content/programs/dangling-employer.md"}
+
+
+@pytest.mark.parametrize("case", ["employers/impossible-date.md", "employers/yaml-syntax.md", "employers/bom.md", "programs/dangling-employer.md"])
+def test_build_with_bad_content_exits_non_zero_without_traceback_or_site(tmp_path, case):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", project / "content" / "employers")
+    shutil.copy(CORPUS / "malformed" / case, project / "content" / case)
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert f"content/{case}:" in output
+    assert "サイトは作られていません" in output
+    assert not site.exists(), "no half-written site"
+
+
+def test_a_previous_site_is_left_untouched_when_content_breaks(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", project / "content" / "employers")
+    site = tmp_path / "site"
+    assert run_build(project, site).returncode == 0
+    before = sorted(path.relative_to(site).as_posix() for path in site.rglob("*"))
+    shutil.copy(CORPUS / "malformed" / "employers" / "hour-25.md", project / "content" / "employers")
+    assert run_build(project, site).returncode != 0
+    assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*")) == before
