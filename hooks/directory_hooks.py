@@ -89,6 +89,14 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    # Employer and program files were already read and validated in on_pre_build; handing
+    # MkDocs the body alone spares it a second (pure-Python) YAML parse of every record.
+    pages = _build.pages
+    assert pages is not None
+    return pages.body_for(page.file.src_uri)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     pages = _build.pages
     assert pages is not None

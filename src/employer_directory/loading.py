@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,43 +30,59 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+PARALLEL_FROM = 200
+"""Below this many files a worker pool costs more than it saves."""
+
+
+def read_record(path: Path, model: type[Record], settings: DirectorySettings, root: Path) -> tuple[Record | None, list[Problem]]:
+    """Read and validate one file: the record, or the problems that stop it."""
+    shown = _display(path, root)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Problem(shown, 1, "(ファイル)", f"ファイルが大きすぎます（{len(raw):,}バイト）", f"{MAX_FILE_BYTES // 1024 // 1024}MB 以内にしてください。画像は別のファイルにします")
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(shown, line, "(ファイル)", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）", "「UTF-8」で保存し直してください")
+        ]
+    parsed = read_front_matter(shown, text)
+    if isinstance(parsed, list):
+        return None, parsed
+    problems: list[Problem] = []
+    record = _validate(parsed, model, settings, path.stem, problems)
+    return record, problems
+
+
+def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path):
+    return [read_record(path, model, settings, root) for path in paths]
+
+
 def read_records(
-    folder: Path,
-    model: type[Record],
-    settings: DirectorySettings,
-    root: Path,
-    problems: list[Problem],
-    fronts: dict[str, FrontMatter],
+    folder: Path, model: type[Record], settings: DirectorySettings, root: Path, problems: list[Problem]
 ) -> list[Record]:
-    records: list[Record] = []
-    if not folder.is_dir():
-        return records
-    for path in sorted(folder.glob("*.md")):
-        if path.name.lower() in {"index.md", "readme.md"}:
-            continue
-        shown = _display(path, root)
-        raw = path.read_bytes()
-        if len(raw) > MAX_FILE_BYTES:
-            problems.append(
-                Problem(shown, 1, "(ファイル)", f"ファイルが大きすぎます（{len(raw):,}バイト）", f"{MAX_FILE_BYTES // 1024 // 1024}MB 以内にしてください。画像は別のファイルにします")
-            )
-            continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            problems.append(
-                Problem(shown, line, "(ファイル)", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）", "「UTF-8」で保存し直してください")
-            )
-            continue
-        parsed = read_front_matter(shown, text)
-        if isinstance(parsed, list):
-            problems.extend(parsed)
-            continue
-        fronts[shown] = parsed
-        record = _validate(parsed, model, settings, path.stem, problems)
+    """Every record in ``folder``, in file-name order; problems are appended to ``problems``.
+
+    Parsing YAML and validating are most of a large build's own cost and each file stands
+    alone, so large folders are read by one worker process per core.
+    """
+    paths = [path for path in sorted(folder.glob("*.md")) if path.name.lower() not in {"index.md", "readme.md"}] if folder.is_dir() else []
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        chunks = [paths[index::workers] for index in range(workers)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = [item for chunk in pool.map(_read_chunk, chunks, [model] * workers, [settings] * workers, [root] * workers) for item in chunk]
+    else:
+        results = _read_chunk(paths, model, settings, root)
+    records = []
+    for record, found in results:
+        problems.extend(found)
         if record is not None:
             records.append(record)
+    records.sort(key=lambda record: record.source_path)
     return records
 
 
@@ -93,14 +112,13 @@ def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettin
     return record.model_copy(update={"slug": slug, "source_path": front.path, "body": front.body})
 
 
-def check_across(
-    employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], fronts: dict[str, FrontMatter]
-) -> None:
+def check_across(employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path) -> None:
     """Rules that need more than one record: unique slugs and names, references, dates."""
 
     def line(record: BaseModel, *path: object) -> int:
-        front = fronts.get(record.source_path)
-        return front.line_of(path) if front else 1
+        # Only reached when something is wrong: re-read the file to find the field's line.
+        front = read_front_matter(record.source_path, (root / record.source_path).read_text(encoding="utf-8"))
+        return front.line_of(path) if isinstance(front, FrontMatter) else 1
 
     for records, kind in ((employers, "事業所"), (programs, "プログラム")):
         seen: dict[str, BaseModel] = {}
@@ -137,10 +155,9 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     root = root or content_dir.parent
     today = today or build_today(settings)
     problems: list[Problem] = []
-    fronts: dict[str, FrontMatter] = {}
-    employers = read_records(content_dir / "employers", Employer, settings, root, problems, fronts)
-    programs = read_records(content_dir / "programs", Program, settings, root, problems, fronts)
-    check_across(employers, programs, today, problems, fronts)
+    employers = read_records(content_dir / "employers", Employer, settings, root, problems)
+    programs = read_records(content_dir / "programs", Program, settings, root, problems)
+    check_across(employers, programs, today, problems, root)
     if problems:
         raise ContentInvalid(problems)
     return Directory(settings=settings, today=today, employers=employers, programs=programs)

@@ -13,7 +13,6 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .directory import Directory, Listing
-from .vocabulary import OFFER_TYPES
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,14 @@ class SitePages:
     """Source page → destination file, for records whose ``slug`` differs from the file name."""
     views: dict[str, PageView] = field(default_factory=dict)
 
+    bodies: dict[str, str] = field(default_factory=dict)
+    """Markdown body (front-matter removed) of each employer and program page."""
+
     def view_for(self, src_uri: str) -> PageView | None:
         return self.views.get(src_uri)
+
+    def body_for(self, src_uri: str) -> str | None:
+        return self.bodies.get(src_uri)
 
 
 def docs_uri(source_path: str) -> str:
@@ -66,6 +71,7 @@ def plan_site_pages(directory: Directory) -> SitePages:
 
     for employer in directory.employers:
         src_uri = docs_uri(employer.source_path)
+        pages.bodies[src_uri] = employer.body
         if PurePosixPath(src_uri).stem != employer.slug:
             pages.moved[src_uri] = f"employers/{employer.slug}/index.html"
         pages.views[src_uri] = PageView(
@@ -73,7 +79,6 @@ def plan_site_pages(directory: Directory) -> SitePages:
             employer.name,
             {
                 "employer": employer,
-                "ladder": OFFER_TYPES,
                 "category": directory.category_of(employer),
                 "area": directory.area_of(employer),
                 "accommodation_terms": directory.accommodation_terms_of(employer),
@@ -83,6 +88,7 @@ def plan_site_pages(directory: Directory) -> SitePages:
 
     for program in directory.programs:
         src_uri = docs_uri(program.source_path)
+        pages.bodies[src_uri] = program.body
         if PurePosixPath(src_uri).stem != program.slug:
             pages.moved[src_uri] = f"programs/{program.slug}/index.html"
         pages.views[src_uri] = PageView(

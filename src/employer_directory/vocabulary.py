@@ -47,5 +47,9 @@ LOADS: tuple[str, ...] = ("軽い", "ふつう", "重い")
 WEEKDAYS: tuple[str, ...] = ("月", "火", "水", "木", "金", "土", "日")
 
 
+_OFFERS_BY_LABEL = {term.label: term for term in OFFER_TYPES}
+LADDER_POSITION = {term.label: position for position, term in enumerate(OFFER_TYPES)}
+
+
 def offer_by_label(label: str) -> Term | None:
-    return next((term for term in OFFER_TYPES if term.label == label), None)
+    return _OFFERS_BY_LABEL.get(label)

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ..vocabulary import LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
+from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
 from .values import Count, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, staff_error
 
@@ -171,8 +171,12 @@ class Employer(Strict):
         return [offer.term.id for offer in self.offers]
 
     def offers_in_ladder_order(self) -> list[Offer]:
-        order = [term.label for term in OFFER_TYPES]
-        return sorted(self.offers, key=lambda offer: order.index(offer.type))
+        return sorted(self.offers, key=lambda offer: LADDER_POSITION[offer.type])
+
+    def ladder(self) -> list[tuple[Term, Offer | None]]:
+        """Every step of the ladder with this employer's offer for it, or None."""
+        offered = {offer.type: offer for offer in self.offers}
+        return [(term, offered.get(term.label)) for term in OFFER_TYPES]
 
     def offer(self, offer_id: str) -> Offer | None:
         return next((offer for offer in self.offers if offer.term.id == offer_id), None)

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Build-time and output-size benchmark (not a test).
+
+For each size (default 1,000 and 10,000 synthetic employers, made from the sample employers
+with new names and file names, in a temporary folder) it builds:
+
+* **ours**: this project (hooks, templates, validation, listing pages);
+* **bare**: the same Markdown files with a plain Material configuration (same theme, same
+  short navigation, no hooks),
+
+and prints, from this one run: the build times (median of --repeat alternating builds) and their ratio, and the output bytes per
+employer. Bytes per employer are *marginal* bytes, (site bytes − bytes of the same site with no
+employers) / employers, so that the fixed theme assets do not hide how output grows.
+
+Targets (issue: foundation): ratio ≤ 1.3 at 1,000; bytes per employer at 10,000 within 10% of 1,000.
+
+Usage: .venv/bin/python scripts/benchmark.py [--sizes 1000 10000] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE_CONFIG = """\
+site_name: bare
+site_url: https://example.github.io/kyoryoku-jigyosho/
+docs_dir: content
+theme:
+  name: material
+  language: ja
+  font: false
+validation:
+  nav:
+    omitted_files: ignore
+nav:
+  - index.md
+  - about.md
+  - join.md
+"""
+
+
+def sample_employers() -> list[tuple[str, str]]:
+    folder = ROOT / "content" / "employers"
+    return [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.md"))]
+
+
+def synthetic_employer(index: int, stem: str, text: str) -> tuple[str, str]:
+    """A copy of a sample employer with a unique file name and name."""
+    text = re.sub(r"^name: (.+)$", lambda m: f"name: {m.group(1)} 第{index}事業所", text, count=1, flags=re.M)
+    text = re.sub(r"^slug: .*\n", "", text, flags=re.M)
+    return f"{stem}-{index:05d}.md", text
+
+
+def make_project(folder: Path, employers: int, bare: bool) -> Path:
+    content = folder / "content"
+    (content / "employers").mkdir(parents=True)
+    (content / "programs").mkdir(parents=True)
+    for name in ("index.md", "about.md", "join.md"):
+        shutil.copy(ROOT / "content" / name, content / name)
+    samples = sample_employers()
+    for index in range(employers):
+        stem, text = samples[index % len(samples)]
+        file_name, body = synthetic_employer(index, stem, text)
+        (content / "employers" / file_name).write_text(body, encoding="utf-8")
+    if bare:
+        (folder / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+        # index.md names a template of ours in its front-matter only through our hooks; plain is fine.
+    else:
+        shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+        shutil.copytree(ROOT / "hooks", folder / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "overrides", folder / "overrides")
+        shutil.copytree(ROOT / "content" / "assets", content / "assets")
+        shutil.copytree(ROOT / "content" / "schema", content / "schema")
+        for program in (ROOT / "content" / "programs").glob("*.md"):
+            text = program.read_text(encoding="utf-8")
+            if "employers: [" not in text or employers >= len(samples):
+                shutil.copy(program, content / "programs" / program.name)
+    return folder
+
+
+def build(folder: Path) -> tuple[float, int]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIRECTORY_BUILD_DATE": "2026-11-22"}
+    site = folder / "site"
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"build failed in {folder}:\n{result.stdout}\n{result.stderr}")
+    size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    return elapsed, size
+
+
+def fix_programs_for_synthetic(folder: Path) -> None:
+    """Sample programs name sample employers; point them at the synthetic copies."""
+    names = {path.stem.rsplit("-", 1)[0]: path.stem for path in sorted((folder / "content/employers").glob("*.md"))}
+    for program in (folder / "content" / "programs").glob("*.md"):
+        text = program.read_text(encoding="utf-8")
+        text = re.sub(r"employers: \[(.*?)\]", lambda m: "employers: [" + ", ".join(names.get(s.strip(), s.strip()) for s in m.group(1).split(",")) + "]", text)
+        program.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size; the median is used")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="directory-benchmark-"))
+    try:
+        baseline: dict[str, int] = {}
+        for kind in ("ours", "bare"):
+            folder = make_project(workdir / f"{kind}-0", 0, bare=kind == "bare")
+            baseline[kind] = build(folder)[1]
+        rows = []
+        for size in args.sizes:
+            ours = make_project(workdir / f"ours-{size}", size, bare=False)
+            fix_programs_for_synthetic(ours)
+            bare = make_project(workdir / f"bare-{size}", size, bare=True)
+            our_times, bare_times = [], []
+            for _ in range(args.repeat):  # alternate the two so that machine noise hits both alike
+                bare_time, bare_bytes = build(bare)
+                our_time, our_bytes = build(ours)
+                bare_times.append(bare_time)
+                our_times.append(our_time)
+            our_time, bare_time = statistics.median(our_times), statistics.median(bare_times)
+            rows.append((size, our_time, bare_time, our_bytes, bare_bytes))
+            print(
+                f"{size:>6} employers: ours {our_time:7.2f} s, bare Material {bare_time:7.2f} s (median of {args.repeat}), "
+                f"ratio {our_time / bare_time:.2f}; output {our_bytes / 1e6:8.1f} MB, "
+                f"{(our_bytes - baseline['ours']) / size:,.0f} bytes per employer "
+                f"(bare {(bare_bytes - baseline['bare']) / size:,.0f})",
+                flush=True,
+            )
+        if len(rows) >= 2:
+            first, last = rows[0], rows[-1]
+            per_first = (first[3] - baseline["ours"]) / first[0]
+            per_last = (last[3] - baseline["ours"]) / last[0]
+            print(f"bytes per employer at {last[0]:,} vs {first[0]:,}: {per_last / per_first:.3f}× (target within 10%)")
+        for size, our_time, bare_time, *_ in rows:
+            verdict = "meets" if our_time / bare_time <= 1.3 else "misses"
+            print(f"ratio at {size:,}: {our_time / bare_time:.2f} ({verdict} the ≤ 1.3 target)")
+    finally:
+        if args.keep:
+            print(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

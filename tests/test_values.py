@@ -1,0 +1,73 @@
+"""Values staff type by hand: the canonical form passes, a reasonable variant gets the exact fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic_core import PydanticCustomError
+
+from employer_directory.models.values import jp_date, parse_phone, parse_staff_date, parse_time_range
+
+
+def fix_of(call, value) -> str:
+    with pytest.raises(PydanticCustomError) as raised:
+        call(value)
+    return raised.value.context["fix"]
+
+
+def test_iso_dates_pass():
+    assert parse_staff_date("2026-04-08") == dt.date(2026, 4, 8)
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("2026/4/8", "2026-04-08"),
+        ("2026.4.8", "2026-04-08"),
+        ("2026年4月8日", "2026-04-08"),
+        ("2026年4月8日(水)", "2026-04-08"),
+        ("２０２６－０４－０８", "2026-04-08"),
+        ("令和8年4月8日", "2026-04-08"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("R8.4.8", "2026-04-08"),
+        ("平成31年4月30日", "2019-04-30"),
+    ],
+)
+def test_reasonable_dates_get_the_exact_correction(typed, canonical):
+    assert canonical in fix_of(parse_staff_date, typed)
+
+
+@pytest.mark.parametrize("typed", ["2026-02-30", "2026/2/30", "2026-13-01"])
+def test_impossible_dates_are_refused(typed):
+    with pytest.raises(PydanticCustomError) as raised:
+        parse_staff_date(typed)
+    assert "ありません" in raised.value.context["what"]
+
+
+def test_leap_day():
+    assert parse_staff_date("2028-02-29") == dt.date(2028, 2, 29)
+    assert "2027年2月は28日まで" in str(pytest.raises(PydanticCustomError, parse_staff_date, "2027-02-29").value.context)
+
+
+def test_time_ranges():
+    assert str(parse_time_range("9:00〜16:00")) == "9:00〜16:00"
+    assert str(parse_time_range("09:00-16:30")) == "9:00〜16:30"
+    assert str(parse_time_range("9:00 ~ 24:00")) == "9:00〜24:00"
+    assert "9:00〜16:00" in fix_of(parse_time_range, "９：００〜１６：００")
+    assert "時は 0〜24" in fix_of(parse_time_range, "9:00〜25:00")
+    assert "終了を後の時刻" in fix_of(parse_time_range, "16:00〜9:00")
+    assert "開始〜終了" in fix_of(parse_time_range, "9時から")
+
+
+def test_phone_numbers():
+    assert parse_phone("0268-00-1001") == "0268-00-1001"
+    assert "0268-00-1001" in fix_of(parse_phone, "０２６８－００－１００１")
+    assert "0268-00-1001" in fix_of(parse_phone, "0268ー00ー1001")
+    assert "0268-00-1001" in fix_of(parse_phone, "(0268)00-1001")
+    assert "ハイフン" in fix_of(parse_phone, 268001001)
+
+
+def test_japanese_date_format():
+    assert jp_date(dt.date(2026, 4, 8)) == "2026年4月8日(水)"
+    assert jp_date(dt.date(2026, 11, 22)) == "2026年11月22日(日)"
