@@ -69,6 +69,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except ContentInvalid as invalid:
         raise _content_error(invalid) from None
     _build.pages = plan_site_pages(directory)
+    # Other hook files (one per output kind) read the plan from here; config is per build.
+    config.extra["directory_site"] = _build.pages
     log.info("協力事業所 %d 件、プログラム %d 件を読み込みました", len(directory.employers), len(directory.programs))
 
 
