@@ -68,6 +68,17 @@ DEFAULT_PROGRAM_KINDS = [
 ]
 
 
+class OpenDataSettings(BaseModel):
+    """How the open data (data/*.json, *.csv, HSDS) is published: licence, publisher, update note."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    license: str = Field("CC BY 4.0", description="データの利用条件（ライセンス）の名前")
+    license_url: str = Field("https://creativecommons.org/licenses/by/4.0/deed.ja", description="ライセンスの説明ページ")
+    publisher: str = Field("", description="データの発行者。空ならサイトを運営する相談窓口の名前")
+    update_frequency: str = Field("毎朝（日本時間）、内容ファイルから作り直しています", description="更新の頻度の説明")
+
+
 class DirectorySettings(BaseModel):
     """Everything a site can set about the directory, under ``extra.directory``."""
 
@@ -85,6 +96,7 @@ class DirectorySettings(BaseModel):
         default_factory=lambda: [TermSetting(**k) for k in DEFAULT_PROGRAM_KINDS]
     )
     build_date: dt.date | None = Field(None, description="今日として扱う日付（テストと再現用）")
+    open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, description="オープンデータの公開条件")
 
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]
