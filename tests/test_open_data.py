@@ -4,6 +4,7 @@ schema, schema.org JSON-LD on pages, byte-identical rebuilds, the data page and 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -25,7 +26,7 @@ from employer_directory.exports.data_files import DATA_FILES, render_data_files
 from employer_directory.exports.hsds import hsds_services
 from employer_directory.exports.ids import employer_uuid, operator_uuid
 from employer_directory.exports.json_ld import program_json_ld
-from employer_directory.exports.records import OccurrenceRecord, SiteAddress, program_occurrences
+from employer_directory.exports.records import SiteAddress, program_occurrences
 from employer_directory.loading import load_directory
 
 HSDS_SCHEMA = ROOT.parent / "shared" / "hsds-3.0" / "schema"
@@ -70,10 +71,15 @@ def test_programs_json_validates_and_lists_every_occurrence(built_site, director
     assert list(validator_for("programs.data.schema.json").iter_errors(data)) == []
     for record in data["programs"]:
         program = next(p for p in directory.programs if p.slug == record["id"])
-        assert [o["date"] for o in record["occurrences"]] == [s.date.isoformat() for s in program.sessions]
-        for occurrence in record["occurrences"]:
-            assert OFFSET_DATETIME.match(occurrence["start"]), occurrence
-            assert occurrence["status"] == "scheduled"
+        occurrences = directory.occurrences(program)
+        assert occurrences, program.slug
+        assert [o["id"] for o in record["occurrences"]] == [o.key for o in occurrences]
+        for exported, occurrence in zip(record["occurrences"], occurrences):
+            assert OFFSET_DATETIME.match(exported["start"]), exported
+            assert exported["start"] == (occurrence.start.isoformat() if not occurrence.all_day else occurrence.date.isoformat())
+            assert exported["status"] == {"中止": "cancelled", "満員": "full"}.get(occurrence.status, "scheduled")
+    statuses = {o["status"] for record in data["programs"] for o in record["occurrences"]}
+    assert "cancelled" in statuses, "the sample has a cancelled meeting"
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -100,7 +106,8 @@ def test_programs_csv_has_one_row_per_occurrence(built_site, directory):
     assert rows[0] == [header for _, header in PROGRAM_COLUMNS]
     expected = occurrence_rows(program_occurrences(directory), SITE)
     assert rows[1:] == [[row[key] for key, _ in PROGRAM_COLUMNS] for row in expected]
-    assert len(rows) - 1 == sum(len(p.sessions) for p in directory.programs)
+    assert len(rows) - 1 == len(directory.calendar.all)
+    assert "中止" in {row[PROGRAM_COLUMNS.index(("status", "状態"))] for row in rows[1:]}
     assert len({row[0] for row in rows[1:]}) == len(rows) - 1, "occurrence ids are unique"
 
 
@@ -148,13 +155,14 @@ def test_hsds_services_validate_with_schedules_and_assured_dates(built_site, dir
     assert {s["assured_date"] for s in farm_services} == {farm.verified.isoformat()}
     assert all(s["languages"][0]["code"] == "ja" for s in services)
     program_services = [s for s in services if s["organization_id"] == operator_uuid()]
-    assert sum(len(s["schedules"]) for s in program_services) == sum(len(p.sessions) for p in directory.programs)
+    taking_place = [o for o in directory.calendar.all if not o.is_cancelled]
+    assert sum(len(s.get("schedules", [])) for s in program_services) == len(taking_place)
 
 
 def test_cancelled_occurrence_is_marked_everywhere(directory):
-    program = directory.programs[0]
-    session = program.sessions[0]
-    cancelled = OccurrenceRecord(program, session.date, session.time, session.title, cancelled=True, note="台風のため")
+    first = program_occurrences(directory)[0]
+    program = first.program
+    cancelled = dataclasses.replace(first, cancelled=True, note="台風のため")
     events = program_json_ld(program, [cancelled], directory, SITE)["@graph"]
     assert events[0]["eventStatus"] == "https://schema.org/EventCancelled"
     assert occurrence_rows([cancelled], SITE)[0]["status"] == "中止"
@@ -196,13 +204,16 @@ def test_program_pages_have_one_valid_event_per_occurrence(built_site, directory
         assert len(blocks) == 1
         events = blocks[0]["@graph"]
         assert blocks[0]["@context"] == "https://schema.org"
-        assert len(events) == len(program.sessions)
-        for event, session in zip(events, program.sessions):
+        occurrences = directory.occurrences(program)
+        assert len(events) == len(occurrences)
+        for event, session in zip(events, occurrences):
             # Google's required fields for event rich results, and what the issue asks for.
             assert event["@type"] == "Event" and event["name"].startswith(program.title)
             assert OFFSET_DATETIME.match(event["startDate"]) and event["startDate"].startswith(session.date.isoformat())
-            if session.time:
-                assert event["startDate"].endswith("+09:00")
+            if not session.all_day:
+                assert event["startDate"] == session.start.isoformat() and event["startDate"].endswith("+09:00")
+            expected_status = "EventCancelled" if session.is_cancelled else "EventScheduled"
+            assert event["eventStatus"] == f"https://schema.org/{expected_status}"
             location = event["location"]
             if location["@type"] == "VirtualLocation":
                 assert location["url"].startswith("https://")

@@ -58,6 +58,7 @@ PROGRAM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("end_time", "終了"),
     ("theme", "その回のテーマ"),
     ("status", "状態"),
+    ("note", "中止の理由"),
     ("place", "会場"),
     ("address", "会場の住所"),
     ("online", "オンライン"),
@@ -71,7 +72,7 @@ PROGRAM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("url", "ページ"),
 )
 
-STATUS_LABELS = {"scheduled": "予定", "cancelled": "中止"}
+STATUS_LABELS = {"scheduled": "予定", "full": "満員", "cancelled": "中止"}
 
 
 def _yes_no(value: bool) -> str:
@@ -134,6 +135,7 @@ def occurrence_row(occurrence: OccurrenceRecord, site: SiteAddress) -> dict[str,
         "end_time": _text(hhmm(occurrence.time, "end")),
         "theme": _text(occurrence.title),
         "status": STATUS_LABELS[occurrence.status],
+        "note": _text(occurrence.note),
         "place": program.place.name,
         "address": _text(program.place.address),
         "online": _yes_no(program.place.online),

@@ -184,15 +184,15 @@ def programs_data_schema(settings: DirectorySettings) -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["id", "date", "start", "status"],
         "properties": {
-            "id": {"type": "string", "title": "開催回のID（プログラムのID-日付）"},
+            "id": {"type": "string", "title": "開催回のID（プログラムのID-日付T開始時刻。カレンダー（ICS）の UID と同じ元）"},
             "date": {"type": "string", "format": "date", "title": "日付"},
             "start_time": {**_TIME, "title": "開始時刻（日本時間）"},
             "end_time": {**_TIME, "title": "終了時刻（日本時間）"},
             "start": {"type": "string", "title": "開始（ISO 8601、+09:00 付き。時刻がなければ日付だけ）"},
             "end": {**_NULLABLE_STRING, "title": "終了（ISO 8601、+09:00 付き）"},
             "title": {**_NULLABLE_STRING, "title": "その回のテーマ"},
-            "status": {"enum": ["scheduled", "cancelled"], "title": "状態（予定・中止）"},
-            "note": {**_NULLABLE_STRING, "title": "補足"},
+            "status": {"enum": ["scheduled", "full", "cancelled"], "title": "状態（予定・満員・中止）", "description": "終わった回かどうかは日付で判断してください（データは読む日によって変わりません）"},
+            "note": {**_NULLABLE_STRING, "title": "中止の理由"},
         },
     }
     added = {

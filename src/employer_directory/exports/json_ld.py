@@ -23,7 +23,11 @@ from .records import OccurrenceRecord, SiteAddress
 
 CONTEXT = "https://schema.org"
 WORK_BASED_PROGRAM_OFFERS = frozenset({"experience", "petit-job", "training-employed", "training-non-employed"})
-EVENT_STATUS = {"scheduled": "https://schema.org/EventScheduled", "cancelled": "https://schema.org/EventCancelled"}
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "full": "https://schema.org/EventScheduled",  # 満員 still takes place; schema.org has no "full" status
+    "cancelled": "https://schema.org/EventCancelled",
+}
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 Every program export (programs.json, programs.csv, HSDS schedules, schema.org Events) works on
 one flat list of ``OccurrenceRecord``, computed once per build by ``program_occurrences``. Only
-that function knows where the dates come from, so a richer calendar (recurrence, cancellations)
-changes it and nothing else.
+that function knows where the dates come from (the calendar's occurrences, with recurrence,
+holidays, cancellations), so the exporters do not depend on the calendar's types.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 
+from ..calendar import CANCELLED, FULL, Occurrence
 from ..directory import Directory
 from ..models.program import Program
-from ..models.values import TimeRange
+from ..models.values import ClockTime, TimeRange
 
 JST = "+09:00"
 """Programs take place in Japan; times in the content are Asia/Tokyo local times (no DST)."""
@@ -22,24 +23,29 @@ JST = "+09:00"
 
 @dataclass(frozen=True)
 class OccurrenceRecord:
-    """One dated meeting of a program."""
+    """One dated meeting of a program, as the exports need it."""
 
     program: Program
     date: dt.date
     time: Optional[TimeRange]
     title: Optional[str]
-    """The theme of that meeting, if it has one."""
     cancelled: bool = False
     note: Optional[str] = None
+    """Why it was cancelled, when it was."""
+    full: bool = False
+    key: str = ""
+    """The calendar's stable key (program slug and local start), also the ICS UID's base."""
 
     @property
     def id(self) -> str:
-        """Unique within the directory: program slug and date (a program meets at most once a day)."""
-        return f"{self.program.slug}-{self.date.isoformat()}"
+        return self.key or f"{self.program.slug}-{self.date:%Y%m%d}"
 
     @property
     def status(self) -> str:
-        return "cancelled" if self.cancelled else "scheduled"
+        """``scheduled``, ``full`` or ``cancelled``. Deliberately not 終了: whether a meeting is
+        past depends on the day the data is read, not on the data, so files stay the same
+        from one daily build to the next."""
+        return "cancelled" if self.cancelled else "full" if self.full else "scheduled"
 
     @property
     def start_iso(self) -> str:
@@ -58,12 +64,30 @@ class OccurrenceRecord:
         return f"{self.date.isoformat()}T{end.hour:02d}:{end.minute:02d}:00{JST}"
 
 
+def _time_range(occurrence: Occurrence) -> Optional[TimeRange]:
+    if occurrence.all_day:
+        return None
+    start, end = occurrence.start, occurrence.end
+    end_clock = ClockTime(24, 0) if end.date() > start.date() else ClockTime(end.hour, end.minute)
+    return TimeRange(ClockTime(start.hour, start.minute), end_clock)
+
+
 def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
-    """All occurrences of all programs, by program (in directory order) then date."""
+    """All occurrences of all programs from the calendar (computed once per build), by program
+    (in directory order) then date."""
     return [
-        OccurrenceRecord(program, session.date, session.time, session.title)
+        OccurrenceRecord(
+            program,
+            occurrence.date,
+            _time_range(occurrence),
+            occurrence.title,
+            cancelled=occurrence.status == CANCELLED,
+            note=occurrence.cancel_reason,
+            full=occurrence.status == FULL,
+            key=occurrence.key,
+        )
         for program in directory.programs
-        for session in program.sessions
+        for occurrence in directory.occurrences(program)
     ]
 
 
