@@ -81,6 +81,7 @@ def make_project(folder: Path, employers: int, bare: bool) -> Path:
         shutil.copytree(ROOT / "overrides", folder / "overrides")
         shutil.copytree(ROOT / "content" / "assets", content / "assets")
         shutil.copytree(ROOT / "content" / "schema", content / "schema")
+        shutil.copy(ROOT / "content" / "data.md", content / "data.md")  # the open data page (in our nav)
         for program in (ROOT / "content" / "programs").glob("*.md"):
             text = program.read_text(encoding="utf-8")
             if "employers: [" not in text or employers >= len(samples):
