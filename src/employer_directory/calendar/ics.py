@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .occurrences import CANCELLED, ENDED, FULL, Occurrence, ProgramCalendar
+from .occurrences import CANCELLED, FULL, OPEN, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models.program import Program
@@ -130,7 +130,7 @@ def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str, single
             data = event_bytes(occurrence, program, page_url, domain)
             serialised[occurrence.key] = data
             events.append(data)
-            if single_files and occurrence.status != ENDED:
+            if single_files and occurrence.status in (OPEN, FULL):
                 files.append(IcsFile(ics_path_for_occurrence(occurrence), _calendar(program.title, [data])))
         files.append(IcsFile(ics_path_for_program(slug), _calendar(f"{program.title}（{site_name}）", events)))
     files.append(IcsFile("calendar/all.ics", _calendar(f"{site_name} プログラム", (serialised[o.key] for o in calendar.all))))
