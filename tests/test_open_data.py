@@ -199,6 +199,7 @@ def json_ld_blocks(page: Path) -> list[dict]:
 
 
 def test_program_pages_have_one_valid_event_per_occurrence(built_site, directory):
+    location_types = set()
     for program in directory.programs:
         blocks = json_ld_blocks(built_site / "programs" / program.slug / "index.html")
         assert len(blocks) == 1
@@ -215,12 +216,21 @@ def test_program_pages_have_one_valid_event_per_occurrence(built_site, directory
             expected_status = "EventCancelled" if session.is_cancelled else "EventScheduled"
             assert event["eventStatus"] == f"https://schema.org/{expected_status}"
             location = event["location"]
+            location_types.add(location["@type"])
             if location["@type"] == "VirtualLocation":
                 assert location["url"].startswith("https://")
             else:
                 assert location["@type"] == "Place" and location["address"]["streetAddress"] == program.place.address
             assert event["eventStatus"] in {"https://schema.org/EventScheduled", "https://schema.org/EventCancelled"}
             assert event["organizer"]["name"]
+    assert location_types == {"Place", "VirtualLocation"}, "the sample has a program on site and one online"
+
+
+def test_no_events_when_a_required_field_would_be_missing(directory):
+    program = next(p for p in directory.programs if not p.place.online)
+    nowhere = program.model_copy(update={"place": program.place.model_copy(update={"address": None})})
+    occurrences = [dataclasses.replace(o, program=nowhere) for o in program_occurrences(directory) if o.program is program]
+    assert occurrences and program_json_ld(nowhere, occurrences, directory, SITE) is None
 
 
 def test_employer_pages_describe_the_business_and_its_programmes(built_site, directory):
