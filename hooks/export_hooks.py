@@ -33,13 +33,10 @@ class _Build:
     def __init__(self) -> None:
         self.occurrences: list[OccurrenceRecord] = []
         self.by_program: dict[str, list[OccurrenceRecord]] = {}
+        self.site = SiteAddress("/")
 
 
 _build = _Build()
-
-
-def _site(config: MkDocsConfig) -> SiteAddress:
-    return SiteAddress(config.site_url or "/")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -52,16 +49,17 @@ def on_env(env, config: MkDocsConfig, files: Files):
     directory = config.extra["directory_site"].directory
     _build.occurrences = program_occurrences(directory)
     _build.by_program = occurrences_by_program(_build.occurrences)
+    _build.site = SiteAddress(config.site_url or "/")
     return env
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     directory = config.extra["directory_site"].directory
     if "employer" in context and page.meta.get("template") == "employer.html":
-        context["structured_data"] = employer_json_ld(context["employer"], _site(config))
+        context["structured_data"] = employer_json_ld(context["employer"], _build.site)
     elif "program" in context and page.meta.get("template") == "program.html":
         program = context["program"]
-        context["structured_data"] = program_json_ld(program, _build.by_program.get(program.slug, []), directory, _site(config))
+        context["structured_data"] = program_json_ld(program, _build.by_program.get(program.slug, []), directory, _build.site)
     elif page.file.src_uri == DATA_PAGE:
         context["open_data"] = data_page_facts(directory, _build.occurrences)
     return context
@@ -69,7 +67,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 def on_post_build(config: MkDocsConfig) -> None:
     directory = config.extra["directory_site"].directory
-    for path, data in render_data_files(directory, _site(config), _build.occurrences).items():
+    for path, data in render_data_files(directory, _build.site, _build.occurrences).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

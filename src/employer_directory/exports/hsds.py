@@ -50,7 +50,7 @@ def _phone(number: Optional[str], owner_key: str, owner_id: str) -> list[dict[st
     if not number:
         return []
     phone_id = stable_uuid("phone", owner_id, number)
-    return [{"id": phone_id, owner_key: owner_id, "number": number, "type": "voice", "languages": [_language("phone_id", phone_id)]}]
+    return [{"id": phone_id, owner_key: owner_id, "number": number, "type": "voice"}]
 
 
 def _contact(contact: Optional[Contact], owner_key: str, owner_id: str) -> list[dict[str, Any]]:
