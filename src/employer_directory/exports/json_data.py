@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from ..directory import Directory
@@ -33,18 +34,34 @@ def publication(settings: DirectorySettings) -> dict[str, str]:
 # --- records ----------------------------------------------------------------------------
 
 
-def employer_record(directory: Directory, employer: Employer, site: SiteAddress, program_slugs: list[str]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class TermIds:
+    """Label → id of the site's vocabularies, looked up once per build rather than per record."""
+
+    categories: dict[str, str]
+    areas: dict[str, str]
+    accommodations: dict[str, str]
+
+    @classmethod
+    def of(cls, settings: DirectorySettings) -> "TermIds":
+        def ids(terms):
+            return {term.label: term.id for term in terms}
+
+        return cls(ids(settings.category_terms()), ids(settings.area_terms()), ids(settings.accommodation_terms()))
+
+
+def employer_record(employer: Employer, site: SiteAddress, program_slugs: list[str], term_ids: TermIds) -> dict[str, Any]:
     record = employer.model_dump(mode="json")
-    area = directory.area_of(employer)
     record.update(
         {
             "id": employer.slug,
             "hsds_id": employer_uuid(employer.slug or ""),
             "url": site.employer(employer.slug or ""),
-            "category_id": directory.category_of(employer).id,
-            "area_id": area.id if area else None,
+            "category_id": term_ids.categories[employer.category],
+            "area_id": term_ids.areas.get(employer.area),
             "offer_type_ids": [offer.term.id for offer in employer.offers_in_ladder_order()],
-            "accommodation_ids": [term.id for term in directory.accommodation_terms_of(employer)],
+            # In the order of mkdocs.yml, as the page shows them.
+            "accommodation_ids": [i for label, i in term_ids.accommodations.items() if label in employer.accommodations],
             "program_ids": program_slugs,
         }
     )
@@ -85,12 +102,13 @@ def employers_document(directory: Directory, site: SiteAddress) -> dict[str, Any
     for program in directory.programs:
         for slug in program.employers:
             programs_of.setdefault(slug, []).append(program.slug or "")
+    term_ids = TermIds.of(directory.settings)
     return {
         "$schema": f"{site.base}schema/{EMPLOYERS_SCHEMA_FILE}",
         "schema_version": SCHEMA_VERSION,
         **publication(directory.settings),
         "employers": [
-            employer_record(directory, employer, site, programs_of.get(employer.slug or "", []))
+            employer_record(employer, site, programs_of.get(employer.slug or "", []), term_ids)
             for employer in sorted(directory.employers, key=lambda e: e.slug or "")
         ],
     }
