@@ -169,3 +169,16 @@ def test_calendar_is_indexed_once_per_directory():
 def test_build_calendar_without_programs_is_empty():
     calendar = build_calendar([], D(2026, 11, 22))
     assert calendar.all == () and calendar.months() == [] and calendar.upcoming() == []
+
+
+def test_closures_come_from_settings_and_bad_ones_are_located():
+    from employer_directory.problems import ContentInvalid
+
+    settings = load_settings({"closures": [{"label": "臨時休館", "from": "2026-12-09"}]})
+    calendar = build_calendar([group()], D(2026, 11, 22), settings.closures)
+    assert D(2026, 12, 9) not in [o.date for o in calendar.all]
+    assert D(2026, 12, 23) in [o.date for o in calendar.all]
+    with pytest.raises(ContentInvalid) as caught:
+        load_settings({"closures": [{"label": "年末年始", "from": "12-32"}]})
+    (problem,) = caught.value.problems
+    assert problem.field == "extra.directory.closures.0.from" and problem.path == "mkdocs.yml"

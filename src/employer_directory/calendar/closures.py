@@ -42,11 +42,20 @@ class Closure(BaseModel):
     def _form(cls, value):
         if value is None or isinstance(value, dt.date):
             return value
-        match = MONTH_DAY.match(str(value).strip())
+        text = str(value).strip()
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"日付「{text}」はありません") from None
+        match = MONTH_DAY.match(text)
         if not match:
             raise ValueError(f"「{value}」は 12-29（毎年）か 2027-03-15（その年だけ）の形で書いてください")
         month, day = map(int, match.groups())
-        dt.date(2024, month, day)  # raises for 02-30 and the like (2024 is a leap year)
+        try:
+            dt.date(2024, month, day)  # 02-30 and the like do not exist (2024 is a leap year)
+        except ValueError:
+            raise ValueError(f"「{value}」という月日はありません") from None
         return f"{month:02d}-{day:02d}"
 
     @property

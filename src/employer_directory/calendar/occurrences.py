@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, Union
 
 from ..models.values import TimeRange
-from ..settings import TOKYO
+from zoneinfo import ZoneInfo
 from .closures import DEFAULT_CLOSURES, ClosedDays
 from .rules import parse_rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models.program import Program
+
+TOKYO = ZoneInfo("Asia/Tokyo")
 
 OPEN = "募集中"
 FULL = "満員"
