@@ -85,6 +85,7 @@ class DirectorySettings(BaseModel):
         default_factory=lambda: [TermSetting(**k) for k in DEFAULT_PROGRAM_KINDS]
     )
     build_date: dt.date | None = Field(None, description="今日として扱う日付（テストと再現用）")
+    stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
 
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]
