@@ -7,6 +7,7 @@ style (``[月, 水, 金]``) for short lists of words, and the editor-schema comm
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import yaml
@@ -18,7 +19,20 @@ SCHEMA_COMMENT = {
 
 
 class _StaffDumper(yaml.SafeDumper):
-    """Lists of plain words in flow style; everything else in block style."""
+    """Lists of plain words in flow style; everything else in block style.
+
+    Dates are written bare (``2026-04-08``, as staff write them): the content loader reads
+    them as text anyway, so the timestamp resolver that would quote them is left out, and
+    the same value is never written as a YAML alias.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in yaml.SafeDumper.yaml_implicit_resolvers.items()
+    }
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _represent_list(dumper: yaml.SafeDumper, items: list[Any]):
@@ -36,6 +50,8 @@ def drop_empty(value: Any) -> Any:
         return {key: item for key, item in cleaned.items() if item not in (None, "", [], {})}
     if isinstance(value, list):
         return [drop_empty(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
