@@ -200,7 +200,10 @@ class _Reader:
             if key in self.origin:
                 label, line = self.origin[key]
                 detail = "" if end == len(steps) else f"（{problem.field}）"
-                return Problem(self.source, line, label + detail, problem.what, problem.fix)
+                fix = problem.fix
+                if "行を追加" in fix:  # worded for a YAML file; the requester answers a question
+                    fix = "受け入れ（見学・就労体験など）の少なくとも1つに書いてください" if key == "offers" else f"「{label}」に答えを書いてください"
+                return Problem(self.source, line, label + detail, problem.what, fix)
         return Problem(self.source, 1, problem.field, problem.what, problem.fix)
 
 
