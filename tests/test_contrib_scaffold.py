@@ -12,7 +12,7 @@ import pytest
 
 from conftest import BUILD_DATE, ROOT, build_env
 from employer_directory.cli import read_settings
-from employer_directory.contrib.scaffold import ask, employer_prompts, scaffold
+from employer_directory.contrib.scaffold import ask, employer_prompts, scaffold, scaffold_in_terminal
 from employer_directory.loading import load_directory
 
 EMPLOYER_FLAGS = {
@@ -103,3 +103,18 @@ def test_questions_in_the_terminal_fill_what_flags_did_not(project):
     assert "  3. 食品・製造" in shown
     result = scaffold("employers", answers, settings, dt.date(2026, 11, 22), project / "content", project)
     assert result.problems == [] and result.text
+
+
+def test_a_wrong_answer_in_the_terminal_is_asked_again_alone(project):
+    settings = read_settings(project / "mkdocs.yml")
+    given = {k: v for k, v in EMPLOYER_FLAGS.items() if k != "reading"}
+    replies = iter(["Mizunara", "", "みずならせいめんじょ"])  # romaji refused, then kana; the phone is skipped once
+    shown: list[str] = []
+    asked: list[str] = []
+    result = scaffold_in_terminal(
+        "employers", given, settings, dt.date(2026, 11, 22), project / "content", project,
+        read=lambda prompt: (asked.append(prompt), next(replies))[1], write=shown.append,
+    )
+    assert result.problems == [] and "reading: みずならせいめんじょ" in result.text
+    assert any("かな以外の文字があります" in line for line in shown)
+    assert [prompt.split("（")[0] for prompt in asked] == ["よみがな", "電話番号", "よみがな"]

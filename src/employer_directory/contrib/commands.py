@@ -21,7 +21,7 @@ from .freshness import stale_records
 from .issue_forms import render_issue_forms
 from .pr_summary import compare, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
 from .registration import employer_from_issue
-from .scaffold import KINDS, ask, scaffold
+from .scaffold import KINDS, scaffold, scaffold_in_terminal
 
 ISSUE_TEMPLATE_DIR = ".github/ISSUE_TEMPLATE"
 COMMANDS = {"new-employer", "new-program", "from-issue", "contrib-files", "stale", "pr-summary"}
@@ -33,7 +33,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         parser.add_argument("--config", default="mkdocs.yml", type=Path)
         parser.add_argument("--no-input", action="store_true", help="質問せず、足りない項目を一覧にして終わる")
         for prompt in KINDS[kind][1]():
-            parser.add_argument(f"--{prompt.flag}", default="", help=prompt.label() + (f"（例: {prompt.example}）" if prompt.example else ""))
+            parser.add_argument(f"--{prompt.flag}", default=None, help=prompt.label() + (f"（例: {prompt.example}）" if prompt.example else ""))
     issue = sub.add_parser("from-issue", help="登録申し込みの issue 本文から事業所のファイルを作る")
     issue.add_argument("body", help="issue 本文を保存したファイル（- なら標準入力）")
     issue.add_argument("--slug", default="", help="URL名（ファイル名）。申し込みに書かれていなければ必要")
@@ -62,13 +62,14 @@ def run(args: argparse.Namespace) -> int:
         kind = "employers" if args.command == "new-employer" else "programs"
         prompts = KINDS[kind][1]()
         answers = {prompt.flag: getattr(args, prompt.flag.replace("-", "_")) for prompt in prompts}
-        if not args.no_input and sys.stdin.isatty():
-            try:
-                answers = ask(prompts, answers, settings)
-            except (EOFError, KeyboardInterrupt):
-                print("\n中止しました。ファイルは作っていません。", file=sys.stderr)
-                return 1
-        result = scaffold(kind, answers, settings, build_today(settings), content_dir, root)
+        try:
+            if not args.no_input and sys.stdin.isatty():
+                result = scaffold_in_terminal(kind, answers, settings, build_today(settings), content_dir, root)
+            else:
+                result = scaffold(kind, answers, settings, build_today(settings), content_dir, root)
+        except (EOFError, KeyboardInterrupt):
+            print("\n中止しました。ファイルは作っていません。", file=sys.stderr)
+            return 1
         return _write_checked(result.path, result.text, result.problems, root, settings)
     if args.command == "from-issue":
         body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text(encoding="utf-8")

@@ -143,12 +143,13 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
     return Scaffold(path, text, [])
 
 
-def ask(prompts: list[Prompt], answers: dict[str, str], settings: DirectorySettings, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> dict[str, str]:
+def ask(prompts: list[Prompt], answers: dict[str, str | None], settings: DirectorySettings, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> dict[str, str]:
     """Ask in the terminal for every answer not given as a flag; choices are picked by number."""
     answers = dict(answers)
     for prompt in prompts:
-        if (answers.get(prompt.flag) or "").strip():
-            continue
+        given = answers.get(prompt.flag)
+        if given is not None and (given.strip() or not prompt.required):
+            continue  # answered (an optional answer may be left empty on purpose)
         choices = prompt.choices(settings) if prompt.choices else None
         if choices:
             write(f"{prompt.label()}を番号で選んでください:")
@@ -164,3 +165,24 @@ def ask(prompts: list[Prompt], answers: dict[str, str], settings: DirectorySetti
             write("  空欄にはできません。")
         answers[prompt.flag] = reply
     return answers
+
+
+def scaffold_in_terminal(
+    kind: str, answers: dict[str, str], settings: DirectorySettings, today: dt.date, content_dir: Path, root: Path,
+    read: Callable[[str], str] = input, write: Callable[[str], None] = print, attempts: int = 5,
+) -> Scaffold:
+    """Ask for what is missing; when an answer does not validate, say why and ask only that again."""
+    prompts = KINDS[kind][1]()
+    answers = dict(answers)
+    result = Scaffold("", None, [])
+    for _attempt in range(attempts):
+        answers = ask(prompts, answers, settings, read, write)
+        result = scaffold(kind, answers, settings, today, content_dir, root)
+        retry = [prompt for prompt in prompts if any(prompt.label() in problem.field for problem in result.problems)]
+        if not result.problems or not retry:
+            return result
+        for problem in result.problems:
+            write(f"  {problem.field}: {problem.what}。→ {problem.fix}")
+        for prompt in retry:
+            answers[prompt.flag] = None
+    return result
