@@ -85,3 +85,26 @@ def test_report_form_fields_match_the_prefilled_query(built_site):
     links = _links((built_site / "employers/shirakaba-farm/index.html").read_text(encoding="utf-8"))
     prefilled = set(parse_qs(urlparse(links["dir-contrib__report"]).query)) - {"template", "title"}
     assert prefilled <= {element.get("id") for element in form["body"]}
+
+
+def test_join_page_links_sample_sheets_that_exist_and_the_configured_contact(built_site):
+    import re
+
+    page = (built_site / "join/index.html").read_text(encoding="utf-8")
+    for heading in ("協力事業所とは", "お願いしたいこと", "事業所にとってのよいこと", "よくある質問（保険と費用）", "始めるまでの流れ", "シートの見本", "問い合わせ"):
+        assert heading in page, heading
+    examples = re.findall(r'<ul class="dir-join-examples">(.*?)</ul>', page, re.S)[0]
+    links = re.findall(r'href="\.\./employers/([a-z0-9-]+)/"', examples)
+    assert len(links) == 3 and len(set(links)) == 3
+    for slug in links:
+        assert (built_site / "employers" / slug / "index.html").exists()
+    assert 'href="tel:0268-00-0000"' in page
+
+
+def test_join_page_builds_without_any_employer(tmp_path: Path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site/join/index.html").read_text(encoding="utf-8")
+    assert "dir-join-examples" not in page and "問い合わせ" in page
