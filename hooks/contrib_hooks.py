@@ -27,6 +27,8 @@ from employer_directory.contrib.issue_forms import report_url
 from employer_directory.contrib.join_examples import sheet_examples
 
 JOIN_PAGE = "join.md"
+STALE_LINES_IN_LOG = 50
+"""A large site's first build would otherwise bury every other message under this report."""
 
 log = logging.getLogger("mkdocs.hooks.contrib")
 
@@ -36,8 +38,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     directory = pages.directory
     months = directory.settings.stale_after_months
     found = stale_records(directory.employers, directory.programs, directory.today, months)
-    for record in found:
+    for record in found[:STALE_LINES_IN_LOG]:
         log.info(record.message(months))
+    if len(found) > STALE_LINES_IN_LOG:
+        log.info("警告: ほか %d 件。全部は python -m employer_directory stale で見られます", len(found) - STALE_LINES_IN_LOG)
     if found:
         log.info("警告: 情報確認日から%dか月以上たっているものが %d 件あります（ビルドは続けます）", months, len(found))
     return files
