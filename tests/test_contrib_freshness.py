@@ -80,3 +80,16 @@ def test_a_wrong_period_in_mkdocs_yml_is_a_located_error(tmp_path: Path):
     assert result.returncode == 1
     assert "extra.directory.stale_after_months" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_stale_command_lists_the_same_records():
+    import subprocess
+    import sys
+
+    from conftest import build_env
+
+    result = subprocess.run([sys.executable, "-m", "employer_directory", "stale"], cwd=ROOT, capture_output=True, text=True, env=build_env(), timeout=120)
+    assert result.returncode == 0, result.stderr
+    listed = re.findall(r"以上たっています: (\S+?)（", result.stdout)
+    assert listed[0] == "content/employers/hikari-jimu-service.md" and len(listed) == 5
+    assert "情報確認日から12か月以上たっているもの: 5件" in result.stdout
