@@ -102,6 +102,7 @@ class DirectorySettings(BaseModel):
         default_factory=lambda: list(DEFAULT_CLOSURES),
         description="プログラムの繰り返しを休む期間（年末年始など）。祝日は別に自動で休みになります",
     )
+    stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
 
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]
