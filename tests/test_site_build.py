@@ -143,3 +143,50 @@ def test_two_builds_give_identical_pages(tmp_path, built_site):
     assert run_build(ROOT, second).returncode == 0
     for page in ("index.html", "employers/shirakaba-farm/index.html", "categories/agriculture/index.html"):
         assert (built_site / page).read_bytes() == (second / page).read_bytes(), page
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.targets.append(value)
+
+
+def test_every_link_inside_the_site_leads_to_a_file(built_site):
+    """No page links to a page, feed, data file or asset that the build did not write."""
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html" and page.parent == built_site:
+            continue  # links absolutely below the project path (see above)
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for target in parser.targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith(("#", "mailto:", "tel:", "data:")) or not parts.path:
+                continue
+            resolved = (page.parent / unquote(parts.path)).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                broken.append((page.relative_to(built_site).as_posix(), target))
+    assert not broken, broken[:20]
+
+
+def test_data_files_made_in_worker_processes_equal_those_made_in_process(tmp_path, built_site):
+    """Large directories make ICS feeds and data files in forked workers (employer_directory.
+    background); forcing that path on the sample must give the same site, byte for byte."""
+    second = tmp_path / "site"
+    assert run_build(ROOT, second, DIRECTORY_BACKGROUND="1").returncode == 0
+    first_files = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file())
+    second_files = sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    assert first_files == second_files
+    assert any(name.endswith(".ics") for name in first_files) and any(name.startswith("data/") for name in first_files)
+    for name in first_files:
+        if name != "sitemap.xml.gz":  # gzip header time
+            assert (built_site / name).read_bytes() == (second / name).read_bytes(), name

@@ -137,10 +137,6 @@ def event_bytes(occurrence: Occurrence, program: "Program", page_url: str, domai
     return _ProgramEvents(program, page_url, domain).event(occurrence)
 
 
-SINGLE_FILE_DAYS = 92
-SINGLE_FILES_PER_PROGRAM = 6
-"""Add-to-calendar files are made for the next few meetings of each program within about three
-months; the daily rebuild moves the window along. The feeds hold every meeting."""
 
 
 def ics_path_for_program(slug: str) -> str:
@@ -152,13 +148,14 @@ def ics_path_for_occurrence(occurrence: Occurrence) -> str:
 
 
 def single_file_keys(calendar: ProgramCalendar) -> set[str]:
-    """Keys of the meetings that get their own add-to-calendar file."""
-    horizon = calendar.today + dt.timedelta(days=SINGLE_FILE_DAYS)
-    keys = set()
-    for occurrences in calendar.by_program.values():
-        chosen = [o for o in occurrences if o.status in (OPEN, FULL) and calendar.today <= o.date <= horizon]
-        keys.update(o.key for o in chosen[:SINGLE_FILES_PER_PROGRAM])
-    return keys
+    """Keys of the meetings that get their own add-to-calendar file: every coming meeting that
+    is not cancelled (past ones drop out at the daily rebuild). The feeds hold every meeting."""
+    return {o.key for o in calendar.all if o.status in (OPEN, FULL) and o.date >= calendar.today}
+
+
+def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str) -> dict[str, bytes]:
+    """Every ICS file of the site as ``{path: bytes}`` (what the build writes)."""
+    return {feed.path: feed.content for feed in build_feeds(calendar, site_url, site_name)}
 
 
 def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str, single_files: bool = True) -> list[IcsFile]:

@@ -12,11 +12,13 @@ that grows with the total number of programs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 from pathlib import PurePosixPath
 
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
-from .ics import IcsFile, build_feeds, ics_path_for_occurrence, ics_path_for_program
+from .ics import feed_files, ics_path_for_occurrence, ics_path_for_program, single_file_keys
 from .month_view import WEEKDAY_HEADERS, MonthView, month_views
 from .occurrences import Month
 
@@ -27,7 +29,10 @@ EMPLOYER_UPCOMING = 5
 @dataclass
 class CalendarPlan:
     months: list[MonthView]
-    feeds: list[IcsFile] = field(default_factory=list)
+    make_feeds: Callable[[], dict[str, bytes]] | None = None
+    """Makes every ICS file ({path: bytes}); the hook runs it beside the page rendering."""
+    single_keys: frozenset[str] = frozenset()
+    """Meetings with their own add-to-calendar file."""
     all_feed: str = "calendar/all.ics"
 
     def month_uri(self, month: Month) -> str:
@@ -44,6 +49,11 @@ class CalendarPlan:
         return self.months[-1]
 
 
+def _single_file(keys: frozenset[str], occurrence) -> str | None:
+    """Path of a meeting's add-to-calendar file, or None when the build makes none for it."""
+    return ics_path_for_occurrence(occurrence) if occurrence.key in keys else None
+
+
 def webcal(url: str) -> str:
     return "webcal://" + url.split("://", 1)[-1]
 
@@ -54,7 +64,8 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
     base = site_url.rstrip("/") + "/" if site_url else "/"
     views = month_views(calendar)
     plan = CalendarPlan(views)
-    plan.feeds = build_feeds(calendar, site_url, site_name)
+    plan.make_feeds = partial(feed_files, calendar, site_url, site_name)
+    plan.single_keys = frozenset(single_file_keys(calendar))
     feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(base + plan.all_feed)}
 
     index = GeneratedPage("calendar/index.md")
@@ -91,7 +102,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
                 "next_occurrence": calendar.next_of(program.slug),
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(base + feed),
-                "occurrence_ics": ics_path_for_occurrence,
+                "occurrence_ics": partial(_single_file, plan.single_keys),
             }
         )
 

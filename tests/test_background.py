@@ -1,0 +1,55 @@
+"""Data files made beside the page rendering: worker processes and their failures."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from employer_directory.background import FileJob, workers_allowed, write_site_files
+
+
+def _pid_file() -> dict[str, bytes]:
+    return {"pid.txt": str(os.getpid()).encode()}
+
+
+def _fails() -> dict[str, bytes]:
+    raise ValueError("broken exporter")
+
+
+def test_a_worker_job_makes_and_writes_its_files_in_another_process(tmp_path):
+    job = FileJob(_pid_file, tmp_path, in_worker=True)
+    assert job.finish() == ["pid.txt"]
+    assert (tmp_path / "pid.txt").read_bytes() != str(os.getpid()).encode()
+    assert job.finish() == ["pid.txt"]  # collected once
+
+
+def test_an_in_process_job_runs_here_when_finished(tmp_path):
+    job = FileJob(_pid_file, tmp_path, in_worker=False)
+    assert not (tmp_path / "pid.txt").exists()
+    job.finish()
+    assert (tmp_path / "pid.txt").read_bytes() == str(os.getpid()).encode()
+
+
+def test_a_failure_in_the_worker_is_raised_with_its_traceback(tmp_path):
+    job = FileJob(_fails, tmp_path, in_worker=True)
+    with pytest.raises(RuntimeError, match="broken exporter"):
+        job.finish()
+
+
+def test_workers_only_for_large_directories_and_never_while_serving(monkeypatch):
+    monkeypatch.delenv("DIRECTORY_BACKGROUND", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert not workers_allowed(25)
+    assert workers_allowed(1000)
+    assert not workers_allowed(1000, interactive=True)
+    monkeypatch.setenv("DIRECTORY_BACKGROUND", "0")
+    assert not workers_allowed(1000)
+    monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
+    assert workers_allowed(25)
+
+
+def test_files_are_written_below_the_site(tmp_path):
+    written = write_site_files({"calendar/a.ics": b"x", "data/b.csv": "y"}, tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == ["calendar/a.ics", "data/b.csv"]
+    assert (tmp_path / "data/b.csv").read_text() == "y"
