@@ -1,0 +1,100 @@
+"""The prebuilt lunr index of employers: built here with lunr.py, loaded in the browser with
+``lunr.Index.load`` (lunr.js 2.3.9), so that no phone ever builds an index.
+
+lunr's tokenizer cannot be replaced, so each field is handed over as the space-joined terms of
+:func:`index_field`; lunr only splits them on the spaces. Its stemmer, stop-word filter and
+trimmer are English-only and would damage kana terms, so both pipelines are emptied (the
+serialized search pipeline is then empty too, and lunr.js applies nothing to query terms).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lunr.builder import Builder
+
+from ..directory import Directory
+from ..models.employer import Employer
+from .documents import employer_record, vocabulary_labels
+from .tokenize import index_field
+
+FIELD_BOOSTS = {"name": 10, "reading": 8, "tasks": 5, "body": 1}
+"""Ranking: a hit in the name, its reading or a task counts more than one in the body text."""
+
+INDEX_FILE = "search/directory-index.json"
+DOCUMENTS_FILE = "search/directory-documents.json"
+"""Paths below the site root (the search page loads both)."""
+
+
+def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
+    """The text of each indexed field, before tokenization."""
+    area = directory.area_of(employer)
+    body = [
+        employer.category,
+        area.label if area else employer.area,
+        employer.business,
+        employer.address,
+        employer.access.nearest,
+        employer.access.note or "",
+        "送迎あり" if employer.access.pickup else "",
+        "駐車場あり" if employer.access.parking else "",
+        *employer.accommodations,
+        *employer.matching,
+    ]
+    for offer in employer.offers:
+        body += [offer.type, offer.content, offer.schedule_note or "", offer.capacity_note or ""]
+    tasks = [part for task in employer.tasks for part in (task.name, task.description)]
+    return {
+        "name": employer.name,
+        "reading": employer.reading,
+        "tasks": "\n".join(tasks),
+        "body": "\n".join(part for part in body if part) + "\n" + employer.body,
+    }
+
+
+@dataclass
+class SearchIndex:
+    """Collects employers, then writes the lunr index and the document store."""
+
+    directory: Directory
+    _records: list[dict[str, Any]] = field(default_factory=list)
+    _builder: Builder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._builder = Builder()
+        self._builder.pipeline.reset()
+        self._builder.search_pipeline.reset()
+        self._builder.ref("id")
+        for name, boost in FIELD_BOOSTS.items():
+            self._builder.field(name, boost)
+
+    def add(self, employer: Employer) -> None:
+        ref = str(len(self._records))
+        fields = {name: index_field(text) for name, text in employer_fields(employer, self.directory).items()}
+        self._builder.add({"id": ref, **fields})
+        self._records.append(employer_record(employer, self.directory))
+
+    def add_all(self) -> "SearchIndex":
+        for employer in self.directory.employers:
+            self.add(employer)
+        return self
+
+    def serialized_index(self) -> dict[str, Any]:
+        return self._builder.build().serialize()
+
+    def documents(self) -> dict[str, Any]:
+        return {"vocabulary": vocabulary_labels(self.directory), "employers": self._records}
+
+    def write(self, site_dir: Path) -> list[Path]:
+        """Write both files below ``site_dir``; returns their paths."""
+        written = []
+        for relative, data in ((INDEX_FILE, self.serialized_index()), (DOCUMENTS_FILE, self.documents())):
+            path = site_dir / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Compact separators: these files are downloaded by phones.
+            path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            written.append(path)
+        return written
