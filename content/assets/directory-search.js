@@ -250,18 +250,33 @@
     found.slice(0, shown).forEach(function (e) { results.appendChild(card(e, words)); });
     more.hidden = found.length <= shown;
     empty.hidden = found.length > 0;
-    status.textContent = found.length ? found.length + " 事業所が見つかりました" : "条件に合う事業所は見つかりませんでした";
+    var q = (params.get("q") || "").trim();
+    var filtered = FILTERS.some(function (name) { return params.has(name); });
+    var about = q ? "「" + q + "」" + (filtered ? "と選んだ条件" : "") : (filtered ? "選んだ条件" : "");
+    if (!about) status.textContent = "登録されている " + found.length + " 事業所をすべて表示しています";
+    else if (found.length) status.textContent = about + "で " + found.length + " 事業所が見つかりました";
+    else status.textContent = about + "に合う事業所は見つかりませんでした";
+    results.setAttribute("data-rendered", params.toString());
     return found.length;
   }
 
+  // History: the first keystroke of a new query adds an entry, later ones replace it, so that
+  // the back button returns to the previous search rather than to each letter typed.
   var typingTimer = null;
+  var typingEntry = false;
   input.addEventListener("input", function () {
     window.clearTimeout(typingTimer);
-    typingTimer = window.setTimeout(function () { shown = PAGE_SIZE; writeUrl(false); render(); }, 150);
+    typingTimer = window.setTimeout(function () {
+      shown = PAGE_SIZE;
+      writeUrl(!typingEntry);
+      typingEntry = true;
+      render();
+    }, 150);
   });
   form.addEventListener("change", function (event) {
     if (event.target === input) return;
     shown = PAGE_SIZE;
+    typingEntry = false;
     writeUrl(true);
     render();
   });
@@ -269,13 +284,14 @@
     event.preventDefault();
     window.clearTimeout(typingTimer);
     shown = PAGE_SIZE;
-    lastUrl = null;
-    writeUrl(true);
+    writeUrl(!typingEntry);
+    typingEntry = false;
     render();
   });
   document.getElementById("dir-search-clear").addEventListener("click", function () {
     form.querySelectorAll('input[type="checkbox"]').forEach(function (box) { box.checked = false; });
     shown = PAGE_SIZE;
+    typingEntry = false;
     writeUrl(true);
     render();
   });
@@ -288,11 +304,17 @@
   window.addEventListener("popstate", function () {
     formFromUrl();
     lastUrl = window.location.pathname + window.location.search;
+    typingEntry = false;
     shown = PAGE_SIZE;
     render();
   });
 
   formFromUrl();
+  // Filters start open on wide screens or when the link carries some; on a phone the results
+  // stay near the top.
+  if (window.matchMedia("(min-width: 60em)").matches || FILTERS.some(function (name) { return new URLSearchParams(window.location.search).has(name); })) {
+    document.getElementById("dir-search-filters").open = true;
+  }
   lastUrl = window.location.pathname + window.location.search;
   Promise.all([fetchJson(form.getAttribute("data-index-url")), fetchJson(form.getAttribute("data-documents-url"))])
     .then(function (loaded) {

@@ -35,9 +35,9 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
         "accommodations": [term.id for term in directory.accommodation_terms_of(employer)],
         "days": [day for day in WEEKDAYS if day in days],
     }
-    hours = sorted({str(offer.hours) for offer in offers if offer.hours})
-    if hours:
-        record["hours"] = hours
+    ranges = {offer.hours for offer in offers if offer.hours}
+    if ranges:
+        record["hours"] = [str(r) for r in sorted(ranges, key=lambda r: (r.start.minutes, r.end.minutes))]
     return record
 
 

@@ -1,0 +1,111 @@
+"""The prebuilt search index and document store (Python side), and what the build writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from lunr.index import Index
+from lunr.query import QueryPresence
+
+from conftest import ROOT
+from employer_directory.cli import read_settings
+from employer_directory.loading import load_directory
+from employer_directory.search.index import DOCUMENTS_FILE, INDEX_FILE, SearchIndex
+from employer_directory.search.tokenize import query_terms
+
+
+@pytest.fixture(scope="module")
+def directory():
+    settings = read_settings(ROOT / "mkdocs.yml")
+    return load_directory(ROOT / "content", settings, root=ROOT)
+
+
+def search(serialized: dict, documents: dict, text: str) -> list[str]:
+    """The browser's query (every term required, one-character terms as prefixes), in lunr.py."""
+    index = Index.load(serialized)
+    query = index.create_query()
+    for term in query_terms(text):
+        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
+    return [documents["employers"][int(hit["ref"])]["url"].split("/")[1] for hit in index.query(query)]
+
+
+@pytest.fixture(scope="module")
+def built(directory):
+    search_index = SearchIndex(directory).add_all()
+    return search_index.serialized_index(), search_index.documents()
+
+
+def slugs_whose_file_contains(*needles: str) -> set[str]:
+    return {
+        path.stem
+        for path in (ROOT / "content" / "employers").glob("*.md")
+        if any(needle in path.read_text(encoding="utf-8") for needle in needles)
+    }
+
+
+def test_mixed_kanji_digit_query_finds_exactly_the_texts_that_contain_it(built):
+    assert set(search(*built, "週3日")) == slugs_whose_file_contains("週3日", "週３日")
+    assert set(search(*built, "週３日")) == set(search(*built, "週3日"))
+
+
+@pytest.mark.parametrize("text", ["トマトの収穫", "ﾄﾏﾄ", "とまと", "トマト"])
+def test_tomato_queries(built, text):
+    assert set(search(*built, text)) == {"minamihara-tomato-farm", "shirakaba-farm"}
+
+
+def test_reading_is_indexed(built):
+    assert search(*built, "かいご") == ["yamabiko-care"]
+
+
+def test_words_separated_by_a_space_are_all_required(built):
+    assert set(search(*built, "トマト")) > set(search(*built, "トマト 選果")) == {"minamihara-tomato-farm"}
+
+
+def test_name_ranks_above_body(directory):
+    # Two copies of one employer: the word is in the first one's name, in the second one's body.
+    original = directory.employers[0]
+    body = original.body + "\nふくろうの森の近くです。ふくろうの置物、ふくろうの絵、ふくろうの看板があります。"
+    in_body = original.model_copy(update={"name": "ひだまり事業所", "slug": "in-body", "body": body})
+    in_name = original.model_copy(update={"name": "ふくろう事業所", "slug": "in-name"})
+    search_index = SearchIndex(dataclasses.replace(directory, employers=[in_body, in_name])).add_all()
+    assert search(search_index.serialized_index(), search_index.documents(), "ふくろう") == ["in-name", "in-body"]
+
+
+def test_english_pipeline_is_off(built):
+    serialized, _ = built
+    assert serialized["pipeline"] == []
+    assert serialized["version"] == "2.3.9"  # what the vendored lunr.js expects
+
+
+def test_document_store_has_what_a_result_shows(built):
+    _, documents = built
+    tomato = next(e for e in documents["employers"] if e["url"] == "employers/minamihara-tomato-farm/")
+    assert tomato == {
+        "name": "南原トマトファーム",
+        "url": "employers/minamihara-tomato-farm/",
+        "category": "agriculture",
+        "area": "south",
+        "offers": ["tour", "experience", "petit-job"],
+        "tasks": ["トマトの収穫", "わき芽かき", "選果・箱詰め"],
+        "accommodations": ["short-hours", "casual-dress", "no-experience", "flexible-schedule"],
+        "days": ["月", "火", "水", "木", "金"],
+        "hours": ["8:00〜12:00", "9:00〜12:00", "10:00〜11:00"],
+    }
+    assert documents["vocabulary"]["area"]["south"] == "南部"
+
+
+def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_site):
+    index = json.loads((built_site / INDEX_FILE).read_text(encoding="utf-8"))
+    documents = json.loads((built_site / DOCUMENTS_FILE).read_text(encoding="utf-8"))
+    assert len(documents["employers"]) == 25
+    assert search(index, documents, "かいご") == ["yamabiko-care"]
+    assert not (built_site / "search" / "search_index.json").exists()
+    page = (built_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert "lunr-2.3.9.min.js" in page and "directory-search.js" in page
+    # The search code loads only on the search page.
+    for other in ("index.html", "employers/index.html", "employers/shirakaba-farm/index.html"):
+        text = (built_site / other).read_text(encoding="utf-8")
+        assert "lunr" not in text and "directory-search.js" not in text, other
+        assert 'action="../search/"' in text or 'action="./search/"' in text or 'action="../../search/"' in text, other
