@@ -252,3 +252,13 @@ def test_browser_tokenizer_agrees_with_the_shared_cases(watched, site_url):
     )
     for case, result in zip(CASES, got):
         assert result == {k: case[k] for k in ("normalized", "index_terms", "query_terms")}, case["title"]
+
+
+def test_browser_expands_the_compact_index_like_python(watched, site_url, built_site):
+    from employer_directory.search.compact import expand_index
+    from employer_directory.search.index import INDEX_FILE
+
+    compact = json.loads((built_site / INDEX_FILE).read_text(encoding="utf-8"))
+    page = watched.page
+    open_search(page, site_url)
+    assert page.evaluate("c => DirectorySearch.expandIndex(c)", compact) == expand_index(compact)

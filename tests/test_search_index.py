@@ -12,6 +12,7 @@ from lunr.query import QueryPresence
 from conftest import ROOT
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
+from employer_directory.search.compact import FORMAT, expand_index
 from employer_directory.search.index import DOCUMENTS_FILE, INDEX_FILE, SearchIndex
 from employer_directory.search.tokenize import query_terms
 
@@ -97,7 +98,9 @@ def test_document_store_has_what_a_result_shows(built):
 
 
 def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_site):
-    index = json.loads((built_site / INDEX_FILE).read_text(encoding="utf-8"))
+    compact = json.loads((built_site / INDEX_FILE).read_text(encoding="utf-8"))
+    assert compact["format"] == FORMAT
+    index = expand_index(compact)
     documents = json.loads((built_site / DOCUMENTS_FILE).read_text(encoding="utf-8"))
     assert len(documents["employers"]) == 25
     assert search(index, documents, "かいご") == ["yamabiko-care"]
@@ -109,3 +112,31 @@ def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_si
         text = (built_site / other).read_text(encoding="utf-8")
         assert "lunr" not in text and "directory-search.js" not in text, other
         assert 'action="../search/"' in text or 'action="./search/"' in text or 'action="../../search/"' in text, other
+
+
+def hits(serialized: dict, text: str) -> list[tuple[str, float]]:
+    index = Index.load(serialized)
+    query = index.create_query()
+    for term in query_terms(text):
+        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
+    return [(hit["ref"], round(hit["score"], 9)) for hit in index.query(query)]
+
+
+def test_compact_form_expands_to_the_same_index(directory):
+    search_index = SearchIndex(directory).add_all()
+    original = search_index.serialized_index()
+    compact = search_index.compact_index()
+    expanded = expand_index(compact)
+    assert [term for term, _ in expanded["invertedIndex"]] == [term for term, _ in original["invertedIndex"]]
+    # Same documents under every term and field; same scores once term numbers are mapped.
+    number = {entry["_index"]: position for position, (_, entry) in enumerate(original["invertedIndex"])}
+    for (_, before), (_, after) in zip(original["invertedIndex"], expanded["invertedIndex"]):
+        assert {k: v for k, v in before.items() if k != "_index"} == {k: v for k, v in after.items() if k != "_index"}
+    after_vectors = dict(expanded["fieldVectors"])
+    for ref, vector in original["fieldVectors"]:
+        pairs = sorted((number[vector[i]], vector[i + 1]) for i in range(0, len(vector), 2))
+        assert [x for pair in pairs for x in pair] == after_vectors[ref], ref
+    for text in ("週3日", "トマト", "かいご", "畑", "清掃 駅"):
+        assert hits(expanded, text) == hits(original, text), text
+    raw = len(json.dumps(original, ensure_ascii=False, separators=(",", ":")))
+    assert len(json.dumps(compact, ensure_ascii=False, separators=(",", ":"))) < raw / 2

@@ -79,7 +79,43 @@
     return terms;
   }
 
-  window.DirectorySearch = { normalizeText: normalizeText, indexTerms: indexTerms, queryTerms: queryTerms };
+  // --- the compact index (employer_directory/search/compact.py) -------------------------
+
+  // Back to lunr's own serialization: a linear copy, no tokenizing, no scoring.
+  function expandIndex(compact) {
+    var fields = compact.fields;
+    var vectors = {};
+    var f, d;
+    for (f = 0; f < fields.length; f++) {
+      for (d = 0; d < compact.documents; d++) vectors[fields[f] + "/" + d] = [];
+    }
+    var inverted = new Array(compact.terms.length);
+    for (var position = 0; position < compact.terms.length; position++) {
+      var entry = { _index: position };
+      var perField = compact.postings[position];
+      for (f = 0; f < fields.length; f++) {
+        var postings = {};
+        var flat = perField[f];
+        var ref = 0;
+        for (var i = 0; i < flat.length; i += 2) {
+          ref += flat[i];
+          postings[ref] = {};
+          vectors[fields[f] + "/" + ref].push(position, flat[i + 1] / 1000);
+        }
+        entry[fields[f]] = postings;
+      }
+      inverted[position] = [compact.terms[position], entry];
+    }
+    return {
+      version: compact.version,
+      fields: fields,
+      fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }),
+      invertedIndex: inverted,
+      pipeline: compact.pipeline
+    };
+  }
+
+  window.DirectorySearch = { normalizeText: normalizeText, indexTerms: indexTerms, queryTerms: queryTerms, expandIndex: expandIndex };
 
   // --- the page -------------------------------------------------------------------------
 
@@ -318,7 +354,7 @@
   lastUrl = window.location.pathname + window.location.search;
   Promise.all([fetchJson(form.getAttribute("data-index-url")), fetchJson(form.getAttribute("data-documents-url"))])
     .then(function (loaded) {
-      index = lunr.Index.load(loaded[0]);
+      index = lunr.Index.load(expandIndex(loaded[0]));
       store = loaded[1];
       render();
       form.setAttribute("data-ready", "true");

@@ -18,6 +18,7 @@ from lunr.builder import Builder
 
 from ..directory import Directory
 from ..models.employer import Employer
+from .compact import compact_index
 from .documents import employer_record, vocabulary_labels
 from .tokenize import index_field
 
@@ -85,13 +86,17 @@ class SearchIndex:
     def serialized_index(self) -> dict[str, Any]:
         return self._builder.build().serialize()
 
+    def compact_index(self) -> dict[str, Any]:
+        """What the browser downloads (see ``compact.py``)."""
+        return compact_index(self.serialized_index(), len(self._records))
+
     def documents(self) -> dict[str, Any]:
         return {"vocabulary": vocabulary_labels(self.directory), "employers": self._records}
 
     def write(self, site_dir: Path) -> list[Path]:
         """Write both files below ``site_dir``; returns their paths."""
         written = []
-        for relative, data in ((INDEX_FILE, self.serialized_index()), (DOCUMENTS_FILE, self.documents())):
+        for relative, data in ((INDEX_FILE, self.compact_index()), (DOCUMENTS_FILE, self.documents())):
             path = site_dir / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             # Compact separators: these files are downloaded by phones.
