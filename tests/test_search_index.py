@@ -140,3 +140,11 @@ def test_compact_form_expands_to_the_same_index(directory):
         assert hits(expanded, text) == hits(original, text), text
     raw = len(json.dumps(original, ensure_ascii=False, separators=(",", ":")))
     assert len(json.dumps(compact, ensure_ascii=False, separators=(",", ":"))) < raw / 2
+
+
+def test_pretokenized_builder_gives_lunrs_own_index(directory):
+    from lunr.builder import Builder
+
+    fast = SearchIndex(directory).add_all().serialized_index()
+    plain = SearchIndex(directory, builder_class=Builder).add_all().serialized_index()
+    assert fast == plain

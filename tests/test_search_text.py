@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from employer_directory.search.normalize import normalize_text
-from employer_directory.search.tokenize import index_field, index_terms, query_terms
+from employer_directory.search.tokenize import index_terms, query_terms
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "search_text_cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -39,6 +39,3 @@ def test_a_mixed_query_does_not_fall_apart_into_single_characters():
     assert {t.term for t in query_terms("週3日")} == {"3", "週3", "3日"}
     assert "週3" not in index_terms("週に3日")
 
-
-def test_index_field_is_space_separated_for_lunr():
-    assert index_field("トマトの収穫") == "とま まと との の収 収穫 穫"

@@ -24,20 +24,18 @@ FORMAT = "directory-lunr-compact-1"
 
 def compact_index(serialized: dict[str, Any], documents: int) -> dict[str, Any]:
     fields: list[str] = serialized["fields"]
-    scores: dict[tuple[str, int], float] = {}
-    for field_ref, vector in serialized["fieldVectors"]:
-        for position in range(0, len(vector), 2):
-            scores[(field_ref, vector[position])] = vector[position + 1]
+    scores = {field_ref: dict(zip(vector[::2], vector[1::2])) for field_ref, vector in serialized["fieldVectors"]}
     terms: list[str] = []
     postings: list[list[list[int]]] = []
     for term, entry in serialized["invertedIndex"]:  # lunr.py already sorts these by term
         terms.append(term)
         per_field = []
+        term_number = entry["_index"]
         for field_name in fields:
             flat: list[int] = []
             previous = 0
             for ref in sorted(int(ref) for ref in entry[field_name]):
-                flat += [ref - previous, round(scores[(f"{field_name}/{ref}", entry["_index"])] * 1000)]
+                flat += [ref - previous, round(scores[f"{field_name}/{ref}"][term_number] * 1000)]
                 previous = ref
             per_field.append(flat)
         postings.append(per_field)

@@ -73,7 +73,3 @@ def query_terms(text: str) -> list[QueryTerm]:
             seen.setdefault(term.term, term)
     return list(seen.values())
 
-
-def index_field(text: str) -> str:
-    """The text handed to lunr.py: terms joined by spaces, which lunr's own tokenizer splits on."""
-    return " ".join(index_terms(text))
