@@ -148,3 +148,17 @@ def test_pretokenized_builder_gives_lunrs_own_index(directory):
     fast = SearchIndex(directory).add_all().serialized_index()
     plain = SearchIndex(directory, builder_class=Builder).add_all().serialized_index()
     assert fast == plain
+
+
+def test_vendored_lunr_matches_the_pin():
+    from employer_directory.search.page import VENDORED_LUNR
+
+    pinned = json.loads((ROOT / "scripts" / "vendor-js" / "package-lock.json").read_text(encoding="utf-8"))
+    version = pinned["packages"]["node_modules/lunr"]["version"]
+    vendored = ROOT / "content" / VENDORED_LUNR
+    assert vendored.name == f"lunr-{version}.min.js"
+    assert f"- {version}\n" in vendored.read_text(encoding="utf-8")[:200]
+    assert (vendored.parent / f"lunr-{version}.LICENSE.txt").read_text(encoding="utf-8").startswith("Copyright (C) 2013 by Oliver Nightingale")
+    installed = ROOT / "scripts" / "vendor-js" / "node_modules" / "lunr" / "lunr.min.js"
+    if installed.exists():  # after scripts/update-vendor: the committed copy is the package's file
+        assert installed.read_bytes() == vendored.read_bytes()
