@@ -262,3 +262,15 @@ def test_browser_expands_the_compact_index_like_python(watched, site_url, built_
     page = watched.page
     open_search(page, site_url)
     assert page.evaluate("c => DirectorySearch.expandIndex(c)", compact) == expand_index(compact)
+
+
+def test_hours_and_weekday_filters(watched, site_url):
+    page = watched.page
+    open_search(page, site_url, "?time=afternoon")
+    afternoon = slugs_whose_file_contains('hours: "12:', 'hours: "13:', 'hours: "14:', 'hours: "15:', 'hours: "16:')
+    assert set(result_slugs(page)) == afternoon
+    assert page.get_by_label("午後だけ（12時から）").is_checked()
+    page.get_by_label("土", exact=True).check()
+    wait_rendered(page)
+    saturday = {s for s in afternoon if any("土" in line for line in (EMPLOYERS / f"{s}.md").read_text(encoding="utf-8").splitlines() if line.strip().startswith("days:"))}
+    assert set(result_slugs(page)) == saturday

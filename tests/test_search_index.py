@@ -9,7 +9,7 @@ import pytest
 from lunr.index import Index
 from lunr.query import QueryPresence
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.search.compact import FORMAT, expand_index
@@ -93,7 +93,10 @@ def test_document_store_has_what_a_result_shows(built):
         "accommodations": ["short-hours", "casual-dress", "no-experience", "flexible-schedule"],
         "days": ["月", "火", "水", "木", "金"],
         "hours": ["8:00〜12:00", "9:00〜12:00", "10:00〜11:00"],
+        "times": ["morning"],
     }
+    afternoon = {e["url"].split("/")[1] for e in documents["employers"] if "afternoon" in e.get("times", [])}
+    assert afternoon == slugs_whose_file_contains('hours: "13:', 'hours: "14:', 'hours: "12:', 'hours: "15:', 'hours: "16:')
     assert documents["vocabulary"]["area"]["south"] == "南部"
 
 
@@ -162,3 +165,12 @@ def test_vendored_lunr_matches_the_pin():
     installed = ROOT / "scripts" / "vendor-js" / "node_modules" / "lunr" / "lunr.min.js"
     if installed.exists():  # after scripts/update-vendor: the committed copy is the package's file
         assert installed.read_bytes() == vendored.read_bytes()
+
+
+def test_a_directory_with_no_employers_still_builds_an_empty_search(tmp_path):
+    project = copy_project(tmp_path, with_content=False)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    compact = json.loads((tmp_path / "site" / INDEX_FILE).read_text(encoding="utf-8"))
+    assert compact["documents"] == 0 and compact["terms"] == []
+    assert json.loads((tmp_path / "site" / DOCUMENTS_FILE).read_text(encoding="utf-8"))["employers"] == []

@@ -123,7 +123,7 @@
   if (!form || typeof lunr === "undefined") return;
 
   var PAGE_SIZE = 50;
-  var FILTERS = ["category", "area", "offer", "accommodation", "day"];
+  var FILTERS = ["category", "area", "offer", "accommodation", "time", "day"];
   var input = document.getElementById("dir-search-q");
   var status = document.getElementById("dir-search-status");
   var empty = document.getElementById("dir-search-empty");
@@ -198,7 +198,7 @@
     var all = function (name, values) { return params.getAll(name).every(function (v) { return values.indexOf(v) >= 0; }); };
     return refs.map(function (ref) { return store.employers[ref]; }).filter(function (e) {
       return any("category", [e.category]) && any("area", [e.area]) && any("offer", e.offers) &&
-        all("accommodation", e.accommodations) && any("day", e.days);
+        all("accommodation", e.accommodations) && any("time", e.times || []) && any("day", e.days);
     });
   }
 

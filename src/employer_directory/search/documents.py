@@ -11,9 +11,15 @@ from typing import Any
 
 from ..directory import Directory
 from ..models.employer import Employer
-from ..vocabulary import OFFER_TYPES, WEEKDAYS
+from ..vocabulary import OFFER_TYPES, WEEKDAYS, Term
 
 TASKS_SHOWN = 3
+NOON = 12 * 60
+TIMES_OF_DAY = (
+    Term("morning", "午前だけ（12時まで）", "終わりが12時までの受け入れがある"),
+    Term("afternoon", "午後だけ（12時から）", "始まりが12時からの受け入れがある"),
+)
+"""The hours filter: for people who can come only in the morning or only in the afternoon."""
 
 
 def employer_url(employer: Employer) -> str:
@@ -38,6 +44,11 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     ranges = {offer.hours for offer in offers if offer.hours}
     if ranges:
         record["hours"] = [str(r) for r in sorted(ranges, key=lambda r: (r.start.minutes, r.end.minutes))]
+        record["times"] = [
+            term.id
+            for term, fits in zip(TIMES_OF_DAY, (any(r.end.minutes <= NOON for r in ranges), any(r.start.minutes >= NOON for r in ranges)))
+            if fits
+        ]
     return record
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 
@@ -122,6 +123,9 @@ class SearchIndex:
         return self
 
     def serialized_index(self) -> dict[str, Any]:
+        if not self._records:
+            # lunr.py divides by the number of documents; an empty directory has an empty index.
+            return {"version": __TARGET_JS_VERSION__, "fields": list(FIELD_BOOSTS), "fieldVectors": [], "invertedIndex": [], "pipeline": []}
         return self._builder.build().serialize()
 
     def compact_index(self) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..directory import Directory
 from ..site_pages import GeneratedPage, PageView
 from ..vocabulary import OFFER_TYPES, WEEKDAYS
+from .documents import TIMES_OF_DAY
 from .index import DOCUMENTS_FILE, INDEX_FILE
 
 SEARCH_PAGE = GeneratedPage("search.md")
@@ -24,6 +25,7 @@ def search_page_view(directory: Directory) -> PageView:
                 ("area", "地域", settings.area_terms()),
                 ("offer", "受け入れ", list(OFFER_TYPES)),
                 ("accommodation", "働きやすさの配慮（すべて満たす）", settings.accommodation_terms()),
+                ("time", "時間帯", list(TIMES_OF_DAY)),
             ],
             "search_weekdays": WEEKDAYS,
             "search_index_url": INDEX_FILE,
