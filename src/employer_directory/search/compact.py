@@ -11,26 +11,33 @@ is about 1.5 MB gzip, six times the page budget. This form keeps the same inform
   times 1000. Scores of one term sit next to each other and are alike, which gzip likes.
 
 ``expandIndex`` in ``content/assets/directory-search.js`` turns this back into exactly what
-lunr.py serialized (up to the renumbering) before ``lunr.Index.load``: a linear copy, no
+lunr.py would serialize (up to the renumbering) before ``lunr.Index.load``: a linear copy, no
 tokenizing and no scoring on the device.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 FORMAT = "directory-lunr-compact-1"
 
 
-def compact_index(serialized: dict[str, Any], documents: int) -> dict[str, Any]:
-    fields: list[str] = serialized["fields"]
-    scores = {field_ref: dict(zip(vector[::2], vector[1::2])) for field_ref, vector in serialized["fieldVectors"]}
-    terms: list[str] = []
+def compact_index(
+    fields: list[str],
+    inverted_index: Mapping[str, dict[str, Any]],
+    field_vectors: Mapping[str, list[float]],
+    documents: int,
+    version: str,
+) -> dict[str, Any]:
+    """From a built lunr.py index: its postings (term → entry) and vector elements per field ref."""
+    scores = {field_ref: dict(zip(vector[::2], vector[1::2])) for field_ref, vector in field_vectors.items()}
+    terms = sorted(inverted_index)  # the order lunr.py serializes them in
     postings: list[list[list[int]]] = []
-    for term, entry in serialized["invertedIndex"]:  # lunr.py already sorts these by term
-        terms.append(term)
-        per_field = []
+    for term in terms:
+        entry = inverted_index[term]
         term_number = entry["_index"]
+        per_field = []
         for field_name in fields:
             flat: list[int] = []
             previous = 0
@@ -41,9 +48,9 @@ def compact_index(serialized: dict[str, Any], documents: int) -> dict[str, Any]:
         postings.append(per_field)
     return {
         "format": FORMAT,
-        "version": serialized["version"],
+        "version": version,
         "fields": fields,
-        "pipeline": serialized["pipeline"],
+        "pipeline": [],
         "documents": documents,
         "terms": terms,
         "postings": postings,
