@@ -176,3 +176,17 @@ def test_a_directory_with_no_employers_still_builds_an_empty_search(tmp_path):
     compact = json.loads((tmp_path / "site" / INDEX_FILE).read_text(encoding="utf-8"))
     assert compact["documents"] == 0 and compact["terms"] == []
     assert json.loads((tmp_path / "site" / DOCUMENTS_FILE).read_text(encoding="utf-8"))["employers"] == []
+
+
+def test_large_directories_build_the_search_files_in_a_worker_with_the_same_result(directory):
+    from employer_directory.loading import PARALLEL_FROM
+    from employer_directory.search.background import SearchFilesJob
+    from employer_directory.search.index import render_search_files
+
+    samples = directory.employers
+    many = [samples[i % len(samples)].model_copy(update={"name": f"{samples[i % len(samples)].name} 第{i}", "slug": f"copy-{i}"}) for i in range(PARALLEL_FROM)]
+    large = dataclasses.replace(directory, employers=many)
+    job = SearchFilesJob(large)
+    assert SearchFilesJob.runs_in_background(large)  # 2+ cores and fork, as on CI
+    assert job.result() == render_search_files(large)
+    assert not SearchFilesJob.runs_in_background(directory)  # the 25 samples build in-process

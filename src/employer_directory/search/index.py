@@ -169,13 +169,29 @@ class SearchIndex:
     def documents(self) -> dict[str, Any]:
         return {"vocabulary": vocabulary_labels(self.directory), "employers": self._records}
 
+    def rendered_files(self) -> dict[str, str]:
+        """Path below the site root → file text: the compact index and the document store."""
+        # Compact separators: these files are downloaded by phones.
+        return {
+            relative: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            for relative, data in ((INDEX_FILE, self.compact_index()), (DOCUMENTS_FILE, self.documents()))
+        }
+
     def write(self, site_dir: Path) -> list[Path]:
         """Write both files below ``site_dir``; returns their paths."""
-        written = []
-        for relative, data in ((INDEX_FILE, self.compact_index()), (DOCUMENTS_FILE, self.documents())):
-            path = site_dir / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Compact separators: these files are downloaded by phones.
-            path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            written.append(path)
-        return written
+        return write_search_files(self.rendered_files(), site_dir)
+
+
+def render_search_files(directory: Directory) -> dict[str, str]:
+    """The search files of a whole directory (a top-level function: worker processes run it)."""
+    return SearchIndex(directory).add_all().rendered_files()
+
+
+def write_search_files(rendered: dict[str, str], site_dir: Path) -> list[Path]:
+    written = []
+    for relative, text in rendered.items():
+        path = site_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
