@@ -92,6 +92,11 @@ def test_matched_words_are_highlighted(watched, site_url):
     marks = page.locator("#dir-search-results mark").all_inner_texts()
     assert "トマト" in marks
     assert set(marks) <= {"トマト"}
+    # Why a card matched is visible even when the words are in the schedule, not the name.
+    type_query(page, "週３日")
+    notes = page.locator("#dir-search-results .dir-card__notes")
+    assert notes.count() == len(result_slugs(page))
+    assert set(page.locator("#dir-search-results .dir-card__notes mark").all_inner_texts()) == {"週3日"}
 
 
 def test_filters_combine_with_a_query_and_live_in_the_url(watched, site_url):

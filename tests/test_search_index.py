@@ -94,6 +94,7 @@ def test_document_store_has_what_a_result_shows(built):
         "days": ["月", "火", "水", "木", "金"],
         "hours": ["8:00〜12:00", "9:00〜12:00", "10:00〜11:00"],
         "times": ["morning"],
+        "notes": ["6月〜10月", "週3日から。7月〜9月の収穫期のみ"],
     }
     afternoon = {e["url"].split("/")[1] for e in documents["employers"] if "afternoon" in e.get("times", [])}
     assert afternoon == slugs_whose_file_contains('hours: "13:', 'hours: "14:', 'hours: "12:', 'hours: "15:', 'hours: "16:')

@@ -275,6 +275,7 @@
     labelled(article, "dir-card__accommodations", "配慮:", e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), words);
     var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
     if (when) labelled(article, "dir-card__days", "曜日:", [when], words);
+    labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
     return article;
   }
 

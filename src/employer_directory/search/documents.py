@@ -41,6 +41,10 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
         "accommodations": [term.id for term in directory.accommodation_terms_of(employer)],
         "days": [day for day in WEEKDAYS if day in days],
     }
+    notes = list(dict.fromkeys(offer.schedule_note for offer in offers if offer.schedule_note))
+    if notes:
+        # Short, and often what a job seeker searched for (週3日から, 午前のみ): shown on the card.
+        record["notes"] = notes
     ranges = {offer.hours for offer in offers if offer.hours}
     if ranges:
         record["hours"] = [str(r) for r in sorted(ranges, key=lambda r: (r.start.minutes, r.end.minutes))]
