@@ -61,6 +61,8 @@ def copy_project(target: Path, with_content: bool = True) -> Path:
             shutil.copy(ROOT / "content" / name, target / "content" / name)
         shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
         shutil.copytree(ROOT / "content" / "schema", target / "content" / "schema")
+        # The open data page is in the nav (issue 7).
+        shutil.copy(ROOT / "content" / "data.md", target / "content" / "data.md")
     return target
 
 

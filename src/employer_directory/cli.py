@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .contrib import commands as contrib_commands
 from .loading import load_directory
 from .problems import ContentInvalid
 from .schema_export import render_schemas
@@ -59,7 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="編集用の JSON Schema を content/schema/ に書き出す")
     schema.add_argument("--config", default="mkdocs.yml", type=Path)
     schema.add_argument("--check", action="store_true", help="書き出さずに、最新かどうかだけ確かめる")
+    contrib_commands.add_parsers(sub)
     args = parser.parse_args(argv)
+
+    if args.command in contrib_commands.COMMANDS:
+        return contrib_commands.run(args)
 
     if args.command == "schema":
         return write_schemas(args.config, check=args.check)

@@ -57,6 +57,16 @@ def read_record(path: Path, model: type[Record], settings: DirectorySettings, ro
     return record, problems
 
 
+def validate_text(shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str) -> tuple[Record | None, list[Problem]]:
+    """Validate one file's text that is not (yet) on disk: used by scaffolding and issue import."""
+    parsed = read_front_matter(shown, text)
+    if isinstance(parsed, list):
+        return None, parsed
+    problems: list[Problem] = []
+    record = _validate(parsed, model, settings, stem, problems)
+    return record, problems
+
+
 def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path):
     return [read_record(path, model, settings, root) for path in paths]
 

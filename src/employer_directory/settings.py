@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .problems import ContentInvalid, Problem
 from .vocabulary import Term
 
@@ -68,6 +69,17 @@ DEFAULT_PROGRAM_KINDS = [
 ]
 
 
+class OpenDataSettings(BaseModel):
+    """How the open data (data/*.json, *.csv, HSDS) is published: licence, publisher, update note."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    license: str = Field("CC BY 4.0", description="データの利用条件（ライセンス）の名前")
+    license_url: str = Field("https://creativecommons.org/licenses/by/4.0/deed.ja", description="ライセンスの説明ページ")
+    publisher: str = Field("", description="データの発行者。空ならサイトを運営する相談窓口の名前")
+    update_frequency: str = Field("毎朝（日本時間）、内容ファイルから作り直しています", description="更新の頻度の説明")
+
+
 class DirectorySettings(BaseModel):
     """Everything a site can set about the directory, under ``extra.directory``."""
 
@@ -85,6 +97,12 @@ class DirectorySettings(BaseModel):
         default_factory=lambda: [TermSetting(**k) for k in DEFAULT_PROGRAM_KINDS]
     )
     build_date: dt.date | None = Field(None, description="今日として扱う日付（テストと再現用）")
+    open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, description="オープンデータの公開条件")
+    closures: list[Closure] = Field(
+        default_factory=lambda: list(DEFAULT_CLOSURES),
+        description="プログラムの繰り返しを休む期間（年末年始など）。祝日は別に自動で休みになります",
+    )
+    stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
 
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]

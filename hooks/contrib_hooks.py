@@ -1,0 +1,69 @@
+"""MkDocs adapter for contributors: the edit and report links, and the freshness report.
+
+Reads the per-build plan that directory_hooks puts in ``config.extra["directory_site"]``
+(``on_pre_build``); the domain work is in ``employer_directory.contrib``.
+
+- ``on_files``: after every ``on_pre_build`` has run, so the plan exists; logs the records
+  whose 情報確認日 is older than ``extra.directory.stale_after_months``. The lines start with
+  「警告:」 but are logged at INFO level on purpose: under ``strict: true`` MkDocs counts every
+  WARNING and aborts the build, and an old date must remind staff, not stop the site.
+- ``on_page_markdown`` / ``on_page_context``: the join page gets its template and the sample
+  employer pages picked from the data (join_examples.py), so it never links to a missing file.
+- ``on_page_context``: hands the report-form link (and whether the record is stale) to the
+  employer and program templates; the edit link is MkDocs' own ``page.edit_url`` (repo_url +
+  edit_uri + the page's source file, which stays the file name even when ``slug`` moves the page).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from employer_directory.contrib.freshness import stale_cutoff, stale_records
+from employer_directory.contrib.issue_forms import report_url
+from employer_directory.contrib.join_examples import sheet_examples
+
+JOIN_PAGE = "join.md"
+STALE_LINES_IN_LOG = 50
+"""A large site's first build would otherwise bury every other message under this report."""
+
+log = logging.getLogger("mkdocs.hooks.contrib")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = config.extra["directory_site"]
+    directory = pages.directory
+    months = directory.settings.stale_after_months
+    found = stale_records(directory.employers, directory.programs, directory.today, months)
+    for record in found[:STALE_LINES_IN_LOG]:
+        log.info(record.message(months))
+    if len(found) > STALE_LINES_IN_LOG:
+        log.info("警告: ほか %d 件。全部は python -m employer_directory stale で見られます", len(found) - STALE_LINES_IN_LOG)
+    if found:
+        log.info("警告: 情報確認日から%dか月以上たっているものが %d 件あります（ビルドは続けます）", months, len(found))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == JOIN_PAGE:
+        page.meta["template"] = "join.html"
+    return markdown
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    if page.file.src_uri == JOIN_PAGE:
+        context["sheet_examples"] = sheet_examples(config.extra["directory_site"].directory.employers)
+        return context
+    view = config.extra["directory_site"].view_for(page.file.src_uri)
+    record = view and (view.context.get("employer") or view.context.get("program"))
+    if record is None:
+        return context
+    directory = config.extra["directory_site"].directory
+    context["record_is_stale"] = record.verified < stale_cutoff(directory.today, directory.settings.stale_after_months)
+    context["stale_after_months"] = directory.settings.stale_after_months
+    if config.repo_url:
+        context["report_url"] = report_url(config.repo_url, view.title, page.canonical_url or "", record.source_path)
+    return context

@@ -1,0 +1,73 @@
+"""MkDocs adapter for the open data: JSON-LD on pages, the data page, data files after the build.
+
+Reads the per-build plan that directory_hooks.py shares in ``config.extra["directory_site"]``
+and calls ``employer_directory.exports``. Registered after directory_hooks.py in mkdocs.yml, so
+at equal (default) priority its events run second and the plan is already there.
+
+1. ``on_config``: reset per-build state (hook modules survive ``mkdocs serve`` rebuilds).
+2. ``on_env``: the plan is complete; list program occurrences once for every export.
+3. ``on_page_context``: JSON-LD for employer and program pages (``structured_data``, rendered by
+   overrides/partials/structured_data.html), facts for the data page.
+4. ``on_post_build``: write data/*.json, data/*.csv and data/hsds/*.json. Content errors stop
+   the build in on_pre_build, so this never runs on invalid content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from employer_directory.exports.data_files import data_page_facts, render_data_files
+from employer_directory.exports.json_ld import employer_json_ld, program_json_ld
+from employer_directory.exports.records import OccurrenceRecord, SiteAddress, occurrences_by_program, program_occurrences
+
+DATA_PAGE = "data.md"
+
+
+class _Build:
+    """State of one build; replaced in on_config."""
+
+    def __init__(self) -> None:
+        self.occurrences: list[OccurrenceRecord] = []
+        self.by_program: dict[str, list[OccurrenceRecord]] = {}
+        self.site = SiteAddress("/")
+
+
+_build = _Build()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    _build = _Build()
+    return config
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    directory = config.extra["directory_site"].directory
+    _build.occurrences = program_occurrences(directory)
+    _build.by_program = occurrences_by_program(_build.occurrences)
+    _build.site = SiteAddress(config.site_url or "/")
+    return env
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    directory = config.extra["directory_site"].directory
+    if "employer" in context and page.meta.get("template") == "employer.html":
+        context["structured_data"] = employer_json_ld(context["employer"], _build.site)
+    elif "program" in context and page.meta.get("template") == "program.html":
+        program = context["program"]
+        context["structured_data"] = program_json_ld(program, _build.by_program.get(program.slug, []), directory, _build.site)
+    elif page.file.src_uri == DATA_PAGE:
+        context["open_data"] = data_page_facts(directory, _build.occurrences)
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    directory = config.extra["directory_site"].directory
+    for path, data in render_data_files(directory, _build.site, _build.occurrences).items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -1,0 +1,145 @@
+"""Subcommands of ``python -m employer_directory`` for contributors (wired in from cli.py).
+
+    new-employer / new-program   create a valid file from flags or questions in the terminal
+    from-issue                   turn a registration issue's body into content/employers/<slug>.md
+    contrib-files [--check]      regenerate the issue forms and the field reference
+    stale                        list records whose 情報確認日 is older than the period
+    pr-summary --base REV        Markdown summary of what a pull request changes
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..loading import load_directory
+from ..problems import ContentInvalid, Problem
+from ..settings import today as build_today
+from .field_reference import REFERENCE_PATH, render_field_reference
+from .freshness import stale_records
+from .issue_forms import render_issue_forms
+from .pr_summary import compare, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
+from .registration import employer_from_issue
+from .scaffold import KINDS, scaffold, scaffold_in_terminal
+
+ISSUE_TEMPLATE_DIR = ".github/ISSUE_TEMPLATE"
+COMMANDS = {"new-employer", "new-program", "from-issue", "contrib-files", "stale", "pr-summary"}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    for name, kind, what in (("new-employer", "employers", "事業所"), ("new-program", "programs", "プログラム")):
+        parser = sub.add_parser(name, help=f"新しい{what}のファイルを作る（足りない項目は質問します）")
+        parser.add_argument("--config", default="mkdocs.yml", type=Path)
+        parser.add_argument("--no-input", action="store_true", help="質問せず、足りない項目を一覧にして終わる")
+        for prompt in KINDS[kind][1]():
+            parser.add_argument(f"--{prompt.flag}", default=None, help=prompt.label() + (f"（例: {prompt.example}）" if prompt.example else ""))
+    issue = sub.add_parser("from-issue", help="登録申し込みの issue 本文から事業所のファイルを作る")
+    issue.add_argument("body", help="issue 本文を保存したファイル（- なら標準入力）")
+    issue.add_argument("--slug", default="", help="URL名（ファイル名）。申し込みに書かれていなければ必要")
+    issue.add_argument("--config", default="mkdocs.yml", type=Path)
+    files = sub.add_parser("contrib-files", help="issue フォームと項目の一覧（docs/fields.md）を作り直す")
+    files.add_argument("--config", default="mkdocs.yml", type=Path)
+    files.add_argument("--check", action="store_true", help="書き出さずに、最新かどうかだけ確かめる")
+    stale = sub.add_parser("stale", help="情報確認日から一定の月数がたった事業所・プログラムを表示する")
+    stale.add_argument("--config", default="mkdocs.yml", type=Path)
+    summary = sub.add_parser("pr-summary", help="プルリクエストで変わる事業所・プログラムの要約（Markdown）")
+    summary.add_argument("--config", default="mkdocs.yml", type=Path)
+    summary.add_argument("--base", required=True, help="比べる元のコミット（例: origin/main）")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cli import read_settings  # cli imports this module
+
+    root = args.config.resolve().parent
+    try:
+        settings = read_settings(args.config)
+    except ContentInvalid as invalid:
+        print(invalid.report(), file=sys.stderr)
+        return 1
+    content_dir = root / settings.content_dir
+    if args.command in ("new-employer", "new-program"):
+        kind = "employers" if args.command == "new-employer" else "programs"
+        prompts = KINDS[kind][1]()
+        answers = {prompt.flag: getattr(args, prompt.flag.replace("-", "_")) for prompt in prompts}
+        try:
+            if not args.no_input and sys.stdin.isatty():
+                result = scaffold_in_terminal(kind, answers, settings, build_today(settings), content_dir, root)
+            else:
+                result = scaffold(kind, answers, settings, build_today(settings), content_dir, root)
+        except (EOFError, KeyboardInterrupt):
+            print("\n中止しました。ファイルは作っていません。", file=sys.stderr)
+            return 1
+        return _write_checked(result.path, result.text, result.problems, root, settings)
+    if args.command == "from-issue":
+        body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text(encoding="utf-8")
+        source = "issue本文" if args.body == "-" else args.body
+        result = employer_from_issue(body, settings, build_today(settings), source=source, slug=args.slug or None)
+        path = f"{settings.content_dir}/employers/{result.slug}.md"
+        problems = list(result.problems)
+        if result.slug and (root / path).exists():
+            problems.append(Problem(source, 1, "URL名", f"{path} はもうあります", "--slug で別の URL名を指定するか、今あるファイルを直してください"))
+        return _write_checked(path, None if problems else result.text, problems, root, settings)
+    if args.command == "contrib-files":
+        return _contrib_files(root, settings, content_dir, args.check)
+    if args.command == "stale":
+        directory = _load(root, settings)
+        if directory is None:
+            return 1
+        found = stale_records(directory.employers, directory.programs, directory.today, settings.stale_after_months)
+        for record in found:
+            print(record.message(settings.stale_after_months))
+        print(f"情報確認日から{settings.stale_after_months}か月以上たっているもの: {len(found)}件")
+        return 0
+    if args.command == "pr-summary":
+        head = read_snapshot_from_tree(root, settings.content_dir)
+        base = read_snapshot_from_git(root, args.base, settings.content_dir)
+        months = settings.stale_after_months
+        print(render_summary(compare(base, head, stale_in_snapshot(head, build_today(settings), months), months)), end="")
+        return 0
+    raise AssertionError(args.command)
+
+
+def _load(root: Path, settings):
+    try:
+        return load_directory(root / settings.content_dir, settings, root=root)
+    except ContentInvalid as invalid:
+        print(invalid.report(), file=sys.stderr)
+        return None
+
+
+def _write_checked(path: str, text: str | None, problems: list[Problem], root: Path, settings) -> int:
+    """Write the new file, then check the whole content with it (duplicates, names); undo on failure."""
+    if problems or text is None:
+        print(ContentInvalid(problems).report().replace("サイトは作られていません。", "ファイルは作っていません。"), file=sys.stderr)
+        return 1
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    try:
+        load_directory(root / settings.content_dir, settings, root=root)
+    except ContentInvalid as invalid:
+        target.unlink()
+        mine = [problem for problem in invalid.problems if problem.path == path] or invalid.problems
+        print(ContentInvalid(mine).report().replace("サイトは作られていません。", "ファイルは作っていません。"), file=sys.stderr)
+        return 1
+    print(f"{path} を作りました。内容を確かめて、足りないところを書き足してください。")
+    return 0
+
+
+def _contrib_files(root: Path, settings, content_dir: Path, check: bool) -> int:
+    wanted = {f"{ISSUE_TEMPLATE_DIR}/{name}": text for name, text in render_issue_forms(settings).items()}
+    wanted[REFERENCE_PATH] = render_field_reference(content_dir / "schema")
+    stale = []
+    for name, text in wanted.items():
+        target = root / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            stale.append(name)
+            if not check:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    if check and stale:
+        print("古くなっています: " + "、".join(stale) + "。scripts/update-contrib を実行してください", file=sys.stderr)
+        return 1
+    print("issue フォームと項目の一覧は最新です" if not stale else "書き出しました: " + "、".join(stale))
+    return 0

@@ -1,0 +1,47 @@
+"""Records whose information has not been confirmed for too long (情報確認日 older than a period).
+
+The period is ``extra.directory.stale_after_months`` in mkdocs.yml (default 12). The build
+reports these records and the pull-request summary lists them; neither fails because of them:
+an old date is a reminder to call the employer, not an error in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable
+
+from dateutil.relativedelta import relativedelta
+
+from ..models.employer import Employer
+from ..models.program import Program
+from ..models.values import jp_date
+
+
+@dataclass(frozen=True)
+class StaleRecord:
+    kind: str
+    """事業所 or プログラム."""
+    name: str
+    source_path: str
+    verified: dt.date
+
+    def message(self, months: int) -> str:
+        return (
+            f"警告: 情報確認日から{months}か月以上たっています: {self.source_path}"
+            f"（{self.kind}「{self.name}」、情報確認日 {jp_date(self.verified)}）"
+            "→ 内容を確認し、verified（情報確認日）を確認した日に直してください"
+        )
+
+
+def stale_cutoff(today: dt.date, months: int) -> dt.date:
+    """Records verified before this day are stale (calendar months, so 12 months is one year)."""
+    return today - relativedelta(months=months)
+
+
+def stale_records(employers: Iterable[Employer], programs: Iterable[Program], today: dt.date, months: int) -> list[StaleRecord]:
+    """Oldest first, then by file."""
+    cutoff = stale_cutoff(today, months)
+    found = [StaleRecord("事業所", employer.name, employer.source_path, employer.verified) for employer in employers if employer.verified < cutoff]
+    found += [StaleRecord("プログラム", program.title, program.source_path, program.verified) for program in programs if program.verified < cutoff]
+    return sorted(found, key=lambda record: (record.verified, record.source_path))

@@ -1,0 +1,157 @@
+"""What a pull request changes in the directory, as Markdown for the GitHub job summary.
+
+Base and head are compared as front-matter data (read with the content loader's YAML reader,
+without validation, so that a summary can be written even when the head does not validate):
+a record is identified by its file, and a changed record lists the fields that differ by
+their Japanese titles. Records that are past the freshness period are listed too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..frontmatter import FrontMatter, read_front_matter
+from ..models.employer import Employer
+from ..models.program import Program
+from pydantic_core import PydanticCustomError
+
+from ..models.values import parse_staff_date
+from .freshness import StaleRecord, stale_cutoff
+
+KINDS = (("employers", "事業所", Employer, "name"), ("programs", "プログラム", Program, "title"))
+
+Snapshot = dict[str, dict[str, Any]]
+"""File path (``content/employers/x.md``) → front-matter data; ``None`` data when unreadable."""
+
+
+def read_snapshot_from_tree(root: Path, content_dir: str = "content") -> Snapshot:
+    snapshot: Snapshot = {}
+    for folder, *_ in KINDS:
+        for path in sorted((root / content_dir / folder).glob("*.md")):
+            if path.name.lower() in {"index.md", "readme.md"}:
+                continue
+            shown = path.relative_to(root).as_posix()
+            snapshot[shown] = _data(shown, path.read_bytes())
+    return snapshot
+
+
+def read_snapshot_from_git(root: Path, revision: str, content_dir: str = "content") -> Snapshot:
+    """The content files as they are at ``revision`` (e.g. the pull request's base commit)."""
+    folders = [f"{content_dir}/{folder}" for folder, *_ in KINDS]
+    listing = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", revision, "--", *folders], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    snapshot: Snapshot = {}
+    for name in sorted(filter(None, listing)):
+        if not name.endswith(".md") or name.rsplit("/", 1)[-1].lower() in {"index.md", "readme.md"}:
+            continue
+        raw = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=root, capture_output=True, check=True).stdout
+        snapshot[name] = _data(name, raw)
+    return snapshot
+
+
+def _data(shown: str, raw: bytes) -> dict[str, Any]:
+    try:
+        parsed = read_front_matter(shown, raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return {}
+    return parsed.data if isinstance(parsed, FrontMatter) else {}
+
+
+@dataclass
+class Change:
+    kind: str
+    path: str
+    name: str
+    fields: list[str] = field(default_factory=list)
+    """Japanese titles of the changed fields (changes only)."""
+
+
+@dataclass
+class PullRequestSummary:
+    added: list[Change] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    removed: list[Change] = field(default_factory=list)
+    stale: list[StaleRecord] = field(default_factory=list)
+    stale_months: int = 12
+
+
+def _kind_of(path: str):
+    folder = path.split("/")[-2]
+    return next(kind for kind in KINDS if kind[0] == folder)
+
+
+def _name(path: str, data: dict[str, Any]) -> str:
+    _folder, _label, _model, name_key = _kind_of(path)
+    value = data.get(name_key)
+    return value if isinstance(value, str) and value else path.rsplit("/", 1)[-1]
+
+
+def _title(path: str, key: str) -> str:
+    _folder, _label, model, _name_key = _kind_of(path)
+    info = model.model_fields.get(key)
+    return f"{info.title}（{key}）" if info is not None and info.title else key
+
+
+def compare(base: Snapshot, head: Snapshot, stale: list[StaleRecord], stale_months: int) -> PullRequestSummary:
+    summary = PullRequestSummary(stale=stale, stale_months=stale_months)
+    for path in sorted(head.keys() - base.keys()):
+        summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path])))
+    for path in sorted(base.keys() - head.keys()):
+        summary.removed.append(Change(_kind_of(path)[1], path, _name(path, base[path])))
+    for path in sorted(base.keys() & head.keys()):
+        old, new = base[path], head[path]
+        keys = sorted({*old, *new}, key=lambda key: (list(new) + [k for k in old if k not in new]).index(key))
+        changed = [_title(path, key) for key in keys if old.get(key) != new.get(key)]
+        if changed:
+            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed))
+    return summary
+
+
+def _escape(text: str) -> str:
+    """Markdown in the job summary: names come from content files, so no markup may pass."""
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def render_summary(summary: PullRequestSummary) -> str:
+    lines = ["## 協力事業所ディレクトリ: このプルリクエストの内容", ""]
+    if not (summary.added or summary.changed or summary.removed):
+        lines += ["事業所・プログラムのファイルに変更はありません。", ""]
+    for title, changes in (("追加", summary.added), ("変更", summary.changed), ("削除", summary.removed)):
+        if not changes:
+            continue
+        lines += [f"### {title}（{len(changes)}件）", ""]
+        for change in changes:
+            fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
+            lines.append(f"- {change.kind}「{_escape(change.name)}」 `{change.path}`{fields}")
+        lines.append("")
+    lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
+    if summary.stale:
+        lines += [
+            f"- {record.kind}「{_escape(record.name)}」 `{record.source_path}`: 情報確認日 {record.verified.isoformat()}"
+            for record in summary.stale
+        ]
+        lines += ["", "内容を確認したら、verified（情報確認日）を確認した日に直してください。これはビルドを止めません。"]
+    else:
+        lines.append("ありません。")
+    return "\n".join(lines) + "\n"
+
+
+def stale_in_snapshot(head: Snapshot, today: dt.date, months: int) -> list[StaleRecord]:
+    """Stale records of the head, from raw data: the list is useful even when validation fails."""
+    cutoff = stale_cutoff(today, months)
+    found = []
+    for path, data in head.items():
+        try:
+            verified = parse_staff_date(data.get("verified"))
+        except PydanticCustomError:
+            continue  # a broken date is reported by validation, not here
+        if verified < cutoff:
+            found.append(StaleRecord(_kind_of(path)[1], _name(path, data), path, verified))
+    return sorted(found, key=lambda record: (record.verified, record.source_path))

@@ -1,0 +1,188 @@
+"""Create a new employer or program file that is valid from the start (Hugo's archetypes, for staff).
+
+The smallest valid record needs a handful of answers; each is a ``Prompt`` whose Japanese
+label is the model field's title, so prompts, flags and messages name fields the way the
+field reference and the error messages do. Answers come from command-line flags or, for
+what is missing, from questions in the terminal. The file is written only when the whole
+record passes the same validation as the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from ..loading import validate_text
+from ..models.employer import Employer, Offer, Task
+from ..models.program import Program
+from ..problems import Problem
+from ..settings import SLUG, DirectorySettings
+from ..validation import describe_field
+from ..vocabulary import LOADS, OFFER_TYPES, SETTINGS
+from .record_file import render_record
+
+EMPLOYER_BODY = "<!-- ここに「職場の様子」を自由に書けます（1日の流れ、雰囲気、季節ごとの仕事など）。この行は消してかまいません。 -->"
+PROGRAM_BODY = "<!-- ここにプログラムの詳しい説明を自由に書けます。この行は消してかまいません。 -->"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    flag: str
+    """Command-line flag without dashes (``task-name``)."""
+    path: tuple[Any, ...]
+    """Where the answer goes in the front-matter (``("tasks", 0, "name")``)."""
+    model: type[BaseModel]
+    example: str = ""
+    required: bool = True
+    choices: Callable[[DirectorySettings], list[str]] | None = None
+
+    def label(self) -> str:
+        if self.path == ("slug",):
+            return "URL名（ファイル名）"
+        return describe_field(self.model, self.path)[1] or self.flag
+
+
+def employer_prompts() -> list[Prompt]:
+    return [
+        Prompt("slug", ("slug",), Employer, "mizunara-seimen"),
+        Prompt("name", ("name",), Employer, "みずなら製麺所"),
+        Prompt("reading", ("reading",), Employer, "みずならせいめんじょ"),
+        Prompt("category", ("category",), Employer, choices=lambda s: [t.label for t in s.category_terms()]),
+        Prompt("area", ("area",), Employer, "東部", choices=lambda s: [t.label for t in s.area_terms()] or None),
+        Prompt("address", ("address",), Employer, "しらかば市東町2-3-4"),
+        Prompt("nearest", ("access", "nearest"), Employer, "東しらかば駅から徒歩8分"),
+        Prompt("business", ("business",), Employer, "うどんとそばを作っています"),
+        Prompt("offer", ("offers", 0, "type"), Employer, choices=lambda s: [t.label for t in OFFER_TYPES]),
+        Prompt("offer-content", ("offers", 0, "content"), Employer, "製麺の工程と袋詰めの作業場"),
+        Prompt("task-name", ("tasks", 0, "name"), Employer, "袋詰め"),
+        Prompt("task-description", ("tasks", 0, "description"), Employer, "めんを決まった重さに分けて袋に入れる"),
+        Prompt("task-setting", ("tasks", 0, "setting"), Employer, choices=lambda s: list(SETTINGS)),
+        Prompt("task-load", ("tasks", 0, "load"), Employer, choices=lambda s: list(LOADS)),
+        Prompt("matching", ("matching", 0), Employer, "決まった手順をていねいに続けられる方"),
+        Prompt("contact-name", ("contact", "name"), Employer, "総務課"),
+        Prompt("phone", ("contact", "phone"), Employer, "0268-00-4321", required=False),
+    ]
+
+
+def program_prompts() -> list[Prompt]:
+    return [
+        Prompt("slug", ("slug",), Program, "seminar-2027-01"),
+        Prompt("title", ("title",), Program, "はたらく準備セミナー"),
+        Prompt("kind", ("kind",), Program, choices=lambda s: [t.label for t in s.program_kind_terms()]),
+        Prompt("summary", ("summary",), Program, "働く前に知っておきたいことを学びます"),
+        Prompt("place", ("place", "name"), Program, "しらかば市 福祉会館"),
+        Prompt("date", ("sessions", 0, "date"), Program, "2027-01-20"),
+        Prompt("time", ("sessions", 0, "time"), Program, "10:00〜12:00", required=False),
+    ]
+
+
+KINDS = {"employers": (Employer, employer_prompts, EMPLOYER_BODY), "programs": (Program, program_prompts, PROGRAM_BODY)}
+
+
+@dataclass
+class Scaffold:
+    path: str
+    text: str | None
+    problems: list[Problem]
+
+
+def _put(container: Any, path: tuple[Any, ...], value: Any) -> None:
+    """Set ``value`` at ``path``; an integer step means a list (one offer, one task …)."""
+    step, rest = path[0], path[1:]
+    if isinstance(step, int):
+        while len(container) <= step:
+            container.append(None)
+    if not rest:
+        container[step] = value
+        return
+    if isinstance(step, int):
+        if container[step] is None:
+            container[step] = [] if isinstance(rest[0], int) else {}
+        child = container[step]
+    else:
+        child = container.setdefault(step, [] if isinstance(rest[0], int) else {})
+    _put(child, rest, value)
+
+
+def _nest(answers: dict[tuple[Any, ...], Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for path, value in answers.items():
+        _put(data, path, value)
+    return data
+
+
+def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, today: dt.date, content_dir: Path, root: Path) -> Scaffold:
+    """Build the file for ``answers`` (flag → value) and validate it; nothing is written here."""
+    model, prompts, body = KINDS[kind]
+    slug = (answers.get("slug") or "").strip()
+    path = f"{content_dir.relative_to(root).as_posix() if content_dir.is_relative_to(root) else content_dir}/{kind}/{slug or 'new'}.md"
+    problems: list[Problem] = []
+    for prompt in prompts():
+        if prompt.required and not (answers.get(prompt.flag) or "").strip():
+            problems.append(Problem(path, 1, prompt.label(), "まだ決まっていません", f"--{prompt.flag} で指定してください（例: --{prompt.flag} {prompt.example or '…'}）"))
+    if slug and not SLUG.match(slug):
+        problems.append(Problem(path, 1, "URL名（ファイル名）", f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
+    if slug and (content_dir / kind / f"{slug}.md").exists():
+        problems.append(Problem(path, 1, "URL名（ファイル名）", f"{path} はもうあります", "別の URL名にするか、今あるファイルを直してください"))
+    if problems:
+        return Scaffold(path, None, problems)
+    values = {prompt.path: answers[prompt.flag].strip() for prompt in prompts() if prompt.flag != "slug" and (answers.get(prompt.flag) or "").strip()}
+    if kind == "employers":
+        values[("registered",)] = today
+    values[("verified",)] = today
+    data = _nest(values)
+    ordered = {name: data[name] for name in model.model_fields if name in data}
+    text = render_record(kind, ordered, body)
+    _record, found = validate_text(path, text, model, settings, slug)
+    if found:
+        return Scaffold(path, None, found)
+    return Scaffold(path, text, [])
+
+
+def ask(prompts: list[Prompt], answers: dict[str, str | None], settings: DirectorySettings, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> dict[str, str]:
+    """Ask in the terminal for every answer not given as a flag; choices are picked by number."""
+    answers = dict(answers)
+    for prompt in prompts:
+        given = answers.get(prompt.flag)
+        if given is not None and (given.strip() or not prompt.required):
+            continue  # answered (an optional answer may be left empty on purpose)
+        choices = prompt.choices(settings) if prompt.choices else None
+        if choices:
+            write(f"{prompt.label()}を番号で選んでください:")
+            for number, choice in enumerate(choices, 1):
+                write(f"  {number}. {choice}")
+        hint = "（空欄で省略）" if not prompt.required else (f"（例: {prompt.example}）" if prompt.example and not choices else "")
+        while True:
+            reply = read(f"{prompt.label()}{hint}: ").strip()
+            if choices and reply.isdigit() and 1 <= int(reply) <= len(choices):
+                reply = choices[int(reply) - 1]
+            if reply or not prompt.required:
+                break
+            write("  空欄にはできません。")
+        answers[prompt.flag] = reply
+    return answers
+
+
+def scaffold_in_terminal(
+    kind: str, answers: dict[str, str], settings: DirectorySettings, today: dt.date, content_dir: Path, root: Path,
+    read: Callable[[str], str] = input, write: Callable[[str], None] = print, attempts: int = 5,
+) -> Scaffold:
+    """Ask for what is missing; when an answer does not validate, say why and ask only that again."""
+    prompts = KINDS[kind][1]()
+    answers = dict(answers)
+    result = Scaffold("", None, [])
+    for _attempt in range(attempts):
+        answers = ask(prompts, answers, settings, read, write)
+        result = scaffold(kind, answers, settings, today, content_dir, root)
+        retry = [prompt for prompt in prompts if any(prompt.label() in problem.field for problem in result.problems)]
+        if not result.problems or not retry:
+            return result
+        for problem in result.problems:
+            write(f"  {problem.field}: {problem.what}。→ {problem.fix}")
+        for prompt in retry:
+            answers[prompt.flag] = None
+    return result

@@ -1,0 +1,9 @@
+"""Open data exports of the directory: JSON, CSV, Open Referral HSDS 3.0 and schema.org JSON-LD.
+
+One module per output kind. Each is a pure function of the loaded ``Directory`` (and the
+occurrence records of ``records.py``): no clock, no MkDocs, sorted keys and stable ids, so that
+two builds of the same content give byte-identical files.
+"""
+
+SCHEMA_VERSION = "1.0"
+"""Version of the shape of data/employers.json and data/programs.json (see content/schema/)."""

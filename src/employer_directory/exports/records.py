@@ -1,0 +1,123 @@
+"""What the exporters read: employers as they are, and programs as dated occurrences.
+
+Every program export (programs.json, programs.csv, HSDS schedules, schema.org Events) works on
+one flat list of ``OccurrenceRecord``, computed once per build by ``program_occurrences``. Only
+that function knows where the dates come from (the calendar's occurrences, with recurrence,
+holidays, cancellations), so the exporters do not depend on the calendar's types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from ..calendar import CANCELLED, FULL, Occurrence
+from ..directory import Directory
+from ..models.program import Program
+from ..models.values import ClockTime, TimeRange
+
+JST = "+09:00"
+"""Programs take place in Japan; times in the content are Asia/Tokyo local times (no DST)."""
+
+
+@dataclass(frozen=True)
+class OccurrenceRecord:
+    """One dated meeting of a program, as the exports need it."""
+
+    program: Program
+    date: dt.date
+    time: Optional[TimeRange]
+    title: Optional[str]
+    cancelled: bool = False
+    note: Optional[str] = None
+    """Why it was cancelled, when it was."""
+    full: bool = False
+    key: str = ""
+    """The calendar's stable key (program slug and local start), also the ICS UID's base."""
+
+    @property
+    def id(self) -> str:
+        return self.key or f"{self.program.slug}-{self.date:%Y%m%d}"
+
+    @property
+    def status(self) -> str:
+        """``scheduled``, ``full`` or ``cancelled``. Deliberately not 終了: whether a meeting is
+        past depends on the day the data is read, not on the data, so files stay the same
+        from one daily build to the next."""
+        return "cancelled" if self.cancelled else "full" if self.full else "scheduled"
+
+    @property
+    def start_iso(self) -> str:
+        """ISO 8601 with the Japanese offset, or the date alone when no time is given."""
+        if self.time is None:
+            return self.date.isoformat()
+        return f"{self.date.isoformat()}T{self.time.start.hour:02d}:{self.time.start.minute:02d}:00{JST}"
+
+    @property
+    def end_iso(self) -> Optional[str]:
+        if self.time is None:
+            return None
+        end = self.time.end
+        if end.hour == 24:
+            return f"{(self.date + dt.timedelta(days=1)).isoformat()}T00:00:00{JST}"
+        return f"{self.date.isoformat()}T{end.hour:02d}:{end.minute:02d}:00{JST}"
+
+
+def _time_range(occurrence: Occurrence) -> Optional[TimeRange]:
+    if occurrence.all_day:
+        return None
+    start, end = occurrence.start, occurrence.end
+    end_clock = ClockTime(24, 0) if end.date() > start.date() else ClockTime(end.hour, end.minute)
+    return TimeRange(ClockTime(start.hour, start.minute), end_clock)
+
+
+def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
+    """All occurrences of all programs from the calendar (computed once per build), by program
+    (in directory order) then date."""
+    return [
+        OccurrenceRecord(
+            program,
+            occurrence.date,
+            _time_range(occurrence),
+            occurrence.title,
+            cancelled=occurrence.status == CANCELLED,
+            note=occurrence.cancel_reason,
+            full=occurrence.status == FULL,
+            key=occurrence.key,
+        )
+        for program in directory.programs
+        for occurrence in directory.occurrences(program)
+    ]
+
+
+def occurrences_by_program(records: list[OccurrenceRecord]) -> dict[str, list[OccurrenceRecord]]:
+    grouped: dict[str, list[OccurrenceRecord]] = {}
+    for record in records:
+        grouped.setdefault(record.program.slug or "", []).append(record)
+    return grouped
+
+
+def hhmm(time: Optional[TimeRange], which: str) -> Optional[str]:
+    """``09:00`` style start or end of a time range (HSDS and CSV want zero-padded times)."""
+    if time is None:
+        return None
+    clock = getattr(time, which)
+    return f"{clock.hour:02d}:{clock.minute:02d}"
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the pages live, for absolute URLs in the data (data is read away from the site)."""
+
+    site_url: str
+
+    def employer(self, slug: str) -> str:
+        return f"{self.base}employers/{slug}/"
+
+    def program(self, slug: str) -> str:
+        return f"{self.base}programs/{slug}/"
+
+    @property
+    def base(self) -> str:
+        return self.site_url if self.site_url.endswith("/") else self.site_url + "/"

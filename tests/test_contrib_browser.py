@@ -1,0 +1,67 @@
+"""Browser test: from an employer page, the edit and report links lead to the right file and form."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+REPO = "https://github.com/example-org/kyoryoku-jigyosho"
+PHONE = {"width": 360, "height": 740}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+def _open(browser, url, viewport=None):
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="ja-JP")
+    page = context.new_page()
+    # GitHub is never contacted: requests to it are recorded and answered locally.
+    requested: list[str] = []
+    context.route("https://github.com/**", lambda route: (requested.append(route.request.url), route.fulfill(status=200, body="github"))[1])
+    page.goto(url)
+    return context, page, requested
+
+
+def test_edit_and_report_links_on_an_employer_page(browser, site_url):
+    context, page, requested = _open(browser, site_url + "employers/shirakaba-farm/", PHONE)
+    try:
+        edit = page.get_by_role("link", name="このページのファイルを編集する（職員向け・GitHub）")
+        assert edit.is_visible()
+        assert edit.get_attribute("href") == f"{REPO}/edit/main/content/employers/shirakaba-farm.md"
+        report = page.get_by_role("link", name="情報が古いとき・まちがいを見つけたときは知らせる（GitHub）")
+        assert report.is_visible()
+        # Following the link opens GitHub's new-issue page with the report form and this page filled in.
+        report.click()
+        page.wait_for_url("https://github.com/**")
+        opened = urlparse(page.url)
+        query = parse_qs(opened.query)
+        assert opened.path == "/example-org/kyoryoku-jigyosho/issues/new"
+        assert query["template"] == ["report-outdated.yml"]
+        assert query["file"] == ["content/employers/shirakaba-farm.md"]
+        assert query["title"] == ["【情報の更新】しらかば農園"]
+        assert query["page"][0].startswith("しらかば農園 ") and query["page"][0].endswith("/employers/shirakaba-farm/")
+        form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/report-outdated.yml").read_text(encoding="utf-8"))
+        assert {"page", "file"} <= {element.get("id") for element in form["body"]}
+        assert requested == [page.url]
+    finally:
+        context.close()
+
+
+def test_program_page_links_and_stale_notice_are_accessible(browser, site_url):
+    for path in ("programs/tour-shirakaba-farm/", "employers/hikari-jimu-service/"):
+        context, page, _ = _open(browser, site_url + path, PHONE)
+        try:
+            assert page.locator(".dir-contrib__edit").get_attribute("href").endswith(".md")
+            results = Axe().run(page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, results.generate_report()
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        finally:
+            context.close()
+    context, page, _ = _open(browser, site_url + "employers/hikari-jimu-service/", PHONE)
+    assert page.get_by_text("この情報は12か月以上確認されていません").is_visible()
+    context.close()

@@ -1,0 +1,52 @@
+"""The generated field reference is current and names every field of the JSON Schemas."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import ROOT
+from employer_directory.contrib.field_reference import REFERENCE_PATH, render_field_reference
+
+SCHEMA_DIR = ROOT / "content" / "schema"
+
+
+def _paths(schema: dict, node: dict, prefix: str = "") -> set[str]:
+    """Every property path, walked from the raw JSON ($ref, anyOf, items) independently of the generator."""
+    found = set()
+    for key, prop in node.get("properties", {}).items():
+        found.add(prefix + key)
+        for candidate in [prop, *prop.get("anyOf", []), prop.get("items", {})]:
+            ref = candidate.get("$ref")
+            if ref:
+                child = schema["$defs"][ref.rsplit("/", 1)[-1]]
+                separator = "[]." if candidate is prop.get("items") else "."
+                found |= _paths(schema, child, f"{prefix}{key}{separator}")
+    return found
+
+
+def test_reference_is_current():
+    committed = (ROOT / REFERENCE_PATH).read_text(encoding="utf-8")
+    assert committed == render_field_reference(SCHEMA_DIR), "docs/fields.md is stale: run scripts/update-contrib"
+
+
+def test_reference_contains_every_schema_field_with_its_title():
+    reference = render_field_reference(SCHEMA_DIR)
+    rows = dict(re.findall(r"^\| `([^`]+)` \| ([^|]+) \|", reference, re.M))
+    for name in ("employer.schema.json", "program.schema.json"):
+        schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+        paths = _paths(schema, schema)
+        assert {"offers[].hours", "access.nearest", "tasks[].checks"} <= paths or name == "program.schema.json"
+        missing = paths - set(rows)
+        assert not missing, f"{name}: not in the reference: {sorted(missing)}"
+
+
+def test_choice_fields_list_their_values():
+    reference = render_field_reference(SCHEMA_DIR)
+    row = next(line for line in reference.splitlines() if line.startswith("| `tasks[].load`"))
+    assert "「軽い」「ふつう」「重い」" in row and "必須" in row
+
+
+def test_contributing_links_to_the_reference():
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"]({REFERENCE_PATH})" in contributing

@@ -1,0 +1,95 @@
+"""The stale report lists exactly the records verified before the period, and never fails a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_DATE, ROOT, copy_project, run_build
+from employer_directory.cli import read_settings
+from employer_directory.contrib.freshness import stale_cutoff, stale_records
+from employer_directory.loading import load_directory
+
+TODAY = dt.date.fromisoformat(BUILD_DATE)
+
+
+@pytest.fixture(scope="module")
+def directory():
+    return load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT, today=TODAY)
+
+
+def _older_than(directory, cutoff: dt.date) -> set[str]:
+    records = [*directory.employers, *directory.programs]
+    return {record.source_path for record in records if record.verified < cutoff}
+
+
+def test_sample_stale_records_at_the_fixed_build_date(directory):
+    found = stale_records(directory.employers, directory.programs, TODAY, 12)
+    assert [record.source_path for record in found] == [
+        "content/employers/hikari-jimu-service.md",  # 2025-01-20
+        "content/employers/nishino-kirara-rice.md",  # 2025-03-14
+        "content/employers/yamanami-kakoujo.md",  # 2025-06-20
+        "content/employers/hoshizora-keibi.md",  # 2025-09-05
+        "content/employers/himawari-chubo.md",  # 2025-11-20, two days past the year
+    ]
+
+
+@pytest.mark.parametrize("months", [1, 3, 6, 12, 24])
+def test_exactly_the_records_older_than_the_period(directory, months):
+    cutoff = stale_cutoff(TODAY, months)
+    found = {record.source_path for record in stale_records(directory.employers, directory.programs, TODAY, months)}
+    assert found == _older_than(directory, cutoff)
+
+
+def test_the_period_boundary_is_calendar_months(directory):
+    assert stale_cutoff(dt.date(2026, 11, 22), 12) == dt.date(2025, 11, 22)
+    assert stale_cutoff(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
+    employer = directory.employer("shirakaba-farm")
+    on_the_day = employer.model_copy(update={"verified": dt.date(2025, 11, 22)})
+    a_day_before = employer.model_copy(update={"verified": dt.date(2025, 11, 21)})
+    assert stale_records([on_the_day], [], TODAY, 12) == []
+    assert [r.verified for r in stale_records([a_day_before], [], TODAY, 12)] == [dt.date(2025, 11, 21)]
+
+
+def test_build_reports_stale_records_as_warnings_and_still_succeeds_strictly(tmp_path: Path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 12", "stale_after_months: 6"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    reported = set(re.findall(r"警告: 情報確認日から6か月以上たっています: (\S+?)（", output))
+    directory = load_directory(project / "content", read_settings(config), root=project, today=TODAY)
+    assert reported == _older_than(directory, dt.date(2026, 5, 22))
+    assert "Aborted" not in output
+    page = (tmp_path / "site/employers/hikari-jimu-service/index.html").read_text(encoding="utf-8")
+    assert "この情報は6か月以上確認されていません" in page
+    newest = max(directory.employers, key=lambda employer: employer.verified)
+    fresh = (tmp_path / f"site/employers/{newest.slug}/index.html").read_text(encoding="utf-8")
+    assert "確認されていません" not in fresh
+
+
+def test_a_wrong_period_in_mkdocs_yml_is_a_located_error(tmp_path: Path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 12", "stale_after_months: 0"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "extra.directory.stale_after_months" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_stale_command_lists_the_same_records():
+    import subprocess
+    import sys
+
+    from conftest import build_env
+
+    result = subprocess.run([sys.executable, "-m", "employer_directory", "stale"], cwd=ROOT, capture_output=True, text=True, env=build_env(), timeout=120)
+    assert result.returncode == 0, result.stderr
+    listed = re.findall(r"以上たっています: (\S+?)（", result.stdout)
+    assert listed[0] == "content/employers/hikari-jimu-service.md" and len(listed) == 5
+    assert "情報確認日から12か月以上たっているもの: 5件" in result.stdout

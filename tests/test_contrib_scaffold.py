@@ -1,0 +1,120 @@
+"""scripts/new-employer and scripts/new-program: the created file validates with the whole site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_DATE, ROOT, build_env
+from employer_directory.cli import read_settings
+from employer_directory.contrib.scaffold import ask, employer_prompts, scaffold, scaffold_in_terminal
+from employer_directory.loading import load_directory
+
+EMPLOYER_FLAGS = {
+    "slug": "mizunara-seimen",
+    "name": "みずなら製麺所",
+    "reading": "みずならせいめんじょ",
+    "category": "食品・製造",
+    "area": "東部",
+    "address": "しらかば市東町2-3-4",
+    "nearest": "東しらかば駅から徒歩8分",
+    "business": "うどんとそばを作っています",
+    "offer": "見学",
+    "offer-content": "製麺の工程",
+    "task-name": "袋詰め",
+    "task-description": "めんを袋に入れる",
+    "task-setting": "屋内",
+    "task-load": "軽い",
+    "matching": "ていねいな作業が好きな方",
+    "contact-name": "総務課",
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def _cli(project: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "employer_directory", *args], cwd=project, input=stdin, capture_output=True, text=True, env=build_env(), timeout=120)
+
+
+def _flags(values: dict[str, str]) -> list[str]:
+    return [item for flag, value in values.items() for item in (f"--{flag}", value)]
+
+
+def test_new_employer_by_flags_validates_with_the_site(project):
+    result = _cli(project, "new-employer", "--no-input", *_flags(EMPLOYER_FLAGS))
+    assert result.returncode == 0, result.stderr
+    settings = read_settings(project / "mkdocs.yml")
+    directory = load_directory(project / "content", settings, root=project, today=dt.date.fromisoformat(BUILD_DATE))
+    employer = directory.employer("mizunara-seimen")
+    assert employer.tasks[0].load == "軽い" and employer.offers[0].type == "見学"
+    assert employer.verified == employer.registered == dt.date.fromisoformat(BUILD_DATE)
+    assert employer.body.strip().startswith("<!--")  # a hint where to write, invisible on the page
+
+
+def test_new_program_by_flags_validates_with_the_site(project):
+    flags = {"slug": "seminar-2027-01", "title": "はたらく準備セミナー", "kind": "セミナー", "summary": "働く前の準備を学びます", "place": "福祉会館", "date": "2027-01-20", "time": "10:00〜12:00"}
+    result = _cli(project, "new-program", "--no-input", *_flags(flags))
+    assert result.returncode == 0, result.stderr
+    settings = read_settings(project / "mkdocs.yml")
+    directory = load_directory(project / "content", settings, root=project, today=dt.date.fromisoformat(BUILD_DATE))
+    program = next(p for p in directory.programs if p.slug == "seminar-2027-01")
+    assert program.sessions[0].date == dt.date(2027, 1, 20)
+
+
+def test_missing_or_wrong_answers_write_nothing_and_say_which_flag(project):
+    flags = {**EMPLOYER_FLAGS, "task-load": "とても重い"}
+    del flags["business"]
+    result = _cli(project, "new-employer", "--no-input", *_flags(flags))
+    assert result.returncode == 1
+    assert "--business で指定してください" in result.stderr
+    assert not (project / "content/employers/mizunara-seimen.md").exists()
+    result = _cli(project, "new-employer", "--no-input", *_flags({**EMPLOYER_FLAGS, "task-load": "とても重い"}))
+    assert result.returncode == 1 and "「とても重い」は登録されていない体への負担です" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_existing_file_is_never_overwritten(project):
+    before = (project / "content/employers/shirakaba-farm.md").read_text(encoding="utf-8")
+    result = _cli(project, "new-employer", "--no-input", *_flags({**EMPLOYER_FLAGS, "slug": "shirakaba-farm"}))
+    assert result.returncode == 1 and "もうあります" in result.stderr
+    assert (project / "content/employers/shirakaba-farm.md").read_text(encoding="utf-8") == before
+
+
+def test_questions_in_the_terminal_fill_what_flags_did_not(project):
+    settings = read_settings(project / "mkdocs.yml")
+    given = {k: v for k, v in EMPLOYER_FLAGS.items() if k not in ("category", "task-load", "name")}
+    replies = iter(["", "みずなら製麺所", "3", "1", ""])  # empty name is asked again; choices by number; phone skipped
+    shown: list[str] = []
+    answers = ask(employer_prompts(), given, settings, read=lambda prompt: (shown.append(prompt), next(replies))[1], write=shown.append)
+    assert answers["name"] == "みずなら製麺所"
+    assert answers["category"] == "食品・製造"
+    assert answers["task-load"] == "軽い"
+    assert answers["phone"] == ""
+    assert "  3. 食品・製造" in shown
+    result = scaffold("employers", answers, settings, dt.date(2026, 11, 22), project / "content", project)
+    assert result.problems == [] and result.text
+
+
+def test_a_wrong_answer_in_the_terminal_is_asked_again_alone(project):
+    settings = read_settings(project / "mkdocs.yml")
+    given = {k: v for k, v in EMPLOYER_FLAGS.items() if k != "reading"}
+    replies = iter(["Mizunara", "", "みずならせいめんじょ"])  # romaji refused, then kana; the phone is skipped once
+    shown: list[str] = []
+    asked: list[str] = []
+    result = scaffold_in_terminal(
+        "employers", given, settings, dt.date(2026, 11, 22), project / "content", project,
+        read=lambda prompt: (asked.append(prompt), next(replies))[1], write=shown.append,
+    )
+    assert result.problems == [] and "reading: みずならせいめんじょ" in result.text
+    assert any("かな以外の文字があります" in line for line in shown)
+    assert [prompt.split("（")[0] for prompt in asked] == ["よみがな", "電話番号", "よみがな"]

@@ -1,0 +1,110 @@
+"""Edit and report links in the built site point at the record's own file and the report form."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, run_build
+
+REPO = "https://github.com/example-org/kyoryoku-jigyosho"
+
+
+def _links(page: str) -> dict[str, str]:
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        found: dict[str, str] = {}
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "a" and attrs.get("class", "").startswith("dir-contrib__"):
+                self.found[attrs["class"]] = attrs["href"]
+
+    parser = Links()
+    parser.found = {}
+    parser.feed(page)
+    return parser.found
+
+
+@pytest.mark.parametrize(
+    ("url", "source"),
+    [("employers/shirakaba-farm", "content/employers/shirakaba-farm.md"), ("programs/tour-shirakaba-farm", "content/programs/tour-shirakaba-farm.md")],
+)
+def test_employer_and_program_pages_link_to_their_file_and_the_report_form(built_site, url, source):
+    links = _links((built_site / url / "index.html").read_text(encoding="utf-8"))
+    assert links["dir-contrib__edit"] == f"{REPO}/edit/main/{source}"
+    report = urlparse(links["dir-contrib__report"])
+    query = parse_qs(report.query)
+    assert f"{report.scheme}://{report.netloc}{report.path}" == f"{REPO}/issues/new"
+    assert query["template"] == ["report-outdated.yml"] and query["file"] == [source]
+    assert query["page"][0].endswith(f"/kyoryoku-jigyosho/{url}/")
+    assert (ROOT / ".github/ISSUE_TEMPLATE" / query["template"][0]).exists()
+
+
+def test_every_employer_page_has_both_links(built_site):
+    for path in sorted((ROOT / "content/employers").glob("*.md")):
+        links = _links((built_site / "employers" / path.stem / "index.html").read_text(encoding="utf-8"))
+        assert links["dir-contrib__edit"].endswith(f"/content/employers/{path.name}")
+        assert "template=report-outdated.yml" in links["dir-contrib__report"]
+
+
+def test_other_pages_have_no_record_links_and_the_header_fetches_nothing(built_site):
+    for url in ("", "about", "employers", "categories/agriculture"):
+        page = (built_site / url / "index.html").read_text(encoding="utf-8")
+        assert _links(page) == {}
+        # Material's source component would fetch repository facts from api.github.com.
+        assert 'data-md-component="source"' not in page
+
+
+def test_edit_link_follows_the_file_when_slug_moves_the_page(tmp_path: Path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    source = project / "content/employers/shirakaba-farm.md"
+    moved = project / "content/employers/farm-in-the-north.md"
+    shutil.move(source, moved)
+    moved.write_text(moved.read_text(encoding="utf-8").replace("name: しらかば農園\n", "slug: shirakaba-farm\nname: しらかば農園\n"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site", REPO_URL="https://github.com/other-org/other-repo")
+    assert result.returncode == 0, result.stderr
+    links = _links((tmp_path / "site/employers/shirakaba-farm/index.html").read_text(encoding="utf-8"))
+    assert links["dir-contrib__edit"] == "https://github.com/other-org/other-repo/edit/main/content/employers/farm-in-the-north.md"
+    assert parse_qs(urlparse(links["dir-contrib__report"]).query)["file"] == ["content/employers/farm-in-the-north.md"]
+
+
+def test_links_are_left_out_of_print(built_site):
+    css = (built_site / "assets/contrib.css").read_text(encoding="utf-8")
+    assert "@media print" in css and ".dir-contrib { display: none; }" in css
+
+
+def test_report_form_fields_match_the_prefilled_query(built_site):
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/report-outdated.yml").read_text(encoding="utf-8"))
+    links = _links((built_site / "employers/shirakaba-farm/index.html").read_text(encoding="utf-8"))
+    prefilled = set(parse_qs(urlparse(links["dir-contrib__report"]).query)) - {"template", "title"}
+    assert prefilled <= {element.get("id") for element in form["body"]}
+
+
+def test_join_page_links_sample_sheets_that_exist_and_the_configured_contact(built_site):
+    import re
+
+    page = (built_site / "join/index.html").read_text(encoding="utf-8")
+    for heading in ("協力事業所とは", "お願いしたいこと", "事業所にとってのよいこと", "よくある質問（保険と費用）", "始めるまでの流れ", "シートの見本", "問い合わせ"):
+        assert heading in page, heading
+    examples = re.findall(r'<ul class="dir-join-examples">(.*?)</ul>', page, re.S)[0]
+    links = re.findall(r'href="\.\./employers/([a-z0-9-]+)/"', examples)
+    assert len(links) == 3 and len(set(links)) == 3
+    for slug in links:
+        assert (built_site / "employers" / slug / "index.html").exists()
+    assert 'href="tel:0268-00-0000"' in page
+
+
+def test_join_page_builds_without_any_employer(tmp_path: Path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site/join/index.html").read_text(encoding="utf-8")
+    assert "dir-join-examples" not in page and "問い合わせ" in page

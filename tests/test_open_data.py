@@ -1,0 +1,292 @@
+"""Open data: JSON against its own schema, CSV with BOM round trip, HSDS 3.0 against the official
+schema, schema.org JSON-LD on pages, byte-identical rebuilds, the data page and its footer link."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from jinja2 import Environment, FileSystemLoader
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from conftest import ROOT, copy_project, run_build
+from employer_directory.cli import read_settings
+from employer_directory.exports.csv_data import BOM, EMPLOYER_COLUMNS, PROGRAM_COLUMNS, employer_rows, occurrence_rows
+from employer_directory.exports.data_files import DATA_FILES, render_data_files
+from employer_directory.exports.hsds import hsds_services
+from employer_directory.exports.ids import employer_uuid, operator_uuid
+from employer_directory.exports.json_ld import program_json_ld
+from employer_directory.exports.records import SiteAddress, program_occurrences
+from employer_directory.loading import load_directory
+
+HSDS_SCHEMA = ROOT.parent / "shared" / "hsds-3.0" / "schema"
+"""The official HSDS 3.0 schema beside the checkout (CC BY-SA 4.0; never copied into the repository)."""
+SITE = SiteAddress("https://example.github.io/kyoryoku-jigyosho/")
+OFFSET_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\+09:00)?$")
+
+
+@pytest.fixture(scope="module")
+def directory():
+    settings = read_settings(ROOT / "mkdocs.yml")
+    return load_directory(ROOT / "content", settings, root=ROOT)
+
+
+def read_json(site: Path, path: str):
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def validator_for(schema_file: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((ROOT / "content" / "schema" / schema_file).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def test_employers_json_validates_against_its_published_schema(built_site, directory):
+    data = read_json(built_site, "data/employers.json")
+    validator = validator_for("employers.data.schema.json")
+    assert list(validator.iter_errors(data)) == []
+    assert data["schema_version"] == "1.0" and data["license"] == "CC BY 4.0"
+    assert [e["id"] for e in data["employers"]] == sorted(e.slug for e in directory.employers)
+    # The schema is published with the site, and it is not vacuous: a typo in a field is refused.
+    assert (built_site / "schema" / "employers.data.schema.json").is_file()
+    broken = json.loads(json.dumps(data))
+    broken["employers"][0]["verifeid"] = broken["employers"][0].pop("verified")
+    assert not validator.is_valid(broken)
+
+
+def test_programs_json_validates_and_lists_every_occurrence(built_site, directory):
+    data = read_json(built_site, "data/programs.json")
+    assert list(validator_for("programs.data.schema.json").iter_errors(data)) == []
+    for record in data["programs"]:
+        program = next(p for p in directory.programs if p.slug == record["id"])
+        occurrences = directory.occurrences(program)
+        assert occurrences, program.slug
+        assert [o["id"] for o in record["occurrences"]] == [o.key for o in occurrences]
+        for exported, occurrence in zip(record["occurrences"], occurrences):
+            assert OFFSET_DATETIME.match(exported["start"]), exported
+            assert exported["start"] == (occurrence.start.isoformat() if not occurrence.all_day else occurrence.date.isoformat())
+            assert exported["status"] == {"中止": "cancelled", "満員": "full"}.get(occurrence.status, "scheduled")
+    statuses = {o["status"] for record in data["programs"] for o in record["occurrences"]}
+    assert "cancelled" in statuses, "the sample has a cancelled meeting"
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def read_csv(site: Path, path: str) -> list[list[str]]:
+    raw = (site / path).read_bytes()
+    assert raw.startswith(BOM.encode("utf-8")), f"{path} must start with a BOM for Excel"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_employers_csv_starts_with_bom_and_round_trips(built_site, directory):
+    rows = read_csv(built_site, "data/employers.csv")
+    assert rows[0] == [header for _, header in EMPLOYER_COLUMNS]
+    expected = [[row[key] for key, _ in EMPLOYER_COLUMNS] for row in employer_rows(directory, SITE)]
+    assert rows[1:] == expected
+    assert len(rows) - 1 == len(directory.employers)
+    farm = next(row for row in rows if row[0] == "shirakaba-farm")
+    assert "トマトの収穫" in farm[EMPLOYER_COLUMNS.index(("tasks", "切り出した作業"))].split(" / ")
+
+
+def test_programs_csv_has_one_row_per_occurrence(built_site, directory):
+    rows = read_csv(built_site, "data/programs.csv")
+    assert rows[0] == [header for _, header in PROGRAM_COLUMNS]
+    expected = occurrence_rows(program_occurrences(directory), SITE)
+    assert rows[1:] == [[row[key] for key, _ in PROGRAM_COLUMNS] for row in expected]
+    assert len(rows) - 1 == len(directory.calendar.all)
+    assert "中止" in {row[PROGRAM_COLUMNS.index(("status", "状態"))] for row in rows[1:]}
+    assert len({row[0] for row in rows[1:]}) == len(rows) - 1, "occurrence ids are unique"
+
+
+# --- HSDS 3.0 ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hsds_registry() -> Registry:
+    assert HSDS_SCHEMA.is_dir(), f"HSDS 3.0 schema expected beside the checkout at {HSDS_SCHEMA}"
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")), default_specification=DRAFT202012))
+        for path in sorted(HSDS_SCHEMA.glob("*.json"))
+    ]
+    return Registry().with_resources(resources)
+
+
+def hsds_validator(registry: Registry, name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator({"$ref": f"{name}.json"}, registry=registry, format_checker=jsonschema.FormatChecker())
+
+
+def test_hsds_organizations_validate_one_per_employer(built_site, directory, hsds_registry):
+    organizations = read_json(built_site, "data/hsds/organizations.json")
+    validator = hsds_validator(hsds_registry, "organization")
+    for organization in organizations:
+        assert list(validator.iter_errors(organization)) == [], organization["name"]
+    ids = [organization["id"] for organization in organizations]
+    assert sorted(ids) == sorted([employer_uuid(e.slug) for e in directory.employers] + [operator_uuid()])
+    assert len(set(ids)) == len(ids)
+    # Nested objects are checked through the $refs too: a bad location type is refused.
+    broken = json.loads(json.dumps(organizations[0]))
+    broken["locations"][0]["location_type"] = "building"
+    assert not validator.is_valid(broken)
+
+
+def test_hsds_services_validate_with_schedules_and_assured_dates(built_site, directory, hsds_registry):
+    services = read_json(built_site, "data/hsds/services.json")
+    validator = hsds_validator(hsds_registry, "service")
+    for service in services:
+        assert list(validator.iter_errors(service)) == [], service["name"]
+    offers = sum(len(e.offers) for e in directory.employers)
+    assert len(services) == offers + len(directory.programs)
+    farm = directory.employer("shirakaba-farm")
+    farm_services = [s for s in services if s["organization_id"] == employer_uuid("shirakaba-farm")]
+    assert sorted(s["alternate_name"] for s in farm_services) == sorted(o.type for o in farm.offers)
+    assert {s["assured_date"] for s in farm_services} == {farm.verified.isoformat()}
+    assert all(s["languages"][0]["code"] == "ja" for s in services)
+    program_services = [s for s in services if s["organization_id"] == operator_uuid()]
+    taking_place = [o for o in directory.calendar.all if not o.is_cancelled]
+    assert sum(len(s.get("schedules", [])) for s in program_services) == len(taking_place)
+
+
+def test_cancelled_occurrence_is_marked_everywhere(directory):
+    first = program_occurrences(directory)[0]
+    program = first.program
+    cancelled = dataclasses.replace(first, cancelled=True, note="台風のため")
+    events = program_json_ld(program, [cancelled], directory, SITE)["@graph"]
+    assert events[0]["eventStatus"] == "https://schema.org/EventCancelled"
+    assert occurrence_rows([cancelled], SITE)[0]["status"] == "中止"
+    service = next(s for s in hsds_services(directory, SITE, [cancelled]) if s["name"] == program.title)
+    assert "schedules" not in service, "a cancelled meeting is not a time the service is available"
+
+
+# --- schema.org JSON-LD ----------------------------------------------------------------------
+
+
+class _JsonLd(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.blocks: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        self._inside = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        if self._inside:
+            self.blocks.append("")
+
+    def handle_data(self, data):
+        if self._inside:
+            self.blocks[-1] += data
+
+    def handle_endtag(self, tag):
+        self._inside = False
+
+
+def json_ld_blocks(page: Path) -> list[dict]:
+    parser = _JsonLd()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [json.loads(block) for block in parser.blocks]
+
+
+def test_program_pages_have_one_valid_event_per_occurrence(built_site, directory):
+    location_types = set()
+    for program in directory.programs:
+        blocks = json_ld_blocks(built_site / "programs" / program.slug / "index.html")
+        assert len(blocks) == 1
+        events = blocks[0]["@graph"]
+        assert blocks[0]["@context"] == "https://schema.org"
+        occurrences = directory.occurrences(program)
+        assert len(events) == len(occurrences)
+        for event, session in zip(events, occurrences):
+            # Google's required fields for event rich results, and what the issue asks for.
+            assert event["@type"] == "Event" and event["name"].startswith(program.title)
+            assert OFFSET_DATETIME.match(event["startDate"]) and event["startDate"].startswith(session.date.isoformat())
+            if not session.all_day:
+                assert event["startDate"] == session.start.isoformat() and event["startDate"].endswith("+09:00")
+            expected_status = "EventCancelled" if session.is_cancelled else "EventScheduled"
+            assert event["eventStatus"] == f"https://schema.org/{expected_status}"
+            location = event["location"]
+            location_types.add(location["@type"])
+            if location["@type"] == "VirtualLocation":
+                assert location["url"].startswith("https://")
+            else:
+                assert location["@type"] == "Place" and location["address"]["streetAddress"] == program.place.address
+            assert event["eventStatus"] in {"https://schema.org/EventScheduled", "https://schema.org/EventCancelled"}
+            assert event["organizer"]["name"]
+    assert location_types == {"Place", "VirtualLocation"}, "the sample has a program on site and one online"
+
+
+def test_no_events_when_a_required_field_would_be_missing(directory):
+    program = next(p for p in directory.programs if not p.place.online)
+    nowhere = program.model_copy(update={"place": program.place.model_copy(update={"address": None})})
+    occurrences = [dataclasses.replace(o, program=nowhere) for o in program_occurrences(directory) if o.program is program]
+    assert occurrences and program_json_ld(nowhere, occurrences, directory, SITE) is None
+
+
+def test_employer_pages_describe_the_business_and_its_programmes(built_site, directory):
+    for employer in directory.employers:
+        blocks = json_ld_blocks(built_site / "employers" / employer.slug / "index.html")
+        assert len(blocks) == 1
+        graph = blocks[0]["@graph"]
+        business = graph[0]
+        assert business["@type"] == "LocalBusiness" and business["name"] == employer.name
+        assert business["address"]["streetAddress"] == employer.address
+        programmes = [node for node in graph[1:] if node["@type"] == "WorkBasedProgram"]
+        expected = [o.type for o in employer.offers_in_ladder_order() if o.term.id not in ("tour", "employment")]
+        assert [p["programType"] for p in programmes] == expected
+        assert all(p["provider"] == {"@id": business["@id"]} for p in programmes)
+
+
+def test_json_ld_cannot_close_its_script_element():
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    html = env.get_template("partials/structured_data.html").render(structured_data={"name": "</script><script>alert(1)</script>"})
+    assert html.count("</script>") == 1
+    assert json.loads(html.split(">", 1)[1].rsplit("<", 1)[0]) == {"name": "</script><script>alert(1)</script>"}
+
+
+# --- builds, the data page, the licence setting ---------------------------------------------
+
+
+def test_two_builds_give_byte_identical_data_files(built_site, tmp_path, directory):
+    again = tmp_path / "again"
+    result = run_build(ROOT, again, PYTHONHASHSEED="7")
+    assert result.returncode == 0, result.stdout + result.stderr
+    paths = list(render_data_files(directory, SITE, program_occurrences(directory)))
+    assert len(paths) == 6
+    for path in paths + [f.path for f in DATA_FILES]:
+        assert (again / path).read_bytes() == (built_site / path).read_bytes(), path
+
+
+def test_data_page_is_in_nav_and_footer_and_lists_every_file(built_site):
+    page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    for data_file in DATA_FILES:
+        assert f'href="../{data_file.path}"' in page
+        assert (built_site / data_file.path).is_file()
+    assert "CC BY 4.0" in page and "https://creativecommons.org/licenses/by/4.0/deed.ja" in page
+    for other in ("index.html", "about/index.html", "employers/shirakaba-farm/index.html", "categories/agriculture/index.html"):
+        html = (built_site / other).read_text(encoding="utf-8")
+        footer = html[html.index('<footer class="md-footer">'):]
+        assert re.search(r'<a href="(\./|(\.\./)+)data/">オープンデータ', footer), other
+    assert re.search(r'<a href="data/" class="md-nav__link">\s*<span class="md-ellipsis">\s*オープンデータ', (built_site / "index.html").read_text(encoding="utf-8"))
+
+
+def test_licence_is_configurable_in_mkdocs_yml(tmp_path):
+    project = copy_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  directory:\n", "  directory:\n    open_data: {license: CC0 1.0, license_url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.ja'}\n", 1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert read_json(site, "data/employers.json")["license"] == "CC0 1.0"
+    assert "CC0 1.0" in (site / "data" / "index.html").read_text(encoding="utf-8")
