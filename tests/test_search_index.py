@@ -191,3 +191,9 @@ def test_large_directories_build_the_search_files_in_a_worker_with_the_same_resu
     assert SearchFilesJob.runs_in_background(large)  # 2+ cores and fork, as on CI
     assert job.result() == render_search_files(large)
     assert not SearchFilesJob.runs_in_background(directory)  # the 25 samples build in-process
+
+
+def test_fast_compact_form_equals_the_compacted_lunr_serialization(directory):
+    from lunr.builder import Builder
+
+    assert SearchIndex(directory).add_all().compact_index() == SearchIndex(directory, builder_class=Builder).add_all().compact_index()

@@ -17,35 +17,12 @@ tokenizing and no scoring on the device.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 FORMAT = "directory-lunr-compact-1"
 
 
-def compact_index(
-    fields: list[str],
-    inverted_index: Mapping[str, dict[str, Any]],
-    field_vectors: Mapping[str, list[float]],
-    documents: int,
-    version: str,
-) -> dict[str, Any]:
-    """From a built lunr.py index: its postings (term → entry) and vector elements per field ref."""
-    scores = {field_ref: dict(zip(vector[::2], vector[1::2])) for field_ref, vector in field_vectors.items()}
-    terms = sorted(inverted_index)  # the order lunr.py serializes them in
-    postings: list[list[list[int]]] = []
-    for term in terms:
-        entry = inverted_index[term]
-        term_number = entry["_index"]
-        per_field = []
-        for field_name in fields:
-            flat: list[int] = []
-            previous = 0
-            for ref in sorted(int(ref) for ref in entry[field_name]):
-                flat += [ref - previous, round(scores[f"{field_name}/{ref}"][term_number] * 1000)]
-                previous = ref
-            per_field.append(flat)
-        postings.append(per_field)
+def pack_compact(fields: list[str], terms: list[str], postings: list[list[list[int]]], documents: int, version: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": version,
@@ -55,6 +32,27 @@ def compact_index(
         "terms": terms,
         "postings": postings,
     }
+
+
+def compact_serialized(serialized: dict[str, Any], documents: int) -> dict[str, Any]:
+    """The compact form of lunr's own serialization (the slow reference path, kept for tests
+    and for any builder other than ``PretokenizedBuilder``)."""
+    fields: list[str] = serialized["fields"]
+    scores = {field_ref: dict(zip(vector[::2], vector[1::2])) for field_ref, vector in serialized["fieldVectors"]}
+    terms: list[str] = []
+    postings: list[list[list[int]]] = []
+    for term, entry in serialized["invertedIndex"]:  # sorted by term
+        terms.append(term)
+        per_field = []
+        for field_name in fields:
+            flat: list[int] = []
+            previous = 0
+            for ref in sorted(int(ref) for ref in entry[field_name]):
+                flat += [ref - previous, round(scores[f"{field_name}/{ref}"][entry["_index"]] * 1000)]
+                previous = ref
+            per_field.append(flat)
+        postings.append(per_field)
+    return pack_compact(fields, terms, postings, documents, serialized["version"])
 
 
 def expand_index(compact: dict[str, Any]) -> dict[str, Any]:

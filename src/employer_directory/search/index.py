@@ -21,11 +21,10 @@ from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.idf import idf as lunr_idf
-from lunr.vector import Vector
 
 from ..directory import Directory
 from ..models.employer import Employer
-from .compact import compact_index, expand_index
+from .compact import compact_serialized, expand_index, pack_compact
 from .documents import employer_record, vocabulary_labels
 from .tokenize import index_terms
 
@@ -69,9 +68,9 @@ class PretokenizedBuilder(Builder):
     ``Builder.add`` wraps every term in a ``Token`` with a deep-copied metadata dict and runs
     the (here empty) pipeline over them; at 1,000 employers that was most of the build time.
     This ``add`` keeps lunr.py's bookkeeping (term frequencies, field lengths, postings, term
-    numbers in order of first use) without the wrappers, and the field vectors are made in one
-    go rather than score by score; idf, the token set and serialization are lunr.py's own. ``tests/test_search_index.py`` checks that both
-    give the same serialized index (lunr 0.8.0 is pinned).
+    numbers in order of first use) without the wrappers, so lunr.py's own ``build()`` and
+    ``serialize()`` still work on it; ``tests/test_search_index.py`` checks that they give the
+    same serialized index as the plain builder (lunr 0.8.0 is pinned).
     """
 
     def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
@@ -96,31 +95,50 @@ class PretokenizedBuilder(Builder):
                 # No metadata is kept (empty whitelist): lunr.py's defaultdict(list) stays empty too.
                 posting[field_name][doc_ref] = {}
 
-    def _create_field_vectors(self) -> None:
-        # lunr.py's own version inserts every score into its Vector one at a time, with a binary
-        # search and a list insert each (the rest of the build's time). Same BM25 formula, same
-        # rounding, same order of operations; the vector is made once from the sorted pairs.
+    def compact_postings(self) -> tuple[list[str], list[list[list[int]]]]:
+        """Sorted terms and their postings with scores, in the download form of ``compact.py``.
+
+        Made straight from the builder's bookkeeping, one posting at a time, instead of lunr.py's
+        ``build()`` (field vectors filled one score at a time with a binary search and a list
+        insert each) followed by a second pass to compact them: at 1,000 employers that halves
+        the build. The score is lunr.py's ``_create_field_vectors`` formula with the same order
+        of float operations and the same rounding; the tests compare the expanded result with
+        plain lunr.py's serialization, scores included.
+        """
+        self._calculate_average_field_lengths()
         k1, b = self._k1, self._b
-        idf_of: dict[str, float] = {}
-        field_vectors = {}
-        for field_ref, frequencies in self.field_term_frequencies.items():
-            field_name, doc_ref = field_ref.split(FieldRef.JOINER, 1)
-            length_ratio = self.field_lengths[field_ref] / self.average_field_length[field_name]
-            field_boost = self._fields[field_name].boost
-            doc_boost = self._documents[doc_ref].get("boost", 1)
-            pairs = []
-            for term, tf in frequencies.items():
-                posting = self.inverted_index[term]
-                idf = idf_of.get(term)
-                if idf is None:
-                    idf = idf_of[term] = lunr_idf(posting, self.document_count)
-                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * length_ratio) + tf)
-                score *= field_boost
-                score *= doc_boost
-                pairs.append((posting["_index"], round(score, 3)))
-            pairs.sort()
-            field_vectors[field_ref] = Vector([element for pair in pairs for element in pair])
-        self.field_vectors = field_vectors
+        fields = list(self._fields)
+        frequencies = self.field_term_frequencies
+        # k1·(1 − b + b·length/average) per field and document: the part of lunr's denominator
+        # that does not depend on the term (computed with the same operations, so the same value).
+        length_part = {
+            field_ref: k1 * (1 - b + b * (length / self.average_field_length[field_ref.split(FieldRef.JOINER, 1)[0]]))
+            for field_ref, length in self.field_lengths.items()
+        }
+        doc_boosts = {doc_ref: attributes.get("boost", 1) for doc_ref, attributes in self._documents.items()}
+        terms = sorted(self.inverted_index)
+        postings: list[list[list[int]]] = []
+        for term in terms:
+            entry = self.inverted_index[term]
+            idf = lunr_idf(entry, self.document_count)
+            per_field = []
+            for field_name in fields:
+                field_boost = self._fields[field_name].boost
+                prefix = field_name + FieldRef.JOINER
+                flat: list[int] = []
+                previous = 0
+                for doc_ref in entry[field_name]:  # in the order added: ascending refs
+                    field_ref = prefix + doc_ref
+                    tf = frequencies[field_ref][term]
+                    score = idf * ((k1 + 1) * tf) / (length_part[field_ref] + tf)
+                    score *= field_boost
+                    score *= doc_boosts[doc_ref]
+                    ref = int(doc_ref)
+                    flat += [ref - previous, round(round(score, 3) * 1000)]
+                    previous = ref
+                per_field.append(flat)
+            postings.append(per_field)
+        return terms, postings
 
 
 @dataclass
@@ -161,10 +179,12 @@ class SearchIndex:
         """What the browser downloads (see ``compact.py``)."""
         if not self._records:
             # lunr.py divides by the number of documents; an empty directory has an empty index.
-            return compact_index(list(FIELD_BOOSTS), {}, {}, 0, __TARGET_JS_VERSION__)
-        index = self._builder.build()
-        vectors = {field_ref: vector.elements for field_ref, vector in index.field_vectors.items()}
-        return compact_index(index.fields, index.inverted_index, vectors, len(self._records), __TARGET_JS_VERSION__)
+            terms, postings = [], []
+        elif isinstance(self._builder, PretokenizedBuilder):
+            terms, postings = self._builder.compact_postings()
+        else:
+            return compact_serialized(self._builder.build().serialize(), len(self._records))
+        return pack_compact(list(FIELD_BOOSTS), terms, postings, len(self._records), __TARGET_JS_VERSION__)
 
     def documents(self) -> dict[str, Any]:
         return {"vocabulary": vocabulary_labels(self.directory), "employers": self._records}
