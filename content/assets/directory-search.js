@@ -1,0 +1,367 @@
+/* Directory search: the browser half of employer_directory.search.
+ *
+ * normalizeText / indexTerms / queryTerms mirror normalize.py and tokenize.py exactly; both are
+ * tested on tests/fixtures/search_text_cases.json. The index is built at site build time by
+ * lunr.py and only loaded here (lunr.Index.load): no index is built on the phone.
+ * Result text is put into the page as DOM text nodes only, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  // --- normalization and tokenization (keep in step with the Python side) ---------------
+
+  var SMALL_KANA = "ぁぃぅぇぉっゃゅょゎゕゖ";
+  var LARGE_KANA = "あいうえおつやゆよわかけ";
+  var ITERATION_MARKS = { "ヽ": "ゝ", "ヾ": "ゞ" };
+  var KANA_KANJI = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var RUN = new RegExp("[" + KANA_KANJI + "0-9a-z]+", "g");
+  var ASCII_WORD = /[0-9a-z]+/g;
+  var SEGMENT = new RegExp("[" + KANA_KANJI + "0-9]+", "g");
+  var HAS_KANA_KANJI = new RegExp("[" + KANA_KANJI + "]");
+
+  function normalizeText(text) {
+    var folded = "";
+    var lowered = String(text).normalize("NFKC").toLowerCase();
+    for (var i = 0; i < lowered.length; i++) {
+      var ch = lowered.charAt(i);
+      var code = lowered.charCodeAt(i);
+      if (code >= 0x30a1 && code <= 0x30f6) ch = String.fromCharCode(code - 0x60);
+      else if (ITERATION_MARKS[ch]) ch = ITERATION_MARKS[ch];
+      var small = SMALL_KANA.indexOf(ch);
+      if (small >= 0) ch = LARGE_KANA.charAt(small);
+      if (ch !== "ー") folded += ch;
+    }
+    return folded;
+  }
+
+  function matches(text, pattern) {
+    return text.match(pattern) || [];
+  }
+
+  function segmentsOf(run) {
+    return matches(run, SEGMENT).filter(function (segment) { return HAS_KANA_KANJI.test(segment); });
+  }
+
+  function bigrams(segment) {
+    var out = [];
+    for (var i = 0; i + 1 < segment.length; i++) out.push(segment.slice(i, i + 2));
+    return out;
+  }
+
+  function indexTerms(text) {
+    var terms = [];
+    matches(normalizeText(text), RUN).forEach(function (run) {
+      terms.push.apply(terms, matches(run, ASCII_WORD));
+      segmentsOf(run).forEach(function (segment) {
+        terms.push.apply(terms, bigrams(segment));
+        terms.push(segment.charAt(segment.length - 1));
+      });
+    });
+    return terms;
+  }
+
+  function queryTerms(text) {
+    var seen = {};
+    var terms = [];
+    function add(term, prefix) {
+      if (!Object.prototype.hasOwnProperty.call(seen, term)) {
+        seen[term] = true;
+        terms.push({ term: term, prefix: prefix });
+      }
+    }
+    matches(normalizeText(text), RUN).forEach(function (run) {
+      matches(run, ASCII_WORD).forEach(function (word) { add(word, false); });
+      segmentsOf(run).forEach(function (segment) {
+        if (segment.length === 1) add(segment, true);
+        else bigrams(segment).forEach(function (bigram) { add(bigram, false); });
+      });
+    });
+    return terms;
+  }
+
+  // --- the compact index (employer_directory/search/compact.py) -------------------------
+
+  // Back to lunr's own serialization: a linear copy, no tokenizing, no scoring.
+  function expandIndex(compact) {
+    var fields = compact.fields;
+    var vectors = {};
+    var f, d;
+    for (f = 0; f < fields.length; f++) {
+      for (d = 0; d < compact.documents; d++) vectors[fields[f] + "/" + d] = [];
+    }
+    var inverted = new Array(compact.terms.length);
+    for (var position = 0; position < compact.terms.length; position++) {
+      var entry = { _index: position };
+      var perField = compact.postings[position];
+      for (f = 0; f < fields.length; f++) {
+        var postings = {};
+        var flat = perField[f];
+        var ref = 0;
+        for (var i = 0; i < flat.length; i += 2) {
+          ref += flat[i];
+          postings[ref] = {};
+          vectors[fields[f] + "/" + ref].push(position, flat[i + 1] / 1000);
+        }
+        entry[fields[f]] = postings;
+      }
+      inverted[position] = [compact.terms[position], entry];
+    }
+    return {
+      version: compact.version,
+      fields: fields,
+      fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }),
+      invertedIndex: inverted,
+      pipeline: compact.pipeline
+    };
+  }
+
+  window.DirectorySearch = { normalizeText: normalizeText, indexTerms: indexTerms, queryTerms: queryTerms, expandIndex: expandIndex };
+
+  // --- the page -------------------------------------------------------------------------
+
+  var form = document.getElementById("dir-search");
+  if (!form || typeof lunr === "undefined") return;
+
+  var PAGE_SIZE = 50;
+  var FILTERS = ["category", "area", "offer", "accommodation", "time", "day"];
+  var input = document.getElementById("dir-search-q");
+  var status = document.getElementById("dir-search-status");
+  var empty = document.getElementById("dir-search-empty");
+  var results = document.getElementById("dir-search-results");
+  var more = document.getElementById("dir-search-more");
+  var baseUrl = form.getAttribute("data-base-url");
+  var index = null;
+  var store = null;
+  var shown = PAGE_SIZE;
+  var lastUrl = null;
+
+  document.getElementById("dir-search-fallback").hidden = true;
+  form.hidden = false;
+  status.textContent = "読み込んでいます…";
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  // Form state <-> URL query string.
+  function stateFromForm() {
+    var params = new URLSearchParams();
+    var q = input.value.trim();
+    if (q) params.set("q", q);
+    FILTERS.forEach(function (name) {
+      form.querySelectorAll('input[name="' + name + '"]:checked').forEach(function (box) { params.append(name, box.value); });
+    });
+    return params;
+  }
+
+  function formFromUrl() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    FILTERS.forEach(function (name) {
+      var wanted = params.getAll(name);
+      form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
+    });
+  }
+
+  function writeUrl(push) {
+    var query = stateFromForm().toString();
+    var url = window.location.pathname + (query ? "?" + query : "");
+    if (url === lastUrl) return;
+    lastUrl = url;
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+
+  // Searching.
+  function search(params) {
+    var terms = queryTerms(params.get("q") || "");
+    var refs;
+    if (terms.length) {
+      refs = index.query(function (query) {
+        terms.forEach(function (t) {
+          query.term(t.term, {
+            presence: lunr.Query.presence.REQUIRED,
+            wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            usePipeline: false
+          });
+        });
+      }).map(function (hit) { return Number(hit.ref); });
+    } else if ((params.get("q") || "").trim()) {
+      refs = []; // only punctuation: nothing can match
+    } else {
+      refs = store.employers.map(function (_, i) { return i; });
+    }
+    var any = function (name, values) { return !params.getAll(name).length || params.getAll(name).some(function (v) { return values.indexOf(v) >= 0; }); };
+    var all = function (name, values) { return params.getAll(name).every(function (v) { return values.indexOf(v) >= 0; }); };
+    return refs.map(function (ref) { return store.employers[ref]; }).filter(function (e) {
+      return any("category", [e.category]) && any("area", [e.area]) && any("offer", e.offers) &&
+        all("accommodation", e.accommodations) && any("time", e.times || []) && any("day", e.days);
+    });
+  }
+
+  // Highlighting: mark where a normalized query word occurs in the normalized text, mapped
+  // back to the original characters. Only text nodes and <mark> elements are created.
+  function highlightWords(q) {
+    return matches(normalizeText(q), RUN).filter(function (word) { return word.length > 0; });
+  }
+
+  function appendHighlighted(parent, text, words) {
+    var normal = "";
+    var origin = [];
+    for (var i = 0; i < text.length; i++) {
+      var piece = normalizeText(text.charAt(i));
+      for (var k = 0; k < piece.length; k++) { normal += piece.charAt(k); origin.push(i); }
+    }
+    var marked = new Array(text.length);
+    words.forEach(function (word) {
+      var at = normal.indexOf(word);
+      while (at >= 0) {
+        for (var j = origin[at]; j <= origin[at + word.length - 1]; j++) marked[j] = true;
+        at = normal.indexOf(word, at + 1);
+      }
+    });
+    var start = 0;
+    for (var p = 1; p <= text.length; p++) {
+      if (p === text.length || !!marked[p] !== !!marked[start]) {
+        var chunk = document.createTextNode(text.slice(start, p));
+        if (marked[start]) {
+          var mark = document.createElement("mark");
+          mark.appendChild(chunk);
+          parent.appendChild(mark);
+        } else {
+          parent.appendChild(chunk);
+        }
+        start = p;
+      }
+    }
+  }
+
+  function element(tag, className, parent) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function labelled(parent, className, label, values, words) {
+    if (!values.length) return;
+    var line = element("p", className, parent);
+    element("span", "dir-label", line).appendChild(document.createTextNode(label));
+    line.appendChild(document.createTextNode(" "));
+    appendHighlighted(line, values.join("、"), words);
+  }
+
+  function card(e, words) {
+    var vocabulary = store.vocabulary;
+    var article = element("article", "dir-card");
+    var heading = element("h2", "dir-card__name", article);
+    var link = element("a", "", heading);
+    link.href = baseUrl + e.url;
+    appendHighlighted(link, e.name, words);
+    var meta = element("p", "dir-card__meta", article);
+    appendHighlighted(element("span", "dir-chip dir-chip--category", meta), vocabulary.category[e.category] || "", words);
+    meta.appendChild(document.createTextNode(" "));
+    appendHighlighted(element("span", "", meta), vocabulary.area[e.area] || "", words);
+    var offers = element("p", "dir-card__offers", article);
+    element("span", "dir-label", offers).appendChild(document.createTextNode("受け入れ:"));
+    e.offers.forEach(function (id) {
+      offers.appendChild(document.createTextNode(" "));
+      appendHighlighted(element("span", "dir-chip", offers), vocabulary.offer[id] || id, words);
+    });
+    labelled(article, "dir-card__tasks", "できる作業:", e.tasks, words);
+    labelled(article, "dir-card__accommodations", "配慮:", e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), words);
+    var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
+    if (when) labelled(article, "dir-card__days", "曜日:", [when], words);
+    labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
+    return article;
+  }
+
+  function render() {
+    var params = new URLSearchParams(window.location.search);
+    var found = search(params);
+    var words = highlightWords(params.get("q") || "");
+    results.textContent = "";
+    found.slice(0, shown).forEach(function (e) { results.appendChild(card(e, words)); });
+    more.hidden = found.length <= shown;
+    empty.hidden = found.length > 0;
+    var q = (params.get("q") || "").trim();
+    var filtered = FILTERS.some(function (name) { return params.has(name); });
+    var about = q ? "「" + q + "」" + (filtered ? "と選んだ条件" : "") : (filtered ? "選んだ条件" : "");
+    if (!about) status.textContent = "登録されている " + found.length + " 事業所をすべて表示しています";
+    else if (found.length) status.textContent = about + "で " + found.length + " 事業所が見つかりました";
+    else status.textContent = about + "に合う事業所は見つかりませんでした";
+    results.setAttribute("data-rendered", params.toString());
+    return found.length;
+  }
+
+  // History: the first keystroke of a new query adds an entry, later ones replace it, so that
+  // the back button returns to the previous search rather than to each letter typed.
+  var typingTimer = null;
+  var typingEntry = false;
+  input.addEventListener("input", function () {
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(function () {
+      shown = PAGE_SIZE;
+      writeUrl(!typingEntry);
+      typingEntry = true;
+      render();
+    }, 150);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target === input) return;
+    shown = PAGE_SIZE;
+    typingEntry = false;
+    writeUrl(true);
+    render();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(typingTimer);
+    shown = PAGE_SIZE;
+    writeUrl(!typingEntry);
+    typingEntry = false;
+    render();
+  });
+  document.getElementById("dir-search-clear").addEventListener("click", function () {
+    form.querySelectorAll('input[type="checkbox"]').forEach(function (box) { box.checked = false; });
+    shown = PAGE_SIZE;
+    typingEntry = false;
+    writeUrl(true);
+    render();
+  });
+  more.addEventListener("click", function () {
+    shown += PAGE_SIZE;
+    render();
+    var cards = results.querySelectorAll(".dir-card a");
+    if (cards[shown - PAGE_SIZE]) cards[shown - PAGE_SIZE].focus();
+  });
+  window.addEventListener("popstate", function () {
+    formFromUrl();
+    lastUrl = window.location.pathname + window.location.search;
+    typingEntry = false;
+    shown = PAGE_SIZE;
+    render();
+  });
+
+  formFromUrl();
+  // Filters start open on wide screens or when the link carries some; on a phone the results
+  // stay near the top.
+  if (window.matchMedia("(min-width: 60em)").matches || FILTERS.some(function (name) { return new URLSearchParams(window.location.search).has(name); })) {
+    document.getElementById("dir-search-filters").open = true;
+  }
+  lastUrl = window.location.pathname + window.location.search;
+  Promise.all([fetchJson(form.getAttribute("data-index-url")), fetchJson(form.getAttribute("data-documents-url"))])
+    .then(function (loaded) {
+      index = lunr.Index.load(expandIndex(loaded[0]));
+      store = loaded[1];
+      render();
+      form.setAttribute("data-ready", "true");
+    })
+    .catch(function () {
+      status.textContent = "検索の準備ができませんでした。一覧からさがしてください。";
+      document.getElementById("dir-search-fallback").hidden = false;
+    });
+})();

@@ -1,0 +1,66 @@
+"""What the search page needs to show and filter each employer, without fetching its page.
+
+One compact record per employer, in the same order as the index's document refs (the ref is the
+position in this list, which keeps the index small). Filters work on ids (the values of the
+form's checkboxes); labels come once, in ``vocabulary``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..directory import Directory
+from ..models.employer import Employer
+from ..vocabulary import OFFER_TYPES, WEEKDAYS, Term
+
+TASKS_SHOWN = 3
+NOON = 12 * 60
+TIMES_OF_DAY = (
+    Term("morning", "午前だけ（12時まで）", "終わりが12時までの受け入れがある"),
+    Term("afternoon", "午後だけ（12時から）", "始まりが12時からの受け入れがある"),
+)
+"""The hours filter: for people who can come only in the morning or only in the afternoon."""
+
+
+def employer_url(employer: Employer) -> str:
+    """Path below the site root, as the listing pages link it."""
+    return f"employers/{employer.slug}/"
+
+
+def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
+    offers = employer.offers_in_ladder_order()
+    days = {day for offer in offers for day in offer.days}
+    area = directory.area_of(employer)
+    record: dict[str, Any] = {
+        "name": employer.name,
+        "url": employer_url(employer),
+        "category": directory.category_of(employer).id,
+        "area": area.id if area else "",
+        "offers": [offer.term.id for offer in offers],
+        "tasks": [task.name for task in employer.tasks[:TASKS_SHOWN]],
+        "accommodations": [term.id for term in directory.accommodation_terms_of(employer)],
+        "days": [day for day in WEEKDAYS if day in days],
+    }
+    notes = list(dict.fromkeys(offer.schedule_note for offer in offers if offer.schedule_note))
+    if notes:
+        # Short, and often what a job seeker searched for (週3日から, 午前のみ): shown on the card.
+        record["notes"] = notes
+    ranges = {offer.hours for offer in offers if offer.hours}
+    if ranges:
+        record["hours"] = [str(r) for r in sorted(ranges, key=lambda r: (r.start.minutes, r.end.minutes))]
+        record["times"] = [
+            term.id
+            for term, fits in zip(TIMES_OF_DAY, (any(r.end.minutes <= NOON for r in ranges), any(r.start.minutes >= NOON for r in ranges)))
+            if fits
+        ]
+    return record
+
+
+def vocabulary_labels(directory: Directory) -> dict[str, dict[str, str]]:
+    settings = directory.settings
+    return {
+        "category": {term.id: term.label for term in settings.category_terms()},
+        "area": {term.id: term.label for term in settings.area_terms()},
+        "offer": {term.id: term.label for term in OFFER_TYPES},
+        "accommodation": {term.id: term.label for term in settings.accommodation_terms()},
+    }

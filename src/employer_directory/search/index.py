@@ -1,0 +1,217 @@
+"""The prebuilt lunr index of employers: built here with lunr.py, loaded in the browser with
+``lunr.Index.load`` (lunr.js 2.3.9), so that no phone ever builds an index.
+
+lunr's tokenizer cannot be replaced, so each field is handed over already split: as the list
+of :func:`index_terms`, which lunr.py's tokenizer takes as they are (lower-cased, not split
+again). A list rather than space-joined text also spares lunr.py's character-by-character
+splitting loop, the slowest part of building. Its stemmer, stop-word filter and
+trimmer are English-only and would damage kana terms, so both pipelines are emptied (the
+serialized search pipeline is then empty too, and lunr.js applies nothing to query terms).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lunr import __TARGET_JS_VERSION__
+from lunr.builder import Builder
+from lunr.field_ref import FieldRef
+from lunr.idf import idf as lunr_idf
+
+from ..directory import Directory
+from ..models.employer import Employer
+from .compact import compact_serialized, expand_index, pack_compact
+from .documents import employer_record, vocabulary_labels
+from .tokenize import index_terms
+
+FIELD_BOOSTS = {"name": 10, "reading": 8, "tasks": 5, "body": 1}
+"""Ranking: a hit in the name, its reading or a task counts more than one in the body text."""
+
+INDEX_FILE = "search/directory-index.json"
+DOCUMENTS_FILE = "search/directory-documents.json"
+"""Paths below the site root (the search page loads both)."""
+
+
+def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
+    """The text of each indexed field, before tokenization."""
+    area = directory.area_of(employer)
+    body = [
+        employer.category,
+        area.label if area else employer.area,
+        employer.business,
+        employer.address,
+        employer.access.nearest,
+        employer.access.note or "",
+        "送迎あり" if employer.access.pickup else "",
+        "駐車場あり" if employer.access.parking else "",
+        *employer.accommodations,
+        *employer.matching,
+    ]
+    for offer in employer.offers:
+        body += [offer.type, offer.content, offer.schedule_note or "", offer.capacity_note or ""]
+    tasks = [part for task in employer.tasks for part in (task.name, task.description)]
+    return {
+        "name": employer.name,
+        "reading": employer.reading,
+        "tasks": "\n".join(tasks),
+        "body": "\n".join(part for part in body if part) + "\n" + employer.body,
+    }
+
+
+class PretokenizedBuilder(Builder):
+    """lunr.py's builder for fields given as lists of finished terms.
+
+    ``Builder.add`` wraps every term in a ``Token`` with a deep-copied metadata dict and runs
+    the (here empty) pipeline over them; at 1,000 employers that was most of the build time.
+    This ``add`` keeps lunr.py's bookkeeping (term frequencies, field lengths, postings, term
+    numbers in order of first use) without the wrappers, so lunr.py's own ``build()`` and
+    ``serialize()`` still work on it; ``tests/test_search_index.py`` checks that they give the
+    same serialized index as the plain builder (lunr 0.8.0 is pinned).
+    """
+
+    def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms: list[str] = doc[field_name]
+            field_ref = str(FieldRef(doc_ref, field_name))
+            frequencies: defaultdict[str, int] = defaultdict(int)
+            for term in terms:
+                frequencies[term] += 1
+            self.field_term_frequencies[field_ref] = frequencies
+            self.field_lengths[field_ref] = len(terms)
+            for term in frequencies:
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                # No metadata is kept (empty whitelist): lunr.py's defaultdict(list) stays empty too.
+                posting[field_name][doc_ref] = {}
+
+    def compact_postings(self) -> tuple[list[str], list[list[list[int]]]]:
+        """Sorted terms and their postings with scores, in the download form of ``compact.py``.
+
+        Made straight from the builder's bookkeeping, one posting at a time, instead of lunr.py's
+        ``build()`` (field vectors filled one score at a time with a binary search and a list
+        insert each) followed by a second pass to compact them: at 1,000 employers that halves
+        the build. The score is lunr.py's ``_create_field_vectors`` formula with the same order
+        of float operations and the same rounding; the tests compare the expanded result with
+        plain lunr.py's serialization, scores included.
+        """
+        self._calculate_average_field_lengths()
+        k1, b = self._k1, self._b
+        fields = list(self._fields)
+        frequencies = self.field_term_frequencies
+        # k1·(1 − b + b·length/average) per field and document: the part of lunr's denominator
+        # that does not depend on the term (computed with the same operations, so the same value).
+        length_part = {
+            field_ref: k1 * (1 - b + b * (length / self.average_field_length[field_ref.split(FieldRef.JOINER, 1)[0]]))
+            for field_ref, length in self.field_lengths.items()
+        }
+        doc_boosts = {doc_ref: attributes.get("boost", 1) for doc_ref, attributes in self._documents.items()}
+        terms = sorted(self.inverted_index)
+        postings: list[list[list[int]]] = []
+        for term in terms:
+            entry = self.inverted_index[term]
+            idf = lunr_idf(entry, self.document_count)
+            per_field = []
+            for field_name in fields:
+                field_boost = self._fields[field_name].boost
+                prefix = field_name + FieldRef.JOINER
+                flat: list[int] = []
+                previous = 0
+                for doc_ref in entry[field_name]:  # in the order added: ascending refs
+                    field_ref = prefix + doc_ref
+                    tf = frequencies[field_ref][term]
+                    score = idf * ((k1 + 1) * tf) / (length_part[field_ref] + tf)
+                    score *= field_boost
+                    score *= doc_boosts[doc_ref]
+                    ref = int(doc_ref)
+                    flat += [ref - previous, round(round(score, 3) * 1000)]
+                    previous = ref
+                per_field.append(flat)
+            postings.append(per_field)
+        return terms, postings
+
+
+@dataclass
+class SearchIndex:
+    """Collects employers, then writes the lunr index and the document store."""
+
+    directory: Directory
+    _records: list[dict[str, Any]] = field(default_factory=list)
+    builder_class: type[Builder] = PretokenizedBuilder
+    _builder: Builder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._builder = self.builder_class()
+        self._builder.pipeline.reset()
+        self._builder.search_pipeline.reset()
+        self._builder.ref("id")
+        for name, boost in FIELD_BOOSTS.items():
+            self._builder.field(name, boost)
+
+    def add(self, employer: Employer) -> None:
+        ref = str(len(self._records))
+        fields = {name: index_terms(text) for name, text in employer_fields(employer, self.directory).items()}
+        self._builder.add({"id": ref, **fields})
+        self._records.append(employer_record(employer, self.directory))
+
+    def add_all(self) -> "SearchIndex":
+        for employer in self.directory.employers:
+            self.add(employer)
+        return self
+
+    def serialized_index(self) -> dict[str, Any]:
+        """lunr's own serialization (what ``compact_index`` stands for; used by the tests)."""
+        if not self._records:
+            return expand_index(self.compact_index())
+        return self._builder.build().serialize()
+
+    def compact_index(self) -> dict[str, Any]:
+        """What the browser downloads (see ``compact.py``)."""
+        if not self._records:
+            # lunr.py divides by the number of documents; an empty directory has an empty index.
+            terms, postings = [], []
+        elif isinstance(self._builder, PretokenizedBuilder):
+            terms, postings = self._builder.compact_postings()
+        else:
+            return compact_serialized(self._builder.build().serialize(), len(self._records))
+        return pack_compact(list(FIELD_BOOSTS), terms, postings, len(self._records), __TARGET_JS_VERSION__)
+
+    def documents(self) -> dict[str, Any]:
+        return {"vocabulary": vocabulary_labels(self.directory), "employers": self._records}
+
+    def rendered_files(self) -> dict[str, str]:
+        """Path below the site root → file text: the compact index and the document store."""
+        # Compact separators: these files are downloaded by phones.
+        return {
+            relative: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            for relative, data in ((INDEX_FILE, self.compact_index()), (DOCUMENTS_FILE, self.documents()))
+        }
+
+    def write(self, site_dir: Path) -> list[Path]:
+        """Write both files below ``site_dir``; returns their paths."""
+        return write_search_files(self.rendered_files(), site_dir)
+
+
+def render_search_files(directory: Directory) -> dict[str, str]:
+    """The search files of a whole directory (a top-level function: worker processes run it)."""
+    return SearchIndex(directory).add_all().rendered_files()
+
+
+def write_search_files(rendered: dict[str, str], site_dir: Path) -> list[Path]:
+    written = []
+    for relative, text in rendered.items():
+        path = site_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,38 @@
+"""The search page: a generated stub filled by ``overrides/search_page.html``."""
+
+from __future__ import annotations
+
+from ..directory import Directory
+from ..site_pages import GeneratedPage, PageView
+from ..vocabulary import OFFER_TYPES, WEEKDAYS
+from .documents import TIMES_OF_DAY
+from .index import DOCUMENTS_FILE, INDEX_FILE
+
+SEARCH_PAGE = GeneratedPage("search.md")
+"""Served at ``search/``; the header's search box sends its query there as ``?q=``."""
+
+VENDORED_LUNR = "assets/vendor/lunr-2.3.9.min.js"
+
+
+def search_page_view(directory: Directory) -> PageView:
+    settings = directory.settings
+    return PageView(
+        "search_page.html",
+        "キーワードでさがす",
+        {
+            "search_filters": [
+                ("category", "仕事の種類", settings.category_terms()),
+                ("area", "地域", settings.area_terms()),
+                ("offer", "受け入れ", list(OFFER_TYPES)),
+                ("accommodation", "働きやすさの配慮（すべて満たす）", settings.accommodation_terms()),
+                ("time", "時間帯", list(TIMES_OF_DAY)),
+            ],
+            "search_weekdays": WEEKDAYS,
+            "search_index_url": INDEX_FILE,
+            "search_documents_url": DOCUMENTS_FILE,
+            "search_lunr_url": VENDORED_LUNR,
+            "category_listings": directory.category_listings(),
+            "area_listings": directory.area_listings(),
+            "offer_listings": directory.offer_listings(),
+        },
+    )

@@ -1,0 +1,75 @@
+"""Japanese tokenization without spaces or a dictionary: overlapping character bigrams.
+
+The same rules run in the browser (``queryTerms`` in ``content/assets/directory-search.js``);
+``tests/fixtures/search_text_cases.json`` holds the cases both sides are tested on.
+
+After :func:`normalize_text`, text is cut into *runs* of word characters (kana, kanji, ASCII
+letters, digits); everything else separates runs. Inside a run:
+
+* every ASCII word (letters and digits, ``npo``, ``30``) is a term of its own;
+* every *segment* of kana, kanji and digits that holds at least one kana or kanji gives its
+  overlapping bigrams. Digits stay inside the segment so that ``週3日`` gives ``週3``, ``3日``
+  and a query ``週3日`` finds exactly the texts that contain it, not every text with 週 and 日.
+
+Indexed text also gets the last character of each segment as a unigram, so that every
+character starts at least one term; a one-character query (``畑``) then becomes a prefix
+query (``畑*``) that finds it anywhere. Longer query segments need no unigrams: each of their
+bigrams is required.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize_text
+
+# Kana (after folding, hiragana; katakana kept for the few that have no hiragana form),
+# iteration marks 々〆〇, CJK ideographs. The browser uses the same ranges.
+_KANA_KANJI = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(f"[{_KANA_KANJI}0-9a-z]+")
+_ASCII_WORD = re.compile("[0-9a-z]+")
+_SEGMENT = re.compile(f"[{_KANA_KANJI}0-9]+")
+_HAS_KANA_KANJI = re.compile(f"[{_KANA_KANJI}]")
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    term: str
+    prefix: bool = False
+    """True for a one-character segment: matched as ``term*``."""
+
+
+def _segments(run: str) -> list[str]:
+    return [segment for segment in _SEGMENT.findall(run) if _HAS_KANA_KANJI.search(segment)]
+
+
+def _bigrams(segment: str) -> list[str]:
+    return [segment[i : i + 2] for i in range(len(segment) - 1)]
+
+
+def index_terms(text: str) -> list[str]:
+    """Terms of indexed text, in order (repeats kept: lunr counts term frequency)."""
+    terms: list[str] = []
+    for run in _RUN.findall(normalize_text(text)):
+        terms.extend(_ASCII_WORD.findall(run))
+        for segment in _segments(run):
+            terms.extend(_bigrams(segment))
+            terms.append(segment[-1])
+    return terms
+
+
+def query_terms(text: str) -> list[QueryTerm]:
+    """Terms of a query, each required, without repeats, in first-seen order."""
+    seen: dict[str, QueryTerm] = {}
+    for run in _RUN.findall(normalize_text(text)):
+        found = [QueryTerm(word) for word in _ASCII_WORD.findall(run)]
+        for segment in _segments(run):
+            if len(segment) == 1:
+                found.append(QueryTerm(segment, prefix=True))
+            else:
+                found.extend(QueryTerm(bigram) for bigram in _bigrams(segment))
+        for term in found:
+            seen.setdefault(term.term, term)
+    return list(seen.values())
+

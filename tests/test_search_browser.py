@@ -1,0 +1,281 @@
+"""The search page in Debian's Chromium: queries typed into the real page, filters, the URL,
+the keyboard, no JavaScript, axe, and the browser half of the shared tokenizer cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from test_browser import AXE_OPTIONS, PHONE, Watched
+
+pytestmark = pytest.mark.browser
+
+CASES = json.loads((Path(__file__).parent / "fixtures" / "search_text_cases.json").read_text(encoding="utf-8"))["cases"]
+EMPLOYERS = Path(__file__).resolve().parents[1] / "content" / "employers"
+
+
+@pytest.fixture
+def watched(browser):
+    session = Watched(browser, PHONE)
+    yield session
+    session.close()
+
+
+def open_search(page, site_url, query=""):
+    page.goto(site_url + "search/" + query)
+    page.wait_for_selector("#dir-search[data-ready]")
+
+
+def type_query(page, text):
+    box = page.locator("#dir-search-q")
+    box.fill("")
+    box.press_sequentially(text)
+    wait_rendered(page)
+
+
+def wait_rendered(page):
+    """Until the results show what the URL (written from the form) asks for."""
+    page.wait_for_function(
+        "() => document.getElementById('dir-search-results').getAttribute('data-rendered') === new URLSearchParams(location.search).toString()"
+        " && (new URLSearchParams(location.search).get('q') || '') === document.getElementById('dir-search-q').value.trim()"
+    )
+
+
+def result_slugs(page) -> list[str]:
+    hrefs = page.locator("#dir-search-results .dir-card__name a").evaluate_all("links => links.map(a => a.href)")
+    return [urlparse(href).path.rstrip("/").rsplit("/", 1)[1] for href in hrefs]
+
+
+def slugs_whose_file_contains(*needles):
+    return {p.stem for p in EMPLOYERS.glob("*.md") if any(n in p.read_text(encoding="utf-8") for n in needles)}
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("週3日", slugs_whose_file_contains("週3日", "週３日")),
+        ("トマトの収穫", {"minamihara-tomato-farm", "shirakaba-farm"}),
+        ("ﾄﾏﾄ", {"minamihara-tomato-farm", "shirakaba-farm"}),
+        ("とまと", {"minamihara-tomato-farm", "shirakaba-farm"}),
+        ("かいご", {"yamabiko-care"}),
+        ("トマト 選果", {"minamihara-tomato-farm"}),
+        ("いちご", {"ichigo-house-nishino"}),
+    ],
+)
+def test_typed_queries_find_the_expected_employers(watched, site_url, query, expected):
+    page = watched.page
+    open_search(page, site_url)
+    assert len(result_slugs(page)) == 25  # nothing typed: everything
+    type_query(page, query)
+    assert set(result_slugs(page)) == expected
+    assert page.locator("#dir-search-status").inner_text() == f"「{query}」で {len(expected)} 事業所が見つかりました"
+    assert watched.errors == [] and watched.hosts == {"127.0.0.1"}
+
+
+def test_two_words_need_both(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "トマト")
+    tomato = set(result_slugs(page))
+    type_query(page, "トマト 草刈り")
+    assert set(result_slugs(page)) == {"shirakaba-farm"} < tomato
+
+
+def test_matched_words_are_highlighted(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "とまと")
+    marks = page.locator("#dir-search-results mark").all_inner_texts()
+    assert "トマト" in marks
+    assert set(marks) <= {"トマト"}
+    # Why a card matched is visible even when the words are in the schedule, not the name.
+    type_query(page, "週３日")
+    notes = page.locator("#dir-search-results .dir-card__notes")
+    assert notes.count() == len(result_slugs(page))
+    assert set(page.locator("#dir-search-results .dir-card__notes mark").all_inner_texts()) == {"週3日"}
+
+
+def test_filters_combine_with_a_query_and_live_in_the_url(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    page.locator("#dir-search-filters summary").click()
+    type_query(page, "収穫")
+    harvest = set(result_slugs(page))
+    assert {"minamihara-tomato-farm", "shirakaba-farm"} <= harvest
+    page.get_by_label("南部", exact=True).check()
+    wait_rendered(page)
+    assert set(result_slugs(page)) == {s for s in harvest if "area: 南部" in (EMPLOYERS / f"{s}.md").read_text(encoding="utf-8")}
+    assert "minamihara-tomato-farm" in result_slugs(page) and "shirakaba-farm" not in result_slugs(page)
+    page.get_by_label("送迎あり", exact=True).check()
+    wait_rendered(page)
+    assert result_slugs(page) == []
+    assert parse_qs(urlparse(page.url).query) == {"q": ["収穫"], "area": ["south"], "accommodation": ["pickup"]}
+    # The link alone restores the same search.
+    other = watched.context.new_page()
+    open_search(other, site_url, "?" + urlparse(page.url).query)
+    assert other.locator("#dir-search-q").input_value() == "収穫"
+    assert other.get_by_label("送迎あり", exact=True).is_checked()
+    assert result_slugs(other) == []
+    other.close()
+    # Back undoes one step at a time.
+    page.go_back()
+    wait_rendered(page)
+    assert not page.get_by_label("送迎あり", exact=True).is_checked()
+    assert "minamihara-tomato-farm" in result_slugs(page)
+    page.go_back()
+    wait_rendered(page)
+    assert set(result_slugs(page)) == harvest
+
+
+def test_no_result_gives_help_not_an_empty_box(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "ラーメン")
+    assert result_slugs(page) == []
+    assert page.locator("#dir-search-status").inner_text() == "「ラーメン」に合う事業所は見つかりませんでした"
+    help_box = page.locator("#dir-search-empty")
+    assert help_box.is_visible()
+    assert "ことばを短くする" in help_box.inner_text()
+    assert help_box.get_by_role("link", name="一覧からさがす").is_visible()
+
+
+def test_markup_in_a_query_is_shown_as_text(watched, site_url):
+    page = watched.page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_search(page, site_url)
+    query = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    type_query(page, query)
+    assert page.locator("#dir-search-status").inner_text() == f"「{query}」に合う事業所は見つかりませんでした"
+    assert page.locator("#dir-search-status *, #dir-search-results script, #dir-search-results img").count() == 0
+    open_search(page, site_url, "?q=" + "%3Cscript%3Ealert(3)%3C/script%3E")
+    assert "<script>alert(3)</script>" in page.locator("#dir-search-status").inner_text()
+    assert dialogs == [] and watched.errors == []
+
+
+def test_header_box_sends_the_query_to_the_search_page(watched, site_url):
+    page = watched.page
+    page.goto(site_url + "employers/shirakaba-farm/")
+    page.get_by_role("searchbox", name="キーワードで事業所をさがす").fill("ﾄﾏﾄ")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#dir-search[data-ready]")
+    assert urlparse(page.url).path.endswith("/kyoryoku-jigyosho/search/")
+    assert set(result_slugs(page)) == {"minamihara-tomato-farm", "shirakaba-farm"}
+
+
+def test_search_code_and_index_load_only_on_the_search_page(browser, site_url):
+    session = Watched(browser)
+    requested = []
+    session.page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    try:
+        session.page.goto(site_url)
+        session.page.wait_for_load_state("networkidle")
+        # Only the header box's small stylesheet is shared; no search code, worker or index.
+        assert not [path for path in requested if path.endswith((".js", ".json")) and ("lunr" in path or "search" in path)], requested
+        assert any(path.endswith("/assets/javascripts/bundle.a5f9d56c.min.js") for path in requested)
+        open_search(session.page, site_url)
+        assert any(path.endswith("/search/directory-index.json") for path in requested)
+    finally:
+        session.close()
+
+
+def test_keyboard_alone(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    for _ in range(40):
+        if page.evaluate("document.activeElement.id") == "dir-search-q":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "dir-search-q"
+    page.keyboard.type("収穫")
+    page.keyboard.press("Enter")
+    wait_rendered(page)
+    assert "minamihara-tomato-farm" in result_slugs(page)
+    # Open the filters and tick 南部 with Tab, Enter and Space only.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    page.keyboard.press("Enter")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "south":
+            break
+    page.keyboard.press("Space")
+    wait_rendered(page)
+    assert parse_qs(urlparse(page.url).query) == {"q": ["収穫"], "area": ["south"]}
+    assert result_slugs(page)[0] == "minamihara-tomato-farm" and "shirakaba-farm" not in result_slugs(page)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#dir-search-results') !== null"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/employers/minamihara-tomato-farm/")
+
+
+def test_without_javascript_the_static_listings_are_offered(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "search/")
+        assert not page.locator("#dir-search").is_visible()
+        fallback = page.locator("#dir-search-fallback")
+        assert fallback.is_visible()
+        assert fallback.get_by_role("link", name="農業・栽培").get_attribute("href") == "../categories/agriculture/"
+        assert fallback.get_by_role("link", name="事業所をさがす（すべての事業所）").is_visible()
+    finally:
+        context.close()
+
+
+def test_search_page_has_no_accessibility_violations(browser, site_url):
+    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン")):
+        session = Watched(browser, viewport)
+        try:
+            open_search(session.page, site_url, query)
+            results = Axe().run(session.page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, results.generate_report()
+            assert session.errors == [] and session.hosts == {"127.0.0.1"}
+            assert session.page.evaluate("document.documentElement.scrollWidth") <= (viewport or {"width": 1280})["width"]
+        finally:
+            session.close()
+
+
+def test_browser_tokenizer_agrees_with_the_shared_cases(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    got = page.evaluate(
+        """cases => cases.map(c => ({
+            normalized: DirectorySearch.normalizeText(c.text),
+            index_terms: DirectorySearch.indexTerms(c.text),
+            query_terms: DirectorySearch.queryTerms(c.text),
+        }))""",
+        CASES,
+    )
+    for case, result in zip(CASES, got):
+        assert result == {k: case[k] for k in ("normalized", "index_terms", "query_terms")}, case["title"]
+
+
+def test_browser_expands_the_compact_index_like_python(watched, site_url, built_site):
+    from employer_directory.search.compact import expand_index
+    from employer_directory.search.index import INDEX_FILE
+
+    compact = json.loads((built_site / INDEX_FILE).read_text(encoding="utf-8"))
+    page = watched.page
+    open_search(page, site_url)
+    assert page.evaluate("c => DirectorySearch.expandIndex(c)", compact) == expand_index(compact)
+
+
+def test_hours_and_weekday_filters(watched, site_url):
+    page = watched.page
+    open_search(page, site_url, "?time=afternoon")
+    afternoon = slugs_whose_file_contains('hours: "12:', 'hours: "13:', 'hours: "14:', 'hours: "15:', 'hours: "16:')
+    assert set(result_slugs(page)) == afternoon
+    assert page.get_by_label("午後だけ（12時から）").is_checked()
+    page.get_by_label("土", exact=True).check()
+    wait_rendered(page)
+    saturday = {s for s in afternoon if any("土" in line for line in (EMPLOYERS / f"{s}.md").read_text(encoding="utf-8").splitlines() if line.strip().startswith("days:"))}
+    assert set(result_slugs(page)) == saturday

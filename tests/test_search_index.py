@@ -1,0 +1,199 @@
+"""The prebuilt search index and document store (Python side), and what the build writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from lunr.index import Index
+from lunr.query import QueryPresence
+
+from conftest import ROOT, copy_project, run_build
+from employer_directory.cli import read_settings
+from employer_directory.loading import load_directory
+from employer_directory.search.compact import FORMAT, expand_index
+from employer_directory.search.index import DOCUMENTS_FILE, INDEX_FILE, SearchIndex
+from employer_directory.search.tokenize import query_terms
+
+
+@pytest.fixture(scope="module")
+def directory():
+    settings = read_settings(ROOT / "mkdocs.yml")
+    return load_directory(ROOT / "content", settings, root=ROOT)
+
+
+def search(serialized: dict, documents: dict, text: str) -> list[str]:
+    """The browser's query (every term required, one-character terms as prefixes), in lunr.py."""
+    index = Index.load(serialized)
+    query = index.create_query()
+    for term in query_terms(text):
+        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
+    return [documents["employers"][int(hit["ref"])]["url"].split("/")[1] for hit in index.query(query)]
+
+
+@pytest.fixture(scope="module")
+def built(directory):
+    search_index = SearchIndex(directory).add_all()
+    return search_index.serialized_index(), search_index.documents()
+
+
+def slugs_whose_file_contains(*needles: str) -> set[str]:
+    return {
+        path.stem
+        for path in (ROOT / "content" / "employers").glob("*.md")
+        if any(needle in path.read_text(encoding="utf-8") for needle in needles)
+    }
+
+
+def test_mixed_kanji_digit_query_finds_exactly_the_texts_that_contain_it(built):
+    assert set(search(*built, "週3日")) == slugs_whose_file_contains("週3日", "週３日")
+    assert set(search(*built, "週３日")) == set(search(*built, "週3日"))
+
+
+@pytest.mark.parametrize("text", ["トマトの収穫", "ﾄﾏﾄ", "とまと", "トマト"])
+def test_tomato_queries(built, text):
+    assert set(search(*built, text)) == {"minamihara-tomato-farm", "shirakaba-farm"}
+
+
+def test_reading_is_indexed(built):
+    assert search(*built, "かいご") == ["yamabiko-care"]
+
+
+def test_words_separated_by_a_space_are_all_required(built):
+    assert set(search(*built, "トマト")) > set(search(*built, "トマト 選果")) == {"minamihara-tomato-farm"}
+
+
+def test_name_ranks_above_body(directory):
+    # Two copies of one employer: the word is in the first one's name, in the second one's body.
+    original = directory.employers[0]
+    body = original.body + "\nふくろうの森の近くです。ふくろうの置物、ふくろうの絵、ふくろうの看板があります。"
+    in_body = original.model_copy(update={"name": "ひだまり事業所", "slug": "in-body", "body": body})
+    in_name = original.model_copy(update={"name": "ふくろう事業所", "slug": "in-name"})
+    search_index = SearchIndex(dataclasses.replace(directory, employers=[in_body, in_name])).add_all()
+    assert search(search_index.serialized_index(), search_index.documents(), "ふくろう") == ["in-name", "in-body"]
+
+
+def test_english_pipeline_is_off(built):
+    serialized, _ = built
+    assert serialized["pipeline"] == []
+    assert serialized["version"] == "2.3.9"  # what the vendored lunr.js expects
+
+
+def test_document_store_has_what_a_result_shows(built):
+    _, documents = built
+    tomato = next(e for e in documents["employers"] if e["url"] == "employers/minamihara-tomato-farm/")
+    assert tomato == {
+        "name": "南原トマトファーム",
+        "url": "employers/minamihara-tomato-farm/",
+        "category": "agriculture",
+        "area": "south",
+        "offers": ["tour", "experience", "petit-job"],
+        "tasks": ["トマトの収穫", "わき芽かき", "選果・箱詰め"],
+        "accommodations": ["short-hours", "casual-dress", "no-experience", "flexible-schedule"],
+        "days": ["月", "火", "水", "木", "金"],
+        "hours": ["8:00〜12:00", "9:00〜12:00", "10:00〜11:00"],
+        "times": ["morning"],
+        "notes": ["6月〜10月", "週3日から。7月〜9月の収穫期のみ"],
+    }
+    afternoon = {e["url"].split("/")[1] for e in documents["employers"] if "afternoon" in e.get("times", [])}
+    assert afternoon == slugs_whose_file_contains('hours: "13:', 'hours: "14:', 'hours: "12:', 'hours: "15:', 'hours: "16:')
+    assert documents["vocabulary"]["area"]["south"] == "南部"
+
+
+def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_site):
+    compact = json.loads((built_site / INDEX_FILE).read_text(encoding="utf-8"))
+    assert compact["format"] == FORMAT
+    index = expand_index(compact)
+    documents = json.loads((built_site / DOCUMENTS_FILE).read_text(encoding="utf-8"))
+    assert len(documents["employers"]) == 25
+    assert search(index, documents, "かいご") == ["yamabiko-care"]
+    assert not (built_site / "search" / "search_index.json").exists()
+    page = (built_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert "lunr-2.3.9.min.js" in page and "directory-search.js" in page
+    # The search code loads only on the search page.
+    for other in ("index.html", "employers/index.html", "employers/shirakaba-farm/index.html"):
+        text = (built_site / other).read_text(encoding="utf-8")
+        assert "lunr" not in text and "directory-search.js" not in text, other
+        assert 'action="../search/"' in text or 'action="./search/"' in text or 'action="../../search/"' in text, other
+
+
+def hits(serialized: dict, text: str) -> list[tuple[str, float]]:
+    index = Index.load(serialized)
+    query = index.create_query()
+    for term in query_terms(text):
+        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
+    return [(hit["ref"], round(hit["score"], 9)) for hit in index.query(query)]
+
+
+def test_compact_form_expands_to_the_same_index(directory):
+    from lunr.builder import Builder
+
+    # The reference is lunr.py's plain builder; the download comes from the fast one.
+    original = SearchIndex(directory, builder_class=Builder).add_all().serialized_index()
+    compact = SearchIndex(directory).add_all().compact_index()
+    expanded = expand_index(compact)
+    assert [term for term, _ in expanded["invertedIndex"]] == [term for term, _ in original["invertedIndex"]]
+    # Same documents under every term and field; same scores once term numbers are mapped.
+    number = {entry["_index"]: position for position, (_, entry) in enumerate(original["invertedIndex"])}
+    for (_, before), (_, after) in zip(original["invertedIndex"], expanded["invertedIndex"]):
+        assert {k: v for k, v in before.items() if k != "_index"} == {k: v for k, v in after.items() if k != "_index"}
+    after_vectors = dict(expanded["fieldVectors"])
+    for ref, vector in original["fieldVectors"]:
+        pairs = sorted((number[vector[i]], vector[i + 1]) for i in range(0, len(vector), 2))
+        assert [x for pair in pairs for x in pair] == after_vectors[ref], ref
+    for text in ("週3日", "トマト", "かいご", "畑", "清掃 駅"):
+        assert hits(expanded, text) == hits(original, text), text
+    raw = len(json.dumps(original, ensure_ascii=False, separators=(",", ":")))
+    assert len(json.dumps(compact, ensure_ascii=False, separators=(",", ":"))) < raw / 2
+
+
+def test_pretokenized_builder_gives_lunrs_own_index(directory):
+    from lunr.builder import Builder
+
+    fast = SearchIndex(directory).add_all().serialized_index()
+    plain = SearchIndex(directory, builder_class=Builder).add_all().serialized_index()
+    assert fast == plain
+
+
+def test_vendored_lunr_matches_the_pin():
+    from employer_directory.search.page import VENDORED_LUNR
+
+    pinned = json.loads((ROOT / "scripts" / "vendor-js" / "package-lock.json").read_text(encoding="utf-8"))
+    version = pinned["packages"]["node_modules/lunr"]["version"]
+    vendored = ROOT / "content" / VENDORED_LUNR
+    assert vendored.name == f"lunr-{version}.min.js"
+    assert f"- {version}\n" in vendored.read_text(encoding="utf-8")[:200]
+    assert (vendored.parent / f"lunr-{version}.LICENSE.txt").read_text(encoding="utf-8").startswith("Copyright (C) 2013 by Oliver Nightingale")
+    installed = ROOT / "scripts" / "vendor-js" / "node_modules" / "lunr" / "lunr.min.js"
+    if installed.exists():  # after scripts/update-vendor: the committed copy is the package's file
+        assert installed.read_bytes() == vendored.read_bytes()
+
+
+def test_a_directory_with_no_employers_still_builds_an_empty_search(tmp_path):
+    project = copy_project(tmp_path, with_content=False)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    compact = json.loads((tmp_path / "site" / INDEX_FILE).read_text(encoding="utf-8"))
+    assert compact["documents"] == 0 and compact["terms"] == []
+    assert json.loads((tmp_path / "site" / DOCUMENTS_FILE).read_text(encoding="utf-8"))["employers"] == []
+
+
+def test_large_directories_build_the_search_files_in_a_worker_with_the_same_result(directory):
+    from employer_directory.loading import PARALLEL_FROM
+    from employer_directory.search.background import SearchFilesJob
+    from employer_directory.search.index import render_search_files
+
+    samples = directory.employers
+    many = [samples[i % len(samples)].model_copy(update={"name": f"{samples[i % len(samples)].name} 第{i}", "slug": f"copy-{i}"}) for i in range(PARALLEL_FROM)]
+    large = dataclasses.replace(directory, employers=many)
+    job = SearchFilesJob(large)
+    assert SearchFilesJob.runs_in_background(large)  # 2+ cores and fork, as on CI
+    assert job.result() == render_search_files(large)
+    assert not SearchFilesJob.runs_in_background(directory)  # the 25 samples build in-process
+
+
+def test_fast_compact_form_equals_the_compacted_lunr_serialization(directory):
+    from lunr.builder import Builder
+
+    assert SearchIndex(directory).add_all().compact_index() == SearchIndex(directory, builder_class=Builder).add_all().compact_index()
