@@ -20,8 +20,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from employer_directory.search.background import SearchFilesJob
-from employer_directory.search.index import write_search_files
+from functools import partial
+
+from employer_directory.background import FileJob, workers_allowed
+from employer_directory.search.index import render_search_files
 from employer_directory.search.page import SEARCH_PAGE, search_page_view
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -31,10 +33,16 @@ class _Build:
     """State of one build; replaced in on_config."""
 
     def __init__(self) -> None:
-        self.job: SearchFilesJob | None = None
+        self.job: FileJob | None = None
 
 
 _build = _Build()
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,15 +57,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = config.extra["directory_site"]
     files.append(File.generated(config, SEARCH_PAGE.src_uri, content=SEARCH_PAGE.stub))
     pages.views[SEARCH_PAGE.src_uri] = search_page_view(pages.directory)
-    _build.job = SearchFilesJob(pages.directory)
+    directory = pages.directory
+    in_worker = workers_allowed(len(directory.employers), interactive=_serving)
+    _build.job = FileJob(partial(render_search_files, directory), Path(config.site_dir), in_worker)
     return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.job is not None
-    written = write_search_files(_build.job.result(), Path(config.site_dir))
+    written = _build.job.finish()
     _build.job = None
-    log.info("検索用の索引を書き出しました: %s", ", ".join(path.name for path in written))
+    log.info("検索用の索引を書き出しました: %s", ", ".join(Path(path).name for path in written))
 
 
 def on_build_error(error: Exception) -> None:

@@ -22,6 +22,7 @@ from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.idf import idf as lunr_idf
 
+from ..background import write_site_files
 from ..directory import Directory
 from ..models.employer import Employer
 from .compact import compact_serialized, expand_index, pack_compact
@@ -199,19 +200,10 @@ class SearchIndex:
 
     def write(self, site_dir: Path) -> list[Path]:
         """Write both files below ``site_dir``; returns their paths."""
-        return write_search_files(self.rendered_files(), site_dir)
+        files = {path: text.encode("utf-8") for path, text in self.rendered_files().items()}
+        return write_site_files(files, site_dir)
 
 
-def render_search_files(directory: Directory) -> dict[str, str]:
+def render_search_files(directory: Directory) -> dict[str, bytes]:
     """The search files of a whole directory (a top-level function: worker processes run it)."""
-    return SearchIndex(directory).add_all().rendered_files()
-
-
-def write_search_files(rendered: dict[str, str], site_dir: Path) -> list[Path]:
-    written = []
-    for relative, text in rendered.items():
-        path = site_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    return {path: text.encode("utf-8") for path, text in SearchIndex(directory).add_all().rendered_files().items()}
