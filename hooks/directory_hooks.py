@@ -13,6 +13,9 @@ imports there). This module only decides *when* things happen in MkDocs' two-pas
 4. ``on_page_markdown``: pick the template for each of our pages.
 5. ``on_env`` / ``on_page_context``: hand domain objects to the Jinja templates in
    ``overrides/``; all markup lives there.
+6. ``on_post_build``: collect the data files (ICS, open data, search index) that the other hook
+   files started in ``config.extra["site_file_jobs"]``; for large directories they were made
+   in worker processes while MkDocs rendered the pages (``employer_directory.background``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from employer_directory.background import SiteFileJobs
 from employer_directory.loading import load_directory
 from employer_directory.problems import ContentInvalid
 from employer_directory.settings import load_settings
@@ -40,9 +44,22 @@ class _Build:
 
     def __init__(self) -> None:
         self.pages: SitePages | None = None
+        self.jobs: SiteFileJobs | None = None
+
+    def stop_jobs(self) -> None:
+        if self.jobs is not None:
+            self.jobs.close_all()
+            self.jobs = None
 
 
 _build = _Build()
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    # mkdocs serve runs threads: no worker processes are forked there.
+    _serving = command == "serve"
 
 
 def _content_error(invalid: ContentInvalid) -> PluginError:
@@ -52,6 +69,7 @@ def _content_error(invalid: ContentInvalid) -> PluginError:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
+    _build.stop_jobs()
     _build = _Build()
     try:
         settings = load_settings((config.extra or {}).get("directory"), source="mkdocs.yml")
@@ -71,6 +89,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _build.pages = plan_site_pages(directory)
     # Other hook files (one per output kind) read the plan from here; config is per build.
     config.extra["directory_site"] = _build.pages
+    _build.jobs = SiteFileJobs(Path(config.site_dir), len(directory.employers), interactive=_serving)
+    config.extra["site_file_jobs"] = _build.jobs
     log.info("協力事業所 %d 件、プログラム %d 件を読み込みました", len(directory.employers), len(directory.programs))
 
 
@@ -120,3 +140,14 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if view is not None:
         context.update(view.context)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert _build.jobs is not None
+    for name, written in _build.jobs.finish_all().items():
+        log.info("%s: %d ファイルを書き出しました", name, len(written))
+    _build.jobs = None
+
+
+def on_build_error(error: Exception) -> None:
+    _build.stop_jobs()

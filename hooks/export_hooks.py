@@ -8,22 +8,19 @@ at equal (default) priority its events run second and the plan is already there.
 2. ``on_env``: the plan is complete; list program occurrences once for every export.
 3. ``on_page_context``: JSON-LD for employer and program pages (``structured_data``, rendered by
    overrides/partials/structured_data.html), facts for the data page.
-   The data files start being made here too, in a worker process for large directories, while
-   MkDocs renders the pages.
-4. ``on_post_build``: write data/*.json, data/*.csv and data/hsds/*.json. Content errors stop
-   the build in on_pre_build, so this never runs on invalid content.
+   The data files (data/*.json, data/*.csv, data/hsds/*.json) start here as one of the build's
+   file jobs (``config.extra["site_file_jobs"]``, collected by the directory hooks at the end).
+   Content errors stop the build in on_pre_build, so this never runs on invalid content.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from employer_directory.background import FileJob, workers_allowed
 from employer_directory.exports.data_files import data_page_facts, render_data_files
 from employer_directory.exports.json_ld import employer_json_ld, program_json_ld
 from employer_directory.exports.records import OccurrenceRecord, SiteAddress, occurrences_by_program, program_occurrences
@@ -38,22 +35,13 @@ class _Build:
         self.occurrences: list[OccurrenceRecord] = []
         self.by_program: dict[str, list[OccurrenceRecord]] = {}
         self.site = SiteAddress("/")
-        self.data_files: FileJob | None = None
 
 
 _build = _Build()
-_serving = False
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    if _build.data_files is not None:
-        _build.data_files.close()
     _build = _Build()
     return config
 
@@ -63,11 +51,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     _build.occurrences = program_occurrences(directory)
     _build.by_program = occurrences_by_program(_build.occurrences)
     _build.site = SiteAddress(config.site_url or "/")
-    _build.data_files = FileJob(
-        partial(render_data_files, directory, _build.site, _build.occurrences),
-        Path(config.site_dir),
-        workers_allowed(len(directory.employers), interactive=_serving),
-    )
+    config.extra["site_file_jobs"].start("オープンデータ", partial(render_data_files, directory, _build.site, _build.occurrences))
     return env
 
 
@@ -81,15 +65,3 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     elif page.file.src_uri == DATA_PAGE:
         context["open_data"] = data_page_facts(directory, _build.occurrences)
     return context
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    assert _build.data_files is not None
-    _build.data_files.finish()
-    _build.data_files = None
-
-
-def on_build_error(error: Exception) -> None:
-    if _build.data_files is not None:
-        _build.data_files.close()
-        _build.data_files = None

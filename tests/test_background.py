@@ -53,3 +53,18 @@ def test_files_are_written_below_the_site(tmp_path):
     written = write_site_files({"calendar/a.ics": b"x", "data/b.csv": "y"}, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == ["calendar/a.ics", "data/b.csv"]
     assert (tmp_path / "data/b.csv").read_text() == "y"
+
+
+def test_a_build_collects_every_kind_and_a_failing_one_stops_the_others(tmp_path, monkeypatch):
+    from employer_directory.background import SiteFileJobs
+
+    monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
+    jobs = SiteFileJobs(tmp_path, employer_count=25)
+    assert jobs.in_worker
+    jobs.start("pid", _pid_file)
+    jobs.start("other", lambda: {"x/y.txt": b"y"})  # a closure: fork runs it without pickling
+    assert jobs.finish_all() == {"pid": ["pid.txt"], "other": ["x/y.txt"]}
+    assert (tmp_path / "x/y.txt").read_bytes() == b"y"
+    jobs.start("broken", _fails)
+    with pytest.raises(RuntimeError, match="broken exporter"):
+        jobs.finish_all()

@@ -123,3 +123,30 @@ def write_site_files(files: SiteFiles, site_dir: Path) -> list[Path]:
         target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         written.append(target)
     return written
+
+
+class SiteFileJobs:
+    """The file jobs of one build: started by each output kind, collected once at the end.
+
+    Worker processes are used when :func:`workers_allowed` says so for the build's directory.
+    """
+
+    def __init__(self, site_dir: Path, employer_count: int, interactive: bool = False) -> None:
+        self.site_dir = site_dir
+        self.in_worker = workers_allowed(employer_count, interactive)
+        self._jobs: dict[str, FileJob] = {}
+
+    def start(self, name: str, make: Callable[[], SiteFiles]) -> None:
+        self._jobs[name] = FileJob(make, self.site_dir, self.in_worker)
+
+    def finish_all(self) -> dict[str, list[str]]:
+        """Paths written by each job; a job's failure is raised after the others are stopped."""
+        try:
+            return {name: job.finish() for name, job in self._jobs.items()}
+        finally:
+            self.close_all()
+
+    def close_all(self) -> None:
+        for job in self._jobs.values():
+            job.close()
+        self._jobs.clear()
