@@ -16,6 +16,7 @@ from ..directory import Directory
 from ..models.employer import Employer
 from ..vocabulary import Term
 from .employer_sheets import employer_url
+from .qr import qr_svg
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class PamphletEntry:
     employer: Employer
     anchor: str
     live_url: str
+
+    def qr(self) -> str:
+        return qr_svg(self.live_url, f"{self.employer.name}のページ")
 
 
 @dataclass(frozen=True)
