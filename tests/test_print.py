@@ -72,6 +72,8 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
             assert squeeze(employer.name) in text, where
             assert f"情報確認日{squeeze(jp_date(employer.verified))}" in text, where
             assert f"印刷日{PRINT_DAY_JP}" in text, where
+            assert text.startswith("1/1"), f"{where}: page number"
+            assert "しらかば市協力事業所ガイド" not in text, f"{where}: site chrome printed"
             if kind in ("seeker", "staff"):
                 for task in employer.tasks:
                     assert squeeze(task.name) in text, f"{where}: task {task.name}"
@@ -190,7 +192,7 @@ def packet_sheets(page) -> list[list[str]]:
     return page.eval_on_selector_all("[data-packet-sheets] article.sheet", "s => s.map(a => [a.dataset.employer, a.dataset.sheet])")
 
 
-def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, directory):
+def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, directory, tmp_path):
     context = browser.new_context(locale="ja-JP")
     page = context.new_page()
     errors: list[str] = []
@@ -224,7 +226,16 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     page.check("input[name='packet-kinds'][value='staff']")
     page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 3")
     assert packet_sheets(page) == [[slug, "staff"] for slug in order]
-    assert "print" in page.evaluate("getComputedStyle(document.querySelector('[data-packet-sheets] .sheet:nth-child(2)')).breakBefore") or True
+    # Printed: one sheet per page, in the chosen order, without the controls.
+    page.pdf(path=str(tmp_path / "packet.pdf"), format="A4")
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "packet.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    printed = [squeeze(p) for p in text.split("\f") if p.strip()]
+    assert len(printed) == len(order)
+    for number, (slug, page_text) in enumerate(zip(order, printed), start=1):
+        assert page_text.startswith(f"{number}/{len(order)}")
+        page_text = page_text.removeprefix(f"{number}/{len(order)}")
+        assert page_text.startswith(f"③支援員向けプログラム情報シート{squeeze(names[slug])}")
+        assert "選んだ事業所" not in page_text
 
     page.reload()
     assert listed() == order
