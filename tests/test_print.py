@@ -244,8 +244,12 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     assert link.endswith(f"packet/?e={','.join(order)}&s=staff")
 
     # Remove one, then open the shared link in a fresh browser (no stored list).
-    page.click(f"[data-packet-list] li[data-slug='{chosen[1]}'] [data-remove]")
+    page.focus(f"[data-packet-list] li[data-slug='{chosen[1]}'] [data-remove]")
+    page.keyboard.press("Enter")
     assert listed() == ["yamabiko-care", chosen[0]]
+    assert page.evaluate("document.activeElement.closest('li').dataset.slug") == chosen[0], "focus stays in the list"
+    page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 2")
+    assert "を外しました" in page.inner_text("[data-packet-status]")
     context.close()
     fresh = browser.new_context(locale="ja-JP")
     other = fresh.new_page()

@@ -13,11 +13,10 @@
       var saved = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "{}");
       return {
         slugs: Array.isArray(saved.slugs) ? saved.slugs.filter(function (s) { return SLUG.test(s); }) : [],
-        names: saved.names && typeof saved.names === "object" ? saved.names : {},
         kinds: normaliseKinds(saved.kinds),
       };
     } catch (error) {
-      return { slugs: [], names: {}, kinds: KINDS.slice() };
+      return { slugs: [], kinds: KINDS.slice() };
     }
   }
 
@@ -55,7 +54,6 @@
         var at = state.slugs.indexOf(slug);
         if (at === -1) {
           state.slugs.push(slug);
-          state.names[slug] = button.getAttribute("data-packet-name") || slug;
         } else {
           state.slugs.splice(at, 1);
         }
@@ -78,6 +76,7 @@
     this.itemTemplate = root.querySelector("[data-packet-item]");
     this.sheets = root.querySelector("[data-packet-sheets]");
     this.status = root.querySelector("[data-packet-status]");
+    this.heading = root.querySelector("#packet-list-title");
     this.share = root.querySelector("[data-packet-share]");
     this.renderToken = 0;
     this.state = this.initialState();
@@ -124,6 +123,7 @@
     this.renderList(focus);
     this.renderLink();
     this.renderSheets();
+    this.lastMessage = message;
     if (message) this.status.textContent = message;
   };
 
@@ -148,13 +148,18 @@
       down.addEventListener("click", function () { page.move(index, 1, "down"); });
       remove.addEventListener("click", function () {
         page.state.slugs.splice(index, 1);
-        page.changed(name + "を外しました");
+        // The button is gone: keep the keyboard in the list (next item, else the heading).
+        var next = page.state.slugs[Math.min(index, page.state.slugs.length - 1)];
+        page.changed(name + "を外しました", next ? { slug: next, direction: "remove" } : { heading: true });
       });
       page.list.appendChild(item);
     });
     this.root.querySelector("[data-packet-empty]").hidden = slugs.length > 0;
-    if (focus) {
-      var target = this.list.querySelector("[data-slug='" + focus.slug + "'] [data-move='" + focus.direction + "']");
+    if (focus && focus.heading) {
+      this.heading.focus();
+    } else if (focus) {
+      var selector = focus.direction === "remove" ? "[data-remove]" : "[data-move='" + focus.direction + "']";
+      var target = this.list.querySelector("[data-slug='" + focus.slug + "'] " + selector);
       if (target && !target.disabled) target.focus();
       else if (this.list.querySelector("[data-slug='" + focus.slug + "'] button:not([disabled])")) this.list.querySelector("[data-slug='" + focus.slug + "'] button:not([disabled])").focus();
     }
@@ -203,6 +208,8 @@
       sheets.forEach(function (sheet) { if (sheet) page.sheets.appendChild(document.importNode(sheet, true)); });
       if (window.directoryPrint) window.directoryPrint.fillPrintDates(page.sheets);
       page.sheets.setAttribute("data-loaded", String(sheets.length));
+      var count = "印刷するシートは" + sheets.length + "枚です";
+      page.status.textContent = page.lastMessage ? page.lastMessage + "。" + count : count;
     }).catch(function () {
       if (token !== page.renderToken) return;
       page.status.textContent = "シートを読み込めませんでした。通信を確かめて、ページを読み込み直してください。";
