@@ -136,6 +136,12 @@ def test_a_long_staff_sheet_flows_to_exactly_two_pages_without_cut_rows_and_repe
         for part in row:
             assert part in pages[holding[0]], f"{name} cut: {part}"
     assert "長い作業01" in pages[0] and f"長い作業{LONG_TASKS:02d}" in pages[1]
+    # Sheet ② of the same employer continues on a second page too, no task split across pages.
+    seeker = print_pdf(printer, url.replace("/sheets/staff/", "/sheets/seeker/"), tmp_path / "long-seeker.pdf")
+    assert len(seeker) == 2
+    for number in range(1, LONG_TASKS + 1):
+        item = f"長い作業{number:02d}：長い作業{number:02d}の内容です。手順を一つずつ確かめながら、決まった場所に道具と材料を片付けます"
+        assert sum(item in page_text for page_text in seeker) == 1, item
     # The sample employers are still one page in the same build (the long one is a test fixture).
     short = print_pdf(printer, (long_site / "employers" / "shirakaba-farm" / "sheets" / "staff" / "index.html").as_uri(), tmp_path / "short.pdf")
     assert len(short) == 1
