@@ -266,6 +266,17 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     assert errors == []
 
 
+def test_printouts_are_linked_from_the_employer_index(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}employers/")
+    for name, path in [("協力事業所一覧（パンフレット）", "pamphlet/"), ("しごと体験等参加者の自己紹介書（白紙）", "forms/self-introduction/")]:
+        page.get_by_role("link", name=name).click()
+        assert page.url == f"{site_url}{path}"
+        page.go_back()
+    context.close()
+
+
 def test_add_buttons_stay_hidden_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
