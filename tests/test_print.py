@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, copy_project, run_build
@@ -54,6 +55,17 @@ def print_pdf(page, url: str, target: Path) -> list[str]:
     return [squeeze(page_text) for page_text in pages]
 
 
+def qr_codes_in(pdf: Path) -> list[str]:
+    """Decode the QR codes on the first page of a printed PDF (rendered in grey by pdftoppm)."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "120", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(pdf.with_suffix(""))], check=True)
+    data = pdf.with_suffix(".pgm").read_bytes()
+    magic, width, height, _, _ = data.split(maxsplit=4)
+    assert magic == b"P5"
+    width, height = int(width), int(height)
+    pixels = memoryview(data[len(data) - width * height:]).cast("B", (height, width))
+    return [code.text for code in zxingcpp.read_barcodes(pixels)]
+
+
 def squeeze(text: str) -> str:
     """PDF text without the line breaks and spaces that layout adds between characters."""
     return re.sub(r"\s+", "", text)
@@ -63,9 +75,10 @@ def squeeze(text: str) -> str:
 
 def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_text(printer, site_url, directory, tmp_path):
     assert len(directory.employers) >= 25
-    for employer in directory.employers:
+    for number, employer in enumerate(directory.employers):
         for kind in SHEET_KIND_IDS:
-            pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheets/{kind}/", tmp_path / f"{employer.slug}-{kind}.pdf")
+            pdf = tmp_path / f"{employer.slug}-{kind}.pdf"
+            pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheets/{kind}/", pdf)
             where = f"{employer.slug} sheet {kind}"
             assert len(pages) == 1, f"{where}: {len(pages)} pages"
             text = pages[0]
@@ -85,6 +98,9 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
             if kind == "introduction":
                 for offer in employer.offers:
                     assert squeeze(offer.type) in text, where
+            if kind == SHEET_KIND_IDS[number % len(SHEET_KIND_IDS)]:
+                # The printed QR code opens the employer's live page (one sheet kind per employer, in turn).
+                assert qr_codes_in(pdf) == [f"https://example.github.io/kyoryoku-jigyosho/employers/{employer.slug}/"], where
 
 
 # --- a long employer flows onto a second page --------------------------------------------------
