@@ -12,6 +12,9 @@ and prints, from this one run: the build times (median of --repeat alternating b
 employer. Bytes per employer are *marginal* bytes, (site bytes − bytes of the same site with no
 employers) / employers, so that the fixed theme assets do not hide how output grows.
 
+Both builds also get --programs synthetic programs (default 100) with recurrence rules (issue:
+calendars), so ours also builds their month pages and ICS feeds; bare renders the same Markdown.
+
 Targets (issue: foundation): ratio ≤ 1.3 at 1,000; bytes per employer at 10,000 within 10% of 1,000.
 
 Usage: .venv/bin/python scripts/benchmark.py [--sizes 1000 10000] [--keep]
@@ -61,7 +64,36 @@ def synthetic_employer(index: int, stem: str, text: str) -> tuple[str, str]:
     return f"{stem}-{index:05d}.md", text
 
 
-def make_project(folder: Path, employers: int, bare: bool) -> Path:
+RULES = ["毎月第2・第4水曜", "毎週火曜", "隔週金曜", "毎月最終金曜", "毎週月・木曜", "毎月第1土曜"]
+KINDS = ["集団プログラム", "セミナー", "職場見学会", "研修会", "フォーラム", "合同就職面接会"]
+
+
+def synthetic_program(index: int, employer_stems: list[str]) -> tuple[str, str]:
+    """A program with a recurrence rule over one fiscal year, themes, and a related employer."""
+    rule = RULES[index % len(RULES)]
+    employers = f"employers: [{employer_stems[index % len(employer_stems)]}]\n" if employer_stems else ""
+    titles = "".join(f"    - 第{n}回のテーマ（プログラム{index}）\n" for n in range(1, 11))
+    text = (
+        "---\n"
+        f"title: 合成プログラム {index}\n"
+        f"kind: {KINDS[index % len(KINDS)]}\n"
+        "summary: ベンチマーク用に作ったプログラムです。\n"
+        "place:\n  name: しらかば市総合福祉センター\n  address: しらかば市中央町3-1-1\n"
+        "capacity: 10\nfee: 無料\n"
+        f"{employers}"
+        "recurrence:\n"
+        f"  rule: {rule}\n"
+        "  start: 2026-04-01\n  until: 2027-03-31\n"
+        f"  time: \"{9 + index % 6}:00〜{10 + index % 6}:30\"\n"
+        f"  titles:\n{titles}"
+        "verified: 2026-11-01\n"
+        "---\n\n"
+        "会場は2階の研修室です。途中の回からでも参加できます。\n"
+    )
+    return f"synthetic-program-{index:04d}.md", text
+
+
+def make_project(folder: Path, employers: int, bare: bool, programs: int = 0) -> Path:
     content = folder / "content"
     (content / "employers").mkdir(parents=True)
     (content / "programs").mkdir(parents=True)
@@ -72,6 +104,10 @@ def make_project(folder: Path, employers: int, bare: bool) -> Path:
         stem, text = samples[index % len(samples)]
         file_name, body = synthetic_employer(index, stem, text)
         (content / "employers" / file_name).write_text(body, encoding="utf-8")
+    stems = [synthetic_employer(index, samples[index % len(samples)][0], "")[0][:-3] for index in range(min(employers, 50))]
+    for index in range(programs):
+        file_name, body = synthetic_program(index, stems)
+        (content / "programs" / file_name).write_text(body, encoding="utf-8")
     if bare:
         (folder / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
         # index.md names a template of ours in its front-matter only through our hooks; plain is fine.
@@ -119,6 +155,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size; the median is used")
+    parser.add_argument("--programs", type=int, default=100, help="synthetic programs with recurrence rules in both builds")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
 
@@ -130,9 +167,9 @@ def main() -> int:
             baseline[kind] = build(folder)[1]
         rows = []
         for size in args.sizes:
-            ours = make_project(workdir / f"ours-{size}", size, bare=False)
+            ours = make_project(workdir / f"ours-{size}", size, bare=False, programs=args.programs)
             fix_programs_for_synthetic(ours)
-            bare = make_project(workdir / f"bare-{size}", size, bare=True)
+            bare = make_project(workdir / f"bare-{size}", size, bare=True, programs=args.programs)
             our_times, bare_times = [], []
             for _ in range(args.repeat):  # alternate the two so that machine noise hits both alike
                 bare_time, bare_bytes = build(bare)

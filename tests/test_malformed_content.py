@@ -62,6 +62,12 @@ CASES = [
     ("programs/sessions-out-of-order.md", "  - date: 2026-12-16", "sessions[2番目].date（日付）", "2026-12-23 より前です"),
     ("programs/deadline-after-event.md", "deadline:", "deadline（申し込み締切）", "最後の日程 2026-12-16 より後"),
     ("programs/unknown-kind.md", "kind:", "kind（種類）", "登録されていないプログラムの種類"),
+    ("programs/rule-impossible.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第6水曜」はありません"),
+    ("programs/rule-ambiguous.md", "rule:", "recurrence.rule（繰り返しの決まり）", "毎月の何週目か分かりません"),
+    ("programs/rule-until-before-start.md", "until:", "recurrence.until（終了日）", "開始日 2027-03-31 より前"),
+    ("programs/rule-hour-25.md", "time:", "recurrence.time（時間）", "時刻「25:00」はありません"),
+    ("programs/cancelled-not-occurrence.md", "  - date: 2026-09-23", "cancelled[2番目].date（中止する日）", "「秋分の日」でもともと休み"),
+    ("programs/deadline-after-rule.md", "deadline:", "deadline（申し込み締切）", "最後の日程 2026-12-22 より後"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "半角で \"10:00〜11:00\""),
 ]
 

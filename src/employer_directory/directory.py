@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from .calendar.occurrences import Occurrence, ProgramCalendar, build_calendar
 from .models.employer import Employer
 from .models.program import Program
 from .settings import DirectorySettings
@@ -77,6 +79,17 @@ class Directory:
 
     def programs_for(self, employer: Employer) -> list[Program]:
         return [program for program in self.programs if employer.slug in program.employers]
+
+    @cached_property
+    def calendar(self) -> ProgramCalendar:
+        """Every program's occurrences, computed once per build (see calendar/occurrences.py)."""
+        return build_calendar(self.programs, self.today, self.settings.closures)
+
+    def occurrences(self, program: Program) -> tuple[Occurrence, ...]:
+        return self.calendar.of(program.slug)
+
+    def upcoming(self, today: dt.date | None = None, limit: int | None = 5) -> list[Occurrence]:
+        return self.calendar.upcoming(today, limit)
 
     def upcoming_sessions(self, limit: int = 5):
         """(program, session) pairs from today on, soonest first."""

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .problems import ContentInvalid, Problem
 from .vocabulary import Term
 
@@ -85,6 +86,10 @@ class DirectorySettings(BaseModel):
         default_factory=lambda: [TermSetting(**k) for k in DEFAULT_PROGRAM_KINDS]
     )
     build_date: dt.date | None = Field(None, description="今日として扱う日付（テストと再現用）")
+    closures: list[Closure] = Field(
+        default_factory=lambda: list(DEFAULT_CLOSURES),
+        description="プログラムの繰り返しを休む期間（年末年始など）。祝日は別に自動で休みになります",
+    )
 
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]

@@ -1,15 +1,20 @@
 """Support programs (集団プログラム, セミナー, 職場見学会, …) in ``content/programs/*.md``.
 
-This is the small first form: a list of dated sessions. Recurrence rules, holidays and
-per-occurrence status belong to the calendar work and extend this model.
+Dates come in three forms that can be combined: ``dates`` (single dates at the program's
+``time``), ``sessions`` (each with its own date, time and title) and ``recurrence`` (a rule
+such as 毎月第2・第4水曜 from one date until another). ``extra_dates``, ``cancelled`` and
+``full`` are the exceptions. How they turn into occurrences is in ``calendar/occurrences.py``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+import datetime as dt
+from typing import Annotated, Any, Optional
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, ValidationInfo, field_validator, model_validator
 
+from ..calendar.closures import DEFAULT_CLOSURES, ClosedDays
+from ..calendar.rules import check_rule
 from .choices import check_choice
 from .employer import Contact, Strict
 from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, staff_error
@@ -28,6 +33,30 @@ class Session(Strict):
     title: Optional[ShortText] = Field(None, title="その回のテーマ")
 
 
+RuleText = Annotated[
+    str,
+    BeforeValidator(check_rule),
+    WithJsonSchema({"type": "string", "examples": ["毎月第2・第4水曜", "毎週火曜", "隔週金曜", "毎月15日"]}),
+]
+
+MAX_RULE_DAYS = 3 * 366
+"""A rule may span at most about three years: calendars are rebuilt daily, not written for decades."""
+
+
+class Recurrence(Strict):
+    rule: RuleText = Field(title="繰り返しの決まり", description="例: 毎月第2・第4水曜、毎週火曜、隔週金曜、毎月最終金曜、毎月15日")
+    start: StaffDate = Field(title="開始日", description="この日から（この日も含む）")
+    until: StaffDate = Field(title="終了日", description="この日まで（この日も含む）")
+    time: Optional[StaffTimeRange] = Field(None, title="時間", description="例: \"10:00〜12:00\"。省略するとプログラムの time")
+    skip_holidays: bool = Field(True, title="祝日は休み", description="祝日に当たる回を休みにするなら true（ふつうは true）")
+    titles: list[ShortText] = Field(default_factory=list, title="各回のテーマ", description="休みの日を除いた回に、順番に付きます")
+
+
+class Cancellation(Strict):
+    date: StaffDate = Field(title="中止する日")
+    reason: ShortText = Field(title="中止の理由", description="例: 会場の点検のため")
+
+
 class Program(Strict):
     slug: Optional[str] = Field(None, title="URL名", description="省略するとファイル名が使われます")
     title: ShortText = Field(title="プログラム名")
@@ -43,7 +72,13 @@ class Program(Strict):
     deadline: Optional[StaffDate] = Field(None, title="申し込み締切")
     contact: Optional[Contact] = Field(None, title="問い合わせ先")
     employers: list[str] = Field(default_factory=list, title="関係する協力事業所", description="事業所ファイルの名前（.md を除く）")
-    sessions: list[Session] = Field(min_length=1, title="日程")
+    time: Optional[StaffTimeRange] = Field(None, title="時間", description="dates と繰り返しの回の時間。例: \"10:00〜12:00\"")
+    dates: list[StaffDate] = Field(default_factory=list, title="開催日", description="1日だけ・数日だけの開催日（時間は time）")
+    sessions: list[Session] = Field(default_factory=list, title="日程", description="回ごとに日付・時間・テーマがある日程")
+    recurrence: Optional[Recurrence] = Field(None, title="繰り返し", description="毎月第2・第4水曜 のように決まった日に開く場合")
+    extra_dates: list[Session] = Field(default_factory=list, title="追加の日", description="繰り返しのほかに開く日")
+    cancelled: list[Cancellation] = Field(default_factory=list, title="中止", description="中止する回の日付と理由（ページには「中止」と表示されます）")
+    full: list[StaffDate] = Field(default_factory=list, title="満員の回", description="定員に達した回の日付")
     verified: StaffDate = Field(title="情報確認日")
 
     source_path: str = Field("", exclude=True)
@@ -57,18 +92,89 @@ class Program(Strict):
         return check_choice(value, allowed, "プログラムの種類")
 
     @model_validator(mode="after")
-    def _order(self) -> "Program":
-        dates = [session.date for session in self.sessions]
-        for index in range(1, len(dates)):
-            if dates[index] < dates[index - 1]:
-                raise staff_error(
-                    f"日程（sessions）の {index + 1}番目 {dates[index]} が、その前の {dates[index - 1]} より前です",
-                    "古い日付から順に並べ替えてください",
-                    at=f"sessions.{index}.date",
-                )
-        if self.deadline and self.deadline > dates[-1]:
+    def _dates(self, info: ValidationInfo) -> "Program":
+        from ..calendar.occurrences import plan_program  # the calendar imports this module
+
+        for name in ("dates", "sessions", "extra_dates"):
+            items = getattr(self, name)
+            days = [item if isinstance(item, dt.date) else item.date for item in items]
+            for index in range(1, len(days)):
+                if days[index] < days[index - 1]:
+                    field = f"{name}.{index}" if name == "dates" else f"{name}.{index}.date"
+                    raise staff_error(
+                        f"{name} の {index + 1}番目 {days[index]} が、その前の {days[index - 1]} より前です",
+                        "古い日付から順に並べ替えてください",
+                        at=field,
+                    )
+        rule = self.recurrence
+        if not (self.dates or self.sessions or rule or self.extra_dates):
             raise staff_error(
-                f"申し込み締切 {self.deadline} が最後の日程 {dates[-1]} より後です",
+                "日程が1つも書かれていません",
+                "dates:（開催日）、sessions:（回ごとの日程）、recurrence:（繰り返し）のどれかを書いてください",
+                at="sessions",
+            )
+        if rule is not None:
+            if rule.until < rule.start:
+                raise staff_error(
+                    f"繰り返しの終了日 {rule.until} が開始日 {rule.start} より前です",
+                    "start: に最初の日、until: に最後の日を書いてください",
+                    at="recurrence.until",
+                )
+            if (rule.until - rule.start).days > MAX_RULE_DAYS:
+                raise staff_error(
+                    f"繰り返しの期間（{rule.start}〜{rule.until}）が3年より長いです",
+                    "until: を3年以内にしてください。続けるときは、年度ごとに書き足します",
+                    at="recurrence.until",
+                )
+            if not (rule.time or self.time):
+                raise staff_error(
+                    "繰り返しの回の時間が書かれていません",
+                    "recurrence: の下に time: \"10:00〜12:00\" のように書いてください",
+                    at="recurrence.rule",
+                )
+        settings = (info.context or {}).get("settings")
+        closures = getattr(settings, "closures", None)
+        plan = plan_program(self, ClosedDays(DEFAULT_CLOSURES if closures is None else closures))
+        if rule is not None:
+            made = [p for p in plan.dates if p.origin == "recurrence"]
+            if not made:
+                raise staff_error(
+                    f"繰り返しの決まり「{rule.rule}」に当てはまる日が {rule.start}〜{rule.until} に1日もありません",
+                    "決まりか期間を見直してください（祝日・休館日は除かれます）",
+                    at="recurrence.rule",
+                )
+            if len(rule.titles) > len(made):
+                raise staff_error(
+                    f"各回のテーマが {len(rule.titles)}個ありますが、開催は {len(made)}回です",
+                    "テーマを減らすか、期間（until:）を延ばしてください。休みで除かれた日: "
+                    + ("、".join(f"{s.date}（{s.reason}）" for s in plan.skipped) or "なし"),
+                    at="recurrence.titles",
+                )
+        seen: dict[tuple, str] = {}
+        for planned in plan.dates:
+            moment = (planned.date, planned.time.start if planned.time else None)
+            if moment in seen:
+                raise staff_error(
+                    f"{planned.date} の回が2回書かれています（{seen[moment]} と {planned.origin}）",
+                    "同じ日時の回は1つにしてください",
+                    at=planned.origin if planned.origin != "recurrence" else "recurrence.rule",
+                )
+            seen[moment] = planned.origin
+        held = {planned.date for planned in plan.dates}
+        skipped = {s.date: s.reason for s in plan.skipped}
+        for name, items in (("cancelled", [c.date for c in self.cancelled]), ("full", list(self.full))):
+            for index, day in enumerate(items):
+                if day not in held:
+                    why = f"その日は「{skipped[day]}」でもともと休みです" if day in skipped else "その日に開催する回がありません"
+                    raise staff_error(
+                        f"{'中止' if name == 'cancelled' else '満員'}にした {day} は開催日ではありません（{why}）",
+                        "開催日の中から日付を書いてください",
+                        at=f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}",
+                    )
+        last = plan.dates[-1].date
+        if self.deadline and self.deadline > last:
+            raise staff_error(
+                f"申し込み締切 {self.deadline} が最後の日程 {last} より後です",
                 "締切（deadline）は開催日より前の日付にしてください",
                 at="deadline",
             )

@@ -1,0 +1,100 @@
+"""Days the programs do not run: Japanese public holidays and the centre's own closures.
+
+Public holidays come from the ``holidays`` library (one lookup table per year, cached for the
+process). Local closures (年末年始, 臨時休館) are listed in mkdocs.yml under
+``extra.directory.closures``: either every year by month-day (``from: "12-29"``,
+``until: "01-03"``) or once by full date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional, Union
+
+import holidays
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+
+
+@lru_cache(maxsize=64)
+def japanese_holidays(year: int) -> dict[dt.date, str]:
+    """Public holidays (祝日・振替休日) of one year: date → name."""
+    return dict(holidays.country_holidays("JP", years=year, language="ja"))
+
+
+def holiday_name(day: dt.date) -> str | None:
+    return japanese_holidays(day.year).get(day)
+
+
+class Closure(BaseModel):
+    """One closure period in mkdocs.yml (``extra.directory.closures``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    label: str = Field(description="休みの名前（例: 年末年始）")
+    start: Union[dt.date, str] = Field(alias="from", description="\"12-29\"（毎年）または 2027-03-15（その年だけ）")
+    until: Optional[Union[dt.date, str]] = Field(None, description="最後の休みの日。省略すると1日だけ")
+
+    @field_validator("start", "until")
+    @classmethod
+    def _form(cls, value):
+        if value is None or isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"日付「{text}」はありません") from None
+        match = MONTH_DAY.match(text)
+        if not match:
+            raise ValueError(f"「{value}」は 12-29（毎年）か 2027-03-15（その年だけ）の形で書いてください")
+        month, day = map(int, match.groups())
+        try:
+            dt.date(2024, month, day)  # 02-30 and the like do not exist (2024 is a leap year)
+        except ValueError:
+            raise ValueError(f"「{value}」という月日はありません") from None
+        return f"{month:02d}-{day:02d}"
+
+    @property
+    def annual(self) -> bool:
+        return isinstance(self.start, str)
+
+    def covers(self, day: dt.date) -> bool:
+        until = self.until if self.until is not None else self.start
+        if not self.annual:
+            if isinstance(until, str):
+                return False
+            return self.start <= day <= until
+        key = f"{day.month:02d}-{day.day:02d}"
+        if isinstance(until, dt.date):
+            return False
+        if self.start <= until:
+            return self.start <= key <= until
+        return key >= self.start or key <= until  # across the new year: 12-29 … 01-03
+
+
+DEFAULT_CLOSURES = [Closure(label="年末年始", start="12-29", until="01-03")]
+
+
+class ClosedDays:
+    """Answers "is this day closed, and why" for one build; results are cached per day."""
+
+    def __init__(self, closures: list[Closure]):
+        self.closures = list(closures)
+        self._cache: dict[dt.date, str | None] = {}
+
+    def closure(self, day: dt.date) -> str | None:
+        if day not in self._cache:
+            self._cache[day] = next((c.label for c in self.closures if c.covers(day)), None)
+        return self._cache[day]
+
+    def reason(self, day: dt.date, skip_holidays: bool) -> str | None:
+        """Why a rule's occurrence on ``day`` is skipped, or None if it takes place."""
+        if skip_holidays:
+            name = holiday_name(day)
+            if name:
+                return name
+        return self.closure(day)

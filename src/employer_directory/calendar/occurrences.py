@@ -1,0 +1,265 @@
+"""Occurrences: every dated meeting of every program, with its status, computed once per build.
+
+A program's dates come in three forms that may be combined: ``dates`` (single dates at the
+program's time), ``sessions`` (each with its own date, time and title) and ``recurrence`` (a rule
+such as 毎月第2・第4水曜 between two dates, whose occurrences on public holidays and local
+closures are skipped). ``extra_dates`` add meetings to a rule, ``cancelled`` marks meetings as
+中止 (they stay listed, with the reason), ``full`` marks them 満員; past ones become 終了.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Optional, Union
+
+from ..models.values import TimeRange
+from zoneinfo import ZoneInfo
+from .closures import DEFAULT_CLOSURES, ClosedDays
+from .rules import parse_rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models.program import Program
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+OPEN = "募集中"
+FULL = "満員"
+CANCELLED = "中止"
+ENDED = "終了"
+STATUSES = (OPEN, FULL, CANCELLED, ENDED)
+
+
+@dataclass(frozen=True)
+class PlannedDate:
+    """One meeting as the file describes it, before statuses are applied."""
+
+    date: dt.date
+    time: Optional[TimeRange]
+    title: Optional[str]
+    origin: str
+    """Where it came from, as a dotted field path (``sessions.3``, ``recurrence``)."""
+
+
+@dataclass(frozen=True)
+class SkippedDate:
+    date: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    dates: tuple[PlannedDate, ...]
+    skipped: tuple[SkippedDate, ...]
+
+
+def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
+    """All meetings of one program in date order, and the rule's dates that were skipped."""
+    closed = closed or ClosedDays(DEFAULT_CLOSURES)
+    planned: list[PlannedDate] = []
+    skipped: list[SkippedDate] = []
+    for day in program.dates:
+        planned.append(PlannedDate(day, program.time, None, "dates"))
+    for index, session in enumerate(program.sessions):
+        planned.append(PlannedDate(session.date, session.time or program.time, session.title, f"sessions.{index}"))
+    rule = program.recurrence
+    if rule is not None and rule.start <= rule.until:
+        spec = parse_rule(rule.rule)
+        titles = list(rule.titles)
+        for day in spec.dates(rule.start, rule.until):
+            reason = closed.reason(day, rule.skip_holidays)
+            if reason:
+                skipped.append(SkippedDate(day, reason))
+                continue
+            title = titles.pop(0) if titles else None
+            planned.append(PlannedDate(day, rule.time or program.time, title, "recurrence"))
+    for index, session in enumerate(program.extra_dates):
+        planned.append(PlannedDate(session.date, session.time or (rule.time if rule else None) or program.time, session.title, f"extra_dates.{index}"))
+    planned.sort(key=lambda p: (p.date, p.time.start.minutes if p.time else -1))
+    return Plan(tuple(planned), tuple(skipped))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One meeting of one program, ready for pages, feeds, exports and print sheets.
+
+    ``start``/``end`` are aware datetimes in Asia/Tokyo, or plain dates (``end == start``) for a
+    meeting without a time (all day). ``key`` is stable across builds (program slug plus local
+    start) and is what the ICS UID is made from.
+    """
+
+    program_slug: str
+    start: Union[dt.datetime, dt.date]
+    end: Union[dt.datetime, dt.date]
+    title: Optional[str]
+    status: str
+    cancel_reason: Optional[str] = None
+    key: str = ""
+    program_title: str = field(default="", compare=False)
+    number: int = field(default=0, compare=False)
+    """1-based position among the program's occurrences (第n回)."""
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, dt.datetime)
+
+    @property
+    def date(self) -> dt.date:
+        return self.start.date() if isinstance(self.start, dt.datetime) else self.start
+
+    @property
+    def time_label(self) -> str:
+        """``13:30〜15:00`` or an empty string for all-day meetings."""
+        if self.all_day:
+            return ""
+        return f"{self.start.hour}:{self.start.minute:02d}〜{self.end.hour}:{self.end.minute:02d}"
+
+    @property
+    def sort_key(self) -> tuple:
+        moment = self.start if isinstance(self.start, dt.datetime) else dt.datetime.combine(self.start, dt.time(), TOKYO)
+        return (moment, self.program_title, self.program_slug)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == CANCELLED
+
+    @property
+    def is_past(self) -> bool:
+        return self.status == ENDED
+
+
+def _moment(day: dt.date, hour: int, minute: int) -> dt.datetime:
+    if hour == 24:
+        return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, minute), TOKYO)
+    return dt.datetime.combine(day, dt.time(hour, minute), TOKYO)
+
+
+def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays | None = None) -> tuple[Occurrence, ...]:
+    cancelled = {c.date: c.reason for c in program.cancelled}
+    full = set(program.full)
+    result = []
+    for number, planned in enumerate(plan_program(program, closed).dates, start=1):
+        if planned.time:
+            start = _moment(planned.date, planned.time.start.hour, planned.time.start.minute)
+            end = _moment(planned.date, planned.time.end.hour, planned.time.end.minute)
+            key = f"{program.slug}-{planned.date:%Y%m%d}T{planned.time.start.hour:02d}{planned.time.start.minute:02d}"
+        else:
+            start = end = planned.date
+            key = f"{program.slug}-{planned.date:%Y%m%d}"
+        if planned.date in cancelled:
+            status, reason = CANCELLED, cancelled[planned.date]
+        elif planned.date < today:
+            status, reason = ENDED, None
+        elif planned.date in full:
+            status, reason = FULL, None
+        else:
+            status, reason = OPEN, None
+        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @property
+    def slug(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    def next(self) -> "Month":
+        return Month(self.year + (self.month == 12), self.month % 12 + 1)
+
+    def previous(self) -> "Month":
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    @classmethod
+    def of(cls, day: dt.date) -> "Month":
+        return cls(day.year, day.month)
+
+
+class ProgramCalendar:
+    """Every occurrence of every program, indexed the ways pages need them.
+
+    Built once per build (``Directory.calendar``); pages only look things up here, so the
+    cost of a page does not grow with the number of programs.
+    """
+
+    def __init__(self, programs: Iterable["Program"], today: dt.date, closed: ClosedDays):
+        self.today = today
+        self.by_program: dict[str, tuple[Occurrence, ...]] = {}
+        self._programs = {}
+        everything: list[Occurrence] = []
+        for program in programs:
+            found = program_occurrences(program, today, closed)
+            self.by_program[program.slug] = found
+            self._programs[program.slug] = program
+            everything.extend(found)
+        everything.sort(key=lambda o: o.sort_key)
+        self.all: tuple[Occurrence, ...] = tuple(everything)
+        self._dates = [o.date for o in self.all]
+        self.by_month: dict[Month, list[Occurrence]] = {}
+        for occurrence in self.all:
+            self.by_month.setdefault(Month.of(occurrence.date), []).append(occurrence)
+        self.by_employer: dict[str, list[Occurrence]] = {}
+        for occurrence in self.all:
+            for slug in self._programs[occurrence.program_slug].employers:
+                self.by_employer.setdefault(slug, []).append(occurrence)
+
+    def program(self, slug: str) -> "Program":
+        return self._programs[slug]
+
+    def of(self, program_slug: str) -> tuple[Occurrence, ...]:
+        return self.by_program.get(program_slug, ())
+
+    def upcoming(self, today: dt.date | None = None, limit: int | None = 5, *, include_cancelled: bool = True) -> list[Occurrence]:
+        """Occurrences from ``today`` on, soonest first."""
+        today = today or self.today
+        start = bisect.bisect_left(self._dates, today)
+        result = []
+        for occurrence in self.all[start:]:
+            if occurrence.status == ENDED or (not include_cancelled and occurrence.is_cancelled):
+                continue
+            result.append(occurrence)
+            if limit is not None and len(result) >= limit:
+                break
+        return result
+
+    def upcoming_of(self, program_slug: str, limit: int | None = None) -> list[Occurrence]:
+        found = [o for o in self.of(program_slug) if o.date >= self.today and o.status != ENDED]
+        return found if limit is None else found[:limit]
+
+    def next_of(self, program_slug: str) -> Occurrence | None:
+        """The next meeting that takes place (not cancelled), or None."""
+        return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in (OPEN, FULL)), None)
+
+    def upcoming_for_employer(self, employer_slug: str, limit: int | None = 5) -> list[Occurrence]:
+        found = [o for o in self.by_employer.get(employer_slug, ()) if o.date >= self.today]
+        return found if limit is None else found[:limit]
+
+    def months(self) -> list[Month]:
+        """Every month from the first to the last with an occurrence (empty months included)."""
+        if not self.all:
+            return []
+        month, last = Month.of(self.all[0].date), Month.of(self.all[-1].date)
+        result = []
+        while (month.year, month.month) <= (last.year, last.month):
+            result.append(month)
+            month = month.next()
+        return result
+
+    def in_month(self, month: Month) -> list[Occurrence]:
+        return self.by_month.get(month, [])
+
+
+def build_calendar(programs: Iterable["Program"], today: dt.date, closures=None) -> ProgramCalendar:
+    return ProgramCalendar(programs, today, ClosedDays(DEFAULT_CLOSURES if closures is None else closures))

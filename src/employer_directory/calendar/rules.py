@@ -1,0 +1,136 @@
+"""Recurrence rules as staff write them (毎月第2・第4水曜, 毎週火曜, 隔週金曜, 毎月15日).
+
+The Japanese text is parsed into a :class:`RuleSpec`; python-dateutil's ``rrule`` does the
+date arithmetic. Parsing is strict: a rule that cannot be read, names an impossible day
+(第6水曜, 32日) or leaves the reader guessing (毎月水曜: which week?) is refused with a message
+that says what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dateutil import rrule
+
+from ..models.values import staff_error
+
+WEEKDAY_CHARS = "月火水木金土日"
+RRULE_DAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
+
+_DAYS = r"([月火水木金土日](?:[・、,][月火水木金土日])*)(?:曜日?)?"
+WEEKLY = re.compile(rf"^(毎週|隔週){_DAYS}$")
+MONTHLY_NTH = re.compile(r"^毎月((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終))*)" + r"([月火水木金土日])(?:曜日?)?$")
+MONTHLY_DAY = re.compile(r"^毎月([0-9]+)日$")
+NO_PERIOD = re.compile(rf"^((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終))*)?{_DAYS}$")
+MONTHLY_ANY = re.compile(rf"^毎月{_DAYS}$")
+
+EXAMPLES = "「毎週火曜」「毎週月・木曜」「隔週金曜」「毎月第2・第4水曜」「毎月最終金曜」「毎月15日」"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A parsed rule: ``freq`` is ``weekly`` or ``monthly``."""
+
+    text: str
+    freq: str
+    interval: int = 1
+    weekdays: tuple[int, ...] = ()
+    """0 = Monday … 6 = Sunday."""
+    nths: tuple[int, ...] = ()
+    """Which weeks of the month (1…5, -1 for 最終); empty for weekly rules."""
+    monthday: int | None = None
+
+    def dates(self, start: dt.date, until: dt.date) -> list[dt.date]:
+        return list(_expand(self, start, until))
+
+    def to_rrule(self, start: dt.datetime, until: dt.datetime) -> rrule.rrule:
+        if self.freq == "weekly":
+            days = [RRULE_DAYS[d] for d in self.weekdays]
+            return rrule.rrule(rrule.WEEKLY, interval=self.interval, byweekday=days, dtstart=start, until=until)
+        if self.monthday is not None:
+            return rrule.rrule(rrule.MONTHLY, bymonthday=self.monthday, dtstart=start, until=until)
+        day = RRULE_DAYS[self.weekdays[0]]
+        return rrule.rrule(rrule.MONTHLY, byweekday=[day(n) for n in self.nths], dtstart=start, until=until)
+
+    def describe(self) -> str:
+        return self.text
+
+
+@lru_cache(maxsize=4096)
+def _expand(spec: RuleSpec, start: dt.date, until: dt.date) -> tuple[dt.date, ...]:
+    begin = dt.datetime.combine(start, dt.time())
+    end = dt.datetime.combine(until, dt.time())
+    return tuple(moment.date() for moment in spec.to_rrule(begin, end))
+
+
+def _days(text: str) -> tuple[int, ...]:
+    found = tuple(WEEKDAY_CHARS.index(char) for char in re.findall(r"[月火水木金土日]", text))
+    if len(set(found)) != len(found):
+        raise staff_error(f"繰り返しの決まり「{text}」に同じ曜日が2回あります", "曜日は1回ずつ書いてください")
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1024)
+def parse_rule(value: Any) -> RuleSpec:
+    if not isinstance(value, str) or not value.strip():
+        raise staff_error("繰り返しの決まりを文字で書く項目です", f"{EXAMPLES} のように書いてください")
+    original = value.strip()
+    text = unicodedata.normalize("NFKC", original).replace(" ", "").replace("　", "")
+    if match := WEEKLY.match(text):
+        period, days = match.groups()
+        return RuleSpec(original, "weekly", 2 if period == "隔週" else 1, _days(days))
+    if match := MONTHLY_DAY.match(text):
+        day = int(match.group(1))
+        if not 1 <= day <= 31:
+            raise staff_error(f"繰り返しの決まり「{original}」の {day}日 はありません", "1日〜28日のどれかを書いてください")
+        if day > 28:
+            raise staff_error(
+                f"繰り返しの決まり「{original}」は、{day}日がない月にどうするか決まりません",
+                "1日〜28日にするか、「毎月最終金曜」のように曜日で書くか、日付を sessions に並べてください",
+            )
+        return RuleSpec(original, "monthly", 1, (), (), day)
+    if match := MONTHLY_NTH.match(text):
+        nths_text, day = match.groups()
+        nths = []
+        for part in re.split(r"[・、,]", nths_text):
+            if part == "最終":
+                nths.append(-1)
+                continue
+            number = int(part.lstrip("第"))
+            if not 1 <= number <= 5:
+                raise staff_error(
+                    f"繰り返しの決まり「{original}」の「第{number}{day}曜」はありません",
+                    "1か月にある同じ曜日は第1〜第5までです。月の最後なら「最終」と書いてください（例: 毎月最終金曜）",
+                )
+            nths.append(number)
+        if len(set(nths)) != len(nths):
+            raise staff_error(f"繰り返しの決まり「{original}」に同じ週が2回あります", "第1・第3 のように1回ずつ書いてください")
+        if 5 in nths and -1 in nths:
+            raise staff_error(
+                f"繰り返しの決まり「{original}」の「第5」と「最終」は同じ日になることがあります",
+                "どちらか一方にしてください",
+            )
+        return RuleSpec(original, "monthly", 1, (WEEKDAY_CHARS.index(day),), tuple(sorted(nths, key=lambda n: (n < 0, n))))
+    if MONTHLY_ANY.match(text):
+        raise staff_error(
+            f"繰り返しの決まり「{original}」は、毎月の何週目か分かりません",
+            f"毎週なら「毎週{text[2:3]}曜」、月の決まった週なら「毎月第2・第4{text[2:3]}曜」のように書いてください",
+        )
+    if NO_PERIOD.match(text):
+        raise staff_error(
+            f"繰り返しの決まり「{original}」は、毎週か毎月か分かりません",
+            "「毎週」「隔週」「毎月」のどれかから書き始めてください（例: 毎週火曜、毎月第2・第4水曜）",
+        )
+    raise staff_error(f"繰り返しの決まり「{original}」を読み取れません", f"{EXAMPLES} のように書いてください")
+
+
+def check_rule(value: Any) -> str:
+    """Pydantic before-validator: keep the staff's text, refuse what cannot be parsed."""
+    if not isinstance(value, str):
+        raise staff_error("繰り返しの決まりを文字で書く項目です", f"{EXAMPLES} のように書いてください")
+    return parse_rule(value).text

@@ -1,0 +1,110 @@
+"""Which calendar pages and files the site gets, and what the existing pages show of the calendar.
+
+Adds to the per-build :class:`~employer_directory.site_pages.SitePages` plan:
+
+* ``calendar/index.md``: this month, coming months, the archive of past months, feed links;
+* ``calendar/YYYY-MM.md``: one page per month from the first to the last month with a meeting;
+* the occurrences each program page, employer page and the home page show.
+
+Every lookup goes through the one :class:`ProgramCalendar` of the build, so no page does work
+that grows with the total number of programs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
+from .ics import IcsFile, build_feeds, ics_path_for_occurrence, ics_path_for_program
+from .month_view import WEEKDAY_HEADERS, MonthView, month_views
+from .occurrences import Month
+
+HOME_UPCOMING = 6
+EMPLOYER_UPCOMING = 5
+
+
+@dataclass
+class CalendarPlan:
+    months: list[MonthView]
+    feeds: list[IcsFile] = field(default_factory=list)
+    all_feed: str = "calendar/all.ics"
+
+    def month_uri(self, month: Month) -> str:
+        return f"calendar/{month.slug}.md"
+
+    @property
+    def current(self) -> MonthView | None:
+        """The month holding today, else the nearest coming month, else the last month."""
+        if not self.months:
+            return None
+        for view in self.months:
+            if not view.is_past:
+                return view
+        return self.months[-1]
+
+
+def webcal(url: str) -> str:
+    return "webcal://" + url.split("://", 1)[-1]
+
+
+def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> CalendarPlan:
+    directory = pages.directory
+    calendar = directory.calendar
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    views = month_views(calendar)
+    plan = CalendarPlan(views)
+    plan.feeds = build_feeds(calendar, site_url, site_name)
+    feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(base + plan.all_feed)}
+
+    index = GeneratedPage("calendar/index.md")
+    pages.generated.append(index)
+    pages.views[index.src_uri] = PageView(
+        "calendar_index.html",
+        "プログラムの予定",
+        {
+            "calendar_plan": plan,
+            "current_month": plan.current,
+            "coming_months": [v for v in views if not v.is_past],
+            "past_months": [v for v in views if v.is_past][::-1],
+            "upcoming_occurrences": calendar.upcoming(limit=10),
+            **feed_links,
+        },
+    )
+    for view in views:
+        page = GeneratedPage(plan.month_uri(view.month))
+        pages.generated.append(page)
+        pages.views[page.src_uri] = PageView(
+            "calendar_month.html",
+            f"プログラムの予定 {view.month.label}",
+            {"month_view": view, "weekday_headers": WEEKDAY_HEADERS, **feed_links},
+        )
+
+    for program in directory.programs:
+        view = pages.views.get(docs_uri(program.source_path))
+        if view is None:
+            continue
+        feed = ics_path_for_program(program.slug)
+        view.context.update(
+            {
+                "occurrences": calendar.of(program.slug),
+                "next_occurrence": calendar.next_of(program.slug),
+                "program_ics_url": feed,
+                "program_webcal_url": webcal(base + feed),
+                "occurrence_ics": ics_path_for_occurrence,
+            }
+        )
+
+    for employer_slug in calendar.by_employer:
+        employer = directory.employer(employer_slug)
+        if employer is None:
+            continue
+        view = pages.views.get(docs_uri(employer.source_path))
+        if view is not None:
+            view.context["employer_occurrences"] = calendar.upcoming_for_employer(employer_slug, EMPLOYER_UPCOMING)
+
+    home = pages.views.get("index.md")
+    if home is not None:
+        home.context["upcoming_occurrences"] = calendar.upcoming(limit=HOME_UPCOMING)
+        home.context.update(feed_links)
+    return plan

@@ -1,0 +1,184 @@
+"""Occurrences of programs over fixed build dates: rules, holidays, closures, statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import ROOT
+from employer_directory.calendar import CANCELLED, ENDED, FULL, OPEN
+from employer_directory.calendar.closures import Closure, ClosedDays
+from employer_directory.calendar.occurrences import build_calendar, plan_program, program_occurrences
+from employer_directory.calendar.rules import parse_rule
+from employer_directory.loading import load_directory
+from employer_directory.models.program import Program
+from employer_directory.settings import TOKYO, load_settings
+
+D = dt.date
+NEW_YEAR = [Closure(label="年末年始", start="12-29", until="01-03")]
+
+# 毎月第2・第4水曜 from 2026-04-15 until 2027-03-31, checked by hand against a paper calendar.
+# 2026-04-08 (the 2nd Wednesday) is before the start; 2026-09-23 (秋分の日) is a public holiday.
+HAND_CHECKED_FY2026 = [
+    D(2026, 4, 22),
+    D(2026, 5, 13), D(2026, 5, 27),
+    D(2026, 6, 10), D(2026, 6, 24),
+    D(2026, 7, 8), D(2026, 7, 22),
+    D(2026, 8, 12), D(2026, 8, 26),
+    D(2026, 9, 9),  # 9/23 is 秋分の日: skipped
+    D(2026, 10, 14), D(2026, 10, 28),
+    D(2026, 11, 11), D(2026, 11, 25),
+    D(2026, 12, 9), D(2026, 12, 23),
+    D(2027, 1, 13), D(2027, 1, 27),
+    D(2027, 2, 10), D(2027, 2, 24),
+    D(2027, 3, 10), D(2027, 3, 24),
+]
+
+
+def program(**fields) -> Program:
+    data = {
+        "title": "テストの集い",
+        "kind": "集団プログラム",
+        "summary": "テストです。",
+        "place": {"name": "研修室"},
+        "verified": "2026-04-01",
+        **fields,
+    }
+    record = Program.model_validate(data, context={"settings": load_settings({"closures": [{"label": "年末年始", "from": "12-29", "until": "01-03"}]})})
+    return record.model_copy(update={"slug": "test"})
+
+
+def group(**rule) -> Program:
+    return program(recurrence={"rule": "毎月第2・第4水曜", "start": "2026-04-15", "until": "2027-03-31", "time": "13:30〜15:00", **rule})
+
+
+def test_twice_monthly_rule_for_a_year_matches_the_hand_checked_list():
+    occurrences = program_occurrences(group(), D(2026, 11, 22), ClosedDays(NEW_YEAR))
+    assert [o.date for o in occurrences] == HAND_CHECKED_FY2026
+    assert D(2026, 9, 23) not in [o.date for o in occurrences]
+    first = occurrences[0]
+    assert first.start == dt.datetime(2026, 4, 22, 13, 30, tzinfo=TOKYO)
+    assert first.end == dt.datetime(2026, 4, 22, 15, 0, tzinfo=TOKYO)
+    assert first.start.utcoffset() == dt.timedelta(hours=9)
+
+
+def test_holiday_is_kept_when_the_program_does_not_skip_holidays():
+    occurrences = program_occurrences(group(skip_holidays=False), D(2026, 11, 22), ClosedDays(NEW_YEAR))
+    dates = [o.date for o in occurrences]
+    assert D(2026, 9, 23) in dates
+    assert dates == sorted(HAND_CHECKED_FY2026 + [D(2026, 9, 23)])
+
+
+def test_skipped_dates_say_why():
+    plan = plan_program(group(), ClosedDays(NEW_YEAR))
+    assert [(s.date, s.reason) for s in plan.skipped] == [(D(2026, 9, 23), "秋分の日")]
+
+
+def test_local_closure_skips_a_rule_date():
+    weekly = program(recurrence={"rule": "毎週火曜", "start": "2026-12-22", "until": "2027-01-12", "time": "10:00〜12:00"})
+    dates = [o.date for o in program_occurrences(weekly, D(2026, 12, 1), ClosedDays(NEW_YEAR))]
+    # 12/29 falls in 年末年始; 1/12 is not a holiday in 2027 (成人の日 is 1/11)
+    assert dates == [D(2026, 12, 22), D(2027, 1, 5), D(2027, 1, 12)]
+    assert [o.date for o in program_occurrences(weekly, D(2026, 12, 1), ClosedDays([]))] == [
+        D(2026, 12, 22), D(2026, 12, 29), D(2027, 1, 5), D(2027, 1, 12)
+    ]
+
+
+def test_statuses_past_cancelled_full_open():
+    record = program(
+        recurrence={"rule": "毎月第2・第4水曜", "start": "2026-04-15", "until": "2027-03-31", "time": "13:30〜15:00"},
+        cancelled=[{"date": "2027-01-27", "reason": "会場の設備点検のため"}],
+        full=["2026-12-09"],
+    )
+    by_date = {o.date: o for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}
+    assert by_date[D(2026, 11, 11)].status == ENDED
+    assert by_date[D(2026, 11, 25)].status == OPEN
+    assert by_date[D(2026, 12, 9)].status == FULL
+    assert by_date[D(2027, 1, 27)].status == CANCELLED
+    assert by_date[D(2027, 1, 27)].cancel_reason == "会場の設備点検のため"
+    # the same meeting is over once the build date passes it
+    later = {o.date: o for o in program_occurrences(record, D(2026, 12, 10), ClosedDays(NEW_YEAR))}
+    assert later[D(2026, 12, 9)].status == ENDED
+
+
+def test_titles_follow_the_held_meetings_in_order():
+    titles = [f"第{n}回" for n in range(1, 23)]
+    occurrences = program_occurrences(group(titles=titles), D(2026, 4, 1), ClosedDays(NEW_YEAR))
+    assert [o.title for o in occurrences] == titles
+    assert occurrences[9].date == D(2026, 9, 9) and occurrences[10].title == "第11回"
+
+
+def test_single_dates_sessions_and_extra_dates_combine():
+    record = program(
+        time="10:00〜11:30",
+        dates=["2026-12-16"],
+        sessions=[{"date": "2026-12-01", "time": "9:00〜10:00", "title": "説明会"}],
+        recurrence={"rule": "毎週火曜", "start": "2026-12-08", "until": "2026-12-15"},
+        extra_dates=[{"date": "2026-12-19", "title": "特別回"}],
+    )
+    occurrences = program_occurrences(record, D(2026, 11, 22))
+    assert [(o.date, o.time_label, o.title) for o in occurrences] == [
+        (D(2026, 12, 1), "9:00〜10:00", "説明会"),
+        (D(2026, 12, 8), "10:00〜11:30", None),
+        (D(2026, 12, 15), "10:00〜11:30", None),
+        (D(2026, 12, 16), "10:00〜11:30", None),
+        (D(2026, 12, 19), "10:00〜11:30", "特別回"),
+    ]
+    assert len({o.key for o in occurrences}) == 5
+
+
+def test_all_day_when_no_time():
+    record = program(dates=["2026-12-16"])
+    (only,) = program_occurrences(record, D(2026, 11, 22))
+    assert only.all_day and only.start == only.end == D(2026, 12, 16) and only.time_label == ""
+
+
+@pytest.mark.parametrize(
+    "text, until, dates",
+    [
+        ("毎週月・木曜", D(2026, 12, 10), [D(2026, 12, 3), D(2026, 12, 7), D(2026, 12, 10)]),
+        ("隔週木曜", D(2026, 12, 31), [D(2026, 12, 3), D(2026, 12, 17), D(2026, 12, 31)]),
+        ("毎月最終金曜", D(2027, 1, 31), [D(2026, 12, 25), D(2027, 1, 29)]),
+        ("毎月15日", D(2027, 1, 31), [D(2026, 12, 15), D(2027, 1, 15)]),
+        ("毎月第１水曜", D(2027, 1, 31), [D(2026, 12, 2), D(2027, 1, 6)]),
+    ],
+)
+def test_rule_forms(text, until, dates):
+    assert parse_rule(text).dates(D(2026, 12, 1), until) == dates
+
+
+def test_calendar_is_indexed_once_per_directory():
+    settings = load_settings({"closures": [{"label": "年末年始", "from": "12-29", "until": "01-03"}]})
+    directory = load_directory(ROOT / "content", settings, root=ROOT, today=D(2026, 11, 22))
+    assert directory.calendar is directory.calendar
+    everything = directory.calendar.all
+    assert list(everything) == sorted(everything, key=lambda o: o.sort_key)
+    hiroba = directory.calendar.of("hataraku-junbi-no-hiroba")
+    assert [o.date for o in hiroba] == HAND_CHECKED_FY2026
+    assert len([o for o in hiroba if o.title]) == 22
+    upcoming = directory.upcoming(D(2026, 11, 22), limit=3)
+    assert [o.date for o in upcoming] == [D(2026, 11, 25), D(2026, 12, 9), D(2026, 12, 16)]
+    assert all(o.status != ENDED for o in directory.calendar.upcoming(D(2026, 11, 22), None))
+    tour = directory.calendar.upcoming_for_employer("shirakaba-farm")
+    assert [o.program_slug for o in tour] == ["tour-shirakaba-farm"]
+    months = directory.calendar.months()
+    assert months[0].slug == "2026-04" and months[-1].slug == "2027-11" and len(months) == 20
+
+
+def test_build_calendar_without_programs_is_empty():
+    calendar = build_calendar([], D(2026, 11, 22))
+    assert calendar.all == () and calendar.months() == [] and calendar.upcoming() == []
+
+
+def test_closures_come_from_settings_and_bad_ones_are_located():
+    from employer_directory.problems import ContentInvalid
+
+    settings = load_settings({"closures": [{"label": "臨時休館", "from": "2026-12-09"}]})
+    calendar = build_calendar([group()], D(2026, 11, 22), settings.closures)
+    assert D(2026, 12, 9) not in [o.date for o in calendar.all]
+    assert D(2026, 12, 23) in [o.date for o in calendar.all]
+    with pytest.raises(ContentInvalid) as caught:
+        load_settings({"closures": [{"label": "年末年始", "from": "12-32"}]})
+    (problem,) = caught.value.problems
+    assert problem.field == "extra.directory.closures.0.from" and problem.path == "mkdocs.yml"

@@ -1,0 +1,133 @@
+"""The built calendar: month pages, program pages, upcoming lists and ICS feeds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from conftest import copy_project, run_build
+
+
+def text(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def squeeze(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_one_month_page_from_first_to_last_month_and_an_index_with_the_archive(built_site):
+    months = sorted(p.name for p in (built_site / "calendar").iterdir() if p.is_dir() and re.match(r"\d{4}-\d{2}$", p.name))
+    assert months[0] == "2026-04" and months[-1] == "2027-11" and len(months) == 20
+    index = text(built_site, "calendar/index.html")
+    archive = index[index.index('id="archive"'):]
+    assert 'calendar/2026-04/' in archive and 'calendar/2026-10/' in archive
+    assert 'calendar/2026-12/' not in archive  # coming months are not archived
+    assert "2026年11月のカレンダーを見る" in index  # the build date's month
+
+
+def test_month_page_marks_today_and_links_neighbours(built_site):
+    html = text(built_site, "calendar/2026-11/index.html")
+    today_cell = re.search(r'<td class="[^"]*is-today[^"]*" aria-current="date">\s*<span class="cal-day">(\d+)', html)
+    assert today_cell and today_cell.group(1) == "22"
+    assert html.count('aria-current="date"') == 1  # no events on the 22nd: no list entry either
+    assert 'href="../../calendar/2026-10/" rel="prev"' in html
+    assert 'href="../../calendar/2026-12/" rel="next"' in html
+    assert "<caption>" in html and '<th scope="col" class="cal-wd-0">日</th>' in html
+    assert "勤労感謝の日" in html
+
+
+def test_cancelled_meeting_is_shown_as_cancelled_with_its_reason(built_site):
+    program = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert re.search(r"2027年1月27日\(水\) 13:30〜15:00 「選ばれる人になろう！実践で役立つビジネスマナー」 中止 （会場の設備点検のため）", program)
+    month = squeeze(text(built_site, "calendar/2027-01/index.html"))
+    assert "中止 （会場の設備点検のため）" in month
+
+
+def test_past_meetings_are_ended_and_full_ones_full(built_site):
+    html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
+    past = squeeze(html[html.index('class="cal-past"'):])
+    assert "終わった回（13回）" in past
+    assert re.search(r"第13回 2026年11月11日\(水\) 13:30〜15:00 アートコミュニケーション 終了", past)
+    page = squeeze(html)
+    assert re.search(r"次回: 2026年11月25日\(水\) 13:30〜15:00 お話し会「私の体験談〜継続したから今がある〜」 募集中", page)
+    assert re.search(r"2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 満員", page)
+    assert "2026年9月23日" not in page  # 秋分の日: skipped
+
+
+def test_upcoming_on_home_and_on_the_related_employer(built_site):
+    home = squeeze(text(built_site, "index.html"))
+    assert "2026年11月22日(日) 時点の予定です。" in home
+    assert re.search(r"2026年11月25日\(水\) 13:30〜15:00 はたらく準備のひろば", home)
+    farm = squeeze(text(built_site, "employers/shirakaba-farm/index.html"))
+    assert re.search(r"この事業所でのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 募集中", farm)
+    other = text(built_site, "employers/hidamari-engei/index.html")
+    assert "この事業所でのこれからの予定" not in other
+
+
+def ics_files(site: Path) -> list[Path]:
+    return sorted((site / "calendar").rglob("*.ics"))
+
+
+def test_every_ics_file_parses_and_every_event_has_uid_dtstamp_and_dtstart_with_tzid(built_site):
+    files = ics_files(built_site)
+    assert {"all.ics", "hataraku-junbi-no-hiroba.ics", "chiiki-zukuri-seminar.ics"} <= {f.name for f in files}
+    uids_in_all = set()
+    for path in files:
+        raw = path.read_bytes()
+        assert b"\r\n" in raw
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
+        events = calendar.walk("VEVENT")
+        assert events, path
+        for event in events:
+            assert event["UID"] and event["DTSTAMP"].dt.tzinfo is not None
+            assert event["DTSTART"].params["TZID"] == "Asia/Tokyo", path
+            assert event["DTEND"].params["TZID"] == "Asia/Tokyo"
+            if path.name == "all.ics":
+                uids_in_all.add(str(event["UID"]))
+    assert len(uids_in_all) == 22 + 8 + 1 + 1  # group, seminar, tour, job fair
+
+
+def test_cancelled_meeting_is_cancelled_in_ics_and_dtstamp_comes_from_the_data(built_site):
+    calendar = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
+    by_start = {event["DTSTART"].dt.date().isoformat(): event for event in calendar.walk("VEVENT")}
+    cancelled = by_start["2027-01-27"]
+    assert cancelled["STATUS"] == "CANCELLED"
+    assert "会場の設備点検のため" in str(cancelled["DESCRIPTION"])
+    assert by_start["2026-12-23"]["STATUS"] == "CONFIRMED"
+    assert str(by_start["2026-12-23"]["UID"]) == "hataraku-junbi-no-hiroba-20261223T1330@example.github.io"
+    assert by_start["2026-12-23"]["DTSTAMP"].dt.isoformat() == "2026-11-10T00:00:00+00:00"  # 情報確認日
+    assert "2026-09-23" not in by_start
+    raw = (built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Asia/Tokyo:20261223T133000" in raw
+
+
+def test_two_builds_give_byte_identical_ics_files(tmp_path):
+    outputs = []
+    for name in ("one", "two"):
+        project = tmp_path / name
+        project.mkdir()
+        copy_project(project)
+        result = run_build(project, project / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs.append({p.relative_to(project / "site").as_posix(): p.read_bytes() for p in ics_files(project / "site")})
+    assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) > 4
+    assert outputs[0] == outputs[1]
+
+
+def test_program_page_links_feeds_and_per_meeting_files(built_site):
+    html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
+    assert 'href="webcal://example.github.io/kyoryoku-jigyosho/calendar/hataraku-junbi-no-hiroba.ics"' in html
+    assert 'href="../../calendar/hataraku-junbi-no-hiroba.ics" download' in html
+    single = "calendar/events/hataraku-junbi-no-hiroba-20261223T1330.ics"
+    assert f'href="../../{single}" download' in html
+    event = icalendar.Calendar.from_ical((built_site / single).read_bytes()).walk("VEVENT")
+    assert len(event) == 1 and "あたたか会" in str(event[0]["SUMMARY"])
+    # no add-to-calendar file for a cancelled or a past meeting
+    assert not (built_site / "calendar/events/hataraku-junbi-no-hiroba-20270127T1330.ics").exists()
+    assert not (built_site / "calendar/events/hataraku-junbi-no-hiroba-20261111T1330.ics").exists()
