@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from employer_directory.sheets.month_sheet import month_program_lines
 from employer_directory.sheets.print_pages import plan_print_pages
 
 PLAN_KEY = "directory_print"
@@ -43,4 +44,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if view is not None:
         context.update(view.context)
         context["print_title"] = view.title
+    if "month_view" in context:
+        # Calendar month pages print as the counter's month sheet: add the programs and places.
+        context["month_sheet"] = month_program_lines(context["month_view"], context["directory"])
     return context

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urljoin
 
+from ..calendar.occurrences import Occurrence
 from ..directory import Directory
 from ..models.employer import Employer, Offer, Task
 from ..models.program import Program
@@ -72,7 +73,8 @@ class EmployerSheets:
     contact_phone: str
     site_url: str
     today: dt.date
-    upcoming_sessions: list = field(default_factory=list)
+    upcoming: list[Occurrence] = field(default_factory=list)
+    """The next (at most three) meetings of programs held with this employer."""
 
     @property
     def slug(self) -> str:
@@ -119,13 +121,9 @@ class EmployerSheets:
 
 def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> EmployerSheets:
     programs = directory.programs_for(employer)
-    upcoming = [
-        (program, session)
-        for program in programs
-        for session in program.sessions
-        if session.date >= directory.today
-    ]
-    upcoming.sort(key=lambda pair: pair[1].date)
+    # The next meetings of this employer's programs (tours, fairs …) from the program calendar;
+    # cancelled ones are left out: a printed sheet must not send anyone to a meeting that is off.
+    upcoming = [o for o in directory.calendar.upcoming_for_employer(employer.slug or "", limit=None) if not o.is_cancelled]
     return EmployerSheets(
         employer=employer,
         category=directory.category_of(employer),
@@ -136,5 +134,5 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
         contact_phone=directory.settings.contact_phone,
         site_url=site_url,
         today=directory.today,
-        upcoming_sessions=upcoming[:3],
+        upcoming=upcoming[:3],
     )
