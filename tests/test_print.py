@@ -334,26 +334,31 @@ def test_print_pages_have_no_accessibility_violations_on_screen(browser, site_ur
 
 # --- month calendar sheet (A4 landscape) -------------------------------------------------------
 
-def test_a_calendar_month_prints_on_one_a4_landscape_page_readable_from_a_metre(printer, site_url, directory, tmp_path):
-    month = "2026-12"
-    printer.goto(f"{site_url}calendar/{month}/")
-    target = tmp_path / "month.pdf"
-    printer.pdf(path=str(target), prefer_css_page_size=True)
-    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
-    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
-    assert re.search(r"Pages:\s+1\n", info)
-    assert (round(width), round(height)) == (842, 595), "A4 landscape"
-    text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
-    assert "2026年12月のプログラム" in text
-    assert "この月のプログラムと会場" in text
-    occurrences = [o for o in directory.calendar.in_month(next(m for m in directory.calendar.months() if m.slug == month))]
-    assert occurrences
-    for occurrence in occurrences:
-        program = next(p for p in directory.programs if p.slug == occurrence.program_slug)
-        assert squeeze(program.title) in text
-        assert squeeze(program.place.name) in text
-    assert "しらかば市協力事業所ガイド" not in text, "no site chrome"
+def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_and_places(printer, site_url, directory, tmp_path):
+    months = directory.calendar.months()
+    assert len(months) >= 12
+    programs = {program.slug: program for program in directory.programs}
+    for month in months:
+        printer.goto(f"{site_url}calendar/{month.slug}/")
+        target = tmp_path / f"{month.slug}.pdf"
+        printer.pdf(path=str(target), prefer_css_page_size=True)
+        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+        width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+        assert re.search(r"Pages:\s+1\n", info), f"{month.slug}: more than one page"
+        assert (round(width), round(height)) == (842, 595), f"{month.slug}: not A4 landscape"
+        text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+        assert f"{month.year}年{month.month}月のプログラム" in text
+        assert "しらかば市協力事業所ガイド" not in text, "no site chrome"
+        occurrences = directory.calendar.in_month(month)
+        assert ("この月のプログラムと会場" in text) == bool(occurrences)
+        for occurrence in occurrences:
+            program = programs[occurrence.program_slug]
+            assert squeeze(program.title) in text, f"{month.slug}: {program.title}"
+            assert squeeze(program.place.name) in text, f"{month.slug}: {program.place.name}"
+            assert f"{occurrence.date.day}日(" in text
+
     # Readable from a metre: day numbers and entries in large type when printed.
+    printer.goto(f"{site_url}calendar/2026-12/")
     printer.emulate_media(media="print")
     try:
         day_size = printer.evaluate("parseFloat(getComputedStyle(document.querySelector('.cal-grid .cal-day')).fontSize)")
