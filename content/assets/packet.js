@@ -1,0 +1,222 @@
+// Counter packet (窓口用セット): a list of employers kept in this browser (localStorage),
+// "add" buttons on employer pages and listings, and the packet page that fetches the chosen
+// sheets from their own (same-origin, static) pages and prints them one per page.
+// Without JavaScript the buttons stay hidden; each sheet page can still be printed alone.
+(function () {
+  "use strict";
+  var STORAGE_KEY = "kyoryoku-packet-v1";
+  var KINDS = ["seeker", "staff"];
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "{}");
+      return {
+        slugs: Array.isArray(saved.slugs) ? saved.slugs.filter(function (s) { return SLUG.test(s); }) : [],
+        kinds: normaliseKinds(saved.kinds),
+      };
+    } catch (error) {
+      return { slugs: [], kinds: KINDS.slice() };
+    }
+  }
+
+  function save(state) {
+    try { window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state)); } catch (error) { /* private mode: list lasts for this page only */ }
+  }
+
+  function normaliseKinds(kinds) {
+    var list = Array.isArray(kinds) ? kinds : String(kinds || "").split(",");
+    var chosen = KINDS.filter(function (kind) { return list.indexOf(kind) !== -1; });
+    return chosen.length ? chosen : KINDS.slice();
+  }
+
+  // --- employer pages and listings ------------------------------------------------------
+  function updateAddButtons(state) {
+    document.querySelectorAll("[data-packet-add]").forEach(function (button) {
+      var inList = state.slugs.indexOf(button.getAttribute("data-packet-add")) !== -1;
+      button.textContent = inList ? "✓ 窓口用セットに入っています（外す）" : "＋ 窓口用セットに入れる";
+      button.classList.toggle("is-in-packet", inList);
+      button.hidden = false;
+    });
+    document.querySelectorAll("[data-packet-link]").forEach(function (link) {
+      link.hidden = false;
+      link.querySelectorAll("[data-packet-count]").forEach(function (count) { count.textContent = String(state.slugs.length); });
+    });
+  }
+
+  function wireAddButtons() {
+    var buttons = document.querySelectorAll("[data-packet-add]");
+    if (!buttons.length) return;
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var state = load();
+        var slug = button.getAttribute("data-packet-add");
+        var at = state.slugs.indexOf(slug);
+        if (at === -1) {
+          state.slugs.push(slug);
+        } else {
+          state.slugs.splice(at, 1);
+        }
+        save(state);
+        updateAddButtons(state);
+      });
+    });
+    updateAddButtons(load());
+  }
+
+  // --- the packet page --------------------------------------------------------------------
+  function PacketPage(root) {
+    this.root = root;
+    this.base = new URL(root.getAttribute("data-base-url"), window.location.href);
+    var catalogue = JSON.parse(root.querySelector("[data-packet-catalogue]").textContent);
+    this.names = {};
+    var names = this.names;
+    catalogue.employers.forEach(function (e) { names[e.slug] = e.name; });
+    this.list = root.querySelector("[data-packet-list]");
+    this.itemTemplate = root.querySelector("[data-packet-item]");
+    this.sheets = root.querySelector("[data-packet-sheets]");
+    this.status = root.querySelector("[data-packet-status]");
+    this.heading = root.querySelector("#packet-list-title");
+    this.share = root.querySelector("[data-packet-share]");
+    this.renderToken = 0;
+    this.state = this.initialState();
+  }
+
+  PacketPage.prototype.initialState = function () {
+    var state = load();
+    var params = new URLSearchParams(window.location.search);
+    if (params.has("e")) {
+      // A shared link rebuilds exactly its packet and becomes this browser's list.
+      state.slugs = params.get("e").split(",").filter(function (s, i, all) { return SLUG.test(s) && all.indexOf(s) === i; });
+      state.kinds = normaliseKinds(params.get("s"));
+    }
+    var names = this.names;
+    state.slugs = state.slugs.filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
+    return state;
+  };
+
+  PacketPage.prototype.start = function () {
+    var page = this;
+    this.root.querySelector("[data-packet-controls]").hidden = false;
+    this.root.querySelectorAll("input[name='packet-kinds']").forEach(function (radio) {
+      radio.checked = radio.value === page.state.kinds.join(",");
+      radio.addEventListener("change", function () {
+        page.state.kinds = normaliseKinds(radio.value);
+        page.changed("印刷するシートを変えました");
+      });
+    });
+    this.root.querySelector("[data-packet-print]").addEventListener("click", function () { window.print(); });
+    this.root.querySelector("[data-packet-clear]").addEventListener("click", function () {
+      page.state.slugs = [];
+      page.changed("リストを空にしました");
+    });
+    this.root.querySelector("[data-packet-copy]").addEventListener("click", function () {
+      page.share.select();
+      if (navigator.clipboard) navigator.clipboard.writeText(page.share.value).catch(function () {});
+      page.status.textContent = "リンクをコピーしました";
+    });
+    this.changed("");
+  };
+
+  PacketPage.prototype.changed = function (message, focus) {
+    save(this.state);
+    this.renderList(focus);
+    this.renderLink();
+    this.renderSheets();
+    this.lastMessage = message;
+    if (message) this.status.textContent = message;
+  };
+
+  PacketPage.prototype.renderList = function (focus) {
+    var page = this;
+    var slugs = this.state.slugs;
+    this.list.replaceChildren();
+    slugs.forEach(function (slug, index) {
+      var item = page.itemTemplate.content.firstElementChild.cloneNode(true);
+      var name = page.names[slug];
+      item.setAttribute("data-slug", slug);
+      item.querySelector(".packet-item__name").textContent = name;
+      var up = item.querySelector("[data-move='up']");
+      var down = item.querySelector("[data-move='down']");
+      var remove = item.querySelector("[data-remove]");
+      up.setAttribute("aria-label", name + "を上へ");
+      down.setAttribute("aria-label", name + "を下へ");
+      remove.setAttribute("aria-label", name + "を外す");
+      up.disabled = index === 0;
+      down.disabled = index === slugs.length - 1;
+      up.addEventListener("click", function () { page.move(index, -1, "up"); });
+      down.addEventListener("click", function () { page.move(index, 1, "down"); });
+      remove.addEventListener("click", function () {
+        page.state.slugs.splice(index, 1);
+        // The button is gone: keep the keyboard in the list (next item, else the heading).
+        var next = page.state.slugs[Math.min(index, page.state.slugs.length - 1)];
+        page.changed(name + "を外しました", next ? { slug: next, direction: "remove" } : { heading: true });
+      });
+      page.list.appendChild(item);
+    });
+    this.root.querySelector("[data-packet-empty]").hidden = slugs.length > 0;
+    if (focus && focus.heading) {
+      this.heading.focus();
+    } else if (focus) {
+      var selector = focus.direction === "remove" ? "[data-remove]" : "[data-move='" + focus.direction + "']";
+      var target = this.list.querySelector("[data-slug='" + focus.slug + "'] " + selector);
+      if (target && !target.disabled) target.focus();
+      else if (this.list.querySelector("[data-slug='" + focus.slug + "'] button:not([disabled])")) this.list.querySelector("[data-slug='" + focus.slug + "'] button:not([disabled])").focus();
+    }
+  };
+
+  PacketPage.prototype.move = function (index, step, direction) {
+    var slugs = this.state.slugs;
+    var target = index + step;
+    if (target < 0 || target >= slugs.length) return;
+    var slug = slugs[index];
+    slugs.splice(index, 1);
+    slugs.splice(target, 0, slug);
+    // Keep the keyboard where it was: on the same button of the item that moved.
+    this.changed(this.names[slug] + "を" + (target + 1) + "番目にしました", { slug: slug, direction: direction });
+  };
+
+  PacketPage.prototype.query = function () {
+    return "?e=" + this.state.slugs.join(",") + "&s=" + this.state.kinds.join(",");
+  };
+
+  PacketPage.prototype.renderLink = function () {
+    var query = this.state.slugs.length ? this.query() : "";
+    window.history.replaceState(null, "", window.location.pathname + query);
+    this.share.value = window.location.origin + window.location.pathname + query;
+  };
+
+  PacketPage.prototype.sheetUrl = function (slug, kind) {
+    return new URL("employers/" + slug + "/sheets/" + kind + "/", this.base).href;
+  };
+
+  PacketPage.prototype.renderSheets = function () {
+    var page = this;
+    var token = ++this.renderToken;
+    var wanted = [];
+    this.state.slugs.forEach(function (slug) {
+      page.state.kinds.forEach(function (kind) { wanted.push(page.sheetUrl(slug, kind)); });
+    });
+    // Our own static pages, parsed as documents: only their sheet element is taken over.
+    Promise.all(wanted.map(function (url) {
+      return fetch(url, { credentials: "same-origin" })
+        .then(function (response) { if (!response.ok) throw new Error(url); return response.text(); })
+        .then(function (html) { return new DOMParser().parseFromString(html, "text/html").querySelector("article.sheet"); });
+    })).then(function (sheets) {
+      if (token !== page.renderToken) return;
+      page.sheets.replaceChildren();
+      sheets.forEach(function (sheet) { if (sheet) page.sheets.appendChild(document.importNode(sheet, true)); });
+      if (window.directoryPrint) window.directoryPrint.fillPrintDates(page.sheets);
+      page.sheets.setAttribute("data-loaded", String(sheets.length));
+      var count = "印刷するシートは" + sheets.length + "枚です";
+      page.status.textContent = page.lastMessage ? page.lastMessage + "。" + count : count;
+    }).catch(function () {
+      if (token !== page.renderToken) return;
+      page.status.textContent = "シートを読み込めませんでした。通信を確かめて、ページを読み込み直してください。";
+    });
+  };
+
+  wireAddButtons();
+  var root = document.querySelector("[data-packet-page]");
+  if (root) new PacketPage(root).start();
+})();

@@ -1,0 +1,27 @@
+// Printable pages: the print button, and today's date (Asia/Tokyo) as the printing date.
+(function () {
+  "use strict";
+  var WEEKDAYS = "日月火水木金土";
+
+  function tokyoToday() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "numeric", day: "numeric" })
+      .formatToParts(new Date())
+      .forEach(function (part) { parts[part.type] = Number(part.value); });
+    var weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
+    return parts.year + "年" + parts.month + "月" + parts.day + "日(" + WEEKDAYS.charAt(weekday) + ")";
+  }
+
+  function fillPrintDates(root) {
+    var today = tokyoToday();
+    (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
+  }
+
+  window.directoryPrint = { fillPrintDates: fillPrintDates };
+  fillPrintDates(document);
+  window.addEventListener("beforeprint", function () { fillPrintDates(document); });
+  document.querySelectorAll("[data-print-button]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

@@ -1,0 +1,138 @@
+"""The three sheets of seed 004 for one employer, and what each of them shows.
+
+① 事業所紹介シート (introduction): who the employer is, what they do, where, how to get there and
+which steps of the ladder they offer.
+② 相談者向けプログラム情報シート (seeker): for the job seeker, in plain words and large type: what
+you will do, when, where, what to bring, whom to ask.
+③ 支援員向けプログラム情報シート (staff): for support staff: each task with minutes, setting, load,
+the traits it lets you check, cautions, the capacity of each offer, ★ for a qualification.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urljoin
+
+from ..calendar.occurrences import Occurrence
+from ..directory import Directory
+from ..models.employer import Employer, Offer, Task
+from ..models.program import Program
+from ..vocabulary import Term
+from .qr import qr_svg
+
+
+@dataclass(frozen=True)
+class SheetKind:
+    id: str
+    """URL folder below ``employers/<slug>/sheets/`` and the packet's ``s=`` value."""
+    number: str
+    title: str
+    template: str
+    audience: str
+
+
+SHEET_KINDS: tuple[SheetKind, ...] = (
+    SheetKind("introduction", "①", "事業所紹介シート", "sheets/introduction.html", "相談者・支援員"),
+    SheetKind("seeker", "②", "相談者向けプログラム情報シート", "sheets/seeker.html", "相談者"),
+    SheetKind("staff", "③", "支援員向けプログラム情報シート", "sheets/staff.html", "支援員"),
+)
+SHEET_KIND_IDS = tuple(kind.id for kind in SHEET_KINDS)
+
+
+def sheet_src_uri(slug: str, kind: SheetKind) -> str:
+    return f"employers/{slug}/sheets/{kind.id}.md"
+
+
+def employer_url(slug: str) -> str:
+    """The employer's live page, relative to the site root."""
+    return f"employers/{slug}/"
+
+
+@dataclass(frozen=True)
+class SeekerTask:
+    """A task in the words of sheet ②: no load or trait vocabulary, minutes as 「約60分」."""
+
+    name: str
+    description: str
+    minutes: int | None
+    needs_qualification: bool
+
+
+@dataclass
+class EmployerSheets:
+    """Everything the three sheets of one employer show; shared by the three templates."""
+
+    employer: Employer
+    category: Term
+    area: Term | None
+    accommodations: list[Term]
+    programs: list[Program]
+    organization: str
+    contact_phone: str
+    site_url: str
+    today: dt.date
+    upcoming: list[Occurrence] = field(default_factory=list)
+    """The next (at most three) meetings of programs held with this employer."""
+
+    @property
+    def slug(self) -> str:
+        return self.employer.slug or ""
+
+    @property
+    def live_url(self) -> str:
+        """Absolute address of the employer's page (what the QR code opens)."""
+        return urljoin(self.site_url, employer_url(self.slug))
+
+    @cached_property
+    def qr(self) -> str:
+        # One code per employer, shared by its three sheets; made only when a sheet is rendered.
+        return qr_svg(self.live_url, f"{self.employer.name}のページ")
+
+    @property
+    def verified(self) -> dt.date:
+        return self.employer.verified
+
+    def offers(self) -> list[Offer]:
+        return self.employer.offers_in_ladder_order()
+
+    def tasks(self) -> list[Task]:
+        return list(self.employer.tasks)
+
+    def seeker_tasks(self) -> list[SeekerTask]:
+        return [SeekerTask(t.name, t.description, t.minutes, t.qualification) for t in self.employer.tasks]
+
+    def has_qualification_tasks(self) -> bool:
+        return any(task.qualification for task in self.employer.tasks)
+
+    def total_capacity_note(self) -> str:
+        """Capacity in a phrase, for the staff sheet's header."""
+        parts = []
+        for offer in self.offers():
+            if offer.capacity is not None:
+                parts.append(f"{offer.type} {offer.capacity}人")
+            elif offer.capacity_note:
+                parts.append(f"{offer.type} {offer.capacity_note}")
+            else:
+                parts.append(f"{offer.type} 応相談")
+        return "、".join(parts)
+
+
+def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> EmployerSheets:
+    programs = directory.programs_for(employer)
+    # The next meetings of this employer's programs (tours, fairs …) from the program calendar;
+    # cancelled ones are left out: a printed sheet must not send anyone to a meeting that is off.
+    upcoming = [o for o in directory.calendar.upcoming_for_employer(employer.slug or "", limit=None) if not o.is_cancelled]
+    return EmployerSheets(
+        employer=employer,
+        category=directory.category_of(employer),
+        area=directory.area_of(employer),
+        accommodations=directory.accommodation_terms_of(employer),
+        programs=programs,
+        organization=directory.settings.organization,
+        contact_phone=directory.settings.contact_phone,
+        site_url=site_url,
+        today=directory.today,
+        upcoming=upcoming[:3],
+    )

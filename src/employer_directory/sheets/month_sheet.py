@@ -1,0 +1,41 @@
+"""The month calendar sheet for the counter (A4 landscape), printed from the calendar's month pages.
+
+The month grid itself is the calendar's (``employer_directory.calendar.month_view``); the sheet
+adds what a wall calendar needs beside it: each program of the month with its place and dates,
+so that the grid cells can stay short and large enough to read from a metre away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..calendar.month_view import MonthView
+from ..calendar.occurrences import Occurrence
+from ..directory import Directory
+from ..models.program import Program
+
+
+@dataclass(frozen=True)
+class MonthProgramLine:
+    program: Program
+    occurrences: tuple[Occurrence, ...]
+    """This program's meetings in the month, in date order (cancelled ones included, marked)."""
+
+    @property
+    def place(self) -> str:
+        place = self.program.place
+        return f"{place.name}（{place.address}）" if place.address else place.name
+
+
+def month_program_lines(view: MonthView, directory: Directory) -> list[MonthProgramLine]:
+    """Programs meeting in ``view``'s month, in the order of their first meeting."""
+    programs = {program.slug: program for program in directory.programs}
+    grouped: dict[str, list[Occurrence]] = {}
+    for day in view.days_with_occurrences:
+        for occurrence in day.occurrences:
+            grouped.setdefault(occurrence.program_slug, []).append(occurrence)
+    return [
+        MonthProgramLine(programs[slug], tuple(occurrences))
+        for slug, occurrences in grouped.items()
+        if slug in programs
+    ]

@@ -1,0 +1,19 @@
+"""The counter packet (窓口用セット): the employers a counsellor picks, in their order.
+
+The list itself lives in the visitor's browser (localStorage, ``content/assets/packet.js``);
+the site only publishes which employers exist, so that a shared link (``?e=slug,slug&s=seeker``)
+can be checked and shown with names before any sheet is fetched.
+"""
+
+from __future__ import annotations
+
+from ..directory import Directory
+from .employer_sheets import SHEET_KINDS
+
+
+def packet_catalogue(directory: Directory) -> dict:
+    """JSON-ready data for the packet page: employers by slug and the sheet kinds."""
+    return {
+        "employers": [{"slug": e.slug, "name": e.name, "category": e.category} for e in directory.employers],
+        "kinds": [{"id": kind.id, "number": kind.number, "title": kind.title} for kind in SHEET_KINDS if kind.id != "introduction"],
+    }

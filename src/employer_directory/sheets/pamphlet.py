@@ -1,0 +1,83 @@
+"""The pamphlet of cooperating employers (協力事業所一覧, seed 000).
+
+A cover, the number of employers per category (seed 000's table: 農業・栽培 10, 福祉・医療 4 …),
+a contents list, then one numbered section per employer grouped by category in あいうえお order.
+The contents list and the sections are made from the same ``PamphletGroup`` list, so they
+cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from ..directory import Directory
+from ..models.employer import Employer
+from ..vocabulary import Term
+from .employer_sheets import employer_url
+from .qr import qr_svg
+
+
+@dataclass(frozen=True)
+class PamphletEntry:
+    number: int
+    """Running number across the whole pamphlet (No. 1 …), as in a printed list."""
+    employer: Employer
+    anchor: str
+    live_url: str
+
+    def qr(self) -> str:
+        return qr_svg(self.live_url, f"{self.employer.name}のページ")
+
+
+@dataclass(frozen=True)
+class PamphletGroup:
+    category: Term
+    entries: list[PamphletEntry]
+
+    @property
+    def anchor(self) -> str:
+        return f"category-{self.category.id}"
+
+
+@dataclass(frozen=True)
+class Pamphlet:
+    title: str
+    organization: str
+    contact_phone: str
+    today: dt.date
+    groups: list[PamphletGroup]
+    """Categories with at least one employer, in the order of mkdocs.yml."""
+    counts: list[tuple[Term, int]]
+    """Every category with its number of employers (zero included: the table shows the whole range)."""
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    def entries(self) -> list[PamphletEntry]:
+        return [entry for group in self.groups for entry in group.entries]
+
+
+def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
+    groups: list[PamphletGroup] = []
+    counts: list[tuple[Term, int]] = []
+    number = 0
+    for listing in directory.category_listings():
+        counts.append((listing.term, len(listing.employers)))
+        entries = []
+        for employer in listing.employers:
+            number += 1
+            slug = employer.slug or ""
+            entries.append(PamphletEntry(number, employer, f"e-{slug}", urljoin(site_url, employer_url(slug))))
+        if entries:
+            groups.append(PamphletGroup(listing.term, entries))
+    return Pamphlet(
+        title="協力事業所一覧",
+        organization=directory.settings.organization,
+        contact_phone=directory.settings.contact_phone,
+        today=directory.today,
+        groups=groups,
+        counts=counts,
+    )

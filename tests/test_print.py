@@ -1,0 +1,368 @@
+"""Printing in Debian's Chromium: every sheet of every sample employer fits one A4 page and
+carries its key text; a long employer flows to exactly two pages with nothing cut; the
+pamphlet's counts and contents match the data; the counter packet works; axe on screen."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT, copy_project, run_build
+from employer_directory.cli import read_settings
+from employer_directory.loading import load_directory
+from employer_directory.models.values import jp_date
+from employer_directory.sheets.employer_sheets import SHEET_KIND_IDS
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+PRINT_DAY = "2026-11-25T10:00:00+09:00"
+"""The browser's clock while printing: sheets show it as the printing date."""
+PRINT_DAY_JP = "2026年11月25日(水)"
+LONG_TASKS = 11
+"""Tasks of the deliberately long employer: enough for sheet ③ to need a second page."""
+
+
+@pytest.fixture(scope="module")
+def directory():
+    settings = read_settings(ROOT / "mkdocs.yml")
+    return load_directory(ROOT / "content", settings, root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def printer(browser):
+    """One page, reused for every printout, with a fixed clock."""
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    page.clock.set_fixed_time(PRINT_DAY)
+    yield page
+    context.close()
+
+
+def print_pdf(page, url: str, target: Path) -> list[str]:
+    """Print ``url`` to an A4 PDF and return the text of each page (pdftotext)."""
+    page.goto(url)
+    page.pdf(path=str(target), format="A4")
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [squeeze(page_text) for page_text in pages]
+
+
+def qr_codes_in(pdf: Path) -> list[str]:
+    """Decode the QR codes on the first page of a printed PDF (rendered in grey by pdftoppm)."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "120", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(pdf.with_suffix(""))], check=True)
+    data = pdf.with_suffix(".pgm").read_bytes()
+    magic, width, height, _, _ = data.split(maxsplit=4)
+    assert magic == b"P5"
+    width, height = int(width), int(height)
+    pixels = memoryview(data[len(data) - width * height:]).cast("B", (height, width))
+    return [code.text for code in zxingcpp.read_barcodes(pixels)]
+
+
+def squeeze(text: str) -> str:
+    """PDF text without the line breaks and spaces that layout adds between characters."""
+    return re.sub(r"\s+", "", text)
+
+
+# --- every sheet of every sample employer ---------------------------------------------------
+
+def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_text(printer, site_url, directory, tmp_path):
+    assert len(directory.employers) >= 25
+    for number, employer in enumerate(directory.employers):
+        for kind in SHEET_KIND_IDS:
+            pdf = tmp_path / f"{employer.slug}-{kind}.pdf"
+            pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheets/{kind}/", pdf)
+            where = f"{employer.slug} sheet {kind}"
+            assert len(pages) == 1, f"{where}: {len(pages)} pages"
+            text = pages[0]
+            assert squeeze(employer.name) in text, where
+            assert f"情報確認日{squeeze(jp_date(employer.verified))}" in text, where
+            assert f"印刷日{PRINT_DAY_JP}" in text, where
+            assert text.startswith("1/1"), f"{where}: page number"
+            assert "しらかば市協力事業所ガイド" not in text, f"{where}: site chrome printed"
+            if kind in ("seeker", "staff"):
+                for task in employer.tasks:
+                    assert squeeze(task.name) in text, f"{where}: task {task.name}"
+            if kind == "staff":
+                for task in employer.tasks:
+                    assert squeeze(task.description) in text, f"{where}: {task.description}"
+                    marked = f"★{squeeze(task.name)}" in text
+                    assert marked == task.qualification, f"{where}: ★ on {task.name}"
+            if kind == "introduction":
+                for offer in employer.offers:
+                    assert squeeze(offer.type) in text, where
+            if kind == SHEET_KIND_IDS[number % len(SHEET_KIND_IDS)]:
+                # The printed QR code opens the employer's live page (one sheet kind per employer, in turn).
+                assert qr_codes_in(pdf) == [f"https://example.github.io/kyoryoku-jigyosho/employers/{employer.slug}/"], where
+
+
+# --- a long employer flows onto a second page --------------------------------------------------
+
+def long_employer_text() -> str:
+    text = (ROOT / "content" / "employers" / "shirakaba-farm.md").read_text(encoding="utf-8")
+    text = text.replace("name: しらかば農園", "name: ながいさぎょう農園").replace("reading: しらかばのうえん", "reading: ながいさぎょうのうえん")
+    tasks = ["tasks:"]
+    for number in range(1, LONG_TASKS + 1):
+        tasks += [
+            f"  - name: 長い作業{number:02d}",
+            f"    description: 長い作業{number:02d}の内容です。手順を一つずつ確かめながら、決まった場所に道具と材料を片付けます",
+            f"    minutes: {number * 5}",
+            "    setting: 屋内",
+            "    load: ふつう",
+            "    checks: [理解力, 正確性, 手先器用度, 集中力]",
+            f"    cautions: 長い作業{number:02d}の注意点です。刃物を使うので、始める前に使い方を確認します",
+            f"    qualification: {'true' if number % 4 == 0 else 'false'}",
+        ]
+    return re.sub(r"^tasks:\n(?:  .*\n)+", "\n".join(tasks) + "\n", text, flags=re.M)
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("long"))
+    (project / "content" / "employers" / "nagai-sagyou-farm.md").write_text(long_employer_text(), encoding="utf-8")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_a_long_staff_sheet_flows_to_exactly_two_pages_without_cut_rows_and_repeats_its_header(printer, long_site, tmp_path):
+    url = (long_site / "employers" / "nagai-sagyou-farm" / "sheets" / "staff" / "index.html").as_uri()
+    pages = print_pdf(printer, url, tmp_path / "long.pdf")
+    assert len(pages) == 2
+    for page_text in pages:
+        # The table header is printed again on the second page.
+        assert "作業内容・注意点時間場所負担確認できること" in page_text
+    for number in range(1, LONG_TASKS + 1):
+        name = f"長い作業{number:02d}"
+        row = [
+            squeeze(name),
+            f"{name}の内容です。手順を一つずつ確かめながら、決まった場所に道具と材料を片付けます",
+            f"注意:{name}の注意点です。刃物を使うので、始める前に使い方を確認します",
+        ]
+        holding = [index for index, page_text in enumerate(pages) if row[0] in page_text]
+        assert len(holding) == 1, f"{name} on pages {holding}"
+        for part in row:
+            assert part in pages[holding[0]], f"{name} cut: {part}"
+    assert "長い作業01" in pages[0] and f"長い作業{LONG_TASKS:02d}" in pages[1]
+    # Sheet ② of the same employer continues on a second page too, no task split across pages.
+    seeker = print_pdf(printer, url.replace("/sheets/staff/", "/sheets/seeker/"), tmp_path / "long-seeker.pdf")
+    assert len(seeker) == 2
+    for number in range(1, LONG_TASKS + 1):
+        item = f"長い作業{number:02d}：長い作業{number:02d}の内容です。手順を一つずつ確かめながら、決まった場所に道具と材料を片付けます"
+        assert sum(item in page_text for page_text in seeker) == 1, item
+    # The sample employers are still one page in the same build (the long one is a test fixture).
+    short = print_pdf(printer, (long_site / "employers" / "shirakaba-farm" / "sheets" / "staff" / "index.html").as_uri(), tmp_path / "short.pdf")
+    assert len(short) == 1
+
+
+# --- pamphlet ----------------------------------------------------------------------------
+
+def test_pamphlet_counts_equal_the_data_and_its_contents_list_matches_its_sections(printer, site_url, directory, tmp_path):
+    printer.goto(f"{site_url}pamphlet/")
+    counts = printer.eval_on_selector_all(".pamphlet-counts td[data-category]", "cells => cells.map(c => [c.dataset.category, Number(c.textContent)])")
+    expected = [[term.id, sum(1 for e in directory.employers if e.category == term.label)] for term in directory.settings.category_terms()]
+    assert counts == expected
+    assert printer.inner_text(".pamphlet-counts td[data-total]") == str(len(directory.employers))
+
+    contents = printer.eval_on_selector_all(
+        ".pamphlet-contents li a", "links => links.map(a => [a.getAttribute('href').slice(1), a.textContent.trim(), Number(a.parentElement.value)])"
+    )
+    sections = printer.eval_on_selector_all(
+        "article.pamphlet-entry",
+        "items => items.map(a => [a.id, a.querySelector('h3').textContent.replace(/^\\s*No\\.\\d+\\s*/, '').trim(), Number(a.querySelector('.pamphlet-entry__number').textContent.slice(3)), a.closest('section').querySelector('h2').textContent.trim()])",
+    )
+    assert [c[:3] for c in contents] == [s[:3] for s in sections]
+    assert [s[2] for s in sections] == list(range(1, len(directory.employers) + 1))
+    by_name = {e.name: e for e in directory.employers}
+    assert sorted(s[1] for s in sections) == sorted(by_name)
+    for _, name, _, heading in sections:
+        assert by_name[name].category == heading
+    # Grouped by category in the order of the settings, あいうえお order inside a group.
+    order = [term.label for term in directory.settings.category_terms()]
+    assert [s[3] for s in sections] == sorted((s[3] for s in sections), key=order.index)
+
+    pages = print_pdf(printer, f"{site_url}pamphlet/", tmp_path / "pamphlet.pdf")
+    assert "協力事業所一覧" in pages[0]
+    assert not re.search(r"\d+/\d+", pages[0]), "no page number on the cover"
+    for number, page_text in enumerate(pages[1:], start=2):
+        assert f"{number}/{len(pages)}" in page_text, "page numbers at the foot"
+    for employer in directory.employers:
+        assert squeeze(employer.name) in "".join(pages[2:])
+    assert "しらかば市協力事業所ガイド" not in "".join(pages), "no site chrome in print"
+
+
+def test_blank_forms_print_on_one_page(printer, site_url, tmp_path):
+    introduction = print_pdf(printer, f"{site_url}forms/self-introduction/", tmp_path / "f1.pdf")
+    assert len(introduction) == 1 and "しごと体験等参加者の自己紹介書" in introduction[0]
+    breakdown = print_pdf(printer, f"{site_url}forms/task-breakdown/", tmp_path / "f2.pdf")
+    assert len(breakdown) == 1
+    assert "時間業務名しごと内容所要時間（分）★" in breakdown[0] and "8:00" in breakdown[0] and "17:00" in breakdown[0]
+
+
+# --- counter packet ------------------------------------------------------------------------
+
+def packet_sheets(page) -> list[list[str]]:
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded !== undefined")
+    return page.eval_on_selector_all("[data-packet-sheets] article.sheet", "s => s.map(a => [a.dataset.employer, a.dataset.sheet])")
+
+
+def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, directory, tmp_path):
+    context = browser.new_context(locale="ja-JP")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}categories/agriculture/")
+    chosen = [e.slug for e in directory.employers if e.category == "農業・栽培"][:2]
+    for slug in chosen:
+        page.click(f"[data-packet-add='{slug}']")
+    assert page.inner_text(f"[data-packet-add='{chosen[0]}']").startswith("✓")
+    page.goto(f"{site_url}employers/yamabiko-care/")
+    page.click("[data-packet-add='yamabiko-care']")
+    assert page.inner_text("[data-packet-link]").endswith("（3件）")
+    page.click("[data-packet-link] a")
+    page.wait_for_url("**/packet/**")
+
+    names = {e.slug: e.name for e in directory.employers}
+    listed = lambda: page.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)")
+    assert listed() == [*chosen, "yamabiko-care"]
+    # Reorder with the keyboard: move the last one up twice, focus stays on its "up" button.
+    page.focus(f"[data-packet-list] li[data-slug='yamabiko-care'] [data-move='up']")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert listed() == ["yamabiko-care", *chosen]
+    assert page.evaluate("document.activeElement.closest('li').dataset.slug") == "yamabiko-care"
+    page.click(f"[data-packet-list] li[data-slug='{chosen[0]}'] [data-move='down']")
+    order = ["yamabiko-care", chosen[1], chosen[0]]
+    assert listed() == order
+    assert page.eval_on_selector_all("[data-packet-list] li .packet-item__name", "n => n.map(x => x.textContent)") == [names[s] for s in order]
+
+    assert packet_sheets(page) == [[slug, kind] for slug in order for kind in ("seeker", "staff")]
+    page.check("input[name='packet-kinds'][value='staff']")
+    page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 3")
+    assert packet_sheets(page) == [[slug, "staff"] for slug in order]
+    # Printed: one sheet per page, in the chosen order, without the controls.
+    page.pdf(path=str(tmp_path / "packet.pdf"), format="A4")
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "packet.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    printed = [squeeze(p) for p in text.split("\f") if p.strip()]
+    assert len(printed) == len(order)
+    for number, (slug, page_text) in enumerate(zip(order, printed), start=1):
+        assert page_text.startswith(f"{number}/{len(order)}")
+        page_text = page_text.removeprefix(f"{number}/{len(order)}")
+        assert page_text.startswith(f"③支援員向けプログラム情報シート{squeeze(names[slug])}")
+        assert "選んだ事業所" not in page_text
+
+    page.reload()
+    assert listed() == order
+    assert packet_sheets(page) == [[slug, "staff"] for slug in order]
+    link = page.input_value("[data-packet-share]")
+    assert link.endswith(f"packet/?e={','.join(order)}&s=staff")
+
+    # Remove one, then open the shared link in a fresh browser (no stored list).
+    page.focus(f"[data-packet-list] li[data-slug='{chosen[1]}'] [data-remove]")
+    page.keyboard.press("Enter")
+    assert listed() == ["yamabiko-care", chosen[0]]
+    assert page.evaluate("document.activeElement.closest('li').dataset.slug") == chosen[0], "focus stays in the list"
+    page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 2")
+    assert "を外しました" in page.inner_text("[data-packet-status]")
+    context.close()
+    fresh = browser.new_context(locale="ja-JP")
+    other = fresh.new_page()
+    other.goto(link)
+    assert other.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)") == order
+    assert packet_sheets(other) == [[slug, "staff"] for slug in order]
+    fresh.close()
+    assert errors == []
+
+
+def test_printouts_are_linked_from_the_employer_index(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}employers/")
+    for name, path in [("協力事業所一覧（パンフレット）", "pamphlet/"), ("しごと体験等参加者の自己紹介書（白紙）", "forms/self-introduction/")]:
+        page.get_by_role("link", name=name).click()
+        assert page.url == f"{site_url}{path}"
+        page.go_back()
+    context.close()
+
+
+def test_add_buttons_stay_hidden_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}employers/shirakaba-farm/")
+    assert page.locator("[data-packet-add]").count() == 1
+    assert not page.locator("[data-packet-add]").is_visible()
+    assert page.get_by_role("link", name="③支援員向け").is_visible()
+    context.close()
+
+
+# --- accessibility on screen ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "employers/shirakaba-farm/sheets/introduction/",
+        "employers/yamabiko-care/sheets/seeker/",
+        "employers/yamabiko-care/sheets/staff/",
+        "pamphlet/",
+        "forms/self-introduction/",
+        "forms/task-breakdown/",
+        "packet/?e=shirakaba-farm,yamabiko-care&s=seeker,staff",
+    ],
+)
+def test_print_pages_have_no_accessibility_violations_on_screen(browser, site_url, path):
+    for viewport in ({"width": 360, "height": 740}, {"width": 1280, "height": 900}):
+        context = browser.new_context(viewport=viewport, locale="ja-JP")
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(site_url + path)
+        if path.startswith("packet/"):
+            packet_sheets(page)
+        results = Axe().run(page, options=AXE_OPTIONS)
+        context.close()
+        assert results.violations_count == 0, results.generate_report()
+        assert errors == []
+
+
+# --- month calendar sheet (A4 landscape) -------------------------------------------------------
+
+def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_and_places(printer, site_url, directory, tmp_path):
+    months = directory.calendar.months()
+    assert len(months) >= 12
+    programs = {program.slug: program for program in directory.programs}
+    for month in months:
+        printer.goto(f"{site_url}calendar/{month.slug}/")
+        target = tmp_path / f"{month.slug}.pdf"
+        printer.pdf(path=str(target), prefer_css_page_size=True)
+        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+        width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+        assert re.search(r"Pages:\s+1\n", info), f"{month.slug}: more than one page"
+        assert (round(width), round(height)) == (842, 595), f"{month.slug}: not A4 landscape"
+        text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+        assert f"{month.year}年{month.month}月のプログラム" in text
+        assert "しらかば市協力事業所ガイド" not in text, "no site chrome"
+        occurrences = directory.calendar.in_month(month)
+        assert ("この月のプログラムと会場" in text) == bool(occurrences)
+        for occurrence in occurrences:
+            program = programs[occurrence.program_slug]
+            assert squeeze(program.title) in text, f"{month.slug}: {program.title}"
+            assert squeeze(program.place.name) in text, f"{month.slug}: {program.place.name}"
+            assert f"{occurrence.date.day}日(" in text
+
+    # Readable from a metre: day numbers and entries in large type when printed.
+    printer.goto(f"{site_url}calendar/2026-12/")
+    printer.emulate_media(media="print")
+    try:
+        day_size = printer.evaluate("parseFloat(getComputedStyle(document.querySelector('.cal-grid .cal-day')).fontSize)")
+        entry_size = printer.evaluate("parseFloat(getComputedStyle(document.querySelector('.cal-grid td li')).fontSize)")
+    finally:
+        printer.emulate_media(media="screen")
+    assert day_size >= 20 and entry_size >= 14.6, (day_size, entry_size)  # px: 15pt and 11pt

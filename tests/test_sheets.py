@@ -1,0 +1,82 @@
+"""Sheets, pamphlet, forms and packet data, without MkDocs or a browser."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+from employer_directory.cli import read_settings
+from employer_directory.loading import load_directory
+from employer_directory.sheets.employer_sheets import SHEET_KINDS, employer_sheets
+from employer_directory.sheets.forms import BLANK_FORMS
+from employer_directory.sheets.packet import packet_catalogue
+from employer_directory.sheets.pamphlet import make_pamphlet
+from employer_directory.sheets.print_pages import plan_print_pages
+from employer_directory.sheets.qr import qr_svg
+
+SITE_URL = "https://example.github.io/kyoryoku-jigyosho/"
+
+
+@pytest.fixture(scope="module")
+def directory():
+    settings = read_settings(ROOT / "mkdocs.yml")
+    return load_directory(ROOT / "content", settings, root=ROOT)
+
+
+def test_every_employer_gets_three_sheet_pages_at_stable_urls(directory):
+    plan = plan_print_pages(directory, SITE_URL)
+    uris = {page.src_uri for page in plan.generated}
+    for employer in directory.employers:
+        for kind in ("introduction", "seeker", "staff"):
+            uri = f"employers/{employer.slug}/sheets/{kind}.md"
+            assert uri in uris
+            view = plan.view_for(uri)
+            assert view.template == f"sheets/{kind}.html"
+            assert view.context["sheets"].employer is employer
+    assert {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"} <= uris
+    assert len(uris) == len(plan.generated) == 3 * len(directory.employers) + 4
+
+
+def test_sheets_point_at_the_live_page_under_the_project_path(directory):
+    sheets = employer_sheets(directory, directory.employer("shirakaba-farm"), SITE_URL)
+    assert sheets.live_url == "https://example.github.io/kyoryoku-jigyosho/employers/shirakaba-farm/"
+    assert sheets.qr == qr_svg(sheets.live_url, "しらかば農園のページ")
+    assert sheets.total_capacity_note() == "見学 何人でも対応可、就労体験 2人、プチバイト 2人"
+    assert [task.needs_qualification for task in sheets.seeker_tasks()] == [False, False, True]
+
+
+def test_qr_code_is_an_svg_that_depends_on_its_address():
+    one = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/a/", "A")
+    other = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/b/", "B")
+    assert one.startswith("<svg") and "<title>A</title>" in one and 'viewBox="0 0 ' in one
+    assert one.split("</title>")[1] != other.split("</title>")[1]
+
+
+def test_pamphlet_counts_groups_and_numbers_follow_the_data(directory):
+    pamphlet = make_pamphlet(directory, SITE_URL)
+    assert pamphlet.counts == [(listing.term, len(listing.employers)) for listing in directory.category_listings()]
+    assert pamphlet.total == len(directory.employers) == 25
+    entries = pamphlet.entries()
+    assert [entry.number for entry in entries] == list(range(1, 26))
+    assert sorted(entry.employer.slug for entry in entries) == sorted(e.slug for e in directory.employers)
+    for group in pamphlet.groups:
+        assert group.entries and all(entry.employer.category == group.category.label for entry in group.entries)
+        readings = [entry.employer.reading for entry in group.entries]
+        assert readings == sorted(readings)
+    # seed 000's table: 農業・栽培 10, 福祉・医療 4, 食品・製造 4, 環境整備 2, 交通警備 2
+    assert [count for _, count in pamphlet.counts][:5] == [10, 4, 4, 2, 2]
+
+
+def test_task_breakdown_form_has_two_lines_an_hour_from_8_to_17():
+    form = next(form for form in BLANK_FORMS if form.slug == "task-breakdown")
+    assert form.time_rows[0] == "8:00" and form.time_rows[-2] == "17:00"
+    assert len(form.time_rows) == 20 and form.time_rows.count("") == 10
+
+
+def test_packet_catalogue_lists_every_employer_and_the_two_printable_kinds(directory):
+    catalogue = json.loads(json.dumps(packet_catalogue(directory)))
+    assert [e["slug"] for e in catalogue["employers"]] == [e.slug for e in directory.employers]
+    assert [kind["id"] for kind in catalogue["kinds"]] == ["seeker", "staff"]
+    assert [kind.id for kind in SHEET_KINDS] == ["introduction", "seeker", "staff"]
