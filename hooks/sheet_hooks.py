@@ -1,12 +1,17 @@
 """MkDocs adapter for the printable pages (sheets, pamphlet, packet, blank forms).
 
 What each printout shows is decided in ``employer_directory.sheets``; this module only adds the
-pages and hands the data to the templates in ``overrides/sheets/``. It reads the per-build plan
+pages and hands the data to the templates in ``overrides/sheets/``. The three sheets of every
+employer are not MkDocs pages: they are rendered from the same templates as one of the build's
+file jobs (``config.extra["site_file_jobs"]``), beside the page rendering for large directories. It reads the per-build plan
 that ``directory_hooks`` leaves in ``config.extra["directory_site"]`` during ``on_pre_build``,
 and keeps its own plan in ``config.extra`` too (config is per build; hook modules are not).
 """
 
 from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from employer_directory.sheets.month_sheet import month_program_lines
 from employer_directory.sheets.print_pages import plan_print_pages
+from employer_directory.sheets.sheet_files import render_sheet_files
 
 PLAN_KEY = "directory_print"
 
@@ -26,6 +32,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra[PLAN_KEY] = plan
     for generated in plan.generated:
         files.append(File.generated(config, generated.src_uri, content=generated.stub))
+    templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
+    make = partial(render_sheet_files, site.directory, config.site_url or "/", config.site_name, templates)
+    config.extra["site_file_jobs"].start("印刷用シート", make)
     return files
 
 

@@ -15,6 +15,7 @@ from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
 from employer_directory.sheets.qr import qr_svg
+from employer_directory.sheets.sheet_files import render_sheet_files
 
 SITE_URL = "https://example.github.io/kyoryoku-jigyosho/"
 
@@ -25,18 +26,17 @@ def directory():
     return load_directory(ROOT / "content", settings, root=ROOT)
 
 
-def test_every_employer_gets_three_sheet_pages_at_stable_urls(directory):
-    plan = plan_print_pages(directory, SITE_URL)
-    uris = {page.src_uri for page in plan.generated}
+def test_every_employer_gets_three_sheet_files_at_stable_urls(directory):
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    assert len(files) == 3 * len(directory.employers)
     for employer in directory.employers:
         for kind in ("introduction", "seeker", "staff"):
-            uri = f"employers/{employer.slug}/sheets/{kind}.md"
-            assert uri in uris
-            view = plan.view_for(uri)
-            assert view.template == f"sheets/{kind}.html"
-            assert view.context["sheets"].employer is employer
-    assert {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"} <= uris
-    assert len(uris) == len(plan.generated) == 3 * len(directory.employers) + 4
+            html = files[f"employers/{employer.slug}/sheets/{kind}/index.html"].decode("utf-8")
+            assert f"<h1 id=\"sheet-{kind}-{employer.slug}\" class=\"sheet__name\">" in html
+            assert 'href="../../../../assets/print.css"' in html and "｜サイト名</title>" in html
+    plan = plan_print_pages(directory, SITE_URL)
+    uris = {page.src_uri for page in plan.generated}
+    assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"}
 
 
 def test_sheets_point_at_the_live_page_under_the_project_path(directory):

@@ -41,10 +41,6 @@ SHEET_KINDS: tuple[SheetKind, ...] = (
 SHEET_KIND_IDS = tuple(kind.id for kind in SHEET_KINDS)
 
 
-def sheet_src_uri(slug: str, kind: SheetKind) -> str:
-    return f"employers/{slug}/sheets/{kind.id}.md"
-
-
 def employer_url(slug: str) -> str:
     """The employer's live page, relative to the site root."""
     return f"employers/{slug}/"

@@ -3,7 +3,9 @@
 The same shape as ``site_pages.plan_site_pages``: generated pages are empty stubs whose content
 comes entirely from their template. URLs:
 
-* ``employers/<slug>/sheets/introduction/`` · ``…/seeker/`` · ``…/staff/``: the three sheets;
+* ``employers/<slug>/sheets/introduction/`` · ``…/seeker/`` · ``…/staff/``: the three sheets,
+  rendered as files outside the page loop (``sheet_files``), so they are not in this plan;
+
 * ``pamphlet/``: the pamphlet; ``packet/``: the counter packet;
 * ``forms/self-introduction/`` · ``forms/task-breakdown/``: blank forms.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..directory import Directory
 from ..site_pages import GeneratedPage, PageView
-from .employer_sheets import SHEET_KINDS, employer_sheets, sheet_src_uri
+from .employer_sheets import SHEET_KINDS
 from .forms import BLANK_FORMS
 from .packet import packet_catalogue
 from .pamphlet import make_pamphlet
@@ -38,13 +40,6 @@ class PrintPages:
 
 def plan_print_pages(directory: Directory, site_url: str) -> PrintPages:
     pages = PrintPages()
-    for employer in directory.employers:
-        sheets = employer_sheets(directory, employer, site_url)
-        for kind in SHEET_KINDS:
-            pages._add(
-                sheet_src_uri(sheets.slug, kind),
-                PageView(kind.template, f"{kind.title}｜{employer.name}", {"sheets": sheets, "sheet_kind": kind, "sheet_kinds": SHEET_KINDS}),
-            )
     pages._add(PAMPHLET_URI, PageView("sheets/pamphlet.html", "協力事業所一覧（パンフレット）", {"pamphlet": make_pamphlet(directory, site_url)}))
     pages._add(PACKET_URI, PageView("sheets/packet.html", "窓口用セット（印刷）", {"packet": packet_catalogue(directory), "sheet_kinds": SHEET_KINDS}))
     for form in BLANK_FORMS:
