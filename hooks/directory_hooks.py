@@ -13,9 +13,10 @@ imports there). This module only decides *when* things happen in MkDocs' two-pas
 4. ``on_page_markdown``: pick the template for each of our pages.
 5. ``on_env`` / ``on_page_context``: hand domain objects to the Jinja templates in
    ``overrides/``; all markup lives there.
-6. ``on_post_build``: collect the data files (ICS, open data, search index) that the other hook
-   files started in ``config.extra["site_file_jobs"]``; for large directories they were made
-   in worker processes while MkDocs rendered the pages (``employer_directory.background``).
+6. ``on_nav``: launch the file jobs (ICS, open data, search index, sheets, QR codes) that the
+   other hook files registered in ``config.extra["site_file_jobs"]`` during ``on_files``; for
+   large directories they are made in a worker process while MkDocs renders the pages
+   (``employer_directory.background``). ``on_post_build`` collects them.
 """
 
 from __future__ import annotations
@@ -104,6 +105,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file is not None:
             file.dest_uri = dest_uri
     return files
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    # Every hook file has registered its file job in on_files by now: start the worker.
+    assert _build.jobs is not None
+    _build.jobs.launch()
+    return nav
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

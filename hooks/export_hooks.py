@@ -5,7 +5,7 @@ and calls ``employer_directory.exports``. Registered after directory_hooks.py in
 at equal (default) priority its events run second and the plan is already there.
 
 1. ``on_config``: reset per-build state (hook modules survive ``mkdocs serve`` rebuilds).
-2. ``on_env``: the plan is complete; list program occurrences once for every export.
+2. ``on_files``: the plan is complete; list program occurrences once for every export.
 3. ``on_page_context``: JSON-LD for employer and program pages (``structured_data``, rendered by
    overrides/partials/structured_data.html), facts for the data page.
    The data files (data/*.json, data/*.csv, data/hsds/*.json) start here as one of the build's
@@ -46,13 +46,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     directory = config.extra["directory_site"].directory
     _build.occurrences = program_occurrences(directory)
     _build.by_program = occurrences_by_program(_build.occurrences)
     _build.site = SiteAddress(config.site_url or "/")
     config.extra["site_file_jobs"].start("オープンデータ", partial(render_data_files, directory, _build.site, _build.occurrences))
-    return env
+    return files
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from employer_directory.sheets.month_sheet import month_program_lines
 from employer_directory.sheets.print_pages import plan_print_pages
+from employer_directory.sheets.qr import qr_files
 from employer_directory.sheets.sheet_files import render_sheet_files
 
 PLAN_KEY = "directory_print"
@@ -34,7 +35,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, generated.src_uri, content=generated.stub))
     templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
     make = partial(render_sheet_files, site.directory, config.site_url or "/", config.site_name, templates)
-    config.extra["site_file_jobs"].start("印刷用シート", make)
+    jobs = config.extra["site_file_jobs"]
+    jobs.start("印刷用シート", make)
+    jobs.start("QR コード", partial(qr_files, site.directory, config.site_url or "/"))
     return files
 
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from employer_directory.background import FileJob, workers_allowed, write_site_files
+from employer_directory.background import WorkerJob, workers_allowed, write_site_files
 
 
 def _pid_file() -> dict[str, bytes]:
@@ -17,24 +17,17 @@ def _fails() -> dict[str, bytes]:
     raise ValueError("broken exporter")
 
 
-def test_a_worker_job_makes_and_writes_its_files_in_another_process(tmp_path):
-    job = FileJob(_pid_file, tmp_path, in_worker=True)
-    assert job.finish() == ["pid.txt"]
-    assert (tmp_path / "pid.txt").read_bytes() != str(os.getpid()).encode()
-    assert job.finish() == ["pid.txt"]  # collected once
+def test_a_worker_job_runs_in_another_process():
+    assert WorkerJob(os.getpid, in_worker=True).result() != os.getpid()
 
 
-def test_an_in_process_job_runs_here_when_finished(tmp_path):
-    job = FileJob(_pid_file, tmp_path, in_worker=False)
-    assert not (tmp_path / "pid.txt").exists()
-    job.finish()
-    assert (tmp_path / "pid.txt").read_bytes() == str(os.getpid()).encode()
+def test_an_in_process_job_runs_here_when_asked():
+    assert WorkerJob(os.getpid, in_worker=False).result() == os.getpid()
 
 
-def test_a_failure_in_the_worker_is_raised_with_its_traceback(tmp_path):
-    job = FileJob(_fails, tmp_path, in_worker=True)
+def test_a_failure_in_the_worker_is_raised_with_its_traceback():
     with pytest.raises(RuntimeError, match="broken exporter"):
-        job.finish()
+        WorkerJob(_fails, in_worker=True).result()
 
 
 def test_workers_only_for_large_directories_and_never_while_serving(monkeypatch):
@@ -55,7 +48,7 @@ def test_files_are_written_below_the_site(tmp_path):
     assert (tmp_path / "data/b.csv").read_text() == "y"
 
 
-def test_a_build_collects_every_kind_and_a_failing_one_stops_the_others(tmp_path, monkeypatch):
+def test_a_build_makes_every_kind_in_one_worker_and_a_failure_stops_the_build(tmp_path, monkeypatch):
     from employer_directory.background import SiteFileJobs
 
     monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
@@ -63,8 +56,25 @@ def test_a_build_collects_every_kind_and_a_failing_one_stops_the_others(tmp_path
     assert jobs.in_worker
     jobs.start("pid", _pid_file)
     jobs.start("other", lambda: {"x/y.txt": b"y"})  # a closure: fork runs it without pickling
-    assert jobs.finish_all() == {"pid": ["pid.txt"], "other": ["x/y.txt"]}
+    jobs.launch()
+    jobs.start("late", lambda: {"late.txt": str(os.getpid()).encode()})  # after the launch: in-process
+    assert jobs.finish_all() == {"pid": ["pid.txt"], "other": ["x/y.txt"], "late": ["late.txt"]}
+    assert (tmp_path / "pid.txt").read_bytes() != str(os.getpid()).encode()
+    assert (tmp_path / "late.txt").read_bytes() == str(os.getpid()).encode()
     assert (tmp_path / "x/y.txt").read_bytes() == b"y"
     jobs.start("broken", _fails)
+    jobs.launch()
     with pytest.raises(RuntimeError, match="broken exporter"):
         jobs.finish_all()
+
+
+def test_without_workers_jobs_run_in_process_at_the_end(tmp_path, monkeypatch):
+    from employer_directory.background import SiteFileJobs
+
+    monkeypatch.setenv("DIRECTORY_BACKGROUND", "0")
+    jobs = SiteFileJobs(tmp_path, employer_count=5000)
+    jobs.start("pid", _pid_file)
+    jobs.launch()
+    assert not (tmp_path / "pid.txt").exists()
+    assert jobs.finish_all() == {"pid": ["pid.txt"]}
+    assert (tmp_path / "pid.txt").read_bytes() == str(os.getpid()).encode()

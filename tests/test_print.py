@@ -78,7 +78,7 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
     for number, employer in enumerate(directory.employers):
         for kind in SHEET_KIND_IDS:
             pdf = tmp_path / f"{employer.slug}-{kind}.pdf"
-            pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheets/{kind}/", pdf)
+            pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheet-{kind}.html", pdf)
             where = f"{employer.slug} sheet {kind}"
             assert len(pages) == 1, f"{where}: {len(pages)} pages"
             text = pages[0]
@@ -134,7 +134,7 @@ def long_site(tmp_path_factory):
 
 
 def test_a_long_staff_sheet_flows_to_exactly_two_pages_without_cut_rows_and_repeats_its_header(printer, long_site, tmp_path):
-    url = (long_site / "employers" / "nagai-sagyou-farm" / "sheets" / "staff" / "index.html").as_uri()
+    url = (long_site / "employers" / "nagai-sagyou-farm" / "sheet-staff.html").as_uri()
     pages = print_pdf(printer, url, tmp_path / "long.pdf")
     assert len(pages) == 2
     for page_text in pages:
@@ -153,13 +153,13 @@ def test_a_long_staff_sheet_flows_to_exactly_two_pages_without_cut_rows_and_repe
             assert part in pages[holding[0]], f"{name} cut: {part}"
     assert "長い作業01" in pages[0] and f"長い作業{LONG_TASKS:02d}" in pages[1]
     # Sheet ② of the same employer continues on a second page too, no task split across pages.
-    seeker = print_pdf(printer, url.replace("/sheets/staff/", "/sheets/seeker/"), tmp_path / "long-seeker.pdf")
+    seeker = print_pdf(printer, url.replace("/sheet-staff.html", "/sheet-seeker.html"), tmp_path / "long-seeker.pdf")
     assert len(seeker) == 2
     for number in range(1, LONG_TASKS + 1):
         item = f"長い作業{number:02d}：長い作業{number:02d}の内容です。手順を一つずつ確かめながら、決まった場所に道具と材料を片付けます"
         assert sum(item in page_text for page_text in seeker) == 1, item
     # The sample employers are still one page in the same build (the long one is a test fixture).
-    short = print_pdf(printer, (long_site / "employers" / "shirakaba-farm" / "sheets" / "staff" / "index.html").as_uri(), tmp_path / "short.pdf")
+    short = print_pdf(printer, (long_site / "employers" / "shirakaba-farm" / "sheet-staff.html").as_uri(), tmp_path / "short.pdf")
     assert len(short) == 1
 
 
@@ -308,9 +308,9 @@ def test_add_buttons_stay_hidden_without_javascript(browser, site_url):
 @pytest.mark.parametrize(
     "path",
     [
-        "employers/shirakaba-farm/sheets/introduction/",
-        "employers/yamabiko-care/sheets/seeker/",
-        "employers/yamabiko-care/sheets/staff/",
+        "employers/shirakaba-farm/sheet-introduction.html",
+        "employers/yamabiko-care/sheet-seeker.html",
+        "employers/yamabiko-care/sheet-staff.html",
         "pamphlet/",
         "forms/self-introduction/",
         "forms/task-breakdown/",

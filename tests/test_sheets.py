@@ -14,7 +14,7 @@ from employer_directory.sheets.forms import BLANK_FORMS
 from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
-from employer_directory.sheets.qr import qr_svg
+from employer_directory.sheets.qr import qr_files, qr_svg
 from employer_directory.sheets.sheet_files import render_sheet_files
 
 SITE_URL = "https://example.github.io/kyoryoku-jigyosho/"
@@ -31,9 +31,9 @@ def test_every_employer_gets_three_sheet_files_at_stable_urls(directory):
     assert len(files) == 3 * len(directory.employers)
     for employer in directory.employers:
         for kind in ("introduction", "seeker", "staff"):
-            html = files[f"employers/{employer.slug}/sheets/{kind}/index.html"].decode("utf-8")
+            html = files[f"employers/{employer.slug}/sheet-{kind}.html"].decode("utf-8")
             assert f"<h1 id=\"sheet-{kind}-{employer.slug}\" class=\"sheet__name\">" in html
-            assert 'href="../../../../assets/print.css"' in html and "｜サイト名</title>" in html
+            assert 'href="../../assets/print.css"' in html and "｜サイト名</title>" in html
     plan = plan_print_pages(directory, SITE_URL)
     uris = {page.src_uri for page in plan.generated}
     assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"}
@@ -42,7 +42,8 @@ def test_every_employer_gets_three_sheet_files_at_stable_urls(directory):
 def test_sheets_point_at_the_live_page_under_the_project_path(directory):
     sheets = employer_sheets(directory, directory.employer("shirakaba-farm"), SITE_URL)
     assert sheets.live_url == "https://example.github.io/kyoryoku-jigyosho/employers/shirakaba-farm/"
-    assert sheets.qr == qr_svg(sheets.live_url, "しらかば農園のページ")
+    assert sheets.qr == "employers/shirakaba-farm/qr.svg"
+    assert qr_files(directory, SITE_URL)[sheets.qr] == qr_svg(sheets.live_url, "しらかば農園のページ")
     assert sheets.total_capacity_note() == "見学 何人でも対応可、就労体験 2人、プチバイト 2人"
     assert [task.needs_qualification for task in sheets.seeker_tasks()] == [False, False, True]
 
@@ -50,8 +51,8 @@ def test_sheets_point_at_the_live_page_under_the_project_path(directory):
 def test_qr_code_is_an_svg_that_depends_on_its_address():
     one = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/a/", "A")
     other = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/b/", "B")
-    assert one.startswith("<svg") and "<title>A</title>" in one and 'viewBox="0 0 ' in one
-    assert one.split("</title>")[1] != other.split("</title>")[1]
+    assert one.startswith(b"<svg") and b'xmlns="http://www.w3.org/2000/svg"' in one and b"<title>A</title>" in one and b'viewBox="0 0 ' in one
+    assert one.split(b"</title>")[1] != other.split(b"</title>")[1]
 
 
 def test_pamphlet_counts_groups_and_numbers_follow_the_data(directory):

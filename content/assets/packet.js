@@ -187,7 +187,7 @@
   };
 
   PacketPage.prototype.sheetUrl = function (slug, kind) {
-    return new URL("employers/" + slug + "/sheets/" + kind + "/", this.base).href;
+    return new URL("employers/" + slug + "/sheet-" + kind + ".html", this.base).href;
   };
 
   PacketPage.prototype.renderSheets = function () {
@@ -201,7 +201,12 @@
     Promise.all(wanted.map(function (url) {
       return fetch(url, { credentials: "same-origin" })
         .then(function (response) { if (!response.ok) throw new Error(url); return response.text(); })
-        .then(function (html) { return new DOMParser().parseFromString(html, "text/html").querySelector("article.sheet"); });
+        .then(function (html) {
+          var sheet = new DOMParser().parseFromString(html, "text/html").querySelector("article.sheet");
+          // Relative image addresses (the QR code) are the sheet page's: make them absolute.
+          if (sheet) sheet.querySelectorAll("img[src]").forEach(function (img) { img.src = new URL(img.getAttribute("src"), url).href; });
+          return sheet;
+        });
     })).then(function (sheets) {
       if (token !== page.renderToken) return;
       page.sheets.replaceChildren();

@@ -1,15 +1,16 @@
-"""Making a build's data files (ICS feeds, open data, search index) beside the page rendering.
+"""Making a build's files that are not pages (ICS feeds, open data, search index, printable
+sheets, QR codes) beside the page rendering.
 
-MkDocs renders pages on one core. The files that are not pages depend only on the validated
-directory, so for large directories each kind is made in a forked worker process, started as
-soon as the directory is loaded and collected when the site is written. Small directories (the
-sample has 25 employers) make them in-process: a worker would cost more than it saves. Both
-paths run the same function and give the same bytes (tested).
+MkDocs renders pages on one core. These files depend only on the validated directory, so for
+large directories they are made in one forked worker process, launched once every output kind
+has registered its job and collected when the site is written. Small directories (the sample
+has 25 employers) make them in-process: a worker would cost more than it saves. Both paths run
+the same functions and give the same bytes (tested).
 
-A job's function returns ``{path below the site root: bytes}``; the job writes them into the
-site folder (in the worker, so that writing thousands of small files is off the main process
-too). Start a job only after MkDocs has cleaned the site folder (``on_files`` or later).
-Nothing here knows MkDocs.
+A job's function returns ``{path below the site root: bytes}``; the files are written into the
+site folder where they are made (in the worker, so that writing thousands of small files is off
+the main process too). Register jobs only after MkDocs has cleaned the site folder
+(``on_files`` or later). Nothing here knows MkDocs.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .loading import PARALLEL_FROM
 
 SiteFiles = dict[str, bytes]
+
+WRITE_THREADS = 8
+WRITE_THREADS_FROM = 64
 
 FORCE_ENV = "DIRECTORY_BACKGROUND"
 """``1`` forces workers (tests of the worker path), ``0`` forbids them."""
@@ -45,40 +50,40 @@ def workers_allowed(employer_count: int, interactive: bool = False) -> bool:
     )
 
 
-class FileJob:
-    """One kind of site files, made and written into ``site_dir`` in a forked worker, or
-    in-process when :meth:`finish` is called."""
+class WorkerJob:
+    """One function's result, computed in a forked worker or, without one, when first asked for."""
 
-    def __init__(self, make: Callable[[], SiteFiles], site_dir: Path, in_worker: bool) -> None:
-        self._make = _MakeAndWrite(make, site_dir)
-        self._files: list[str] | None = None
+    def __init__(self, make: Callable[[], Any], in_worker: bool) -> None:
+        self._make = make
+        self._done = False
+        self._result: Any = None
         self._process = None
         self._receiver = None
         if in_worker:
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run, args=(self._make, sender), daemon=True)
+            self._process = context.Process(target=_run, args=(make, sender), daemon=True)
             self._process.start()
             sender.close()
 
-    def finish(self) -> list[str]:
-        """Paths written (below the site root); waits for the worker if there is one. A failure
-        in the worker is raised here."""
-        if self._files is not None:
-            return self._files
+    def result(self) -> Any:
+        """Waits for the worker if there is one; a failure in the worker is raised here."""
+        if self._done:
+            return self._result
         if self._process is None:
-            self._files = self._make()
-            return self._files
-        try:
-            status, payload = self._receiver.recv()
-        except EOFError:
-            status, payload = "error", "the worker process ended without a result"
-        finally:
-            self.close()
-        if status != "ok":
-            raise RuntimeError(f"making site files in a worker process failed:\n{payload}")
-        self._files = payload
-        return payload
+            self._result = self._make()
+        else:
+            try:
+                status, payload = self._receiver.recv()
+            except EOFError:
+                status, payload = "error", "the worker process ended without a result"
+            finally:
+                self.close()
+            if status != "ok":
+                raise RuntimeError(f"making site files in a worker process failed:\n{payload}")
+            self._result = payload
+        self._done = True
+        return self._result
 
     def close(self) -> None:
         if self._process is not None:
@@ -94,16 +99,21 @@ class FileJob:
 
 
 class _MakeAndWrite:
-    def __init__(self, make: Callable[[], SiteFiles], site_dir: Path) -> None:
-        self.make, self.site_dir = make, site_dir
+    """Runs file jobs one after the other and writes their files; picklable for fork."""
 
-    def __call__(self) -> list[str]:
-        files = self.make()
-        write_site_files(files, self.site_dir)
-        return sorted(files)
+    def __init__(self, jobs: list[tuple[str, Callable[[], SiteFiles]]], site_dir: Path) -> None:
+        self.jobs, self.site_dir = jobs, site_dir
+
+    def __call__(self) -> dict[str, list[str]]:
+        written = {}
+        for name, make in self.jobs:
+            files = make()
+            write_site_files(files, self.site_dir)
+            written[name] = sorted(files)
+        return written
 
 
-def _run(make: Callable[[], list[str]], sender) -> None:
+def _run(make: Callable[[], Any], sender) -> None:
     try:
         files = make()
     except BaseException:  # report anything, the parent decides
@@ -115,38 +125,61 @@ def _run(make: Callable[[], list[str]], sender) -> None:
 
 
 def write_site_files(files: SiteFiles, site_dir: Path) -> list[Path]:
-    written = []
-    for path in sorted(files):
-        target = site_dir / path
+    """Write the files below ``site_dir``. Creating folders and files is slow on some disks
+    (about a millisecond each on the machines we measured) while the CPU waits, so many files
+    are written by a few threads at once."""
+    paths = sorted(files)
+    targets = [site_dir / path for path in paths]
+
+    def write(target: Path, path: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         data = files[path]
         target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-        written.append(target)
-    return written
+
+    if len(targets) < WRITE_THREADS_FROM:
+        for target, path in zip(targets, paths):
+            write(target, path)
+    else:
+        with ThreadPoolExecutor(WRITE_THREADS) as pool:
+            list(pool.map(write, targets, paths))
+    return targets
 
 
 class SiteFileJobs:
-    """The file jobs of one build: started by each output kind, collected once at the end.
+    """The file jobs of one build: each output kind registers its own, and they run together.
 
-    Worker processes are used when :func:`workers_allowed` says so for the build's directory.
+    With workers (large directories), :meth:`launch` forks **one** worker process that makes
+    them one after the other while MkDocs renders pages on the other core: on a two-core runner
+    several workers would only take turns with the page rendering. Without workers, or for a
+    job registered after the launch, they run in-process in :meth:`finish_all`.
     """
 
     def __init__(self, site_dir: Path, employer_count: int, interactive: bool = False) -> None:
         self.site_dir = site_dir
         self.in_worker = workers_allowed(employer_count, interactive)
-        self._jobs: dict[str, FileJob] = {}
+        self._waiting: list[tuple[str, Callable[[], SiteFiles]]] = []
+        self._worker: WorkerJob | None = None
 
     def start(self, name: str, make: Callable[[], SiteFiles]) -> None:
-        self._jobs[name] = FileJob(make, self.site_dir, self.in_worker)
+        self._waiting.append((name, make))
+
+    def launch(self) -> None:
+        """Start the worker with every job registered so far (nothing happens without workers)."""
+        if self.in_worker and self._worker is None and self._waiting:
+            self._worker = WorkerJob(_MakeAndWrite(self._waiting, self.site_dir), in_worker=True)
+            self._waiting = []
 
     def finish_all(self) -> dict[str, list[str]]:
-        """Paths written by each job; a job's failure is raised after the others are stopped."""
+        """Paths written by each job; a job's failure is raised after the worker is stopped."""
         try:
-            return {name: job.finish() for name, job in self._jobs.items()}
+            written = self._worker.result() if self._worker is not None else {}
+            written.update(_MakeAndWrite(self._waiting, self.site_dir)())
+            return written
         finally:
             self.close_all()
 
     def close_all(self) -> None:
-        for job in self._jobs.values():
-            job.close()
-        self._jobs.clear()
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+        self._waiting = []

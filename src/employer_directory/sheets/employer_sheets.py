@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
-from urllib.parse import urljoin
 
 from ..calendar.occurrences import Occurrence
 from ..directory import Directory
 from ..models.employer import Employer, Offer, Task
 from ..models.program import Program
 from ..vocabulary import Term
-from .qr import qr_svg
+from .qr import live_url, qr_path
 
 
 @dataclass(frozen=True)
 class SheetKind:
     id: str
-    """URL folder below ``employers/<slug>/sheets/`` and the packet's ``s=`` value."""
+    """In the sheet's file name (``employers/<slug>/sheet-<id>.html``) and the packet's ``s=`` value."""
     number: str
     title: str
     template: str
@@ -39,11 +37,6 @@ SHEET_KINDS: tuple[SheetKind, ...] = (
     SheetKind("staff", "③", "支援員向けプログラム情報シート", "sheets/staff.html", "支援員"),
 )
 SHEET_KIND_IDS = tuple(kind.id for kind in SHEET_KINDS)
-
-
-def employer_url(slug: str) -> str:
-    """The employer's live page, relative to the site root."""
-    return f"employers/{slug}/"
 
 
 @dataclass(frozen=True)
@@ -79,12 +72,12 @@ class EmployerSheets:
     @property
     def live_url(self) -> str:
         """Absolute address of the employer's page (what the QR code opens)."""
-        return urljoin(self.site_url, employer_url(self.slug))
+        return live_url(self.site_url, self.slug)
 
-    @cached_property
+    @property
     def qr(self) -> str:
-        # One code per employer, shared by its three sheets; made only when a sheet is rendered.
-        return qr_svg(self.live_url, f"{self.employer.name}のページ")
+        """The QR code's file below the site root (one per employer, see ``qr``)."""
+        return qr_path(self.slug)
 
     @property
     def verified(self) -> dt.date:

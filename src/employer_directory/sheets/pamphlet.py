@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from ..directory import Directory
 from ..models.employer import Employer
 from ..vocabulary import Term
-from .employer_sheets import employer_url
-from .qr import qr_svg
+from .qr import live_url, qr_path
 
 
 @dataclass(frozen=True)
@@ -27,8 +25,10 @@ class PamphletEntry:
     anchor: str
     live_url: str
 
+    @property
     def qr(self) -> str:
-        return qr_svg(self.live_url, f"{self.employer.name}のページ")
+        """The QR code's file below the site root."""
+        return qr_path(self.employer.slug or "")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
         for employer in listing.employers:
             number += 1
             slug = employer.slug or ""
-            entries.append(PamphletEntry(number, employer, f"e-{slug}", urljoin(site_url, employer_url(slug))))
+            entries.append(PamphletEntry(number, employer, f"e-{slug}", live_url(site_url, slug)))
         if entries:
             groups.append(PamphletGroup(listing.term, entries))
     return Pamphlet(

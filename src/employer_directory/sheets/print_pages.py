@@ -3,7 +3,7 @@
 The same shape as ``site_pages.plan_site_pages``: generated pages are empty stubs whose content
 comes entirely from their template. URLs:
 
-* ``employers/<slug>/sheets/introduction/`` · ``…/seeker/`` · ``…/staff/``: the three sheets,
+* ``employers/<slug>/sheet-introduction.html`` · ``…/sheet-seeker.html`` · ``…/sheet-staff.html``: the three sheets,
   rendered as files outside the page loop (``sheet_files``), so they are not in this plan;
 
 * ``pamphlet/``: the pamphlet; ``packet/``: the counter packet;

@@ -27,12 +27,14 @@ class SiteConfig:
 
 
 def sheet_path(slug: str, kind_id: str) -> str:
-    """Where a sheet is written below the site root (its URL is the folder)."""
-    return f"employers/{slug}/sheets/{kind_id}/index.html"
+    """Where a sheet is written below the site root; also its URL. A file in the employer's own
+    folder, not a folder of its own: creating thousands of folders is the slowest part of
+    writing a large site on some disks."""
+    return f"employers/{slug}/sheet-{kind_id}.html"
 
 
-SHEET_BASE_URL = "../../../.."
-"""From ``employers/<slug>/sheets/<kind>/`` back to the site root (relative, so the site works
+SHEET_BASE_URL = "../.."
+"""From ``employers/<slug>/sheet-<kind>.html`` back to the site root (relative, so the site works
 under a GitHub Pages project path)."""
 
 
