@@ -22,6 +22,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     config.extra["calendar_plan"] = plan_calendar_pages(pages, config.site_url or "", config.site_name)
 
 
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    # A month grid needs the width: the sidebar menu is hidden on month pages (Material's
+    # ``hide`` meta; the menu stays in the header's drawer).
+    if config.extra["calendar_plan"].is_month_page(page.file.src_uri):
+        page.meta["hide"] = ["navigation", "toc"]
+    return markdown
+
+
 def on_files(files, config: MkDocsConfig):
     config.extra["site_file_jobs"].start("ICS", config.extra["calendar_plan"].make_feeds)
     return files

@@ -131,3 +131,11 @@ def test_program_page_links_feeds_and_per_meeting_files(built_site):
     # no add-to-calendar file for a cancelled or a past meeting
     assert not (built_site / "calendar/events/hataraku-junbi-no-hiroba-20270127T1330.ics").exists()
     assert not (built_site / "calendar/events/hataraku-junbi-no-hiroba-20261111T1330.ics").exists()
+
+
+def test_month_pages_give_the_grid_the_full_width(built_site):
+    """The sidebar menu is hidden on month pages (the header's drawer still has it); other pages keep it."""
+    sidebar = '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden>'
+    assert sidebar in (built_site / "calendar/2026-12/index.html").read_text(encoding="utf-8")
+    assert sidebar not in (built_site / "calendar/index.html").read_text(encoding="utf-8")
+    assert sidebar not in (built_site / "employers/shirakaba-farm/index.html").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ that grows with the total number of programs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Callable
 from pathlib import PurePosixPath
 
@@ -37,6 +37,13 @@ class CalendarPlan:
 
     def month_uri(self, month: Month) -> str:
         return f"calendar/{month.slug}.md"
+
+    def is_month_page(self, src_uri: str) -> bool:
+        return src_uri in self._month_uris
+
+    @cached_property
+    def _month_uris(self) -> frozenset[str]:
+        return frozenset(self.month_uri(view.month) for view in self.months)
 
     @property
     def current(self) -> MonthView | None:
