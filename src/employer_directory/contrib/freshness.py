@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
@@ -34,6 +35,7 @@ class StaleRecord:
         )
 
 
+@lru_cache(maxsize=16)
 def stale_cutoff(today: dt.date, months: int) -> dt.date:
     """Records verified before this day are stale (calendar months, so 12 months is one year)."""
     return today - relativedelta(months=months)
