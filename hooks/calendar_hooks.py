@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from employer_directory.calendar.occurrences import CANCELLED, ENDED, FULL, OPEN
 from employer_directory.calendar.site_plan import plan_calendar_pages
 
 
@@ -34,7 +33,3 @@ def on_files(files, config: MkDocsConfig):
     config.extra["site_file_jobs"].start("ICS", config.extra["calendar_plan"].make_feeds)
     return files
 
-
-def on_env(env, config: MkDocsConfig, files):
-    env.globals["occurrence_statuses"] = {"open": OPEN, "full": FULL, "cancelled": CANCELLED, "ended": ENDED}
-    return env

@@ -54,14 +54,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    site = config.extra["directory_site"]
+    directory = site.directory
     if page.file.src_uri == JOIN_PAGE:
-        context["sheet_examples"] = sheet_examples(config.extra["directory_site"].directory.employers)
+        context["sheet_examples"] = sheet_examples(directory.employers)
         return context
-    view = config.extra["directory_site"].view_for(page.file.src_uri)
+    view = site.view_for(page.file.src_uri)
     record = view and (view.context.get("employer") or view.context.get("program"))
     if record is None:
         return context
-    directory = config.extra["directory_site"].directory
     context["record_is_stale"] = record.verified < stale_cutoff(directory.today, directory.settings.stale_after_months)
     context["stale_after_months"] = directory.settings.stale_after_months
     if config.repo_url:

@@ -5,12 +5,12 @@ and calls ``employer_directory.exports``. Registered after directory_hooks.py in
 at equal (default) priority its events run second and the plan is already there.
 
 1. ``on_config``: reset per-build state (hook modules survive ``mkdocs serve`` rebuilds).
-2. ``on_files``: the plan is complete; list program occurrences once for every export.
-3. ``on_page_context``: JSON-LD for employer and program pages (``structured_data``, rendered by
-   overrides/partials/structured_data.html), facts for the data page.
-   The data files (data/*.json, data/*.csv, data/hsds/*.json) start here as one of the build's
+2. ``on_files``: the plan is complete; list program occurrences once for every export and
+   register the data files (data/*.json, data/*.csv, data/hsds/*.json) as one of the build's
    file jobs (``config.extra["site_file_jobs"]``, collected by the directory hooks at the end).
    Content errors stop the build in on_pre_build, so this never runs on invalid content.
+3. ``on_page_context``: JSON-LD for employer and program pages (``structured_data``, rendered by
+   overrides/partials/structured_data.html), facts for the data page.
 """
 
 from __future__ import annotations

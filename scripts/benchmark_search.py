@@ -23,7 +23,6 @@ import functools
 import gzip
 import http.server
 import importlib.util
-import json
 import os
 import shutil
 import statistics

@@ -43,7 +43,7 @@ def test_workers_only_for_large_directories_and_never_while_serving(monkeypatch)
 
 
 def test_files_are_written_below_the_site(tmp_path):
-    written = write_site_files({"calendar/a.ics": b"x", "data/b.csv": "y"}, tmp_path)
+    written = write_site_files({"calendar/a.ics": b"x", "data/b.csv": b"y"}, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == ["calendar/a.ics", "data/b.csv"]
     assert (tmp_path / "data/b.csv").read_text() == "y"
 

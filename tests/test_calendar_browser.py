@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from test_browser import AXE_OPTIONS, PHONE, Watched
+from test_browser import PHONE, Watched, assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -49,12 +48,4 @@ def test_wide_screen_shows_the_grid_with_today_marked(browser, site_url):
 
 @pytest.mark.parametrize("path", ["calendar/", "calendar/2026-11/", "calendar/2027-01/", "programs/hataraku-junbi-no-hiroba/", "programs/chiiki-zukuri-seminar/", "employers/shirakaba-farm/", "."])
 def test_calendar_and_program_pages_have_no_accessibility_violations(browser, site_url, path):
-    for viewport in (PHONE, None):
-        session = Watched(browser, viewport)
-        try:
-            session.page.goto(site_url + ("" if path == "." else path))
-            results = Axe().run(session.page, options=AXE_OPTIONS)
-            assert results.violations_count == 0, results.generate_report()
-            assert session.errors == []
-        finally:
-            session.close()
+    assert_accessible(browser, site_url + ("" if path == "." else path))

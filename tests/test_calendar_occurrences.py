@@ -157,7 +157,7 @@ def test_calendar_is_indexed_once_per_directory():
     hiroba = directory.calendar.of("hataraku-junbi-no-hiroba")
     assert [o.date for o in hiroba] == HAND_CHECKED_FY2026
     assert len([o for o in hiroba if o.title]) == 22
-    upcoming = directory.upcoming(D(2026, 11, 22), limit=3)
+    upcoming = directory.calendar.upcoming(D(2026, 11, 22), limit=3)
     assert [o.date for o in upcoming] == [D(2026, 11, 25), D(2026, 12, 9), D(2026, 12, 16)]
     assert all(o.status != ENDED for o in directory.calendar.upcoming(D(2026, 11, 22), None))
     tour = directory.calendar.upcoming_for_employer("shirakaba-farm")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import icalendar
-import pytest
 
 from conftest import copy_project, run_build
 

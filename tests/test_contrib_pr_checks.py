@@ -25,6 +25,13 @@ def _git(project: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, env=env, check=True).stdout
 
 
+def _commit_base(project: Path) -> None:
+    """The copied content as the ``main`` commit a pull request is compared with."""
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "base")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
@@ -62,9 +69,7 @@ def test_annotations_name_the_file_and_line_of_each_problem(project):
 
 
 def test_pull_request_summary_lists_added_changed_removed_and_stale(project):
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", "-A")
-    _git(project, "commit", "-qm", "base")
+    _commit_base(project)
     farm = project / "content/employers/shirakaba-farm.md"
     _break(farm, "headcount: 10", "headcount: 12")
     _break(farm, "verified: 2026-04-08", "verified: 2026-11-20")
@@ -86,9 +91,7 @@ def test_pull_request_summary_lists_added_changed_removed_and_stale(project):
 
 
 def test_summary_escapes_markup_from_content(project):
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", "-A")
-    _git(project, "commit", "-qm", "base")
+    _commit_base(project)
     farm = project / "content/employers/shirakaba-farm.md"
     _break(farm, "name: しらかば農園", "name: しらかば<img src=x>農園 [link](https://evil.example)")
     result = _cli(project, "pr-summary", "--base", "main")

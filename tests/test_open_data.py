@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 import io
 import json
 import re
@@ -14,7 +13,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 from jinja2 import Environment, FileSystemLoader
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012

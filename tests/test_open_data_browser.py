@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from test_browser import AXE_OPTIONS, PHONE, Watched
+from test_browser import PHONE, Watched, assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +27,4 @@ def test_footer_link_leads_to_the_data_page_and_its_files(browser, site_url):
 
 
 def test_data_page_has_no_accessibility_violations(browser, site_url):
-    for viewport in (PHONE, None):
-        session = Watched(browser, viewport)
-        try:
-            session.page.goto(site_url + "data/")
-            results = Axe().run(session.page, options=AXE_OPTIONS)
-            assert results.violations_count == 0, results.generate_report()
-            assert session.errors == [] and session.hosts == {"127.0.0.1"}
-        finally:
-            session.close()
+    assert_accessible(browser, site_url + "data/")

@@ -16,14 +16,15 @@ from conftest import ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.models.values import jp_date
-from employer_directory.sheets.employer_sheets import SHEET_KIND_IDS
+from employer_directory.sheets.employer_sheets import SHEET_KINDS
 
 pytestmark = pytest.mark.browser
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+from test_browser import AXE_OPTIONS  # one set of rules for every axe check
 PRINT_DAY = "2026-11-25T10:00:00+09:00"
 """The browser's clock while printing: sheets show it as the printing date."""
 PRINT_DAY_JP = "2026年11月25日(水)"
+SHEET_KIND_IDS = tuple(kind.id for kind in SHEET_KINDS)
 LONG_TASKS = 11
 """Tasks of the deliberately long employer: enough for sheet ③ to need a second page."""
 
@@ -234,7 +235,7 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     listed = lambda: page.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)")
     assert listed() == [*chosen, "yamabiko-care"]
     # Reorder with the keyboard: move the last one up twice, focus stays on its "up" button.
-    page.focus(f"[data-packet-list] li[data-slug='yamabiko-care'] [data-move='up']")
+    page.focus("[data-packet-list] li[data-slug='yamabiko-care'] [data-move='up']")
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     assert listed() == ["yamabiko-care", *chosen]

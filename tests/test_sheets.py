@@ -14,6 +14,7 @@ from employer_directory.sheets.forms import BLANK_FORMS
 from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
+from employer_directory.site_pages import SitePages
 from employer_directory.sheets.qr import qr_files, qr_svg
 from employer_directory.sheets.sheet_files import render_sheet_files
 
@@ -34,8 +35,7 @@ def test_every_employer_gets_three_sheet_files_at_stable_urls(directory):
             html = files[f"employers/{employer.slug}/sheet-{kind}.html"].decode("utf-8")
             assert f"<h1 id=\"sheet-{kind}-{employer.slug}\" class=\"sheet__name\">" in html
             assert 'href="../../assets/print.css"' in html and "｜サイト名</title>" in html
-    plan = plan_print_pages(directory, SITE_URL)
-    uris = {page.src_uri for page in plan.generated}
+    uris = {page.src_uri for page in plan_print_pages(SitePages(directory))}
     assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"}
 
 
@@ -45,7 +45,7 @@ def test_sheets_point_at_the_live_page_under_the_project_path(directory):
     assert sheets.qr == "employers/shirakaba-farm/qr.svg"
     assert qr_files(directory, SITE_URL)[sheets.qr] == qr_svg(sheets.live_url, "しらかば農園のページ")
     assert sheets.total_capacity_note() == "見学 何人でも対応可、就労体験 2人、プチバイト 2人"
-    assert [task.needs_qualification for task in sheets.seeker_tasks()] == [False, False, True]
+    assert [task.qualification for task in sheets.employer.tasks] == [False, False, True]
 
 
 def test_qr_code_is_an_svg_that_depends_on_its_address():
@@ -56,7 +56,7 @@ def test_qr_code_is_an_svg_that_depends_on_its_address():
 
 
 def test_pamphlet_counts_groups_and_numbers_follow_the_data(directory):
-    pamphlet = make_pamphlet(directory, SITE_URL)
+    pamphlet = make_pamphlet(directory)
     assert pamphlet.counts == [(listing.term, len(listing.employers)) for listing in directory.category_listings()]
     assert pamphlet.total == len(directory.employers) == 25
     entries = pamphlet.entries()

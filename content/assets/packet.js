@@ -159,9 +159,10 @@
       this.heading.focus();
     } else if (focus) {
       var selector = focus.direction === "remove" ? "[data-remove]" : "[data-move='" + focus.direction + "']";
-      var target = this.list.querySelector("[data-slug='" + focus.slug + "'] " + selector);
-      if (target && !target.disabled) target.focus();
-      else if (this.list.querySelector("[data-slug='" + focus.slug + "'] button:not([disabled])")) this.list.querySelector("[data-slug='" + focus.slug + "'] button:not([disabled])").focus();
+      var item = this.list.querySelector("[data-slug='" + focus.slug + "']");
+      // The same button if it is still usable, else the item's first usable one.
+      var target = item && (item.querySelector(selector + ":not([disabled])") || item.querySelector("button:not([disabled])"));
+      if (target) target.focus();
     }
   };
 

@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import traceback
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -98,19 +99,14 @@ class WorkerJob:
             self._receiver = None
 
 
-class _MakeAndWrite:
-    """Runs file jobs one after the other and writes their files; picklable for fork."""
-
-    def __init__(self, jobs: list[tuple[str, Callable[[], SiteFiles]]], site_dir: Path) -> None:
-        self.jobs, self.site_dir = jobs, site_dir
-
-    def __call__(self) -> dict[str, list[str]]:
-        written = {}
-        for name, make in self.jobs:
-            files = make()
-            write_site_files(files, self.site_dir)
-            written[name] = sorted(files)
-        return written
+def _make_and_write(jobs: list[tuple[str, Callable[[], SiteFiles]]], site_dir: Path) -> dict[str, list[str]]:
+    """Runs file jobs one after the other and writes their files: paths written, by job."""
+    written = {}
+    for name, make in jobs:
+        files = make()
+        write_site_files(files, site_dir)
+        written[name] = sorted(files)
+    return written
 
 
 def _run(make: Callable[[], Any], sender) -> None:
@@ -133,8 +129,7 @@ def write_site_files(files: SiteFiles, site_dir: Path) -> list[Path]:
 
     def write(target: Path, path: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = files[path]
-        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        target.write_bytes(files[path])
 
     if len(targets) < WRITE_THREADS_FROM:
         for target, path in zip(targets, paths):
@@ -166,14 +161,14 @@ class SiteFileJobs:
     def launch(self) -> None:
         """Start the worker with every job registered so far (nothing happens without workers)."""
         if self.in_worker and self._worker is None and self._waiting:
-            self._worker = WorkerJob(_MakeAndWrite(self._waiting, self.site_dir), in_worker=True)
+            self._worker = WorkerJob(partial(_make_and_write, self._waiting, self.site_dir), in_worker=True)
             self._waiting = []
 
     def finish_all(self) -> dict[str, list[str]]:
         """Paths written by each job; a job's failure is raised after the worker is stopped."""
         try:
             written = self._worker.result() if self._worker is not None else {}
-            written.update(_MakeAndWrite(self._waiting, self.site_dir)())
+            written.update(_make_and_write(self._waiting, self.site_dir))
             return written
         finally:
             self.close_all()

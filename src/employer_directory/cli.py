@@ -32,18 +32,23 @@ def read_settings(config_path: Path):
     return load_settings(((raw.get("extra") or {}).get("directory")))
 
 
+def sync_generated(folder: Path, wanted: dict[str, str], check: bool) -> list[str]:
+    """Names (below ``folder``) whose file differs from ``wanted``; rewritten unless ``check``."""
+    stale = []
+    for name, text in wanted.items():
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            stale.append(name)
+            if not check:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    return stale
+
+
 def write_schemas(config_path: Path, check: bool = False) -> int:
     settings = read_settings(config_path)
     folder = config_path.resolve().parent / settings.content_dir / "schema"
-    stale = []
-    for name, text in render_schemas(settings).items():
-        target = folder / name
-        current = target.read_text(encoding="utf-8") if target.exists() else None
-        if current != text:
-            stale.append(name)
-            if not check:
-                folder.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+    stale = sync_generated(folder, render_schemas(settings), check)
     if check and stale:
         print("JSON Schema が古くなっています: " + "、".join(stale) + "。scripts/update-schema を実行してください", file=sys.stderr)
         return 1

@@ -87,17 +87,3 @@ class Directory:
 
     def occurrences(self, program: Program) -> tuple[Occurrence, ...]:
         return self.calendar.of(program.slug)
-
-    def upcoming(self, today: dt.date | None = None, limit: int | None = 5) -> list[Occurrence]:
-        return self.calendar.upcoming(today, limit)
-
-    def upcoming_sessions(self, limit: int = 5):
-        """(program, session) pairs from today on, soonest first."""
-        pairs = [
-            (program, session)
-            for program in self.programs
-            for session in program.sessions
-            if session.date >= self.today
-        ]
-        pairs.sort(key=lambda pair: (pair[1].date, pair[1].time.start if pair[1].time else None or 0, pair[0].title))
-        return pairs[:limit]

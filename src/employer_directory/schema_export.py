@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .exports.json_data import data_schemas
 from .models.employer import Employer
 from .models.program import Program
 from .settings import DirectorySettings
@@ -49,8 +50,6 @@ def render_schemas(settings: DirectorySettings) -> dict[str, str]:
     """File name → JSON text, stable across runs (sorted keys, fixed indentation)."""
     schemas = {"employer.schema.json": employer_schema(settings), "program.schema.json": program_schema(settings)}
     # The open data files' own schemas (data/employers.json, data/programs.json), published with the site.
-    from .exports.json_data import data_schemas
-
     schemas.update(data_schemas(settings))
     return {
         name: json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

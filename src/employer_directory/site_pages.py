@@ -100,7 +100,7 @@ def plan_site_pages(directory: Directory) -> SitePages:
     pages.views["index.md"] = PageView(
         "home.html",
         "",  # the home page keeps the title written in index.md
-        {"category_listings": directory.category_listings(), "upcoming": directory.upcoming_sessions()},
+        {"category_listings": directory.category_listings()},
     )
     return pages
 

@@ -82,8 +82,8 @@ DEFAULT_CLOSURES = [Closure(label="年末年始", start="12-29", until="01-03")]
 class ClosedDays:
     """Answers "is this day closed, and why" for one build; results are cached per day."""
 
-    def __init__(self, closures: list[Closure]):
-        self.closures = list(closures)
+    def __init__(self, closures: list[Closure] | None = None):
+        self.closures = list(DEFAULT_CLOSURES if closures is None else closures)
         self._cache: dict[dt.date, str | None] = {}
 
     def closure(self, day: dt.date) -> str | None:

@@ -54,8 +54,8 @@ def _header(name: str) -> bytes:
     return text[: text.rindex(b"END:VCALENDAR")]
 
 
-def _calendar(name: str, events: Iterable[bytes]) -> bytes:
-    return _header(name) + _vtimezone() + b"".join(events) + b"END:VCALENDAR" + CRLF
+def _calendar(header: bytes, events: Iterable[bytes]) -> bytes:
+    return header + _vtimezone() + b"".join(events) + b"END:VCALENDAR" + CRLF
 
 
 @dataclass(frozen=True)
@@ -132,13 +132,6 @@ class _ProgramEvents:
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.shared + description + b"END:VEVENT\r\n"
 
 
-def event_bytes(occurrence: Occurrence, program: "Program", page_url: str, domain: str) -> bytes:
-    """One VEVENT for one meeting (see build_feeds for the fast path over many meetings)."""
-    return _ProgramEvents(program, page_url, domain).event(occurrence)
-
-
-
-
 def ics_path_for_program(slug: str) -> str:
     return f"calendar/{slug}.ics"
 
@@ -158,11 +151,11 @@ def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str) -> dict
     return {feed.path: feed.content for feed in build_feeds(calendar, site_url, site_name)}
 
 
-def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str, single_files: bool = True) -> list[IcsFile]:
+def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str) -> list[IcsFile]:
     """The all-programs feed, one feed per program, and one file per coming meeting."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
     domain = uid_domain(site_url)
-    singles = single_file_keys(calendar) if single_files else set()
+    singles = single_file_keys(calendar)
     serialised: dict[str, bytes] = {}
     files: list[IcsFile] = []
     for slug, occurrences in calendar.by_program.items():
@@ -176,8 +169,8 @@ def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str, single
         header = _header(program.title)
         for occurrence in occurrences:
             if occurrence.key in singles:
-                files.append(IcsFile(ics_path_for_occurrence(occurrence), header + _vtimezone() + serialised[occurrence.key] + b"END:VCALENDAR" + CRLF))
-        files.append(IcsFile(ics_path_for_program(slug), _calendar(f"{program.title}（{site_name}）", events)))
-    files.append(IcsFile("calendar/all.ics", _calendar(f"{site_name} プログラム", (serialised[o.key] for o in calendar.all))))
+                files.append(IcsFile(ics_path_for_occurrence(occurrence), _calendar(header, [serialised[occurrence.key]])))
+        files.append(IcsFile(ics_path_for_program(slug), _calendar(_header(f"{program.title}（{site_name}）"), events)))
+    files.append(IcsFile("calendar/all.ics", _calendar(_header(f"{site_name} プログラム"), (serialised[o.key] for o in calendar.all))))
     files.sort(key=lambda f: f.path)
     return files

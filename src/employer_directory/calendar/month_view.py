@@ -51,10 +51,6 @@ class MonthView:
     def is_past(self) -> bool:
         return (self.month.year, self.month.month) < (self.today.year, self.today.month)
 
-    @property
-    def is_current(self) -> bool:
-        return (self.month.year, self.month.month) == (self.today.year, self.today.month)
-
 
 def month_view(calendar: ProgramCalendar, month: Month, previous: Month | None, following: Month | None) -> MonthView:
     by_day: dict[dt.date, list[Occurrence]] = {}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Union
 
 from ..models.values import TimeRange
 from zoneinfo import ZoneInfo
-from .closures import DEFAULT_CLOSURES, ClosedDays
+from .closures import ClosedDays
 from .rules import parse_rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +56,7 @@ class Plan:
 
 def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
     """All meetings of one program in date order, and the rule's dates that were skipped."""
-    closed = closed or ClosedDays(DEFAULT_CLOSURES)
+    closed = closed or ClosedDays()
     planned: list[PlannedDate] = []
     skipped: list[SkippedDate] = []
     for day in program.dates:
@@ -99,6 +99,8 @@ class Occurrence:
     program_title: str = field(default="", compare=False)
     number: int = field(default=0, compare=False)
     """1-based position among the program's occurrences (第n回)."""
+    time: Optional[TimeRange] = field(default=None, compare=False)
+    """The local time range ``start``/``end`` were made from; None for all-day meetings."""
 
     @property
     def all_day(self) -> bool:
@@ -111,9 +113,7 @@ class Occurrence:
     @property
     def time_label(self) -> str:
         """``13:30〜15:00`` or an empty string for all-day meetings."""
-        if self.all_day:
-            return ""
-        return f"{self.start.hour}:{self.start.minute:02d}〜{self.end.hour}:{self.end.minute:02d}"
+        return str(self.time) if self.time else ""
 
     @property
     def sort_key(self) -> tuple:
@@ -155,7 +155,7 @@ def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays |
             status, reason = FULL, None
         else:
             status, reason = OPEN, None
-        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number))
+        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time))
     return tuple(result)
 
 
@@ -234,10 +234,6 @@ class ProgramCalendar:
                 break
         return result
 
-    def upcoming_of(self, program_slug: str, limit: int | None = None) -> list[Occurrence]:
-        found = [o for o in self.of(program_slug) if o.date >= self.today and o.status != ENDED]
-        return found if limit is None else found[:limit]
-
     def next_of(self, program_slug: str) -> Occurrence | None:
         """The next meeting that takes place (not cancelled), or None."""
         return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in (OPEN, FULL)), None)
@@ -262,4 +258,4 @@ class ProgramCalendar:
 
 
 def build_calendar(programs: Iterable["Program"], today: dt.date, closures=None) -> ProgramCalendar:
-    return ProgramCalendar(programs, today, ClosedDays(DEFAULT_CLOSURES if closures is None else closures))
+    return ProgramCalendar(programs, today, ClosedDays(closures))

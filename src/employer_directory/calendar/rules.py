@@ -18,8 +18,9 @@ from typing import Any
 from dateutil import rrule
 
 from ..models.values import staff_error
+from ..vocabulary import WEEKDAYS
 
-WEEKDAY_CHARS = "月火水木金土日"
+WEEKDAY_CHARS = "".join(WEEKDAYS)
 RRULE_DAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 
 _DAYS = r"([月火水木金土日](?:[・、,][月火水木金土日])*)(?:曜日?)?"
@@ -56,9 +57,6 @@ class RuleSpec:
             return rrule.rrule(rrule.MONTHLY, bymonthday=self.monthday, dtstart=start, until=until)
         day = RRULE_DAYS[self.weekdays[0]]
         return rrule.rrule(rrule.MONTHLY, byweekday=[day(n) for n in self.nths], dtstart=start, until=until)
-
-    def describe(self) -> str:
-        return self.text
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Callable
-from pathlib import PurePosixPath
 
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
 from .ics import feed_files, ics_path_for_occurrence, ics_path_for_program, single_file_keys
@@ -70,9 +69,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
     calendar = directory.calendar
     base = site_url.rstrip("/") + "/" if site_url else "/"
     views = month_views(calendar)
-    plan = CalendarPlan(views)
-    plan.make_feeds = partial(feed_files, calendar, site_url, site_name)
-    plan.single_keys = frozenset(single_file_keys(calendar))
+    plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name), frozenset(single_file_keys(calendar)))
     feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(base + plan.all_feed)}
 
     index = GeneratedPage("calendar/index.md")
@@ -113,13 +110,10 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
             }
         )
 
-    for employer_slug in calendar.by_employer:
-        employer = directory.employer(employer_slug)
-        if employer is None:
-            continue
+    for employer in directory.employers:
         view = pages.views.get(docs_uri(employer.source_path))
-        if view is not None:
-            view.context["employer_occurrences"] = calendar.upcoming_for_employer(employer_slug, EMPLOYER_UPCOMING)
+        if view is not None and view.context.get("related_programs"):
+            view.context["employer_occurrences"] = calendar.upcoming_for_employer(employer.slug or "", EMPLOYER_UPCOMING)
 
     home = pages.views.get("index.md")
     if home is not None:

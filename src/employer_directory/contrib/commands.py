@@ -108,11 +108,15 @@ def _load(root: Path, settings):
         return None
 
 
+def _not_written(problems: list[Problem]) -> int:
+    print(ContentInvalid(problems).report().replace("サイトは作られていません。", "ファイルは作っていません。"), file=sys.stderr)
+    return 1
+
+
 def _write_checked(path: str, text: str | None, problems: list[Problem], root: Path, settings) -> int:
     """Write the new file, then check the whole content with it (duplicates, names); undo on failure."""
     if problems or text is None:
-        print(ContentInvalid(problems).report().replace("サイトは作られていません。", "ファイルは作っていません。"), file=sys.stderr)
-        return 1
+        return _not_written(problems)
     target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -121,23 +125,17 @@ def _write_checked(path: str, text: str | None, problems: list[Problem], root: P
     except ContentInvalid as invalid:
         target.unlink()
         mine = [problem for problem in invalid.problems if problem.path == path] or invalid.problems
-        print(ContentInvalid(mine).report().replace("サイトは作られていません。", "ファイルは作っていません。"), file=sys.stderr)
-        return 1
+        return _not_written(mine)
     print(f"{path} を作りました。内容を確かめて、足りないところを書き足してください。")
     return 0
 
 
 def _contrib_files(root: Path, settings, content_dir: Path, check: bool) -> int:
+    from ..cli import sync_generated  # cli imports this module
+
     wanted = {f"{ISSUE_TEMPLATE_DIR}/{name}": text for name, text in render_issue_forms(settings).items()}
     wanted[REFERENCE_PATH] = render_field_reference(content_dir / "schema")
-    stale = []
-    for name, text in wanted.items():
-        target = root / name
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            stale.append(name)
-            if not check:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+    stale = sync_generated(root, wanted, check)
     if check and stale:
         print("古くなっています: " + "、".join(stale) + "。scripts/update-contrib を実行してください", file=sys.stderr)
         return 1

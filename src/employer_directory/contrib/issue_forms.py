@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from ..models.employer import Employer, Offer, Task
 from ..settings import DirectorySettings
+from ..validation import _nested_model
 from ..vocabulary import OFFER_TYPES
 
 REGISTRATION_FORM = "employer-registration.yml"
@@ -64,16 +65,6 @@ class Question:
         if self.required and self.type != "checkboxes":
             element["validations"] = {"required": True}
         return element
-
-
-def _nested(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        found = _nested(argument)
-        if found:
-            return found
-    return None
 
 
 def _is_list(annotation: Any) -> bool:
@@ -132,7 +123,7 @@ def registration_questions(settings: DirectorySettings) -> list[Question]:
         description = info.description or ""
         required = info.is_required()
         annotation = info.annotation
-        nested = _nested(annotation)
+        nested = _nested_model(annotation)
         if dotted == "slug":
             questions.append(Question("slug", "input", label, path, "半角英小文字・数字・ハイフン（例: shirakaba-farm）。わからなければ空欄で、センターが決めます"))
         elif dotted == "offers":

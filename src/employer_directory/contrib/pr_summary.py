@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
 from ..frontmatter import FrontMatter, read_front_matter
 from ..models.employer import Employer
 from ..models.program import Program
-from pydantic_core import PydanticCustomError
-
 from ..models.values import parse_staff_date
 from .freshness import StaleRecord, stale_cutoff
 

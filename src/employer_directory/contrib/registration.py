@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from ..loading import validate_text
 from ..models.employer import Employer
+from ..models.values import _halfwidth
 from ..problems import Problem
 from ..settings import SLUG, DirectorySettings
 from ..vocabulary import OFFER_TYPES
@@ -74,10 +74,6 @@ def split_sections(body: str, labels: set[str]) -> dict[str, Answer]:
         text = "\n".join(chunk).strip()
         sections[label] = Answer("" if text == NO_RESPONSE else text, index + 1, index + 2 + first)
     return sections
-
-
-def _halfwidth(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
 
 
 def _split_list(text: str) -> list[str]:

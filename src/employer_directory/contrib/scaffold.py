@@ -17,7 +17,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from ..loading import validate_text
-from ..models.employer import Employer, Offer, Task
+from ..models.employer import Employer
 from ..models.program import Program
 from ..problems import Problem
 from ..settings import SLUG, DirectorySettings

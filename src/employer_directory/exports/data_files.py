@@ -11,7 +11,7 @@ from ..directory import Directory
 from . import SCHEMA_VERSION
 from .csv_data import EMPLOYER_COLUMNS, LIST_SEPARATOR, PROGRAM_COLUMNS, employers_csv, programs_csv
 from .hsds import hsds_organizations, hsds_services
-from .json_data import EMPLOYERS_SCHEMA_FILE, PROGRAMS_SCHEMA_FILE, dumps, employers_document, programs_document
+from .json_data import EMPLOYERS_SCHEMA_FILE, PROGRAMS_SCHEMA_FILE, dumps, employers_document, programs_document, publication
 from .records import OccurrenceRecord, SiteAddress
 
 
@@ -53,6 +53,8 @@ class DataPageFacts:
     """What the data page (content/data.md, template data.html) shows besides its prose."""
 
     files: tuple[DataFile, ...]
+    publisher: str
+    """Who publishes the data (the same name the files carry)."""
     employer_count: int
     program_count: int
     occurrence_count: int
@@ -65,6 +67,7 @@ class DataPageFacts:
 def data_page_facts(directory: Directory, occurrences: list[OccurrenceRecord]) -> DataPageFacts:
     return DataPageFacts(
         DATA_FILES,
+        publication(directory.settings)["publisher"],
         len(directory.employers),
         len(directory.programs),
         len(occurrences),

@@ -24,18 +24,13 @@ from ..models.employer import Contact, Employer, Offer
 from ..models.program import Place, Program
 from ..vocabulary import WEEKDAYS
 from .ids import employer_uuid, operator_uuid, program_uuid, stable_uuid
-from .records import OccurrenceRecord, SiteAddress, hhmm, occurrences_by_program
+from .records import OccurrenceRecord, SiteAddress, hhmm, occurrences_by_program, without_empty
 
 TIMEZONE_OFFSET = 9
 """HSDS schedules give the UTC offset of their times; Japan is UTC+9 all year."""
 BYDAY = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 JAPANESE = {"name": "日本語", "code": "ja"}
 FOREIGN_LANGUAGE_ACCOMMODATION = "外国語の相談可"
-
-
-def _clean(record: dict[str, Any]) -> dict[str, Any]:
-    """HSDS fields are optional unless required: leave out empty values rather than write nulls."""
-    return {key: value for key, value in record.items() if value not in (None, "", [])}
 
 
 def _time(value: Optional[str]) -> Optional[str]:
@@ -57,7 +52,7 @@ def _contact(contact: Optional[Contact], owner_key: str, owner_id: str) -> list[
     if contact is None:
         return []
     contact_id = stable_uuid("contact", owner_id)
-    return [_clean({"id": contact_id, owner_key: owner_id, "department": contact.name, "email": contact.email})]
+    return [without_empty({"id": contact_id, owner_key: owner_id, "department": contact.name, "email": contact.email})]
 
 
 # --- employers ----------------------------------------------------------------------------
@@ -72,7 +67,7 @@ def employer_organization(employer: Employer, site: SiteAddress) -> dict[str, An
     location_id = employer_location_uuid(employer)
     access = employer.access
     transport = [access.nearest, "送迎あり" if access.pickup else "", "駐車場あり" if access.parking else "", access.note or ""]
-    location = _clean(
+    location = without_empty(
         {
             "id": location_id,
             "location_type": "physical",
@@ -83,7 +78,7 @@ def employer_organization(employer: Employer, site: SiteAddress) -> dict[str, An
             "languages": [_language("location_id", location_id)],
         }
     )
-    return _clean(
+    return without_empty(
         {
             "id": org_id,
             "name": employer.name,
@@ -112,14 +107,14 @@ def offer_schedule(offer: Offer, service_id: str) -> list[dict[str, Any]]:
     }
     if offer.days:
         schedule.update({"freq": "WEEKLY", "wkst": "MO", "byday": ",".join(BYDAY[day] for day in offer.days)})
-    return [_clean(schedule)]
+    return [without_empty(schedule)]
 
 
 def offer_service(directory: Directory, employer: Employer, offer: Offer, site: SiteAddress) -> dict[str, Any]:
     service_id = stable_uuid("employer", employer.slug or "", "offer", offer.term.id)
     settings = directory.settings
     phone = f"（電話 {settings.contact_phone}）" if settings.contact_phone else ""
-    return _clean(
+    return without_empty(
         {
             "id": service_id,
             "organization_id": employer_uuid(employer.slug or ""),
@@ -150,7 +145,7 @@ def place_uuid(place: Place) -> str:
 
 def place_location(place: Place, org_id: str, url: str) -> dict[str, Any]:
     location_id = place_uuid(place)
-    return _clean(
+    return without_empty(
         {
             "id": location_id,
             "location_type": "virtual" if place.online else "physical",
@@ -170,7 +165,7 @@ def operator_organization(directory: Directory, site: SiteAddress) -> dict[str, 
     for program in directory.programs:
         location = place_location(program.place, org_id, site.program(program.slug or ""))
         locations.setdefault(location["id"], location)
-    return _clean(
+    return without_empty(
         {
             "id": org_id,
             "name": settings.organization,
@@ -184,7 +179,7 @@ def operator_organization(directory: Directory, site: SiteAddress) -> dict[str, 
 
 def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str, location_id: str) -> dict[str, Any]:
     day = occurrence.date.isoformat()
-    return _clean(
+    return without_empty(
         {
             "id": stable_uuid("schedule", service_id, occurrence.id),
             "service_id": service_id,
@@ -205,7 +200,7 @@ def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str, location_
 def program_service(program: Program, occurrences: list[OccurrenceRecord], site: SiteAddress) -> dict[str, Any]:
     service_id = program_uuid(program.slug or "")
     location_id = place_uuid(program.place)
-    return _clean(
+    return without_empty(
         {
             "id": service_id,
             "organization_id": operator_uuid(),

@@ -41,13 +41,19 @@ class TermIds:
     categories: dict[str, str]
     areas: dict[str, str]
     accommodations: dict[str, str]
+    program_kinds: dict[str, str]
 
     @classmethod
     def of(cls, settings: DirectorySettings) -> "TermIds":
         def ids(terms):
             return {term.label: term.id for term in terms}
 
-        return cls(ids(settings.category_terms()), ids(settings.area_terms()), ids(settings.accommodation_terms()))
+        return cls(
+            ids(settings.category_terms()),
+            ids(settings.area_terms()),
+            ids(settings.accommodation_terms()),
+            ids(settings.program_kind_terms()),
+        )
 
 
 def employer_record(employer: Employer, site: SiteAddress, program_slugs: list[str], term_ids: TermIds) -> dict[str, Any]:
@@ -82,15 +88,14 @@ def occurrence_record(occurrence: OccurrenceRecord) -> dict[str, Any]:
     }
 
 
-def program_record(directory: Directory, program: Program, site: SiteAddress, occurrences: list[OccurrenceRecord]) -> dict[str, Any]:
+def program_record(program: Program, site: SiteAddress, occurrences: list[OccurrenceRecord], term_ids: TermIds) -> dict[str, Any]:
     record = program.model_dump(mode="json")
-    kind = next((term for term in directory.settings.program_kind_terms() if term.label == program.kind), None)
     record.update(
         {
             "id": program.slug,
             "hsds_id": program_uuid(program.slug or ""),
             "url": site.program(program.slug or ""),
-            "kind_id": kind.id if kind else None,
+            "kind_id": term_ids.program_kinds.get(program.kind),
             "occurrences": [occurrence_record(occurrence) for occurrence in occurrences],
         }
     )
@@ -116,12 +121,13 @@ def employers_document(directory: Directory, site: SiteAddress) -> dict[str, Any
 
 def programs_document(directory: Directory, site: SiteAddress, occurrences: list[OccurrenceRecord]) -> dict[str, Any]:
     grouped = occurrences_by_program(occurrences)
+    term_ids = TermIds.of(directory.settings)
     return {
         "$schema": f"{site.base}schema/{PROGRAMS_SCHEMA_FILE}",
         "schema_version": SCHEMA_VERSION,
         **publication(directory.settings),
         "programs": [
-            program_record(directory, program, site, grouped.get(program.slug or "", []))
+            program_record(program, site, grouped.get(program.slug or "", []), term_ids)
             for program in sorted(directory.programs, key=lambda p: p.slug or "")
         ],
     }

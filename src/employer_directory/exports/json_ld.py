@@ -19,7 +19,7 @@ from typing import Any
 from ..directory import Directory
 from ..models.employer import Employer
 from ..models.program import Program
-from .records import OccurrenceRecord, SiteAddress
+from .records import OccurrenceRecord, SiteAddress, without_empty
 
 CONTEXT = "https://schema.org"
 WORK_BASED_PROGRAM_OFFERS = frozenset({"experience", "petit-job", "training-employed", "training-non-employed"})
@@ -30,10 +30,6 @@ EVENT_STATUS = {
 }
 
 
-def _clean(record: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in record.items() if value not in (None, "", [])}
-
-
 def _address(street: str) -> dict[str, str]:
     return {"@type": "PostalAddress", "streetAddress": street, "addressCountry": "JP"}
 
@@ -41,7 +37,7 @@ def _address(street: str) -> dict[str, str]:
 def employer_json_ld(employer: Employer, site: SiteAddress) -> dict[str, Any]:
     url = site.employer(employer.slug or "")
     business_id = url + "#business"
-    business = _clean(
+    business = without_empty(
         {
             "@type": "LocalBusiness",
             "@id": business_id,
@@ -56,7 +52,7 @@ def employer_json_ld(employer: Employer, site: SiteAddress) -> dict[str, Any]:
         }
     )
     programs = [
-        _clean(
+        without_empty(
             {
                 "@type": "WorkBasedProgram",
                 "@id": f"{url}#{offer.term.id}",
@@ -79,7 +75,7 @@ def event_location(program: Program, url: str) -> dict[str, Any]:
     if place.online:
         # The page is where the online meeting is explained (参加のしかた); no meeting link is published.
         return {"@type": "VirtualLocation", "name": place.name, "url": url}
-    return _clean({"@type": "Place", "name": place.name, "address": _address(place.address) if place.address else None})
+    return without_empty({"@type": "Place", "name": place.name, "address": _address(place.address) if place.address else None})
 
 
 def occurrence_event(occurrence: OccurrenceRecord, directory: Directory, site: SiteAddress) -> dict[str, Any]:
@@ -88,7 +84,7 @@ def occurrence_event(occurrence: OccurrenceRecord, directory: Directory, site: S
     name = f"{program.title} {occurrence.title}" if occurrence.title else program.title
     # The site's own address is only the organizer's when the centre itself hosts the program.
     organizer = {"@type": "Organization", "name": program.host} if program.host else {"@type": "Organization", "name": directory.settings.organization, "url": site.base}
-    return _clean(
+    return without_empty(
         {
             "@type": "Event",
             "@id": f"{url}#{occurrence.id}",

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
-from ..calendar import CANCELLED, FULL, Occurrence
+from ..calendar import CANCELLED, FULL
 from ..directory import Directory
 from ..models.program import Program
-from ..models.values import ClockTime, TimeRange
+from ..models.values import TimeRange
 
 JST = "+09:00"
 """Programs take place in Japan; times in the content are Asia/Tokyo local times (no DST)."""
@@ -64,14 +64,6 @@ class OccurrenceRecord:
         return f"{self.date.isoformat()}T{end.hour:02d}:{end.minute:02d}:00{JST}"
 
 
-def _time_range(occurrence: Occurrence) -> Optional[TimeRange]:
-    if occurrence.all_day:
-        return None
-    start, end = occurrence.start, occurrence.end
-    end_clock = ClockTime(24, 0) if end.date() > start.date() else ClockTime(end.hour, end.minute)
-    return TimeRange(ClockTime(start.hour, start.minute), end_clock)
-
-
 def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
     """All occurrences of all programs from the calendar (computed once per build), by program
     (in directory order) then date."""
@@ -79,7 +71,7 @@ def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
         OccurrenceRecord(
             program,
             occurrence.date,
-            _time_range(occurrence),
+            occurrence.time,
             occurrence.title,
             cancelled=occurrence.status == CANCELLED,
             note=occurrence.cancel_reason,
@@ -96,6 +88,11 @@ def occurrences_by_program(records: list[OccurrenceRecord]) -> dict[str, list[Oc
     for record in records:
         grouped.setdefault(record.program.slug or "", []).append(record)
     return grouped
+
+
+def without_empty(record: dict[str, Any]) -> dict[str, Any]:
+    """Optional fields (HSDS, schema.org) are left out when empty rather than written as null."""
+    return {key: value for key, value in record.items() if value not in (None, "", [])}
 
 
 def hhmm(time: Optional[TimeRange], which: str) -> Optional[str]:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, ValidationInfo, field_validator, model_validator
 
-from ..calendar.closures import DEFAULT_CLOSURES, ClosedDays
+from ..calendar.closures import ClosedDays
 from ..calendar.rules import check_rule
 from .choices import check_choice
 from .employer import Contact, Strict
@@ -133,8 +133,7 @@ class Program(Strict):
                     at="recurrence.rule",
                 )
         settings = (info.context or {}).get("settings")
-        closures = getattr(settings, "closures", None)
-        plan = plan_program(self, ClosedDays(DEFAULT_CLOSURES if closures is None else closures))
+        plan = plan_program(self, ClosedDays(getattr(settings, "closures", None)))
         if rule is not None:
             made = [p for p in plan.dates if p.origin == "recurrence"]
             if not made:

@@ -22,7 +22,7 @@ from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.idf import idf as lunr_idf
 
-from ..background import write_site_files
+from ..background import SiteFiles, write_site_files
 from ..directory import Directory
 from ..models.employer import Employer
 from .compact import compact_serialized, expand_index, pack_compact
@@ -190,20 +190,19 @@ class SearchIndex:
     def documents(self) -> dict[str, Any]:
         return {"vocabulary": vocabulary_labels(self.directory), "employers": self._records}
 
-    def rendered_files(self) -> dict[str, str]:
-        """Path below the site root → file text: the compact index and the document store."""
+    def rendered_files(self) -> SiteFiles:
+        """Path below the site root → file content: the compact index and the document store."""
         # Compact separators: these files are downloaded by phones.
         return {
-            relative: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            relative: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             for relative, data in ((INDEX_FILE, self.compact_index()), (DOCUMENTS_FILE, self.documents()))
         }
 
     def write(self, site_dir: Path) -> list[Path]:
         """Write both files below ``site_dir``; returns their paths."""
-        files = {path: text.encode("utf-8") for path, text in self.rendered_files().items()}
-        return write_site_files(files, site_dir)
+        return write_site_files(self.rendered_files(), site_dir)
 
 
-def render_search_files(directory: Directory) -> dict[str, bytes]:
+def render_search_files(directory: Directory) -> SiteFiles:
     """The search files of a whole directory (a top-level function: worker processes run it)."""
-    return {path: text.encode("utf-8") for path, text in SearchIndex(directory).add_all().rendered_files().items()}
+    return SearchIndex(directory).add_all().rendered_files()

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from ..calendar.occurrences import Occurrence
 from ..directory import Directory
-from ..models.employer import Employer, Offer, Task
-from ..models.program import Program
+from ..models.employer import Employer
 from ..vocabulary import Term
 from .qr import live_url, qr_path
 
@@ -28,25 +27,13 @@ class SheetKind:
     number: str
     title: str
     template: str
-    audience: str
 
 
 SHEET_KINDS: tuple[SheetKind, ...] = (
-    SheetKind("introduction", "①", "事業所紹介シート", "sheets/introduction.html", "相談者・支援員"),
-    SheetKind("seeker", "②", "相談者向けプログラム情報シート", "sheets/seeker.html", "相談者"),
-    SheetKind("staff", "③", "支援員向けプログラム情報シート", "sheets/staff.html", "支援員"),
+    SheetKind("introduction", "①", "事業所紹介シート", "sheets/introduction.html"),
+    SheetKind("seeker", "②", "相談者向けプログラム情報シート", "sheets/seeker.html"),
+    SheetKind("staff", "③", "支援員向けプログラム情報シート", "sheets/staff.html"),
 )
-SHEET_KIND_IDS = tuple(kind.id for kind in SHEET_KINDS)
-
-
-@dataclass(frozen=True)
-class SeekerTask:
-    """A task in the words of sheet ②: no load or trait vocabulary, minutes as 「約60分」."""
-
-    name: str
-    description: str
-    minutes: int | None
-    needs_qualification: bool
 
 
 @dataclass
@@ -55,9 +42,7 @@ class EmployerSheets:
 
     employer: Employer
     category: Term
-    area: Term | None
     accommodations: list[Term]
-    programs: list[Program]
     organization: str
     contact_phone: str
     site_url: str
@@ -79,26 +64,13 @@ class EmployerSheets:
         """The QR code's file below the site root (one per employer, see ``qr``)."""
         return qr_path(self.slug)
 
-    @property
-    def verified(self) -> dt.date:
-        return self.employer.verified
-
-    def offers(self) -> list[Offer]:
-        return self.employer.offers_in_ladder_order()
-
-    def tasks(self) -> list[Task]:
-        return list(self.employer.tasks)
-
-    def seeker_tasks(self) -> list[SeekerTask]:
-        return [SeekerTask(t.name, t.description, t.minutes, t.qualification) for t in self.employer.tasks]
-
     def has_qualification_tasks(self) -> bool:
         return any(task.qualification for task in self.employer.tasks)
 
     def total_capacity_note(self) -> str:
         """Capacity in a phrase, for the staff sheet's header."""
         parts = []
-        for offer in self.offers():
+        for offer in self.employer.offers_in_ladder_order():
             if offer.capacity is not None:
                 parts.append(f"{offer.type} {offer.capacity}人")
             elif offer.capacity_note:
@@ -109,16 +81,13 @@ class EmployerSheets:
 
 
 def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> EmployerSheets:
-    programs = directory.programs_for(employer)
     # The next meetings of this employer's programs (tours, fairs …) from the program calendar;
     # cancelled ones are left out: a printed sheet must not send anyone to a meeting that is off.
     upcoming = [o for o in directory.calendar.upcoming_for_employer(employer.slug or "", limit=None) if not o.is_cancelled]
     return EmployerSheets(
         employer=employer,
         category=directory.category_of(employer),
-        area=directory.area_of(employer),
         accommodations=directory.accommodation_terms_of(employer),
-        programs=programs,
         organization=directory.settings.organization,
         contact_phone=directory.settings.contact_phone,
         site_url=site_url,

@@ -29,13 +29,8 @@ class MonthProgramLine:
 
 def month_program_lines(view: MonthView, directory: Directory) -> list[MonthProgramLine]:
     """Programs meeting in ``view``'s month, in the order of their first meeting."""
-    programs = {program.slug: program for program in directory.programs}
     grouped: dict[str, list[Occurrence]] = {}
     for day in view.days_with_occurrences:
         for occurrence in day.occurrences:
             grouped.setdefault(occurrence.program_slug, []).append(occurrence)
-    return [
-        MonthProgramLine(programs[slug], tuple(occurrences))
-        for slug, occurrences in grouped.items()
-        if slug in programs
-    ]
+    return [MonthProgramLine(directory.calendar.program(slug), tuple(occurrences)) for slug, occurrences in grouped.items()]

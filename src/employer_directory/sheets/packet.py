@@ -14,6 +14,6 @@ from .employer_sheets import SHEET_KINDS
 def packet_catalogue(directory: Directory) -> dict:
     """JSON-ready data for the packet page: employers by slug and the sheet kinds."""
     return {
-        "employers": [{"slug": e.slug, "name": e.name, "category": e.category} for e in directory.employers],
+        "employers": [{"slug": e.slug, "name": e.name} for e in directory.employers],
         "kinds": [{"id": kind.id, "number": kind.number, "title": kind.title} for kind in SHEET_KINDS if kind.id != "introduction"],
     }

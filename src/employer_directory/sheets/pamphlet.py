@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..directory import Directory
 from ..models.employer import Employer
 from ..vocabulary import Term
-from .qr import live_url, qr_path
+from .qr import qr_path
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,10 @@ class PamphletEntry:
     number: int
     """Running number across the whole pamphlet (No. 1 …), as in a printed list."""
     employer: Employer
-    anchor: str
-    live_url: str
+
+    @property
+    def anchor(self) -> str:
+        return f"e-{self.employer.slug}"
 
     @property
     def qr(self) -> str:
@@ -60,7 +62,7 @@ class Pamphlet:
         return [entry for group in self.groups for entry in group.entries]
 
 
-def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
+def make_pamphlet(directory: Directory) -> Pamphlet:
     groups: list[PamphletGroup] = []
     counts: list[tuple[Term, int]] = []
     number = 0
@@ -69,8 +71,7 @@ def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
         entries = []
         for employer in listing.employers:
             number += 1
-            slug = employer.slug or ""
-            entries.append(PamphletEntry(number, employer, f"e-{slug}", live_url(site_url, slug)))
+            entries.append(PamphletEntry(number, employer))
         if entries:
             groups.append(PamphletGroup(listing.term, entries))
     return Pamphlet(

@@ -1,47 +1,44 @@
 """Which printable pages the site gets, at which stable URL, with which template and data.
 
-The same shape as ``site_pages.plan_site_pages``: generated pages are empty stubs whose content
-comes entirely from their template. URLs:
+Registered in the site's plan (``site_pages.SitePages``) like the directory's own pages: generated
+pages are empty stubs whose content comes entirely from their template. URLs:
 
 * ``employers/<slug>/sheet-introduction.html`` · ``…/sheet-seeker.html`` · ``…/sheet-staff.html``: the three sheets,
   rendered as files outside the page loop (``sheet_files``), so they are not in this plan;
 
 * ``pamphlet/``: the pamphlet; ``packet/``: the counter packet;
 * ``forms/self-introduction/`` · ``forms/task-breakdown/``: blank forms.
+
+The calendar's month pages print as the counter's month sheet: their views get its program lines.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Any
 
-from ..directory import Directory
-from ..site_pages import GeneratedPage, PageView
-from .employer_sheets import SHEET_KINDS
+from ..site_pages import GeneratedPage, PageView, SitePages
 from .forms import BLANK_FORMS
+from .month_sheet import month_program_lines
 from .packet import packet_catalogue
 from .pamphlet import make_pamphlet
 
-PAMPHLET_URI = "pamphlet.md"
-PACKET_URI = "packet.md"
 
+def plan_print_pages(pages: SitePages) -> list[GeneratedPage]:
+    """Register the printable pages' views in ``pages`` and return the pages to generate; add the
+    month sheet's lines to the views of the calendar's month pages (already in ``pages``)."""
+    directory = pages.directory
+    generated: list[GeneratedPage] = []
 
-@dataclass
-class PrintPages:
-    generated: list[GeneratedPage] = field(default_factory=list)
-    views: dict[str, PageView] = field(default_factory=dict)
+    def add(src_uri: str, template: str, title: str, context: dict[str, Any]) -> None:
+        generated.append(GeneratedPage(src_uri))
+        # ``print_title``: the <title> of the stand-alone pages (sheets/sheet_base.html).
+        pages.views[src_uri] = PageView(template, title, {**context, "print_title": title})
 
-    def view_for(self, src_uri: str) -> PageView | None:
-        return self.views.get(src_uri)
-
-    def _add(self, src_uri: str, view: PageView) -> None:
-        self.generated.append(GeneratedPage(src_uri))
-        self.views[src_uri] = view
-
-
-def plan_print_pages(directory: Directory, site_url: str) -> PrintPages:
-    pages = PrintPages()
-    pages._add(PAMPHLET_URI, PageView("sheets/pamphlet.html", "協力事業所一覧（パンフレット）", {"pamphlet": make_pamphlet(directory, site_url)}))
-    pages._add(PACKET_URI, PageView("sheets/packet.html", "窓口用セット（印刷）", {"packet": packet_catalogue(directory), "sheet_kinds": SHEET_KINDS}))
+    add("pamphlet.md", "sheets/pamphlet.html", "協力事業所一覧（パンフレット）", {"pamphlet": make_pamphlet(directory)})
+    add("packet.md", "sheets/packet.html", "窓口用セット（印刷）", {"packet": packet_catalogue(directory)})
     for form in BLANK_FORMS:
-        pages._add(form.src_uri, PageView(form.template, form.title, {"form": form}))
-    return pages
+        add(form.src_uri, form.template, form.title, {"form": form})
+    for view in pages.views.values():
+        if "month_view" in view.context:
+            view.context["month_sheet"] = month_program_lines(view.context["month_view"], directory)
+    return generated
