@@ -79,7 +79,7 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
     for number, employer in enumerate(directory.employers):
         for kind in SHEET_KIND_IDS:
             pdf = tmp_path / f"{employer.slug}-{kind}.pdf"
-            pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheet-{kind}.html", pdf)
+            pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheets.html#{kind}", pdf)
             where = f"{employer.slug} sheet {kind}"
             assert len(pages) == 1, f"{where}: {len(pages)} pages"
             text = pages[0]
@@ -102,6 +102,14 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
             if kind == SHEET_KIND_IDS[number % len(SHEET_KIND_IDS)]:
                 # The printed QR code opens the employer's live page (one sheet kind per employer, in turn).
                 assert qr_codes_in(pdf) == [f"https://example.github.io/kyoryoku-jigyosho/employers/{employer.slug}/"], where
+
+
+def test_the_sheet_file_without_an_address_prints_all_three_sheets_one_per_page(printer, site_url, directory, tmp_path):
+    employer = directory.employer("yamabiko-care")
+    pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheets.html", tmp_path / "all.pdf")
+    assert len(pages) == 3
+    for page_text, kind in zip(pages, SHEET_KINDS):
+        assert squeeze(f"{kind.number}{kind.title}") in page_text and squeeze(employer.name) in page_text
 
 
 # --- a long employer flows onto a second page --------------------------------------------------
@@ -135,7 +143,7 @@ def long_site(tmp_path_factory):
 
 
 def test_a_long_staff_sheet_flows_to_exactly_two_pages_without_cut_rows_and_repeats_its_header(printer, long_site, tmp_path):
-    url = (long_site / "employers" / "nagai-sagyou-farm" / "sheet-staff.html").as_uri()
+    url = (long_site / "employers" / "nagai-sagyou-farm" / "sheets.html").as_uri() + "#staff"
     pages = print_pdf(printer, url, tmp_path / "long.pdf")
     assert len(pages) == 2
     for page_text in pages:
@@ -154,13 +162,13 @@ def test_a_long_staff_sheet_flows_to_exactly_two_pages_without_cut_rows_and_repe
             assert part in pages[holding[0]], f"{name} cut: {part}"
     assert "長い作業01" in pages[0] and f"長い作業{LONG_TASKS:02d}" in pages[1]
     # Sheet ② of the same employer continues on a second page too, no task split across pages.
-    seeker = print_pdf(printer, url.replace("/sheet-staff.html", "/sheet-seeker.html"), tmp_path / "long-seeker.pdf")
+    seeker = print_pdf(printer, url.replace("#staff", "#seeker"), tmp_path / "long-seeker.pdf")
     assert len(seeker) == 2
     for number in range(1, LONG_TASKS + 1):
         item = f"長い作業{number:02d}：長い作業{number:02d}の内容です。手順を一つずつ確かめながら、決まった場所に道具と材料を片付けます"
         assert sum(item in page_text for page_text in seeker) == 1, item
     # The sample employers are still one page in the same build (the long one is a test fixture).
-    short = print_pdf(printer, (long_site / "employers" / "shirakaba-farm" / "sheet-staff.html").as_uri(), tmp_path / "short.pdf")
+    short = print_pdf(printer, (long_site / "employers" / "shirakaba-farm" / "sheets.html").as_uri() + "#staff", tmp_path / "short.pdf")
     assert len(short) == 1
 
 
@@ -192,6 +200,7 @@ def test_pamphlet_counts_equal_the_data_and_its_contents_list_matches_its_sectio
 
     pages = print_pdf(printer, f"{site_url}pamphlet/", tmp_path / "pamphlet.pdf")
     assert "協力事業所一覧" in pages[0]
+    assert qr_codes_in(tmp_path / "pamphlet.pdf") == ["https://example.github.io/kyoryoku-jigyosho/employers/"], "the cover's QR code"
     assert not re.search(r"\d+/\d+", pages[0]), "no page number on the cover"
     for number, page_text in enumerate(pages[1:], start=2):
         assert f"{number}/{len(pages)}" in page_text, "page numbers at the foot"
@@ -309,9 +318,10 @@ def test_add_buttons_stay_hidden_without_javascript(browser, site_url):
 @pytest.mark.parametrize(
     "path",
     [
-        "employers/shirakaba-farm/sheet-introduction.html",
-        "employers/yamabiko-care/sheet-seeker.html",
-        "employers/yamabiko-care/sheet-staff.html",
+        "employers/shirakaba-farm/sheets.html",
+        "employers/shirakaba-farm/sheets.html#introduction",
+        "employers/yamabiko-care/sheets.html#seeker",
+        "employers/yamabiko-care/sheets.html#staff",
         "pamphlet/",
         "forms/self-introduction/",
         "forms/task-breakdown/",

@@ -15,8 +15,8 @@ from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
 from employer_directory.site_pages import SitePages
-from employer_directory.sheets.qr import qr_files, qr_svg
-from employer_directory.sheets.sheet_files import render_sheet_files
+from employer_directory.sheets.qr import live_url, qr_svg
+from employer_directory.sheets.sheet_files import render_sheet_files, sheet_path, sheet_url
 
 SITE_URL = "https://example.github.io/kyoryoku-jigyosho/"
 
@@ -27,36 +27,43 @@ def directory():
     return load_directory(ROOT / "content", settings, root=ROOT)
 
 
-def test_every_employer_gets_three_sheet_files_at_stable_urls(directory):
+def test_every_employer_gets_one_sheet_file_with_its_three_sheets_at_stable_addresses(directory):
     files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
-    assert len(files) == 3 * len(directory.employers)
+    assert sorted(files) == sorted(f"employers/{employer.slug}/sheets.html" for employer in directory.employers)
     for employer in directory.employers:
+        html = files[sheet_path(employer.slug)].decode("utf-8")
+        assert html.count("<article ") == 3
         for kind in ("introduction", "seeker", "staff"):
-            html = files[f"employers/{employer.slug}/sheet-{kind}.html"].decode("utf-8")
+            assert sheet_url(employer.slug, kind) == f"employers/{employer.slug}/sheets.html#{kind}"
+            assert f'<article id="{kind}" class="sheet sheet--{kind}"' in html
             assert f"<h1 id=\"sheet-{kind}-{employer.slug}\" class=\"sheet__name\">" in html
-            assert 'href="../../assets/print.css"' in html and "｜サイト名</title>" in html
-    uris = {page.src_uri for page in plan_print_pages(SitePages(directory))}
+        assert 'href="../../assets/print.css"' in html and f"<title>印刷用シート｜{employer.name}｜サイト名</title>" in html
+        # Each sheet carries the employer's QR code inline (no image file per employer).
+        assert html.count(qr_svg(live_url(SITE_URL, employer.slug))) == 3
+    uris = {page.src_uri for page in plan_print_pages(SitePages(directory), SITE_URL)}
     assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"}
 
 
 def test_sheets_point_at_the_live_page_under_the_project_path(directory):
     sheets = employer_sheets(directory, directory.employer("shirakaba-farm"), SITE_URL)
     assert sheets.live_url == "https://example.github.io/kyoryoku-jigyosho/employers/shirakaba-farm/"
-    assert sheets.qr == "employers/shirakaba-farm/qr.svg"
-    assert qr_files(directory, SITE_URL)[sheets.qr] == qr_svg(sheets.live_url, "しらかば農園のページ")
     assert sheets.total_capacity_note() == "見学 何人でも対応可、就労体験 2人、プチバイト 2人"
     assert [task.qualification for task in sheets.employer.tasks] == [False, False, True]
 
 
-def test_qr_code_is_an_svg_that_depends_on_its_address():
-    one = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/a/", "A")
-    other = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/b/", "B")
-    assert one.startswith(b"<svg") and b'xmlns="http://www.w3.org/2000/svg"' in one and b"<title>A</title>" in one and b'viewBox="0 0 ' in one
-    assert one.split(b"</title>")[1] != other.split(b"</title>")[1]
+def test_qr_code_is_an_inline_svg_that_depends_on_its_address():
+    one = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/a/")
+    other = qr_svg("https://example.github.io/kyoryoku-jigyosho/employers/b/")
+    assert one.startswith('<svg viewBox="0 0 ') and 'class="sheet-qr__code"' in one and one.endswith("</svg>")
+    assert "<title>" not in one and "<?xml" not in one
+    assert one != other
 
 
 def test_pamphlet_counts_groups_and_numbers_follow_the_data(directory):
-    pamphlet = make_pamphlet(directory)
+    pamphlet = make_pamphlet(directory, SITE_URL)
+    # The cover's one QR code opens the list of employers (each employer's own is on its sheets).
+    assert pamphlet.live_url == "https://example.github.io/kyoryoku-jigyosho/employers/"
+    assert pamphlet.qr_code == qr_svg(pamphlet.live_url)
     assert pamphlet.counts == [(listing.term, len(listing.employers)) for listing in directory.category_listings()]
     assert pamphlet.total == len(directory.employers) == 25
     entries = pamphlet.entries()

@@ -187,31 +187,33 @@
     this.share.value = window.location.origin + window.location.pathname + query;
   };
 
-  PacketPage.prototype.sheetUrl = function (slug, kind) {
-    return new URL("employers/" + slug + "/sheet-" + kind + ".html", this.base).href;
+  PacketPage.prototype.sheetFileUrl = function (slug) {
+    // An employer's three sheets share one file; each is the <article> whose id is its kind.
+    return new URL("employers/" + slug + "/sheets.html", this.base).href;
   };
 
   PacketPage.prototype.renderSheets = function () {
     var page = this;
     var token = ++this.renderToken;
-    var wanted = [];
-    this.state.slugs.forEach(function (slug) {
-      page.state.kinds.forEach(function (kind) { wanted.push(page.sheetUrl(slug, kind)); });
-    });
-    // Our own static pages, parsed as documents: only their sheet element is taken over.
-    Promise.all(wanted.map(function (url) {
+    var kinds = this.state.kinds;
+    // Our own static pages, parsed as documents: only their sheet elements are taken over.
+    Promise.all(this.state.slugs.map(function (slug) {
+      var url = page.sheetFileUrl(slug);
       return fetch(url, { credentials: "same-origin" })
         .then(function (response) { if (!response.ok) throw new Error(url); return response.text(); })
         .then(function (html) {
-          var sheet = new DOMParser().parseFromString(html, "text/html").querySelector("article.sheet");
-          // Relative image addresses (the QR code) are the sheet page's: make them absolute.
-          if (sheet) sheet.querySelectorAll("img[src]").forEach(function (img) { img.src = new URL(img.getAttribute("src"), url).href; });
-          return sheet;
+          var file = new DOMParser().parseFromString(html, "text/html");
+          return kinds.map(function (kind) { return file.querySelector("article.sheet[data-sheet='" + kind + "']"); });
         });
-    })).then(function (sheets) {
+    })).then(function (perEmployer) {
       if (token !== page.renderToken) return;
+      var sheets = [].concat.apply([], perEmployer).filter(Boolean);
       page.sheets.replaceChildren();
-      sheets.forEach(function (sheet) { if (sheet) page.sheets.appendChild(document.importNode(sheet, true)); });
+      sheets.forEach(function (sheet) {
+        var copy = document.importNode(sheet, true);
+        copy.removeAttribute("id");  // the kind's address in its own file; repeated here
+        page.sheets.appendChild(copy);
+      });
       if (window.directoryPrint) window.directoryPrint.fillPrintDates(page.sheets);
       page.sheets.setAttribute("data-loaded", String(sheets.length));
       var count = "印刷するシートは" + sheets.length + "枚です";

@@ -17,13 +17,14 @@ from ..calendar.occurrences import Occurrence
 from ..directory import Directory
 from ..models.employer import Employer
 from ..vocabulary import Term
-from .qr import live_url, qr_path
+from .qr import live_url
 
 
 @dataclass(frozen=True)
 class SheetKind:
     id: str
-    """In the sheet's file name (``employers/<slug>/sheet-<id>.html``) and the packet's ``s=`` value."""
+    """The sheet's address in its employer's sheet file (``employers/<slug>/sheets.html#<id>``)
+    and the packet's ``s=`` value."""
     number: str
     title: str
     template: str
@@ -58,11 +59,6 @@ class EmployerSheets:
     def live_url(self) -> str:
         """Absolute address of the employer's page (what the QR code opens)."""
         return live_url(self.site_url, self.slug)
-
-    @property
-    def qr(self) -> str:
-        """The QR code's file below the site root (one per employer, see ``qr``)."""
-        return qr_path(self.slug)
 
     def has_qualification_tasks(self) -> bool:
         return any(task.qualification for task in self.employer.tasks)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from ..directory import Directory
 from ..models.employer import Employer
 from ..vocabulary import Term
-from .qr import qr_path
+from .qr import qr_svg
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,6 @@ class PamphletEntry:
     @property
     def anchor(self) -> str:
         return f"e-{self.employer.slug}"
-
-    @property
-    def qr(self) -> str:
-        """The QR code's file below the site root."""
-        return qr_path(self.employer.slug or "")
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,10 @@ class Pamphlet:
     """Categories with at least one employer, in the order of mkdocs.yml."""
     counts: list[tuple[Term, int]]
     """Every category with its number of employers (zero included: the table shows the whole range)."""
+    live_url: str
+    """Absolute address of the directory's list of employers, where the printed list is kept up to date."""
+    qr_code: str
+    """An inline SVG QR code of ``live_url`` for the cover (one code: each employer's own is on its sheets)."""
 
     @property
     def total(self) -> int:
@@ -62,7 +62,7 @@ class Pamphlet:
         return [entry for group in self.groups for entry in group.entries]
 
 
-def make_pamphlet(directory: Directory) -> Pamphlet:
+def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
     groups: list[PamphletGroup] = []
     counts: list[tuple[Term, int]] = []
     number = 0
@@ -81,4 +81,6 @@ def make_pamphlet(directory: Directory) -> Pamphlet:
         today=directory.today,
         groups=groups,
         counts=counts,
+        live_url=(live_url := urljoin(site_url, "employers/")),
+        qr_code=qr_svg(live_url),
     )

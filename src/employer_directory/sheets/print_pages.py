@@ -3,8 +3,8 @@
 Registered in the site's plan (``site_pages.SitePages``) like the directory's own pages: generated
 pages are empty stubs whose content comes entirely from their template. URLs:
 
-* ``employers/<slug>/sheet-introduction.html`` · ``…/sheet-seeker.html`` · ``…/sheet-staff.html``: the three sheets,
-  rendered as files outside the page loop (``sheet_files``), so they are not in this plan;
+* ``employers/<slug>/sheets.html#introduction`` · ``…#seeker`` · ``…#staff``: the three sheets, in
+  one file per employer rendered outside the page loop (``sheet_files``), so not in this plan;
 
 * ``pamphlet/``: the pamphlet; ``packet/``: the counter packet;
 * ``forms/self-introduction/`` · ``forms/task-breakdown/``: blank forms.
@@ -23,7 +23,7 @@ from .packet import packet_catalogue
 from .pamphlet import make_pamphlet
 
 
-def plan_print_pages(pages: SitePages) -> list[GeneratedPage]:
+def plan_print_pages(pages: SitePages, site_url: str) -> list[GeneratedPage]:
     """Register the printable pages' views in ``pages`` and return the pages to generate; add the
     month sheet's lines to the views of the calendar's month pages (already in ``pages``)."""
     directory = pages.directory
@@ -34,7 +34,7 @@ def plan_print_pages(pages: SitePages) -> list[GeneratedPage]:
         # ``print_title``: the <title> of the stand-alone pages (sheets/sheet_base.html).
         pages.views[src_uri] = PageView(template, title, {**context, "print_title": title})
 
-    add("pamphlet.md", "sheets/pamphlet.html", "協力事業所一覧（パンフレット）", {"pamphlet": make_pamphlet(directory)})
+    add("pamphlet.md", "sheets/pamphlet.html", "協力事業所一覧（パンフレット）", {"pamphlet": make_pamphlet(directory, site_url)})
     add("packet.md", "sheets/packet.html", "窓口用セット（印刷）", {"packet": packet_catalogue(directory)})
     for form in BLANK_FORMS:
         add(form.src_uri, form.template, form.title, {"form": form})

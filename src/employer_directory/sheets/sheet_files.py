@@ -4,7 +4,12 @@ The sheet templates (``overrides/sheets/``) stand alone: no Material header, men
 nothing that needs MkDocs' navigation. So instead of being thousands of MkDocs pages (each one a
 Markdown instance, a page context and a write on the one core MkDocs uses), they are rendered
 here with Jinja and written as a build file job, in a worker process for large directories
-(``employer_directory.background``). The templates and their URLs are the same either way.
+(``employer_directory.background``).
+
+An employer's three sheets share one file, ``employers/<slug>/sheets.html``, each sheet at its own
+address inside it (``#introduction``, ``#seeker``, ``#staff``; see sheets/employer_sheets.html):
+one file instead of four (three sheets and a QR image) per employer, because creating files is
+the slowest part of writing a large site on the disks we measured.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ import jinja2
 from ..directory import Directory
 from ..models.values import jp_date
 from .employer_sheets import SHEET_KINDS, employer_sheets
+from .qr import qr_svg
+
+SHEET_TEMPLATE = "sheets/employer_sheets.html"
 
 
 @dataclass(frozen=True)
@@ -26,15 +34,19 @@ class SiteConfig:
     site_name: str
 
 
-def sheet_path(slug: str, kind_id: str) -> str:
-    """Where a sheet is written below the site root; also its URL. A file in the employer's own
-    folder, not a folder of its own: creating thousands of folders is the slowest part of
-    writing a large site on some disks."""
-    return f"employers/{slug}/sheet-{kind_id}.html"
+def sheet_path(slug: str) -> str:
+    """Where an employer's sheet file is written below the site root; also its URL. A file in
+    the employer's own folder, not a folder of its own."""
+    return f"employers/{slug}/sheets.html"
+
+
+def sheet_url(slug: str, kind_id: str) -> str:
+    """The address of one sheet below the site root."""
+    return f"{sheet_path(slug)}#{kind_id}"
 
 
 SHEET_BASE_URL = "../.."
-"""From ``employers/<slug>/sheet-<kind>.html`` back to the site root (relative, so the site works
+"""From ``employers/<slug>/sheets.html`` back to the site root (relative, so the site works
 under a GitHub Pages project path)."""
 
 
@@ -46,21 +58,19 @@ def template_environment(templates: Path) -> jinja2.Environment:
 
 
 def render_sheet_files(directory: Directory, site_url: str, site_name: str, templates: Path) -> dict[str, bytes]:
-    """``{path below the site root: HTML}`` for the three sheets of every employer."""
-    environment = template_environment(templates)
-    compiled = {kind.id: environment.get_template(kind.template) for kind in SHEET_KINDS}
+    """``{path below the site root: HTML}``: the sheet file of every employer."""
+    template = template_environment(templates).get_template(SHEET_TEMPLATE)
     config = SiteConfig(site_name)
     files: dict[str, bytes] = {}
     for employer in directory.employers:
         sheets = employer_sheets(directory, employer, site_url)
-        for kind in SHEET_KINDS:
-            html = compiled[kind.id].render(
-                sheets=sheets,
-                sheet_kind=kind,
-                sheet_kinds=SHEET_KINDS,
-                print_title=f"{kind.title}｜{employer.name}",
-                config=config,
-                base_url=SHEET_BASE_URL,
-            )
-            files[sheet_path(sheets.slug, kind.id)] = html.encode("utf-8")
+        html = template.render(
+            sheets=sheets,
+            sheet_kinds=SHEET_KINDS,
+            qr_code=qr_svg(sheets.live_url),
+            print_title=f"印刷用シート｜{employer.name}",
+            config=config,
+            base_url=SHEET_BASE_URL,
+        )
+        files[sheet_path(sheets.slug)] = html.encode("utf-8")
     return files
