@@ -73,7 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.stop_jobs()
     _build = _Build()
     try:
-        settings = load_settings((config.extra or {}).get("directory"), source="mkdocs.yml")
+        config_file = Path(config.config_file_path)
+        settings = load_settings((config.extra or {}).get("directory"), source=config_file.name, config_text=config_file.read_text(encoding="utf-8"))
     except ContentInvalid as invalid:
         raise _content_error(invalid) from None
     config.extra["directory_settings"] = settings

@@ -181,4 +181,5 @@ def test_closures_come_from_settings_and_bad_ones_are_located():
     with pytest.raises(ContentInvalid) as caught:
         load_settings({"closures": [{"label": "年末年始", "from": "12-32"}]})
     (problem,) = caught.value.problems
-    assert problem.field == "extra.directory.closures.0.from" and problem.path == "mkdocs.yml"
+    assert problem.field == "extra.directory.closures[1番目].from" and problem.path == "mkdocs.yml"
+    assert problem.what == "「12-32」という月日はありません"

@@ -78,8 +78,30 @@ def test_a_wrong_period_in_mkdocs_yml_is_a_located_error(tmp_path: Path):
     config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 12", "stale_after_months: 0"), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "extra.directory.stale_after_months" in result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
+    line = next(number for number, text in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1) if "stale_after_months: 0" in text)
+    # In Japanese, at its line of mkdocs.yml, with what to write instead (not pydantic's English).
+    assert f"mkdocs.yml:{line}: 項目「extra.directory.stale_after_months」: 「0」は小さすぎます。→ 1 以上の数を書いてください" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "greater than" not in result.stdout + result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_mistakes_in_the_settings_of_mkdocs_yml_are_located_in_japanese(tmp_path: Path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("{id: north, label: 北部}", "{id: North, label: 北部}").replace('from: "12-29"', 'from: "12-32"')
+    text = text.replace("    organization:", "    organisation:")
+    config.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    line_of = lambda needle: next(number for number, line in enumerate(lines, start=1) if needle in line)
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert f"mkdocs.yml:{line_of('organisation:')}: 項目「extra.directory.organisation」: 「organisation」という項目はありません。→ 「organization」の書き間違いではありませんか。" in output
+    assert f"mkdocs.yml:{line_of('id: North')}: 項目「extra.directory.areas[2番目].id」: id は半角英小文字・数字・ハイフンで書いてください: North。" in output
+    assert f"mkdocs.yml:{line_of('12-32')}: 項目「extra.directory.closures[1番目].from」: 「12-32」という月日はありません。" in output
+    assert "Value error" not in output
+    assert not (tmp_path / "site").exists()
 
 
 def test_stale_command_lists_the_same_records():

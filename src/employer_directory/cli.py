@@ -28,8 +28,9 @@ _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, su
 
 
 def read_settings(config_path: Path):
-    raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}  # noqa: S506
-    return load_settings(((raw.get("extra") or {}).get("directory")))
+    text = config_path.read_text(encoding="utf-8")
+    raw = yaml.load(text, Loader=_IgnoreTags) or {}  # noqa: S506
+    return load_settings((raw.get("extra") or {}).get("directory"), source=config_path.name, config_text=text)
 
 
 def sync_generated(folder: Path, wanted: dict[str, str], check: bool) -> list[str]:

@@ -39,6 +39,7 @@ class ContentInvalid(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        lines = [f"内容ファイルに {count} 件の問題があります。サイトは作られていません。"]
+        files = "設定（mkdocs.yml）" if all(problem.path.endswith(".yml") for problem in self.problems) else "内容ファイル"
+        lines = [f"{files}に {count} 件の問題があります。サイトは作られていません。"]
         lines += [problem.format() for problem in self.problems]
         return "\n".join(lines)

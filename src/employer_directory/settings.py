@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .problems import ContentInvalid, Problem
+from .frontmatter import FrontMatter
+from .problems import ContentInvalid
+from .validation import problems_from_validation
 from .vocabulary import Term
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -133,19 +136,26 @@ def today(settings: DirectorySettings, environ: dict[str, str] | None = None) ->
     return dt.datetime.now(TOKYO).date()
 
 
-def load_settings(raw: Any, source: str = "mkdocs.yml") -> DirectorySettings:
-    """Validate the ``extra.directory`` mapping; problems are reported like content problems."""
+def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -> DirectorySettings:
+    """Validate the ``extra.directory`` mapping; problems are reported like content problems,
+    in Japanese and at their line of ``config_text`` (the text of ``source``) when it is given."""
     try:
         return DirectorySettings.model_validate(raw or {})
     except ValidationError as error:
-        problems = [
-            Problem(
-                source,
-                1,
-                "extra.directory." + ".".join(str(part) for part in item["loc"]),
-                f"設定の値が正しくありません（{item['msg']}）",
-                "mkdocs.yml の extra: directory: の書き方を確認してください",
-            )
-            for item in error.errors()
-        ]
-        raise ContentInvalid(problems) from None
+        where = SettingsFile(source, config_text)
+        raise ContentInvalid(problems_from_validation(error, DirectorySettings, where, field_prefix=SETTINGS_KEY + ".")) from None
+
+
+SETTINGS_KEY = "extra.directory"
+
+
+@dataclass
+class SettingsFile:
+    """mkdocs.yml as a place problems point into (the counterpart of a content file's front matter)."""
+
+    path: str
+    text: str
+
+    def line_of(self, loc: tuple[Any, ...]) -> int:
+        front = FrontMatter(self.path, {}, "", yaml_text=self.text, first_line=1)
+        return front.line_of(tuple(SETTINGS_KEY.split(".")) + loc) if self.text else 1

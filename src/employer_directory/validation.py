@@ -57,7 +57,9 @@ def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [name for name, info in current.model_fields.items() if not info.exclude]
 
 
-def problems_from_validation(error: ValidationError, model: type[BaseModel], front: FrontMatter) -> list[Problem]:
+def problems_from_validation(error: ValidationError, model: type[BaseModel], front: FrontMatter | Any, field_prefix: str = "") -> list[Problem]:
+    """One located problem per pydantic finding. ``front`` is where the values were written:
+    anything with a ``path`` and a ``line_of(loc)`` (a content file's front matter, mkdocs.yml)."""
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(step for step in item["loc"] if isinstance(step, (int, str)) and not _is_internal(step))
@@ -66,7 +68,7 @@ def problems_from_validation(error: ValidationError, model: type[BaseModel], fro
         if at:
             loc = loc + tuple(int(part) if part.isdigit() else part for part in at.split("."))
         field, title = describe_field(model, loc)
-        label = f"{field}（{title}）" if title else field
+        label = field_prefix + (f"{field}（{title}）" if title else field)
         line = front.line_of(loc)
         what, fix = _wording(kind, item, model, loc, title)
         problems.append(Problem(front.path, line, label, what, fix))
@@ -104,6 +106,14 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         return "文字で書く項目です", "値を文字で書いてください"
     if kind in {"int_type", "int_parsing"}:
         return "数を書く項目です", "半角数字で書いてください"
+    if kind == "value_error" and ctx.get("error"):
+        # Our own validators explain themselves in Japanese; pydantic prefixes "Value error, ".
+        return str(ctx["error"]), "例にならって書き直してください"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        limit = ctx.get("ge", ctx.get("le"))
+        return f"「{value}」は{'小さ' if kind == 'greater_than_equal' else '大き'}すぎます", f"{limit} {'以上' if kind == 'greater_than_equal' else '以下'}の数を書いてください"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
+        return f"「{value}」は日付として読めません", "2026-04-08 のように、年-月-日を半角で書いてください"
     return f"値の形が正しくありません（{item.get('msg', kind)}）", "例にならって書き直してください"
 
 
