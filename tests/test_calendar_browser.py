@@ -1,7 +1,13 @@
-"""The calendar in Chromium: a phone visitor moves between months and opens a program; axe."""
+"""The calendar in Chromium: a phone visitor moves between months and opens a program; a meeting
+is added to a calendar app (with and without JavaScript); axe."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
 import pytest
 
 from test_browser import PHONE, Watched, assert_accessible
@@ -44,6 +50,78 @@ def test_wide_screen_shows_the_grid_with_today_marked(browser, site_url):
         assert session.page.locator("td[aria-current=date]").inner_text().startswith("22")
     finally:
         session.close()
+
+
+PROGRAM = "hataraku-junbi-no-hiroba"
+FEED = f"calendar/{PROGRAM}.ics"
+MEETING = f"{PROGRAM}-20261223T1330"
+UID = f"{MEETING}@example.github.io"
+ADD_LINK = "カレンダーに追加 （2026年12月23日(水)）"
+
+
+def one_event_from_feed(feed: bytes, uid: str) -> bytes:
+    """What the add link should save: the feed's header and VTIMEZONE, the event's own bytes."""
+    start = feed.index(b"BEGIN:VEVENT\r\nUID:" + uid.encode() + b"\r\n")
+    end = feed.index(b"END:VEVENT\r\n", start) + len(b"END:VEVENT\r\n")
+    return feed[: feed.index(b"BEGIN:VEVENT")] + feed[start:end] + b"END:VCALENDAR\r\n"
+
+
+def test_add_to_calendar_saves_just_that_meeting(browser, site_url, built_site):
+    session = Watched(browser)
+    page = session.page
+    try:
+        page.goto(site_url + f"programs/{PROGRAM}/")
+        link = page.get_by_role("link", name=ADD_LINK)
+        assert link.get_attribute("data-cal-uid") == UID
+        with page.expect_download() as info:
+            link.click()
+        download = info.value
+        assert download.suggested_filename == f"{MEETING}.ics"
+        raw = Path(download.path()).read_bytes()
+        assert raw.endswith(b"END:VCALENDAR\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+        calendar = icalendar.Calendar.from_ical(raw)
+        events = calendar.walk("VEVENT")
+        assert len(events) == 1 and str(events[0]["UID"]) == UID
+        assert events[0]["DTSTART"].params["TZID"] == "Asia/Tokyo"
+        assert events[0]["DTSTART"].dt == dt.datetime(2026, 12, 23, 13, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
+        # the event's lines as the feed has them (folded), after the feed's own header
+        assert raw == one_event_from_feed((built_site / FEED).read_bytes(), UID)
+        assert session.errors == []
+        assert session.hosts == {"127.0.0.1"}
+    finally:
+        session.close()
+
+
+def test_add_to_calendar_gives_the_whole_feed_when_the_meeting_is_not_in_it(browser, site_url, built_site):
+    session = Watched(browser)
+    page = session.page
+    try:
+        page.goto(site_url + f"programs/{PROGRAM}/")
+        link = page.get_by_role("link", name=ADD_LINK)
+        link.evaluate("link => link.setAttribute('data-cal-uid', 'no-such-meeting@example.github.io')")
+        with page.expect_download() as info:
+            link.click()
+        assert info.value.suggested_filename == f"{PROGRAM}.ics"
+        assert Path(info.value.path()).read_bytes() == (built_site / FEED).read_bytes()
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_without_javascript_add_to_calendar_gives_the_program_feed(browser, site_url, built_site):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + f"programs/{PROGRAM}/")
+        link = page.get_by_role("link", name=ADD_LINK)
+        assert link.get_attribute("href") == f"../../{FEED}"
+        assert (built_site / FEED).is_file()
+        with page.expect_download() as info:
+            link.click()
+        assert Path(info.value.path()).read_bytes() == (built_site / FEED).read_bytes()
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("path", ["calendar/", "calendar/2026-11/", "calendar/2027-01/", "programs/hataraku-junbi-no-hiroba/", "programs/chiiki-zukuri-seminar/", "employers/shirakaba-farm/", "."])

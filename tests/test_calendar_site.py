@@ -119,17 +119,36 @@ def test_two_builds_give_byte_identical_ics_files(tmp_path):
     assert outputs[0] == outputs[1]
 
 
-def test_program_page_links_feeds_and_per_meeting_files(built_site):
+def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_site):
     html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
     assert 'href="webcal://example.github.io/kyoryoku-jigyosho/calendar/hataraku-junbi-no-hiroba.ics"' in html
     assert 'href="../../calendar/hataraku-junbi-no-hiroba.ics" download' in html
-    single = "calendar/events/hataraku-junbi-no-hiroba-20261223T1330.ics"
-    assert f'href="../../{single}" download' in html
-    event = icalendar.Calendar.from_ical((built_site / single).read_bytes()).walk("VEVENT")
-    assert len(event) == 1 and "あたたか会" in str(event[0]["SUMMARY"])
-    # no add-to-calendar file for a cancelled or a past meeting
-    assert not (built_site / "calendar/events/hataraku-junbi-no-hiroba-20270127T1330.ics").exists()
-    assert not (built_site / "calendar/events/hataraku-junbi-no-hiroba-20261111T1330.ics").exists()
+    adds = re.findall(r'<a class="cal-add" href="([^"]+)" download data-cal-uid="([^"]+)" data-cal-file="([^"]+)">', html)
+    assert ("../../calendar/hataraku-junbi-no-hiroba.ics", "hataraku-junbi-no-hiroba-20261223T1330@example.github.io", "hataraku-junbi-no-hiroba-20261223T1330.ics") in adds
+    assert {href for href, _, _ in adds} == {"../../calendar/hataraku-junbi-no-hiroba.ics"}
+    # every named UID is an event of the feed; no add link for a cancelled or a past meeting
+    feed = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
+    events = feed.walk("VEVENT")
+    coming = {str(e["UID"]) for e in events if e["STATUS"] == "CONFIRMED" and e["DTSTART"].dt.date().isoformat() >= "2026-11-22"}
+    linked = {uid for _, uid, _ in adds}
+    assert linked == coming and len(adds) == 8
+    for key in ("20270127T1330", "20261111T1330"):  # 中止, 終了
+        uid = f"hataraku-junbi-no-hiroba-{key}@example.github.io"
+        assert uid in {str(e["UID"]) for e in events} and uid not in linked
+    assert html.count('<script src="../../assets/calendar-add.js"></script>') == 1
+    assert (built_site / "assets/calendar-add.js").is_file()
+
+
+def test_no_ics_file_per_meeting(built_site):
+    """Each meeting's add link uses its program's feed, so the build writes no file per meeting."""
+    assert not (built_site / "calendar/events").exists()
+    assert {p.relative_to(built_site / "calendar").as_posix() for p in ics_files(built_site)} == {
+        "all.ics",
+        "chiiki-zukuri-seminar.ics",
+        "godo-mensetsukai-2027-02.ics",
+        "hataraku-junbi-no-hiroba.ics",
+        "tour-shirakaba-farm.ics",
+    }
 
 
 def test_month_pages_give_the_grid_the_full_width(built_site):

@@ -13,8 +13,11 @@ RRULE + EXDATE. The reasons (also in the README):
 
 Everything is deterministic: the UID is the occurrence key plus the site's host, DTSTAMP is
 the program's 情報確認日 (not the clock), events are in a fixed order. Each event is serialised
-once and the same bytes are used in the all-programs feed, the program's feed and the
-single-meeting file.
+once and the same bytes are used in the all-programs feed and the program's feed.
+
+There are no single-meeting files: a meeting's "カレンダーに追加" link points at its program's
+feed and names the meeting's UID (:func:`event_uid`); ``assets/calendar-add.js`` cuts that one
+event out of the feed in the browser (without JavaScript the link gives the whole feed).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .occurrences import CANCELLED, FULL, OPEN, Occurrence, ProgramCalendar
+from .occurrences import CANCELLED, FULL, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models.program import Program
@@ -67,6 +70,11 @@ class IcsFile:
 
 def uid_domain(site_url: str | None) -> str:
     return urlsplit(site_url or "").hostname or "employer-directory.invalid"
+
+
+def event_uid(occurrence: Occurrence, domain: str) -> str:
+    """The meeting's UID in every feed: stable across builds (occurrence key plus the site's host)."""
+    return f"{occurrence.key}@{domain}"
 
 
 def _properties(pairs: list[tuple[str, object]]) -> bytes:
@@ -117,7 +125,7 @@ class _ProgramEvents:
         cancelled = occurrence.status == CANCELLED
         end = occurrence.end + dt.timedelta(days=1) if occurrence.all_day else occurrence.end
         lines = [
-            _line("uid", f"{occurrence.key}@{self.domain}"),
+            _line("uid", event_uid(occurrence, self.domain)),
             _line("dtstart", occurrence.start),
             _line("dtend", end),
             _line("summary", summary),
@@ -136,26 +144,15 @@ def ics_path_for_program(slug: str) -> str:
     return f"calendar/{slug}.ics"
 
 
-def ics_path_for_occurrence(occurrence: Occurrence) -> str:
-    return f"calendar/events/{occurrence.key}.ics"
-
-
-def single_file_keys(calendar: ProgramCalendar) -> set[str]:
-    """Keys of the meetings that get their own add-to-calendar file: every coming meeting that
-    is not cancelled (past ones drop out at the daily rebuild). The feeds hold every meeting."""
-    return {o.key for o in calendar.all if o.status in (OPEN, FULL) and o.date >= calendar.today}
-
-
 def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str) -> dict[str, bytes]:
     """Every ICS file of the site as ``{path: bytes}`` (what the build writes)."""
     return {feed.path: feed.content for feed in build_feeds(calendar, site_url, site_name)}
 
 
 def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str) -> list[IcsFile]:
-    """The all-programs feed, one feed per program, and one file per coming meeting."""
+    """The all-programs feed and one feed per program."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
     domain = uid_domain(site_url)
-    singles = single_file_keys(calendar)
     serialised: dict[str, bytes] = {}
     files: list[IcsFile] = []
     for slug, occurrences in calendar.by_program.items():
@@ -166,10 +163,6 @@ def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str) -> lis
             data = maker.event(occurrence)
             serialised[occurrence.key] = data
             events.append(data)
-        header = _header(program.title)
-        for occurrence in occurrences:
-            if occurrence.key in singles:
-                files.append(IcsFile(ics_path_for_occurrence(occurrence), _calendar(header, [serialised[occurrence.key]])))
         files.append(IcsFile(ics_path_for_program(slug), _calendar(_header(f"{program.title}（{site_name}）"), events)))
     files.append(IcsFile("calendar/all.ics", _calendar(_header(f"{site_name} プログラム"), (serialised[o.key] for o in calendar.all))))
     files.sort(key=lambda f: f.path)

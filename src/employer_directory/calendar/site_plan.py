@@ -17,9 +17,9 @@ from functools import cached_property, partial
 from typing import Callable
 
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
-from .ics import feed_files, ics_path_for_occurrence, ics_path_for_program, single_file_keys
+from .ics import event_uid, feed_files, ics_path_for_program, uid_domain
 from .month_view import WEEKDAY_HEADERS, MonthView, month_views
-from .occurrences import Month
+from .occurrences import FULL, OPEN, Month, Occurrence
 
 HOME_UPCOMING = 6
 EMPLOYER_UPCOMING = 5
@@ -30,8 +30,6 @@ class CalendarPlan:
     months: list[MonthView]
     make_feeds: Callable[[], dict[str, bytes]] | None = None
     """Makes every ICS file ({path: bytes}); the hook runs it beside the page rendering."""
-    single_keys: frozenset[str] = frozenset()
-    """Meetings with their own add-to-calendar file."""
     all_feed: str = "calendar/all.ics"
 
     def month_uri(self, month: Month) -> str:
@@ -55,9 +53,21 @@ class CalendarPlan:
         return self.months[-1]
 
 
-def _single_file(keys: frozenset[str], occurrence) -> str | None:
-    """Path of a meeting's add-to-calendar file, or None when the build makes none for it."""
-    return ics_path_for_occurrence(occurrence) if occurrence.key in keys else None
+@dataclass(frozen=True)
+class CalendarAdd:
+    """A meeting's "カレンダーに追加" link. It points at the program's feed; ``assets/calendar-add.js``
+    cuts the one event with ``uid`` out of it and saves it as ``filename``. Without JavaScript
+    the link gives the whole feed."""
+
+    feed: str
+    uid: str
+    filename: str
+
+
+def calendar_adds(occurrences: tuple[Occurrence, ...], feed: str, domain: str) -> dict[str, CalendarAdd]:
+    """The add links of a program's meetings, by occurrence key: every coming meeting that is not
+    cancelled (募集中 or 満員; past ones drop out at the daily rebuild)."""
+    return {o.key: CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics") for o in occurrences if o.status in (OPEN, FULL)}
 
 
 def webcal(url: str) -> str:
@@ -69,7 +79,8 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
     calendar = directory.calendar
     base = site_url.rstrip("/") + "/" if site_url else "/"
     views = month_views(calendar)
-    plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name), frozenset(single_file_keys(calendar)))
+    domain = uid_domain(site_url)
+    plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name))
     feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(base + plan.all_feed)}
 
     index = GeneratedPage("calendar/index.md")
@@ -100,13 +111,14 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
         if view is None:
             continue
         feed = ics_path_for_program(program.slug)
+        occurrences = calendar.of(program.slug)
         view.context.update(
             {
-                "occurrences": calendar.of(program.slug),
+                "occurrences": occurrences,
                 "next_occurrence": calendar.next_of(program.slug),
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(base + feed),
-                "occurrence_ics": partial(_single_file, plan.single_keys),
+                "calendar_adds": calendar_adds(occurrences, feed, domain),
             }
         )
 
