@@ -13,7 +13,7 @@ imports there). This module only decides *when* things happen in MkDocs' two-pas
 4. ``on_page_markdown``: pick the template for each of our pages.
 5. ``on_env`` / ``on_page_context``: hand domain objects to the Jinja templates in
    ``overrides/``; all markup lives there.
-6. ``on_nav``: launch the file jobs (ICS, open data, search index, sheets, QR codes) that the
+6. ``on_nav``: launch the file jobs (ICS, open data, search index, sheets with their QR codes) that the
    other hook files registered in ``config.extra["site_file_jobs"]`` during ``on_files``; for
    large directories they are made in a worker process while MkDocs renders the pages
    (``employer_directory.background``). ``on_post_build`` collects them.

@@ -1,5 +1,5 @@
 """Making a build's files that are not pages (ICS feeds, open data, search index, printable
-sheets, QR codes) beside the page rendering.
+sheets with their QR codes) beside the page rendering.
 
 MkDocs renders pages on one core. These files depend only on the validated directory, so for
 large directories they are made in one forked worker process, launched once every output kind
