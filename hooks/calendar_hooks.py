@@ -30,6 +30,6 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
 
 
 def on_files(files, config: MkDocsConfig):
-    config.extra["site_file_jobs"].start("ICS", config.extra["calendar_plan"].make_feeds)
+    config.extra["site_file_jobs"].start("ICS", config.extra["calendar_plan"].make_feeds, cost=0.5)
     return files
 

@@ -51,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.occurrences = program_occurrences(directory)
     _build.by_program = occurrences_by_program(_build.occurrences)
     _build.site = SiteAddress(config.site_url or "/")
-    config.extra["site_file_jobs"].start("オープンデータ", partial(render_data_files, directory, _build.site, _build.occurrences))
+    config.extra["site_file_jobs"].start("オープンデータ", partial(render_data_files, directory, _build.site, _build.occurrences), cost=1)
     return files
 
 

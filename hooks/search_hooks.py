@@ -24,5 +24,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = config.extra["directory_site"]
     files.append(File.generated(config, SEARCH_PAGE.src_uri, content=SEARCH_PAGE.stub))
     pages.views[SEARCH_PAGE.src_uri] = search_page_view(pages.directory)
-    config.extra["site_file_jobs"].start("検索用の索引", partial(render_search_files, pages.directory))
+    config.extra["site_file_jobs"].start("検索用の索引", partial(render_search_files, pages.directory), cost=2)
     return files

@@ -29,5 +29,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     directory = pages.directory
     templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
     jobs = config.extra["site_file_jobs"]
-    jobs.start("印刷用シート", partial(render_sheet_files, directory, site_url, config.site_name, templates))
+    jobs.start("印刷用シート", partial(render_sheet_files, directory, site_url, config.site_name, templates), cost=3)
     return files

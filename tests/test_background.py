@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
-from employer_directory.background import WorkerJob, workers_allowed, write_site_files
+from employer_directory.background import SiteFileJobs, WorkerJob, workers_allowed, write_site_files
 
 
 def _pid_file() -> dict[str, bytes]:
@@ -48,29 +49,57 @@ def test_files_are_written_below_the_site(tmp_path):
     assert (tmp_path / "data/b.csv").read_text() == "y"
 
 
-def test_a_build_makes_every_kind_in_one_worker_and_a_failure_stops_the_build(tmp_path, monkeypatch):
-    from employer_directory.background import SiteFileJobs
+def _slow_pid_file(name: str, seconds: float):
+    def make() -> dict[str, bytes]:
+        time.sleep(seconds)
+        return {f"{name}.txt": str(os.getpid()).encode()}
 
+    return make
+
+
+def _pids(tmp_path, names) -> dict[str, int]:
+    return {name: int((tmp_path / f"{name}.txt").read_text()) for name in names}
+
+
+def test_workers_take_the_jobs_longest_first_and_a_failure_stops_the_build(tmp_path, monkeypatch):
     monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     jobs = SiteFileJobs(tmp_path, employer_count=25)
     assert jobs.in_worker
-    jobs.start("pid", _pid_file)
+    jobs.start("small", _slow_pid_file("small", 0), cost=0.5)
+    jobs.start("large", _slow_pid_file("large", 0), cost=3)
     jobs.start("other", lambda: {"x/y.txt": b"y"})  # a closure: fork runs it without pickling
     jobs.launch()
-    jobs.start("late", lambda: {"late.txt": str(os.getpid()).encode()})  # after the launch: in-process
-    assert jobs.finish_all() == {"pid": ["pid.txt"], "other": ["x/y.txt"], "late": ["late.txt"]}
-    assert (tmp_path / "pid.txt").read_bytes() != str(os.getpid()).encode()
-    assert (tmp_path / "late.txt").read_bytes() == str(os.getpid()).encode()
+    assert [job.name for job in jobs._queue.jobs] == ["large", "other", "small"]
+    time.sleep(1)  # the pages being rendered: the workers have taken every job meanwhile
+    jobs.start("late", _slow_pid_file("late", 0))  # after the launch: in-process
+    assert jobs.finish_all() == {"large": ["large.txt"], "other": ["x/y.txt"], "small": ["small.txt"], "late": ["late.txt"]}
+    pids = _pids(tmp_path, ["large", "small", "late"])
+    assert pids["large"] != os.getpid() and pids["small"] != os.getpid() and pids["late"] == os.getpid()
     assert (tmp_path / "x/y.txt").read_bytes() == b"y"
     jobs.start("broken", _fails)
     jobs.launch()
-    with pytest.raises(RuntimeError, match="broken exporter"):
+    # Raised from the worker (with its traceback) or, if the main process took the job, as it is.
+    with pytest.raises((RuntimeError, ValueError), match="broken exporter"):
         jobs.finish_all()
 
 
-def test_without_workers_jobs_run_in_process_at_the_end(tmp_path, monkeypatch):
-    from employer_directory.background import SiteFileJobs
+def test_the_main_process_takes_the_jobs_left_when_its_pages_are_done(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    jobs = SiteFileJobs(tmp_path, employer_count=25)
+    names = [f"job{number}" for number in range(6)]
+    for name in names:
+        jobs.start(name, _slow_pid_file(name, 0.3))
+    jobs.launch()
+    assert len(jobs._workers) == 2
+    assert sorted(jobs.finish_all()) == names  # at once: the two workers are busy with the first two
+    pids = _pids(tmp_path, names)
+    assert os.getpid() in pids.values(), "the main process made some of the files"
+    assert len(set(pids.values())) == 3, "each job ran once, in one of three processes"
 
+
+def test_without_workers_jobs_run_in_process_at_the_end(tmp_path, monkeypatch):
     monkeypatch.setenv("DIRECTORY_BACKGROUND", "0")
     jobs = SiteFileJobs(tmp_path, employer_count=5000)
     jobs.start("pid", _pid_file)

@@ -2,13 +2,14 @@
 sheets with their QR codes) beside the page rendering.
 
 MkDocs renders pages on one core. These files depend only on the validated directory, so for
-large directories they are made in one forked worker process, launched once every output kind
-has registered its job and collected when the site is written. Small directories (the sample
-has 25 employers) make them in-process: a worker would cost more than it saves. Both paths run
-the same functions and give the same bytes (tested).
+large directories they are made in forked worker processes, launched once every output kind
+has registered its job and collected when the site is written; the main process joins in when
+its pages are done (``SiteFileJobs``). Small directories (the sample has 25 employers) make
+them in-process: a worker would cost more than it saves. Both paths run the same functions and
+give the same bytes (tested).
 
 A job's function returns ``{path below the site root: bytes}``; the files are written into the
-site folder where they are made (in the worker, so that writing thousands of small files is off
+site folder where they are made (in a worker, so that writing thousands of small files is off
 the main process too). Register jobs only after MkDocs has cleaned the site folder
 (``on_files`` or later). Nothing here knows MkDocs.
 """
@@ -19,6 +20,7 @@ import multiprocessing
 import os
 import traceback
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable
@@ -99,13 +101,46 @@ class WorkerJob:
             self._receiver = None
 
 
-def _make_and_write(jobs: list[tuple[str, Callable[[], SiteFiles]]], site_dir: Path) -> dict[str, list[str]]:
+@dataclass(frozen=True)
+class FileJob:
+    name: str
+    make: Callable[[], SiteFiles]
+    cost: float
+    """Relative CPU time per employer, to start the longest jobs first (measured with
+    scripts/benchmark.py); only the order depends on it."""
+
+
+class JobQueue:
+    """Jobs taken one at a time, longest first, by every process that inherits the queue (fork):
+    the workers, and the main process once its pages are done. A shared counter says which job
+    is next, so each job runs exactly once, in whichever process is free first."""
+
+    def __init__(self, jobs: list[FileJob]) -> None:
+        self.jobs = sorted(jobs, key=lambda job: -job.cost)
+        self._next = multiprocessing.get_context("fork").Value("i", 0)
+
+    def claim(self) -> FileJob | None:
+        with self._next.get_lock():
+            index = self._next.value
+            self._next.value += 1
+        return self.jobs[index] if index < len(self.jobs) else None
+
+
+def _claim_and_write(queue: JobQueue, site_dir: Path) -> dict[str, list[str]]:
+    """Takes jobs from the queue until it is empty; the paths written, by job."""
+    written = {}
+    while (job := queue.claim()) is not None:
+        written.update(_make_and_write([job], site_dir))
+    return written
+
+
+def _make_and_write(jobs: list[FileJob], site_dir: Path) -> dict[str, list[str]]:
     """Runs file jobs one after the other and writes their files: paths written, by job."""
     written = {}
-    for name, make in jobs:
-        files = make()
+    for job in jobs:
+        files = job.make()
         write_site_files(files, site_dir)
-        written[name] = sorted(files)
+        written[job.name] = sorted(files)
     return written
 
 
@@ -143,38 +178,46 @@ def write_site_files(files: SiteFiles, site_dir: Path) -> list[Path]:
 class SiteFileJobs:
     """The file jobs of one build: each output kind registers its own, and they run together.
 
-    With workers (large directories), :meth:`launch` forks **one** worker process that makes
-    them one after the other while MkDocs renders pages on the other core: on a two-core runner
-    several workers would only take turns with the page rendering. Without workers, or for a
-    job registered after the launch, they run in-process in :meth:`finish_all`.
+    With workers (large directories), :meth:`launch` forks one worker process per core (at most
+    one per job). They take the jobs from a shared queue, longest first, while MkDocs renders
+    pages; when the pages are done, the main process takes what is left instead of waiting, so
+    no core idles while there is work. Without workers, or for a job registered after the
+    launch, jobs run in-process in :meth:`finish_all`.
     """
 
     def __init__(self, site_dir: Path, employer_count: int, interactive: bool = False) -> None:
         self.site_dir = site_dir
         self.in_worker = workers_allowed(employer_count, interactive)
-        self._waiting: list[tuple[str, Callable[[], SiteFiles]]] = []
-        self._worker: WorkerJob | None = None
+        self._waiting: list[FileJob] = []
+        self._queue: JobQueue | None = None
+        self._workers: list[WorkerJob] = []
 
-    def start(self, name: str, make: Callable[[], SiteFiles]) -> None:
-        self._waiting.append((name, make))
+    def start(self, name: str, make: Callable[[], SiteFiles], cost: float = 1.0) -> None:
+        self._waiting.append(FileJob(name, make, cost))
 
     def launch(self) -> None:
-        """Start the worker with every job registered so far (nothing happens without workers)."""
-        if self.in_worker and self._worker is None and self._waiting:
-            self._worker = WorkerJob(partial(_make_and_write, self._waiting, self.site_dir), in_worker=True)
+        """Start the workers with every job registered so far (nothing happens without workers)."""
+        if self.in_worker and self._queue is None and self._waiting:
+            self._queue = JobQueue(self._waiting)
             self._waiting = []
+            count = min(os.cpu_count() or 1, len(self._queue.jobs))
+            run = partial(_claim_and_write, self._queue, self.site_dir)
+            self._workers = [WorkerJob(run, in_worker=True) for _ in range(count)]
 
     def finish_all(self) -> dict[str, list[str]]:
-        """Paths written by each job; a job's failure is raised after the worker is stopped."""
+        """Paths written by each job; a job's failure is raised after the workers are stopped."""
         try:
-            written = self._worker.result() if self._worker is not None else {}
+            written = _claim_and_write(self._queue, self.site_dir) if self._queue is not None else {}
+            for worker in self._workers:
+                written.update(worker.result())
             written.update(_make_and_write(self._waiting, self.site_dir))
             return written
         finally:
             self.close_all()
 
     def close_all(self) -> None:
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
+        for worker in self._workers:
+            worker.close()
+        self._workers = []
+        self._queue = None
         self._waiting = []
