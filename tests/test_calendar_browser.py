@@ -66,47 +66,48 @@ def one_event_from_feed(feed: bytes, uid: str) -> bytes:
     return feed[: feed.index(b"BEGIN:VEVENT")] + feed[start:end] + b"END:VCALENDAR\r\n"
 
 
-def test_add_to_calendar_saves_just_that_meeting(browser, site_url, built_site):
+@pytest.fixture
+def program_page(browser, site_url):
+    """The program's page in a watched browser session (console errors, hosts asked)."""
     session = Watched(browser)
-    page = session.page
     try:
-        page.goto(site_url + f"programs/{PROGRAM}/")
-        link = page.get_by_role("link", name=ADD_LINK)
-        assert link.get_attribute("data-cal-uid") == UID
-        with page.expect_download() as info:
-            link.click()
-        download = info.value
-        assert download.suggested_filename == f"{MEETING}.ics"
-        raw = Path(download.path()).read_bytes()
-        assert raw.endswith(b"END:VCALENDAR\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
-        calendar = icalendar.Calendar.from_ical(raw)
-        events = calendar.walk("VEVENT")
-        assert len(events) == 1 and str(events[0]["UID"]) == UID
-        assert events[0]["DTSTART"].params["TZID"] == "Asia/Tokyo"
-        assert events[0]["DTSTART"].dt == dt.datetime(2026, 12, 23, 13, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
-        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
-        # the event's lines as the feed has them (folded), after the feed's own header
-        assert raw == one_event_from_feed((built_site / FEED).read_bytes(), UID)
-        assert session.errors == []
-        assert session.hosts == {"127.0.0.1"}
+        session.page.goto(site_url + f"programs/{PROGRAM}/")
+        yield session
     finally:
         session.close()
 
 
-def test_add_to_calendar_gives_the_whole_feed_when_the_meeting_is_not_in_it(browser, site_url, built_site):
-    session = Watched(browser)
-    page = session.page
-    try:
-        page.goto(site_url + f"programs/{PROGRAM}/")
-        link = page.get_by_role("link", name=ADD_LINK)
-        link.evaluate("link => link.setAttribute('data-cal-uid', 'no-such-meeting@example.github.io')")
-        with page.expect_download() as info:
-            link.click()
-        assert info.value.suggested_filename == f"{PROGRAM}.ics"
-        assert Path(info.value.path()).read_bytes() == (built_site / FEED).read_bytes()
-        assert session.errors == []
-    finally:
-        session.close()
+def test_add_to_calendar_saves_just_that_meeting(program_page, built_site):
+    session, page = program_page, program_page.page
+    link = page.get_by_role("link", name=ADD_LINK)
+    assert link.get_attribute("data-cal-uid") == UID
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename == f"{MEETING}.ics"
+    raw = Path(download.path()).read_bytes()
+    assert raw.endswith(b"END:VCALENDAR\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1 and str(events[0]["UID"]) == UID
+    assert events[0]["DTSTART"].params["TZID"] == "Asia/Tokyo"
+    assert events[0]["DTSTART"].dt == dt.datetime(2026, 12, 23, 13, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
+    # the event's lines as the feed has them (folded), after the feed's own header
+    assert raw == one_event_from_feed((built_site / FEED).read_bytes(), UID)
+    assert session.errors == []
+    assert session.hosts == {"127.0.0.1"}
+
+
+def test_add_to_calendar_gives_the_whole_feed_when_the_meeting_is_not_in_it(program_page, built_site):
+    session, page = program_page, program_page.page
+    link = page.get_by_role("link", name=ADD_LINK)
+    link.evaluate("link => link.setAttribute('data-cal-uid', 'no-such-meeting@example.github.io')")
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == f"{PROGRAM}.ics"
+    assert Path(info.value.path()).read_bytes() == (built_site / FEED).read_bytes()
+    assert session.errors == []
 
 
 def test_without_javascript_add_to_calendar_gives_the_program_feed(browser, site_url, built_site):
