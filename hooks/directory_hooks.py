@@ -15,7 +15,7 @@ imports there). This module only decides *when* things happen in MkDocs' two-pas
    ``overrides/``; all markup lives there.
 6. ``on_nav``: launch the file jobs (ICS, open data, search index, sheets with their QR codes) that the
    other hook files registered in ``config.extra["site_file_jobs"]`` during ``on_files``; for
-   large directories they are made in a worker process while MkDocs renders the pages
+   large directories they are made in worker processes while MkDocs renders the pages
    (``employer_directory.background``). ``on_post_build`` collects them.
 """
 
@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from employer_directory.background import SiteFileJobs
+from employer_directory.background import FileJobFailed, SiteFileJobs
 from employer_directory.loading import load_directory
 from employer_directory.problems import ContentInvalid
 from employer_directory.settings import load_settings
@@ -71,7 +71,6 @@ def _content_error(invalid: ContentInvalid) -> PluginError:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    gc.unfreeze()  # the last build's records may be collected now (mkdocs serve)
     _build.stop_jobs()
     _build = _Build()
     try:
@@ -88,8 +87,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     # Loading makes hundreds of thousands of objects that all live until the build ends; Python's
     # cyclic garbage collector would scan them again and again while pages are rendered (a sixth
-    # of a 10,000-employer build). So it pauses while loading, and what was loaded is moved out
-    # of its reach (gc.freeze, undone in on_config for the next build of mkdocs serve).
+    # of a 10,000-employer build). So it pauses while loading, and for a build what was loaded is
+    # moved out of its reach (gc.freeze). Not while serving: the next rebuild would freeze this
+    # build's garbage along with its own records.
     gc.disable()
     try:
         directory = load_directory(Path(config.docs_dir), settings, root=root)
@@ -97,7 +97,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise _content_error(invalid) from None
     finally:
         gc.enable()
-    gc.freeze()
+    if not _serving:
+        gc.freeze()
     _build.pages = plan_site_pages(directory)
     # Other hook files (one per output kind) read the plan from here; config is per build.
     config.extra["directory_site"] = _build.pages
@@ -163,7 +164,15 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.jobs is not None
-    for name, written in _build.jobs.finish_all().items():
+    try:
+        finished = _build.jobs.finish_all()
+    except FileJobFailed as failure:
+        log.debug("%s", failure.detail)
+        raise PluginError(
+            f"{failure.name}のファイルを作れませんでした（{failure}）。サイトは完成していません。"
+            "テンプレート（overrides/）を変えたときは、その書き方を確かめてください。詳しくは mkdocs build --verbose で表示されます"
+        ) from None
+    for name, written in finished.items():
         log.info("%s: %d ファイルを書き出しました", name, len(written))
     _build.jobs = None
 

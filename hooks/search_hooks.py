@@ -5,7 +5,7 @@
   and context as for every other directory page. Every ``on_pre_build`` has run by now, so the
   plan exists whatever the order of the hook files. The search files (the compact lunr index and
   the document store) start here as one of the build's file jobs (``config.extra
-  ["site_file_jobs"]``): in a worker process for large directories, while MkDocs renders the
+  ["site_file_jobs"]``): in worker processes for large directories, while MkDocs renders the
   pages; the directory hooks collect them at the end.
 """
 

@@ -6,8 +6,10 @@ import os
 import time
 
 import pytest
+from conftest import copy_project, run_build
 
-from employer_directory.background import SiteFileJobs, WorkerJob, workers_allowed, write_site_files
+from employer_directory import background
+from employer_directory.background import FileJobFailed, SiteFileJobs, WorkerJob, workers_allowed, write_site_files
 
 
 def _pid_file() -> dict[str, bytes]:
@@ -33,7 +35,7 @@ def test_a_failure_in_the_worker_is_raised_with_its_traceback():
 
 def test_workers_only_for_large_directories_and_never_while_serving(monkeypatch):
     monkeypatch.delenv("DIRECTORY_BACKGROUND", raising=False)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(background, "available_cores", lambda: 2)
     assert not workers_allowed(25)
     assert workers_allowed(1000)
     assert not workers_allowed(1000, interactive=True)
@@ -63,7 +65,7 @@ def _pids(tmp_path, names) -> dict[str, int]:
 
 def test_workers_take_the_jobs_longest_first_and_a_failure_stops_the_build(tmp_path, monkeypatch):
     monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(background, "available_cores", lambda: 2)
     jobs = SiteFileJobs(tmp_path, employer_count=25)
     assert jobs.in_worker
     jobs.start("small", _slow_pid_file("small", 0), cost=0.5)
@@ -71,7 +73,10 @@ def test_workers_take_the_jobs_longest_first_and_a_failure_stops_the_build(tmp_p
     jobs.start("other", lambda: {"x/y.txt": b"y"})  # a closure: fork runs it without pickling
     jobs.launch()
     assert [job.name for job in jobs._queue.jobs] == ["large", "other", "small"]
-    time.sleep(1)  # the pages being rendered: the workers have taken every job meanwhile
+    # The pages being rendered: meanwhile the workers take every job.
+    deadline = time.monotonic() + 30
+    while jobs._queue._next.value < len(jobs._queue.jobs) and time.monotonic() < deadline:
+        time.sleep(0.01)
     jobs.start("late", _slow_pid_file("late", 0))  # after the launch: in-process
     assert jobs.finish_all() == {"large": ["large.txt"], "other": ["x/y.txt"], "small": ["small.txt"], "late": ["late.txt"]}
     pids = _pids(tmp_path, ["large", "small", "late"])
@@ -79,14 +84,15 @@ def test_workers_take_the_jobs_longest_first_and_a_failure_stops_the_build(tmp_p
     assert (tmp_path / "x/y.txt").read_bytes() == b"y"
     jobs.start("broken", _fails)
     jobs.launch()
-    # Raised from the worker (with its traceback) or, if the main process took the job, as it is.
-    with pytest.raises((RuntimeError, ValueError), match="broken exporter"):
+    # The same error whichever process took the job: its name, and its traceback for the log.
+    with pytest.raises(FileJobFailed, match="broken exporter") as failed:
         jobs.finish_all()
+    assert failed.value.name == "broken" and "Traceback" in failed.value.detail and "_fails" in failed.value.detail
 
 
 def test_the_main_process_takes_the_jobs_left_when_its_pages_are_done(tmp_path, monkeypatch):
     monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(background, "available_cores", lambda: 2)
     jobs = SiteFileJobs(tmp_path, employer_count=25)
     names = [f"job{number}" for number in range(6)]
     for name in names:
@@ -107,3 +113,24 @@ def test_without_workers_jobs_run_in_process_at_the_end(tmp_path, monkeypatch):
     assert not (tmp_path / "pid.txt").exists()
     assert jobs.finish_all() == {"pid": ["pid.txt"]}
     assert (tmp_path / "pid.txt").read_bytes() == str(os.getpid()).encode()
+
+
+def test_a_failing_job_in_the_main_process_is_reported_the_same_way(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIRECTORY_BACKGROUND", "0")
+    jobs = SiteFileJobs(tmp_path, employer_count=25)
+    jobs.start("broken", _fails)
+    with pytest.raises(FileJobFailed, match="broken exporter") as failed:
+        jobs.finish_all()
+    assert failed.value.name == "broken"
+
+
+@pytest.mark.parametrize("workers", ["0", "1"])
+def test_a_broken_sheet_template_stops_the_build_with_a_message_not_a_traceback(tmp_path, workers):
+    project = copy_project(tmp_path)
+    template = project / "overrides" / "sheets" / "seeker.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% endfor %}", "{% endfo %}", 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site", DIRECTORY_BACKGROUND=workers)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "印刷用シートのファイルを作れませんでした" in output and "サイトは完成していません" in output
+    assert "Traceback" not in output

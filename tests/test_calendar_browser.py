@@ -117,6 +117,8 @@ def test_without_javascript_add_to_calendar_gives_the_program_feed(browser, site
         page.goto(site_url + f"programs/{PROGRAM}/")
         link = page.get_by_role("link", name=ADD_LINK)
         assert link.get_attribute("href") == f"../../{FEED}"
+        note = page.locator("p.cal-note")
+        assert note.is_visible() and "このプログラムのすべての回がまとめて入ります" in note.inner_text()
         assert (built_site / FEED).is_file()
         with page.expect_download() as info:
             link.click()

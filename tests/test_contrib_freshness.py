@@ -98,8 +98,9 @@ def test_mistakes_in_the_settings_of_mkdocs_yml_are_located_in_japanese(tmp_path
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert f"mkdocs.yml:{line_of('organisation:')}: 項目「extra.directory.organisation」: 「organisation」という項目はありません。→ 「organization」の書き間違いではありませんか。" in output
-    assert f"mkdocs.yml:{line_of('id: North')}: 項目「extra.directory.areas[2番目].id」: id は半角英小文字・数字・ハイフンで書いてください: North。" in output
-    assert f"mkdocs.yml:{line_of('12-32')}: 項目「extra.directory.closures[1番目].from」: 「12-32」という月日はありません。" in output
+    assert f"mkdocs.yml:{line_of('id: North')}: 項目「extra.directory.areas[2番目].id」: id「North」には使えない文字があります。→ 半角の英小文字・数字・ハイフンで書いてください" in output
+    assert f"mkdocs.yml:{line_of('12-32')}: 項目「extra.directory.closures[1番目].from」: 「12-32」という月日はありません。→ カレンダーにある月日を 12-29 の形で書いてください" in output
+    assert "設定（mkdocs.yml）に 3 件の問題があります。サイトは作られていません。" in output
     assert "Value error" not in output
     assert not (tmp_path / "site").exists()
 

@@ -104,6 +104,28 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
                 assert qr_codes_in(pdf) == [f"https://example.github.io/kyoryoku-jigyosho/employers/{employer.slug}/"], where
 
 
+def test_the_sheet_toolbar_and_title_follow_the_sheet_shown(browser, site_url, directory):
+    employer = directory.employer("yamabiko-care")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="ja-JP")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}employers/{employer.slug}/sheets.html#staff")
+        current = lambda: page.eval_on_selector_all("[data-sheet-link][aria-current=page]", "links => links.map(a => a.textContent)")
+        shown = lambda: page.eval_on_selector_all("article.sheet", "sheets => sheets.filter(s => s.offsetParent !== null).map(s => s.id)")
+        assert current() == ["③支援員向けプログラム情報シート"] and shown() == ["staff"]
+        assert page.title() == f"支援員向けプログラム情報シート｜{employer.name}｜しらかば市 協力事業所ガイド"
+        assert page.get_by_role("button", name="印刷する").is_visible(), "the toolbar stays in view"
+        page.get_by_role("link", name="②相談者向けプログラム情報シート").click()
+        page.wait_for_function("document.title.startsWith('相談者向け')")
+        assert current() == ["②相談者向けプログラム情報シート"] and shown() == ["seeker"]
+        page.get_by_role("link", name="3枚まとめて").click()
+        page.wait_for_function("!location.hash && document.querySelectorAll('[data-sheet-link][aria-current]').length === 1")
+        assert current() == ["3枚まとめて"] and shown() == ["introduction", "seeker", "staff"]
+        assert page.title() == f"印刷用シート｜{employer.name}｜しらかば市 協力事業所ガイド"
+    finally:
+        context.close()
+
+
 def test_the_sheet_file_without_an_address_prints_all_three_sheets_one_per_page(printer, site_url, directory, tmp_path):
     employer = directory.employer("yamabiko-care")
     pages = print_pdf(printer, f"{site_url}employers/{employer.slug}/sheets.html", tmp_path / "all.pdf")

@@ -17,6 +17,23 @@
     (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
   }
 
+  // An employer's sheet file: its toolbar says which sheet is shown (the address after #), and
+  // the page title names it, so that "save as PDF" proposes a name per sheet.
+  var pageTitle = document.title;
+  function markShownSheet() {
+    var links = document.querySelectorAll("[data-sheet-link]");
+    if (!links.length) return;
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var shown = target && target.matches("article.sheet") ? target.id : "";
+    links.forEach(function (link) {
+      if (link.getAttribute("data-sheet-link") === shown) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    });
+    document.title = shown ? target.getAttribute("data-title") : pageTitle;
+  }
+  markShownSheet();
+  window.addEventListener("hashchange", markShownSheet);
+
   window.directoryPrint = { fillPrintDates: fillPrintDates };
   fillPrintDates(document);
   window.addEventListener("beforeprint", function () { fillPrintDates(document); });

@@ -36,6 +36,23 @@ FORCE_ENV = "DIRECTORY_BACKGROUND"
 """``1`` forces workers (tests of the worker path), ``0`` forbids them."""
 
 
+class FileJobFailed(Exception):
+    """A file job raised, in whichever process ran it: the job's name and the traceback."""
+
+    def __init__(self, name: str, detail: str) -> None:
+        self.name = name
+        self.detail = detail
+        lines = detail.strip().splitlines()
+        super().__init__(lines[-1] if lines else name)
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # pragma: no cover - macOS, Windows
+
+
 def workers_allowed(employer_count: int, interactive: bool = False) -> bool:
     """Whether file jobs of a build with this many employers should run in worker processes.
 
@@ -48,7 +65,7 @@ def workers_allowed(employer_count: int, interactive: bool = False) -> bool:
     return (
         not interactive
         and employer_count >= PARALLEL_FROM
-        and (os.cpu_count() or 1) > 1
+        and available_cores() > 1
         and "fork" in multiprocessing.get_all_start_methods()
     )
 
@@ -82,6 +99,8 @@ class WorkerJob:
                 status, payload = "error", "the worker process ended without a result"
             finally:
                 self.close()
+            if status == "failed":
+                raise FileJobFailed(*payload)
             if status != "ok":
                 raise RuntimeError(f"making site files in a worker process failed:\n{payload}")
             self._result = payload
@@ -138,8 +157,11 @@ def _make_and_write(jobs: list[FileJob], site_dir: Path) -> dict[str, list[str]]
     """Runs file jobs one after the other and writes their files: paths written, by job."""
     written = {}
     for job in jobs:
-        files = job.make()
-        write_site_files(files, site_dir)
+        try:
+            files = job.make()
+            write_site_files(files, site_dir)
+        except Exception:
+            raise FileJobFailed(job.name, traceback.format_exc()) from None
         written[job.name] = sorted(files)
     return written
 
@@ -147,6 +169,8 @@ def _make_and_write(jobs: list[FileJob], site_dir: Path) -> dict[str, list[str]]
 def _run(make: Callable[[], Any], sender) -> None:
     try:
         files = make()
+    except FileJobFailed as failure:
+        sender.send(("failed", (failure.name, failure.detail)))
     except BaseException:  # report anything, the parent decides
         sender.send(("error", traceback.format_exc()))
     else:
@@ -200,16 +224,20 @@ class SiteFileJobs:
         if self.in_worker and self._queue is None and self._waiting:
             self._queue = JobQueue(self._waiting)
             self._waiting = []
-            count = min(os.cpu_count() or 1, len(self._queue.jobs))
+            count = min(available_cores(), len(self._queue.jobs))
             run = partial(_claim_and_write, self._queue, self.site_dir)
             self._workers = [WorkerJob(run, in_worker=True) for _ in range(count)]
 
     def finish_all(self) -> dict[str, list[str]]:
-        """Paths written by each job; a job's failure is raised after the workers are stopped."""
+        """Paths written by each job. A job's failure is raised as :class:`FileJobFailed` (from
+        the main process or a worker alike) after the workers are stopped."""
         try:
             written = _claim_and_write(self._queue, self.site_dir) if self._queue is not None else {}
             for worker in self._workers:
-                written.update(worker.result())
+                try:
+                    written.update(worker.result())
+                except RuntimeError as error:  # the worker itself broke (killed, out of memory …)
+                    raise FileJobFailed("ページ以外のファイル", str(error)) from None
             written.update(_make_and_write(self._waiting, self.site_dir))
             return written
         finally:

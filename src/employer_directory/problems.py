@@ -33,13 +33,14 @@ class Problem:
 class ContentInvalid(Exception):
     """Raised with every problem found in one pass over the content."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], where: str = "内容ファイル"):
         self.problems = sorted(problems)
+        self.where = where
+        """What holds the problems, for the heading: content files, or the settings file."""
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
-        files = "設定（mkdocs.yml）" if all(problem.path.endswith(".yml") for problem in self.problems) else "内容ファイル"
-        lines = [f"{files}に {count} 件の問題があります。サイトは作られていません。"]
+        lines = [f"{self.where}に {count} 件の問題があります。サイトは作られていません。"]
         lines += [problem.format() for problem in self.problems]
         return "\n".join(lines)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import FrontMatter
+from .models.values import staff_error
 from .problems import ContentInvalid
 from .validation import problems_from_validation
 from .vocabulary import Term
@@ -31,7 +32,7 @@ class TermSetting(BaseModel):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not SLUG.match(value):
-            raise ValueError(f"id は半角英小文字・数字・ハイフンで書いてください: {value}")
+            raise staff_error(f"id「{value}」には使えない文字があります", "半角の英小文字・数字・ハイフンで書いてください（例: north、food-manufacturing）")
         return value
 
     def term(self) -> Term:
@@ -143,7 +144,8 @@ def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -
         return DirectorySettings.model_validate(raw or {})
     except ValidationError as error:
         where = SettingsFile(source, config_text)
-        raise ContentInvalid(problems_from_validation(error, DirectorySettings, where, field_prefix=SETTINGS_KEY + ".")) from None
+        problems = problems_from_validation(error, DirectorySettings, where, field_prefix=SETTINGS_KEY + ".")
+        raise ContentInvalid(problems, where=f"設定（{source}）") from None
 
 
 SETTINGS_KEY = "extra.directory"

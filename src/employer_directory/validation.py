@@ -106,9 +106,6 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         return "文字で書く項目です", "値を文字で書いてください"
     if kind in {"int_type", "int_parsing"}:
         return "数を書く項目です", "半角数字で書いてください"
-    if kind == "value_error" and ctx.get("error"):
-        # Our own validators explain themselves in Japanese; pydantic prefixes "Value error, ".
-        return str(ctx["error"]), "例にならって書き直してください"
     if kind in {"greater_than_equal", "less_than_equal"}:
         limit = ctx.get("ge", ctx.get("le"))
         return f"「{value}」は{'小さ' if kind == 'greater_than_equal' else '大き'}すぎます", f"{limit} {'以上' if kind == 'greater_than_equal' else '以下'}の数を書いてください"

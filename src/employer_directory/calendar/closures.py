@@ -16,6 +16,8 @@ from typing import Optional, Union
 import holidays
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..models.values import staff_error
+
 MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
 
 
@@ -47,15 +49,15 @@ class Closure(BaseModel):
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                raise ValueError(f"日付「{text}」はありません") from None
+                raise staff_error(f"日付「{text}」はありません", "カレンダーにある日付を書いてください") from None
         match = MONTH_DAY.match(text)
         if not match:
-            raise ValueError(f"「{value}」は 12-29（毎年）か 2027-03-15（その年だけ）の形で書いてください")
+            raise staff_error(f"「{value}」は休みの日付として読めません", "12-29（毎年）か 2027-03-15（その年だけ）の形で、半角で書いてください")
         month, day = map(int, match.groups())
         try:
             dt.date(2024, month, day)  # 02-30 and the like do not exist (2024 is a leap year)
         except ValueError:
-            raise ValueError(f"「{value}」という月日はありません") from None
+            raise staff_error(f"「{value}」という月日はありません", "カレンダーにある月日を 12-29 の形で書いてください") from None
         return f"{month:02d}-{day:02d}"
 
     @property

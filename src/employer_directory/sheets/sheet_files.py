@@ -3,7 +3,7 @@
 The sheet templates (``overrides/sheets/``) stand alone: no Material header, menu or search,
 nothing that needs MkDocs' navigation. So instead of being thousands of MkDocs pages (each one a
 Markdown instance, a page context and a write on the one core MkDocs uses), they are rendered
-here with Jinja and written as a build file job, in a worker process for large directories
+here with Jinja and written as a build file job, in worker processes for large directories
 (``employer_directory.background``).
 
 An employer's three sheets share one file, ``employers/<slug>/sheets.html``, each sheet at its own
@@ -38,11 +38,6 @@ def sheet_path(slug: str) -> str:
     """Where an employer's sheet file is written below the site root; also its URL. A file in
     the employer's own folder, not a folder of its own."""
     return f"employers/{slug}/sheets.html"
-
-
-def sheet_url(slug: str, kind_id: str) -> str:
-    """The address of one sheet below the site root."""
-    return f"{sheet_path(slug)}#{kind_id}"
 
 
 SHEET_BASE_URL = "../.."
