@@ -74,11 +74,27 @@ class PretokenizedBuilder(Builder):
     same serialized index as the plain builder (lunr 0.8.0 is pinned).
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._plain: dict[str, list[list[int]]] = {}
+        self._lengths: list[list[int]] = []
+        self._boosts: list[float] = []
+
+    def field(self, field_name: str, *args: Any, **kwargs: Any) -> None:
+        super().field(field_name, *args, **kwargs)
+        self._lengths.append([])
+
     def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
         doc_ref = str(doc[self._ref])
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
-        for field_name in self._fields:
+        # For compact_postings: refs are running numbers (0, 1, 2 …, in the order added); per
+        # term and field, the flat list [ref, term frequency, ref, term frequency …].
+        number = int(doc_ref)
+        if number != len(self._boosts):
+            raise ValueError(f"refs must be added as 0, 1, 2 …; got {doc_ref} after {len(self._boosts)} documents")
+        self._boosts.append((attributes or {}).get("boost", 1))
+        for field_index, field_name in enumerate(self._fields):
             terms: list[str] = doc[field_name]
             field_ref = str(FieldRef(doc_ref, field_name))
             frequencies: defaultdict[str, int] = defaultdict(int)
@@ -86,15 +102,18 @@ class PretokenizedBuilder(Builder):
                 frequencies[term] += 1
             self.field_term_frequencies[field_ref] = frequencies
             self.field_lengths[field_ref] = len(terms)
-            for term in frequencies:
+            self._lengths[field_index].append(len(terms))
+            for term, frequency in frequencies.items():
                 posting = self.inverted_index.get(term)
                 if posting is None:
                     posting = {name: {} for name in self._fields}
                     posting["_index"] = self.term_index
                     self.term_index += 1
                     self.inverted_index[term] = posting
+                    self._plain[term] = [[] for _ in self._fields]
                 # No metadata is kept (empty whitelist): lunr.py's defaultdict(list) stays empty too.
                 posting[field_name][doc_ref] = {}
+                self._plain[term][field_index] += (number, frequency)
 
     def compact_postings(self) -> tuple[list[str], list[list[list[int]]]]:
         """Sorted terms and their postings with scores, in the download form of ``compact.py``.
@@ -109,33 +128,28 @@ class PretokenizedBuilder(Builder):
         self._calculate_average_field_lengths()
         k1, b = self._k1, self._b
         fields = list(self._fields)
-        frequencies = self.field_term_frequencies
         # k1·(1 − b + b·length/average) per field and document: the part of lunr's denominator
         # that does not depend on the term (computed with the same operations, so the same value).
-        length_part = {
-            field_ref: k1 * (1 - b + b * (length / self.average_field_length[field_ref.split(FieldRef.JOINER, 1)[0]]))
-            for field_ref, length in self.field_lengths.items()
-        }
-        doc_boosts = {doc_ref: attributes.get("boost", 1) for doc_ref, attributes in self._documents.items()}
+        length_parts = [
+            [k1 * (1 - b + b * (length / self.average_field_length[field_name])) for length in self._lengths[index]]
+            for index, field_name in enumerate(fields)
+        ]
+        field_boosts = [self._fields[field_name].boost for field_name in fields]
+        doc_boosts = self._boosts
         terms = sorted(self.inverted_index)
         postings: list[list[list[int]]] = []
         for term in terms:
-            entry = self.inverted_index[term]
-            idf = lunr_idf(entry, self.document_count)
+            idf = lunr_idf(self.inverted_index[term], self.document_count)
             per_field = []
-            for field_name in fields:
-                field_boost = self._fields[field_name].boost
-                prefix = field_name + FieldRef.JOINER
+            for field_postings, length_part, field_boost in zip(self._plain[term], length_parts, field_boosts):
                 flat: list[int] = []
                 previous = 0
-                for doc_ref in entry[field_name]:  # in the order added: ascending refs
-                    field_ref = prefix + doc_ref
-                    tf = frequencies[field_ref][term]
-                    score = idf * ((k1 + 1) * tf) / (length_part[field_ref] + tf)
+                for position in range(0, len(field_postings), 2):  # ascending refs
+                    ref, tf = field_postings[position], field_postings[position + 1]
+                    score = idf * ((k1 + 1) * tf) / (length_part[ref] + tf)
                     score *= field_boost
-                    score *= doc_boosts[doc_ref]
-                    ref = int(doc_ref)
-                    flat += [ref - previous, round(round(score, 3) * 1000)]
+                    score *= doc_boosts[ref]
+                    flat += (ref - previous, round(round(score, 3) * 1000))
                     previous = ref
                 per_field.append(flat)
             postings.append(per_field)
