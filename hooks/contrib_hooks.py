@@ -7,8 +7,8 @@ Reads the per-build plan that directory_hooks puts in ``config.extra["directory_
   whose 情報確認日 is older than ``extra.directory.stale_after_months``. The lines start with
   「警告:」 but are logged at INFO level on purpose: under ``strict: true`` MkDocs counts every
   WARNING and aborts the build, and an old date must remind staff, not stop the site.
-- ``on_page_markdown`` / ``on_page_context``: the join page gets its template and the sample
-  employer pages picked from the data (join_examples.py), so it never links to a missing file.
+  It also registers the join page's view in the plan: its template and the sample employer
+  pages picked from the data (join_examples.py), so it never links to a missing file.
 - ``on_page_context``: hands the report-form link (and whether the record is stale) to the
   employer and program templates; the edit link is MkDocs' own ``page.edit_url`` (repo_url +
   edit_uri + the page's source file, which stays the file name even when ``slug`` moves the page).
@@ -24,9 +24,8 @@ from mkdocs.structure.pages import Page
 
 from employer_directory.contrib.freshness import stale_cutoff, stale_records
 from employer_directory.contrib.issue_forms import report_url
-from employer_directory.contrib.join_examples import sheet_examples
+from employer_directory.contrib.join_examples import JOIN_PAGE, join_page_view
 
-JOIN_PAGE = "join.md"
 STALE_LINES_IN_LOG = 50
 """A large site's first build would otherwise bury every other message under this report."""
 
@@ -44,21 +43,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.info("警告: ほか %d 件。全部は python -m employer_directory stale で見られます", len(found) - STALE_LINES_IN_LOG)
     if found:
         log.info("警告: 情報確認日から%dか月以上たっているものが %d 件あります（ビルドは続けます）", months, len(found))
+    pages.views[JOIN_PAGE] = join_page_view(directory.employers)
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri == JOIN_PAGE:
-        page.meta["template"] = "join.html"
-    return markdown
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     site = config.extra["directory_site"]
     directory = site.directory
-    if page.file.src_uri == JOIN_PAGE:
-        context["sheet_examples"] = sheet_examples(directory.employers)
-        return context
     view = site.view_for(page.file.src_uri)
     record = view and (view.context.get("employer") or view.context.get("program"))
     if record is None:

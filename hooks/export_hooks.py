@@ -23,7 +23,8 @@ from mkdocs.structure.pages import Page
 
 from employer_directory.exports.data_files import data_page_facts, render_data_files
 from employer_directory.exports.json_ld import employer_json_ld, program_json_ld
-from employer_directory.exports.records import OccurrenceRecord, SiteAddress, occurrences_by_program, program_occurrences
+from employer_directory.exports.records import OccurrenceRecord, occurrences_by_program, program_occurrences
+from employer_directory.site_address import SiteAddress
 
 DATA_PAGE = "data.md"
 

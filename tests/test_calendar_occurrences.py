@@ -183,3 +183,12 @@ def test_closures_come_from_settings_and_bad_ones_are_located():
     (problem,) = caught.value.problems
     assert problem.field == "extra.directory.closures[1番目].from" and problem.path == "mkdocs.yml"
     assert problem.what == "「12-32」という月日はありません"
+    # from and until must be written alike, and in order: otherwise the closure would never apply.
+    for closure, what in (
+        ({"label": "年末年始", "from": "12-29", "until": "2027-01-03"}, "from「12-29」と until「2027-01-03」の書き方がそろっていません"),
+        ({"label": "臨時休館", "from": "2026-12-10", "until": "2026-12-09"}, "until「2026-12-09」が from「2026-12-10」より前です"),
+    ):
+        with pytest.raises(ContentInvalid) as caught:
+            load_settings({"closures": [closure]})
+        (problem,) = caught.value.problems
+        assert (problem.field, problem.what) == ("extra.directory.closures[1番目].until", what)

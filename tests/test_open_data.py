@@ -24,7 +24,8 @@ from employer_directory.exports.data_files import DATA_FILES, render_data_files
 from employer_directory.exports.hsds import hsds_services
 from employer_directory.exports.ids import employer_uuid, operator_uuid
 from employer_directory.exports.json_ld import program_json_ld
-from employer_directory.exports.records import SiteAddress, program_occurrences
+from employer_directory.exports.records import program_occurrences
+from employer_directory.site_address import SiteAddress
 from employer_directory.loading import load_directory
 
 HSDS_SCHEMA = ROOT.parent / "shared" / "hsds-3.0" / "schema"

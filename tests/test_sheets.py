@@ -15,7 +15,8 @@ from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
 from employer_directory.site_pages import SitePages
-from employer_directory.sheets.qr import live_url, qr_svg
+from employer_directory.sheets.qr import qr_svg
+from employer_directory.site_address import SiteAddress
 from employer_directory.sheets.sheet_files import render_sheet_files, sheet_path
 
 SITE_URL = "https://example.github.io/kyoryoku-jigyosho/"
@@ -38,7 +39,7 @@ def test_every_employer_gets_one_sheet_file_with_its_three_sheets_at_stable_addr
             assert f"<h1 id=\"sheet-{kind}-{employer.slug}\" class=\"sheet__name\">" in html
         assert 'href="../../assets/print.css"' in html and f"<title>印刷用シート｜{employer.name}｜サイト名</title>" in html
         # Each sheet carries the employer's QR code inline (no image file per employer).
-        assert html.count(qr_svg(live_url(SITE_URL, employer.slug))) == 3
+        assert html.count(qr_svg(SiteAddress(SITE_URL).employer(employer.slug))) == 3
     uris = {page.src_uri for page in plan_print_pages(SitePages(directory), SITE_URL)}
     assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"}
 

@@ -49,16 +49,11 @@ def read_record(path: Path, model: type[Record], settings: DirectorySettings, ro
         return None, [
             Problem(shown, line, "(ファイル)", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）", "「UTF-8」で保存し直してください")
         ]
-    parsed = read_front_matter(shown, text)
-    if isinstance(parsed, list):
-        return None, parsed
-    problems: list[Problem] = []
-    record = _validate(parsed, model, settings, path.stem, problems)
-    return record, problems
+    return validate_text(shown, text, model, settings, path.stem)
 
 
 def validate_text(shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str) -> tuple[Record | None, list[Problem]]:
-    """Validate one file's text that is not (yet) on disk: used by scaffolding and issue import."""
+    """Validate one file's text (read from disk, or not there yet: scaffolding and issue import)."""
     parsed = read_front_matter(shown, text)
     if isinstance(parsed, list):
         return None, parsed

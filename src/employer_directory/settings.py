@@ -7,18 +7,16 @@ import os
 import re
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import FrontMatter
-from .models.values import staff_error
+from .models.values import TOKYO, staff_error
 from .problems import ContentInvalid
 from .validation import problems_from_validation
 from .vocabulary import Term
 
-TOKYO = ZoneInfo("Asia/Tokyo")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -158,6 +156,8 @@ class SettingsFile:
     path: str
     text: str
 
+    def __post_init__(self) -> None:
+        self._yaml = FrontMatter(self.path, {}, "", yaml_text=self.text, first_line=1)
+
     def line_of(self, loc: tuple[Any, ...]) -> int:
-        front = FrontMatter(self.path, {}, "", yaml_text=self.text, first_line=1)
-        return front.line_of(tuple(SETTINGS_KEY.split(".")) + loc) if self.text else 1
+        return self._yaml.line_of(tuple(SETTINGS_KEY.split(".")) + loc) if self.text else 1

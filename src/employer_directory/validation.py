@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -57,9 +57,16 @@ def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [name for name, info in current.model_fields.items() if not info.exclude]
 
 
-def problems_from_validation(error: ValidationError, model: type[BaseModel], front: FrontMatter | Any, field_prefix: str = "") -> list[Problem]:
-    """One located problem per pydantic finding. ``front`` is where the values were written:
-    anything with a ``path`` and a ``line_of(loc)`` (a content file's front matter, mkdocs.yml)."""
+class Located(Protocol):
+    """Where values were written: a content file's front matter, or the settings in mkdocs.yml."""
+
+    path: str
+
+    def line_of(self, path: tuple[Any, ...]) -> int: ...
+
+
+def problems_from_validation(error: ValidationError, model: type[BaseModel], front: Located, field_prefix: str = "") -> list[Problem]:
+    """One located problem per pydantic finding."""
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(step for step in item["loc"] if isinstance(step, (int, str)) and not _is_internal(step))

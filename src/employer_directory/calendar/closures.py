@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional, Union
 
 import holidays
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..models.values import staff_error
 
@@ -60,6 +60,20 @@ class Closure(BaseModel):
             raise staff_error(f"「{value}」という月日はありません", "カレンダーにある月日を 12-29 の形で書いてください") from None
         return f"{month:02d}-{day:02d}"
 
+    @model_validator(mode="after")
+    def _same_form(self) -> "Closure":
+        if self.until is None:
+            return self
+        if isinstance(self.start, str) != isinstance(self.until, str):
+            raise staff_error(
+                f"from「{self.start}」と until「{self.until}」の書き方がそろっていません",
+                "毎年の休みなら両方を 12-29 の形で、その年だけなら両方を 2027-03-15 の形で書いてください",
+                at="until",
+            )
+        if not self.annual and self.until < self.start:
+            raise staff_error(f"until「{self.until}」が from「{self.start}」より前です", "休みの最後の日を、from と同じ日かそれより後にしてください", at="until")
+        return self
+
     @property
     def annual(self) -> bool:
         return isinstance(self.start, str)
@@ -67,12 +81,8 @@ class Closure(BaseModel):
     def covers(self, day: dt.date) -> bool:
         until = self.until if self.until is not None else self.start
         if not self.annual:
-            if isinstance(until, str):
-                return False
             return self.start <= day <= until
         key = f"{day.month:02d}-{day.day:02d}"
-        if isinstance(until, dt.date):
-            return False
         if self.start <= until:
             return self.start <= key <= until
         return key >= self.start or key <= until  # across the new year: 12-29 … 01-03

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from ..site_address import SiteAddress
 from .occurrences import CANCELLED, FULL, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -151,13 +152,13 @@ def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str) -> dict
 
 def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str) -> list[IcsFile]:
     """The all-programs feed and one feed per program."""
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+    site = SiteAddress(site_url)
     domain = uid_domain(site_url)
     serialised: dict[str, bytes] = {}
     files: list[IcsFile] = []
     for slug, occurrences in calendar.by_program.items():
         program = calendar.program(slug)
-        maker = _ProgramEvents(program, f"{base}programs/{slug}/", domain)
+        maker = _ProgramEvents(program, site.program(slug), domain)
         events = []
         for occurrence in occurrences:
             data = maker.event(occurrence)

@@ -14,15 +14,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, Union
 
-from ..models.values import TimeRange
-from zoneinfo import ZoneInfo
+from ..models.values import TOKYO, TimeRange
 from .closures import ClosedDays
 from .rules import parse_rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models.program import Program
-
-TOKYO = ZoneInfo("Asia/Tokyo")
 
 OPEN = "募集中"
 FULL = "満員"

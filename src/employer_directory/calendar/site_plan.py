@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Callable
 
+from ..site_address import SiteAddress
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
 from .ics import event_uid, feed_files, ics_path_for_program, uid_domain
 from .month_view import WEEKDAY_HEADERS, MonthView, month_views
@@ -77,11 +78,11 @@ def webcal(url: str) -> str:
 def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> CalendarPlan:
     directory = pages.directory
     calendar = directory.calendar
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+    site = SiteAddress(site_url)
     views = month_views(calendar)
     domain = uid_domain(site_url)
     plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name))
-    feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(base + plan.all_feed)}
+    feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(site.page(plan.all_feed))}
 
     index = GeneratedPage("calendar/index.md")
     pages.generated.append(index)
@@ -117,7 +118,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
                 "occurrences": occurrences,
                 "next_occurrence": calendar.next_of(program.slug),
                 "program_ics_url": feed,
-                "program_webcal_url": webcal(base + feed),
+                "program_webcal_url": webcal(site.page(feed)),
                 "calendar_adds": calendar_adds(occurrences, feed, domain),
             }
         )

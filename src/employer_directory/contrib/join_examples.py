@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..models.employer import Employer
+from ..site_pages import PageView
 
 
 def sheet_examples(employers: Iterable[Employer], count: int = 3) -> list[Employer]:
@@ -30,3 +31,11 @@ def sheet_examples(employers: Iterable[Employer], count: int = 3) -> list[Employ
         if len(chosen) == count:
             break
     return chosen
+
+
+JOIN_PAGE = "join.md"
+
+
+def join_page_view(employers: Iterable[Employer]) -> PageView:
+    """The join page (content/join.md, its own text kept) with its sample sheets."""
+    return PageView("join.html", "", {"sheet_examples": sheet_examples(employers)})

@@ -43,6 +43,24 @@ def _represent_list(dumper: yaml.SafeDumper, items: list[Any]):
 _StaffDumper.add_representer(list, _represent_list)
 
 
+def set_at(container: Any, path: tuple[Any, ...], value: Any) -> None:
+    """Set ``value`` at ``path``; an integer step means a list (one offer, one task …)."""
+    step, rest = path[0], path[1:]
+    if isinstance(step, int):
+        while len(container) <= step:
+            container.append(None)
+    if not rest:
+        container[step] = value
+        return
+    if isinstance(step, int):
+        if container[step] is None:
+            container[step] = [] if isinstance(rest[0], int) else {}
+        child = container[step]
+    else:
+        child = container.setdefault(step, [] if isinstance(rest[0], int) else {})
+    set_at(child, rest, value)
+
+
 def drop_empty(value: Any) -> Any:
     """Leave out unanswered optional fields instead of writing ``null`` or ``[]``."""
     if isinstance(value, dict):

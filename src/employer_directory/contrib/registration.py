@@ -30,7 +30,7 @@ from ..problems import Problem
 from ..settings import SLUG, DirectorySettings
 from ..vocabulary import OFFER_TYPES
 from .issue_forms import CONSENT_LABEL, YES_NO, Question, offer_keys, registration_questions, task_columns
-from .record_file import render_record
+from .record_file import render_record, set_at
 
 NO_RESPONSE = "_No response_"
 CHECKED = re.compile(r"^\s*-\s*\[[xX]\]\s*(.+?)\s*$")
@@ -80,12 +80,6 @@ def _split_list(text: str) -> list[str]:
     return [item for item in LIST_SEPARATORS.split(text.strip()) if item]
 
 
-def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
-    for step in path[:-1]:
-        data = data.setdefault(step, {})
-    data[path[-1]] = value
-
-
 class _Reader:
     """Collects the front-matter and, for every field written, where in the issue it came from."""
 
@@ -114,21 +108,21 @@ class _Reader:
         elif question.id == "tasks":
             self.read_tasks(question, answer)
         elif question.type == "checkboxes":
-            _set(self.data, question.path, [m.group(1) for m in map(CHECKED.match, text.splitlines()) if m])
+            set_at(self.data, question.path, [m.group(1) for m in map(CHECKED.match, text.splitlines()) if m])
         elif question.type == "dropdown" and question.options == YES_NO:
-            _set(self.data, question.path, text.strip() == YES_NO[0])
+            set_at(self.data, question.path, text.strip() == YES_NO[0])
         elif question.id == "matching":
             items = [line.strip().lstrip("-・*").strip() for line in text.splitlines()]
-            _set(self.data, question.path, [item for item in items if item])
+            set_at(self.data, question.path, [item for item in items if item])
             for index, number in enumerate(n for n, item in enumerate(items) if item):
                 self.origin[f"matching[{index + 1}番目]"] = (question.label, answer.first_line + number)
         elif question.path == ("bring",):
-            _set(self.data, question.path, _split_list(text))
+            set_at(self.data, question.path, _split_list(text))
         elif question.path[-1] in {"headcount", "phone"}:
             value = _halfwidth(text).strip()
-            _set(self.data, question.path, int(value) if question.path[-1] == "headcount" and value.isdigit() else value)
+            set_at(self.data, question.path, int(value) if question.path[-1] == "headcount" and value.isdigit() else value)
         else:
-            _set(self.data, question.path, text)
+            set_at(self.data, question.path, text)
 
     def read_offer(self, question: Question, answer: Answer) -> None:
         term = next(term for term in OFFER_TYPES if term.id == question.path[1])
@@ -185,7 +179,7 @@ class _Reader:
             tasks.append(task)
             self.origin[f"tasks[{len(tasks)}番目]"] = (question.label, line_number)
         if tasks:
-            _set(self.data, question.path, tasks)
+            set_at(self.data, question.path, tasks)
 
     def locate(self, problem: Problem) -> Problem:
         """A validation problem of the generated file, pointed back at the issue's question."""

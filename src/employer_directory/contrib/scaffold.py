@@ -23,7 +23,7 @@ from ..problems import Problem
 from ..settings import SLUG, DirectorySettings
 from ..validation import describe_field
 from ..vocabulary import LOADS, OFFER_TYPES, SETTINGS
-from .record_file import render_record
+from .record_file import render_record, set_at
 
 EMPLOYER_BODY = "<!-- ここに「職場の様子」を自由に書けます（1日の流れ、雰囲気、季節ごとの仕事など）。この行は消してかまいません。 -->"
 PROGRAM_BODY = "<!-- ここにプログラムの詳しい説明を自由に書けます。この行は消してかまいません。 -->"
@@ -90,28 +90,10 @@ class Scaffold:
     problems: list[Problem]
 
 
-def _put(container: Any, path: tuple[Any, ...], value: Any) -> None:
-    """Set ``value`` at ``path``; an integer step means a list (one offer, one task …)."""
-    step, rest = path[0], path[1:]
-    if isinstance(step, int):
-        while len(container) <= step:
-            container.append(None)
-    if not rest:
-        container[step] = value
-        return
-    if isinstance(step, int):
-        if container[step] is None:
-            container[step] = [] if isinstance(rest[0], int) else {}
-        child = container[step]
-    else:
-        child = container.setdefault(step, [] if isinstance(rest[0], int) else {})
-    _put(child, rest, value)
-
-
 def _nest(answers: dict[tuple[Any, ...], Any]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for path, value in answers.items():
-        _put(data, path, value)
+        set_at(data, path, value)
     return data
 
 

@@ -14,7 +14,8 @@ from typing import Any, Iterable
 
 from ..directory import Directory
 from ..models.employer import Employer
-from .records import OccurrenceRecord, SiteAddress, hhmm
+from ..site_address import SiteAddress
+from .records import OccurrenceRecord, hhmm
 
 LIST_SEPARATOR = " / "
 """Joins list items in one cell (作業名, 曜日, 配慮 …). Chosen over 「、」, which appears inside items."""

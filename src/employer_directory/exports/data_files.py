@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..directory import Directory
+from ..site_address import SiteAddress
 from . import SCHEMA_VERSION
 from .csv_data import EMPLOYER_COLUMNS, LIST_SEPARATOR, PROGRAM_COLUMNS, employers_csv, programs_csv
 from .hsds import hsds_organizations, hsds_services
 from .json_data import EMPLOYERS_SCHEMA_FILE, PROGRAMS_SCHEMA_FILE, dumps, employers_document, programs_document, publication
-from .records import OccurrenceRecord, SiteAddress
+from .records import OccurrenceRecord
 
 
 @dataclass(frozen=True)

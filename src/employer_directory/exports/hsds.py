@@ -22,9 +22,10 @@ from typing import Any, Optional
 from ..directory import Directory
 from ..models.employer import Contact, Employer, Offer
 from ..models.program import Place, Program
+from ..site_address import SiteAddress
 from ..vocabulary import WEEKDAYS
 from .ids import employer_uuid, operator_uuid, program_uuid, stable_uuid
-from .records import OccurrenceRecord, SiteAddress, hhmm, occurrences_by_program, without_empty
+from .records import OccurrenceRecord, hhmm, occurrences_by_program, without_empty
 
 TIMEZONE_OFFSET = 9
 """HSDS schedules give the UTC offset of their times; Japan is UTC+9 all year."""

@@ -17,9 +17,10 @@ from ..directory import Directory
 from ..models.employer import Employer
 from ..models.program import Program
 from ..settings import DirectorySettings
+from ..site_address import SiteAddress
 from . import SCHEMA_VERSION
 from .ids import employer_uuid, program_uuid
-from .records import OccurrenceRecord, SiteAddress, hhmm, occurrences_by_program
+from .records import OccurrenceRecord, hhmm, occurrences_by_program
 
 EMPLOYERS_SCHEMA_FILE = "employers.data.schema.json"
 PROGRAMS_SCHEMA_FILE = "programs.data.schema.json"
@@ -102,35 +103,31 @@ def program_record(program: Program, site: SiteAddress, occurrences: list[Occurr
     return record
 
 
+def _document(site: SiteAddress, schema_file: str, settings: DirectorySettings, key: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """A data file: its schema, version and publication block, then the records (by id)."""
+    return {
+        "$schema": f"{site.base}schema/{schema_file}",
+        "schema_version": SCHEMA_VERSION,
+        **publication(settings),
+        key: sorted(records, key=lambda record: record["id"] or ""),
+    }
+
+
 def employers_document(directory: Directory, site: SiteAddress) -> dict[str, Any]:
     programs_of: dict[str, list[str]] = {}
     for program in directory.programs:
         for slug in program.employers:
             programs_of.setdefault(slug, []).append(program.slug or "")
     term_ids = TermIds.of(directory.settings)
-    return {
-        "$schema": f"{site.base}schema/{EMPLOYERS_SCHEMA_FILE}",
-        "schema_version": SCHEMA_VERSION,
-        **publication(directory.settings),
-        "employers": [
-            employer_record(employer, site, programs_of.get(employer.slug or "", []), term_ids)
-            for employer in sorted(directory.employers, key=lambda e: e.slug or "")
-        ],
-    }
+    records = [employer_record(employer, site, programs_of.get(employer.slug or "", []), term_ids) for employer in directory.employers]
+    return _document(site, EMPLOYERS_SCHEMA_FILE, directory.settings, "employers", records)
 
 
 def programs_document(directory: Directory, site: SiteAddress, occurrences: list[OccurrenceRecord]) -> dict[str, Any]:
     grouped = occurrences_by_program(occurrences)
     term_ids = TermIds.of(directory.settings)
-    return {
-        "$schema": f"{site.base}schema/{PROGRAMS_SCHEMA_FILE}",
-        "schema_version": SCHEMA_VERSION,
-        **publication(directory.settings),
-        "programs": [
-            program_record(program, site, grouped.get(program.slug or "", []), term_ids)
-            for program in sorted(directory.programs, key=lambda p: p.slug or "")
-        ],
-    }
+    records = [program_record(program, site, grouped.get(program.slug or "", []), term_ids) for program in directory.programs]
+    return _document(site, PROGRAMS_SCHEMA_FILE, directory.settings, "programs", records)
 
 
 def dumps(document: Any) -> bytes:

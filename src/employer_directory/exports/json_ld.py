@@ -19,7 +19,8 @@ from typing import Any
 from ..directory import Directory
 from ..models.employer import Employer
 from ..models.program import Program
-from .records import OccurrenceRecord, SiteAddress, without_empty
+from ..site_address import SiteAddress
+from .records import OccurrenceRecord, without_empty
 
 CONTEXT = "https://schema.org"
 WORK_BASED_PROGRAM_OFFERS = frozenset({"experience", "petit-job", "training-employed", "training-non-employed"})

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from ..calendar import CANCELLED, FULL
 from ..directory import Directory
 from ..models.program import Program
 from ..models.values import TimeRange
-
-JST = "+09:00"
-"""Programs take place in Japan; times in the content are Asia/Tokyo local times (no DST)."""
-
 
 @dataclass(frozen=True)
 class OccurrenceRecord:
@@ -35,6 +31,10 @@ class OccurrenceRecord:
     full: bool = False
     key: str = ""
     """The calendar's stable key (program slug and local start), also the ICS UID's base."""
+    start: Union[dt.datetime, dt.date, None] = None
+    end: Union[dt.datetime, dt.date, None] = None
+    """The calendar's start and end: aware datetimes in Asia/Tokyo (a meeting that ends at
+    24:00 ends at 0:00 the next day), or the date alone for a meeting without a time."""
 
     @property
     def id(self) -> str:
@@ -50,18 +50,11 @@ class OccurrenceRecord:
     @property
     def start_iso(self) -> str:
         """ISO 8601 with the Japanese offset, or the date alone when no time is given."""
-        if self.time is None:
-            return self.date.isoformat()
-        return f"{self.date.isoformat()}T{self.time.start.hour:02d}:{self.time.start.minute:02d}:00{JST}"
+        return (self.start or self.date).isoformat()
 
     @property
     def end_iso(self) -> Optional[str]:
-        if self.time is None:
-            return None
-        end = self.time.end
-        if end.hour == 24:
-            return f"{(self.date + dt.timedelta(days=1)).isoformat()}T00:00:00{JST}"
-        return f"{self.date.isoformat()}T{end.hour:02d}:{end.minute:02d}:00{JST}"
+        return self.end.isoformat() if self.time is not None and self.end is not None else None
 
 
 def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
@@ -77,6 +70,8 @@ def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
             note=occurrence.cancel_reason,
             full=occurrence.status == FULL,
             key=occurrence.key,
+            start=occurrence.start,
+            end=occurrence.end,
         )
         for program in directory.programs
         for occurrence in directory.occurrences(program)
@@ -101,20 +96,3 @@ def hhmm(time: Optional[TimeRange], which: str) -> Optional[str]:
         return None
     clock = getattr(time, which)
     return f"{clock.hour:02d}:{clock.minute:02d}"
-
-
-@dataclass(frozen=True)
-class SiteAddress:
-    """Where the pages live, for absolute URLs in the data (data is read away from the site)."""
-
-    site_url: str
-
-    def employer(self, slug: str) -> str:
-        return f"{self.base}employers/{slug}/"
-
-    def program(self, slug: str) -> str:
-        return f"{self.base}programs/{slug}/"
-
-    @property
-    def base(self) -> str:
-        return self.site_url if self.site_url.endswith("/") else self.site_url + "/"

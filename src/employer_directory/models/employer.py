@@ -73,6 +73,13 @@ class Offer(Strict):
     content: LongText = Field(title="見学できる場所・体験できる仕事", description="何を見たり、したりできるか")
 
     @property
+    def capacity_label(self) -> str:
+        """受入人数 as pages and sheets show it: 「2人」「2人（土曜は1人）」「何人でも対応可」, else 応相談."""
+        if self.capacity is None:
+            return self.capacity_note or "応相談"
+        return f"{self.capacity}人" + (f"（{self.capacity_note}）" if self.capacity_note else "")
+
+    @property
     def term(self) -> Term:
         term = offer_by_label(self.type)
         assert term is not None  # guaranteed by OfferLabel

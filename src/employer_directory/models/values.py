@@ -15,8 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from zoneinfo import ZoneInfo
+
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+"""Every date and time in the content is local time in Japan (no daylight saving)."""
 
 FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")

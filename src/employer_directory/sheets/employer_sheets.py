@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from ..calendar.occurrences import Occurrence
 from ..directory import Directory
 from ..models.employer import Employer
+from ..site_address import SiteAddress
 from ..vocabulary import Term
-from .qr import live_url
 
 
 @dataclass(frozen=True)
@@ -58,22 +58,14 @@ class EmployerSheets:
     @property
     def live_url(self) -> str:
         """Absolute address of the employer's page (what the QR code opens)."""
-        return live_url(self.site_url, self.slug)
+        return SiteAddress(self.site_url).employer(self.slug)
 
     def has_qualification_tasks(self) -> bool:
         return any(task.qualification for task in self.employer.tasks)
 
     def total_capacity_note(self) -> str:
         """Capacity in a phrase, for the staff sheet's header."""
-        parts = []
-        for offer in self.employer.offers_in_ladder_order():
-            if offer.capacity is not None:
-                parts.append(f"{offer.type} {offer.capacity}人")
-            elif offer.capacity_note:
-                parts.append(f"{offer.type} {offer.capacity_note}")
-            else:
-                parts.append(f"{offer.type} 応相談")
-        return "、".join(parts)
+        return "、".join(f"{offer.type} {offer.capacity_label}" for offer in self.employer.offers_in_ladder_order())
 
 
 def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> EmployerSheets:

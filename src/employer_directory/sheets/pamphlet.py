@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from ..directory import Directory
 from ..models.employer import Employer
+from ..site_address import SiteAddress
 from ..vocabulary import Term
 from .qr import qr_svg
 
@@ -81,6 +81,6 @@ def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
         today=directory.today,
         groups=groups,
         counts=counts,
-        live_url=(live_url := urljoin(site_url, "employers/")),
+        live_url=(live_url := SiteAddress(site_url).page("employers/")),
         qr_code=qr_svg(live_url),
     )

@@ -7,14 +7,7 @@ the slowest part of writing a large site on the disks we measured.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import segno
-
-
-def live_url(site_url: str, slug: str) -> str:
-    """Absolute address of the employer's page: what the code opens."""
-    return urljoin(site_url, f"employers/{slug}/")
 
 
 def qr_svg(url: str) -> str:
