@@ -20,6 +20,8 @@ from mkdocs.structure.files import File, Files
 from employer_directory.sheets.print_pages import plan_print_pages
 from employer_directory.sheets.sheet_files import render_sheet_files
 
+SHEET_JOB_PARTS = 4
+
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = config.extra["directory_site"]
@@ -29,5 +31,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     directory = pages.directory
     templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
     jobs = config.extra["site_file_jobs"]
-    jobs.start("印刷用シート", partial(render_sheet_files, directory, site_url, config.site_name, templates), cost=3)
+    # The sheets are the longest file job (a QR code and three sheets per employer): made in
+    # parts, so that the processes that share the jobs finish together.
+    for part in range(SHEET_JOB_PARTS):
+        make = partial(render_sheet_files, directory, site_url, config.site_name, templates, part, SHEET_JOB_PARTS)
+        jobs.start(f"印刷用シート（{part + 1}/{SHEET_JOB_PARTS}）", make, cost=3 / SHEET_JOB_PARTS)
     return files

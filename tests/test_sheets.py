@@ -44,6 +44,14 @@ def test_every_employer_gets_one_sheet_file_with_its_three_sheets_at_stable_addr
     assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"}
 
 
+def test_sheets_made_in_parts_are_the_same_files_each_made_once(directory):
+    whole = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    parts = [render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides", part, 4) for part in range(4)]
+    assert sum(len(files) for files in parts) == len(whole)
+    assert all(files for files in parts)
+    assert {path: html for files in parts for path, html in files.items()} == whole
+
+
 def test_sheets_point_at_the_live_page_under_the_project_path(directory):
     sheets = employer_sheets(directory, directory.employer("shirakaba-farm"), SITE_URL)
     assert sheets.live_url == "https://example.github.io/kyoryoku-jigyosho/employers/shirakaba-farm/"

@@ -52,12 +52,14 @@ def template_environment(templates: Path) -> jinja2.Environment:
     return environment
 
 
-def render_sheet_files(directory: Directory, site_url: str, site_name: str, templates: Path) -> dict[str, bytes]:
-    """``{path below the site root: HTML}``: the sheet file of every employer."""
+def render_sheet_files(directory: Directory, site_url: str, site_name: str, templates: Path, part: int = 0, parts: int = 1) -> dict[str, bytes]:
+    """``{path below the site root: HTML}``: the sheet file of every employer, or of every
+    ``parts``-th employer from the ``part``-th (0-based) on, so that the sheets can be made as
+    several file jobs (the longest job of a build would otherwise leave a core idle at its end)."""
     template = template_environment(templates).get_template(SHEET_TEMPLATE)
     config = SiteConfig(site_name)
     files: dict[str, bytes] = {}
-    for employer in directory.employers:
+    for employer in directory.employers[part::parts]:
         sheets = employer_sheets(directory, employer, site_url)
         html = template.render(
             sheets=sheets,
