@@ -22,13 +22,18 @@ reach here however its work were spread.
 
 Targets (issue: foundation): ratio ≤ 1.3 at 1,000; bytes per employer at 10,000 within 10% of 1,000.
 
-Usage: .venv/bin/python scripts/benchmark.py [--sizes 1000 10000] [--keep]
+With --profile it then builds both once more at the first size, in one process under cProfile,
+and prints where the CPU time goes (shares of each build's own total: the profiler slows pure
+Python code more than the rest, so shares, not seconds).
+
+Usage: .venv/bin/python scripts/benchmark.py [--sizes 1000 10000] [--profile] [--keep]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import pstats
 import re
 import resource
 import shutil
@@ -158,6 +163,38 @@ def build(folder: Path) -> tuple[float, int, float]:
     return elapsed, size, cpu
 
 
+PROFILED_PARTS = [
+    # (label, file name ending, function name); a part's time includes what it calls.
+    ("reading and validating the content", "employer_directory/loading.py", "load_directory"),
+    ("MkDocs: rendering the pages", "mkdocs/commands/build.py", "_build_page"),
+    ("printable sheets", "employer_directory/sheets/sheet_files.py", "render_sheet_files"),
+    ("  of which QR codes", "employer_directory/sheets/qr.py", "qr_svg"),
+    ("search index", "employer_directory/search/index.py", "render_search_files"),
+    ("open data", "employer_directory/exports/data_files.py", "render_data_files"),
+    ("ICS feeds", "employer_directory/calendar/ics.py", "feed_files"),
+    ("writing the files that are not pages", "employer_directory/background.py", "write_site_files"),
+]
+
+
+def profile_build(folder: Path) -> dict[str, float]:
+    """One in-process build under cProfile: the share of its total time in each part."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIRECTORY_BUILD_DATE": "2026-11-22", "DIRECTORY_BACKGROUND": "0"}
+    output = folder / "profile.out"
+    site = folder / f"site-{len(list(folder.glob('site-*')))}"
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=folder, env=env, capture_output=True, check=True,
+    )
+    stats = pstats.Stats(str(output)).stats
+    total = max(cumulative for (_calls, _primitive, _own, cumulative, _callers) in stats.values())
+    shares = {"total seconds": total}
+    for label, file_end, function in PROFILED_PARTS:
+        times = [value[3] for (file, _line, name), value in stats.items() if name == function and file.replace(os.sep, "/").endswith(file_end)]
+        if times:
+            shares[label] = max(times) / total
+    return shares
+
+
 def delete_sites(folder: Path) -> None:
     for site in folder.glob("site-*"):
         shutil.rmtree(site)
@@ -177,6 +214,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size; the median is used")
     parser.add_argument("--programs", type=int, default=100, help="synthetic programs with recurrence rules in both builds")
+    parser.add_argument("--profile", action="store_true", help="also print where each build's CPU time goes (cProfile)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
 
@@ -202,6 +240,8 @@ def main() -> int:
                 our_times.append(our_time)
                 bare_cpus.append(bare_cpu)
                 our_cpus.append(our_cpu)
+            if args.profile and size == args.sizes[0]:
+                profiles = {"ours": profile_build(ours), "bare": profile_build(bare)}
             delete_sites(ours)
             delete_sites(bare)
             our_time, bare_time = statistics.median(our_times), statistics.median(bare_times)
@@ -223,6 +263,12 @@ def main() -> int:
                 f"{our_cpu / cores / bare_time:.2f}× bare's wall time",
                 flush=True,
             )
+        if args.profile:
+            print(f"where the CPU time goes at {args.sizes[0]:,} employers (cProfile, one process, share of each build's total):")
+            for label, _file, _function in PROFILED_PARTS:
+                shown = [f"{kind} {profiles[kind][label]:5.1%}" for kind in ("ours", "bare") if label in profiles[kind]]
+                print(f"  {label:<40} {', '.join(shown)}")
+            print(f"  {'(total under cProfile)':<40} ours {profiles['ours']['total seconds']:.1f} s, bare {profiles['bare']['total seconds']:.1f} s")
         if len(rows) >= 2:
             first, last = rows[0], rows[-1]
             per_first = (first[3] - baseline["ours"]) / first[0]
