@@ -8,6 +8,7 @@ from pathlib import Path
 import icalendar
 
 from conftest import copy_project, run_build
+from employer_directory.calendar.ics import in_brackets
 
 
 def text(site: Path, path: str) -> str:
@@ -87,9 +88,18 @@ def test_every_ics_file_parses_and_every_event_has_uid_dtstamp_and_dtstart_with_
             assert event["UID"] and event["DTSTAMP"].dt.tzinfo is not None
             assert event["DTSTART"].params["TZID"] == "Asia/Tokyo", path
             assert event["DTEND"].params["TZID"] == "Asia/Tokyo"
+            summary = str(event["SUMMARY"])
+            assert summary.count("「") == summary.count("」"), summary  # themes with their own 「」
             if path.name == "all.ics":
                 uids_in_all.add(str(event["UID"]))
     assert len(uids_in_all) == 22 + 8 + 1 + 1  # group, seminar, tour, job fair
+
+
+def test_a_theme_goes_in_one_pair_of_brackets_after_the_program_title():
+    assert in_brackets("SST体験") == "「SST体験」"
+    assert in_brackets("「SST体験」") == "「SST体験」"
+    assert in_brackets("お話し会「私の体験談」") == "「お話し会「私の体験談」」"
+    assert in_brackets("「A」と「B」") == "「「A」と「B」」"
 
 
 def test_cancelled_meeting_is_cancelled_in_ics_and_dtstamp_comes_from_the_data(built_site):

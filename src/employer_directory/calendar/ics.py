@@ -62,6 +62,20 @@ def _calendar(header: bytes, events: Iterable[bytes]) -> bytes:
     return header + _vtimezone() + b"".join(events) + b"END:VCALENDAR" + CRLF
 
 
+def in_brackets(theme: str) -> str:
+    """A meeting's theme in 「」 after the program title, unless the whole theme already is in
+    one pair: 「SST体験」 stays as it is, お話し会「私の体験談」 becomes 「お話し会「私の体験談」」."""
+    if theme.startswith("「") and theme.endswith("」"):
+        depth = 0
+        for position, char in enumerate(theme):
+            depth += {"「": 1, "」": -1}.get(char, 0)
+            if depth == 0:
+                break
+        if position == len(theme) - 1:
+            return theme
+    return f"「{theme}」"
+
+
 @dataclass(frozen=True)
 class IcsFile:
     path: str
@@ -118,7 +132,7 @@ class _ProgramEvents:
 
     def event(self, occurrence: Occurrence) -> bytes:
         program = self.program
-        summary = program.title + (f"「{occurrence.title.strip('「」')}」" if occurrence.title else "")
+        summary = program.title + (in_brackets(occurrence.title) if occurrence.title else "")
         if occurrence.status == CANCELLED:
             summary = "【中止】" + summary
         elif occurrence.status == FULL:
