@@ -36,7 +36,36 @@ def _without_timestamps(loader_class: type) -> type:
     return type(loader_class.__name__ + "NoDates", (loader_class,), {"yaml_implicit_resolvers": resolvers})
 
 
-FastLoader = _without_timestamps(_BaseLoader)
+class DuplicateKey(Exception):
+    """The same key twice in one mapping: YAML would silently keep only the last value."""
+
+    def __init__(self, key: str, first_line: int, line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.first_line = first_line
+        self.line = line
+
+
+def _refusing_duplicate_keys(loader_class: type) -> type:
+    """A loader that raises DuplicateKey instead of letting a repeated key replace the first.
+
+    Staff who add a second ``cancelled:`` block lower in a file mean both; PyYAML would keep the
+    second and drop the first without a word (a cancelled meeting would show as open)."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, _value in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    if key_node.value in seen:
+                        raise DuplicateKey(key_node.value, seen[key_node.value], key_node.start_mark.line)
+                    seen[key_node.value] = key_node.start_mark.line
+        return loader_class.construct_mapping(self, node, deep=deep)
+
+    return type(loader_class.__name__ + "OnceOnly", (loader_class,), {"construct_mapping": construct_mapping})
+
+
+FastLoader = _refusing_duplicate_keys(_without_timestamps(_BaseLoader))
 PositionLoader = _without_timestamps(yaml.SafeLoader)
 
 FENCE = re.compile(r"^---[ \t]*$")
@@ -135,6 +164,16 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
     yaml_text = "\n".join(yaml_lines) + "\n"
     try:
         data = yaml.load(yaml_text, Loader=FastLoader)  # noqa: S506 - a SafeLoader subclass
+    except DuplicateKey as twice:
+        return [
+            Problem(
+                display_path,
+                2 + twice.line,
+                twice.key,
+                f"項目「{twice.key}」が2回書かれています（{2 + twice.first_line}行目と{2 + twice.line}行目）",
+                "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます",
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + (mark.line if mark else 0)
