@@ -148,6 +148,20 @@ def test_rule_forms(text, until, dates):
     assert parse_rule(text).dates(D(2026, 12, 1), until) == dates
 
 
+@pytest.mark.parametrize(
+    "text, start, dates",
+    [
+        # Every other week counts from the first meeting day on or after the start date, not
+        # from the start date's week (which would make 12-03 → 12-15, skipping 12-08).
+        ("隔週火曜", D(2026, 12, 3), [D(2026, 12, 8), D(2026, 12, 22), D(2027, 1, 5)]),
+        ("隔週火曜", D(2026, 12, 1), [D(2026, 12, 1), D(2026, 12, 15), D(2026, 12, 29)]),
+        ("隔週月・木曜", D(2026, 12, 2), [D(2026, 12, 3), D(2026, 12, 14), D(2026, 12, 17), D(2026, 12, 28), D(2026, 12, 31)]),
+    ],
+)
+def test_every_other_week_begins_at_the_first_meeting_day_from_the_start(text, start, dates):
+    assert parse_rule(text).dates(start, dates[-1]) == dates
+
+
 def test_calendar_is_indexed_once_per_directory():
     settings = load_settings({"closures": [{"label": "年末年始", "from": "12-29", "until": "01-03"}]})
     directory = load_directory(ROOT / "content", settings, root=ROOT, today=D(2026, 11, 22))

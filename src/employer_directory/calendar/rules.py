@@ -52,7 +52,11 @@ class RuleSpec:
     def to_rrule(self, start: dt.datetime, until: dt.datetime) -> rrule.rrule:
         if self.freq == "weekly":
             days = [RRULE_DAYS[d] for d in self.weekdays]
-            return rrule.rrule(rrule.WEEKLY, interval=self.interval, byweekday=days, dtstart=start, until=until)
+            # rrule counts 隔週 from the week of dtstart, so a start date after that week's
+            # meeting day would skip to the week after next (隔週火曜 from Thursday 12-03: 12-15).
+            # Staff mean "from the first meeting day on or after the start": begin the count there.
+            first = start + dt.timedelta(days=min((day - start.weekday()) % 7 for day in self.weekdays))
+            return rrule.rrule(rrule.WEEKLY, interval=self.interval, byweekday=days, dtstart=first, until=until)
         if self.monthday is not None:
             return rrule.rrule(rrule.MONTHLY, bymonthday=self.monthday, dtstart=start, until=until)
         day = RRULE_DAYS[self.weekdays[0]]
