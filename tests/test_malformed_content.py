@@ -69,7 +69,7 @@ CASES = [
     ("programs/cancelled-not-occurrence.md", "  - date: 2026-09-23", "cancelled[2番目].date（中止する日）", "「秋分の日」でもともと休み"),
     ("programs/deadline-after-rule.md", "deadline:", "deadline（申し込み締切）", "最後の日程 2026-12-22 より後"),
     ("programs/cancelled-twice.md", "cancelled: [", "cancelled", "項目「cancelled」が2回書かれています（14行目と18行目）"),
-    ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "半角で \"10:00〜11:00\""),
+    ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
 ]
 
 

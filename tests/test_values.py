@@ -54,7 +54,10 @@ def test_time_ranges():
     assert str(parse_time_range("9:00〜16:00")) == "9:00〜16:00"
     assert str(parse_time_range("09:00-16:30")) == "9:00〜16:30"
     assert str(parse_time_range("9:00 ~ 24:00")) == "9:00〜24:00"
+    # The full-width tilde is how many input methods type 〜: the same separator.
+    assert str(parse_time_range("10:00～11:30")) == "10:00〜11:30"
     assert "9:00〜16:00" in fix_of(parse_time_range, "９：００〜１６：００")
+    assert "9:00〜16:00" in fix_of(parse_time_range, "９：００～１６：００")
     assert "時は 0〜24" in fix_of(parse_time_range, "9:00〜25:00")
     assert "終了を後の時刻" in fix_of(parse_time_range, "16:00〜9:00")
     assert "開始〜終了" in fix_of(parse_time_range, "9時から")

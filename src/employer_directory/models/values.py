@@ -205,14 +205,16 @@ def parse_time_range(value: Any) -> TimeRange:
     if not isinstance(value, str):
         raise staff_error("時間帯を書く項目です", "9:00〜16:00 のように書いてください（全体を \"…\" で囲むと確実です）")
     original = value.strip()
-    normal = _halfwidth(original)
+    # Japanese input methods type 〜 as either U+301C or the full-width tilde U+FF5E: both are
+    # the separator staff mean, and half-width conversion would turn only the second into "~".
+    normal = _halfwidth(original.replace("～", "〜"))
     parts = RANGE_SEPARATORS.split(normal)
     if len(parts) != 2:
         raise staff_error(f"時間帯「{original}」を読み取れません", "9:00〜16:00 のように 開始〜終了 で書いてください")
     start, end = (_parse_time(part, original) for part in parts)
-    if normal != original:
+    if normal != original.replace("～", "〜"):
         raise staff_error(
-            f"時間帯「{original}」に全角文字があります", f"半角で \"{start}〜{end}\" と書いてください"
+            f"時間帯「{original}」の数字か「:」が全角です", f"数字と「:」を半角にして \"{start}〜{end}\" と書いてください（「〜」はそのままで構いません）"
         )
     if end <= start:
         raise staff_error(
