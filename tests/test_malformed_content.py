@@ -69,6 +69,10 @@ CASES = [
     ("programs/cancelled-not-occurrence.md", "  - date: 2026-09-23", "cancelled[2番目].date（中止する日）", "「秋分の日」でもともと休み"),
     ("programs/deadline-after-rule.md", "deadline:", "deadline（申し込み締切）", "最後の日程 2026-12-22 より後"),
     ("programs/cancelled-twice.md", "cancelled: [", "cancelled", "項目「cancelled」が2回書かれています（14行目と18行目）"),
+    ("programs/session-without-time.md", "  - date: 2026-12-09", "sessions[2番目].date（日付）", "2026-12-09 の回に時間が書かれていません"),
+    ("programs/cancelled-date-twice.md", "  - date: 2027-01-27 ", "cancelled[2番目].date（中止する日）", "中止の回 2027-01-27 が2回書かれています"),
+    ("programs/cancelled-and-full.md", "full:", "full[2番目]（満員の回）", "中止（cancelled）と満員（full）の両方"),
+    ("programs/extra-date-is-a-meeting.md", "  - date: 2026-12-09", "extra_dates[1番目]（追加の日）", "2026-12-09 の回が2回書かれています: recurrence（繰り返し）の回 と extra_dates[1番目]"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
 ]
 

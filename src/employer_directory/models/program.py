@@ -20,6 +20,14 @@ from .employer import Contact, Strict
 from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, staff_error
 
 
+def _origin_label(origin: str) -> str:
+    """Where a planned meeting comes from, as staff see it: sessions.1 → sessions[2番目]."""
+    if origin == "recurrence":
+        return "recurrence（繰り返し）の回"
+    name, _, index = origin.partition(".")
+    return f"{name}[{int(index) + 1}番目]" if index.isdigit() else name
+
+
 class Place(Strict):
     name: ShortText = Field(title="会場名", description="オンラインなら「オンライン（Zoom）」など")
     address: Optional[Text] = Field(None, title="住所")
@@ -154,11 +162,23 @@ class Program(Strict):
             moment = (planned.date, planned.time.start if planned.time else None)
             if moment in seen:
                 raise staff_error(
-                    f"{planned.date} の回が2回書かれています（{seen[moment]} と {planned.origin}）",
+                    f"{planned.date} の回が2回書かれています: {_origin_label(seen[moment])} と {_origin_label(planned.origin)}",
                     "同じ日時の回は1つにしてください",
                     at=planned.origin if planned.origin != "recurrence" else "recurrence.rule",
                 )
             seen[moment] = planned.origin
+        if any(planned.time for planned in plan.dates):
+            # A meeting without a time among timed ones is a forgotten time: it would become an
+            # all-day event in calendar apps, silently.
+            for planned in plan.dates:
+                if planned.time is None:
+                    origin = planned.origin if planned.origin != "dates" else f"dates.{self.dates.index(planned.date)}"
+                    raise staff_error(
+                        f"{planned.date} の回に時間が書かれていません（ほかの回には時間があります）",
+                        "その回に time: \"10:00〜12:00\" のように書くか、全部の回に共通の time: を書いてください。"
+                        "終日の催しなら、ほかの回の time も消してください",
+                        at=origin if origin.startswith("dates.") else f"{origin}.date",
+                    )
         held = {planned.date for planned in plan.dates}
         skipped = {s.date: s.reason for s in plan.skipped}
         for name, items in (("cancelled", [c.date for c in self.cancelled]), ("full", list(self.full))):
@@ -170,6 +190,22 @@ class Program(Strict):
                         "開催日の中から日付を書いてください",
                         at=f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}",
                     )
+        cancelled_days = [c.date for c in self.cancelled]
+        for name, items in (("cancelled", cancelled_days), ("full", list(self.full))):
+            for index, day in enumerate(items):
+                if day in items[:index]:
+                    raise staff_error(
+                        f"{'中止' if name == 'cancelled' else '満員'}の回 {day} が2回書かれています",
+                        "1つにまとめてください" + ("（理由は1つの reason: に書きます）" if name == "cancelled" else ""),
+                        at=f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}",
+                    )
+        for index, day in enumerate(self.full):
+            if day in cancelled_days:
+                raise staff_error(
+                    f"{day} の回が中止（cancelled）と満員（full）の両方に書かれています",
+                    "中止なら full: から消してください",
+                    at=f"full.{index}",
+                )
         last = plan.dates[-1].date
         if self.deadline and self.deadline > last:
             raise staff_error(
