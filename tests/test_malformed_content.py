@@ -73,6 +73,7 @@ CASES = [
     ("programs/cancelled-date-twice.md", "  - date: 2027-01-27 ", "cancelled[2番目].date（中止する日）", "中止の回 2027-01-27 が2回書かれています"),
     ("programs/cancelled-and-full.md", "full:", "full[2番目]（満員の回）", "中止（cancelled）と満員（full）の両方"),
     ("programs/extra-date-is-a-meeting.md", "  - date: 2026-12-09", "extra_dates[1番目]（追加の日）", "2026-12-09 の回が2回書かれています: recurrence（繰り返し）の回 と extra_dates[1番目]"),
+    ("programs/year-typo.md", "dates:", "dates[2番目]（開催日）", "日付 2062-12-16 が今日（2026-11-22）から2年より先です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
 ]
 

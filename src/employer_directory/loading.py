@@ -17,7 +17,7 @@ from .models.employer import Employer
 from .models.program import Program
 from .problems import ContentInvalid, Problem
 from .settings import SLUG, DirectorySettings, today as build_today
-from .validation import problems_from_validation, problems_in_body
+from .validation import describe_field, problems_from_validation, problems_in_body
 
 Record = TypeVar("Record", Employer, Program)
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -29,6 +29,9 @@ def _display(path: Path, root: Path) -> str:
     except ValueError:
         return path.as_posix()
 
+
+FUTURE_DAYS = 2 * 366
+"""How far ahead of the build date a program's date may be."""
 
 PARALLEL_FROM = 200
 """Below this many files a worker pool costs more than it saves."""
@@ -147,6 +150,20 @@ def check_across(employers: list[Employer], programs: list[Program], today: dt.d
             if slug not in slugs:
                 problems.append(
                     Problem(program.source_path, line(program, "employers", index), f"employers[{index + 1}番目]（関係する協力事業所）", f"事業所「{slug}」が見つかりません", "content/employers/ にあるファイル名（.md を除く）を書いてください")
+                )
+    latest = today + dt.timedelta(days=FUTURE_DAYS)
+    for program in programs:
+        # A mistyped year (2062 for 2026) is a valid date; it would fill the calendar with empty
+        # months up to it. Programs are planned a year or so ahead, not decades.
+        written = [((("dates", index),), day) for index, day in enumerate(program.dates)]
+        written += [(((name, index, "date"),), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(program, name))]
+        if program.recurrence is not None:
+            written.append(((("recurrence", "start"),), program.recurrence.start))
+        for (path,), day in written:
+            if day > latest:
+                field, title = describe_field(Program, path)
+                problems.append(
+                    Problem(program.source_path, line(program, *path), f"{field}（{title}）", f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の予定は、近くなってから書き足してください")
                 )
     for record in [*employers, *programs]:
         if record.verified > today:
