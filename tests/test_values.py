@@ -16,6 +16,12 @@ def fix_of(call, value) -> str:
     return raised.value.context["fix"]
 
 
+def what_of(call, value) -> str:
+    with pytest.raises(PydanticCustomError) as raised:
+        call(value)
+    return raised.value.message()
+
+
 def test_iso_dates_pass():
     assert parse_staff_date("2026-04-08") == dt.date(2026, 4, 8)
 
@@ -43,6 +49,13 @@ def test_impossible_dates_are_refused(typed):
     with pytest.raises(PydanticCustomError) as raised:
         parse_staff_date(typed)
     assert "ありません" in raised.value.context["what"]
+
+
+def test_a_weekday_that_does_not_match_the_date_is_not_dropped_silently():
+    # 2026-12-16 is a Wednesday: staff meant either the date or the day; the message says which
+    # day the date is instead of proposing a date they may not have meant.
+    assert "2026-12-16 は水曜日です" in what_of(parse_staff_date, "2026-12-16(木)")
+    assert "半角で 2026-12-16" in fix_of(parse_staff_date, "2026/12/16（水）")
 
 
 def test_leap_day():

@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..vocabulary import WEEKDAYS
+
 TOKYO = ZoneInfo("Asia/Tokyo")
 """Every date and time in the content is local time in Japan (no daylight saving)."""
 
@@ -134,7 +136,9 @@ def parse_staff_date(value: Any) -> dt.date:
     match = ISO_DATE.match(original)
     if match:
         return _real_date(*map(int, match.groups()), original)
-    normal = WEEKDAY_SUFFIX.sub("", _halfwidth(original).translate(DASHES)).strip()
+    loose = _halfwidth(original).translate(DASHES)
+    weekday = WEEKDAY_SUFFIX.search(loose)
+    normal = WEEKDAY_SUFFIX.sub("", loose).strip()
     candidate: dt.date | None = None
     if match := LOOSE_DATE.match(normal):
         candidate = _real_date(*map(int, match.groups()), original)
@@ -142,6 +146,12 @@ def parse_staff_date(value: Any) -> dt.date:
         era, year, month, day = match.groups()
         offset = ERAS[era.upper() if len(era) == 1 else era]
         candidate = _real_date(offset + (1 if year == "元" else int(year)), int(month), int(day), original)
+    if candidate and weekday and weekday.group(0)[1] != WEEKDAYS[candidate.weekday()]:
+        # 2026-12-16(木): the date is a Wednesday. Which one did staff mean? Do not guess.
+        raise staff_error(
+            f"日付「{original}」の曜日が合いません（{candidate.isoformat()} は{WEEKDAYS[candidate.weekday()]}曜日です）",
+            "カレンダーで日付を確かめ、曜日を付けずに 2026-04-08 の形で書いてください",
+        )
     if candidate:
         raise staff_error(
             f"日付「{original}」は決まった形で書いてください",
