@@ -102,6 +102,11 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         hint = f"「{guess[0]}」の書き間違いではありませんか。" if guess else ""
         return f"「{key}」という項目はありません", hint + "書ける項目: " + "、".join(fields)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        if loc and isinstance(loc[-1], int):
+            # A list item written as a bare value (- 2027-01-27) where it needs named fields.
+            fields = known_fields(model, loc)
+            rest = f"、その下の行に半角スペース4つで字下げして {'、'.join(f'{name}:' for name in fields[1:])} を書いてください" if len(fields) > 1 else ""
+            return "この一覧の1つ1つは、項目名を付けて書く形です", f"「- {fields[0]}: …」のように書き始め{rest}"
         return "下に項目を並べる形で書く項目です", f"「{loc[-1] if loc else ''}:」の次の行から、半角スペース2つで字下げして項目を書いてください"
     if kind == "list_type":
         return "複数の値を並べる項目です", "次の行から「  - 値」の形で1行に1つずつ書いてください（1つだけでもこの形です）"
