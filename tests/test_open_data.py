@@ -27,6 +27,7 @@ from employer_directory.exports.json_ld import program_json_ld
 from employer_directory.exports.records import program_occurrences
 from employer_directory.site_address import SiteAddress
 from employer_directory.loading import load_directory
+from employer_directory.models.values import ClockTime, TimeRange
 
 HSDS_SCHEMA = ROOT.parent / "shared" / "hsds-3.0" / "schema"
 """The official HSDS 3.0 schema beside the checkout (CC BY-SA 4.0; never copied into the repository)."""
@@ -167,6 +168,13 @@ def test_cancelled_occurrence_is_marked_everywhere(directory):
     assert occurrence_rows([cancelled], SITE)[0]["status"] == "中止"
     service = next(s for s in hsds_services(directory, SITE, [cancelled]) if s["name"] == program.title)
     assert "schedules" not in service, "a cancelled meeting is not a time the service is available"
+
+
+def test_a_meeting_until_midnight_closes_at_00_00_in_hsds(directory):
+    first = program_occurrences(directory)[0]
+    late = dataclasses.replace(first, time=TimeRange(ClockTime(22, 0), ClockTime(24, 0)))
+    service = next(s for s in hsds_services(directory, SITE, [late]) if s["name"] == first.program.title)
+    assert (service["schedules"][0]["opens_at"], service["schedules"][0]["closes_at"]) == ("22:00+09:00", "00:00+09:00")
 
 
 # --- schema.org JSON-LD ----------------------------------------------------------------------

@@ -35,7 +35,11 @@ FOREIGN_LANGUAGE_ACCOMMODATION = "外国語の相談可"
 
 
 def _time(value: Optional[str]) -> Optional[str]:
-    return f"{value}+09:00" if value else None
+    """HH:MM with the Japanese offset. Staff may end a meeting at 24:00; HH:MM stops at 23:59,
+    so it closes at 00:00 (opening hours that close before they open run past midnight)."""
+    if not value:
+        return None
+    return f"{'00:00' if value == '24:00' else value}+09:00"
 
 
 def _language(owner_key: str, owner_id: str) -> dict[str, Any]:
