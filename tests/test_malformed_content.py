@@ -75,6 +75,7 @@ CASES = [
     ("programs/extra-date-is-a-meeting.md", "  - date: 2026-12-09", "extra_dates[1番目]（追加の日）", "2026-12-09 の回が2回書かれています: recurrence（繰り返し）の回 と extra_dates[1番目]"),
     ("programs/year-typo.md", "dates:", "dates[2番目]（開催日）", "日付 2062-12-16 が今日（2026-11-22）から2年より先です"),
     ("programs/cancelled-bare-date.md", "  - 2027-01-27", "cancelled[1番目]（中止）", "「- date: …」のように書き始め、その下の行に半角スペース4つで字下げして reason: を書いて"),
+    ("programs/title-cut-by-comment.md", "title:", "title", "「#修了式」は、メモ（コメント）として読み飛ばされます"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
 ]
 

@@ -69,6 +69,11 @@ FastLoader = _refusing_duplicate_keys(_without_timestamps(_BaseLoader))
 PositionLoader = _without_timestamps(yaml.SafeLoader)
 
 FENCE = re.compile(r"^---[ \t]*$")
+# A plain value followed by " #" and text right after the "#" (課題② #修了式): YAML reads the
+# rest of the line as a comment and drops it. A deliberate comment has a space after "#".
+KEY_AND_VALUE = re.compile(r"^([^\s#'\"\[{][^:#]*?):\s+(.*)$")
+CUT_BY_COMMENT = re.compile(r"^([^\s'\"\[{|>&*!#%@`][^#]*?)\s#(\S.*)$")
+BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
 TAB_INDENT = re.compile(r"^[ ]*\t")
 
 
@@ -161,6 +166,9 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
     ]
     if problems:
         return problems
+    problems = _values_cut_by_comments(display_path, yaml_lines)
+    if problems:
+        return problems
     yaml_text = "\n".join(yaml_lines) + "\n"
     try:
         data = yaml.load(yaml_text, Loader=FastLoader)  # noqa: S506 - a SafeLoader subclass
@@ -203,6 +211,41 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
         ]
     body = "\n".join(lines[closing + 1 :])
     return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
+
+
+def _values_cut_by_comments(display_path: str, yaml_lines: list[str]) -> list[Problem]:
+    problems = []
+    block_indent: int | None = None  # inside a | or > block, "#" is text, not a comment
+    for number, line in enumerate(yaml_lines, start=2):
+        if block_indent is not None:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > block_indent:
+                continue
+            block_indent = None
+        if ("|" in line or ">" in line) and BLOCK_SCALAR.search(line):
+            block_indent = len(line) - len(line.lstrip(" "))
+            continue
+        if " #" not in line:
+            continue
+        content = line.strip()
+        is_item = content.startswith("- ")
+        if is_item:
+            content = content[2:].lstrip()
+        pair = KEY_AND_VALUE.match(content)
+        key, value_text = pair.groups() if pair else (None, content if is_item else "")
+        match = CUT_BY_COMMENT.match(value_text)
+        if match:
+            value, dropped = match.groups()
+            problems.append(
+                Problem(
+                    display_path,
+                    number,
+                    key.strip() if key else "(値)",
+                    f"「{value.strip()}」の後ろの「#{dropped}」は、メモ（コメント）として読み飛ばされます",
+                    f"「#」も値に含めるなら、値全体を \"{value.strip()} #{dropped}\" のように \"…\" で囲んでください。"
+                    "メモとして書いたのなら「# 」のように # の後に空白を入れてください",
+                )
+            )
+    return problems
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
