@@ -76,6 +76,7 @@ CASES = [
     ("programs/year-typo.md", "dates:", "dates[2番目]（開催日）", "日付 2062-12-16 が今日（2026-11-22）から2年より先です"),
     ("programs/cancelled-bare-date.md", "  - 2027-01-27", "cancelled[1番目]（中止）", "「- date: …」のように書き始め、その下の行に半角スペース4つで字下げして reason: を書いて"),
     ("programs/title-cut-by-comment.md", "title:", "title", "「#修了式」は、メモ（コメント）として読み飛ばされます"),
+    ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
 ]
 

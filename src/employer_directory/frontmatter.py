@@ -185,12 +185,15 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + (mark.line if mark else 0)
+        explanation = _explain_yaml_error(error)
+        if mark is not None and (error.problem or "").startswith("mapping values are not allowed") and _deeper_than_the_line_above(yaml_lines, mark.line):
+            explanation = "この行の字下げが上の行より深くなっています"
         return [
             Problem(
                 display_path,
                 line,
                 "(YAMLの書き方)",
-                f"この行の書き方を読み取れません（{_explain_yaml_error(error)}）",
+                f"この行の書き方を読み取れません（{explanation}）",
                 "「項目名: 値」のようにコロンの後に半角スペースを入れ、字下げをそろえ、"
                 "値に「: 」や「#」を含むときは全体を \"…\" で囲んでください",
             )
@@ -246,6 +249,18 @@ def _values_cut_by_comments(display_path: str, yaml_lines: list[str]) -> list[Pr
                 )
             )
     return problems
+
+
+def _deeper_than_the_line_above(yaml_lines: list[str], index: int) -> bool:
+    """``address:`` indented four spaces under ``name:`` (two): YAML reports a ": " in a value."""
+    if not 0 < index < len(yaml_lines):
+        return False
+
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    above = next((text for text in reversed(yaml_lines[:index]) if text.strip() and not text.lstrip().startswith("#")), None)
+    return above is not None and ": " in above and indent(yaml_lines[index]) > indent(above)
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
