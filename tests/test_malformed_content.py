@@ -77,6 +77,7 @@ CASES = [
     ("programs/cancelled-bare-date.md", "  - 2027-01-27", "cancelled[1番目]（中止）", "「- date: …」のように書き始め、その下の行に半角スペース4つで字下げして reason: を書いて"),
     ("programs/title-cut-by-comment.md", "title:", "title", "「#修了式」は、メモ（コメント）として読み飛ばされます"),
     ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),
+    ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
 ]
 

@@ -114,6 +114,10 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         return "1つも書かれていません", "少なくとも1つ「  - …」の形で書いてください"
     if kind in {"bool_type", "bool_parsing"}:
         return f"「{value}」は はい/いいえ として読めません", "true（はい）か false（いいえ）と半角で書いてください"
+    if value is None and kind.endswith("_type"):
+        # "title:" with nothing after it: YAML gives no value at all.
+        key = next((step for step in reversed(loc) if isinstance(step, str)), "")
+        return "値が空です", f"「{key}:」のコロンの後に半角スペースを1つ入れて、{title or '値'}を書いてください。書かないなら、その行を消してください"
     if kind in {"string_type"}:
         return "文字で書く項目です", "値を文字で書いてください"
     if kind in {"int_type", "int_parsing"}:

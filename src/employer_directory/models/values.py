@@ -48,7 +48,9 @@ def _halfwidth(text: str) -> str:
 
 def _check_text(limit: int):
     def check(value: Any) -> str:
-        if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        if value is None:  # "title:" with nothing after it
+            raise staff_error("値が空です", "コロンの後に半角スペースを1つ入れて書いてください。書かない項目なら、その行を消してください")
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
             raise staff_error("文字で書く項目です", "値を文字で書いてください（例: \"野菜の収穫\"）")
         if isinstance(value, (int, float)):
             value = str(value)
