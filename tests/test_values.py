@@ -71,6 +71,10 @@ def test_time_ranges():
     assert str(parse_time_range("10:00～11:30")) == "10:00〜11:30"
     assert "9:00〜16:00" in fix_of(parse_time_range, "９：００〜１６：００")
     assert "9:00〜16:00" in fix_of(parse_time_range, "９：００～１６：００")
+    # Times in words get the exact correction.
+    assert fix_of(parse_time_range, "10時〜11時半") == '"10:00〜11:30" と書いてください'
+    assert fix_of(parse_time_range, "午後1時半〜3時") == '"13:30〜15:00" と書いてください'
+    assert fix_of(parse_time_range, "１０時～１１時３０分") == '"10:00〜11:30" と書いてください'
     assert "時は 0〜24" in fix_of(parse_time_range, "9:00〜25:00")
     assert "終了を後の時刻" in fix_of(parse_time_range, "16:00〜9:00")
     assert "開始〜終了" in fix_of(parse_time_range, "9時から")

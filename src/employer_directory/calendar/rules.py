@@ -83,6 +83,9 @@ def parse_rule(value: Any) -> RuleSpec:
         raise staff_error("繰り返しの決まりを文字で書く項目です", f"{EXAMPLES} のように書いてください")
     original = value.strip()
     text = unicodedata.normalize("NFKC", original).replace(" ", "").replace("　", "")
+    # Unambiguous variants staff write: 第二・第四 for 第2・第4, 火曜・木曜 for 火・木曜.
+    text = re.sub(r"第([一二三四五])", lambda match: f"第{'一二三四五'.index(match.group(1)) + 1}", text)
+    text = re.sub(r"([月火水木金土日])曜日?(?=[・、,][月火水木金土日])", r"\1", text)
     if match := WEEKLY.match(text):
         period, days = match.groups()
         return RuleSpec(original, "weekly", 2 if period == "隔週" else 1, _days(days))

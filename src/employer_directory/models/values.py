@@ -211,6 +211,17 @@ def _parse_time(text: str, original: str) -> ClockTime:
     return ClockTime(hour, minute)
 
 
+JAPANESE_TIME = re.compile(r"^(?:午前|午後)?(\d{1,2})時(?:(半)|(\d{1,2})分)?$")
+
+
+def _from_japanese_time(match: re.Match[str], afternoon: bool) -> str:
+    hour, half, minute = match.groups()
+    text = match.group(0)
+    if text.startswith("午後") or (afternoon and not text.startswith("午前")):
+        hour = str(int(hour) + 12 if int(hour) < 12 else int(hour))
+    return f"{int(hour)}:{30 if half else int(minute or 0):02d}"
+
+
 def parse_time_range(value: Any) -> TimeRange:
     if isinstance(value, TimeRange):
         return value
@@ -221,6 +232,12 @@ def parse_time_range(value: Any) -> TimeRange:
     # the separator staff mean, and half-width conversion would turn only the second into "~".
     normal = _halfwidth(original.replace("～", "〜"))
     parts = RANGE_SEPARATORS.split(normal)
+    if len(parts) == 2 and all(JAPANESE_TIME.match(part) for part in parts):
+        # 10時〜11時半: say exactly what to write instead.
+        afternoon = parts[0].startswith("午後")
+        # 午後1時半〜3時: the 午後 holds for both ends unless the end says otherwise.
+        start, end = (_from_japanese_time(JAPANESE_TIME.match(part), afternoon) for part in parts)
+        raise staff_error(f"時間帯「{original}」は 時:分 の形で書いてください", f"\"{start}〜{end}\" と書いてください")
     if len(parts) != 2:
         raise staff_error(f"時間帯「{original}」を読み取れません", "9:00〜16:00 のように 開始〜終了 で書いてください")
     start, end = (_parse_time(part, original) for part in parts)
