@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from employer_directory.loading import load_directory
+from employer_directory.loading import load_directory, validate_text
+from employer_directory.models.program import Program
 from employer_directory.problems import ContentInvalid, Problem
 from employer_directory.settings import load_settings
 
@@ -152,6 +153,18 @@ def test_all_problems_of_a_build_are_reported_at_once(tmp_path):
         shutil.copy(CORPUS / "malformed" / case, content / case)
     paths = {problem.path for problem in problems_for(content)}
     assert paths == {"content/employers/hour-25.md", "content/employers/fullwidth-date.md", "content/programs/dangling-employer.md"}
+
+
+def test_every_date_problem_of_one_program_is_reported_at_once():
+    text = (CORPUS / "malformed" / "programs" / "cancelled-not-occurrence.md").read_text(encoding="utf-8")
+    text = text.replace("verified:", "deadline: 2027-06-01\nfull: [2026-12-09]\nverified:")
+    _record, problems = validate_text("content/programs/many.md", text, Program, SETTINGS, "many")
+    found = {(problem.line, problem.field) for problem in problems}
+    assert found == {
+        (expected_line("programs/cancelled-not-occurrence.md", "  - date: 2026-09-23") + 2, "cancelled[2番目].date（中止する日）"),
+        (9, "full[1番目]（満員の回）"),
+        (8, "deadline（申し込み締切）"),
+    }, "\n".join(problem.format() for problem in problems)
 
 
 @pytest.mark.parametrize("case", ["employers/impossible-date.md", "employers/yaml-syntax.md", "employers/bom.md", "programs/dangling-employer.md"])

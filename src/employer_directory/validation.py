@@ -68,7 +68,12 @@ class Located(Protocol):
 def problems_from_validation(error: ValidationError, model: type[BaseModel], front: Located, field_prefix: str = "") -> list[Problem]:
     """One located problem per pydantic finding."""
     problems = []
+    items = []
     for item in error.errors(include_url=False):
+        items.append(item)
+        for at, what, fix in (item.get("ctx") or {}).get("more", ()):  # see values.staff_errors
+            items.append({**item, "ctx": {"at": at, "what": what, "fix": fix}})
+    for item in items:
         loc = tuple(step for step in item["loc"] if isinstance(step, (int, str)) and not _is_internal(step))
         kind = item["type"]
         at = (item.get("ctx") or {}).get("at")

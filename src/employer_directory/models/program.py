@@ -17,7 +17,7 @@ from ..calendar.closures import ClosedDays
 from ..calendar.rules import check_rule
 from .choices import check_choice
 from .employer import Contact, Strict
-from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, staff_error
+from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -103,69 +103,73 @@ class Program(Strict):
     def _dates(self, info: ValidationInfo) -> "Program":
         from ..calendar.occurrences import plan_program  # the calendar imports this module
 
+        found: list = []  # every problem of the file at once, not one per build
         for name in ("dates", "sessions", "extra_dates"):
             items = getattr(self, name)
             days = [item if isinstance(item, dt.date) else item.date for item in items]
             for index in range(1, len(days)):
                 if days[index] < days[index - 1]:
                     field = f"{name}.{index}" if name == "dates" else f"{name}.{index}.date"
-                    raise staff_error(
+                    found.append(staff_error(
                         f"{name} の {index + 1}番目 {days[index]} が、その前の {days[index - 1]} より前です",
                         "古い日付から順に並べ替えてください",
                         at=field,
-                    )
+                    ))
+                    break  # one per list: the rest of it is sorted together
         rule = self.recurrence
         if not (self.dates or self.sessions or rule or self.extra_dates):
-            raise staff_error(
+            found.append(staff_error(
                 "日程が1つも書かれていません",
                 "dates:（開催日）、sessions:（回ごとの日程）、recurrence:（繰り返し）のどれかを書いてください",
                 at="sessions",
-            )
+            ))
         if rule is not None:
             if rule.until < rule.start:
-                raise staff_error(
+                found.append(staff_error(
                     f"繰り返しの終了日 {rule.until} が開始日 {rule.start} より前です",
                     "start: に最初の日、until: に最後の日を書いてください",
                     at="recurrence.until",
-                )
+                ))
             if (rule.until - rule.start).days > MAX_RULE_DAYS:
-                raise staff_error(
+                found.append(staff_error(
                     f"繰り返しの期間（{rule.start}〜{rule.until}）が3年より長いです",
                     "until: を3年以内にしてください。続けるときは、年度ごとに書き足します",
                     at="recurrence.until",
-                )
+                ))
             if not (rule.time or self.time):
-                raise staff_error(
+                found.append(staff_error(
                     "繰り返しの回の時間が書かれていません",
                     "recurrence: の下に time: \"10:00〜12:00\" のように書いてください",
                     at="recurrence.rule",
-                )
+                ))
+        if found:  # the meetings cannot be worked out from these
+            raise staff_errors(found)
         settings = (info.context or {}).get("settings")
         plan = plan_program(self, ClosedDays(getattr(settings, "closures", None)))
         if rule is not None:
             made = [p for p in plan.dates if p.origin == "recurrence"]
             if not made:
-                raise staff_error(
+                found.append(staff_error(
                     f"繰り返しの決まり「{rule.rule}」に当てはまる日が {rule.start}〜{rule.until} に1日もありません",
                     "決まりか期間を見直してください（祝日・休館日は除かれます）",
                     at="recurrence.rule",
-                )
+                ))
             if len(rule.titles) > len(made):
-                raise staff_error(
+                found.append(staff_error(
                     f"各回のテーマが {len(rule.titles)}個ありますが、開催は {len(made)}回です",
                     "テーマを減らすか、期間（until:）を延ばしてください。休みで除かれた日: "
                     + ("、".join(f"{s.date}（{s.reason}）" for s in plan.skipped) or "なし"),
                     at="recurrence.titles",
-                )
+                ))
         seen: dict[tuple, str] = {}
         for planned in plan.dates:
             moment = (planned.date, planned.time.start if planned.time else None)
             if moment in seen:
-                raise staff_error(
+                found.append(staff_error(
                     f"{planned.date} の回が2回書かれています: {_origin_label(seen[moment])} と {_origin_label(planned.origin)}",
                     "同じ日時の回は1つにしてください",
                     at=planned.origin if planned.origin != "recurrence" else "recurrence.rule",
-                )
+                ))
             seen[moment] = planned.origin
         if any(planned.time for planned in plan.dates):
             # A meeting without a time among timed ones is a forgotten time: it would become an
@@ -173,44 +177,46 @@ class Program(Strict):
             for planned in plan.dates:
                 if planned.time is None:
                     origin = planned.origin if planned.origin != "dates" else f"dates.{self.dates.index(planned.date)}"
-                    raise staff_error(
+                    found.append(staff_error(
                         f"{planned.date} の回に時間が書かれていません（ほかの回には時間があります）",
                         "その回に time: \"10:00〜12:00\" のように書くか、全部の回に共通の time: を書いてください。"
                         "終日の催しなら、ほかの回の time も消してください",
                         at=origin if origin.startswith("dates.") else f"{origin}.date",
-                    )
+                    ))
         held = {planned.date for planned in plan.dates}
         skipped = {s.date: s.reason for s in plan.skipped}
         for name, items in (("cancelled", [c.date for c in self.cancelled]), ("full", list(self.full))):
             for index, day in enumerate(items):
                 if day not in held:
                     why = f"その日は「{skipped[day]}」でもともと休みです" if day in skipped else "その日に開催する回がありません"
-                    raise staff_error(
+                    found.append(staff_error(
                         f"{'中止' if name == 'cancelled' else '満員'}にした {day} は開催日ではありません（{why}）",
                         "開催日の中から日付を書いてください",
                         at=f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}",
-                    )
+                    ))
         cancelled_days = [c.date for c in self.cancelled]
         for name, items in (("cancelled", cancelled_days), ("full", list(self.full))):
             for index, day in enumerate(items):
                 if day in items[:index]:
-                    raise staff_error(
+                    found.append(staff_error(
                         f"{'中止' if name == 'cancelled' else '満員'}の回 {day} が2回書かれています",
                         "1つにまとめてください" + ("（理由は1つの reason: に書きます）" if name == "cancelled" else ""),
                         at=f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}",
-                    )
+                    ))
         for index, day in enumerate(self.full):
             if day in cancelled_days:
-                raise staff_error(
+                found.append(staff_error(
                     f"{day} の回が中止（cancelled）と満員（full）の両方に書かれています",
                     "中止なら full: から消してください",
                     at=f"full.{index}",
-                )
-        last = plan.dates[-1].date
-        if self.deadline and self.deadline > last:
-            raise staff_error(
+                ))
+        last = plan.dates[-1].date if plan.dates else None
+        if self.deadline and last and self.deadline > last:
+            found.append(staff_error(
                 f"申し込み締切 {self.deadline} が最後の日程 {last} より後です",
                 "締切（deadline）は開催日より前の日付にしてください",
                 at="deadline",
-            )
+            ))
+        if found:
+            raise staff_errors(found)
         return self

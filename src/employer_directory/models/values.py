@@ -39,6 +39,14 @@ def staff_error(what: str, fix: str, at: str = "") -> PydanticCustomError:
     return PydanticCustomError("staff", "{what}|{fix}", {"what": what, "fix": fix, "at": at})
 
 
+def staff_errors(errors: list[PydanticCustomError]) -> PydanticCustomError:
+    """Several whole-record findings as one error (a validator raises once): the first one, with
+    the others under ``more``; validation.py reports each at its own line."""
+    first, *others = errors
+    more = [(error.context["at"], error.context["what"], error.context["fix"]) for error in others]
+    return PydanticCustomError("staff", "{what}|{fix}", {**first.context, "more": more})
+
+
 def _halfwidth(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
