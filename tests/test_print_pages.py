@@ -1,0 +1,125 @@
+"""Printing the site's own pages (not the printable sheets) in Chromium: A4 portrait except the month
+calendar (A4 landscape); a one-meeting program fits one page; headings stay with what follows;
+the past meetings and the today mark stay off paper."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from test_print import squeeze
+
+pytestmark = pytest.mark.browser
+
+A4_PORTRAIT = (595, 842)
+"""A4 in PDF points, rounded."""
+HIROBA = "programs/hataraku-junbi-no-hiroba/"
+TOUR = "programs/tour-shirakaba-farm/"
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def print_with_css_page_size(page, url: str | None, target: Path) -> tuple[set[tuple[int, int]], list[str]]:
+    """Print ``url`` (or the page as it is, if None) as a visitor's Chromium would: the paper size
+    from the page's CSS, none given here. The sizes of its pages in points, and each page's text."""
+    if url is not None:
+        page.goto(url)
+    page.pdf(path=str(target), prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(target)], capture_output=True, text=True, check=True).stdout
+    sizes = {(round(float(w)), round(float(h))) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)}
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [squeeze(p) for p in text.split("\f")]
+    if pages and not pages[-1]:
+        pages.pop()
+    return sizes, pages
+
+
+@pytest.mark.parametrize(
+    ("path", "most_pages"),
+    [
+        (TOUR, 1),
+        ("programs/godo-mensetsukai-2027-02/", 1),
+        (HIROBA, 2),
+        ("programs/chiiki-zukuri-seminar/", 2),
+        ("employers/shirakaba-farm/", 3),
+        ("about/", 2),
+        ("calendar/", 2),
+    ],
+)
+def test_site_pages_print_on_a4_portrait(page, site_url, tmp_path, path, most_pages):
+    sizes, pages = print_with_css_page_size(page, site_url + path, tmp_path / "page.pdf")
+    assert sizes == {A4_PORTRAIT}, f"{path}: {sizes} pt is not A4 portrait"
+    assert 1 <= len(pages) <= most_pages, f"{path}: {len(pages)} pages"
+    assert "しらかば市協力事業所ガイド" not in "".join(pages), "no site chrome in print"
+
+
+def test_the_one_meeting_tour_fits_one_page_from_its_title_to_its_date_line(page, site_url, tmp_path):
+    _, pages = print_with_css_page_size(page, site_url + TOUR, tmp_path / "tour.pdf")
+    assert len(pages) == 1
+    assert pages[0].startswith("職場見学会「しらかば農園」")
+    assert "2026年11月22日(日)時点の情報です。" in pages[0]
+    # No wide empty band above the title: Material's 25 mm page margin and the screen's gap under the header.
+    subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "tour.pdf"), str(tmp_path / "tour.html")], check=True)
+    first_word_top = float(re.search(r'<word xMin="[\d.]+" yMin="([\d.]+)"', (tmp_path / "tour.html").read_text()).group(1))
+    assert first_word_top < 20 / 25.4 * 72, f"title starts {first_word_top / 72 * 25.4:.0f} mm from the top"
+
+
+def test_a_heading_is_printed_on_the_page_of_what_follows_it(page, site_url, tmp_path):
+    _, pages = print_with_css_page_size(page, site_url + HIROBA, tmp_path / "hiroba.pdf")
+    for number, page_text in enumerate(pages[:-1], start=1):
+        for heading in ("日程", "くわしく", "関係する協力事業所"):
+            assert not page_text.endswith(heading), f"page {number} ends with the heading {heading}"
+    # Whatever stands above it (fewer or more meetings, a longer text), くわしく is never left alone at
+    # the foot of a page: with the meeting list taken out, a growing gap above the section moves it
+    # down the first page and over to the second.
+    page.goto(site_url + HIROBA)
+    page.evaluate("""() => { document.querySelector('ul.cal-sessions').remove();
+        const gap = document.createElement('div'); gap.id = 'gap';
+        document.querySelector('section[aria-labelledby=details]').before(gap); }""")
+    places = set()
+    for gap in range(0, 800, 25):
+        page.evaluate("gap => { document.getElementById('gap').style.height = gap + 'px'; }", gap)
+        _, pages = print_with_css_page_size(page, None, tmp_path / f"gap-{gap}.pdf")
+        holding = [number for number, page_text in enumerate(pages) if "くわしく" in page_text]
+        assert len(holding) == 1 and "くわしく会場" in pages[holding[0]], f"gap {gap} px: くわしく parted from 会場"
+        places.add(holding[0])
+    assert places == {0, 1}, "the gaps moved the section from page 1 to page 2"
+
+
+def test_past_meetings_are_left_out_of_a_printed_program(page, site_url, tmp_path):
+    page.goto(site_url + HIROBA)
+    past = page.locator("details.cal-past")
+    assert past.is_visible() and "終わった回（13回）" in past.inner_text()
+    page.emulate_media(media="print")
+    try:
+        assert not past.is_visible()
+        assert page.locator(".cal-sessions li:not(.is-past)").first.is_visible(), "the meetings to come are printed"
+    finally:
+        page.emulate_media(media="null")  # back to the page's own media (print when printing)
+    _, pages = print_with_css_page_size(page, site_url + HIROBA, tmp_path / "hiroba.pdf")
+    text = "".join(pages)
+    assert "終わった回" not in text and "第1回" not in text and "「自分の1日を振り返ろう」" not in text
+    assert "第14回" in text and "第22回" in text
+
+
+def test_the_printed_month_does_not_mark_today(page, site_url):
+    page.goto(site_url + "calendar/2026-11/")
+    background = lambda selector: page.eval_on_selector(selector, "cell => getComputedStyle(cell).backgroundColor")
+    today, other = "td.is-today", "td.cal-wd-1:not(.is-today):not(.is-outside)"
+    assert background(today) != background(other), "on screen today is tinted"
+    page.emulate_media(media="print")
+    try:
+        assert not page.locator(f"{today} .cal-today").is_visible(), "no 今日 label on paper"
+        assert background(today) == background(other), "nor the tint that went with it"
+        assert page.eval_on_selector(today, "cell => getComputedStyle(cell).outlineStyle") == "none"
+    finally:
+        page.emulate_media(media="null")  # back to the page's own media (print when printing)
