@@ -36,7 +36,7 @@ from employer_directory.loading import load_directory
 from employer_directory.problems import ContentInvalid
 from employer_directory.settings import load_settings
 from employer_directory.site_pages import SitePages, plan_site_pages
-from employer_directory.models.values import jp_date
+from employer_directory.models.values import jp_date, number_runs
 
 log = logging.getLogger("mkdocs.hooks.directory")
 
@@ -128,6 +128,7 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["jp_date"] = jp_date
+    env.filters["number_runs"] = number_runs
     return env
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic_core import PydanticCustomError
 
-from employer_directory.models.values import jp_date, parse_phone, parse_staff_date, parse_time_range
+from employer_directory.models.values import jp_date, number_runs, parse_phone, parse_staff_date, parse_time_range
 
 
 def fix_of(call, value) -> str:
@@ -56,6 +56,12 @@ def test_a_weekday_that_does_not_match_the_date_is_not_dropped_silently():
     # day the date is instead of proposing a date they may not have meant.
     assert "2026-12-16 は水曜日です" in what_of(parse_staff_date, "2026-12-16(木)")
     assert "半角で 2026-12-16" in fix_of(parse_staff_date, "2026/12/16（水）")
+
+
+def test_house_numbers_are_cut_out_to_keep_them_on_one_line():
+    assert number_runs("しらかば市中央町3-1-1 2階") == [("しらかば市中央町", False), ("3-1-1", True), (" ", False), ("2", True), ("階", False)]
+    assert number_runs("1234-5") == [("1234-5", True)]
+    assert number_runs("") == []
 
 
 def test_leap_day():

@@ -47,6 +47,24 @@ def staff_errors(errors: list[PydanticCustomError]) -> PydanticCustomError:
     return PydanticCustomError("staff", "{what}|{fix}", {**first.context, "more": more})
 
 
+NUMBER_RUN = re.compile(r"[0-9０-９\-－‐−]+")
+
+
+def number_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(part, is_a_number)``, so that templates can keep house and phone
+    numbers ("1234-5") on one line: browsers break after a hyphen even before a digit."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in NUMBER_RUN.finditer(text):
+        if match.start() > position:
+            parts.append((text[position : match.start()], False))
+        parts.append((match.group(0), True))
+        position = match.end()
+    if position < len(text):
+        parts.append((text[position:], False))
+    return parts
+
+
 def _halfwidth(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
