@@ -123,3 +123,12 @@ def test_the_printed_month_does_not_mark_today(page, site_url):
         assert page.eval_on_selector(today, "cell => getComputedStyle(cell).outlineStyle") == "none"
     finally:
         page.emulate_media(media="null")  # back to the page's own media (print when printing)
+
+
+def test_a_printed_employer_page_leaves_out_the_screen_controls(page, site_url, tmp_path):
+    page.goto(site_url + "employers/shirakaba-farm/")
+    page.wait_for_selector("[data-packet-add]:not([hidden])")  # packet.js has shown the controls
+    _sizes, pages = print_with_css_page_size(page, None, tmp_path / "employer.pdf")
+    printed = "".join(pages)
+    assert "しらかば農園" in printed
+    assert "窓口用セット" not in printed and "印刷用シート" not in printed, printed[:400]
