@@ -177,6 +177,32 @@ def test_the_focus_ring_on_footer_links_has_3_to_1_contrast_with_the_footer(brow
             session.close()
 
 
+def test_menu_links_show_a_focus_ring_with_3_to_1_contrast(browser, site_url):
+    for viewport in (PHONE, DESKTOP):
+        session = Watched(browser, viewport)
+        page = session.page
+        try:
+            page.goto(site_url + "calendar/")
+            if viewport is PHONE:
+                page.keyboard.press("Tab")
+                page.keyboard.press("Enter")  # the menu button opens the drawer
+                page.wait_for_function(DRAWER_SETTLED)
+            else:
+                page.keyboard.press("Tab")  # keyboard use: focus() below then shows the ring
+            link = page.locator(".md-sidebar--primary").get_by_role("link", name="オープンデータ")
+            link.focus()
+            ring = link.evaluate(
+                """a => { const s = getComputedStyle(a); const layers = [];
+                  for (let e = a; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
+                  return {visible: a.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                          colour: s.outlineColor, layers}; }"""
+            )
+            assert ring["visible"] and ring["style"] == "solid" and ring["width"] >= 2, ring
+            assert contrast(rgba(ring["colour"])[:3], backdrop(ring["layers"])) >= 3, ring
+        finally:
+            session.close()
+
+
 def test_contrast_helper_matches_known_ratios():
     assert round(contrast((0, 0, 0), (255, 255, 255)), 1) == 21.0
     # The old ring (#1a237e) on the footer's near-black is the 1.36:1 the QA pass measured.
