@@ -152,55 +152,51 @@ def backdrop(layers: list[str]) -> tuple[float, float, float]:
     return colour
 
 
-def test_the_focus_ring_on_footer_links_has_3_to_1_contrast_with_the_footer(browser, site_url):
-    for viewport in (PHONE, DESKTOP):
-        session = Watched(browser, viewport)
-        page = session.page
-        try:
-            page.goto(site_url + "calendar/2026-11/")
-            page.keyboard.press("Tab")  # keyboard use: focus() below then shows the ring
-            links = page.locator(".md-footer a")
-            assert links.count() >= 2
-            for index in range(links.count()):
-                link = links.nth(index)
-                link.focus()
-                ring = link.evaluate(
-                    """a => { const s = getComputedStyle(a); const layers = [];
-                      for (let e = a; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
-                      return {visible: a.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth),
-                              colour: s.outlineColor, layers, text: a.textContent.trim()}; }"""
-                )
-                assert ring["visible"] and ring["style"] == "solid" and ring["width"] >= 2, ring
-                ratio = contrast(rgba(ring["colour"])[:3], backdrop(ring["layers"]))
-                assert ratio >= 3, f"{ring['text']}: focus ring {ring['colour']} is {ratio:.2f}:1 on the footer"
-        finally:
-            session.close()
+def focus_ring(link) -> dict:
+    """The focused link's outline and the background colours from it up to the page."""
+    return link.evaluate(
+        """a => { const s = getComputedStyle(a); const layers = [];
+          for (let e = a; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
+          return {visible: a.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                  colour: s.outlineColor, layers, text: a.textContent.trim()}; }"""
+    )
 
 
-def test_menu_links_show_a_focus_ring_with_3_to_1_contrast(browser, site_url):
-    for viewport in (PHONE, DESKTOP):
-        session = Watched(browser, viewport)
-        page = session.page
-        try:
-            page.goto(site_url + "calendar/")
-            if viewport is PHONE:
-                page.keyboard.press("Tab")
-                page.keyboard.press("Enter")  # the menu button opens the drawer
-                page.wait_for_function(DRAWER_SETTLED)
-            else:
-                page.keyboard.press("Tab")  # keyboard use: focus() below then shows the ring
-            link = page.locator(".md-sidebar--primary").get_by_role("link", name="オープンデータ")
-            link.focus()
-            ring = link.evaluate(
-                """a => { const s = getComputedStyle(a); const layers = [];
-                  for (let e = a; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
-                  return {visible: a.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth),
-                          colour: s.outlineColor, layers}; }"""
-            )
-            assert ring["visible"] and ring["style"] == "solid" and ring["width"] >= 2, ring
-            assert contrast(rgba(ring["colour"])[:3], backdrop(ring["layers"])) >= 3, ring
-        finally:
-            session.close()
+def assert_the_focus_ring_stands_out(link, where: str) -> None:
+    link.focus()
+    ring = focus_ring(link)
+    assert ring["visible"] and ring["style"] == "solid" and ring["width"] >= 2, ring
+    ratio = contrast(rgba(ring["colour"])[:3], backdrop(ring["layers"]))
+    assert ratio >= 3, f"{ring['text']}: focus ring {ring['colour']} is {ratio:.2f}:1 {where}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_focus_ring_on_footer_links_has_3_to_1_contrast_with_the_footer(browser, site_url, viewport):
+    session = Watched(browser, viewport)
+    try:
+        session.page.goto(site_url + "calendar/2026-11/")
+        session.page.keyboard.press("Tab")  # keyboard use: focus() below then shows the ring
+        links = session.page.locator(".md-footer a")
+        assert links.count() >= 2
+        for index in range(links.count()):
+            assert_the_focus_ring_stands_out(links.nth(index), "on the footer")
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_menu_links_show_a_focus_ring_with_3_to_1_contrast(browser, site_url, viewport):
+    session = Watched(browser, viewport)
+    try:
+        session.page.goto(site_url + "calendar/")
+        session.page.keyboard.press("Tab")  # keyboard use; on a phone, the menu button
+        if viewport is PHONE:
+            session.page.keyboard.press("Enter")  # opens the drawer
+            session.page.wait_for_function(DRAWER_SETTLED)
+        menu = session.page.locator(".md-sidebar--primary")
+        assert_the_focus_ring_stands_out(menu.get_by_role("link", name="オープンデータ"), "in the menu")
+    finally:
+        session.close()
 
 
 def test_contrast_helper_matches_known_ratios():
