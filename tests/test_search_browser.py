@@ -279,3 +279,37 @@ def test_hours_and_weekday_filters(watched, site_url):
     wait_rendered(page)
     saturday = {s for s in afternoon if any("土" in line for line in (EMPLOYERS / f"{s}.md").read_text(encoding="utf-8").splitlines() if line.strip().startswith("days:"))}
     assert set(result_slugs(page)) == saturday
+
+
+def test_the_search_waits_while_an_input_method_is_converting(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    cdp = watched.context.new_cdp_session(page)
+    page.locator("#dir-search-q").focus()
+    before = page.url
+    # か → かい → かいg while the input method composes: no search, no URL, no announcement.
+    for text in ("か", "かい", "かいg"):
+        cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+        page.wait_for_timeout(250)  # longer than the search's typing delay
+        assert page.url == before and page.locator("#dir-search-status").inner_text().startswith("登録されている"), text
+    cdp.send("Input.insertText", {"text": "介護"})  # the conversion is chosen
+    wait_rendered(page)
+    assert parse_qs(urlparse(page.url).query) == {"q": ["介護"]}
+    assert page.locator("#dir-search-status").inner_text().startswith("「介護」で ")
+
+
+def test_back_from_an_employer_returns_to_the_same_place_in_the_results(watched, site_url):
+    page = watched.page
+    open_search(page, site_url)
+    # A page with an unload handler is never kept whole in the back-forward cache: the way back
+    # loads the search page again, as on phones short of memory.
+    page.evaluate("window.addEventListener('unload', () => {})")
+    last = page.locator("#dir-search-results .dir-card__name a").last
+    last.scroll_into_view_if_needed()
+    place = page.evaluate("scrollY")
+    assert place > 1000
+    last.click()
+    page.wait_for_url("**/employers/**")
+    page.go_back()
+    page.wait_for_selector("#dir-search[data-ready]")
+    assert abs(page.evaluate("scrollY") - place) < 5

@@ -301,7 +301,7 @@
   // the back button returns to the previous search rather than to each letter typed.
   var typingTimer = null;
   var typingEntry = false;
-  input.addEventListener("input", function () {
+  function searchAsTyped() {
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(function () {
       shown = PAGE_SIZE;
@@ -309,7 +309,14 @@
       typingEntry = true;
       render();
     }, 150);
+  }
+  // Japanese is typed through an input method: か, かい, かいg … until 介護 is chosen. Searching
+  // each of those would rewrite the URL and make screen readers announce results for "かいg", so
+  // the search waits until the conversion is done.
+  input.addEventListener("input", function (event) {
+    if (!event.isComposing) searchAsTyped();
   });
+  input.addEventListener("compositionend", searchAsTyped);
   form.addEventListener("change", function (event) {
     if (event.target === input) return;
     shown = PAGE_SIZE;
@@ -346,6 +353,14 @@
     render();
   });
 
+  // Where the reader is in the results, kept in this history entry for the way back.
+  function keepPlace() {
+    var state = Object.assign({}, window.history.state, { dirScroll: window.scrollY, dirShown: shown });
+    window.history.replaceState(state, "");
+  }
+  results.addEventListener("click", keepPlace);
+  window.addEventListener("pagehide", keepPlace);
+
   formFromUrl();
   // Filters start open on wide screens or when the link carries some; on a phone the results
   // stay near the top.
@@ -357,7 +372,12 @@
     .then(function (loaded) {
       index = lunr.Index.load(expandIndex(loaded[0]));
       store = loaded[1];
+      var kept = window.history.state || {};
+      if (kept.dirShown) shown = kept.dirShown;
       render();
+      // Back from an employer page: the results came after the browser restored the scroll
+      // position (unless it kept the whole page in memory), so go back to where the reader was.
+      if (kept.dirScroll) window.scrollTo(0, kept.dirScroll);
       form.setAttribute("data-ready", "true");
     })
     .catch(function () {
