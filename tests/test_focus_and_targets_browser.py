@@ -255,3 +255,35 @@ def test_an_address_or_phone_number_stays_on_one_line_on_a_phone(browser, site_u
         assert len(set(lines)) == 1, f"{number} is cut across lines: {lines}"
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("path", ["search/", "offers/tour/"])
+def test_result_cards_fit_a_320px_phone(browser, site_url, path):
+    session = Watched(browser, {"width": 320, "height": 640})
+    try:
+        session.page.goto(site_url + path)
+        session.page.wait_for_selector(".dir-card")
+        sideways = session.page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+        assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        card = session.page.locator(".dir-card").first.bounding_box()
+        assert card["x"] >= 8 and card["x"] + card["width"] <= 320 - 8, card
+    finally:
+        session.close()
+
+
+def test_filter_options_and_packet_buttons_on_a_phone(browser, site_url):
+    session = Watched(browser, PHONE)
+    try:
+        page = session.page
+        page.goto(site_url + "search/")
+        page.locator("#dir-search-filters summary").click()
+        option = page.locator(".dir-search__option").first.bounding_box()
+        assert option["height"] >= 32, option
+        page.goto(site_url + "offers/tour/")
+        buttons = page.locator("[data-packet-add]")
+        page.wait_for_selector("[data-packet-add]:not([hidden])")
+        names = buttons.evaluate_all("list => list.map(b => b.getAttribute('aria-label'))")
+        assert len(names) > 3 and len(set(names)) == len(names), "each button names its employer"
+        assert all(name.startswith("＋ 窓口用セットに入れる：") for name in names), names[:3]
+    finally:
+        session.close()

@@ -313,3 +313,20 @@ def test_back_from_an_employer_returns_to_the_same_place_in_the_results(watched,
     page.go_back()
     page.wait_for_selector("#dir-search[data-ready]")
     assert abs(page.evaluate("scrollY") - place) < 5
+
+
+def test_on_a_slow_line_the_page_says_it_is_loading_not_that_javascript_is_off(watched, site_url):
+    page = watched.page
+    held = []
+    # The search code arrives late, as on a slow phone line; then it never arrives at all.
+    page.route("**/lunr-*.js", lambda route: held.append(route))
+    page.goto(site_url + "search/", wait_until="commit")  # the held script blocks the parser
+    page.wait_for_function("() => { const s = document.getElementById('dir-search-status'); return s && s.textContent !== ''; }")
+    assert page.locator("#dir-search").is_visible()
+    assert page.locator("#dir-search-status").inner_text() == "読み込んでいます…"
+    assert not page.get_by_text("JavaScript が必要です").is_visible()
+    assert held, "the lunr script was requested"
+    held[0].abort()
+    page.wait_for_function("() => !document.getElementById('dir-search-fallback').hidden")
+    assert page.locator("#dir-search-status").inner_text().startswith("検索の準備ができませんでした")
+    watched.errors.clear()  # the aborted script is the point of this test

@@ -56,6 +56,12 @@ def test_tomato_queries(built, text):
     assert set(search(*built, text)) == {"minamihara-tomato-farm", "shirakaba-farm"}
 
 
+def test_light_work_finds_employers_with_a_light_task(built):
+    light = {employer.slug for employer in load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT).employers if any(task.load == "軽い" for task in employer.tasks)}
+    assert light and set(search(*built, "軽作業")) == light
+    assert set(search(*built, "軽い")) >= light
+
+
 def test_reading_is_indexed(built):
     assert search(*built, "かいご") == ["yamabiko-care"]
 

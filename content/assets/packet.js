@@ -35,6 +35,9 @@
     document.querySelectorAll("[data-packet-add]").forEach(function (button) {
       var inList = state.slugs.indexOf(button.getAttribute("data-packet-add")) !== -1;
       button.textContent = inList ? "✓ 窓口用セットに入っています（外す）" : "＋ 窓口用セットに入れる";
+      // A listing has one such button per employer: its accessible name says which employer.
+      var name = button.getAttribute("data-packet-name");
+      if (name) button.setAttribute("aria-label", button.textContent + "：" + name);
       button.classList.toggle("is-in-packet", inList);
       button.hidden = false;
     });

@@ -25,6 +25,7 @@ from lunr.idf import idf as lunr_idf
 from ..background import SiteFiles, write_site_files
 from ..directory import Directory
 from ..models.employer import Employer
+from ..vocabulary import LOADS
 from .compact import compact_serialized, expand_index, pack_compact
 from .documents import employer_record, vocabulary_labels
 from .tokenize import index_terms
@@ -35,6 +36,9 @@ FIELD_BOOSTS = {"name": 10, "reading": 8, "tasks": 5, "body": 1}
 INDEX_FILE = "search/directory-index.json"
 DOCUMENTS_FILE = "search/directory-documents.json"
 """Paths below the site root (the search page loads both)."""
+
+
+LIGHT_LOAD = LOADS[0]  # 軽い
 
 
 def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
@@ -55,6 +59,9 @@ def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
     for offer in employer.offers:
         body += [offer.type, offer.content, offer.schedule_note or "", offer.capacity_note or ""]
     tasks = [part for task in employer.tasks for part in (task.name, task.description)]
+    # A task's physical load is a column on the page; job seekers ask for 軽作業 (light work).
+    loads = sorted({task.load for task in employer.tasks})
+    body += [f"体への負担が{load}" for load in loads] + (["軽作業"] if LIGHT_LOAD in loads else [])
     return {
         "name": employer.name,
         "reading": employer.reading,
