@@ -60,7 +60,9 @@ def test_on_a_phone_the_menu_button_opens_the_drawer_from_the_keyboard_and_its_l
         menu = page.get_by_role("button", name="メニュー")
         assert menu.get_attribute("aria-expanded") == "false"
         page.keyboard.press("Tab")
-        assert page.evaluate(MENU_FOCUSED), "the menu button comes first"
+        assert page.evaluate("document.activeElement.classList.contains('md-skip')"), "the skip link comes first"
+        page.keyboard.press("Tab")
+        assert page.evaluate(MENU_FOCUSED), "the menu button comes next"
         page.keyboard.press("Enter")
         page.wait_for_function(DRAWER_OPEN)
         page.wait_for_function(DRAWER_SETTLED)
@@ -189,8 +191,9 @@ def test_menu_links_show_a_focus_ring_with_3_to_1_contrast(browser, site_url, vi
     session = Watched(browser, viewport)
     try:
         session.page.goto(site_url + "calendar/")
-        session.page.keyboard.press("Tab")  # keyboard use; on a phone, the menu button
+        session.page.keyboard.press("Tab")  # keyboard use: the skip link
         if viewport is PHONE:
+            session.page.keyboard.press("Tab")  # the menu button
             session.page.keyboard.press("Enter")  # opens the drawer
             session.page.wait_for_function(DRAWER_SETTLED)
         menu = session.page.locator(".md-sidebar--primary")
@@ -285,5 +288,22 @@ def test_filter_options_and_packet_buttons_on_a_phone(browser, site_url):
         names = buttons.evaluate_all("list => list.map(b => b.getAttribute('aria-label'))")
         assert len(names) > 3 and len(set(names)) == len(names), "each button names its employer"
         assert all(name.startswith("＋ 窓口用セットに入れる：") for name in names), names[:3]
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("path", ["search/", "offers/tour/", "employers/shirakaba-farm/", "calendar/2026-11/"])
+def test_the_first_tab_offers_a_skip_link_to_the_content(browser, site_url, path):
+    session = Watched(browser, DESKTOP)
+    try:
+        page = session.page
+        page.goto(site_url + path)
+        page.keyboard.press("Tab")
+        skip = page.evaluate("({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})")
+        assert skip["text"] == "コンテンツにスキップ", skip
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        inside = page.evaluate("!!document.activeElement.closest('.md-content') || !!document.activeElement.closest('.md-sidebar--secondary')")
+        assert inside, f"{path}: after the skip link, Tab goes to {page.evaluate('document.activeElement.outerHTML.slice(0, 120)')}"
     finally:
         session.close()
