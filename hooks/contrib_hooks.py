@@ -21,10 +21,11 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from employer_directory.contrib.freshness import stale_cutoff, stale_records
 from employer_directory.contrib.issue_forms import report_url
-from employer_directory.contrib.join_examples import JOIN_PAGE, join_page_view
+from employer_directory.contrib.join_examples import CONTACT_ANCHOR, CONTACT_HEADING, JOIN_PAGE, join_page_view
 
 STALE_LINES_IN_LOG = 50
 """A large site's first build would otherwise bury every other message under this report."""
@@ -51,6 +52,13 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     site = config.extra["directory_site"]
     directory = site.directory
     view = site.view_for(page.file.src_uri)
+    if page.file.src_uri == JOIN_PAGE:
+        # The contact section comes from the template, not the Markdown: list it in the page's
+        # table of contents too, where employers look for it (under the h1, as Material shows it).
+        items = page.toc.items
+        sections = items[0].children if items and items[0].level == 1 else items
+        if all(item.id != CONTACT_ANCHOR for item in sections):
+            sections.append(AnchorLink(CONTACT_HEADING, CONTACT_ANCHOR, 2))
     record = view and (view.context.get("employer") or view.context.get("program"))
     if record is None:
         return context

@@ -98,7 +98,10 @@ def test_join_page_links_sample_sheets_that_exist_and_the_configured_contact(bui
     assert len(links) == 3 and len(set(links)) == 3
     for slug in links:
         assert (built_site / "employers" / slug / "index.html").exists()
-    assert 'href="tel:0268-00-0000"' in page
+    assert 'href="tel:0268-00-0000"' in page and "受付: 平日 8:30〜17:15" in page
+    # The contact section (from the template) is in the table of contents, and step 1 links to it.
+    assert '<a href="#contact" class="md-nav__link">' in page
+    assert '<a href="#contact">下の問い合わせ先</a>' in page and 'id="contact"' in page
 
 
 def test_join_page_builds_without_any_employer(tmp_path: Path):

@@ -89,6 +89,7 @@ class DirectorySettings(BaseModel):
 
     organization: str = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
     contact_phone: str = Field("", description="相談窓口の電話番号")
+    contact_hours: str = Field("", description="電話を受け付ける曜日と時間（例: 平日 8:30〜17:15）")
     content_dir: str = Field("content", description="内容ファイルを置くフォルダ（mkdocs.yml からの相対パス）")
     categories: list[TermSetting] = Field(default_factory=lambda: [TermSetting(**c) for c in DEFAULT_CATEGORIES])
     areas: list[TermSetting] = Field(default_factory=list, description="地域の一覧。空なら地域は自由記述")

@@ -34,8 +34,11 @@ def sheet_examples(employers: Iterable[Employer], count: int = 3) -> list[Employ
 
 
 JOIN_PAGE = "join.md"
+CONTACT_ANCHOR = "contact"
+CONTACT_HEADING = "問い合わせ"
+"""The contact section that join.html adds after the page's own text (content/join.md links to it)."""
 
 
 def join_page_view(employers: Iterable[Employer]) -> PageView:
     """The join page (content/join.md, its own text kept) with its sample sheets."""
-    return PageView("join.html", "", {"sheet_examples": sheet_examples(employers)})
+    return PageView("join.html", "", {"sheet_examples": sheet_examples(employers), "contact_anchor": CONTACT_ANCHOR, "contact_heading": CONTACT_HEADING})
