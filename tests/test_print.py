@@ -4,6 +4,7 @@ pamphlet's counts and contents match the data; the counter packet works; axe on 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, copy_project, run_build
+from conftest import BUILD_DATE, ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.models.values import jp_date
@@ -27,12 +28,18 @@ PRINT_DAY_JP = "2026年11月25日(水)"
 SHEET_KIND_IDS = tuple(kind.id for kind in SHEET_KINDS)
 LONG_TASKS = 11
 """Tasks of the deliberately long employer: enough for sheet ③ to need a second page."""
+STALE_WARNING = "【注意】この情報は12か月以上確認されていません。変わっていることがあります。"
+STALE_CUTOFF = dt.date(2025, 11, 22)
+"""The build day less stale_after_months (12): employers verified before it print the warning."""
+A4_TEXT_WIDTH = {"width": 703, "height": 1000}
+"""A viewport as wide as an A4 page less its margins (186 mm), to measure the printed layout on screen."""
 
 
 @pytest.fixture(scope="module")
 def directory():
+    """The sample content on the day the built site treats as today."""
     settings = read_settings(ROOT / "mkdocs.yml")
-    return load_directory(ROOT / "content", settings, root=ROOT)
+    return load_directory(ROOT / "content", settings, root=ROOT, today=dt.date.fromisoformat(BUILD_DATE))
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +95,7 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
             assert f"印刷日{PRINT_DAY_JP}" in text, where
             assert text.startswith("1/1"), f"{where}: page number"
             assert "しらかば市協力事業所ガイド" not in text, f"{where}: site chrome printed"
+            assert (STALE_WARNING in text) == (employer.verified < STALE_CUTOFF), f"{where}: warning of old information"
             if kind in ("seeker", "staff"):
                 for task in employer.tasks:
                     assert squeeze(task.name) in text, f"{where}: task {task.name}"
@@ -99,9 +107,50 @@ def test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_te
             if kind == "introduction":
                 for offer in employer.offers:
                     assert squeeze(offer.type) in text, where
+            if kind == "staff" and employer.access.note:
+                assert squeeze(employer.access.note) in text, f"{where}: access note"
+            if kind in ("seeker", "staff"):
+                for occurrence in directory.calendar.upcoming_for_employer(employer.slug, limit=3):
+                    place = directory.calendar.program(occurrence.program_slug).place
+                    assert squeeze(place.name) in text, f"{where}: place of {occurrence.program_title}"
             if kind == SHEET_KIND_IDS[number % len(SHEET_KIND_IDS)]:
                 # The printed QR code opens the employer's live page (one sheet kind per employer, in turn).
                 assert qr_codes_in(pdf) == [f"https://example.github.io/kyoryoku-jigyosho/employers/{employer.slug}/"], where
+
+
+STAR_AND_FIRST_CHARACTER = """th => {
+    const found = [];
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && found.length < 2; node = walker.nextNode()) {
+        if (node.parentElement.closest('.print-sr')) continue;
+        for (let i = 0; i < node.length && found.length < 2; i++) {
+            if (!node.data[i].trim()) continue;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            found.push([node.data[i], range.getBoundingClientRect().top]);
+        }
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("slug", ["shirakaba-farm", "hoshizora-keibi", "kodama-butsuryu"])
+def test_the_star_of_a_task_that_needs_a_qualification_stays_on_the_line_of_its_name(browser, site_url, directory, slug):
+    context = browser.new_context(viewport=A4_TEXT_WIDTH, locale="ja-JP")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}employers/{slug}/sheets.html#staff")
+        page.emulate_media(media="print")
+        names = [task.name for task in directory.employer(slug).tasks if task.qualification]
+        assert names
+        for name in names:
+            cell = page.locator("#staff .sheet-tasks tbody th", has_text=name)
+            (star, star_top), (first, first_top) = cell.evaluate(STAR_AND_FIRST_CHARACTER)
+            assert (star, first) == ("★", name[0])
+            assert abs(star_top - first_top) < 3, f"{slug}: ★ on a line of its own above {name}"
+    finally:
+        context.close()
 
 
 def test_the_sheet_toolbar_and_title_follow_the_sheet_shown(browser, site_url, directory):
@@ -229,14 +278,40 @@ def test_pamphlet_counts_equal_the_data_and_its_contents_list_matches_its_sectio
     for employer in directory.employers:
         assert squeeze(employer.name) in "".join(pages[2:])
     assert "しらかば市協力事業所ガイド" not in "".join(pages), "no site chrome in print"
+    # Entries not confirmed for 12 months carry the web page's warning, printed.
+    warned = printer.eval_on_selector_all("article.pamphlet-entry", "items => items.filter(a => a.querySelector('.print-stale')).map(a => a.id)")
+    assert sorted(warned) == sorted(f"e-{e.slug}" for e in directory.employers if e.verified < STALE_CUTOFF)
+    assert "".join(pages).count(STALE_WARNING) == len(warned) == 5
 
 
 def test_blank_forms_print_on_one_page(printer, site_url, tmp_path):
     introduction = print_pdf(printer, f"{site_url}forms/self-introduction/", tmp_path / "f1.pdf")
     assert len(introduction) == 1 and "しごと体験等参加者の自己紹介書" in introduction[0]
+    # seed 000: whether the participant has worked before (就労の経験の有無).
+    assert "働いた経験□ある□ない" in introduction[0]
     breakdown = print_pdf(printer, f"{site_url}forms/task-breakdown/", tmp_path / "f2.pdf")
     assert len(breakdown) == 1
-    assert "時間業務名しごと内容所要時間（分）★" in breakdown[0] and "8:00" in breakdown[0] and "17:00" in breakdown[0]
+    assert "時間業務名しごと内容所要時間（分）★" in breakdown[0]
+    # seed 003's example comes first; the time cells are left for the day's own hours (6:00, 7:00 …).
+    assert "記入例7:00引継ぎ夜勤より5モーニングケア口腔ケア10★" in breakdown[0]
+    assert "8:00" not in breakdown[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "labels"),
+    [("forms/task-breakdown/", ["事業所名", "部署・職種", "記入日", "聞き取り"]), ("forms/self-introduction/", ["記入日", "体験の日"])],
+)
+def test_the_answer_boxes_of_the_blank_forms_are_wide_enough_to_write_in(browser, site_url, path, labels):
+    context = browser.new_context(viewport=A4_TEXT_WIDTH, locale="ja-JP")
+    page = context.new_page()
+    try:
+        page.goto(site_url + path)
+        page.emulate_media(media="print")
+        for label in labels:
+            width = page.locator(".form-table--fields th", has_text=label).evaluate("th => th.nextElementSibling.getBoundingClientRect().width")
+            assert width / 96 * 25.4 >= 40, f"{path}: the box for {label} is {width / 96 * 25.4:.0f} mm wide"
+    finally:
+        context.close()
 
 
 # --- counter packet ------------------------------------------------------------------------
@@ -311,6 +386,54 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     assert other.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)") == order
     assert packet_sheets(other) == [[slug, "staff"] for slug in order]
     fresh.close()
+    assert errors == []
+
+
+def test_the_packet_cannot_be_printed_until_every_chosen_sheet_is_in_the_page(browser, site_url):
+    context = browser.new_context(locale="ja-JP")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    held = []
+    page.route("**/sheets.html", lambda route: held.append(route))
+    page.goto(f"{site_url}packet/?e=shirakaba-farm,yamabiko-care,kodama-butsuryu&s=seeker,staff")
+    buttons = page.locator("[data-packet-print], .print-toolbar [data-print-button]")
+    status = page.locator("[data-packet-status]")
+    assert buttons.count() == 2
+    page.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 3")
+    while len(held) < 3:
+        page.wait_for_timeout(20)
+
+    def shown() -> list[tuple[bool, str]]:
+        return [(buttons.nth(i).is_disabled(), buttons.nth(i).inner_text()) for i in range(2)]
+
+    # Fetching: both print buttons are off and say why; the status line (polite) says it too.
+    assert shown() == [(True, "読み込んでいます…")] * 2
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") in (None, "polite")
+    assert "読み込んでいます" in status.inner_text()
+    for route in held[:2]:
+        route.continue_()
+    page.wait_for_timeout(300)
+    assert shown() == [(True, "読み込んでいます…")] * 2, "two of three sheets files are not a packet"
+    held[2].continue_()
+    page.wait_for_function("!document.querySelector('[data-packet-print]').disabled")
+    assert page.locator("[data-packet-sheets] article.sheet").count() == 6
+    assert shown() == [(False, "印刷する")] * 2
+    assert status.inner_text() == "印刷するシートは6枚です"
+
+    # A sheet file that cannot be fetched: the error message, and printing stays off.
+    page.unroute("**/sheets.html")
+    page.route("**/kodama-butsuryu/sheets.html", lambda route: route.abort())
+    page.check("input[name='packet-kinds'][value='staff']")
+    page.wait_for_function("document.querySelector('[data-packet-status]').textContent.includes('読み込めませんでした')")
+    assert status.inner_text() == "シートを読み込めませんでした。通信を確かめて、ページを読み込み直してください。"
+    assert shown() == [(True, "印刷する")] * 2
+
+    # Nothing chosen: nothing to print.
+    page.unroute("**/kodama-butsuryu/sheets.html")
+    page.click("[data-packet-clear]")
+    assert shown() == [(True, "印刷する")] * 2
+    context.close()
     assert errors == []
 
 

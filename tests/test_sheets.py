@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUILD_DATE, ROOT
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
-from employer_directory.sheets.employer_sheets import SHEET_KINDS, employer_sheets
-from employer_directory.sheets.forms import BLANK_FORMS
+from employer_directory.sheets.employer_sheets import SHEET_KINDS, employer_sheets, seeker_notes
+from employer_directory.sheets.forms import BLANK_FORMS, TASK_BREAKDOWN_ROWS
 from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
@@ -20,12 +22,23 @@ from employer_directory.site_address import SiteAddress
 from employer_directory.sheets.sheet_files import render_sheet_files, sheet_path
 
 SITE_URL = "https://example.github.io/kyoryoku-jigyosho/"
+STALE_WARNING = "この情報は12か月以上確認されていません。変わっていることがあります。"
+"""The web page's notice (partials/contrib_links.html), which the printouts repeat."""
+FAIR = "しらかば市 合同就職面接会"
+FAIR_PLACE = "しらかば市総合福祉センター 3階 講堂（しらかば市中央町3-1-1）"
 
 
 @pytest.fixture(scope="module")
 def directory():
+    """The sample content on the tests' build day (the day the built site treats as today)."""
     settings = read_settings(ROOT / "mkdocs.yml")
-    return load_directory(ROOT / "content", settings, root=ROOT)
+    return load_directory(ROOT / "content", settings, root=ROOT, today=dt.date.fromisoformat(BUILD_DATE))
+
+
+def sheet_articles(html: str) -> dict[str, str]:
+    """The markup of each sheet in an employer's sheet file, by kind."""
+    parts = re.split(r'(?=<article id=")', html)
+    return {re.match(r'<article id="([a-z]+)"', part).group(1): part for part in parts if part.startswith("<article ")}
 
 
 def test_every_employer_gets_one_sheet_file_with_its_three_sheets_at_stable_addresses(directory):
@@ -85,10 +98,15 @@ def test_pamphlet_counts_groups_and_numbers_follow_the_data(directory):
     assert [count for _, count in pamphlet.counts][:5] == [10, 4, 4, 2, 2]
 
 
-def test_task_breakdown_form_has_two_lines_an_hour_from_8_to_17():
+def test_task_breakdown_form_leaves_the_time_cells_to_staff_and_starts_with_seed_003s_example():
+    # A day may start at 6:00 or 7:00 (seed 003's care home) and an hour may hold one task or five:
+    # staff write the hour where it begins, no row is labelled 8:00 in advance.
     form = next(form for form in BLANK_FORMS if form.slug == "task-breakdown")
-    assert form.time_rows[0] == "8:00" and form.time_rows[-2] == "17:00"
-    assert len(form.time_rows) == 20 and form.time_rows.count("") == 10
+    assert form.time_rows == [""] * TASK_BREAKDOWN_ROWS and TASK_BREAKDOWN_ROWS >= 22
+    assert [(row.time, row.name, row.content, row.minutes, row.qualification) for row in form.examples] == [
+        ("7:00", "引継ぎ", "夜勤より", "5", False),
+        ("", "モーニングケア", "口腔ケア", "10", True),
+    ]
 
 
 def test_packet_catalogue_lists_every_employer_and_the_two_printable_kinds(directory):
@@ -96,3 +114,76 @@ def test_packet_catalogue_lists_every_employer_and_the_two_printable_kinds(direc
     assert [e["slug"] for e in catalogue["employers"]] == [e.slug for e in directory.employers]
     assert [kind["id"] for kind in catalogue["kinds"]] == ["seeker", "staff"]
     assert [kind.id for kind in SHEET_KINDS] == ["introduction", "seeker", "staff"]
+
+
+# --- what the sheets say -------------------------------------------------------------------
+
+def test_the_sheets_and_pamphlet_entry_of_an_employer_not_confirmed_for_12_months_warn_as_the_web_page_does(directory):
+    # The build day less stale_after_months (12) in mkdocs.yml: the rule of contrib.freshness.
+    cutoff = dt.date(2025, 11, 22)
+    stale = {e.slug for e in directory.employers if e.verified < cutoff}
+    assert stale == {"hikari-jimu-service", "nishino-kirara-rice", "yamanami-kakoujo", "hoshizora-keibi", "himawari-chubo"}
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    for employer in directory.employers:
+        assert employer_sheets(directory, employer, SITE_URL).is_stale == (employer.slug in stale), employer.slug
+        articles = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))
+        assert sorted(articles) == ["introduction", "seeker", "staff"]
+        for kind, html in articles.items():
+            assert html.count(STALE_WARNING) == (employer.slug in stale), f"{employer.slug} sheet {kind}"
+    assert {entry.employer.slug for entry in make_pamphlet(directory, SITE_URL).entries() if entry.is_stale} == stale
+    # The period is the settings' one, not a number of the sheets' own.
+    longer = directory.settings.model_copy(update={"stale_after_months": 18})
+    relaxed = load_directory(ROOT / "content", longer, root=ROOT, today=directory.today)
+    assert {e.slug for e in relaxed.employers if employer_sheets(relaxed, e, SITE_URL).is_stale} == {"hikari-jimu-service", "nishino-kirara-rice"}
+    html = render_sheet_files(relaxed, SITE_URL, "サイト名", ROOT / "overrides")[sheet_path("hikari-jimu-service")].decode("utf-8")
+    assert html.count("この情報は18か月以上確認されていません。") == 3
+
+
+def test_each_program_meeting_on_sheets_two_and_three_shows_its_own_place(directory):
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    with_meetings = set()
+    for employer in directory.employers:
+        sheets = employer_sheets(directory, employer, SITE_URL)
+        articles = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))
+        seeker, staff = articles["seeker"], articles["staff"]
+        when = seeker[seeker.index("<h2>いつ</h2>"):seeker.index("<h2>どこで</h2>")]
+        where = seeker[seeker.index("<h2>どこで</h2>"):]
+        for meeting in sheets.upcoming:
+            with_meetings.add(employer.slug)
+            assert f"場所: {meeting.place}" in when, f"{employer.slug}: {meeting.title}"
+            assert f"{meeting.title}　" in staff and f"会場: {meeting.place}" in staff, f"{employer.slug}: {meeting.title}"
+            # 「どこで」 gives the employer's address: it must not pass for the place of a meeting held elsewhere.
+            elsewhere = f"<strong>{meeting.title}</strong>の会場は、ここではありません"
+            assert (elsewhere in where) == (not meeting.at_employer), f"{employer.slug}: {meeting.title}"
+    assert with_meetings == {"shirakaba-farm", "yamabiko-care", "kodama-butsuryu", "shirakaba-kogen-foods"}
+    for slug in ("yamabiko-care", "kodama-butsuryu", "shirakaba-kogen-foods"):
+        sheets = employer_sheets(directory, directory.employer(slug), SITE_URL)
+        assert [(m.title, m.place, m.at_employer) for m in sheets.upcoming] == [(FAIR, FAIR_PLACE, False)]
+        assert [m.title for m in sheets.meetings_elsewhere] == [FAIR]
+    farm = employer_sheets(directory, directory.employer("shirakaba-farm"), SITE_URL)
+    assert [(m.place, m.at_employer) for m in farm.upcoming] == [("しらかば農園（しらかば市北町1234-5）", True)]
+
+
+def test_sheet_two_tells_the_accommodations_in_plain_words_and_sheet_three_the_access_note(directory):
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    for employer in directory.employers:
+        sheets = employer_sheets(directory, employer, SITE_URL)
+        labels = {term.label for term in sheets.accommodations}
+        articles = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))
+        seeker, staff = articles["seeker"], articles["staff"]
+        bring = seeker[seeker.index("<h2>持ち物・服装</h2>"):seeker.index("<h2>聞きたいこと・申し込み</h2>")]
+        apply = seeker[seeker.index("<h2>聞きたいこと・申し込み</h2>"):]
+        where = f"{employer.slug} sheet ②"
+        assert ("服装は自由です。" in bring) == ("服装自由" in labels), where
+        assert ("履歴書はいりません。" in bring) == ("履歴書不要" in labels), where
+        assert ("面接はありません。" in apply) == ("面接なし" in labels), where
+        assert ("支援員が付き添えます。" in apply) == ("付き添い可" in labels), where
+        for note in seeker_notes(sheets.accommodations):
+            assert note.text in seeker, f"{where}: {note.term.label}"
+        # 送迎あり and 駅から近い are told under 「どこで」, from the access fields.
+        assert {note.term.label for note in seeker_notes(sheets.accommodations)} == labels - {"送迎あり", "駅から近い"}
+        if employer.access.note:
+            place_row = re.search(r'<th scope="row">場所</th><td>(.*?)</td>', staff).group(1)
+            assert employer.access.note in place_row, f"{employer.slug} sheet ③"
+    staff = sheet_articles(files[sheet_path("kokoro-no-ie")].decode("utf-8"))["staff"]
+    assert "南しらかば駅から職員の送迎車に同乗できます" in staff

@@ -81,6 +81,10 @@
     this.status = root.querySelector("[data-packet-status]");
     this.heading = root.querySelector("#packet-list-title");
     this.share = root.querySelector("[data-packet-share]");
+    // The packet's own print button and the toolbar's (sheets/sheet_base.html, wired by sheet.js).
+    this.printButton = root.querySelector("[data-packet-print]");
+    this.printButtons = [this.printButton].concat(Array.prototype.slice.call(document.querySelectorAll("[data-print-button]")));
+    this.printLabels = this.printButtons.map(function (button) { return button.textContent; });
     this.renderToken = 0;
     this.state = this.initialState();
   }
@@ -108,7 +112,7 @@
         page.changed("印刷するシートを変えました");
       });
     });
-    this.root.querySelector("[data-packet-print]").addEventListener("click", function () { window.print(); });
+    this.printButton.addEventListener("click", function () { if (page.isReady()) window.print(); });
     this.root.querySelector("[data-packet-clear]").addEventListener("click", function () {
       page.state.slugs = [];
       page.changed("リストを空にしました");
@@ -125,9 +129,28 @@
     save(this.state);
     this.renderList(focus);
     this.renderLink();
-    this.renderSheets();
     this.lastMessage = message;
-    if (message) this.status.textContent = message;
+    this.renderSheets();
+  };
+
+  // Printing before every chosen sheet is in the page would print a blank or partial packet:
+  // the print button stays disabled, and says so, from the start of each fetch to its end.
+  PacketPage.prototype.isReady = function () {
+    return this.sheets.getAttribute("aria-busy") !== "true" && this.sheets.hasAttribute("data-loaded") && this.state.slugs.length > 0;
+  };
+
+  PacketPage.prototype.setLoading = function (loading) {
+    var page = this;
+    this.sheets.setAttribute("aria-busy", String(loading));
+    this.printButtons.forEach(function (button, index) {
+      button.textContent = loading ? "読み込んでいます…" : page.printLabels[index];
+      button.disabled = !page.isReady();
+    });
+  };
+
+  PacketPage.prototype.announce = function (text) {
+    // The status line is role="status" (polite): read out after what the user is doing.
+    this.status.textContent = this.lastMessage ? this.lastMessage + "。" + text : text;
   };
 
   PacketPage.prototype.renderList = function (focus) {
@@ -199,6 +222,16 @@
     var page = this;
     var token = ++this.renderToken;
     var kinds = this.state.kinds;
+    this.sheets.removeAttribute("data-loaded");
+    if (!this.state.slugs.length) {
+      this.sheets.replaceChildren();
+      this.sheets.setAttribute("data-loaded", "0");
+      this.setLoading(false);
+      this.announce("印刷するシートは0枚です");
+      return;
+    }
+    this.setLoading(true);
+    this.announce("シートを読み込んでいます…");
     // Our own static pages, parsed as documents: only their sheet elements are taken over.
     Promise.all(this.state.slugs.map(function (slug) {
       var url = page.sheetFileUrl(slug);
@@ -219,10 +252,13 @@
       });
       if (window.directoryPrint) window.directoryPrint.fillPrintDates(page.sheets);
       page.sheets.setAttribute("data-loaded", String(sheets.length));
-      var count = "印刷するシートは" + sheets.length + "枚です";
-      page.status.textContent = page.lastMessage ? page.lastMessage + "。" + count : count;
+      page.setLoading(false);
+      page.announce("印刷するシートは" + sheets.length + "枚です");
     }).catch(function () {
       if (token !== page.renderToken) return;
+      // Some sheets are missing: printing stays off (the button gets its name back, disabled).
+      page.sheets.removeAttribute("data-loaded");
+      page.setLoading(false);
       page.status.textContent = "シートを読み込めませんでした。通信を確かめて、ページを読み込み直してください。";
     });
   };

@@ -41,9 +41,14 @@ def stale_cutoff(today: dt.date, months: int) -> dt.date:
     return today - relativedelta(months=months)
 
 
+def is_stale(verified: dt.date, today: dt.date, months: int) -> bool:
+    """Whether a record last verified on ``verified`` is stale on ``today``: the one rule behind the
+    build's report, the pages' notice and the printouts' warning."""
+    return verified < stale_cutoff(today, months)
+
+
 def stale_records(employers: Iterable[Employer], programs: Iterable[Program], today: dt.date, months: int) -> list[StaleRecord]:
     """Oldest first, then by file."""
-    cutoff = stale_cutoff(today, months)
-    found = [StaleRecord("事業所", employer.name, employer.source_path, employer.verified) for employer in employers if employer.verified < cutoff]
-    found += [StaleRecord("プログラム", program.title, program.source_path, program.verified) for program in programs if program.verified < cutoff]
+    found = [StaleRecord("事業所", e.name, e.source_path, e.verified) for e in employers if is_stale(e.verified, today, months)]
+    found += [StaleRecord("プログラム", p.title, p.source_path, p.verified) for p in programs if is_stale(p.verified, today, months)]
     return sorted(found, key=lambda record: (record.verified, record.source_path))

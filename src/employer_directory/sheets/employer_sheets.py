@@ -3,9 +3,13 @@
 ① 事業所紹介シート (introduction): who the employer is, what they do, where, how to get there and
 which steps of the ladder they offer.
 ② 相談者向けプログラム情報シート (seeker): for the job seeker, in plain words and large type: what
-you will do, when, where, what to bring, whom to ask.
+you will do, when, where (each program meeting at its own place), what to bring and wear, what the
+employer makes easier (no interview, a supporter may come along …), whom to ask.
 ③ 支援員向けプログラム情報シート (staff): for support staff: each task with minutes, setting, load,
 the traits it lets you check, cautions, the capacity of each offer, ★ for a qualification.
+
+All three carry the site's warning when the employer's 情報確認日 is older than
+``stale_after_months`` (the rule of ``contrib.freshness``, which the web page uses too).
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..calendar.occurrences import Occurrence
+from ..contrib.freshness import is_stale
 from ..directory import Directory
 from ..models.employer import Employer
+from ..models.program import Place
 from ..site_address import SiteAddress
 from ..vocabulary import Term
 
@@ -37,6 +43,90 @@ SHEET_KINDS: tuple[SheetKind, ...] = (
 )
 
 
+def place_label(place: Place) -> str:
+    """A program's place as printed: its name, and its address in brackets when it has one."""
+    return f"{place.name}（{place.address}）" if place.address else place.name
+
+
+@dataclass(frozen=True)
+class SheetMeeting:
+    """One upcoming meeting of a program held with the employer, with the place it meets at.
+
+    A program may meet far from the employer (a joint job fair in a hall, an online seminar):
+    a sheet that lists it must say where, or a job seeker goes to the employer's door instead.
+    """
+
+    occurrence: Occurrence
+    place: str
+    """``place_label`` of the program's place."""
+    at_employer: bool
+    """The program meets at the employer's own address."""
+
+    @property
+    def program_slug(self) -> str:
+        return self.occurrence.program_slug
+
+    @property
+    def title(self) -> str:
+        return self.occurrence.program_title
+
+    @property
+    def date(self) -> dt.date:
+        return self.occurrence.date
+
+    @property
+    def time_label(self) -> str:
+        return self.occurrence.time_label
+
+
+BRING = "bring"
+"""Said under 「持ち物・服装」: what to wear, which papers to bring."""
+APPLY = "apply"
+"""Said under 「聞きたいこと・申し込み」: how applying goes, who may come along."""
+ABOUT = "about"
+"""Said at the top, under what the employer does: what the work allows."""
+
+
+@dataclass(frozen=True)
+class SeekerNote:
+    """One accommodation as sheet ② says it to the job seeker, and where on the sheet."""
+
+    term: Term
+    text: str
+    where: str
+    """``BRING``, ``APPLY`` or ``ABOUT``."""
+
+
+SEEKER_WORDING: dict[str, tuple[str, str]] = {
+    "casual-dress": ("服装は自由です。", BRING),
+    "no-resume": ("履歴書はいりません。", BRING),
+    "no-interview": ("面接はありません。", APPLY),
+    "job-coach": ("支援員が付き添えます。", APPLY),
+    "short-hours": ("1日数時間から働けます。", ABOUT),
+    "one-day-a-week": ("週1日から相談できます。", ABOUT),
+    "flexible-schedule": ("日にちは相談できます。", ABOUT),
+    "no-experience": ("はじめての人も歓迎です。", ABOUT),
+    "disability-support": ("障がいへの配慮があります。", ABOUT),
+    "foreign-language": ("外国語でも相談できます。", ABOUT),
+}
+"""Accommodations (by the id of their term in the settings) in sheet ②'s plain words. A site's own
+accommodation not listed here is printed by its label, at the top."""
+
+SEEKER_SHOWN_UNDER_WHERE = frozenset({"pickup", "near-station"})
+"""Accommodations sheet ② already tells under 「どこで」 (送り迎え, the nearest station)."""
+
+
+def seeker_notes(accommodations: list[Term]) -> list[SeekerNote]:
+    """The employer's accommodations as sheet ② words them, in the order of the settings."""
+    notes = []
+    for term in accommodations:
+        if term.id in SEEKER_SHOWN_UNDER_WHERE:
+            continue
+        text, where = SEEKER_WORDING.get(term.id, (term.label, ABOUT))
+        notes.append(SeekerNote(term, text, where))
+    return notes
+
+
 @dataclass
 class EmployerSheets:
     """Everything the three sheets of one employer show; shared by the three templates."""
@@ -48,8 +138,9 @@ class EmployerSheets:
     contact_phone: str
     site_url: str
     today: dt.date
-    upcoming: list[Occurrence] = field(default_factory=list)
-    """The next (at most three) meetings of programs held with this employer."""
+    stale_after_months: int = 12
+    upcoming: list[SheetMeeting] = field(default_factory=list)
+    """The next (at most three) meetings of programs held with this employer, each with its place."""
 
     @property
     def slug(self) -> str:
@@ -59,6 +150,26 @@ class EmployerSheets:
     def live_url(self) -> str:
         """Absolute address of the employer's page (what the QR code opens)."""
         return SiteAddress(self.site_url).employer(self.slug)
+
+    @property
+    def is_stale(self) -> bool:
+        """情報確認日 older than ``stale_after_months``: the sheets warn, as the web page does."""
+        return is_stale(self.employer.verified, self.today, self.stale_after_months)
+
+    @property
+    def meetings_elsewhere(self) -> list[SheetMeeting]:
+        """One upcoming meeting per program that does not meet at the employer's address."""
+        seen: set[str] = set()
+        found = []
+        for meeting in self.upcoming:
+            if not meeting.at_employer and meeting.program_slug not in seen:
+                seen.add(meeting.program_slug)
+                found.append(meeting)
+        return found
+
+    def seeker_notes(self, where: str) -> list[SeekerNote]:
+        """The accommodations sheet ② tells at ``where`` (``BRING``, ``APPLY`` or ``ABOUT``)."""
+        return [note for note in seeker_notes(self.accommodations) if note.where == where]
 
     def has_qualification_tasks(self) -> bool:
         return any(task.qualification for task in self.employer.tasks)
@@ -72,6 +183,10 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
     # The next meetings of this employer's programs (tours, fairs …) from the program calendar;
     # cancelled ones are left out: a printed sheet must not send anyone to a meeting that is off.
     upcoming = [o for o in directory.calendar.upcoming_for_employer(employer.slug or "", limit=None) if not o.is_cancelled]
+    meetings = []
+    for occurrence in upcoming[:3]:
+        place = directory.calendar.program(occurrence.program_slug).place
+        meetings.append(SheetMeeting(occurrence, place_label(place), not place.online and place.address == employer.address))
     return EmployerSheets(
         employer=employer,
         category=directory.category_of(employer),
@@ -80,5 +195,6 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
         contact_phone=directory.settings.contact_phone,
         site_url=site_url,
         today=directory.today,
-        upcoming=upcoming[:3],
+        stale_after_months=directory.settings.stale_after_months,
+        upcoming=meetings,
     )

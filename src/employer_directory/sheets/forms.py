@@ -1,8 +1,11 @@
 """Blank forms to print and fill in by hand; nothing typed in them is ever stored.
 
-* しごと体験等参加者の自己紹介書 (seed 004): what the participant wants the employer to know.
+* しごと体験等参加者の自己紹介書 (seed 004): what the participant wants the employer to know,
+  including whether they have worked before (seed 000: 就労の経験の有無).
 * 業務・作業洗い出しシート (seed 003's care-home example): the day split into tasks, with what
-  you do, minutes and ★ for tasks that need a qualification.
+  you do, minutes and ★ for tasks that need a qualification. The time cells are blank: staff write
+  the hour where it begins, since days start anywhere from 6:00 (seed 003's care home: 7:00) and an
+  hour may hold one task or five.
 """
 
 from __future__ import annotations
@@ -11,28 +14,41 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class TaskExample:
+    """A filled-in row printed above the blank ones (記入例), from seed 003's care-home sheet."""
+
+    time: str
+    name: str
+    content: str
+    minutes: str
+    qualification: bool = False
+
+
+@dataclass(frozen=True)
 class BlankForm:
     slug: str
     title: str
     template: str
     time_rows: list[str] = field(default_factory=list)
-    """Labels of the time column, one per printed row ("" for a blank row under an hour)."""
+    """Labels of the time column, one per printed row ("" for a cell staff fill in)."""
+    examples: tuple[TaskExample, ...] = ()
 
     @property
     def src_uri(self) -> str:
         return f"forms/{self.slug}.md"
 
 
-def _time_rows(first_hour: int, last_hour: int, rows_per_hour: int) -> list[str]:
-    rows: list[str] = []
-    for hour in range(first_hour, last_hour + 1):
-        rows.append(f"{hour}:00")
-        rows.extend([""] * (rows_per_hour - 1))
-    return rows
+TASK_BREAKDOWN_EXAMPLES = (
+    TaskExample("7:00", "引継ぎ", "夜勤より", "5"),
+    TaskExample("", "モーニングケア", "口腔ケア", "10", qualification=True),
+)
+
+TASK_BREAKDOWN_ROWS = 22
+"""Rows of the task breakdown sheet below its two example rows: as many as fit one A4 page with
+room to write. Their time cells are blank (staff write 6:00, 7:00 … where an hour begins)."""
 
 
 BLANK_FORMS: tuple[BlankForm, ...] = (
     BlankForm("self-introduction", "しごと体験等参加者の自己紹介書", "sheets/form_self_introduction.html"),
-    # 8:00 to 17:00, two lines an hour: one A4 page, as on seed 003's sheet.
-    BlankForm("task-breakdown", "業務・作業洗い出しシート", "sheets/form_task_breakdown.html", _time_rows(8, 17, 2)),
+    BlankForm("task-breakdown", "業務・作業洗い出しシート", "sheets/form_task_breakdown.html", [""] * TASK_BREAKDOWN_ROWS, TASK_BREAKDOWN_EXAMPLES),
 )

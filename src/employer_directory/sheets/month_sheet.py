@@ -13,6 +13,7 @@ from ..calendar.month_view import MonthView
 from ..calendar.occurrences import Occurrence
 from ..directory import Directory
 from ..models.program import Program
+from .employer_sheets import place_label
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,7 @@ class MonthProgramLine:
 
     @property
     def place(self) -> str:
-        place = self.program.place
-        return f"{place.name}（{place.address}）" if place.address else place.name
+        return place_label(self.program.place)
 
 
 def month_program_lines(view: MonthView, directory: Directory) -> list[MonthProgramLine]:

@@ -3,7 +3,8 @@
 A cover, the number of employers per category (seed 000's table: 農業・栽培 10, 福祉・医療 4 …),
 a contents list, then one numbered section per employer grouped by category in あいうえお order.
 The contents list and the sections are made from the same ``PamphletGroup`` list, so they
-cannot disagree.
+cannot disagree. An entry whose 情報確認日 is older than ``stale_after_months`` carries the
+site's warning (the rule of ``contrib.freshness``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..contrib.freshness import is_stale
 from ..directory import Directory
 from ..models.employer import Employer
 from ..site_address import SiteAddress
@@ -23,6 +25,8 @@ class PamphletEntry:
     number: int
     """Running number across the whole pamphlet (No. 1 …), as in a printed list."""
     employer: Employer
+    is_stale: bool = False
+    """情報確認日 older than the settings' ``stale_after_months``: the entry warns."""
 
     @property
     def anchor(self) -> str:
@@ -53,6 +57,7 @@ class Pamphlet:
     """Absolute address of the directory's list of employers, where the printed list is kept up to date."""
     qr_code: str
     """An inline SVG QR code of ``live_url`` for the cover (one code: each employer's own is on its sheets)."""
+    stale_after_months: int = 12
 
     @property
     def total(self) -> int:
@@ -71,7 +76,8 @@ def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
         entries = []
         for employer in listing.employers:
             number += 1
-            entries.append(PamphletEntry(number, employer))
+            stale = is_stale(employer.verified, directory.today, directory.settings.stale_after_months)
+            entries.append(PamphletEntry(number, employer, stale))
         if entries:
             groups.append(PamphletGroup(listing.term, entries))
     return Pamphlet(
@@ -83,4 +89,5 @@ def make_pamphlet(directory: Directory, site_url: str) -> Pamphlet:
         counts=counts,
         live_url=(live_url := SiteAddress(site_url).page("employers/")),
         qr_code=qr_svg(live_url),
+        stale_after_months=directory.settings.stale_after_months,
     )
