@@ -3,7 +3,8 @@
 What each printout shows is decided in ``employer_directory.sheets``; this module only adds the
 pages and hands the data to the templates in ``overrides/sheets/``. The three sheets of every
 employer (one file per employer, with its QR code) are not MkDocs pages: they are rendered from
-the same templates as one of the build's file jobs (``config.extra["site_file_jobs"]``), beside the page rendering for large directories.
+the same templates as file jobs of the build (``config.extra["site_file_jobs"]``), beside the
+page rendering for large directories.
 The other printouts are registered in ``on_files`` in the per-build plan that ``directory_hooks``
 leaves in ``config.extra["directory_site"]`` (as ``search_hooks`` does: every ``on_pre_build``,
 the calendar's included, has run by then); that hook then sets their template and context.

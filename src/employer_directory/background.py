@@ -203,9 +203,9 @@ class SiteFileJobs:
     """The file jobs of one build: each output kind registers its own, and they run together.
 
     With workers (large directories), :meth:`launch` forks one worker process for each core but
-    the one that renders the pages (at least one, at most one per job). They take the jobs from a shared queue, longest first, while MkDocs renders
-    pages; when the pages are done, the main process takes what is left instead of waiting, so
-    no core idles while there is work. Without workers, or for a job registered after the
+    the one that renders the pages (at least one, at most one per job). They take the jobs from a
+    shared queue, longest first, while MkDocs renders pages; when the pages are done, the main
+    process takes what is left instead of waiting, so no core idles while there is work. Without workers, or for a job registered after the
     launch, jobs run in-process in :meth:`finish_all`.
     """
 

@@ -216,16 +216,20 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
     return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def _values_cut_by_comments(display_path: str, yaml_lines: list[str]) -> list[Problem]:
     problems = []
     block_indent: int | None = None  # inside a | or > block, "#" is text, not a comment
     for number, line in enumerate(yaml_lines, start=2):
         if block_indent is not None:
-            if not line.strip() or len(line) - len(line.lstrip(" ")) > block_indent:
+            if not line.strip() or _indent(line) > block_indent:
                 continue
             block_indent = None
         if ("|" in line or ">" in line) and BLOCK_SCALAR.search(line):
-            block_indent = len(line) - len(line.lstrip(" "))
+            block_indent = _indent(line)
             continue
         if " #" not in line:
             continue
@@ -255,12 +259,8 @@ def _deeper_than_the_line_above(yaml_lines: list[str], index: int) -> bool:
     """``address:`` indented four spaces under ``name:`` (two): YAML reports a ": " in a value."""
     if not 0 < index < len(yaml_lines):
         return False
-
-    def indent(text: str) -> int:
-        return len(text) - len(text.lstrip(" "))
-
     above = next((text for text in reversed(yaml_lines[:index]) if text.strip() and not text.lstrip().startswith("#")), None)
-    return above is not None and ": " in above and indent(yaml_lines[index]) > indent(above)
+    return above is not None and ": " in above and _indent(yaml_lines[index]) > _indent(above)
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:

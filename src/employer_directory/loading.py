@@ -17,7 +17,7 @@ from .models.employer import Employer
 from .models.program import Program
 from .problems import ContentInvalid, Problem
 from .settings import SLUG, DirectorySettings, today as build_today
-from .validation import describe_field, problems_from_validation, problems_in_body
+from .validation import field_label, problems_from_validation, problems_in_body
 
 Record = TypeVar("Record", Employer, Program)
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -155,15 +155,14 @@ def check_across(employers: list[Employer], programs: list[Program], today: dt.d
     for program in programs:
         # A mistyped year (2062 for 2026) is a valid date; it would fill the calendar with empty
         # months up to it. Programs are planned a year or so ahead, not decades.
-        written = [((("dates", index),), day) for index, day in enumerate(program.dates)]
-        written += [(((name, index, "date"),), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(program, name))]
+        written = [(("dates", index), day) for index, day in enumerate(program.dates)]
+        written += [((name, index, "date"), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(program, name))]
         if program.recurrence is not None:
-            written.append(((("recurrence", "start"),), program.recurrence.start))
-        for (path,), day in written:
+            written.append((("recurrence", "start"), program.recurrence.start))
+        for path, day in written:
             if day > latest:
-                field, title = describe_field(Program, path)
                 problems.append(
-                    Problem(program.source_path, line(program, *path), f"{field}（{title}）", f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の予定は、近くなってから書き足してください")
+                    Problem(program.source_path, line(program, *path), field_label(Program, path), f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の予定は、近くなってから書き足してください")
                 )
     for record in [*employers, *programs]:
         if record.verified > today:

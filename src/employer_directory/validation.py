@@ -15,11 +15,11 @@ from .problems import Problem
 UNSAFE_BODY = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript:", re.I)
 
 
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
+def nested_model(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for argument in typing.get_args(annotation):
-        found = _nested_model(argument)
+        found = nested_model(argument)
         if found:
             return found
     return None
@@ -39,10 +39,19 @@ def describe_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, s
         if current is not None and step in current.model_fields:
             info = current.model_fields[step]
             title = info.title or title
-            current = _nested_model(info.annotation)
+            current = nested_model(info.annotation)
         else:
             current = None
     return written or "(全体)", title
+
+
+def _label(field: str, title: str) -> str:
+    return f"{field}（{title}）" if title else field
+
+
+def field_label(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """The field as staff see it in a message: ``sessions[2番目].date（日付）``."""
+    return _label(*describe_field(model, loc))
 
 
 def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -51,7 +60,7 @@ def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         if isinstance(step, int) or current is None:
             continue
         info = current.model_fields.get(str(step))
-        current = _nested_model(info.annotation) if info else None
+        current = nested_model(info.annotation) if info else None
     if current is None:
         return []
     return [name for name, info in current.model_fields.items() if not info.exclude]
@@ -80,7 +89,7 @@ def problems_from_validation(error: ValidationError, model: type[BaseModel], fro
         if at:
             loc = loc + tuple(int(part) if part.isdigit() else part for part in at.split("."))
         field, title = describe_field(model, loc)
-        label = field_prefix + (f"{field}（{title}）" if title else field)
+        label = field_prefix + _label(field, title)
         line = front.line_of(loc)
         what, fix = _wording(kind, item, model, loc, title)
         problems.append(Problem(front.path, line, label, what, fix))

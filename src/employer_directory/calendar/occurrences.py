@@ -36,7 +36,7 @@ class PlannedDate:
     time: Optional[TimeRange]
     title: Optional[str]
     origin: str
-    """Where it came from, as a dotted field path (``sessions.3``, ``recurrence``)."""
+    """Where it came from, as a dotted field path (``dates.0``, ``sessions.3``, ``recurrence``)."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,8 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
     closed = closed or ClosedDays()
     planned: list[PlannedDate] = []
     skipped: list[SkippedDate] = []
-    for day in program.dates:
-        planned.append(PlannedDate(day, program.time, None, "dates"))
+    for index, day in enumerate(program.dates):
+        planned.append(PlannedDate(day, program.time, None, f"dates.{index}"))
     for index, session in enumerate(program.sessions):
         planned.append(PlannedDate(session.date, session.time or program.time, session.title, f"sessions.{index}"))
     rule = program.recurrence

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from ..models.employer import Employer, Offer, Task
 from ..settings import DirectorySettings
-from ..validation import _nested_model
+from ..validation import nested_model
 from ..vocabulary import OFFER_TYPES
 
 REGISTRATION_FORM = "employer-registration.yml"
@@ -123,7 +123,7 @@ def registration_questions(settings: DirectorySettings) -> list[Question]:
         description = info.description or ""
         required = info.is_required()
         annotation = info.annotation
-        nested = _nested_model(annotation)
+        nested = nested_model(annotation)
         if dotted == "slug":
             questions.append(Question("slug", "input", label, path, "半角英小文字・数字・ハイフン（例: shirakaba-farm）。わからなければ空欄で、センターが決めます"))
         elif dotted == "offers":

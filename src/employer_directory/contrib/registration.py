@@ -25,7 +25,7 @@ from typing import Any
 
 from ..loading import validate_text
 from ..models.employer import Employer
-from ..models.values import _halfwidth
+from ..models.values import halfwidth
 from ..problems import Problem
 from ..settings import SLUG, DirectorySettings
 from ..vocabulary import OFFER_TYPES
@@ -119,7 +119,7 @@ class _Reader:
         elif question.path == ("bring",):
             set_at(self.data, question.path, _split_list(text))
         elif question.path[-1] in {"headcount", "phone"}:
-            value = _halfwidth(text).strip()
+            value = halfwidth(text).strip()
             set_at(self.data, question.path, int(value) if question.path[-1] == "headcount" and value.isdigit() else value)
         else:
             set_at(self.data, question.path, text)
@@ -138,7 +138,7 @@ class _Reader:
             if name is None:
                 content.append(line)
                 continue
-            value = _halfwidth(value) if name in {"capacity", "hours", "days"} else value
+            value = halfwidth(value) if name in {"capacity", "hours", "days"} else value
             if name == "days":
                 offer[name] = _split_list(value.replace(" ", ","))
             elif name == "capacity":
@@ -168,7 +168,7 @@ class _Reader:
                 if not cell or cell in {"-", "ー"}:
                     continue
                 if name == "minutes":
-                    cell = _halfwidth(cell).removesuffix("分")
+                    cell = halfwidth(cell).removesuffix("分")
                     task[name] = int(cell) if cell.isdigit() else cell
                 elif name == "checks":
                     task[name] = _split_list(cell)

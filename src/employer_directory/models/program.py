@@ -176,32 +176,26 @@ class Program(Strict):
             # all-day event in calendar apps, silently.
             for planned in plan.dates:
                 if planned.time is None:
-                    origin = planned.origin if planned.origin != "dates" else f"dates.{self.dates.index(planned.date)}"
                     found.append(staff_error(
                         f"{planned.date} の回に時間が書かれていません（ほかの回には時間があります）",
                         "その回に time: \"10:00〜12:00\" のように書くか、全部の回に共通の time: を書いてください。"
                         "終日の催しなら、ほかの回の time も消してください",
-                        at=origin if origin.startswith("dates.") else f"{origin}.date",
+                        at=planned.origin if planned.origin.startswith("dates.") else f"{planned.origin}.date",
                     ))
         held = {planned.date for planned in plan.dates}
         skipped = {s.date: s.reason for s in plan.skipped}
-        for name, items in (("cancelled", [c.date for c in self.cancelled]), ("full", list(self.full))):
+        cancelled_days = [c.date for c in self.cancelled]
+        for name, items, label in (("cancelled", cancelled_days, "中止"), ("full", list(self.full), "満員")):
             for index, day in enumerate(items):
+                at = f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}"
                 if day not in held:
                     why = f"その日は「{skipped[day]}」でもともと休みです" if day in skipped else "その日に開催する回がありません"
+                    found.append(staff_error(f"{label}にした {day} は開催日ではありません（{why}）", "開催日の中から日付を書いてください", at=at))
+                elif day in items[:index]:
                     found.append(staff_error(
-                        f"{'中止' if name == 'cancelled' else '満員'}にした {day} は開催日ではありません（{why}）",
-                        "開催日の中から日付を書いてください",
-                        at=f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}",
-                    ))
-        cancelled_days = [c.date for c in self.cancelled]
-        for name, items in (("cancelled", cancelled_days), ("full", list(self.full))):
-            for index, day in enumerate(items):
-                if day in items[:index]:
-                    found.append(staff_error(
-                        f"{'中止' if name == 'cancelled' else '満員'}の回 {day} が2回書かれています",
+                        f"{label}の回 {day} が2回書かれています",
                         "1つにまとめてください" + ("（理由は1つの reason: に書きます）" if name == "cancelled" else ""),
-                        at=f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}",
+                        at=at,
                     ))
         for index, day in enumerate(self.full):
             if day in cancelled_days:

@@ -65,7 +65,8 @@ def number_runs(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def _halfwidth(text: str) -> str:
+def halfwidth(text: str) -> str:
+    """Full-width digits, letters and signs as their half-width forms (NFKC)."""
     return unicodedata.normalize("NFKC", text)
 
 
@@ -74,8 +75,8 @@ def _halfwidth(text: str) -> str:
 
 def _check_text(limit: int):
     def check(value: Any) -> str:
-        if value is None:  # "title:" with nothing after it
-            raise staff_error("値が空です", "コロンの後に半角スペースを1つ入れて書いてください。書かない項目なら、その行を消してください")
+        if value is None:  # "title:" with nothing after it: validation.py says the value is empty
+            return value
         if isinstance(value, bool) or isinstance(value, (dict, list)):
             raise staff_error("文字で書く項目です", "値を文字で書いてください（例: \"野菜の収穫\"）")
         if isinstance(value, (int, float)):
@@ -117,7 +118,7 @@ def _check_count(value: Any) -> int:
         return value
     if isinstance(value, str):
         text = value.strip()
-        normal = _halfwidth(text).replace(",", "")
+        normal = halfwidth(text).replace(",", "")
         normal = re.sub(r"(人|名|分|約)", "", normal).strip()
         if normal.isascii() and normal.isdigit():
             raise staff_error(
@@ -164,7 +165,7 @@ def parse_staff_date(value: Any) -> dt.date:
     match = ISO_DATE.match(original)
     if match:
         return _real_date(*map(int, match.groups()), original)
-    loose = _halfwidth(original).translate(DASHES)
+    loose = halfwidth(original).translate(DASHES)
     weekday = WEEKDAY_SUFFIX.search(loose)
     normal = WEEKDAY_SUFFIX.sub("", loose).strip()
     candidate: dt.date | None = None
@@ -241,11 +242,12 @@ JAPANESE_TIME = re.compile(r"^(?:午前|午後)?(\d{1,2})時(?:(半)|(\d{1,2})�
 
 
 def _from_japanese_time(match: re.Match[str], afternoon: bool) -> str:
-    hour, half, minute = match.groups()
+    hour_text, half, minute = match.groups()
+    hour = int(hour_text)
     text = match.group(0)
-    if text.startswith("午後") or (afternoon and not text.startswith("午前")):
-        hour = str(int(hour) + 12 if int(hour) < 12 else int(hour))
-    return f"{int(hour)}:{30 if half else int(minute or 0):02d}"
+    if hour < 12 and (text.startswith("午後") or (afternoon and not text.startswith("午前"))):
+        hour += 12
+    return f"{hour}:{30 if half else int(minute or 0):02d}"
 
 
 def parse_time_range(value: Any) -> TimeRange:
@@ -256,7 +258,7 @@ def parse_time_range(value: Any) -> TimeRange:
     original = value.strip()
     # Japanese input methods type 〜 as either U+301C or the full-width tilde U+FF5E: both are
     # the separator staff mean, and half-width conversion would turn only the second into "~".
-    normal = _halfwidth(original.replace("～", "〜"))
+    normal = halfwidth(original.replace("～", "〜"))
     parts = RANGE_SEPARATORS.split(normal)
     if len(parts) == 2 and all(JAPANESE_TIME.match(part) for part in parts):
         # 10時〜11時半: say exactly what to write instead.
@@ -301,7 +303,7 @@ def parse_phone(value: Any) -> str:
     original = value.strip()
     if PHONE.match(original):
         return original
-    normal = re.sub(r"[()（）\s]+", "-", _halfwidth(original).translate(DASHES)).strip("-")
+    normal = re.sub(r"[()（）\s]+", "-", halfwidth(original).translate(DASHES)).strip("-")
     normal = re.sub(r"-+", "-", normal)
     if PHONE.match(normal):
         raise staff_error(f"電話番号「{original}」に全角文字や記号があります", f"半角で {normal} と書いてください")
