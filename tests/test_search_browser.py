@@ -227,6 +227,7 @@ def test_without_javascript_the_static_listings_are_offered(browser, site_url):
         assert fallback.is_visible()
         assert fallback.get_by_role("link", name="農業・栽培").get_attribute("href") == "../categories/agriculture/"
         assert fallback.get_by_role("link", name="事業所をさがす（すべての事業所）").is_visible()
+        assert fallback.get_by_text("JavaScript が必要です").is_visible()
     finally:
         context.close()
 
@@ -329,4 +330,5 @@ def test_on_a_slow_line_the_page_says_it_is_loading_not_that_javascript_is_off(w
     held[0].abort()
     page.wait_for_function("() => !document.getElementById('dir-search-fallback').hidden")
     assert page.locator("#dir-search-status").inner_text().startswith("検索の準備ができませんでした")
+    assert not page.get_by_text("JavaScript が必要です").is_visible(), "JavaScript is on; the loading failed"
     watched.errors.clear()  # the aborted script is the point of this test
