@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from employer_directory.calendar import CANCELLED, ENDED, FULL, OPEN
+from employer_directory.calendar import CANCELLED, CLOSED, ENDED, FULL, OPEN
 from employer_directory.calendar.closures import Closure, ClosedDays
 from employer_directory.calendar.occurrences import build_calendar, plan_program, program_occurrences
 from employer_directory.calendar.rules import parse_rule
@@ -100,6 +100,27 @@ def test_statuses_past_cancelled_full_open():
     # the same meeting is over once the build date passes it
     later = {o.date: o for o in program_occurrences(record, D(2026, 12, 10), ClosedDays(NEW_YEAR))}
     assert later[D(2026, 12, 9)].status == ENDED
+
+
+def test_meetings_after_the_application_deadline_say_so():
+    record = program(
+        recurrence={"rule": "毎月第2・第4水曜", "start": "2026-04-15", "until": "2027-03-31", "time": "13:30〜15:00"},
+        deadline="2026-12-01",
+        cancelled=[{"date": "2027-01-27", "reason": "会場の設備点検のため"}],
+        full=["2026-12-09"],
+    )
+    on_the_day = {o.date: o.status for o in program_occurrences(record, D(2026, 12, 1), ClosedDays(NEW_YEAR))}
+    assert on_the_day[D(2026, 12, 23)] == OPEN  # the deadline day itself still takes applications
+    after = {o.date: o.status for o in program_occurrences(record, D(2026, 12, 2), ClosedDays(NEW_YEAR))}
+    assert after[D(2026, 12, 23)] == CLOSED and after[D(2027, 3, 24)] == CLOSED
+    assert after[D(2026, 11, 25)] == ENDED  # past meetings stay 終了
+    assert after[D(2026, 12, 9)] == FULL  # staff's 満員 is kept
+    assert after[D(2027, 1, 27)] == CANCELLED
+    calendar = build_calendar([record], D(2026, 12, 2), NEW_YEAR)
+    assert calendar.next_of("test").date == D(2026, 12, 9)  # a closed or full meeting is still held
+    assert calendar.deadline_passed("test")
+    assert not build_calendar([record], D(2026, 12, 1), NEW_YEAR).deadline_passed("test")
+    assert not build_calendar([group()], D(2026, 12, 2), NEW_YEAR).deadline_passed("test")
 
 
 def test_titles_follow_the_held_meetings_in_order():

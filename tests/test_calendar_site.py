@@ -7,8 +7,16 @@ from pathlib import Path
 
 import icalendar
 
-from conftest import copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 from employer_directory.calendar.ics import in_brackets
+
+
+def built_on(tmp_path: Path, build_date: str) -> Path:
+    """The sample content built with another build date."""
+    site = tmp_path / f"site-{build_date}"
+    result = run_build(ROOT, site, DIRECTORY_BUILD_DATE=build_date)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
 
 
 def text(site: Path, path: str) -> str:
@@ -114,6 +122,19 @@ def test_cancelled_meeting_is_cancelled_in_ics_and_dtstamp_comes_from_the_data(b
     assert "2026-09-23" not in by_start
     raw = (built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_text(encoding="utf-8")
     assert "DTSTART;TZID=Asia/Tokyo:20261223T133000" in raw
+
+
+def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_are_closed(tmp_path):
+    # The tour's deadline is 2026-12-10 and the tour is on 2026-12-16.
+    before = squeeze(text(built_on(tmp_path, "2026-12-10"), "programs/tour-shirakaba-farm/index.html"))
+    assert re.search(r"次回: 2026年12月16日\(水\) \S+ 募集中", before)
+    assert "申し込み締切 2026年12月10日(木)" in before and "締切を過ぎました" not in before
+    site = built_on(tmp_path, "2026-12-11")
+    after = squeeze(text(site, "programs/tour-shirakaba-farm/index.html"))
+    assert re.search(r"次回: 2026年12月16日\(水\) \S+ 申込締切", after) and "募集中" not in after
+    assert "申し込み締切 2026年12月10日(木)（締切を過ぎました）" in after
+    assert 'class="cal-status cal-status--closed">申込締切<' in text(site, "calendar/2026-12/index.html")
+    assert "カレンダーに追加" in after  # those who applied in time still add it to their calendar
 
 
 def test_two_builds_give_byte_identical_ics_files(tmp_path):

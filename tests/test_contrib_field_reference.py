@@ -47,6 +47,16 @@ def test_choice_fields_list_their_values():
     assert "「軽い」「ふつう」「重い」" in row and "必須" in row
 
 
+def test_descriptions_are_in_japanese():
+    """Model docstrings are English notes for developers; they must not reach the staff table,
+    also for optional nested fields (``contact`` of a program)."""
+    reference = render_field_reference(SCHEMA_DIR)
+    for line in reference.splitlines():
+        if line.startswith("| `"):
+            description = line.split(" | ")[4]
+            assert not re.search(r"[A-Za-z]+ [a-z]+ [a-z]+", description), line
+
+
 def test_contributing_links_to_the_reference():
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"]({REFERENCE_PATH})" in contributing

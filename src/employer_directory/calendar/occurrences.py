@@ -4,7 +4,8 @@ A program's dates come in three forms that may be combined: ``dates`` (single da
 program's time), ``sessions`` (each with its own date, time and title) and ``recurrence`` (a rule
 such as 毎月第2・第4水曜 between two dates, whose occurrences on public holidays and local
 closures are skipped). ``extra_dates`` add meetings to a rule, ``cancelled`` marks meetings as
-中止 (they stay listed, with the reason), ``full`` marks them 満員; past ones become 終了.
+中止 (they stay listed, with the reason), ``full`` marks them 満員; past ones become 終了, and
+once the program's application ``deadline`` has passed the meetings still to come say 申込締切.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ OPEN = "募集中"
 FULL = "満員"
 CANCELLED = "中止"
 ENDED = "終了"
-STATUSES = (OPEN, FULL, CANCELLED, ENDED)
+CLOSED = "申込締切"
+"""The program's application deadline is past; the meeting still takes place (walk-ins, or those
+who applied in time). Not 受付終了: some programs, like the job fair, take people on the day."""
+STATUSES = (OPEN, FULL, CLOSED, CANCELLED, ENDED)
+TAKES_PLACE = (OPEN, FULL, CLOSED)
+"""Statuses of a meeting that is still to come and will be held."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,7 @@ def _moment(day: dt.date, hour: int, minute: int) -> dt.datetime:
 def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays | None = None) -> tuple[Occurrence, ...]:
     cancelled = {c.date: c.reason for c in program.cancelled}
     full = set(program.full)
+    closed_for_applications = program.deadline is not None and today > program.deadline
     result = []
     for number, planned in enumerate(plan_program(program, closed).dates, start=1):
         if planned.time:
@@ -150,6 +157,8 @@ def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays |
             status, reason = ENDED, None
         elif planned.date in full:
             status, reason = FULL, None
+        elif closed_for_applications:
+            status, reason = CLOSED, None
         else:
             status, reason = OPEN, None
         result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time))
@@ -233,7 +242,12 @@ class ProgramCalendar:
 
     def next_of(self, program_slug: str) -> Occurrence | None:
         """The next meeting that takes place (not cancelled), or None."""
-        return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in (OPEN, FULL)), None)
+        return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in TAKES_PLACE), None)
+
+    def deadline_passed(self, program_slug: str) -> bool:
+        """Whether the program's application deadline is before the build date."""
+        deadline = self._programs[program_slug].deadline
+        return deadline is not None and self.today > deadline
 
     def upcoming_for_employer(self, employer_slug: str, limit: int | None = 5) -> list[Occurrence]:
         found = [o for o in self.by_employer.get(employer_slug, ()) if o.date >= self.today]

@@ -20,7 +20,7 @@ from ..site_address import SiteAddress
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
 from .ics import event_uid, feed_files, ics_path_for_program, uid_domain
 from .month_view import WEEKDAY_HEADERS, MonthView, month_views
-from .occurrences import FULL, OPEN, Month, Occurrence
+from .occurrences import TAKES_PLACE, Month, Occurrence
 
 HOME_UPCOMING = 6
 EMPLOYER_UPCOMING = 5
@@ -67,8 +67,8 @@ class CalendarAdd:
 
 def calendar_adds(occurrences: tuple[Occurrence, ...], feed: str, domain: str) -> dict[str, CalendarAdd]:
     """The add links of a program's meetings, by occurrence key: every coming meeting that is not
-    cancelled (募集中 or 満員; past ones drop out at the daily rebuild)."""
-    return {o.key: CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics") for o in occurrences if o.status in (OPEN, FULL)}
+    cancelled (募集中, 満員 or 申込締切; past ones drop out at the daily rebuild)."""
+    return {o.key: CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics") for o in occurrences if o.status in TAKES_PLACE}
 
 
 def webcal(url: str) -> str:

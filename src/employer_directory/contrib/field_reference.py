@@ -108,8 +108,10 @@ def _tables(schema: dict[str, Any], node: dict[str, Any], prefix: str, title: st
         prop = _resolve(schema, node["properties"][key])
         written = f"{prefix}{key}"
         raw = node["properties"][key]
-        # A $ref'd object's own description is the model's (English) docstring: staff get the field's.
-        description = raw.get("description") or ("" if "$ref" in raw else prop.get("description", ""))
+        # A $ref'd object's own description is the model's (English) docstring, also when the
+        # field is optional (anyOf [$ref, null]): staff get the field's.
+        referenced = "$ref" in raw or any("$ref" in option for option in raw.get("anyOf", []))
+        description = raw.get("description") or ("" if referenced else prop.get("description", ""))
         if prop.get("type") == "object" and "properties" in prop:
             nested.append((f"{written}.", f"{prop.get('title', key)}（{written}）", prop))
         item = _resolve(schema, prop.get("items", {})) if prop.get("type") == "array" else {}
