@@ -71,7 +71,10 @@ def test_upcoming_on_home_and_on_the_related_employer(built_site):
     assert "2026年11月22日(日) 時点の予定です。" in home
     assert re.search(r"2026年11月25日\(水\) 13:30〜15:00 はたらく準備のひろば", home)
     farm = squeeze(text(built_site, "employers/shirakaba-farm/index.html"))
-    assert re.search(r"この事業所でのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 募集中", farm)
+    assert re.search(r"この事業所でのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日\(木\)まで）", farm)
+    # the deadline is said in upcoming lists, only for programs that have one
+    assert "職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日(木)まで）" in home
+    assert "お話し会「私の体験談〜継続したから今がある〜」 募集中 2026年12月9日" in home
     other = text(built_site, "employers/hidamari-engei/index.html")
     assert "この事業所でのこれからの予定" not in other
 
