@@ -83,6 +83,13 @@ def test_missing_or_wrong_answers_write_nothing_and_say_which_flag(project):
     assert "Traceback" not in result.stderr
 
 
+def test_a_missing_choice_lists_what_can_be_written(project):
+    result = _cli(project, "new-program", "--no-input")
+    assert result.returncode == 1
+    assert "--kind で指定してください（例: --kind 集団プログラム）。書ける値: 集団プログラム、セミナー、職場見学会" in result.stderr
+    assert "…" not in result.stderr
+
+
 def test_an_existing_file_is_never_overwritten(project):
     before = (project / "content/employers/shirakaba-farm.md").read_text(encoding="utf-8")
     result = _cli(project, "new-employer", "--no-input", *_flags({**EMPLOYER_FLAGS, "slug": "shirakaba-farm"}))

@@ -105,7 +105,11 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
     problems: list[Problem] = []
     for prompt in prompts():
         if prompt.required and not (answers.get(prompt.flag) or "").strip():
-            problems.append(Problem(path, 1, prompt.label(), "まだ決まっていません", f"--{prompt.flag} で指定してください（例: --{prompt.flag} {prompt.example or '…'}）"))
+            choices = prompt.choices(settings) if prompt.choices else None
+            fix = f"--{prompt.flag} で指定してください（例: --{prompt.flag} {prompt.example or (choices[0] if choices else '…')}）"
+            if choices:
+                fix += "。書ける値: " + "、".join(choices)
+            problems.append(Problem(path, 1, prompt.label(), "まだ決まっていません", fix))
     if slug and not SLUG.match(slug):
         problems.append(Problem(path, 1, "URL名（ファイル名）", f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
     if slug and (content_dir / kind / f"{slug}.md").exists():
