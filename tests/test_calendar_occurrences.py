@@ -123,6 +123,22 @@ def test_meetings_after_the_application_deadline_say_so():
     assert not build_calendar([group()], D(2026, 12, 2), NEW_YEAR).deadline_passed("test")
 
 
+def test_overview_lists_every_program_coming_ones_by_next_meeting_then_ended_ones():
+    weekly = program(recurrence={"rule": "毎週火曜", "start": "2026-11-01", "until": "2026-12-31", "time": "10:00〜11:00"}).model_copy(update={"slug": "weekly", "title": "毎週の集い"})
+    tour = program(dates=["2026-12-16"], time="10:00〜11:30", cancelled=[]).model_copy(update={"slug": "tour", "title": "見学会"})
+    old = program(dates=["2026-10-01", "2026-10-08"]).model_copy(update={"slug": "old", "title": "秋の講座"})
+    older = program(dates=["2026-06-01"]).model_copy(update={"slug": "older", "title": "春の講座"})
+    cancelled_next = program(dates=["2026-11-24", "2026-12-01"], cancelled=[{"date": "2026-11-24", "reason": "講師の都合"}]).model_copy(update={"slug": "moved", "title": "延期の講座"})
+    calendar = build_calendar([older, tour, old, weekly, cancelled_next], D(2026, 11, 22), NEW_YEAR)
+    lines = calendar.overview()
+    assert [line.program.slug for line in lines] == ["weekly", "moved", "tour", "old", "older"]
+    first = lines[0]
+    # Tuesdays of Nov-Dec 2026 without 11/3 (文化の日) and 12/29 (年末年始)
+    assert first.next.date == D(2026, 11, 24) and first.meetings == 7 and (first.first, first.last) == (D(2026, 11, 10), D(2026, 12, 22))
+    assert lines[1].next.date == D(2026, 12, 1)  # a cancelled meeting is not the next one
+    assert lines[3].ended and lines[3].next is None and lines[3].last == D(2026, 10, 8)
+
+
 def test_titles_follow_the_held_meetings_in_order():
     titles = [f"第{n}回" for n in range(1, 23)]
     occurrences = program_occurrences(group(titles=titles), D(2026, 4, 1), ClosedDays(NEW_YEAR))

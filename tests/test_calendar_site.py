@@ -66,6 +66,15 @@ def test_past_meetings_are_ended_and_full_ones_full(built_site):
     assert "2026年9月23日" not in page  # 秋分の日: skipped
 
 
+def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(built_site):
+    html = text(built_site, "calendar/index.html")
+    section = squeeze(html[html.index('id="programs"'):html.index('id="months"')])
+    names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
+    assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00、全22回（2026年4月〜2027年3月）" in section
+    assert "全8回（2027年6月〜2027年11月）" in section
+
+
 def test_upcoming_on_home_and_on_the_related_employer(built_site):
     home = squeeze(text(built_site, "index.html"))
     assert "2026年11月22日(日) 時点の予定です。" in home

@@ -193,6 +193,23 @@ class Month:
         return cls(day.year, day.month)
 
 
+@dataclass(frozen=True)
+class ProgramOverview:
+    """One line of the list of every program: what it is, how often it meets, and when next."""
+
+    program: "Program"
+    next: Optional[Occurrence]
+    """The next meeting that takes place (not cancelled), or None when none is left."""
+    meetings: int
+    """How many meetings the program has in all (cancelled ones included)."""
+    first: Optional[dt.date]
+    last: Optional[dt.date]
+
+    @property
+    def ended(self) -> bool:
+        return self.next is None
+
+
 class ProgramCalendar:
     """Every occurrence of every program, indexed the ways pages need them.
 
@@ -243,6 +260,17 @@ class ProgramCalendar:
     def next_of(self, program_slug: str) -> Occurrence | None:
         """The next meeting that takes place (not cancelled), or None."""
         return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in TAKES_PLACE), None)
+
+    def overview(self) -> list[ProgramOverview]:
+        """Every program, the ones still meeting first (soonest next meeting first), then the ended
+        ones (most recent last meeting first)."""
+        lines = []
+        for slug, program in self._programs.items():
+            found = self.by_program[slug]
+            lines.append(ProgramOverview(program, self.next_of(slug), len(found), found[0].date if found else None, found[-1].date if found else None))
+        coming = sorted((o for o in lines if not o.ended), key=lambda o: (o.next.sort_key, o.program.title))
+        ended = sorted((o for o in lines if o.ended), key=lambda o: (o.last or dt.date.min, o.program.title), reverse=True)
+        return coming + ended
 
     def deadline_passed(self, program_slug: str) -> bool:
         """Whether the program's application deadline is before the build date."""

@@ -2,7 +2,8 @@
 
 Adds to the per-build :class:`~employer_directory.site_pages.SitePages` plan:
 
-* ``calendar/index.md``: this month, coming months, the archive of past months, feed links;
+* ``calendar/index.md``: this month, coming meetings, every program, coming months, the archive
+  of past months, feed links;
 * ``calendar/YYYY-MM.md``: one page per month from the first to the last month with a meeting;
 * the occurrences each program page, employer page and the home page show.
 
@@ -95,6 +96,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
             "coming_months": [v for v in views if not v.is_past],
             "past_months": [v for v in views if v.is_past][::-1],
             "upcoming_occurrences": calendar.upcoming(limit=10),
+            "program_overview": calendar.overview(),
             **feed_links,
         },
     )
