@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import icalendar
 
 from conftest import copy_project, run_build
-from employer_directory.calendar.ics import in_brackets
+from employer_directory.calendar.ics import feed_files, in_brackets
+from employer_directory.calendar.occurrences import build_calendar
+from test_calendar_occurrences import program
 
 
 def text(site: Path, path: str) -> str:
@@ -127,6 +130,29 @@ def test_two_builds_give_byte_identical_ics_files(tmp_path):
         outputs.append({p.relative_to(project / "site").as_posix(): p.read_bytes() for p in ics_files(project / "site")})
     assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) > 4
     assert outputs[0] == outputs[1]
+
+
+def feeds_on(today: dt.date, *records) -> dict[str, bytes]:
+    return feed_files(build_calendar(records, today), "https://example.github.io/kyoryoku-jigyosho/", "テストのサイト")
+
+
+def events_by_date(feed: bytes) -> dict[str, icalendar.Event]:
+    return {e["DTSTART"].dt.date().isoformat(): e for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")}
+
+
+GROUP = {"recurrence": {"rule": "毎月第2・第4水曜", "start": "2026-11-01", "until": "2027-01-31", "time": "13:30〜15:00"}}
+
+
+def test_the_daily_rebuild_alone_never_changes_a_feed():
+    """Only the data changes a feed: a full meeting stays 【満員】 after its day (on the pages it
+    becomes 終了), so calendar apps see no change from one morning's build to the next."""
+    record = program(**GROUP, full=["2026-12-09"], cancelled=[{"date": "2027-01-13", "reason": "点検のため"}])
+    days = [dt.date(2026, 10, 1), dt.date(2026, 12, 9), dt.date(2026, 12, 10), dt.date(2027, 1, 14), dt.date(2027, 6, 1)]
+    first, *others = [feeds_on(day, record) for day in days]
+    assert all(feeds == first for feeds in others)
+    events = events_by_date(first["calendar/test.ics"])
+    assert str(events["2026-12-09"]["SUMMARY"]).startswith("【満員】")
+    assert str(events["2027-01-13"]["SUMMARY"]).startswith("【中止】") and events["2027-01-13"]["STATUS"] == "CANCELLED"
 
 
 def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_site):

@@ -12,7 +12,8 @@ RRULE + EXDATE. The reasons (also in the README):
 * rules are limited to about three years, so the number of events stays small.
 
 Everything is deterministic: the UID is the occurrence key plus the site's host, DTSTAMP is
-the program's 情報確認日 (not the clock), events are in a fixed order. Each event is serialised
+the program's 情報確認日 (not the clock), 中止 and 満員 come from the file (not the build date),
+events are in a fixed order. So the daily rebuild alone never changes a feed. Each event is serialised
 once and the same bytes are used in the all-programs feed and the program's feed.
 
 There are no single-meeting files: a meeting's "カレンダーに追加" link points at its program's
@@ -31,7 +32,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..site_address import SiteAddress
-from .occurrences import CANCELLED, FULL, Occurrence, ProgramCalendar
+from .occurrences import CANCELLED, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models.program import Program
@@ -114,6 +115,7 @@ class _ProgramEvents:
     def __init__(self, program: "Program", page_url: str, domain: str):
         self.program = program
         self.domain = domain
+        self.full_dates = frozenset(program.full)
         place = program.place
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
         self.details = [program.summary] + ([place.join] if place.online and place.join else []) + [page_url]
@@ -133,11 +135,15 @@ class _ProgramEvents:
     def event(self, occurrence: Occurrence) -> bytes:
         program = self.program
         summary = program.title + (in_brackets(occurrence.title) if occurrence.title else "")
-        if occurrence.status == CANCELLED:
-            summary = "【中止】" + summary
-        elif occurrence.status == FULL:
-            summary = "【満員】" + summary
+        # 中止 and 満員 come from the file, not from the build date: a full meeting stays 【満員】
+        # after its day (its status turns 終了 on the pages), so the daily rebuild alone never
+        # changes a feed.
         cancelled = occurrence.status == CANCELLED
+        full = not cancelled and occurrence.date in self.full_dates
+        if cancelled:
+            summary = "【中止】" + summary
+        elif full:
+            summary = "【満員】" + summary
         end = occurrence.end + dt.timedelta(days=1) if occurrence.all_day else occurrence.end
         lines = [
             _line("uid", event_uid(occurrence, self.domain)),
