@@ -155,6 +155,19 @@ def test_the_daily_rebuild_alone_never_changes_a_feed():
     assert str(events["2027-01-13"]["SUMMARY"]).startswith("【中止】") and events["2027-01-13"]["STATUS"] == "CANCELLED"
 
 
+def test_sequence_grows_as_a_meeting_becomes_full_and_then_cancelled():
+    """Apps that imported a meeting take a changed copy only with a higher SEQUENCE (RFC 5546)."""
+    versions = [
+        program(**GROUP),
+        program(**GROUP, full=["2026-12-09"]),
+        program(**GROUP, cancelled=[{"date": "2026-12-09", "reason": "講師の急病のため"}]),
+    ]
+    meetings = [events_by_date(feeds_on(dt.date(2026, 11, 22), record)["calendar/test.ics"])["2026-12-09"] for record in versions]
+    assert len({str(m["UID"]) for m in meetings}) == 1
+    assert [m["SEQUENCE"] for m in meetings] == [0, 1, 2]
+    assert [str(m["STATUS"]) for m in meetings] == ["CONFIRMED", "CONFIRMED", "CANCELLED"]
+
+
 def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_site):
     html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
     assert 'href="webcal://example.github.io/kyoryoku-jigyosho/calendar/hataraku-junbi-no-hiroba.ics"' in html

@@ -145,13 +145,20 @@ class _ProgramEvents:
         elif full:
             summary = "【満員】" + summary
         end = occurrence.end + dt.timedelta(days=1) if occurrence.all_day else occurrence.end
+        # SEQUENCE: a changed STATUS is a significant revision (RFC 5546 2.1.4), and an app that
+        # imported the meeting once (a download, not a subscription) takes a re-imported copy
+        # only if its SEQUENCE is higher; with an equal one the change is ignored. There is no
+        # history to count revisions, so it is derived from the file like everything else:
+        # 0 as planned, 1 満員, 2 中止, which grows along the usual course of a meeting. Going
+        # back (a seat freed, a cancellation withdrawn) lowers it; subscriptions are replaced as
+        # a whole at each refresh and do not depend on it.
         lines = [
             _line("uid", event_uid(occurrence, self.domain)),
             _line("dtstart", occurrence.start),
             _line("dtend", end),
             _line("summary", summary),
             _line("status", "CANCELLED" if cancelled else "CONFIRMED"),
-            _line("sequence", 1 if cancelled else 0),
+            _line("sequence", 2 if cancelled else 1 if full else 0),
         ]
         if cancelled and occurrence.cancel_reason:
             lines.append(_line("description", "\n".join([f"中止: {occurrence.cancel_reason}", *self.details])))
