@@ -98,6 +98,17 @@ def test_every_ics_file_parses_and_every_event_has_uid_dtstamp_and_dtstart_with_
     assert len(uids_in_all) == 22 + 8 + 1 + 1  # group, seminar, tour, job fair
 
 
+def test_every_feed_names_itself_and_asks_subscribers_to_refresh_twice_a_day(built_site):
+    """Without a refresh hint Apple Calendar on the Mac refreshes a subscription once a week."""
+    for path in ics_files(built_site):
+        raw = path.read_bytes()
+        assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in raw and b"\r\nX-PUBLISHED-TTL:PT12H\r\n" in raw
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
+    program_feed = icalendar.Calendar.from_ical((built_site / "calendar/tour-shirakaba-farm.ics").read_bytes())
+    assert str(program_feed["NAME"]) == "職場見学会「しらかば農園」（しらかば市 協力事業所ガイド）"
+
+
 def test_a_theme_goes_in_one_pair_of_brackets_after_the_program_title():
     assert in_brackets("SST体験") == "「SST体験」"
     assert in_brackets("「SST体験」") == "「SST体験」"

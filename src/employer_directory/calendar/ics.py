@@ -40,6 +40,13 @@ if TYPE_CHECKING:  # pragma: no cover
 PRODID = "-//employer-directory//program calendar//JA"
 TZID = "Asia/Tokyo"
 CRLF = b"\r\n"
+REFRESH = dt.timedelta(hours=12)
+"""How often a subscribed app should fetch a feed again (RFC 7986 REFRESH-INTERVAL; Outlook reads
+X-PUBLISHED-TTL). Without a hint Apple Calendar on the Mac offers "every week", so a cancellation
+could reach a subscriber days late. Feeds change when staff publish a change (any time, a
+cancellation may come on the day), never from the daily rebuild alone: half a day keeps
+subscribers current without multiplying downloads of the largest file. Google Calendar ignores
+the hint (it fetches about every 12 to 24 hours)."""
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +60,10 @@ def _header(name: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
     calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
     calendar.add("x-wr-timezone", TZID)
     text = calendar.to_ical()
     return text[: text.rindex(b"END:VCALENDAR")]
