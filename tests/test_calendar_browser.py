@@ -4,6 +4,7 @@ is added to a calendar app (with and without JavaScript); axe."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -59,11 +60,17 @@ UID = f"{MEETING}@example.github.io"
 ADD_LINK = "カレンダーに追加 （2026年12月23日(水)）"
 
 
+SUBSCRIPTION_ONLY = (b"NAME", b"X-WR-CALNAME", b"REFRESH-INTERVAL", b"X-PUBLISHED-TTL")
+
+
 def one_event_from_feed(feed: bytes, uid: str) -> bytes:
-    """What the add link should save: the feed's header and VTIMEZONE, the event's own bytes."""
+    """What the add link should save: the feed's header and VTIMEZONE without the subscribed
+    calendar's name and refresh hints (folded lines and all), then the event's own bytes."""
     start = feed.index(b"BEGIN:VEVENT\r\nUID:" + uid.encode() + b"\r\n")
     end = feed.index(b"END:VEVENT\r\n", start) + len(b"END:VEVENT\r\n")
-    return feed[: feed.index(b"BEGIN:VEVENT")] + feed[start:end] + b"END:VCALENDAR\r\n"
+    names = b"|".join(SUBSCRIPTION_ONLY)
+    header = re.sub(rb"\r\n(?:" + names + rb")[;:][^\r]*(?:\r\n[ \t][^\r]*)*", b"", feed[: feed.index(b"BEGIN:VEVENT")])
+    return header + feed[start:end] + b"END:VCALENDAR\r\n"
 
 
 @pytest.fixture
@@ -93,6 +100,10 @@ def test_add_to_calendar_saves_just_that_meeting(program_page, built_site):
     assert events[0]["DTSTART"].params["TZID"] == "Asia/Tokyo"
     assert events[0]["DTSTART"].dt == dt.datetime(2026, 12, 23, 13, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
+    # one appointment, not a calendar: with X-WR-CALNAME Outlook would open it as a new calendar
+    assert calendar["METHOD"] == "PUBLISH" and calendar["X-WR-TIMEZONE"] == "Asia/Tokyo"
+    for name in SUBSCRIPTION_ONLY:
+        assert name.decode() not in calendar and b"\r\n" + name not in raw
     # the event's lines as the feed has them (folded), after the feed's own header
     assert raw == one_event_from_feed((built_site / FEED).read_bytes(), UID)
     assert session.errors == []

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import icalendar
 
 from conftest import ROOT, copy_project, run_build
-from employer_directory.calendar.ics import in_brackets
+from employer_directory.calendar.ics import feed_files, in_brackets
+from employer_directory.calendar.occurrences import build_calendar
+from test_calendar_occurrences import program
 
 
 def built_on(tmp_path: Path, build_date: str) -> Path:
@@ -115,6 +118,17 @@ def test_every_ics_file_parses_and_every_event_has_uid_dtstamp_and_dtstart_with_
     assert len(uids_in_all) == 22 + 8 + 1 + 1  # group, seminar, tour, job fair
 
 
+def test_every_feed_names_itself_and_asks_subscribers_to_refresh_twice_a_day(built_site):
+    """Without a refresh hint Apple Calendar on the Mac refreshes a subscription once a week."""
+    for path in ics_files(built_site):
+        raw = path.read_bytes()
+        assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in raw and b"\r\nX-PUBLISHED-TTL:PT12H\r\n" in raw
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
+    program_feed = icalendar.Calendar.from_ical((built_site / "calendar/tour-shirakaba-farm.ics").read_bytes())
+    assert str(program_feed["NAME"]) == "職場見学会「しらかば農園」（しらかば市 協力事業所ガイド）"
+
+
 def test_a_theme_goes_in_one_pair_of_brackets_after_the_program_title():
     assert in_brackets("SST体験") == "「SST体験」"
     assert in_brackets("「SST体験」") == "「SST体験」"
@@ -160,6 +174,42 @@ def test_two_builds_give_byte_identical_ics_files(tmp_path):
         outputs.append({p.relative_to(project / "site").as_posix(): p.read_bytes() for p in ics_files(project / "site")})
     assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) > 4
     assert outputs[0] == outputs[1]
+
+
+def feeds_on(today: dt.date, *records) -> dict[str, bytes]:
+    return feed_files(build_calendar(records, today), "https://example.github.io/kyoryoku-jigyosho/", "テストのサイト")
+
+
+def events_by_date(feed: bytes) -> dict[str, icalendar.Event]:
+    return {e["DTSTART"].dt.date().isoformat(): e for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")}
+
+
+GROUP = {"recurrence": {"rule": "毎月第2・第4水曜", "start": "2026-11-01", "until": "2027-01-31", "time": "13:30〜15:00"}}
+
+
+def test_the_daily_rebuild_alone_never_changes_a_feed():
+    """Only the data changes a feed: a full meeting stays 【満員】 after its day (on the pages it
+    becomes 終了), so calendar apps see no change from one morning's build to the next."""
+    record = program(**GROUP, full=["2026-12-09"], cancelled=[{"date": "2027-01-13", "reason": "点検のため"}])
+    days = [dt.date(2026, 10, 1), dt.date(2026, 12, 9), dt.date(2026, 12, 10), dt.date(2027, 1, 14), dt.date(2027, 6, 1)]
+    first, *others = [feeds_on(day, record) for day in days]
+    assert all(feeds == first for feeds in others)
+    events = events_by_date(first["calendar/test.ics"])
+    assert str(events["2026-12-09"]["SUMMARY"]).startswith("【満員】")
+    assert str(events["2027-01-13"]["SUMMARY"]).startswith("【中止】") and events["2027-01-13"]["STATUS"] == "CANCELLED"
+
+
+def test_sequence_grows_as_a_meeting_becomes_full_and_then_cancelled():
+    """Apps that imported a meeting take a changed copy only with a higher SEQUENCE (RFC 5546)."""
+    versions = [
+        program(**GROUP),
+        program(**GROUP, full=["2026-12-09"]),
+        program(**GROUP, cancelled=[{"date": "2026-12-09", "reason": "講師の急病のため"}]),
+    ]
+    meetings = [events_by_date(feeds_on(dt.date(2026, 11, 22), record)["calendar/test.ics"])["2026-12-09"] for record in versions]
+    assert len({str(m["UID"]) for m in meetings}) == 1
+    assert [m["SEQUENCE"] for m in meetings] == [0, 1, 2]
+    assert [str(m["STATUS"]) for m in meetings] == ["CONFIRMED", "CONFIRMED", "CANCELLED"]
 
 
 def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_site):

@@ -1,8 +1,9 @@
 // "カレンダーに追加" on program pages: each meeting's link points at the program's ICS feed
 // (calendar/<program>.ics) and names the meeting's UID in data-cal-uid. Here the feed is fetched
-// (same origin), the one VEVENT with that UID is cut out with the feed's header and VTIMEZONE,
-// and saved as data-cal-file. If anything fails the browser follows the link as it is (the whole
-// feed), which is also what happens without JavaScript.
+// (same origin), the one VEVENT with that UID is cut out with the feed's header and VTIMEZONE
+// (less the subscribed calendar's name and refresh hints), and saved as data-cal-file. If anything
+// fails the browser follows the link as it is (the whole feed), which is also what happens without
+// JavaScript.
 (function () {
   "use strict";
   var CRLF = "\r\n";
@@ -33,8 +34,33 @@
     return null;
   }
 
-  // A calendar with the feed's header (VCALENDAR properties, VTIMEZONE) and the one event with
-  // this UID, the event's lines kept as they are (folded); null when the feed has no such event.
+  // Properties of the feed as a subscribed calendar, not of one meeting. With X-WR-CALNAME, Outlook
+  // opens a one-event file as a new calendar instead of adding the event (MS-OXCICAL: omit it for
+  // a single appointment); a refresh interval means nothing to a one-time import.
+  var SUBSCRIPTION_ONLY = /^(NAME|X-WR-CALNAME|X-WR-CALDESC|REFRESH-INTERVAL|X-PUBLISHED-TTL|SOURCE)[;:]/i;
+
+  // The feed's header lines without those VCALENDAR properties (and their folded continuations).
+  function eventHeader(lines) {
+    var kept = [];
+    var depth = 0;
+    var skipping = false;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i];
+      if (/^[ \t]/.test(line)) {
+        if (!skipping) kept.push(line);
+        continue;
+      }
+      skipping = depth === 1 && SUBSCRIPTION_ONLY.test(line);
+      if (/^BEGIN:/i.test(line)) depth++;
+      else if (/^END:/i.test(line)) depth--;
+      if (!skipping) kept.push(line);
+    }
+    return kept;
+  }
+
+  // A calendar with the feed's header (VCALENDAR properties but those above, VTIMEZONE) and the
+  // one event with this UID, the event's lines kept as they are (folded); null when the feed has
+  // no such event.
   function oneEvent(text, uid) {
     var lines = text.split(/\r\n|\n|\r/);
     var header = null;
@@ -48,7 +74,7 @@
           block = null;
         }
       } else if (line === "BEGIN:VEVENT") {
-        if (!header) header = lines.slice(0, i);
+        if (!header) header = eventHeader(lines.slice(0, i));
         block = [line];
       }
     }

@@ -12,8 +12,9 @@ RRULE + EXDATE. The reasons (also in the README):
 * rules are limited to about three years, so the number of events stays small.
 
 Everything is deterministic: the UID is the occurrence key plus the site's host, DTSTAMP is
-the program's 情報確認日 (not the clock), events are in a fixed order. Each event is serialised
-once and the same bytes are used in the all-programs feed and the program's feed.
+the program's 情報確認日 (not the clock), 中止 and 満員 come from the file (not the build date),
+events are in a fixed order. So the daily rebuild alone never changes a feed. Each event is
+serialised once and the same bytes are used in the all-programs feed and the program's feed.
 
 There are no single-meeting files: a meeting's "カレンダーに追加" link points at its program's
 feed and names the meeting's UID (:func:`event_uid`); ``assets/calendar-add.js`` cuts that one
@@ -31,7 +32,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..site_address import SiteAddress
-from .occurrences import CANCELLED, FULL, Occurrence, ProgramCalendar
+from .occurrences import CANCELLED, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models.program import Program
@@ -39,6 +40,13 @@ if TYPE_CHECKING:  # pragma: no cover
 PRODID = "-//employer-directory//program calendar//JA"
 TZID = "Asia/Tokyo"
 CRLF = b"\r\n"
+REFRESH = dt.timedelta(hours=12)
+"""How often a subscribed app should fetch a feed again (RFC 7986 REFRESH-INTERVAL; Outlook reads
+X-PUBLISHED-TTL). Without a hint Apple Calendar on the Mac offers "every week", so a cancellation
+could reach a subscriber days late. Feeds change when staff publish a change (any time, a
+cancellation may come on the day), never from the daily rebuild alone: half a day keeps
+subscribers current without multiplying downloads of the largest file. Google Calendar ignores
+the hint (it fetches about every 12 to 24 hours)."""
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +60,10 @@ def _header(name: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
     calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
     calendar.add("x-wr-timezone", TZID)
     text = calendar.to_ical()
     return text[: text.rindex(b"END:VCALENDAR")]
@@ -114,6 +125,7 @@ class _ProgramEvents:
     def __init__(self, program: "Program", page_url: str, domain: str):
         self.program = program
         self.domain = domain
+        self.full_dates = frozenset(program.full)
         place = program.place
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
         self.details = [program.summary] + ([place.join] if place.online and place.join else []) + [page_url]
@@ -133,19 +145,30 @@ class _ProgramEvents:
     def event(self, occurrence: Occurrence) -> bytes:
         program = self.program
         summary = program.title + (in_brackets(occurrence.title) if occurrence.title else "")
-        if occurrence.status == CANCELLED:
-            summary = "【中止】" + summary
-        elif occurrence.status == FULL:
-            summary = "【満員】" + summary
+        # 中止 and 満員 come from the file, not from the build date: a full meeting stays 【満員】
+        # after its day (its status turns 終了 on the pages), so the daily rebuild alone never
+        # changes a feed.
         cancelled = occurrence.status == CANCELLED
+        full = not cancelled and occurrence.date in self.full_dates
+        if cancelled:
+            summary = "【中止】" + summary
+        elif full:
+            summary = "【満員】" + summary
         end = occurrence.end + dt.timedelta(days=1) if occurrence.all_day else occurrence.end
+        # SEQUENCE: a changed STATUS is a significant revision (RFC 5546 2.1.4), and an app that
+        # imported the meeting once (a download, not a subscription) takes a re-imported copy
+        # only if its SEQUENCE is higher; with an equal one the change is ignored. There is no
+        # history to count revisions, so it is derived from the file like everything else:
+        # 0 as planned, 1 満員, 2 中止, which grows along the usual course of a meeting. Going
+        # back (a seat freed, a cancellation withdrawn) lowers it; subscriptions are replaced as
+        # a whole at each refresh and do not depend on it.
         lines = [
             _line("uid", event_uid(occurrence, self.domain)),
             _line("dtstart", occurrence.start),
             _line("dtend", end),
             _line("summary", summary),
             _line("status", "CANCELLED" if cancelled else "CONFIRMED"),
-            _line("sequence", 1 if cancelled else 0),
+            _line("sequence", 2 if cancelled else 1 if full else 0),
         ]
         if cancelled and occurrence.cancel_reason:
             lines.append(_line("description", "\n".join([f"中止: {occurrence.cancel_reason}", *self.details])))
