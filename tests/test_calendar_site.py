@@ -216,6 +216,11 @@ def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_sit
     html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
     assert 'href="webcal://example.github.io/kyoryoku-jigyosho/calendar/hataraku-junbi-no-hiroba.ics"' in html
     assert 'href="../../calendar/hataraku-junbi-no-hiroba.ics" download' in html
+    # webcal:// does nothing on Android: the help gives the https address for Google's 「URL で追加」
+    help_text = squeeze(html[html.index('class="cal-feeds__help"'):])
+    assert "「URL で追加」" in help_text and "https://example.github.io/kyoryoku-jigyosho/calendar/hataraku-junbi-no-hiroba.ics" in help_text
+    for path in ("calendar/index.html", "calendar/2026-12/index.html"):
+        assert '<code class="cal-feeds__url">https://example.github.io/kyoryoku-jigyosho/calendar/all.ics</code>' in text(built_site, path)
     adds = re.findall(r'<a class="cal-add" href="([^"]+)" download data-cal-uid="([^"]+)" data-cal-file="([^"]+)">', html)
     assert ("../../calendar/hataraku-junbi-no-hiroba.ics", "hataraku-junbi-no-hiroba-20261223T1330@example.github.io", "hataraku-junbi-no-hiroba-20261223T1330.ics") in adds
     assert {href for href, _, _ in adds} == {"../../calendar/hataraku-junbi-no-hiroba.ics"}

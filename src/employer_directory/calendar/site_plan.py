@@ -83,7 +83,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
     views = month_views(calendar)
     domain = uid_domain(site_url)
     plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name))
-    feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(site.page(plan.all_feed))}
+    feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(site.page(plan.all_feed)), "feed_url": site.page(plan.all_feed)}
 
     index = GeneratedPage("calendar/index.md")
     pages.generated.append(index)
@@ -121,6 +121,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
                 "next_occurrence": calendar.next_of(program.slug),
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(site.page(feed)),
+                "program_feed_url": site.page(feed),
                 "calendar_adds": calendar_adds(occurrences, feed, domain),
             }
         )
