@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from employer_directory.calendar import CANCELLED, CLOSED, ENDED, FULL, OPEN
+from employer_directory.calendar import CANCELLED, CLOSED, ENDED, FULL, OPEN, WALK_IN
 from employer_directory.calendar.closures import Closure, ClosedDays
 from employer_directory.calendar.occurrences import build_calendar, plan_program, program_occurrences
 from employer_directory.calendar.rules import parse_rule
@@ -116,6 +116,8 @@ def test_meetings_after_the_application_deadline_say_so():
     assert after[D(2026, 11, 25)] == ENDED  # past meetings stay 終了
     assert after[D(2026, 12, 9)] == FULL  # staff's 満員 is kept
     assert after[D(2027, 1, 27)] == CANCELLED
+    walk_in = program(recurrence=record.recurrence.model_dump(), deadline="2026-12-01", walk_in=True)
+    assert {o.status for o in program_occurrences(walk_in, D(2026, 12, 2), ClosedDays(NEW_YEAR)) if o.date > D(2026, 12, 2)} == {WALK_IN}
     calendar = build_calendar([record], D(2026, 12, 2), NEW_YEAR)
     assert calendar.next_of("test").date == D(2026, 12, 9)  # a closed or full meeting is still held
     assert calendar.deadline_passed("test")
@@ -135,7 +137,7 @@ def test_overview_lists_every_program_coming_ones_by_next_meeting_then_ended_one
     first = lines[0]
     # Tuesdays of Nov-Dec 2026 without 11/3 (文化の日) and 12/29 (年末年始)
     assert first.next.date == D(2026, 11, 24) and first.meetings == 7 and (first.first, first.last) == (D(2026, 11, 10), D(2026, 12, 22))
-    assert lines[1].next.date == D(2026, 12, 1)  # a cancelled meeting is not the next one
+    assert lines[1].next.date == D(2026, 12, 1) and lines[1].cancelled == 1  # a cancelled meeting is not the next one
     assert lines[3].ended and lines[3].next is None and lines[3].last == D(2026, 10, 8)
 
 

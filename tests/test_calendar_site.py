@@ -74,8 +74,10 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     section = squeeze(html[html.index('id="programs"'):html.index('id="months"')])
     names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00、全22回（2026年4月〜2027年3月）" in section
-    assert "全8回（2027年6月〜2027年11月）" in section
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    assert "全8回、2027年6月〜2027年11月" in section
+    assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
+    assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
 
 
 def test_upcoming_on_home_and_on_the_related_employer(built_site):
@@ -161,6 +163,10 @@ def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_a
     assert "申し込み締切 2026年12月10日(木)（締切を過ぎました）" in after
     assert 'class="cal-status cal-status--closed">申込締切<' in text(site, "calendar/2026-12/index.html")
     assert "カレンダーに追加" in after  # those who applied in time still add it to their calendar
+    # the job fair takes people on the day (walk_in): after its deadline it says so, not 申込締切
+    fair = squeeze(text(built_on(tmp_path, "2027-02-11"), "programs/godo-mensetsukai-2027-02/index.html"))
+    assert "次回: 2027年2月17日(水) 13:30〜16:00 面接会と個別相談 当日参加可" in fair and "申込締切 " not in fair
+    assert "当日参加 申し込みをしなくても、当日参加できます" in fair
 
 
 def test_two_builds_give_byte_identical_ics_files(tmp_path):

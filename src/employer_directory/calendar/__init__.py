@@ -9,6 +9,6 @@ Public API (used by pages, open-data exports and print sheets)::
     directory.occurrences(program)     # same as calendar.of(program.slug)
 """
 
-from .occurrences import CANCELLED, CLOSED, ENDED, FULL, OPEN, STATUSES, TAKES_PLACE, Month, Occurrence, ProgramCalendar, build_calendar
+from .occurrences import CANCELLED, CLOSED, ENDED, FULL, OPEN, STATUSES, TAKES_PLACE, WALK_IN, Month, Occurrence, ProgramCalendar, build_calendar
 
-__all__ = ["CANCELLED", "CLOSED", "ENDED", "FULL", "OPEN", "STATUSES", "TAKES_PLACE", "Month", "Occurrence", "ProgramCalendar", "build_calendar"]
+__all__ = ["CANCELLED", "CLOSED", "ENDED", "FULL", "OPEN", "STATUSES", "TAKES_PLACE", "WALK_IN", "Month", "Occurrence", "ProgramCalendar", "build_calendar"]

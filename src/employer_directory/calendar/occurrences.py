@@ -5,7 +5,8 @@ program's time), ``sessions`` (each with its own date, time and title) and ``rec
 such as 毎月第2・第4水曜 between two dates, whose occurrences on public holidays and local
 closures are skipped). ``extra_dates`` add meetings to a rule, ``cancelled`` marks meetings as
 中止 (they stay listed, with the reason), ``full`` marks them 満員; past ones become 終了, and
-once the program's application ``deadline`` has passed the meetings still to come say 申込締切.
+once the program's application ``deadline`` has passed the meetings still to come say 申込締切
+(当日参加可 when the program takes people on the day: ``walk_in``).
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ FULL = "満員"
 CANCELLED = "中止"
 ENDED = "終了"
 CLOSED = "申込締切"
-"""The program's application deadline is past; the meeting still takes place (walk-ins, or those
-who applied in time). Not 受付終了: some programs, like the job fair, take people on the day."""
-STATUSES = (OPEN, FULL, CLOSED, CANCELLED, ENDED)
-TAKES_PLACE = (OPEN, FULL, CLOSED)
+"""The program's application deadline is past; the meeting still takes place for those who applied
+in time."""
+WALK_IN = "当日参加可"
+"""The deadline is past, but the program takes people on the day without applying (``walk_in``)."""
+STATUSES = (OPEN, FULL, CLOSED, WALK_IN, CANCELLED, ENDED)
+TAKES_PLACE = (OPEN, FULL, CLOSED, WALK_IN)
 """Statuses of a meeting that is still to come and will be held."""
 
 
@@ -141,6 +144,7 @@ def _moment(day: dt.date, hour: int, minute: int) -> dt.datetime:
 def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays | None = None) -> tuple[Occurrence, ...]:
     cancelled = {c.date: c.reason for c in program.cancelled}
     full = set(program.full)
+    after_deadline = WALK_IN if program.walk_in else CLOSED
     closed_for_applications = program.deadline is not None and today > program.deadline
     result = []
     for number, planned in enumerate(plan_program(program, closed).dates, start=1):
@@ -158,7 +162,7 @@ def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays |
         elif planned.date in full:
             status, reason = FULL, None
         elif closed_for_applications:
-            status, reason = CLOSED, None
+            status, reason = after_deadline, None
         else:
             status, reason = OPEN, None
         result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time))
@@ -202,6 +206,8 @@ class ProgramOverview:
     """The next meeting that takes place (not cancelled), or None when none is left."""
     meetings: int
     """How many meetings the program has in all (cancelled ones included)."""
+    cancelled: int
+    """How many of them are cancelled."""
     first: Optional[dt.date]
     last: Optional[dt.date]
 
@@ -267,7 +273,8 @@ class ProgramCalendar:
         lines = []
         for slug, program in self._programs.items():
             found = self.by_program[slug]
-            lines.append(ProgramOverview(program, self.next_of(slug), len(found), found[0].date if found else None, found[-1].date if found else None))
+            cancelled = sum(1 for o in found if o.is_cancelled)
+            lines.append(ProgramOverview(program, self.next_of(slug), len(found), cancelled, found[0].date if found else None, found[-1].date if found else None))
         coming = sorted((o for o in lines if not o.ended), key=lambda o: (o.next.sort_key, o.program.title))
         ended = sorted((o for o in lines if o.ended), key=lambda o: (o.last or dt.date.min, o.program.title), reverse=True)
         return coming + ended
