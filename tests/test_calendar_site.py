@@ -44,11 +44,23 @@ def test_month_page_marks_today_and_links_neighbours(built_site):
     html = text(built_site, "calendar/2026-11/index.html")
     today_cell = re.search(r'<td class="[^"]*is-today[^"]*" aria-current="date">\s*<span class="cal-day">(\d+)', html)
     assert today_cell and today_cell.group(1) == "22"
-    assert html.count('aria-current="date"') == 1  # no events on the 22nd: no list entry either
+    # the phone list marks today too, although nothing takes place on the 22nd
+    phone_list = squeeze(html[html.index('<div class="cal-list">'):])
+    assert html.count('aria-current="date"') == 2 and "2026年11月22日(日) 今日 この日の予定はありません。" in phone_list
     assert 'href="../../calendar/2026-10/" rel="prev"' in html
     assert 'href="../../calendar/2026-12/" rel="next"' in html
     assert "<caption>" in html and '<th scope="col" class="cal-wd-0">日</th>' in html
     assert "勤労感謝の日" in html
+
+
+def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
+    page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    # 9/23 (秋分の日) is past: it sits among the ended meetings, between 第10回 and 第11回
+    assert re.search(r"第10回 2026年9月9日\(水\) .*? 終了 お休み 2026年9月23日\(水\) （秋分の日のため） 第11回 2026年10月14日", page)
+    assert "終わった回（13回）" in page  # a skipped day is not a meeting
+    december = text(built_site, "calendar/2026-12/index.html")
+    grid = december[december.index('<div class="cal-grid">'):december.index('<div class="cal-list">')]
+    assert grid.count('<span class="cal-closed">年末年始（休み）</span>') == 3  # 12/29, 30, 31
 
 
 def test_cancelled_meeting_is_shown_as_cancelled_with_its_reason(built_site):
@@ -66,7 +78,7 @@ def test_past_meetings_are_ended_and_full_ones_full(built_site):
     page = squeeze(html)
     assert re.search(r"次回: 2026年11月25日\(水\) 13:30〜15:00 お話し会「私の体験談〜継続したから今がある〜」 募集中", page)
     assert re.search(r"2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 満員", page)
-    assert "2026年9月23日" not in page  # 秋分の日: skipped
+    assert "第11回 2026年9月23日" not in page and "お休み 2026年9月23日(水) （秋分の日のため）" in page  # skipped
 
 
 def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(built_site):
@@ -166,7 +178,7 @@ def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_a
     # the job fair takes people on the day (walk_in): after its deadline it says so, not 申込締切
     fair = squeeze(text(built_on(tmp_path, "2027-02-11"), "programs/godo-mensetsukai-2027-02/index.html"))
     assert "次回: 2027年2月17日(水) 13:30〜16:00 面接会と個別相談 当日参加可" in fair and "申込締切 " not in fair
-    assert "当日参加 申し込みをしなくても、当日参加できます" in fair
+    assert "申し込み締切 2027年2月10日(水)（締切を過ぎました。当日参加はできます）" in fair
 
 
 def test_two_builds_give_byte_identical_ics_files(tmp_path):

@@ -24,6 +24,8 @@ class CalendarDay:
     is_today: bool
     holiday: str | None
     occurrences: tuple[Occurrence, ...]
+    closure: str | None = None
+    """The centre's closure (年末年始 …) the day falls in, from mkdocs.yml."""
 
     @property
     def weekday_index(self) -> int:
@@ -42,6 +44,12 @@ class MonthView:
     @property
     def days_with_occurrences(self) -> list[CalendarDay]:
         return [day for week in self.weeks for day in week if day.in_month and day.occurrences]
+
+    @property
+    def list_days(self) -> list[CalendarDay]:
+        """The days of the phone list: those with meetings, and today (so that the list marks it
+        too, as the grid does, even on a day without a meeting)."""
+        return [day for week in self.weeks for day in week if day.in_month and (day.occurrences or day.is_today)]
 
     @property
     def count(self) -> int:
@@ -66,6 +74,7 @@ def month_view(calendar: ProgramCalendar, month: Month, previous: Month | None, 
                     day == calendar.today,
                     holiday_name(day) if day.month == month.month else None,
                     tuple(by_day.get(day, ())) if day.month == month.month else (),
+                    calendar.closed.closure(day) if day.month == month.month else None,
                 )
                 for day in week
             )

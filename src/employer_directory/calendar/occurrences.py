@@ -142,12 +142,16 @@ def _moment(day: dt.date, hour: int, minute: int) -> dt.datetime:
 
 
 def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays | None = None) -> tuple[Occurrence, ...]:
+    return occurrences_of_plan(program, plan_program(program, closed), today)
+
+
+def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple[Occurrence, ...]:
     cancelled = {c.date: c.reason for c in program.cancelled}
     full = set(program.full)
     after_deadline = WALK_IN if program.walk_in else CLOSED
     closed_for_applications = program.deadline is not None and today > program.deadline
     result = []
-    for number, planned in enumerate(plan_program(program, closed).dates, start=1):
+    for number, planned in enumerate(plan.dates, start=1):
         if planned.time:
             start = _moment(planned.date, planned.time.start.hour, planned.time.start.minute)
             end = _moment(planned.date, planned.time.end.hour, planned.time.end.minute)
@@ -198,6 +202,15 @@ class Month:
 
 
 @dataclass(frozen=True)
+class ScheduleRow:
+    """One line of a program's schedule: a meeting, or a day its rule skips."""
+
+    date: dt.date
+    occurrence: Optional[Occurrence]
+    skipped: Optional[SkippedDate]
+
+
+@dataclass(frozen=True)
 class ProgramOverview:
     """One line of the list of every program: what it is, how often it meets, and when next."""
 
@@ -225,12 +238,16 @@ class ProgramCalendar:
 
     def __init__(self, programs: Iterable["Program"], today: dt.date, closed: ClosedDays):
         self.today = today
+        self.closed = closed
         self.by_program: dict[str, tuple[Occurrence, ...]] = {}
+        self.skipped_by_program: dict[str, tuple[SkippedDate, ...]] = {}
         self._programs = {}
         everything: list[Occurrence] = []
         for program in programs:
-            found = program_occurrences(program, today, closed)
+            plan = plan_program(program, closed)
+            found = occurrences_of_plan(program, plan, today)
             self.by_program[program.slug] = found
+            self.skipped_by_program[program.slug] = plan.skipped
             self._programs[program.slug] = program
             everything.extend(found)
         everything.sort(key=lambda o: o.sort_key)
@@ -243,6 +260,23 @@ class ProgramCalendar:
         for occurrence in self.all:
             for slug in self._programs[occurrence.program_slug].employers:
                 self.by_employer.setdefault(slug, []).append(occurrence)
+
+    def schedule_of(self, program_slug: str) -> tuple[list["ScheduleRow"], list["ScheduleRow"]]:
+        """The program page's lists, (coming, past): its meetings with the days its rule skips in
+        between (「お休み（秋分の日）」), so that a missing week is explained where it is missed."""
+        rows = [ScheduleRow(o.date, o, None) for o in self.of(program_slug)]
+        rows += [ScheduleRow(s.date, None, s) for s in self.skipped_of(program_slug)]
+        rows.sort(key=lambda row: (row.date, row.skipped is None))
+        coming: list[ScheduleRow] = []
+        past: list[ScheduleRow] = []
+        for row in rows:
+            is_past = row.occurrence.is_past if row.occurrence is not None else row.date < self.today
+            (past if is_past else coming).append(row)
+        return coming, past
+
+    def skipped_of(self, program_slug: str) -> tuple[SkippedDate, ...]:
+        """The dates the program's rule falls on but skips (public holidays, closures), in order."""
+        return self.skipped_by_program.get(program_slug, ())
 
     def program(self, slug: str) -> "Program":
         return self._programs[slug]

@@ -115,9 +115,12 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
             continue
         feed = ics_path_for_program(program.slug)
         occurrences = calendar.of(program.slug)
+        coming_rows, past_rows = calendar.schedule_of(program.slug)
         view.context.update(
             {
                 "occurrences": occurrences,
+                "coming_rows": coming_rows,
+                "past_rows": past_rows,
                 "next_occurrence": calendar.next_of(program.slug),
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(site.page(feed)),

@@ -78,7 +78,7 @@ class Program(Strict):
     bring: list[ShortText] = Field(default_factory=list, title="持ち物")
     apply: Optional[Text] = Field(None, title="申し込み方法")
     deadline: Optional[StaffDate] = Field(None, title="申し込み締切", description="この日を過ぎると、これからの回は「申込締切」と表示されます（この日までは「募集中」）")
-    walk_in: bool = Field(False, title="当日参加", description="申し込みをしなくても当日参加できるなら true。締切のあとは「申込締切」ではなく「当日参加可」と表示されます")
+    walk_in: bool = Field(False, title="当日参加", description="締切（deadline）のあとも、申し込みなしで当日参加できるなら true。締切のあとは「申込締切」ではなく「当日参加可」と表示されます")
     contact: Optional[Contact] = Field(None, title="問い合わせ先")
     employers: list[str] = Field(default_factory=list, title="関係する協力事業所", description="事業所ファイルの名前（.md を除く）")
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="dates と繰り返しの回の時間。例: \"10:00〜12:00\"")
