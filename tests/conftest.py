@@ -109,5 +109,28 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        _pin_clock_to_the_build_date(browser)
         yield browser
         browser.close()
+
+
+BUILD_MOMENT = f"{BUILD_DATE}T10:00:00+09:00"
+"""What the pages' own clock says in browser tests: the morning of the sample's build date, as on
+the day the site was built (assets/build-age.js compares the two)."""
+
+
+def _pin_clock_to_the_build_date(browser) -> None:
+    """Every context and page the tests open sees BUILD_MOMENT as now (timers still run)."""
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def pinned_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.clock.set_fixed_time(BUILD_MOMENT)
+        return context
+
+    def pinned_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        page.clock.set_fixed_time(BUILD_MOMENT)
+        return page
+
+    browser.new_context, browser.new_page = pinned_context, pinned_page

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from test_browser import PHONE, Watched, assert_accessible
+from test_browser import AXE_OPTIONS, PHONE, Axe, Watched, assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -141,3 +141,35 @@ def test_without_javascript_add_to_calendar_gives_the_program_feed(browser, site
 @pytest.mark.parametrize("path", ["calendar/", "calendar/2026-11/", "calendar/2027-01/", "programs/hataraku-junbi-no-hiroba/", "programs/chiiki-zukuri-seminar/", "employers/shirakaba-farm/", "."])
 def test_calendar_and_program_pages_have_no_accessibility_violations(browser, site_url, path):
     assert_accessible(browser, site_url + ("" if path == "." else path))
+
+
+def test_pages_of_a_stopped_daily_rebuild_say_so_and_end_past_meetings(browser, site_url):
+    """The sample is built on 2026-11-22. Two days later nothing changes; on 12-01 (the rebuild
+    has stopped) the page says so and the 11-25 meeting reads 終了, not 募集中."""
+    session = Watched(browser, PHONE)
+    page = session.page
+    try:
+        session.context.clock.set_fixed_time("2026-11-24T23:00:00+09:00")
+        page.goto(site_url)
+        assert page.locator(".dir-build-age").count() == 0
+        first = page.locator(".cal-upcoming li").first
+        assert "2026年11月25日(水)" in first.inner_text() and first.locator(".cal-status").inner_text() == "募集中"
+
+        session.context.clock.set_fixed_time("2026-12-01T08:00:00+09:00")
+        page.reload()
+        note = page.locator(".dir-build-age")
+        assert note.count() == 1 and note.get_attribute("role") == "note"
+        assert note.inner_text().startswith("このページは2026年11月22日(日)の情報のまま、更新が止まっています。")
+        assert "しらかば市 生活・就労支援センター（架空）（電話 0268-00-0000）" in note.inner_text()
+        assert first.locator(".cal-status").inner_text() == "終了"
+        full = page.locator(".cal-upcoming li", has_text="2026年12月9日(水)")
+        assert full.locator(".cal-status").inner_text() == "満員"  # still to come: unchanged
+
+        page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
+        assert page.locator(".dir-build-age").count() == 1
+        assert page.locator(".cal-sessions li", has_text="2026年11月25日(水)").first.locator(".cal-status").inner_text() == "終了"
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        assert session.errors == []
+    finally:
+        session.close()

@@ -173,7 +173,7 @@ def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_a
     after = squeeze(text(site, "programs/tour-shirakaba-farm/index.html"))
     assert re.search(r"次回: 2026年12月16日\(水\) \S+ 申込締切", after) and "募集中" not in after
     assert "申し込み締切 2026年12月10日(木)（締切を過ぎました）" in after
-    assert 'class="cal-status cal-status--closed">申込締切<' in text(site, "calendar/2026-12/index.html")
+    assert 'class="cal-status cal-status--closed" data-date="2026-12-16">申込締切<' in text(site, "calendar/2026-12/index.html")
     assert "カレンダーに追加" in after  # those who applied in time still add it to their calendar
     # the job fair takes people on the day (walk_in): after its deadline it says so, not 申込締切
     fair = squeeze(text(built_on(tmp_path, "2027-02-11"), "programs/godo-mensetsukai-2027-02/index.html"))

@@ -85,9 +85,20 @@ def test_pull_request_summary_lists_added_changed_removed_and_stale(project):
     assert "プログラム「新しいセミナー」 `content/programs/new-seminar.md`" in section["追加（1件）"]
     assert "事業所「しらかば農園」 `content/employers/shirakaba-farm.md`: 従業員数（headcount）、情報確認日（verified）" in section["変更（1件）"]
     assert "`content/employers/kodama-butsuryu.md`" in section["削除（1件）"]
+    assert "プログラムのファイルを消すと" not in summary  # only an employer was removed
     stale = section["情報確認日から12か月以上たっているもの（5件）"]
     assert len([line for line in stale.splitlines() if line.startswith("- ")]) == 5
     assert "hikari-jimu-service.md" in stale and "shirakaba-farm.md" not in stale
+
+
+def test_removing_a_program_warns_that_its_past_months_go_with_it(project):
+    _commit_base(project)
+    (project / "content/programs/tour-shirakaba-farm.md").unlink()
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    removed = result.stdout.split("### 削除（1件）", 1)[1].split("\n### ", 1)[0]
+    assert "`content/programs/tour-shirakaba-farm.md`" in removed
+    assert "終わったプログラムは、消さずにそのまま残してください" in removed
 
 
 def test_summary_escapes_markup_from_content(project):

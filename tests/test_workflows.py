@@ -112,7 +112,11 @@ def test_only_the_deploy_job_may_write() -> None:
             written = {scope for scope, level in perms.items() if level == "write"}
             if written:
                 writers[(path.name, job_name)] = written
-    assert writers == {("deploy.yml", "deploy"): {"pages", "id-token"}}
+    assert writers == {("deploy.yml", "deploy"): {"pages", "id-token"}, ("deploy.yml", "keep-schedule"): {"actions"}}
+    keep = _load(WORKFLOW_DIR / "deploy.yml")["jobs"]["keep-schedule"]
+    assert keep["permissions"] == {"actions": "write"} and keep["if"] == "github.event_name == 'schedule'"
+    (step,) = keep["steps"]
+    assert step["run"] == 'gh api --method PUT "repos/${REPOSITORY}/actions/workflows/deploy.yml/enable"'
 
     deploy_job = _load(WORKFLOW_DIR / "deploy.yml")["jobs"]["deploy"]
     assert deploy_job["permissions"] == {"pages": "write", "id-token": "write"}

@@ -119,6 +119,12 @@ def _escape(text: str) -> str:
     return text
 
 
+PROGRAM_REMOVED = (
+    "⚠ プログラムのファイルを消すと、そのプログラムのページと、カレンダーの過去の月にあったその回も消えます"
+    "（「これまでの記録」が残りません）。終わったプログラムは、消さずにそのまま残してください。"
+)
+
+
 def render_summary(summary: PullRequestSummary) -> str:
     lines = ["## 協力事業所ディレクトリ: このプルリクエストの内容", ""]
     if not (summary.added or summary.changed or summary.removed):
@@ -131,6 +137,8 @@ def render_summary(summary: PullRequestSummary) -> str:
             fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {change.kind}「{_escape(change.name)}」 `{change.path}`{fields}")
         lines.append("")
+        if changes is summary.removed and any(change.path.split("/")[-2] == "programs" for change in changes):
+            lines += [PROGRAM_REMOVED, ""]
     lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
     if summary.stale:
         lines += [
