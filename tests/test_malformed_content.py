@@ -80,6 +80,7 @@ CASES = [
     ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
+    ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
 ]
 
 
@@ -193,3 +194,14 @@ def test_a_previous_site_is_left_untouched_when_content_breaks(tmp_path):
     shutil.copy(CORPUS / "malformed" / "employers" / "hour-25.md", project / "content" / "employers")
     assert run_build(project, site).returncode != 0
     assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*")) == before
+
+
+# --- rules, deadlines and lines found by the acceptance audit ------------------------------
+
+
+@pytest.mark.parametrize(("written", "fix"), [("１２-29", '半角で "12-29"'), ("２０２７-03-15", '半角で "2027-03-15"')])
+def test_full_width_digits_in_a_closure_get_the_half_width_form(written, fix):
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"closures": [{"label": "臨時休館", "from": written}]})
+    (problem,) = raised.value.problems
+    assert fix in problem.fix

@@ -34,6 +34,10 @@ def test_iso_dates_pass():
         ("2026年4月8日", "2026-04-08"),
         ("2026年4月8日(水)", "2026-04-08"),
         ("２０２６－０４－０８", "2026-04-08"),
+        # Full-width digits with half-width hyphens: \d matches ２, so these once passed unnoticed.
+        ("２０２６-04-15", "2026-04-15"),
+        ("2026-０4-15", "2026-04-15"),
+        ("２０２６/4/8", "2026-04-08"),
         ("令和8年4月8日", "2026-04-08"),
         ("令和元年5月1日", "2019-05-01"),
         ("R8.4.8", "2026-04-08"),
@@ -92,6 +96,13 @@ def test_phone_numbers():
     assert "0268-00-1001" in fix_of(parse_phone, "0268ー00ー1001")
     assert "0268-00-1001" in fix_of(parse_phone, "(0268)00-1001")
     assert "ハイフン" in fix_of(parse_phone, 268001001)
+    # Only some digits full-width (the leading 0 is half-width): refused with the correction.
+    assert "0268-00-9999" in fix_of(parse_phone, "0268-00-９９９９")
+    assert "0268009999" in fix_of(parse_phone, "0２６８００９９９９")
+
+
+def test_times_in_full_width_digits_are_refused():
+    assert "10:00〜11:00" in fix_of(parse_time_range, "１０:00〜11:00")
 
 
 def test_japanese_date_format():

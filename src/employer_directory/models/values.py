@@ -135,9 +135,11 @@ Count = Annotated[int, BeforeValidator(_check_count), WithJsonSchema({"type": "i
 # --- dates -------------------------------------------------------------------------------
 
 ERAS = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-ERA_DATE = re.compile(r"^(令和|平成|R|H)\s*(\d{1,2}|元)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$", re.I)
+# re.ASCII: without it \d also matches full-width digits (２０２６), and int() reads them, so
+# 「２０２６-04-15」 would pass unnoticed instead of getting the half-width correction.
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", re.ASCII)
+ERA_DATE = re.compile(r"^(令和|平成|R|H)\s*(\d{1,2}|元)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$", re.I | re.ASCII)
 WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日][)）]$")
 
 
@@ -199,7 +201,7 @@ StaffDate = Annotated[
 
 # --- times -------------------------------------------------------------------------------
 
-TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 RANGE_SEPARATORS = re.compile(r"\s*[-~〜～]\s*")
 
 
@@ -238,7 +240,7 @@ def _parse_time(text: str, original: str) -> ClockTime:
     return ClockTime(hour, minute)
 
 
-JAPANESE_TIME = re.compile(r"^(?:午前|午後)?(\d{1,2})時(?:(半)|(\d{1,2})分)?$")
+JAPANESE_TIME = re.compile(r"^(?:午前|午後)?(\d{1,2})時(?:(半)|(\d{1,2})分)?$", re.ASCII)
 
 
 def _from_japanese_time(match: re.Match[str], afternoon: bool) -> str:
@@ -290,7 +292,7 @@ StaffTimeRange = Annotated[
 
 # --- phone numbers -----------------------------------------------------------------------
 
-PHONE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$|^0\d{9,10}$")
+PHONE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$|^0\d{9,10}$", re.ASCII)
 
 
 def parse_phone(value: Any) -> str:
