@@ -80,6 +80,7 @@ CASES = [
     ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
+    ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
     ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
 ]
 
@@ -205,3 +206,23 @@ def test_full_width_digits_in_a_closure_get_the_half_width_form(written, fix):
         load_settings({"closures": [{"label": "臨時休館", "from": written}]})
     (problem,) = raised.value.problems
     assert fix in problem.fix
+
+
+GROUP = (CORPUS / "malformed" / "programs" / "rule-fourth-and-last.md").read_text(encoding="utf-8")
+
+
+def rule_problem(rule: str) -> Problem:
+    _record, problems = validate_text("content/programs/group.md", GROUP.replace("毎月第4・最終水曜", rule), Program, SETTINGS, "group")
+    (problem,) = problems
+    assert problem.field == "recurrence.rule（繰り返しの決まり）" and problem.line == 10
+    return problem
+
+
+@pytest.mark.parametrize("week", [4, 5])
+def test_a_week_that_can_be_the_last_one_is_refused_beside_last(week):
+    assert f"「第{week}」と「最終」は同じ日になることがあります" in rule_problem(f"毎月第{week}・最終水曜").what
+
+
+def test_third_and_last_never_meet():
+    _record, problems = validate_text("content/programs/group.md", GROUP.replace("毎月第4・最終水曜", "毎月第3・最終水曜"), Program, SETTINGS, "group")
+    assert problems == []

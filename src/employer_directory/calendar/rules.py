@@ -115,11 +115,15 @@ def parse_rule(value: Any) -> RuleSpec:
             nths.append(number)
         if len(set(nths)) != len(nths):
             raise staff_error(f"繰り返しの決まり「{original}」に同じ週が2回あります", "第1・第3 のように1回ずつ書いてください")
-        if 5 in nths and -1 in nths:
-            raise staff_error(
-                f"繰り返しの決まり「{original}」の「第5」と「最終」は同じ日になることがあります",
-                "どちらか一方にしてください",
-            )
+        # A month has four or five of each weekday: in a month with four, 第4 is the last one,
+        # in a month with five, 第5 is. Either way the two name the same day some months.
+        for week in (4, 5):
+            if week in nths and -1 in nths:
+                raise staff_error(
+                    f"繰り返しの決まり「{original}」の「第{week}」と「最終」は同じ日になることがあります"
+                    f"（{day}曜が{week}回の月）",
+                    "どちらか一方にしてください",
+                )
         return RuleSpec(original, "monthly", 1, (WEEKDAY_CHARS.index(day),), tuple(sorted(nths, key=lambda n: (n < 0, n))))
     if MONTHLY_ANY.match(text):
         raise staff_error(
