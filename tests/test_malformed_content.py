@@ -81,6 +81,7 @@ CASES = [
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
     ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
+    ("programs/rule-with-time.md", "rule:", "recurrence.rule（繰り返しの決まり）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行に分けて'),
     ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
 ]
 
@@ -226,3 +227,25 @@ def test_a_week_that_can_be_the_last_one_is_refused_beside_last(week):
 def test_third_and_last_never_meet():
     _record, problems = validate_text("content/programs/group.md", GROUP.replace("毎月第4・最終水曜", "毎月第3・最終水曜"), Program, SETTINGS, "group")
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "fix"),
+    [
+        ("毎月第2・第4水曜　１３：３０～１５：００", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行'),
+        ("毎月第2・第4水曜（13:30-15:00）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行'),
+        ("毎月15日 午後1時半〜3時", 'rule: 毎月15日 と time: "13:30〜15:00" の2行'),
+        ("毎週火曜 10時から", 'rule: 毎週火曜 と time: "10:00〜（終わりの時刻）" の2行'),
+    ],
+)
+def test_a_time_written_in_the_rule_gets_the_exact_two_lines(rule, fix):
+    problem = rule_problem(rule)
+    assert problem.what == f"繰り返しの決まり「{rule}」に時間が入っています"
+    assert "recurrence: の下の time: に書きます" in problem.fix and fix in problem.fix
+
+
+def test_a_time_in_an_unreadable_rule_is_mentioned_with_the_rule_problem():
+    problem = rule_problem("毎月水曜 13:30〜15:00")
+    assert "毎月の何週目か分かりません" in problem.what and "13:30〜15:00" in problem.what
+    assert 'time: "13:30〜15:00"' in problem.fix
+    assert "時間だけが書かれています" in rule_problem("13:30〜15:00").what

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic_core import PydanticCustomError
 
-from employer_directory.models.values import jp_date, number_runs, parse_phone, parse_staff_date, parse_time_range
+from employer_directory.models.values import jp_date, number_runs, parse_phone, parse_staff_date, parse_time_range, suggested_time
 
 
 def fix_of(call, value) -> str:
@@ -103,6 +103,15 @@ def test_phone_numbers():
 
 def test_times_in_full_width_digits_are_refused():
     assert "10:00〜11:00" in fix_of(parse_time_range, "１０:00〜11:00")
+
+
+def test_suggested_time_is_what_the_time_field_accepts():
+    assert suggested_time("13:30〜15:00") == "13:30〜15:00"
+    assert suggested_time("１３：３０～１５：００") == "13:30〜15:00"
+    assert suggested_time("09:00-10:00") == "9:00〜10:00"
+    assert suggested_time("午後1時半〜3時") == "13:30〜15:00"
+    assert suggested_time("13時半") == "13:30"
+    assert suggested_time("25:00") is None and suggested_time("16:00〜9:00") is None and suggested_time("水曜") is None
 
 
 def test_japanese_date_format():

@@ -282,6 +282,34 @@ def parse_time_range(value: Any) -> TimeRange:
     return TimeRange(start, end)
 
 
+def _clock_from(part: str, afternoon: bool) -> ClockTime | None:
+    """One half-width time (13:30, 13時半, 午後1時) as a valid clock time, or None."""
+    if match := JAPANESE_TIME.match(part):
+        part = _from_japanese_time(match, afternoon)
+    try:
+        return _parse_time(part, part)
+    except PydanticCustomError:
+        return None
+
+
+def suggested_time(text: str) -> str | None:
+    """What to write in a ``time:`` field for a time range or a single time typed anywhere
+    (13:30〜15:00, １３：３０～１５：００, 午後1時半〜3時, 13時半): ``"13:30〜15:00"``, ``"13:30"``
+    for a lone start time, or None when it is no time at all (or an impossible one)."""
+    normal = halfwidth(text.strip().replace("～", "〜"))
+    parts = RANGE_SEPARATORS.split(normal)
+    if len(parts) == 1:
+        clock = _clock_from(parts[0], False)
+        return str(clock) if clock else None
+    if len(parts) != 2:
+        return None
+    afternoon = parts[0].startswith("午後")
+    start, end = (_clock_from(part, afternoon) for part in parts)
+    if start is None or end is None or end <= start:
+        return None
+    return str(TimeRange(start, end))
+
+
 StaffTimeRange = Annotated[
     TimeRange,
     BeforeValidator(parse_time_range),
