@@ -80,6 +80,7 @@ CASES = [
     ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
+    ("programs/deadline-year-typo.md", "deadline:", "deadline（申し込み締切）", "締切 2025-12-10 が最初の回 2026-12-16 より半年以上前です"),
     ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
     ("programs/rule-with-time.md", "rule:", "recurrence.rule（繰り返しの決まり）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行に分けて'),
     ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
@@ -249,3 +250,12 @@ def test_a_time_in_an_unreadable_rule_is_mentioned_with_the_rule_problem():
     assert "毎月の何週目か分かりません" in problem.what and "13:30〜15:00" in problem.what
     assert 'time: "13:30〜15:00"' in problem.fix
     assert "時間だけが書かれています" in rule_problem("13:30〜15:00").what
+
+
+@pytest.mark.parametrize(("deadline", "refused"), [("2026-06-16", False), ("2026-06-15", True), ("2026-12-10", False)])
+def test_a_deadline_more_than_half_a_year_before_the_first_meeting_is_a_year_typo(deadline, refused):
+    text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("2025-12-10", deadline)
+    _record, problems = validate_text("content/programs/tour.md", text, Program, SETTINGS, "tour")
+    assert [(p.line, p.field) for p in problems] == ([(9, "deadline（申し込み締切）")] if refused else [])
+    if refused:
+        assert "年を確かめてください" in problems[0].fix

@@ -50,6 +50,10 @@ RuleText = Annotated[
 MAX_RULE_DAYS = 3 * 366
 """A rule may span at most about three years: calendars are rebuilt daily, not written for decades."""
 
+MAX_DEADLINE_LEAD_DAYS = 183
+"""An application deadline more than about half a year before the first meeting is almost always
+a year typo (2025-12-10 for a tour on 2026-12-16): refused rather than shown as 申込締切."""
+
 
 class Recurrence(Strict):
     rule: RuleText = Field(title="繰り返しの決まり", description="例: 毎月第2・第4水曜、毎週火曜、隔週金曜、毎月最終金曜、毎月15日。隔週は、開始日（その日を含む）のあと最初のその曜日から2週おき")
@@ -204,11 +208,18 @@ class Program(Strict):
                     "中止なら full: から消してください",
                     at=f"full.{index}",
                 ))
+        first = plan.dates[0].date if plan.dates else None
         last = plan.dates[-1].date if plan.dates else None
         if self.deadline and last and self.deadline > last:
             found.append(staff_error(
                 f"申し込み締切 {self.deadline} が最後の日程 {last} より後です",
                 "締切（deadline）は開催日より前の日付にしてください",
+                at="deadline",
+            ))
+        elif self.deadline and first and (first - self.deadline).days > MAX_DEADLINE_LEAD_DAYS:
+            found.append(staff_error(
+                f"締切 {self.deadline} が最初の回 {first} より半年以上前です",
+                "年の書き間違いではありませんか。年を確かめてください（締切はふつう最初の回の少し前の日です）",
                 at="deadline",
             ))
         if found:
