@@ -81,6 +81,7 @@ CASES = [
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
     ("programs/deadline-year-typo.md", "deadline:", "deadline（申し込み締切）", "締切 2025-12-10 が最初の回 2026-12-16 より半年以上前です"),
+    ("programs/titles-after-closure.md", "titles:", "recurrence.titles（各回のテーマ）", "cancelled: に日付と reason:（理由）を書いてください。中止の回はテーマを持ったまま"),
     ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
     ("programs/rule-with-time.md", "rule:", "recurrence.rule（繰り返しの決まり）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行に分けて'),
     ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
@@ -259,3 +260,18 @@ def test_a_deadline_more_than_half_a_year_before_the_first_meeting_is_a_year_typ
     assert [(p.line, p.field) for p in problems] == ([(9, "deadline（申し込み締切）")] if refused else [])
     if refused:
         assert "年を確かめてください" in problems[0].fix
+
+
+def test_a_cancelled_meeting_keeps_its_title_so_later_themes_do_not_shift():
+    """What the message about too many titles promises: cancelled: keeps the themes in place."""
+    from employer_directory.calendar.closures import ClosedDays
+    from employer_directory.calendar.occurrences import plan_program
+
+    text = (CORPUS / "malformed" / "programs" / "titles-after-closure.md").read_text(encoding="utf-8")
+    text = text.replace("  titles: [第1回, 第2回, 第3回, 第4回, 第5回]", "  titles: [第1回, 第2回, 第3回, 第4回]\ncancelled:\n  - date: 2026-12-23\n    reason: 会場の点検のため")
+    record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
+    assert problems == []
+    plan = plan_program(record, ClosedDays(SETTINGS.closures))
+    assert [(p.date, p.title) for p in plan.dates] == [
+        (dt.date(2026, 12, 16), "第1回"), (dt.date(2026, 12, 23), "第2回"), (dt.date(2027, 1, 6), "第3回"), (dt.date(2027, 1, 13), "第4回"),
+    ]

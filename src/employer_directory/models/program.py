@@ -161,7 +161,11 @@ class Program(Strict):
             if len(rule.titles) > len(made):
                 found.append(staff_error(
                     f"各回のテーマが {len(rule.titles)}個ありますが、開催は {len(made)}回です",
-                    "テーマを減らすか、期間（until:）を延ばしてください。休みで除かれた日: "
+                    "テーマを減らすか、期間（until:）を延ばしてください。"
+                    # A cancelled meeting stays in the plan with its title (occurrences.plan_program
+                    # skips only holidays and closures), so the themes after it keep their dates.
+                    "ある回を取りやめた（中止した）のなら、mkdocs.yml の休み（closures）に入れるのではなく、このファイルの cancelled: に日付と reason:（理由）を書いてください。"
+                    "中止の回はテーマを持ったまま「中止」と表示されるので、後の回のテーマがずれません。休みで除かれた日: "
                     + ("、".join(f"{s.date}（{s.reason}）" for s in plan.skipped) or "なし"),
                     at="recurrence.titles",
                 ))
