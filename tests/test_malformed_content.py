@@ -85,6 +85,8 @@ CASES = [
     ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
     ("programs/rule-with-time.md", "rule:", "recurrence.rule（繰り返しの決まり）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行に分けて'),
     ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
+    ("programs/rule-not-indented.md", "rule:", "(YAMLの書き方)", "この行の先頭に半角スペースを2つ足して"),
+    ("programs/dates-empty.md", "dates: []", "dates（開催日）", "日程が1つも書かれていません"),
 ]
 
 
@@ -275,3 +277,28 @@ def test_a_cancelled_meeting_keeps_its_title_so_later_themes_do_not_shift():
     assert [(p.date, p.title) for p in plan.dates] == [
         (dt.date(2026, 12, 16), "第1回"), (dt.date(2026, 12, 23), "第2回"), (dt.date(2027, 1, 6), "第3回"), (dt.date(2027, 1, 13), "第4回"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "culprit"),
+    [
+        # a field in the middle and one near the end of a block, written at column 0; after a
+        # comment or a quoted value YAML stops at the next line for another reason
+        (["recurrence:", "  rule: 毎月第2・第4水曜", "start: 2026-12-01", "  until: 2027-03-31"], 3),
+        (["recurrence:", "  rule: 毎月第2・第4水曜", "  start: 2026-12-01", "until: 2027-03-31", "  time: \"13:30〜15:00\""], 4),
+        (["place:", "  name: テスト研修室", "address: 中央町1-2  # 住所", "  online: false"], 3),
+        (["place:", "  name: テスト研修室", "address: \"中央町1-2\"", "  online: false"], 3),
+    ],
+)
+def test_a_line_left_out_of_its_block_is_reported_at_its_own_line(lines, culprit):
+    text = "---\ntitle: テストの集い\n" + "\n".join(lines) + "\n---\n"
+    _record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
+    (problem,) = problems
+    assert problem.line == 2 + culprit and "字下げが足りません" in problem.what and "半角スペースを2つ足して" in problem.fix
+
+
+def test_a_line_indented_too_deep_is_still_reported_at_its_own_line():
+    text = "---\ntitle: テストの集い\nrecurrence:\n  rule: 毎月第2・第4水曜\n    start: 2026-12-01\n---\n"
+    _record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
+    (problem,) = problems
+    assert problem.line == 5 and "この行の字下げが上の行より深くなっています" in problem.what

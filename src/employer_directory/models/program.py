@@ -54,6 +54,8 @@ MAX_DEADLINE_LEAD_DAYS = 183
 """An application deadline more than about half a year before the first meeting is almost always
 a year typo (2025-12-10 for a tour on 2026-12-16): refused rather than shown as 申込締切."""
 
+SCHEDULE_FIELDS = ("dates", "sessions", "recurrence", "extra_dates")
+
 
 class Recurrence(Strict):
     rule: RuleText = Field(title="繰り返しの決まり", description="例: 毎月第2・第4水曜、毎週火曜、隔週金曜、毎月最終金曜、毎月15日。隔週は、開始日（その日を含む）のあと最初のその曜日から2週おき")
@@ -122,10 +124,13 @@ class Program(Strict):
                     break  # one per list: the rest of it is sorted together
         rule = self.recurrence
         if not (self.dates or self.sessions or rule or self.extra_dates):
+            # Point at the empty list staff wrote (dates: []); only when there is none at all
+            # does the message fall back to the top of the file.
+            written = [name for name in SCHEDULE_FIELDS if name in self.model_fields_set]
             found.append(staff_error(
                 "日程が1つも書かれていません",
                 "dates:（開催日）、sessions:（回ごとの日程）、recurrence:（繰り返し）のどれかを書いてください",
-                at="sessions",
+                at=written[0] if written else "sessions",
             ))
         if rule is not None:
             if rule.until < rule.start:
