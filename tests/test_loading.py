@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, copy_project, run_build
 from employer_directory import cli
 from employer_directory.loading import PARALLEL_FROM, load_directory
 from employer_directory.problems import ContentInvalid
@@ -39,6 +41,55 @@ def test_build_date_order():
     assert today(SETTINGS, {"SOURCE_DATE_EPOCH": "1775574000"}) == dt.date(2026, 4, 8)
     fixed = load_settings({"build_date": "2026-01-05"})
     assert today(fixed, {"DIRECTORY_BUILD_DATE": "2026-04-08"}) == dt.date(2026, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("environ", "words"),
+    [
+        ({"DIRECTORY_BUILD_DATE": "2026/11/22"}, "半角で 2026-11-22 と書いてください"),
+        ({"DIRECTORY_BUILD_DATE": "２０２６-11-22"}, "半角で 2026-11-22 と書いてください"),
+        ({"DIRECTORY_BUILD_DATE": "2026-02-30"}, "2026年2月は28日まで"),
+        ({"SOURCE_DATE_EPOCH": "2026-11-22"}, "半角数字だけで書いてください"),
+        ({"SOURCE_DATE_EPOCH": "１７７５５７４０００"}, "半角数字だけで書いてください"),
+        ({"SOURCE_DATE_EPOCH": "99999999999999999999"}, "大きすぎて日付になりません"),
+    ],
+)
+def test_a_bad_build_date_in_the_environment_is_a_message_not_a_traceback(environ, words):
+    with pytest.raises(ContentInvalid) as raised:
+        today(SETTINGS, environ)
+    (name,) = environ
+    (problem,) = raised.value.problems
+    assert problem.format().startswith(f"環境変数 {name}: ") and words in problem.format()
+    assert raised.value.report().startswith(f"設定（環境変数 {name}）に 1 件の問題があります")
+    assert problem.github_annotation().startswith(f"::error::環境変数 {name}: ")
+
+
+def test_a_bad_build_date_setting_is_located_in_mkdocs_yml(tmp_path, capsys):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    for written, words in (("2026/11/22", "半角で 2026-11-22 と書いてください"), ("2026-02-30", "2026年2月は28日まで")):
+        # Unquoted, 2026-02-30 made PyYAML's date reader raise a bare ValueError in the CLI.
+        (tmp_path / "mkdocs.yml").write_text(config.replace("  directory:\n", f"  directory:\n    build_date: {written}\n", 1), encoding="utf-8")
+        line = next(number for number, text in enumerate((tmp_path / "mkdocs.yml").read_text(encoding="utf-8").splitlines(), 1) if "build_date:" in text)
+        assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+        err = capsys.readouterr().err
+        assert f"mkdocs.yml:{line}: 項目「extra.directory.build_date（今日として扱う日付）」" in err and words in err
+
+
+def test_cli_and_build_stop_with_a_message_on_a_bad_build_date(tmp_path, capsys, monkeypatch):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", project / "content" / "employers")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026/11/22")
+    assert cli.main(["validate", "--github", "--config", str(project / "mkdocs.yml")]) == 1
+    captured = capsys.readouterr()
+    assert "環境変数 DIRECTORY_BUILD_DATE: 日付「2026/11/22」は決まった形で書いてください" in captured.err
+    assert captured.out.startswith("::error::環境変数 DIRECTORY_BUILD_DATE: ")
+    result = run_build(project, tmp_path / "site", DIRECTORY_BUILD_DATE="2026/11/22")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "環境変数 DIRECTORY_BUILD_DATE: 日付「2026/11/22」" in output and "サイトは作られていません" in output
+    assert not (tmp_path / "site").exists()
 
 
 def test_cli_validate_reports_and_annotates(tmp_path, capsys):

@@ -80,6 +80,13 @@ CASES = [
     ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
+    ("programs/deadline-year-typo.md", "deadline:", "deadline（申し込み締切）", "締切 2025-12-10 が最初の回 2026-12-16 より半年以上前です"),
+    ("programs/titles-after-closure.md", "titles:", "recurrence.titles（各回のテーマ）", "cancelled: に日付と reason:（理由）を書いてください。中止の回はテーマを持ったまま"),
+    ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
+    ("programs/rule-with-time.md", "rule:", "recurrence.rule（繰り返しの決まり）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行に分けて'),
+    ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
+    ("programs/rule-not-indented.md", "rule:", "(YAMLの書き方)", "この行の先頭に半角スペースを2つ足して"),
+    ("programs/dates-empty.md", "dates: []", "dates（開催日）", "日程が1つも書かれていません"),
 ]
 
 
@@ -193,3 +200,105 @@ def test_a_previous_site_is_left_untouched_when_content_breaks(tmp_path):
     shutil.copy(CORPUS / "malformed" / "employers" / "hour-25.md", project / "content" / "employers")
     assert run_build(project, site).returncode != 0
     assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*")) == before
+
+
+# --- rules, deadlines and lines found by the acceptance audit ------------------------------
+
+
+@pytest.mark.parametrize(("written", "fix"), [("１２-29", '半角で "12-29"'), ("２０２７-03-15", '半角で "2027-03-15"')])
+def test_full_width_digits_in_a_closure_get_the_half_width_form(written, fix):
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"closures": [{"label": "臨時休館", "from": written}]})
+    (problem,) = raised.value.problems
+    assert fix in problem.fix
+
+
+GROUP = (CORPUS / "malformed" / "programs" / "rule-fourth-and-last.md").read_text(encoding="utf-8")
+
+
+def rule_problem(rule: str) -> Problem:
+    _record, problems = validate_text("content/programs/group.md", GROUP.replace("毎月第4・最終水曜", rule), Program, SETTINGS, "group")
+    (problem,) = problems
+    assert problem.field == "recurrence.rule（繰り返しの決まり）" and problem.line == 10
+    return problem
+
+
+@pytest.mark.parametrize("week", [4, 5])
+def test_a_week_that_can_be_the_last_one_is_refused_beside_last(week):
+    assert f"「第{week}」と「最終」は同じ日になることがあります" in rule_problem(f"毎月第{week}・最終水曜").what
+
+
+def test_third_and_last_never_meet():
+    _record, problems = validate_text("content/programs/group.md", GROUP.replace("毎月第4・最終水曜", "毎月第3・最終水曜"), Program, SETTINGS, "group")
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "fix"),
+    [
+        ("毎月第2・第4水曜　１３：３０～１５：００", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行'),
+        ("毎月第2・第4水曜（13:30-15:00）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行'),
+        ("毎月15日 午後1時半〜3時", 'rule: 毎月15日 と time: "13:30〜15:00" の2行'),
+        ("毎週火曜 10時から", 'rule: 毎週火曜 と time: "10:00〜（終わりの時刻）" の2行'),
+    ],
+)
+def test_a_time_written_in_the_rule_gets_the_exact_two_lines(rule, fix):
+    problem = rule_problem(rule)
+    assert problem.what == f"繰り返しの決まり「{rule}」に時間が入っています"
+    assert "recurrence: の下の time: に書きます" in problem.fix and fix in problem.fix
+
+
+def test_a_time_in_an_unreadable_rule_is_mentioned_with_the_rule_problem():
+    problem = rule_problem("毎月水曜 13:30〜15:00")
+    assert "毎月の何週目か分かりません" in problem.what and "13:30〜15:00" in problem.what
+    assert 'time: "13:30〜15:00"' in problem.fix
+    assert "時間だけが書かれています" in rule_problem("13:30〜15:00").what
+
+
+@pytest.mark.parametrize(("deadline", "refused"), [("2026-06-16", False), ("2026-06-15", True), ("2026-12-10", False)])
+def test_a_deadline_more_than_half_a_year_before_the_first_meeting_is_a_year_typo(deadline, refused):
+    text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("2025-12-10", deadline)
+    _record, problems = validate_text("content/programs/tour.md", text, Program, SETTINGS, "tour")
+    assert [(p.line, p.field) for p in problems] == ([(9, "deadline（申し込み締切）")] if refused else [])
+    if refused:
+        assert "年を確かめてください" in problems[0].fix
+
+
+def test_a_cancelled_meeting_keeps_its_title_so_later_themes_do_not_shift():
+    """What the message about too many titles promises: cancelled: keeps the themes in place."""
+    from employer_directory.calendar.closures import ClosedDays
+    from employer_directory.calendar.occurrences import plan_program
+
+    text = (CORPUS / "malformed" / "programs" / "titles-after-closure.md").read_text(encoding="utf-8")
+    text = text.replace("  titles: [第1回, 第2回, 第3回, 第4回, 第5回]", "  titles: [第1回, 第2回, 第3回, 第4回]\ncancelled:\n  - date: 2026-12-23\n    reason: 会場の点検のため")
+    record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
+    assert problems == []
+    plan = plan_program(record, ClosedDays(SETTINGS.closures))
+    assert [(p.date, p.title) for p in plan.dates] == [
+        (dt.date(2026, 12, 16), "第1回"), (dt.date(2026, 12, 23), "第2回"), (dt.date(2027, 1, 6), "第3回"), (dt.date(2027, 1, 13), "第4回"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "culprit"),
+    [
+        # a field in the middle and one near the end of a block, written at column 0; after a
+        # comment or a quoted value YAML stops at the next line for another reason
+        (["recurrence:", "  rule: 毎月第2・第4水曜", "start: 2026-12-01", "  until: 2027-03-31"], 3),
+        (["recurrence:", "  rule: 毎月第2・第4水曜", "  start: 2026-12-01", "until: 2027-03-31", "  time: \"13:30〜15:00\""], 4),
+        (["place:", "  name: テスト研修室", "address: 中央町1-2  # 住所", "  online: false"], 3),
+        (["place:", "  name: テスト研修室", "address: \"中央町1-2\"", "  online: false"], 3),
+    ],
+)
+def test_a_line_left_out_of_its_block_is_reported_at_its_own_line(lines, culprit):
+    text = "---\ntitle: テストの集い\n" + "\n".join(lines) + "\n---\n"
+    _record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
+    (problem,) = problems
+    assert problem.line == 2 + culprit and "字下げが足りません" in problem.what and "半角スペースを2つ足して" in problem.fix
+
+
+def test_a_line_indented_too_deep_is_still_reported_at_its_own_line():
+    text = "---\ntitle: テストの集い\nrecurrence:\n  rule: 毎月第2・第4水曜\n    start: 2026-12-01\n---\n"
+    _record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
+    (problem,) = problems
+    assert problem.line == 5 and "この行の字下げが上の行より深くなっています" in problem.what

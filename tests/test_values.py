@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic_core import PydanticCustomError
 
-from employer_directory.models.values import jp_date, number_runs, parse_phone, parse_staff_date, parse_time_range
+from employer_directory.models.values import jp_date, number_runs, parse_phone, parse_staff_date, parse_time_range, suggested_time
 
 
 def fix_of(call, value) -> str:
@@ -34,6 +34,10 @@ def test_iso_dates_pass():
         ("2026年4月8日", "2026-04-08"),
         ("2026年4月8日(水)", "2026-04-08"),
         ("２０２６－０４－０８", "2026-04-08"),
+        # Full-width digits with half-width hyphens: \d matches ２, so these once passed unnoticed.
+        ("２０２６-04-15", "2026-04-15"),
+        ("2026-０4-15", "2026-04-15"),
+        ("２０２６/4/8", "2026-04-08"),
         ("令和8年4月8日", "2026-04-08"),
         ("令和元年5月1日", "2019-05-01"),
         ("R8.4.8", "2026-04-08"),
@@ -92,6 +96,22 @@ def test_phone_numbers():
     assert "0268-00-1001" in fix_of(parse_phone, "0268ー00ー1001")
     assert "0268-00-1001" in fix_of(parse_phone, "(0268)00-1001")
     assert "ハイフン" in fix_of(parse_phone, 268001001)
+    # Only some digits full-width (the leading 0 is half-width): refused with the correction.
+    assert "0268-00-9999" in fix_of(parse_phone, "0268-00-９９９９")
+    assert "0268009999" in fix_of(parse_phone, "0２６８００９９９９")
+
+
+def test_times_in_full_width_digits_are_refused():
+    assert "10:00〜11:00" in fix_of(parse_time_range, "１０:00〜11:00")
+
+
+def test_suggested_time_is_what_the_time_field_accepts():
+    assert suggested_time("13:30〜15:00") == "13:30〜15:00"
+    assert suggested_time("１３：３０～１５：００") == "13:30〜15:00"
+    assert suggested_time("09:00-10:00") == "9:00〜10:00"
+    assert suggested_time("午後1時半〜3時") == "13:30〜15:00"
+    assert suggested_time("13時半") == "13:30"
+    assert suggested_time("25:00") is None and suggested_time("16:00〜9:00") is None and suggested_time("水曜") is None
 
 
 def test_japanese_date_format():

@@ -13,14 +13,18 @@ from pathlib import Path
 import yaml
 
 from .contrib import commands as contrib_commands
+from .frontmatter import PositionLoader
 from .loading import load_directory
 from .problems import ContentInvalid
 from .schema_export import render_schemas
 from .settings import load_settings
 
 
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml may hold ``!!python/name`` and ``!ENV`` tags; we only need plain keys."""
+class _IgnoreTags(PositionLoader):
+    """mkdocs.yml may hold ``!!python/name`` and ``!ENV`` tags; we only need plain keys.
+
+    Dates stay text (as in content files): PyYAML would raise a bare ValueError for
+    ``build_date: 2026-02-30``; the settings' own validator says what to write instead."""
 
 
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -69,19 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     contrib_commands.add_parsers(sub)
     args = parser.parse_args(argv)
 
-    if args.command in contrib_commands.COMMANDS:
-        return contrib_commands.run(args)
-
-    if args.command == "schema":
-        return write_schemas(args.config, check=args.check)
-
-    root = args.config.resolve().parent
     try:
+        if args.command in contrib_commands.COMMANDS:
+            return contrib_commands.run(args)
+        if args.command == "schema":
+            return write_schemas(args.config, check=args.check)
+        root = args.config.resolve().parent
         settings = read_settings(args.config)
         directory = load_directory(root / settings.content_dir, settings, root=root)
-    except ContentInvalid as invalid:
+    except ContentInvalid as invalid:  # settings, environment (DIRECTORY_BUILD_DATE) or content
         print(invalid.report(), file=sys.stderr)
-        if args.github:
+        if getattr(args, "github", False):
             for problem in invalid.problems:
                 print(problem.github_annotation())
         return 1

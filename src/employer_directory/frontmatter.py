@@ -185,8 +185,24 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + (mark.line if mark else 0)
+        mapping_value = (error.problem or "").startswith("mapping values are not allowed")
+        # After a quoted value or a comment YAML reports the same mistake as a block that ends early
+        # (libyaml and PyYAML word it differently).
+        block_ends = (error.problem or "").startswith(("did not find expected key", "expected <block end>, but found '<block mapping start>'"))
+        if mark is not None and (mapping_value or block_ends) and (left_out := _left_out_of_its_block(yaml_lines, mark.line)):
+            # YAML notices a line that left its block only at the next line: point at the line itself.
+            index, parent, missing = left_out
+            return [
+                Problem(
+                    display_path,
+                    2 + index,
+                    "(YAMLの書き方)",
+                    f"この行の字下げが足りません（「{parent}:」の下の項目なのに、ほかの項目より浅くなっています）",
+                    f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
+                )
+            ]
         explanation = _explain_yaml_error(error)
-        if mark is not None and (error.problem or "").startswith("mapping values are not allowed") and _deeper_than_the_line_above(yaml_lines, mark.line):
+        if mark is not None and mapping_value and _deeper_than_the_line_above(yaml_lines, mark.line):
             explanation = "この行の字下げが上の行より深くなっています"
         return [
             Problem(
@@ -261,6 +277,37 @@ def _deeper_than_the_line_above(yaml_lines: list[str], index: int) -> bool:
         return False
     above = next((text for text in reversed(yaml_lines[:index]) if text.strip() and not text.lstrip().startswith("#")), None)
     return above is not None and ": " in above and _indent(yaml_lines[index]) > _indent(above)
+
+
+def _significant(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _key_with_block(line: str) -> str | None:
+    """``recurrence:`` (its value on the lines below): the key; otherwise None."""
+    text = re.sub(r"\s#.*$", "", line).strip()
+    return text[:-1].strip() if text.endswith(":") and not text.startswith("-") else None
+
+
+def _left_out_of_its_block(yaml_lines: list[str], index: int) -> tuple[int, str, int] | None:
+    """``rule:`` written at column 0 under ``recurrence:`` whose other fields are indented: YAML
+    reads it as a new top-level field and fails only at the next, correctly indented line
+    (``index``). Returns the line that left its block, the block's key and the spaces missing."""
+    if not 0 < index < len(yaml_lines):
+        return None
+    above = [number for number in range(index) if _significant(yaml_lines[number])]
+    if len(above) < 2:
+        return None
+    culprit, before = above[-1], above[-2]
+    wanted, culprit_indent, before_indent = _indent(yaml_lines[index]), _indent(yaml_lines[culprit]), _indent(yaml_lines[before])
+    if culprit_indent >= wanted or yaml_lines[culprit].lstrip().startswith("-"):
+        return None
+    opens_block = _key_with_block(yaml_lines[before]) is not None and culprit_indent <= before_indent < wanted
+    if not (opens_block or before_indent == wanted):
+        return None  # the next line is too deep instead (see _deeper_than_the_line_above)
+    parent = next((number for number in reversed(above[:-1]) if _indent(yaml_lines[number]) < wanted), None)
+    key = _key_with_block(yaml_lines[parent]) if parent is not None else None
+    return (culprit, key, wanted - culprit_indent) if key else None
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:

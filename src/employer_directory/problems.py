@@ -12,7 +12,7 @@ class Problem:
     path: str
     """File path relative to the project root, with forward slashes."""
     line: int
-    """1-based line in the file."""
+    """1-based line in the file; 0 when the problem is in no file (an environment variable)."""
     field: str
     """The field as written in the file (``offers[2].hours``) or a bracketed description."""
     what: str
@@ -21,12 +21,18 @@ class Problem:
     """How to fix it, in Japanese, with the corrected value where we know it."""
 
     def format(self) -> str:
+        if not self.line:  # 環境変数 DIRECTORY_BUILD_DATE: …
+            return f"{self.path}: {self.what}。→ {self.fix}"
         return f"{self.path}:{self.line}: 項目「{self.field}」: {self.what}。→ {self.fix}"
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command that shows the problem on the changed line."""
         message = f"項目「{self.field}」: {self.what}。→ {self.fix}"
+        if not self.line:
+            message = f"{self.path}: {self.what}。→ {self.fix}"
         message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        if not self.line:
+            return f"::error::{message}"
         return f"::error file={self.path},line={self.line}::{message}"
 
 

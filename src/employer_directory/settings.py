@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import FrontMatter
-from .models.values import TOKYO, staff_error
-from .problems import ContentInvalid
+from .models.values import TOKYO, StaffDate, parse_staff_date, staff_error
+from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
 from .vocabulary import Term
 
@@ -99,7 +100,7 @@ class DirectorySettings(BaseModel):
     program_kinds: list[TermSetting] = Field(
         default_factory=lambda: [TermSetting(**k) for k in DEFAULT_PROGRAM_KINDS]
     )
-    build_date: dt.date | None = Field(None, description="今日として扱う日付（テストと再現用）")
+    build_date: StaffDate | None = Field(None, title="今日として扱う日付", description="テストと再現用。書かなければ環境変数 DIRECTORY_BUILD_DATE、SOURCE_DATE_EPOCH、実際の日付の順")
     open_data: OpenDataSettings = Field(default_factory=OpenDataSettings, description="オープンデータの公開条件")
     closures: list[Closure] = Field(
         default_factory=lambda: list(DEFAULT_CLOSURES),
@@ -125,15 +126,49 @@ def today(settings: DirectorySettings, environ: dict[str, str] | None = None) ->
 
     Order: ``build_date`` in mkdocs.yml, then ``DIRECTORY_BUILD_DATE`` (YYYY-MM-DD), then the
     reproducible-builds convention ``SOURCE_DATE_EPOCH``, then the clock.
+
+    A malformed variable raises ContentInvalid (a located message, not a traceback): a build
+    with a wrong today would mark the wrong meetings as 終了 and 申込締切.
     """
     environ = os.environ if environ is None else environ
     if settings.build_date:
         return settings.build_date
     if environ.get("DIRECTORY_BUILD_DATE"):
-        return dt.date.fromisoformat(environ["DIRECTORY_BUILD_DATE"])
+        value = environ["DIRECTORY_BUILD_DATE"]
+        try:
+            return parse_staff_date(value)
+        except PydanticCustomError as error:
+            raise _environment_problem(
+                "DIRECTORY_BUILD_DATE",
+                error.context["what"],
+                f"{error.context['fix']}（例: DIRECTORY_BUILD_DATE=2026-04-08。今日の日付で作るなら、この環境変数を設定しないでください）",
+            ) from None
     if environ.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), TOKYO).date()
+        value = environ["SOURCE_DATE_EPOCH"].strip()
+        if not EPOCH_SECONDS.match(value):
+            raise _environment_problem(
+                "SOURCE_DATE_EPOCH",
+                f"「{environ['SOURCE_DATE_EPOCH']}」は秒数として読めません（1970年1月1日からの秒数を半角数字で書く決まりです）",
+                "半角数字だけで書いてください（例: SOURCE_DATE_EPOCH=1775574000）。日付で決めるなら DIRECTORY_BUILD_DATE=2026-04-08 を使ってください",
+            )
+        try:
+            return dt.datetime.fromtimestamp(int(value), TOKYO).date()
+        except (OverflowError, OSError, ValueError):
+            raise _environment_problem(
+                "SOURCE_DATE_EPOCH",
+                f"「{value}」秒は大きすぎて日付になりません",
+                "1970年1月1日からの秒数を書いてください（例: SOURCE_DATE_EPOCH=1775574000）。日付で決めるなら DIRECTORY_BUILD_DATE=2026-04-08 を使ってください",
+            ) from None
     return dt.datetime.now(TOKYO).date()
+
+
+EPOCH_SECONDS = re.compile(r"^[0-9]+$")
+
+
+def _environment_problem(name: str, what: str, fix: str) -> ContentInvalid:
+    """A bad environment variable, reported like a content problem (it has no file or line)."""
+    where = f"環境変数 {name}"
+    return ContentInvalid([Problem(where, 0, name, what, fix)], where=f"設定（{where}）")
 
 
 def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -> DirectorySettings:

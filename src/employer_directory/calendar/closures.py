@@ -16,9 +16,10 @@ from typing import Optional, Union
 import holidays
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..models.values import staff_error
+from ..models.values import DASHES, halfwidth, staff_error
 
-MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$", re.ASCII)
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 @lru_cache(maxsize=64)
@@ -45,12 +46,15 @@ class Closure(BaseModel):
         if value is None or isinstance(value, dt.date):
             return value
         text = str(value).strip()
-        if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        if FULL_DATE.match(text):
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
                 raise staff_error(f"日付「{text}」はありません", "カレンダーにある日付を書いてください") from None
         match = MONTH_DAY.match(text)
+        normal = halfwidth(text).translate(DASHES)
+        if not match and normal != text and (FULL_DATE.match(normal) or MONTH_DAY.match(normal)):
+            raise staff_error(f"「{value}」の数字か「-」が全角です", f"半角で \"{normal}\" と書いてください")
         if not match:
             raise staff_error(f"「{value}」は休みの日付として読めません", "12-29（毎年）か 2027-03-15（その年だけ）の形で、半角で書いてください")
         month, day = map(int, match.groups())

@@ -17,7 +17,9 @@ from typing import Any
 
 from dateutil import rrule
 
-from ..models.values import staff_error
+from pydantic_core import PydanticCustomError
+
+from ..models.values import staff_error, suggested_time
 from ..vocabulary import WEEKDAYS
 
 WEEKDAY_CHARS = "".join(WEEKDAYS)
@@ -29,6 +31,10 @@ MONTHLY_NTH = re.compile(r"^毎月((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]
 MONTHLY_DAY = re.compile(r"^毎月([0-9]+)日$")
 NO_PERIOD = re.compile(rf"^((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終))*)?{_DAYS}$")
 MONTHLY_ANY = re.compile(rf"^毎月{_DAYS}$")
+
+_CLOCK = r"(?:午前|午後)?[0-9]{1,2}(?::[0-9]{2}|時(?:半|[0-9]{1,2}分)?)"
+TIME_IN_RULE = re.compile(rf"[(]?{_CLOCK}(?:[-~〜]{_CLOCK})?(?:から|まで|より)?[)]?")
+"""A time written into the rule (毎月第2・第4水曜 13:30〜15:00), after NFKC and without spaces."""
 
 EXAMPLES = "「毎週火曜」「毎週月・木曜」「隔週金曜」「毎月第2・第4水曜」「毎月最終金曜」「毎月15日」"
 
@@ -86,6 +92,8 @@ def parse_rule(value: Any) -> RuleSpec:
     # Unambiguous variants staff write: 第二・第四 for 第2・第4, 火曜・木曜 for 火・木曜.
     text = re.sub(r"第([一二三四五])", lambda match: f"第{'一二三四五'.index(match.group(1)) + 1}", text)
     text = re.sub(r"([月火水木金土日])曜日?(?=[・、,][月火水木金土日])", r"\1", text)
+    if match := TIME_IN_RULE.search(text):
+        _refuse_time_in_rule(original, text, match)
     if match := WEEKLY.match(text):
         period, days = match.groups()
         return RuleSpec(original, "weekly", 2 if period == "隔週" else 1, _days(days))
@@ -115,11 +123,15 @@ def parse_rule(value: Any) -> RuleSpec:
             nths.append(number)
         if len(set(nths)) != len(nths):
             raise staff_error(f"繰り返しの決まり「{original}」に同じ週が2回あります", "第1・第3 のように1回ずつ書いてください")
-        if 5 in nths and -1 in nths:
-            raise staff_error(
-                f"繰り返しの決まり「{original}」の「第5」と「最終」は同じ日になることがあります",
-                "どちらか一方にしてください",
-            )
+        # A month has four or five of each weekday: in a month with four, 第4 is the last one,
+        # in a month with five, 第5 is. Either way the two name the same day some months.
+        for week in (4, 5):
+            if week in nths and -1 in nths:
+                raise staff_error(
+                    f"繰り返しの決まり「{original}」の「第{week}」と「最終」は同じ日になることがあります"
+                    f"（{day}曜が{week}回の月）",
+                    "どちらか一方にしてください",
+                )
         return RuleSpec(original, "monthly", 1, (WEEKDAY_CHARS.index(day),), tuple(sorted(nths, key=lambda n: (n < 0, n))))
     if MONTHLY_ANY.match(text):
         raise staff_error(
@@ -132,6 +144,36 @@ def parse_rule(value: Any) -> RuleSpec:
             "「毎週」「隔週」「毎月」のどれかから書き始めてください（例: 毎週火曜、毎月第2・第4水曜）",
         )
     raise staff_error(f"繰り返しの決まり「{original}」を読み取れません", f"{EXAMPLES} のように書いてください")
+
+
+def _refuse_time_in_rule(original: str, text: str, match: re.Match[str]) -> None:
+    """毎月第2・第4水曜 13:30〜15:00: the time belongs in ``time:``; say exactly what to write."""
+    rest = (text[: match.start()] + text[match.end() :]).strip("、,・の")
+    written = re.sub(r"^[(]|(?:から|まで|より)?[)]?$", "", match.group(0))
+    time = suggested_time(written)
+    if time and "〜" in time:
+        time_line = f'time: "{time}"'
+    elif time:  # only the start: the end is needed too
+        time_line = f'time: "{time}〜（終わりの時刻）"'
+    else:  # 25:00〜26:00 and the like: no correction to offer
+        time_line = 'time: "13:30〜15:00"（開始〜終了、正しい時刻で）'
+    where = "時間は rule: ではなく、recurrence: の下の time: に書きます"
+    if not rest:
+        raise staff_error(
+            f"繰り返しの決まり「{original}」に、曜日や日付がなく時間だけが書かれています",
+            f"rule: には {EXAMPLES} のように書いてください。{where}（{time_line}）",
+        )
+    try:
+        parse_rule(rest)
+    except PydanticCustomError as error:
+        raise staff_error(
+            f"{error.context['what']}（時間「{written}」も rule: に書かれています）",
+            f"{error.context['fix']}。{where}（{time_line}）",
+        ) from None
+    raise staff_error(
+        f"繰り返しの決まり「{original}」に時間が入っています",
+        f"{where}。rule: {rest} と {time_line} の2行に分けてください（time: は rule: と同じ字下げにします）",
+    )
 
 
 def check_rule(value: Any) -> str:

@@ -50,6 +50,12 @@ RuleText = Annotated[
 MAX_RULE_DAYS = 3 * 366
 """A rule may span at most about three years: calendars are rebuilt daily, not written for decades."""
 
+MAX_DEADLINE_LEAD_DAYS = 183
+"""An application deadline more than about half a year before the first meeting is almost always
+a year typo (2025-12-10 for a tour on 2026-12-16): refused rather than shown as 申込締切."""
+
+SCHEDULE_FIELDS = ("dates", "sessions", "recurrence", "extra_dates")
+
 
 class Recurrence(Strict):
     rule: RuleText = Field(title="繰り返しの決まり", description="例: 毎月第2・第4水曜、毎週火曜、隔週金曜、毎月最終金曜、毎月15日。隔週は、開始日（その日を含む）のあと最初のその曜日から2週おき")
@@ -119,10 +125,13 @@ class Program(Strict):
                     break  # one per list: the rest of it is sorted together
         rule = self.recurrence
         if not (self.dates or self.sessions or rule or self.extra_dates):
+            # Point at the empty list staff wrote (dates: []); only when there is none at all
+            # does the message fall back to the top of the file.
+            written = [name for name in SCHEDULE_FIELDS if name in self.model_fields_set]
             found.append(staff_error(
                 "日程が1つも書かれていません",
                 "dates:（開催日）、sessions:（回ごとの日程）、recurrence:（繰り返し）のどれかを書いてください",
-                at="sessions",
+                at=written[0] if written else "sessions",
             ))
         if rule is not None:
             if rule.until < rule.start:
@@ -158,7 +167,11 @@ class Program(Strict):
             if len(rule.titles) > len(made):
                 found.append(staff_error(
                     f"各回のテーマが {len(rule.titles)}個ありますが、開催は {len(made)}回です",
-                    "テーマを減らすか、期間（until:）を延ばしてください。休みで除かれた日: "
+                    "テーマを減らすか、期間（until:）を延ばしてください。"
+                    # A cancelled meeting stays in the plan with its title (occurrences.plan_program
+                    # skips only holidays and closures), so the themes after it keep their dates.
+                    "ある回を取りやめた（中止した）のなら、mkdocs.yml の休み（closures）に入れるのではなく、このファイルの cancelled: に日付と reason:（理由）を書いてください。"
+                    "中止の回はテーマを持ったまま「中止」と表示されるので、後の回のテーマがずれません。休みで除かれた日: "
                     + ("、".join(f"{s.date}（{s.reason}）" for s in plan.skipped) or "なし"),
                     at="recurrence.titles",
                 ))
@@ -205,11 +218,18 @@ class Program(Strict):
                     "中止なら full: から消してください",
                     at=f"full.{index}",
                 ))
+        first = plan.dates[0].date if plan.dates else None
         last = plan.dates[-1].date if plan.dates else None
         if self.deadline and last and self.deadline > last:
             found.append(staff_error(
                 f"申し込み締切 {self.deadline} が最後の日程 {last} より後です",
                 "締切（deadline）は開催日より前の日付にしてください",
+                at="deadline",
+            ))
+        elif self.deadline and first and (first - self.deadline).days > MAX_DEADLINE_LEAD_DAYS:
+            found.append(staff_error(
+                f"締切 {self.deadline} が最初の回 {first} より半年以上前です",
+                "年の書き間違いではありませんか。年を確かめてください（締切はふつう最初の回の少し前の日です）",
                 at="deadline",
             ))
         if found:

@@ -135,9 +135,11 @@ Count = Annotated[int, BeforeValidator(_check_count), WithJsonSchema({"type": "i
 # --- dates -------------------------------------------------------------------------------
 
 ERAS = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-ERA_DATE = re.compile(r"^(令和|平成|R|H)\s*(\d{1,2}|元)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$", re.I)
+# re.ASCII: without it \d also matches full-width digits (２０２６), and int() reads them, so
+# 「２０２６-04-15」 would pass unnoticed instead of getting the half-width correction.
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", re.ASCII)
+ERA_DATE = re.compile(r"^(令和|平成|R|H)\s*(\d{1,2}|元)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$", re.I | re.ASCII)
 WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日][)）]$")
 
 
@@ -199,7 +201,7 @@ StaffDate = Annotated[
 
 # --- times -------------------------------------------------------------------------------
 
-TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 RANGE_SEPARATORS = re.compile(r"\s*[-~〜～]\s*")
 
 
@@ -238,7 +240,7 @@ def _parse_time(text: str, original: str) -> ClockTime:
     return ClockTime(hour, minute)
 
 
-JAPANESE_TIME = re.compile(r"^(?:午前|午後)?(\d{1,2})時(?:(半)|(\d{1,2})分)?$")
+JAPANESE_TIME = re.compile(r"^(?:午前|午後)?(\d{1,2})時(?:(半)|(\d{1,2})分)?$", re.ASCII)
 
 
 def _from_japanese_time(match: re.Match[str], afternoon: bool) -> str:
@@ -280,6 +282,34 @@ def parse_time_range(value: Any) -> TimeRange:
     return TimeRange(start, end)
 
 
+def _clock_from(part: str, afternoon: bool) -> ClockTime | None:
+    """One half-width time (13:30, 13時半, 午後1時) as a valid clock time, or None."""
+    if match := JAPANESE_TIME.match(part):
+        part = _from_japanese_time(match, afternoon)
+    try:
+        return _parse_time(part, part)
+    except PydanticCustomError:
+        return None
+
+
+def suggested_time(text: str) -> str | None:
+    """What to write in a ``time:`` field for a time range or a single time typed anywhere
+    (13:30〜15:00, １３：３０～１５：００, 午後1時半〜3時, 13時半): ``"13:30〜15:00"``, ``"13:30"``
+    for a lone start time, or None when it is no time at all (or an impossible one)."""
+    normal = halfwidth(text.strip().replace("～", "〜"))
+    parts = RANGE_SEPARATORS.split(normal)
+    if len(parts) == 1:
+        clock = _clock_from(parts[0], False)
+        return str(clock) if clock else None
+    if len(parts) != 2:
+        return None
+    afternoon = parts[0].startswith("午後")
+    start, end = (_clock_from(part, afternoon) for part in parts)
+    if start is None or end is None or end <= start:
+        return None
+    return str(TimeRange(start, end))
+
+
 StaffTimeRange = Annotated[
     TimeRange,
     BeforeValidator(parse_time_range),
@@ -290,7 +320,7 @@ StaffTimeRange = Annotated[
 
 # --- phone numbers -----------------------------------------------------------------------
 
-PHONE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$|^0\d{9,10}$")
+PHONE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$|^0\d{9,10}$", re.ASCII)
 
 
 def parse_phone(value: Any) -> str:
