@@ -153,6 +153,11 @@ def test_deploy_workflow_shape() -> None:
     build = workflow["jobs"]["build"]
     build_step = next(s for s in build["steps"] if "mkdocs build --strict" in s.get("run", ""))
     assert build_step["env"]["TZ"] == "Asia/Tokyo"
+    # "today" is set to the day in Japan before validation and the build (the variable wins over
+    # a build_date left in mkdocs.yml)
+    runs = [s.get("run", "") for s in build["steps"]]
+    today_step = next(i for i, run in enumerate(runs) if 'DIRECTORY_BUILD_DATE=$(TZ=Asia/Tokyo date +%F)' in run and "GITHUB_ENV" in run)
+    assert today_step < next(i for i, run in enumerate(runs) if "validate --github" in run) < runs.index(build_step["run"])
     upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
 

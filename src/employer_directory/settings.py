@@ -124,15 +124,15 @@ class DirectorySettings(BaseModel):
 def today(settings: DirectorySettings, environ: dict[str, str] | None = None) -> dt.date:
     """The date the build treats as today, in Asia/Tokyo.
 
-    Order: ``build_date`` in mkdocs.yml, then ``DIRECTORY_BUILD_DATE`` (YYYY-MM-DD), then the
-    reproducible-builds convention ``SOURCE_DATE_EPOCH``, then the clock.
+    Order: ``DIRECTORY_BUILD_DATE`` (YYYY-MM-DD), then ``build_date`` in mkdocs.yml, then the
+    reproducible-builds convention ``SOURCE_DATE_EPOCH``, then the clock. The variable comes
+    first so that a ``build_date`` committed by mistake cannot freeze the published site: the
+    deploy workflow sets it to the day in Japan.
 
     A malformed variable raises ContentInvalid (a located message, not a traceback): a build
     with a wrong today would mark the wrong meetings as 終了 and 申込締切.
     """
     environ = os.environ if environ is None else environ
-    if settings.build_date:
-        return settings.build_date
     if environ.get("DIRECTORY_BUILD_DATE"):
         value = environ["DIRECTORY_BUILD_DATE"]
         try:
@@ -143,6 +143,8 @@ def today(settings: DirectorySettings, environ: dict[str, str] | None = None) ->
                 error.context["what"],
                 f"{error.context['fix']}（例: DIRECTORY_BUILD_DATE=2026-04-08。今日の日付で作るなら、この環境変数を設定しないでください）",
             ) from None
+    if settings.build_date:
+        return settings.build_date
     if environ.get("SOURCE_DATE_EPOCH"):
         value = environ["SOURCE_DATE_EPOCH"].strip()
         if not EPOCH_SECONDS.match(value):
