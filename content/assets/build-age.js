@@ -26,9 +26,20 @@
   var note = document.createElement("p");
   note.className = "dir-build-age";
   note.setAttribute("role", "note");
-  var contact = marked.getAttribute("data-contact");
-  note.textContent = "このページは" + builtLabel + "の情報のまま、更新が止まっています。過ぎた日の回は「終了」にしています。" +
-    "最新の予定や内容は" + (contact ? contact : "センター") + "にお問い合わせください。";
+  var contact = marked.getAttribute("data-contact") || "センター";
+  var phone = marked.getAttribute("data-phone");
+  note.appendChild(document.createTextNode("このページは" + builtLabel + "の情報のまま、更新が止まっています。" +
+    "過ぎた日の回は「終了」にしています。最新の予定や内容は" + contact));
+  if (phone) {
+    // The number stays on one line (dir-nowrap), as phone numbers do elsewhere on the site.
+    var number = document.createElement("span");
+    number.className = "dir-nowrap";
+    number.textContent = phone;
+    note.appendChild(document.createTextNode("（電話 "));
+    note.appendChild(number);
+    note.appendChild(document.createTextNode("）"));
+  }
+  note.appendChild(document.createTextNode("にお問い合わせください。"));
   var heading = document.querySelector(".md-content h1");
   if (heading && heading.parentNode) heading.parentNode.insertBefore(note, heading.nextSibling);
 })();
