@@ -28,8 +28,8 @@ PAGE_TYPES = [
 class Watched:
     """A page with its console errors and every request it made recorded."""
 
-    def __init__(self, browser, viewport=None):
-        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="ja-JP")
+    def __init__(self, browser, viewport=None, **options):
+        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="ja-JP", **options)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.hosts: set[str] = set()

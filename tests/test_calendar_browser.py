@@ -144,26 +144,34 @@ def test_calendar_and_program_pages_have_no_accessibility_violations(browser, si
 
 
 def test_pages_of_a_stopped_daily_rebuild_say_so_and_end_past_meetings(browser, site_url):
-    """The sample is built on 2026-11-22. Two days later nothing changes; on 12-01 (the rebuild
-    has stopped) the page says so and the 11-25 meeting reads 終了, not 募集中."""
-    session = Watched(browser, PHONE)
+    """The sample is built on 2026-11-22. The phone's clock and zone are set; "today" is the date
+    in Japan (the phone here is on UTC, where it is still the day before)."""
+    session = Watched(browser, PHONE, timezone_id="UTC")
     page = session.page
+    first = page.locator(".cal-upcoming li").first
+    tour = page.locator(".cal-upcoming li", has_text="職場見学会「しらかば農園」")
     try:
-        session.context.clock.set_fixed_time("2026-11-24T23:00:00+09:00")
+        session.context.clock.set_fixed_time("2026-11-23T00:00:00Z")  # 09:00 in Japan, a day old
         page.goto(site_url)
         assert page.locator(".dir-build-age").count() == 0
-        first = page.locator(".cal-upcoming li").first
         assert "2026年11月25日(水)" in first.inner_text() and first.locator(".cal-status").inner_text() == "募集中"
 
-        session.context.clock.set_fixed_time("2026-12-01T08:00:00+09:00")
+        # 2026-11-25 15:30 UTC is already 11-26 00:30 in Japan: the 11-25 meeting is over
+        session.context.clock.set_fixed_time("2026-11-25T15:30:00Z")
         page.reload()
         note = page.locator(".dir-build-age")
         assert note.count() == 1 and note.get_attribute("role") == "note"
         assert note.inner_text().startswith("このページは2026年11月22日(日)の情報のまま、更新が止まっています。")
-        assert "しらかば市 生活・就労支援センター（架空）（電話 0268-00-0000）" in note.inner_text()
+        assert "しらかば市 生活・就労支援センター（架空）（電話 0268-00-0000）にお問い合わせください。" in note.inner_text()
         assert first.locator(".cal-status").inner_text() == "終了"
         full = page.locator(".cal-upcoming li", has_text="2026年12月9日(水)")
         assert full.locator(".cal-status").inner_text() == "満員"  # still to come: unchanged
+        assert tour.locator(".cal-status").inner_text() == "募集中" and tour.locator(".cal-deadline").is_visible()
+
+        # after the tour's deadline (12-10): 受付終了, and the "apply by" note goes
+        session.context.clock.set_fixed_time("2026-12-10T15:30:00Z")  # 12-11 00:30 in Japan
+        page.reload()
+        assert tour.locator(".cal-status").inner_text() == "受付終了" and not tour.locator(".cal-deadline").is_visible()
 
         page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
         assert page.locator(".dir-build-age").count() == 1

@@ -138,7 +138,30 @@ def test_overview_lists_every_program_coming_ones_by_next_meeting_then_ended_one
     # Tuesdays of Nov-Dec 2026 without 11/3 (文化の日) and 12/29 (年末年始)
     assert first.next.date == D(2026, 11, 24) and first.meetings == 7 and (first.first, first.last) == (D(2026, 11, 10), D(2026, 12, 22))
     assert lines[1].next.date == D(2026, 12, 1) and lines[1].cancelled == 1  # a cancelled meeting is not the next one
-    assert lines[3].ended and lines[3].next is None and lines[3].last == D(2026, 10, 8)
+    assert lines[3].ended and lines[3].next is None and lines[3].last_held == D(2026, 10, 8)
+
+
+def test_overview_of_programs_whose_coming_meetings_are_all_cancelled_or_that_ended_long_ago():
+    called_off = program(dates=["2026-11-10", "2026-12-20"], cancelled=[{"date": "2026-12-20", "reason": "講師の都合"}]).model_copy(update={"slug": "off", "title": "中止の講座"})
+    long_ago = program(dates=["2025-10-01"]).model_copy(update={"slug": "long-ago", "title": "昔の講座"})
+    last_year = program(dates=["2025-11-23"]).model_copy(update={"slug": "last-year", "title": "去年の講座"})
+    lines = build_calendar([called_off, long_ago, last_year], D(2026, 11, 22), NEW_YEAR).overview()
+    # 中止の講座 has no meeting left, but its last meeting held is 11-10, not the cancelled 12-20
+    assert [line.program.slug for line in lines] == ["off", "last-year"]  # 昔の講座 ended over a year ago
+    off = lines[0]
+    assert off.ended and off.cancelled_ahead and off.last_held == D(2026, 11, 10) and off.last == D(2026, 12, 20)
+    assert not lines[1].cancelled_ahead
+
+
+def test_a_full_meeting_stays_marked_full_after_its_day():
+    record = program(
+        recurrence={"rule": "毎月第2・第4水曜", "start": "2026-04-15", "until": "2027-03-31", "time": "13:30〜15:00"},
+        full=["2026-12-09"],
+    )
+    for today in (D(2026, 11, 22), D(2026, 12, 10)):
+        by_date = {o.date: o for o in program_occurrences(record, today, ClosedDays(NEW_YEAR))}
+        assert by_date[D(2026, 12, 9)].marked_full and not by_date[D(2026, 12, 23)].marked_full
+    assert by_date[D(2026, 12, 9)].status == ENDED  # the page says 終了; feeds and data keep 満員
 
 
 def test_titles_follow_the_held_meetings_in_order():

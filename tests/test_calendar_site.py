@@ -60,7 +60,9 @@ def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_t
     assert "終わった回（13回）" in page  # a skipped day is not a meeting
     december = text(built_site, "calendar/2026-12/index.html")
     grid = december[december.index('<div class="cal-grid">'):december.index('<div class="cal-list">')]
-    assert grid.count('<span class="cal-closed">年末年始（休み）</span>') == 3  # 12/29, 30, 31
+    assert grid.count('<span class="cal-closed">休館（年末年始）</span>') == 3  # 12/29, 30, 31
+    phone_list = squeeze(december[december.index('<div class="cal-list">'):])
+    assert "2026年12月29日(火) 休館（年末年始）" in phone_list and "2026年12月31日(木) 休館（年末年始）" in phone_list
 
 
 def test_cancelled_meeting_is_shown_as_cancelled_with_its_reason(built_site):
@@ -171,13 +173,13 @@ def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_a
     assert "申し込み締切 2026年12月10日(木)" in before and "締切を過ぎました" not in before
     site = built_on(tmp_path, "2026-12-11")
     after = squeeze(text(site, "programs/tour-shirakaba-farm/index.html"))
-    assert re.search(r"次回: 2026年12月16日\(水\) \S+ 申込締切", after) and "募集中" not in after
+    assert re.search(r"次回: 2026年12月16日\(水\) \S+ 受付終了", after) and "募集中" not in after
     assert "申し込み締切 2026年12月10日(木)（締切を過ぎました）" in after
-    assert 'class="cal-status cal-status--closed" data-date="2026-12-16">申込締切<' in text(site, "calendar/2026-12/index.html")
+    assert 'class="cal-status cal-status--closed" data-date="2026-12-16">受付終了<' in text(site, "calendar/2026-12/index.html")
     assert "カレンダーに追加" in after  # those who applied in time still add it to their calendar
-    # the job fair takes people on the day (walk_in): after its deadline it says so, not 申込締切
+    # the job fair takes people on the day (walk_in): after its deadline it says so, not 受付終了
     fair = squeeze(text(built_on(tmp_path, "2027-02-11"), "programs/godo-mensetsukai-2027-02/index.html"))
-    assert "次回: 2027年2月17日(水) 13:30〜16:00 面接会と個別相談 当日参加可" in fair and "申込締切 " not in fair
+    assert "次回: 2027年2月17日(水) 13:30〜16:00 面接会と個別相談 当日参加可" in fair and "受付終了" not in fair
     assert "申し込み締切 2027年2月10日(水)（締切を過ぎました。当日参加はできます）" in fair
 
 
@@ -273,3 +275,19 @@ def test_month_pages_give_the_grid_the_full_width(built_site):
     assert sidebar in (built_site / "calendar/2026-12/index.html").read_text(encoding="utf-8")
     assert sidebar not in (built_site / "calendar/index.html").read_text(encoding="utf-8")
     assert sidebar not in (built_site / "employers/shirakaba-farm/index.html").read_text(encoding="utf-8")
+
+
+def test_build_date_attributes_escape_the_settings():
+    """MkDocs' Jinja environment does not escape by default: the macro must (an organisation name
+    with a quote would otherwise break the attribute that assets/build-age.js reads)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=False)
+    env.filters.update(jp_date=str, number_runs=str)  # the macro file's other macros use them
+    macros = env.get_template("partials/directory_macros.html").module
+    settings = SimpleNamespace(organization='"えがお"<センター>', contact_phone="0268-00-0000")
+    html = str(macros.build_date_attributes(SimpleNamespace(today=dt.date(2026, 11, 22), settings=settings)))
+    assert html == 'data-build-date="2026-11-22" data-contact="&#34;えがお&#34;&lt;センター&gt;" data-phone="0268-00-0000"'

@@ -80,7 +80,7 @@ CASES = [
     ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
-    ("programs/deadline-year-typo.md", "deadline:", "deadline（申し込み締切）", "締切 2025-12-10 が最初の回 2026-12-16 より半年以上前です"),
+    ("programs/deadline-year-typo.md", "deadline:", "deadline（申し込み締切）", "締切 2025-12-10 が最初の回 2026-12-16 の371日も前です"),
     ("programs/titles-after-closure.md", "titles:", "recurrence.titles（各回のテーマ）", "cancelled: に日付と reason:（理由）を書いてください。中止の回はテーマを持ったまま"),
     ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
     ("programs/rule-with-time.md", "rule:", "recurrence.rule（繰り返しの決まり）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行に分けて'),
@@ -255,13 +255,21 @@ def test_a_time_in_an_unreadable_rule_is_mentioned_with_the_rule_problem():
     assert "時間だけが書かれています" in rule_problem("13:30〜15:00").what
 
 
-@pytest.mark.parametrize(("deadline", "refused"), [("2026-06-16", False), ("2026-06-15", True), ("2026-12-10", False)])
-def test_a_deadline_more_than_half_a_year_before_the_first_meeting_is_a_year_typo(deadline, refused):
+@pytest.mark.parametrize(("deadline", "refused"), [("2026-02-19", False), ("2026-02-18", True), ("2026-12-10", False)])
+def test_a_deadline_about_a_year_before_the_first_meeting_is_a_year_typo(deadline, refused):
     text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("2025-12-10", deadline)
     _record, problems = validate_text("content/programs/tour.md", text, Program, SETTINGS, "tour")
     assert [(p.line, p.field) for p in problems] == ([(9, "deadline（申し込み締切）")] if refused else [])
     if refused:
         assert "年を確かめてください" in problems[0].fix
+
+
+def test_walk_in_without_a_deadline_is_refused_at_its_line():
+    text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8")
+    text = text.replace("deadline: 2025-12-10\n", "walk_in: true\n")
+    _record, problems = validate_text("content/programs/tour.md", text, Program, SETTINGS, "tour")
+    assert [(p.line, p.field) for p in problems] == [(9, "walk_in（当日参加）")]
+    assert "apply:（申し込み方法）に「当日参加もできます」と書いてください" in problems[0].fix
 
 
 def test_a_cancelled_meeting_keeps_its_title_so_later_themes_do_not_shift():

@@ -1,25 +1,53 @@
 // Pages are static: "today" is the day of the build, and the deploy workflow rebuilds every
-// morning so that past meetings turn 終了. If that rebuild stops (a failing build, a schedule that
-// GitHub turned off), the pages would go on calling past meetings 募集中. Here, when the page's
-// build date (data-build-date) is more than two days before today in Japan, the page says so at
-// the top, and every status chip of a meeting whose day is past (data-date) reads 終了.
+// morning at 06:05 so that past meetings turn 終了 and closed applications 受付終了. Between
+// midnight and that rebuild, or if it stops (a failing build, a schedule GitHub turned off), the
+// page would go on calling such meetings 募集中. Here, with today's date in Japan:
+// * a status chip whose meeting day is past (data-date) reads 終了, and one whose program's
+//   deadline is past (data-deadline) reads 受付終了, or 当日参加可 (data-walk-in); a past
+//   "申し込みは…まで" note is hidden;
+// * when the page's build date (data-build-date) is more than two days old, the page says at the
+//   top that its updates have stopped.
 (function () {
   "use strict";
-  var marked = document.querySelector("[data-build-date]");
-  if (!marked) return;
-  var built = marked.getAttribute("data-build-date");
-  // Today in Asia/Tokyo as YYYY-MM-DD (en-CA formats dates that way), whatever the phone's zone.
-  var today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  var days = (Date.parse(today + "T00:00:00Z") - Date.parse(built + "T00:00:00Z")) / 86400000;
-  if (!(days > 2)) return;
+
+  // Today in Asia/Tokyo as YYYY-MM-DD, whatever the phone's own time zone.
+  function todayInJapan() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date())
+      .forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  var today = todayInJapan();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return;
+
+  function setChip(chip, label, kind) {
+    chip.textContent = label;
+    chip.className = "cal-status cal-status--" + kind;
+  }
 
   var chips = document.querySelectorAll(".cal-status[data-date]");
   for (var i = 0; i < chips.length; i++) {
-    if (chips[i].getAttribute("data-date") < today) {
-      chips[i].textContent = "終了";
-      chips[i].className = "cal-status cal-status--ended";
+    var chip = chips[i];
+    var deadline = chip.getAttribute("data-deadline");
+    if (chip.getAttribute("data-date") < today) {
+      setChip(chip, "終了", "ended");
+    } else if (deadline && deadline < today) {
+      if (chip.hasAttribute("data-walk-in")) setChip(chip, "当日参加可", "walk-in");
+      else setChip(chip, "受付終了", "closed");
     }
   }
+  var notes = document.querySelectorAll(".cal-deadline[data-deadline]");
+  for (var j = 0; j < notes.length; j++) {
+    if (notes[j].getAttribute("data-deadline") < today) notes[j].hidden = true;
+  }
+
+  var marked = document.querySelector("[data-build-date]");
+  if (!marked) return;
+  var built = marked.getAttribute("data-build-date");
+  var days = (Date.parse(today + "T00:00:00Z") - Date.parse(built + "T00:00:00Z")) / 86400000;
+  if (!(days > 2)) return;
 
   var builtLabel = new Intl.DateTimeFormat("ja-JP", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric", weekday: "short" })
     .format(new Date(built + "T00:00:00Z"));

@@ -130,7 +130,7 @@ def today(settings: DirectorySettings, environ: dict[str, str] | None = None) ->
     deploy workflow sets it to the day in Japan.
 
     A malformed variable raises ContentInvalid (a located message, not a traceback): a build
-    with a wrong today would mark the wrong meetings as 終了 and 申込締切.
+    with a wrong today would mark the wrong meetings as 終了 and 受付終了.
     """
     environ = os.environ if environ is None else environ
     if environ.get("DIRECTORY_BUILD_DATE"):

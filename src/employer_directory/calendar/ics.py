@@ -125,7 +125,6 @@ class _ProgramEvents:
     def __init__(self, program: "Program", page_url: str, domain: str):
         self.program = program
         self.domain = domain
-        self.full_dates = frozenset(program.full)
         place = program.place
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
         self.details = [program.summary] + ([place.join] if place.online and place.join else []) + [page_url]
@@ -147,9 +146,9 @@ class _ProgramEvents:
         summary = program.title + (in_brackets(occurrence.title) if occurrence.title else "")
         # 中止 and 満員 come from the file, not from the build date: a full meeting stays 【満員】
         # after its day (its status turns 終了 on the pages), so the daily rebuild alone never
-        # changes a feed.
+        # changes a feed (Occurrence.marked_full).
         cancelled = occurrence.status == CANCELLED
-        full = not cancelled and occurrence.date in self.full_dates
+        full = occurrence.marked_full
         if cancelled:
             summary = "【中止】" + summary
         elif full:

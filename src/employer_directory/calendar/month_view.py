@@ -47,9 +47,9 @@ class MonthView:
 
     @property
     def list_days(self) -> list[CalendarDay]:
-        """The days of the phone list: those with meetings, and today (so that the list marks it
-        too, as the grid does, even on a day without a meeting)."""
-        return [day for week in self.weeks for day in week if day.in_month and (day.occurrences or day.is_today)]
+        """The days of the phone list: those with meetings, the centre's closures and today (so
+        that the list shows them too, as the grid does, even on a day without a meeting)."""
+        return [day for week in self.weeks for day in week if day.in_month and (day.occurrences or day.closure or day.is_today)]
 
     @property
     def count(self) -> int:

@@ -5,7 +5,7 @@ program's time), ``sessions`` (each with its own date, time and title) and ``rec
 such as 毎月第2・第4水曜 between two dates, whose occurrences on public holidays and local
 closures are skipped). ``extra_dates`` add meetings to a rule, ``cancelled`` marks meetings as
 中止 (they stay listed, with the reason), ``full`` marks them 満員; past ones become 終了, and
-once the program's application ``deadline`` has passed the meetings still to come say 申込締切
+once the program's application ``deadline`` has passed the meetings still to come say 受付終了
 (当日参加可 when the program takes people on the day: ``walk_in``).
 """
 
@@ -27,9 +27,9 @@ OPEN = "募集中"
 FULL = "満員"
 CANCELLED = "中止"
 ENDED = "終了"
-CLOSED = "申込締切"
+CLOSED = "受付終了"
 """The program's application deadline is past; the meeting still takes place for those who applied
-in time."""
+in time. (Not 申込締切: next to the meeting's date that reads as "apply by this date".)"""
 WALK_IN = "当日参加可"
 """The deadline is past, but the program takes people on the day without applying (``walk_in``)."""
 STATUSES = (OPEN, FULL, CLOSED, WALK_IN, CANCELLED, ENDED)
@@ -107,6 +107,9 @@ class Occurrence:
     """1-based position among the program's occurrences (第n回)."""
     time: Optional[TimeRange] = field(default=None, compare=False)
     """The local time range ``start``/``end`` were made from; None for all-day meetings."""
+    marked_full: bool = field(default=False, compare=False)
+    """Staff marked the meeting 満員 (``full``), whatever its status on the build date: feeds and
+    open data use this, so that they do not change when the meeting's day passes."""
 
     @property
     def all_day(self) -> bool:
@@ -141,6 +144,11 @@ def _moment(day: dt.date, hour: int, minute: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), TOKYO)
 
 
+def deadline_passed(program: "Program", today: dt.date) -> bool:
+    """Whether the program's application deadline is before ``today``."""
+    return program.deadline is not None and today > program.deadline
+
+
 def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays | None = None) -> tuple[Occurrence, ...]:
     return occurrences_of_plan(program, plan_program(program, closed), today)
 
@@ -149,7 +157,7 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
     cancelled = {c.date: c.reason for c in program.cancelled}
     full = set(program.full)
     after_deadline = WALK_IN if program.walk_in else CLOSED
-    closed_for_applications = program.deadline is not None and today > program.deadline
+    closed_for_applications = deadline_passed(program, today)
     result = []
     for number, planned in enumerate(plan.dates, start=1):
         if planned.time:
@@ -169,7 +177,8 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
             status, reason = after_deadline, None
         else:
             status, reason = OPEN, None
-        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time))
+        marked_full = planned.date in full and planned.date not in cancelled
+        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time, marked_full))
     return tuple(result)
 
 
@@ -223,6 +232,11 @@ class ProgramOverview:
     """How many of them are cancelled."""
     first: Optional[dt.date]
     last: Optional[dt.date]
+    """The first and last meeting, cancelled ones included (the span the program covers)."""
+    last_held: Optional[dt.date]
+    """The last meeting that was not cancelled (its last meeting, once it has ended)."""
+    cancelled_ahead: bool = False
+    """No meeting is left to take place, but some coming ones are cancelled."""
 
     @property
     def ended(self) -> bool:
@@ -269,9 +283,8 @@ class ProgramCalendar:
         rows.sort(key=lambda row: (row.date, row.skipped is None))
         coming: list[ScheduleRow] = []
         past: list[ScheduleRow] = []
-        for row in rows:
-            is_past = row.occurrence.is_past if row.occurrence is not None else row.date < self.today
-            (past if is_past else coming).append(row)
+        for row in rows:  # by date: a cancelled meeting whose day is past is past too
+            (past if row.date < self.today else coming).append(row)
         return coming, past
 
     def skipped_of(self, program_slug: str) -> tuple[SkippedDate, ...]:
@@ -301,22 +314,35 @@ class ProgramCalendar:
         """The next meeting that takes place (not cancelled), or None."""
         return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in TAKES_PLACE), None)
 
-    def overview(self) -> list[ProgramOverview]:
-        """Every program, the ones still meeting first (soonest next meeting first), then the ended
-        ones (most recent last meeting first)."""
+    def overview(self, ended_within_days: int = 365) -> list[ProgramOverview]:
+        """Every program still meeting (soonest next meeting first), then those that ended in the
+        last ``ended_within_days`` (most recent first). Older ones stay in the month archive: the
+        list would otherwise grow every year, since ended programs are kept."""
+        since = self.today - dt.timedelta(days=ended_within_days)
         lines = []
         for slug, program in self._programs.items():
             found = self.by_program[slug]
-            cancelled = sum(1 for o in found if o.is_cancelled)
-            lines.append(ProgramOverview(program, self.next_of(slug), len(found), cancelled, found[0].date if found else None, found[-1].date if found else None))
+            held = [o for o in found if not o.is_cancelled]
+            lines.append(
+                ProgramOverview(
+                    program,
+                    self.next_of(slug),
+                    len(found),
+                    len(found) - len(held),
+                    found[0].date if found else None,
+                    found[-1].date if found else None,
+                    held[-1].date if held else None,
+                    cancelled_ahead=any(o.is_cancelled and o.date >= self.today for o in found),
+                )
+            )
         coming = sorted((o for o in lines if not o.ended), key=lambda o: (o.next.sort_key, o.program.title))
-        ended = sorted((o for o in lines if o.ended), key=lambda o: (o.last or dt.date.min, o.program.title), reverse=True)
+        ended = [o for o in lines if o.ended and (o.cancelled_ahead or (o.last_held or dt.date.min) >= since)]
+        ended.sort(key=lambda o: (o.last_held or dt.date.min, o.program.title), reverse=True)
         return coming + ended
 
     def deadline_passed(self, program_slug: str) -> bool:
         """Whether the program's application deadline is before the build date."""
-        deadline = self._programs[program_slug].deadline
-        return deadline is not None and self.today > deadline
+        return deadline_passed(self._programs[program_slug], self.today)
 
     def upcoming_for_employer(self, employer_slug: str, limit: int | None = 5) -> list[Occurrence]:
         found = [o for o in self.by_employer.get(employer_slug, ()) if o.date >= self.today]

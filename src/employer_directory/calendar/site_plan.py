@@ -68,7 +68,7 @@ class CalendarAdd:
 
 def calendar_adds(occurrences: tuple[Occurrence, ...], feed: str, domain: str) -> dict[str, CalendarAdd]:
     """The add links of a program's meetings, by occurrence key: every coming meeting that is not
-    cancelled (募集中, 満員 or 申込締切; past ones drop out at the daily rebuild)."""
+    cancelled (募集中, 満員, 受付終了 or 当日参加可; past ones drop out at the daily rebuild)."""
     return {o.key: CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics") for o in occurrences if o.status in TAKES_PLACE}
 
 
@@ -118,7 +118,6 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
         coming_rows, past_rows = calendar.schedule_of(program.slug)
         view.context.update(
             {
-                "occurrences": occurrences,
                 "coming_rows": coming_rows,
                 "past_rows": past_rows,
                 "next_occurrence": calendar.next_of(program.slug),

@@ -5,5 +5,7 @@ occurrence records of ``records.py``): no clock, no MkDocs, sorted keys and stab
 two builds of the same content give byte-identical files.
 """
 
-SCHEMA_VERSION = "1.0"
-"""Version of the shape of data/employers.json and data/programs.json (see content/schema/)."""
+SCHEMA_VERSION = "1.1"
+"""Version of the shape of data/employers.json and data/programs.json (see content/schema/): the
+minor number grows when fields are added (1.1: a program's ``walk_in``), the major one when a
+field is renamed or removed."""

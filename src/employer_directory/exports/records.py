@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Optional, Union
 
-from ..calendar import CANCELLED, FULL
+from ..calendar import CANCELLED
 from ..directory import Directory
 from ..models.program import Program
 from ..models.values import TimeRange
@@ -68,7 +68,7 @@ def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
             occurrence.title,
             cancelled=occurrence.status == CANCELLED,
             note=occurrence.cancel_reason,
-            full=occurrence.status == FULL,
+            full=occurrence.marked_full,
             key=occurrence.key,
             start=occurrence.start,
             end=occurrence.end,

@@ -50,9 +50,10 @@ RuleText = Annotated[
 MAX_RULE_DAYS = 3 * 366
 """A rule may span at most about three years: calendars are rebuilt daily, not written for decades."""
 
-MAX_DEADLINE_LEAD_DAYS = 183
-"""An application deadline more than about half a year before the first meeting is almost always
-a year typo (2025-12-10 for a tour on 2026-12-16): refused rather than shown as 申込締切."""
+MAX_DEADLINE_LEAD_DAYS = 300
+"""An application deadline about a year before the first meeting is a year typo (2025-12-10 for a
+tour on 2026-12-16): refused rather than shown as 受付終了. 300 days leaves room for real
+application periods of several months."""
 
 SCHEDULE_FIELDS = ("dates", "sessions", "recurrence", "extra_dates")
 
@@ -83,8 +84,8 @@ class Program(Strict):
     fee: Optional[ShortText] = Field(None, title="参加費", description="例: 無料")
     bring: list[ShortText] = Field(default_factory=list, title="持ち物")
     apply: Optional[Text] = Field(None, title="申し込み方法")
-    deadline: Optional[StaffDate] = Field(None, title="申し込み締切", description="この日を過ぎると、これからの回は「申込締切」と表示されます（この日までは「募集中」）")
-    walk_in: bool = Field(False, title="当日参加", description="締切（deadline）のあとも、申し込みなしで当日参加できるなら true。締切のあとは「申込締切」ではなく「当日参加可」と表示されます")
+    deadline: Optional[StaffDate] = Field(None, title="申し込み締切", description="この日を過ぎると、これからの回は「受付終了」と表示されます（この日までは「募集中」）")
+    walk_in: bool = Field(False, title="当日参加", description="締切（deadline）のあとも、申し込みなしで当日参加できるなら true。締切のあとは「受付終了」ではなく「当日参加可」と表示されます")
     contact: Optional[Contact] = Field(None, title="問い合わせ先")
     employers: list[str] = Field(default_factory=list, title="関係する協力事業所", description="事業所ファイルの名前（.md を除く）")
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="dates と繰り返しの回の時間。例: \"10:00〜12:00\"")
@@ -228,9 +229,15 @@ class Program(Strict):
             ))
         elif self.deadline and first and (first - self.deadline).days > MAX_DEADLINE_LEAD_DAYS:
             found.append(staff_error(
-                f"締切 {self.deadline} が最初の回 {first} より半年以上前です",
+                f"締切 {self.deadline} が最初の回 {first} の{(first - self.deadline).days}日も前です",
                 "年の書き間違いではありませんか。年を確かめてください（締切はふつう最初の回の少し前の日です）",
                 at="deadline",
+            ))
+        if self.walk_in and not self.deadline:
+            found.append(staff_error(
+                "walk_in: true（当日参加）は、締切（deadline）のあとの表示を決める項目です。締切が書かれていません",
+                "締切がなくて当日も参加できるなら、walk_in: の行を消して、apply:（申し込み方法）に「当日参加もできます」と書いてください",
+                at="walk_in",
             ))
         if found:
             raise staff_errors(found)
