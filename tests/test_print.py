@@ -520,5 +520,44 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
         day_size = printer.evaluate("parseFloat(getComputedStyle(document.querySelector('.cal-grid .cal-day')).fontSize)")
         entry_size = printer.evaluate("parseFloat(getComputedStyle(document.querySelector('.cal-grid td li')).fontSize)")
     finally:
-        printer.emulate_media(media="screen")
+        printer.emulate_media(media="null")  # back to no emulation: "screen" would make later pdf() calls print the screen
     assert day_size >= 20 and entry_size >= 14.6, (day_size, entry_size)  # px: 15pt and 11pt
+
+
+# --- a busy month still prints on one sheet ------------------------------------------------------
+
+BUSY_PROGRAMS = {
+    "weekly-monday.md": ("月曜の作業体験", "毎週月曜", "10:00〜11:30", "しらかば市総合福祉センター 2階 作業室"),
+    "weekly-tue-thu.md": ("火・木のパソコン練習", "毎週火・木曜", "13:00〜14:30", "しらかば市立図書館 研修室"),
+}
+
+
+@pytest.fixture(scope="module")
+def busy_site(tmp_path_factory):
+    """The sample plus two weekly programs in December and January (about 20 meetings a month)."""
+    project = copy_project(tmp_path_factory.mktemp("busy"))
+    for name, (title, rule, time, place) in BUSY_PROGRAMS.items():
+        (project / "content" / "programs" / name).write_text(
+            f"---\ntitle: {title}\nkind: 集団プログラム\nsummary: 毎週の練習です。\nplace:\n  name: {place}\n"
+            f"recurrence:\n  rule: {rule}\n  start: 2026-12-01\n  until: 2027-01-31\n  time: \"{time}\"\nverified: 2026-11-20\n---\n",
+            encoding="utf-8",
+        )
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_a_busy_month_prints_on_one_sheet_with_each_time_once_and_the_deadlines(printer, busy_site, tmp_path):
+    for month in ("2026-12", "2027-01"):
+        printer.goto((busy_site / "calendar" / month / "index.html").as_uri())
+        target = tmp_path / f"{month}.pdf"
+        printer.pdf(path=str(target), prefer_css_page_size=True)
+        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Pages:\s+1\n", info), f"{month}: more than one page"
+        text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+        assert "この月のプログラムと会場" in text and "火・木のパソコン練習" in text
+    december = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "2026-12.pdf"), "-"], capture_output=True, text=True, check=True).stdout)
+    assert "10:00〜11:307日(月)、14日(月)、21日(月)、28日(月)" in december  # its time once, then its days
+    assert "（申し込みは12月10日(木)まで）" in december  # the tour: a wall sheet says until when
+    assert "募集中" not in december  # the usual state is not printed: it goes stale on the wall

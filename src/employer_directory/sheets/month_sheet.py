@@ -26,6 +26,16 @@ class MonthProgramLine:
     def place(self) -> str:
         return place_label(self.program.place)
 
+    @property
+    def by_time(self) -> list[tuple[str, tuple[Occurrence, ...]]]:
+        """The meetings grouped by time range, in order of first appearance: a weekly program
+        reads 「10:00〜11:30 7日(月)、14日(月)…」 with its time once, which keeps a busy month on
+        one sheet."""
+        groups: dict[str, list[Occurrence]] = {}
+        for occurrence in self.occurrences:
+            groups.setdefault(occurrence.time_label, []).append(occurrence)
+        return [(time, tuple(found)) for time, found in groups.items()]
+
 
 def month_program_lines(view: MonthView, directory: Directory) -> list[MonthProgramLine]:
     """Programs meeting in ``view``'s month, in the order of their first meeting."""
