@@ -151,6 +151,9 @@ def test_overview_of_programs_whose_coming_meetings_are_all_cancelled_or_that_en
     off = lines[0]
     assert off.ended and off.cancelled_ahead and off.last_held == D(2026, 11, 10) and off.last == D(2026, 12, 20)
     assert not lines[1].cancelled_ahead
+    # once its cancelled day has passed, the called-off program is still listed (for a year)
+    later = build_calendar([called_off, long_ago, last_year], D(2026, 12, 21), NEW_YEAR).overview()
+    assert [line.program.slug for line in later] == ["off"] and not later[0].cancelled_ahead
 
 
 def test_a_full_meeting_stays_marked_full_after_its_day():

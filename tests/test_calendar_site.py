@@ -65,6 +65,20 @@ def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_t
     assert "2026年12月29日(火) 休館（年末年始）" in phone_list and "2026年12月31日(木) 休館（年末年始）" in phone_list
 
 
+def test_a_past_cancelled_meeting_is_among_the_ended_ones_with_its_reason(tmp_path):
+    site = built_on(tmp_path, "2027-02-18")
+    page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    past = page[page.index("終わった回"):]
+    assert past.startswith("終わった回（18回、ほかに中止1回）")
+    assert "第18回 2027年1月27日(水) 13:30〜15:00 「選ばれる人になろう！実践で役立つビジネスマナー」 中止 （会場の設備点検のため）" in past
+    coming = page[page.index("次回:"):page.index("終わった回")]
+    assert "2027年1月27日" not in coming
+    # the job fair is over: no promise of walk-ins any more
+    fair = squeeze(text(site, "programs/godo-mensetsukai-2027-02/index.html"))
+    assert "これから開かれる回はありません。" in fair and "申し込み締切 2027年2月10日(水)（締切を過ぎました）" in fair
+    assert "当日参加" not in fair
+
+
 def test_cancelled_meeting_is_shown_as_cancelled_with_its_reason(built_site):
     program = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
     assert re.search(r"2027年1月27日\(水\) 13:30〜15:00 「選ばれる人になろう！実践で役立つビジネスマナー」 中止 （会場の設備点検のため）", program)

@@ -336,8 +336,10 @@ class ProgramCalendar:
                 )
             )
         coming = sorted((o for o in lines if not o.ended), key=lambda o: (o.next.sort_key, o.program.title))
-        ended = [o for o in lines if o.ended and (o.cancelled_ahead or (o.last_held or dt.date.min) >= since)]
-        ended.sort(key=lambda o: (o.last_held or dt.date.min, o.program.title), reverse=True)
+        # by the last meeting planned, held or cancelled: a program whose meetings were all called
+        # off ended then too
+        ended = [o for o in lines if o.ended and (o.last or dt.date.min) >= since]
+        ended.sort(key=lambda o: (o.last or dt.date.min, o.program.title), reverse=True)
         return coming + ended
 
     def deadline_passed(self, program_slug: str) -> bool:
