@@ -173,11 +173,24 @@ def test_pages_of_a_stopped_daily_rebuild_say_so_and_end_past_meetings(browser, 
         page.reload()
         assert tour.locator(".cal-status").inner_text() == "受付終了" and not tour.locator(".cal-deadline").is_visible()
 
+        assert note.locator('a[href="tel:0268-00-0000"]').count() == 1  # a phone can call it
+
         page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
         assert page.locator(".dir-build-age").count() == 1
         assert page.locator(".cal-sessions li", has_text="2026年11月25日(水)").first.locator(".cal-status").inner_text() == "終了"
+        assert not page.locator(".cal-next").is_visible()  # its 次回 (11-25) is past: the list below says what comes
         results = Axe().run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, results.generate_report()
+
+        # the month page moves 今日 from the build date (22) to today in Japan (24)
+        session.context.clock.set_fixed_time("2026-11-24T00:30:00Z")  # 09:30 in Japan
+        page.goto(site_url + "calendar/2026-11/")
+        today = page.locator('[aria-current="date"]')
+        assert today.count() == 1 and today.get_attribute("data-day") == "2026-11-24"
+        assert page.locator('section[data-day="2026-11-22"] .cal-today').count() == 0  # the list's mark goes
+        grid_today = page.locator('td[data-day="2026-11-24"]')
+        assert grid_today.get_attribute("aria-current") == "date" and "今日" in grid_today.inner_text()
+        assert page.locator('td[data-day="2026-11-22"]').get_attribute("aria-current") is None
         assert session.errors == []
     finally:
         session.close()

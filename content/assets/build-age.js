@@ -5,6 +5,9 @@
 // * a status chip whose meeting day is past (data-date) reads 終了, and one whose program's
 //   deadline is past (data-deadline) reads 受付終了, or 当日参加可 (data-walk-in); a past
 //   "申し込みは…まで" note is hidden;
+// * a "次回" line (data-next) whose meeting is past is hidden (the list below it still shows
+//   what is coming);
+// * on a month page, 今日 moves to today's day (data-day), in the grid and in the phone list;
 // * when the page's build date (data-build-date) is more than two days old, the page says at the
 //   top that its updates have stopped.
 (function () {
@@ -42,10 +45,41 @@
   for (var j = 0; j < notes.length; j++) {
     if (notes[j].getAttribute("data-deadline") < today) notes[j].hidden = true;
   }
+  var nextLines = document.querySelectorAll("[data-next]");
+  for (var k = 0; k < nextLines.length; k++) {
+    var nextChip = nextLines[k].querySelector(".cal-status[data-date]");
+    if (nextChip && nextChip.getAttribute("data-date") < today) nextLines[k].hidden = true;
+  }
 
   var marked = document.querySelector("[data-build-date]");
   if (!marked) return;
   var built = marked.getAttribute("data-build-date");
+
+  // 今日 on month pages: grid cells (td) and phone-list days (section, marked on their heading).
+  if (built !== today) {
+    var days = document.querySelectorAll("[data-day]");
+    for (var d = 0; d < days.length; d++) {
+      var day = days[d];
+      var isToday = day.getAttribute("data-day") === today;
+      var target = day.tagName === "TD" ? day : day.querySelector("h2");
+      var label = day.querySelector(".cal-today");
+      day.classList.toggle("is-today", isToday);
+      if (target) {
+        if (isToday) target.setAttribute("aria-current", "date");
+        else target.removeAttribute("aria-current");
+      }
+      if (!isToday && label) label.parentNode.removeChild(label);
+      if (isToday && !label) {
+        label = document.createElement("span");
+        label.className = "cal-today";
+        label.textContent = "今日";
+        var number = day.querySelector(".cal-day");
+        if (day.tagName === "TD" && number) number.parentNode.insertBefore(label, number.nextSibling);
+        else if (target) target.appendChild(label);
+        label.parentNode.insertBefore(document.createTextNode(" "), label);
+      }
+    }
+  }
   var days = (Date.parse(today + "T00:00:00Z") - Date.parse(built + "T00:00:00Z")) / 86400000;
   if (!(days > 2)) return;
 
@@ -59,12 +93,12 @@
   note.appendChild(document.createTextNode("このページは" + builtLabel + "の情報のまま、更新が止まっています。" +
     "過ぎた日の回は「終了」にしています。最新の予定や内容は" + contact));
   if (phone) {
-    // The number stays on one line (dir-nowrap), as phone numbers do elsewhere on the site.
-    var number = document.createElement("span");
-    number.className = "dir-nowrap";
-    number.textContent = phone;
+    // A link a phone can call, on one line, as phone numbers are elsewhere on the site.
+    var call = document.createElement("a");
+    call.href = "tel:" + phone;
+    call.textContent = phone;
     note.appendChild(document.createTextNode("（電話 "));
-    note.appendChild(number);
+    note.appendChild(call);
     note.appendChild(document.createTextNode("）"));
   }
   note.appendChild(document.createTextNode("にお問い合わせください。"));
