@@ -561,3 +561,25 @@ def test_a_busy_month_prints_on_one_sheet_with_each_time_once_and_the_deadlines(
     assert "10:00〜11:307日(月)、14日(月)、21日(月)、28日(月)" in december  # its time once, then its days
     assert "（申し込みは12月10日(木)まで）" in december  # the tour: a wall sheet says until when
     assert "募集中" not in december  # the usual state is not printed: it goes stale on the wall
+
+
+def test_sheets_printed_after_a_meetings_day_leave_it_off(browser, site_url):
+    """The farm's sheets list its tour on 2026-12-16. Printed on the 17th (the morning rebuild
+    has not run, or has stopped), the tour is left off sheets ② and ③, and the staff sheet's row
+    goes with it; printed on the 16th it is still there."""
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    try:
+        url = f"{site_url}employers/shirakaba-farm/sheets.html"
+        page.clock.set_fixed_time("2026-12-16T18:00:00+09:00")
+        page.goto(url)
+        tour = "職場見学会「しらかば農園」"
+        assert page.locator("#seeker li", has_text=tour).is_visible()
+        assert page.locator("#staff tr[data-meetings]").is_visible()
+        page.clock.set_fixed_time("2026-12-17T07:00:00+09:00")
+        page.goto(url)
+        assert page.locator("#seeker li", has_text=tour).count() == 1 and not page.locator("#seeker li", has_text=tour).is_visible()
+        assert not page.locator("#staff tr[data-meetings]").is_visible()
+        assert "2026年12月17日(木)" in page.locator("#seeker [data-print-date]").inner_text()
+    finally:
+        context.close()

@@ -12,9 +12,32 @@
     return parts.year + "年" + parts.month + "月" + parts.day + "日(" + WEEKDAYS.charAt(weekday) + ")";
   }
 
+  // Today in Asia/Tokyo as YYYY-MM-DD, to compare with the dates the sheets carry.
+  function tokyoIsoToday() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date())
+      .forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  // Sheets are built each morning but printed any day: a meeting whose day has passed (the
+  // rebuild stopped, or the counter prints after midnight) is left off the paper, and a row of
+  // meetings that are all past goes with them.
+  function dropPastMeetings(root) {
+    var today = tokyoIsoToday();
+    root.querySelectorAll("[data-meeting-date]").forEach(function (node) {
+      node.hidden = node.getAttribute("data-meeting-date") < today;
+    });
+    root.querySelectorAll("[data-meetings]").forEach(function (row) {
+      row.hidden = !row.querySelector("[data-meeting-date]:not([hidden])");
+    });
+  }
+
   function fillPrintDates(root) {
     var today = tokyoToday();
     (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
+    dropPastMeetings(root || document);
   }
 
   // An employer's sheet file: its toolbar says which sheet is shown (the address after #), and
