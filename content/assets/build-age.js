@@ -13,16 +13,7 @@
 (function () {
   "use strict";
 
-  // Today in Asia/Tokyo as YYYY-MM-DD, whatever the phone's own time zone.
-  function todayInJapan() {
-    var parts = {};
-    new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(new Date())
-      .forEach(function (part) { parts[part.type] = part.value; });
-    return parts.year + "-" + parts.month + "-" + parts.day;
-  }
-
-  var today = todayInJapan();
+  var today = window.directoryToday.iso();  // tokyo-date.js
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return;
 
   function setChip(chip, label, kind) {

@@ -1,31 +1,11 @@
-// Printable pages: the print button, and today's date (Asia/Tokyo) as the printing date.
+// Printable pages: the print button, and today's date (Asia/Tokyo, tokyo-date.js) as the printing date.
 (function () {
   "use strict";
-  var WEEKDAYS = "日月火水木金土";
-
-  function tokyoToday() {
-    var parts = {};
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "numeric", day: "numeric" })
-      .formatToParts(new Date())
-      .forEach(function (part) { parts[part.type] = Number(part.value); });
-    var weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
-    return parts.year + "年" + parts.month + "月" + parts.day + "日(" + WEEKDAYS.charAt(weekday) + ")";
-  }
-
-  // Today in Asia/Tokyo as YYYY-MM-DD, to compare with the dates the sheets carry.
-  function tokyoIsoToday() {
-    var parts = {};
-    new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(new Date())
-      .forEach(function (part) { parts[part.type] = part.value; });
-    return parts.year + "-" + parts.month + "-" + parts.day;
-  }
-
   // Sheets are built each morning but printed any day: a meeting whose day has passed (the
   // rebuild stopped, or the counter prints after midnight) is left off the paper, and a row of
   // meetings that are all past goes with them.
   function dropPastMeetings(root) {
-    var today = tokyoIsoToday();
+    var today = window.directoryToday.iso();
     root.querySelectorAll("[data-meeting-date]").forEach(function (node) {
       node.hidden = node.getAttribute("data-meeting-date") < today;
     });
@@ -35,7 +15,7 @@
   }
 
   function fillPrintDates(root) {
-    var today = tokyoToday();
+    var today = window.directoryToday.label();
     (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
     dropPastMeetings(root || document);
   }

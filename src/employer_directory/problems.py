@@ -20,17 +20,18 @@ class Problem:
     fix: str
     """How to fix it, in Japanese, with the corrected value where we know it."""
 
-    def format(self) -> str:
-        if not self.line:  # 環境変数 DIRECTORY_BUILD_DATE: …
+    def _message(self) -> str:
+        """The problem without its place in a file: what the annotation on that line says."""
+        if not self.line:  # 環境変数 DIRECTORY_BUILD_DATE: … (in no file)
             return f"{self.path}: {self.what}。→ {self.fix}"
-        return f"{self.path}:{self.line}: 項目「{self.field}」: {self.what}。→ {self.fix}"
+        return f"項目「{self.field}」: {self.what}。→ {self.fix}"
+
+    def format(self) -> str:
+        return self._message() if not self.line else f"{self.path}:{self.line}: {self._message()}"
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command that shows the problem on the changed line."""
-        message = f"項目「{self.field}」: {self.what}。→ {self.fix}"
-        if not self.line:
-            message = f"{self.path}: {self.what}。→ {self.fix}"
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        message = self._message().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         if not self.line:
             return f"::error::{message}"
         return f"::error file={self.path},line={self.line}::{message}"

@@ -258,10 +258,7 @@ def parse_time_range(value: Any) -> TimeRange:
     if not isinstance(value, str):
         raise staff_error("時間帯を書く項目です", "9:00〜16:00 のように書いてください（全体を \"…\" で囲むと確実です）")
     original = value.strip()
-    # Japanese input methods type 〜 as either U+301C or the full-width tilde U+FF5E: both are
-    # the separator staff mean, and half-width conversion would turn only the second into "~".
-    normal = halfwidth(original.replace("～", "〜"))
-    parts = RANGE_SEPARATORS.split(normal)
+    normal, parts = _range_parts(original)
     if len(parts) == 2 and all(JAPANESE_TIME.match(part) for part in parts):
         # 10時〜11時半: say exactly what to write instead.
         afternoon = parts[0].startswith("午後")
@@ -282,6 +279,16 @@ def parse_time_range(value: Any) -> TimeRange:
     return TimeRange(start, end)
 
 
+def _range_parts(text: str) -> tuple[str, list[str]]:
+    """``text`` in half-width, and split at its range separator (one part if there is none).
+
+    Japanese input methods type 〜 as either U+301C or the full-width tilde U+FF5E: both are the
+    separator staff mean, and half-width conversion would turn only the second into "~".
+    """
+    normal = halfwidth(text.replace("～", "〜"))
+    return normal, RANGE_SEPARATORS.split(normal)
+
+
 def _clock_from(part: str, afternoon: bool) -> ClockTime | None:
     """One half-width time (13:30, 13時半, 午後1時) as a valid clock time, or None."""
     if match := JAPANESE_TIME.match(part):
@@ -296,8 +303,7 @@ def suggested_time(text: str) -> str | None:
     """What to write in a ``time:`` field for a time range or a single time typed anywhere
     (13:30〜15:00, １３：３０～１５：００, 午後1時半〜3時, 13時半): ``"13:30〜15:00"``, ``"13:30"``
     for a lone start time, or None when it is no time at all (or an impossible one)."""
-    normal = halfwidth(text.strip().replace("～", "〜"))
-    parts = RANGE_SEPARATORS.split(normal)
+    _normal, parts = _range_parts(text.strip())
     if len(parts) == 1:
         clock = _clock_from(parts[0], False)
         return str(clock) if clock else None

@@ -1,0 +1,29 @@
+// Today's date in Japan (Asia/Tokyo), whatever the device's time zone. Shared by the scripts that
+// compare it with the dates pages carry (build-age.js, sheet.js) and print it (sheet.js).
+window.directoryToday = (function () {
+  "use strict";
+  var WEEKDAYS = "日月火水木金土";
+
+  function parts() {
+    var found = {};
+    new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date())
+      .forEach(function (part) { found[part.type] = part.value; });
+    return found;
+  }
+
+  return {
+    // YYYY-MM-DD, as in the pages' data-date attributes.
+    iso: function () {
+      var p = parts();
+      return p.year + "-" + p.month + "-" + p.day;
+    },
+    // 2026年4月8日(水), as the site writes dates.
+    label: function () {
+      var p = parts();
+      var year = Number(p.year), month = Number(p.month), day = Number(p.day);
+      var weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+      return year + "年" + month + "月" + day + "日(" + WEEKDAYS.charAt(weekday) + ")";
+    }
+  };
+})();
