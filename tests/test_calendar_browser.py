@@ -179,15 +179,25 @@ def test_pages_of_a_stopped_daily_rebuild_say_so_and_end_past_meetings(browser, 
         assert page.locator(".dir-build-age").count() == 1
         assert page.locator(".cal-sessions li", has_text="2026年11月25日(水)").first.locator(".cal-status").inner_text() == "終了"
         assert not page.locator(".cal-next").is_visible()  # its 次回 (11-25) is past: the list below says what comes
+        past = page.locator(".cal-sessions li", has_text="2026年11月25日(水)").first
+        assert not past.locator(".cal-add").is_visible()  # nothing to add to a calendar any more
+        page.goto(site_url + "calendar/")
+        line = page.locator(".cal-programs li", has_text="はたらく準備のひろば")
+        assert "次回の日程は、プログラムのページで確かめてください。" in line.inner_text() and "11月25日" not in line.inner_text()
         results = Axe().run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, results.generate_report()
 
         # the month page moves 今日 from the build date (22) to today in Japan (24)
         session.context.clock.set_fixed_time("2026-11-24T00:30:00Z")  # 09:30 in Japan
         page.goto(site_url + "calendar/2026-11/")
-        today = page.locator('[aria-current="date"]')
+        today = page.locator('td[aria-current="date"]')
         assert today.count() == 1 and today.get_attribute("data-day") == "2026-11-24"
-        assert page.locator('section[data-day="2026-11-22"] .cal-today').count() == 0  # the list's mark goes
+        assert page.locator('section[data-day="2026-11-22"]').count() == 0  # the build day's empty entry goes
+        phone_today = page.locator('.cal-list section[data-day="2026-11-24"]')
+        assert phone_today.is_visible() and phone_today.locator('h2[aria-current="date"]').count() == 1
+        assert phone_today.inner_text().split() == ["2026年11月24日(火)", "今日", "この日の予定はありません。"]
+        listed = page.locator(".cal-list [data-day]").evaluate_all("nodes => nodes.map(n => n.dataset.day)")
+        assert listed == sorted(listed)
         grid_today = page.locator('td[data-day="2026-11-24"]')
         assert grid_today.get_attribute("aria-current") == "date" and "今日" in grid_today.inner_text()
         assert page.locator('td[data-day="2026-11-22"]').get_attribute("aria-current") is None

@@ -264,16 +264,6 @@ def test_a_deadline_about_a_year_before_the_first_meeting_is_a_year_typo(deadlin
         assert "年を確かめてください" in problems[0].fix
 
 
-def test_a_meeting_written_on_a_closure_day_is_refused_unless_cancelled():
-    settings = load_settings({"closures": [{"label": "年末年始", "from": "12-29", "until": "01-03"}, {"label": "臨時休館", "from": "2026-12-16"}]})
-    text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("deadline: 2025-12-10\n", "")
-    _record, problems = validate_text("content/programs/tour.md", text, Program, settings, "tour")
-    assert [(p.line, p.field) for p in problems] == [(10, "dates[1番目]（開催日）")]
-    assert problems[0].what == "2026-12-16 はセンターの休み（臨時休館）の日です" and "cancelled:" in problems[0].fix
-    cancelled = text.replace("verified:", "cancelled:\n  - date: 2026-12-16\n    reason: 臨時休館のため\nverified:")
-    assert validate_text("content/programs/tour.md", cancelled, Program, settings, "tour")[1] == []
-
-
 def test_walk_in_without_a_deadline_is_refused_at_its_line():
     text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8")
     text = text.replace("deadline: 2025-12-10\n", "walk_in: true\n")

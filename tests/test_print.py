@@ -526,15 +526,15 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
 
 # --- a busy month still prints on one sheet ------------------------------------------------------
 
-BUSY_PROGRAMS = {
-    "weekly-monday.md": ("月曜の作業体験", "毎週月曜", "10:00〜11:30", "しらかば市総合福祉センター 2階 作業室"),
-    "weekly-tue-thu.md": ("火・木のパソコン練習", "毎週火・木曜", "13:00〜14:30", "しらかば市立図書館 研修室"),
+BUSY_PROGRAMS = {  # long titles, as real ones are: about 25 meetings a month with the sample's
+    "weekly-mon-wed-fri.md": ("月・水・金の作業体験プログラム（午前の部）", "毎週月・水・金曜", "10:00〜11:30", "しらかば市総合福祉センター 2階 作業室"),
+    "weekly-tue-thu.md": ("火・木のパソコン練習（初めての方向け）", "毎週火・木曜", "13:00〜14:30", "しらかば市立図書館 研修室"),
 }
 
 
 @pytest.fixture(scope="module")
 def busy_site(tmp_path_factory):
-    """The sample plus two weekly programs in December and January (about 20 meetings a month)."""
+    """The sample plus two weekly programs in December and January (about 25 meetings a month)."""
     project = copy_project(tmp_path_factory.mktemp("busy"))
     for name, (title, rule, time, place) in BUSY_PROGRAMS.items():
         (project / "content" / "programs" / name).write_text(
@@ -556,9 +556,9 @@ def test_a_busy_month_prints_on_one_sheet_with_each_time_once_and_the_deadlines(
         info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"Pages:\s+1\n", info), f"{month}: more than one page"
         text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
-        assert "この月のプログラムと会場" in text and "火・木のパソコン練習" in text
+        assert "この月のプログラムと会場" in text and "火・木のパソコン練習（初めての方向け）" in text
     december = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "2026-12.pdf"), "-"], capture_output=True, text=True, check=True).stdout)
-    assert "10:00〜11:307日(月)、14日(月)、21日(月)、28日(月)" in december  # its time once, then its days
+    assert "10:00〜11:302日(水)、4日(金)、7日(月)" in december  # its time once, then its days
     assert "（申し込みは12月10日(木)まで）" in december  # the tour: a wall sheet says until when
     assert "募集中" not in december  # the usual state is not printed: it goes stale on the wall
 
@@ -581,5 +581,16 @@ def test_sheets_printed_after_a_meetings_day_leave_it_off(browser, site_url):
         assert page.locator("#seeker li", has_text=tour).count() == 1 and not page.locator("#seeker li", has_text=tour).is_visible()
         assert not page.locator("#staff tr[data-meetings]").is_visible()
         assert "2026年12月17日(木)" in page.locator("#seeker [data-print-date]").inner_text()
+
+        # yamabiko-care's sheet ② says the job fair (2027-02-17) meets elsewhere; after the fair
+        # that note goes too, and so does the care home's name before its own address
+        url = f"{site_url}employers/yamabiko-care/sheets.html"
+        page.clock.set_fixed_time("2027-02-17T12:00:00+09:00")
+        page.goto(url)
+        assert page.locator("#seeker .sheet-elsewhere").is_visible() and page.locator("#seeker [data-elsewhere-name]").is_visible()
+        page.clock.set_fixed_time("2027-02-18T12:00:00+09:00")
+        page.goto(url)
+        assert not page.locator("#seeker .sheet-elsewhere").is_visible()
+        assert not page.locator("#seeker [data-elsewhere-name]").is_visible()
     finally:
         context.close()

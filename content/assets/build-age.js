@@ -5,8 +5,8 @@
 // * a status chip whose meeting day is past (data-date) reads 終了, and one whose program's
 //   deadline is past (data-deadline) reads 受付終了, or 当日参加可 (data-walk-in); a past
 //   "申し込みは…まで" note is hidden;
-// * a "次回" line (data-next) whose meeting is past is hidden (the list below it still shows
-//   what is coming);
+// * a "次回" line (data-next) whose meeting is past is hidden, or replaced by its data-next text,
+//   and a past meeting loses its 「カレンダーに追加」 link;
 // * on a month page, 今日 moves to today's day (data-day), in the grid and in the phone list;
 // * when the page's build date (data-build-date) is more than two days old, the page says at the
 //   top that its updates have stopped.
@@ -27,6 +27,10 @@
     var deadline = chip.getAttribute("data-deadline");
     if (chip.getAttribute("data-date") < today) {
       setChip(chip, "終了", "ended");
+      // nothing left to add to a calendar
+      var meeting = chip.closest("li");
+      var add = meeting && meeting.querySelector(".cal-add");
+      if (add) add.hidden = true;
     } else if (deadline && deadline < today) {
       if (chip.hasAttribute("data-walk-in")) setChip(chip, "当日参加可", "walk-in");
       else setChip(chip, "受付終了", "closed");
@@ -36,10 +40,15 @@
   for (var j = 0; j < notes.length; j++) {
     if (notes[j].getAttribute("data-deadline") < today) notes[j].hidden = true;
   }
+  // A past 次回: hidden where the meetings are listed below it (program pages), replaced by its
+  // data-next text where they are not (the program list of the calendar index).
   var nextLines = document.querySelectorAll("[data-next]");
   for (var k = 0; k < nextLines.length; k++) {
     var nextChip = nextLines[k].querySelector(".cal-status[data-date]");
-    if (nextChip && nextChip.getAttribute("data-date") < today) nextLines[k].hidden = true;
+    if (!nextChip || nextChip.getAttribute("data-date") >= today) continue;
+    var instead = nextLines[k].getAttribute("data-next");
+    if (instead) nextLines[k].textContent = instead;
+    else nextLines[k].hidden = true;
   }
 
   var marked = document.querySelector("[data-build-date]");
@@ -47,6 +56,32 @@
   var built = marked.getAttribute("data-build-date");
 
   // 今日 on month pages: grid cells (td) and phone-list days (section, marked on their heading).
+  // The phone list has a section for the build day (今日 then) and for days with meetings; today
+  // gets one too if it is in this month, and the build day's goes if nothing else was in it.
+  var list = document.querySelector(".cal-list");
+  var month = document.querySelector("[data-month]");
+  if (built !== today && list && month && today.slice(0, 7) === month.getAttribute("data-month")) {
+    var stale = list.querySelector('[data-day="' + built + '"][data-empty]');
+    if (stale) stale.parentNode.removeChild(stale);
+    if (!list.querySelector('[data-day="' + today + '"]')) {
+      var section = document.createElement("section");
+      section.className = "cal-list__day";
+      section.setAttribute("data-day", today);
+      var heading = document.createElement("h2");
+      heading.textContent = window.directoryToday.label();
+      var nothing = document.createElement("p");
+      nothing.className = "dir-empty";
+      nothing.textContent = "この日の予定はありません。";
+      section.appendChild(heading);
+      section.appendChild(nothing);
+      var after = null;
+      var listed = list.querySelectorAll("[data-day]");
+      for (var n = 0; n < listed.length && !after; n++) {
+        if (listed[n].getAttribute("data-day") > today) after = listed[n];
+      }
+      list.insertBefore(section, after);
+    }
+  }
   if (built !== today) {
     var days = document.querySelectorAll("[data-day]");
     for (var d = 0; d < days.length; d++) {

@@ -12,9 +12,17 @@
     root.querySelectorAll("[data-meetings]").forEach(function (row) {
       row.hidden = !row.querySelector("[data-meeting-date]:not([hidden])");
     });
+    // "Employer name:" before its address is there to tell it from other places: none left, none needed.
+    root.querySelectorAll("[data-elsewhere-name]").forEach(function (name) {
+      var sheet = name.closest("article") || root;
+      name.hidden = !sheet.querySelector(".sheet-elsewhere:not([hidden])");
+    });
   }
 
   function fillPrintDates(root) {
+    // tokyo-date.js missing (blocked, or an old cached page): the sheet keeps its built date and
+    // every meeting, and the print buttons still work.
+    if (!window.directoryToday) return;
     var today = window.directoryToday.label();
     (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
     dropPastMeetings(root || document);

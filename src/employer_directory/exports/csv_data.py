@@ -68,10 +68,10 @@ PROGRAM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("capacity", "定員"),
     ("fee", "参加費"),
     ("deadline", "申し込み締切"),
-    ("walk_in", "締切後の当日参加"),
     ("apply", "申し込み方法"),
     ("contact_phone", "問い合わせ電話"),
     ("url", "ページ"),
+    ("walk_in", "締切後の当日参加"),  # added in data version 1.1: last, so that columns keep their places
 )
 
 STATUS_LABELS = {"scheduled": "予定", "full": "満員", "cancelled": "中止"}

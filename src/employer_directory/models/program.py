@@ -156,8 +156,7 @@ class Program(Strict):
         if found:  # the meetings cannot be worked out from these
             raise staff_errors(found)
         settings = (info.context or {}).get("settings")
-        closed = ClosedDays(getattr(settings, "closures", None))
-        plan = plan_program(self, closed)
+        plan = plan_program(self, ClosedDays(getattr(settings, "closures", None)))
         if rule is not None:
             made = [p for p in plan.dates if p.origin == "recurrence"]
             if not made:
@@ -187,17 +186,6 @@ class Program(Strict):
                     at=planned.origin if planned.origin != "recurrence" else "recurrence.rule",
                 ))
             seen[moment] = planned.origin
-        for planned in plan.dates:
-            # A rule skips the centre's closures; a date written out does not. A closure added
-            # later (臨時休館) would leave such a meeting open, as if nothing had changed.
-            label = closed.closure(planned.date) if planned.origin != "recurrence" else None
-            if label and planned.date not in {c.date for c in self.cancelled}:
-                found.append(staff_error(
-                    f"{planned.date} はセンターの休み（{label}）の日です",
-                    "その回を取りやめるなら cancelled: に日付と reason:（理由）を書いてください。"
-                    "その日に開くなら、mkdocs.yml の closures（休み）からその日を外してください",
-                    at=planned.origin if planned.origin.startswith("dates.") else f"{planned.origin}.date",
-                ))
         if any(planned.time for planned in plan.dates):
             # A meeting without a time among timed ones is a forgotten time: it would become an
             # all-day event in calendar apps, silently.

@@ -158,14 +158,13 @@ class EmployerSheets:
 
     @property
     def meetings_elsewhere(self) -> list[SheetMeeting]:
-        """One upcoming meeting per program that does not meet at the employer's address."""
-        seen: set[str] = set()
-        found = []
+        """Per program that does not meet at the employer's address, its last listed meeting (the
+        note about its place is left off the paper with it, once that day has passed)."""
+        found: dict[str, SheetMeeting] = {}
         for meeting in self.upcoming:
-            if not meeting.at_employer and meeting.program_slug not in seen:
-                seen.add(meeting.program_slug)
-                found.append(meeting)
-        return found
+            if not meeting.at_employer:
+                found[meeting.program_slug] = meeting  # the first key keeps its place
+        return list(found.values())
 
     def seeker_notes(self, where: str) -> list[SeekerNote]:
         """The accommodations sheet ② tells at ``where`` (``BRING``, ``APPLY`` or ``ABOUT``)."""
