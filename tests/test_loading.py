@@ -126,3 +126,29 @@ def test_schema_names_the_site_vocabularies():
     schema = json.loads((ROOT / "content" / "schema" / "employer.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["category"]["enum"] == ["農業・栽培", "福祉・医療", "食品・製造", "環境整備", "交通警備", "その他"]
     assert schema["additionalProperties"] is False
+
+
+def test_validate_tells_of_a_coming_meeting_on_a_closure_day_without_stopping(tmp_path, capsys, monkeypatch):
+    """A one-off closure (臨時休館 on the tour's day) leaves the written-out meeting open: validate
+    says so, as a GitHub warning, and still succeeds. Cancelled or past meetings are not named."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      - {label: 年末年始, from: \"12-29\", until: \"01-03\"}\n", "      - {label: 年末年始, from: \"12-29\", until: \"01-03\"}\n      - {label: 臨時休館, from: 2026-12-16}\n", 1), encoding="utf-8")
+    assert "臨時休館" in config.read_text(encoding="utf-8")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-22")
+    assert cli.main(["validate", "--github", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    tour = project / "content/programs/tour-shirakaba-farm.md"
+    line = next(n for n, text in enumerate(tour.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("dates:"))
+    assert f"content/programs/tour-shirakaba-farm.md:{line}: 項目「dates[1番目]（開催日）」: 2026-12-16 はセンターの休み（臨時休館）の日です" in out
+    assert f"::warning file=content/programs/tour-shirakaba-farm.md,line={line}::" in out
+    # once the meeting is past, or cancelled, nothing is said
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-12-17")
+    assert cli.main(["validate", "--config", str(config)]) == 0
+    assert "お知らせ" not in capsys.readouterr().out
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-22")
+    tour.write_text(tour.read_text(encoding="utf-8").replace("verified:", "cancelled:\n  - date: 2026-12-16\n    reason: 臨時休館のため\nverified:", 1), encoding="utf-8")
+    assert cli.main(["validate", "--config", str(config)]) == 0
+    assert "お知らせ" not in capsys.readouterr().out

@@ -11,6 +11,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .calendar.closures import ClosedDays
+from .calendar.occurrences import plan_program
 from .directory import Directory
 from .frontmatter import FrontMatter, read_front_matter
 from .models.employer import Employer
@@ -120,13 +122,18 @@ def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettin
     return record.model_copy(update={"slug": slug, "source_path": front.path, "body": front.body})
 
 
+def _line_in_file(root: Path, record: BaseModel, *path: object) -> int:
+    """The line of a field of a record that validated. Only reached when something is to be
+    said about it: the file is read again to find the line."""
+    front = read_front_matter(record.source_path, (root / record.source_path).read_text(encoding="utf-8"))
+    return front.line_of(path) if isinstance(front, FrontMatter) else 1
+
+
 def check_across(employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path) -> None:
     """Rules that need more than one record: unique slugs and names, references, dates."""
 
     def line(record: BaseModel, *path: object) -> int:
-        # Only reached when something is wrong: re-read the file to find the field's line.
-        front = read_front_matter(record.source_path, (root / record.source_path).read_text(encoding="utf-8"))
-        return front.line_of(path) if isinstance(front, FrontMatter) else 1
+        return _line_in_file(root, record, *path)
 
     for records, kind in ((employers, "事業所"), (programs, "プログラム")):
         seen: dict[str, BaseModel] = {}
@@ -182,3 +189,31 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     if problems:
         raise ContentInvalid(problems)
     return Directory(settings=settings, today=today, employers=employers, programs=programs)
+
+
+def closure_notices(directory: Directory, root: Path) -> list[Problem]:
+    """Coming meetings written out (dates, sessions, extra dates) on one of the centre's closure
+    days, and not cancelled. Not refused: an online seminar, or a tour at an employer, may well
+    take place while the centre is closed. But a one-off closure added to mkdocs.yml (臨時休館)
+    leaves such a meeting open, so staff are told, without stopping the build."""
+    closed = ClosedDays(directory.settings.closures)
+    notices = []
+    for program in directory.programs:
+        cancelled = {item.date for item in program.cancelled}
+        for planned in plan_program(program, closed).dates:
+            label = closed.closure(planned.date) if planned.origin != "recurrence" else None
+            if not label or planned.date < directory.today or planned.date in cancelled:
+                continue
+            path = tuple(int(part) if part.isdigit() else part for part in planned.origin.split("."))
+            path = path if path[0] == "dates" else (*path, "date")
+            notices.append(
+                Problem(
+                    program.source_path,
+                    _line_in_file(root, program, *path),
+                    field_label(Program, path),
+                    f"{planned.date} はセンターの休み（{label}）の日です",
+                    "その回を取りやめるなら cancelled: に日付と reason:（理由）を書いてください。"
+                    "オンラインやセンターの外で開くのなら、このままで構いません",
+                )
+            )
+    return sorted(notices)

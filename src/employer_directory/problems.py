@@ -29,12 +29,13 @@ class Problem:
     def format(self) -> str:
         return self._message() if not self.line else f"{self.path}:{self.line}: {self._message()}"
 
-    def github_annotation(self) -> str:
-        """A GitHub Actions workflow command that shows the problem on the changed line."""
+    def github_annotation(self, level: str = "error") -> str:
+        """A GitHub Actions workflow command that shows the problem on the changed line
+        (``level`` ``warning`` for a notice that does not stop anything)."""
         message = self._message().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         if not self.line:
-            return f"::error::{message}"
-        return f"::error file={self.path},line={self.line}::{message}"
+            return f"::{level}::{message}"
+        return f"::{level} file={self.path},line={self.line}::{message}"
 
 
 class ContentInvalid(Exception):
