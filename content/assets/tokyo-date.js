@@ -18,9 +18,9 @@ window.directoryToday = (function () {
       var p = parts();
       return p.year + "-" + p.month + "-" + p.day;
     },
-    // 2026年4月8日(水), as the site writes dates.
-    label: function () {
-      var p = parts();
+    // 2026年4月8日(水), as the site writes dates: today's, or that of a YYYY-MM-DD date.
+    label: function (isoDate) {
+      var p = isoDate ? { year: isoDate.slice(0, 4), month: isoDate.slice(5, 7), day: isoDate.slice(8, 10) } : parts();
       var year = Number(p.year), month = Number(p.month), day = Number(p.day);
       var weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
       return year + "年" + month + "月" + day + "日(" + WEEKDAYS.charAt(weekday) + ")";

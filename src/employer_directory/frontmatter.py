@@ -271,16 +271,17 @@ def _values_cut_by_comments(display_path: str, yaml_lines: list[str]) -> list[Pr
     return problems
 
 
+def _significant(line: str) -> bool:
+    """A line YAML reads: not blank, not a comment."""
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
 def _deeper_than_the_line_above(yaml_lines: list[str], index: int) -> bool:
     """``address:`` indented four spaces under ``name:`` (two): YAML reports a ": " in a value."""
     if not 0 < index < len(yaml_lines):
         return False
-    above = next((text for text in reversed(yaml_lines[:index]) if text.strip() and not text.lstrip().startswith("#")), None)
+    above = next((text for text in reversed(yaml_lines[:index]) if _significant(text)), None)
     return above is not None and ": " in above and _indent(yaml_lines[index]) > _indent(above)
-
-
-def _significant(line: str) -> bool:
-    return bool(line.strip()) and not line.lstrip().startswith("#")
 
 
 def _key_with_block(line: str) -> str | None:

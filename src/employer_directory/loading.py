@@ -11,8 +11,6 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .calendar.closures import ClosedDays
-from .calendar.occurrences import plan_program
 from .directory import Directory
 from .frontmatter import FrontMatter, read_front_matter
 from .models.employer import Employer
@@ -196,16 +194,15 @@ def closure_notices(directory: Directory, root: Path) -> list[Problem]:
     days, and not cancelled. Not refused: an online seminar, or a tour at an employer, may well
     take place while the centre is closed. But a one-off closure added to mkdocs.yml (臨時休館)
     leaves such a meeting open, so staff are told, without stopping the build."""
-    closed = ClosedDays(directory.settings.closures)
+    calendar = directory.calendar
     notices = []
     for program in directory.programs:
         cancelled = {item.date for item in program.cancelled}
-        for planned in plan_program(program, closed).dates:
-            label = closed.closure(planned.date) if planned.origin != "recurrence" else None
+        for planned in calendar.plans[program.slug].dates:
+            label = calendar.closed.closure(planned.date) if planned.origin != "recurrence" else None
             if not label or planned.date < directory.today or planned.date in cancelled:
                 continue
-            path = tuple(int(part) if part.isdigit() else part for part in planned.origin.split("."))
-            path = path if path[0] == "dates" else (*path, "date")
+            path = tuple(int(part) if part.isdigit() else part for part in planned.date_path.split("."))
             notices.append(
                 Problem(
                     program.source_path,

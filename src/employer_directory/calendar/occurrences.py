@@ -47,6 +47,14 @@ class PlannedDate:
     origin: str
     """Where it came from, as a dotted field path (``dates.0``, ``sessions.3``, ``recurrence``)."""
 
+    @property
+    def date_path(self) -> str:
+        """The dotted path of the field that holds its date (``dates.0``, ``sessions.3.date``;
+        ``recurrence.rule`` for a meeting of the rule), where messages about the date point."""
+        if self.origin == "recurrence":
+            return "recurrence.rule"
+        return self.origin if self.origin.startswith("dates.") else f"{self.origin}.date"
+
 
 @dataclass(frozen=True)
 class SkippedDate:
@@ -177,7 +185,7 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
             status, reason = after_deadline, None
         else:
             status, reason = OPEN, None
-        marked_full = planned.date in full and planned.date not in cancelled
+        marked_full = planned.date in full  # never also cancelled: validation refuses both
         result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time, marked_full))
     return tuple(result)
 
@@ -224,23 +232,42 @@ class ProgramOverview:
     """One line of the list of every program: what it is, how often it meets, and when next."""
 
     program: "Program"
+    occurrences: tuple[Occurrence, ...]
     next: Optional[Occurrence]
     """The next meeting that takes place (not cancelled), or None when none is left."""
-    meetings: int
-    """How many meetings the program has in all (cancelled ones included)."""
-    cancelled: int
-    """How many of them are cancelled."""
-    first: Optional[dt.date]
-    last: Optional[dt.date]
-    """The first and last meeting, cancelled ones included (the span the program covers)."""
-    last_held: Optional[dt.date]
-    """The last meeting that was not cancelled (its last meeting, once it has ended)."""
-    cancelled_ahead: bool = False
-    """No meeting is left to take place, but some coming ones are cancelled."""
+    today: dt.date
 
     @property
     def ended(self) -> bool:
         return self.next is None
+
+    @property
+    def meetings(self) -> int:
+        """How many meetings the program has in all (cancelled ones included)."""
+        return len(self.occurrences)
+
+    @property
+    def cancelled(self) -> int:
+        return sum(1 for o in self.occurrences if o.is_cancelled)
+
+    @property
+    def first(self) -> Optional[dt.date]:
+        """The first meeting, cancelled ones included (with ``last``, the span the program covers)."""
+        return self.occurrences[0].date if self.occurrences else None
+
+    @property
+    def last(self) -> Optional[dt.date]:
+        return self.occurrences[-1].date if self.occurrences else None
+
+    @property
+    def last_held(self) -> Optional[dt.date]:
+        """The last meeting that was not cancelled (its last meeting, once it has ended)."""
+        return next((o.date for o in reversed(self.occurrences) if not o.is_cancelled), None)
+
+    @property
+    def cancelled_ahead(self) -> bool:
+        """Some coming meetings are cancelled (with ``ended``: all that were left)."""
+        return any(o.is_cancelled and o.date >= self.today for o in self.occurrences)
 
 
 class ProgramCalendar:
@@ -254,14 +281,14 @@ class ProgramCalendar:
         self.today = today
         self.closed = closed
         self.by_program: dict[str, tuple[Occurrence, ...]] = {}
-        self.skipped_by_program: dict[str, tuple[SkippedDate, ...]] = {}
+        self.plans: dict[str, Plan] = {}
+        """Each program's meetings as its file writes them, and the dates its rule skips."""
         self._programs = {}
         everything: list[Occurrence] = []
         for program in programs:
-            plan = plan_program(program, closed)
+            plan = self.plans[program.slug] = plan_program(program, closed)
             found = occurrences_of_plan(program, plan, today)
             self.by_program[program.slug] = found
-            self.skipped_by_program[program.slug] = plan.skipped
             self._programs[program.slug] = program
             everything.extend(found)
         everything.sort(key=lambda o: o.sort_key)
@@ -279,17 +306,13 @@ class ProgramCalendar:
         """The program page's lists, (coming, past): its meetings with the days its rule skips in
         between (「お休み（秋分の日）」), so that a missing week is explained where it is missed."""
         rows = [ScheduleRow(o.date, o, None) for o in self.of(program_slug)]
-        rows += [ScheduleRow(s.date, None, s) for s in self.skipped_of(program_slug)]
+        rows += [ScheduleRow(s.date, None, s) for s in self.plans[program_slug].skipped]
         rows.sort(key=lambda row: (row.date, row.skipped is None))
         coming: list[ScheduleRow] = []
         past: list[ScheduleRow] = []
         for row in rows:  # by date: a cancelled meeting whose day is past is past too
             (past if row.date < self.today else coming).append(row)
         return coming, past
-
-    def skipped_of(self, program_slug: str) -> tuple[SkippedDate, ...]:
-        """The dates the program's rule falls on but skips (public holidays, closures), in order."""
-        return self.skipped_by_program.get(program_slug, ())
 
     def program(self, slug: str) -> "Program":
         return self._programs[slug]
@@ -319,22 +342,7 @@ class ProgramCalendar:
         last ``ended_within_days`` (most recent first). Older ones stay in the month archive: the
         list would otherwise grow every year, since ended programs are kept."""
         since = self.today - dt.timedelta(days=ended_within_days)
-        lines = []
-        for slug, program in self._programs.items():
-            found = self.by_program[slug]
-            held = [o for o in found if not o.is_cancelled]
-            lines.append(
-                ProgramOverview(
-                    program,
-                    self.next_of(slug),
-                    len(found),
-                    len(found) - len(held),
-                    found[0].date if found else None,
-                    found[-1].date if found else None,
-                    held[-1].date if held else None,
-                    cancelled_ahead=any(o.is_cancelled and o.date >= self.today for o in found),
-                )
-            )
+        lines = [ProgramOverview(program, self.by_program[slug], self.next_of(slug), self.today) for slug, program in self._programs.items()]
         coming = sorted((o for o in lines if not o.ended), key=lambda o: (o.next.sort_key, o.program.title))
         # by the last meeting planned, held or cancelled: a program whose meetings were all called
         # off ended then too

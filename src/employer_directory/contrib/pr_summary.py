@@ -137,7 +137,7 @@ def render_summary(summary: PullRequestSummary) -> str:
             fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {change.kind}「{_escape(change.name)}」 `{change.path}`{fields}")
         lines.append("")
-        if changes is summary.removed and any(change.path.split("/")[-2] == "programs" for change in changes):
+        if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
             lines += [PROGRAM_REMOVED, ""]
     lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
     if summary.stale:

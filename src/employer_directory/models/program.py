@@ -195,7 +195,7 @@ class Program(Strict):
                         f"{planned.date} の回に時間が書かれていません（ほかの回には時間があります）",
                         "その回に time: \"10:00〜12:00\" のように書くか、全部の回に共通の time: を書いてください。"
                         "終日の催しなら、ほかの回の time も消してください",
-                        at=planned.origin if planned.origin.startswith("dates.") else f"{planned.origin}.date",
+                        at=planned.date_path,
                     ))
         held = {planned.date for planned in plan.dates}
         skipped = {s.date: s.reason for s in plan.skipped}

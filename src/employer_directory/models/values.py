@@ -349,6 +349,11 @@ def parse_phone(value: Any) -> str:
 Phone = Annotated[str, BeforeValidator(parse_phone), WithJsonSchema({"type": "string", "pattern": PHONE.pattern})]
 
 
-def jp_date(day: dt.date) -> str:
-    """2026年4月8日(水)"""
-    return f"{day.year}年{day.month}月{day.day}日({'月火水木金土日'[day.weekday()]})"
+def jp_date(day: dt.date, start: str = "year") -> str:
+    """2026年4月8日(水); from ``start`` ``"month"``: 4月8日(水), ``"day"``: 8日(水) (a month's sheet)."""
+    text = f"{day.year}年{day.month}月{day.day}日({WEEKDAYS[day.weekday()]})"
+    if start == "month":
+        return text.split("年", 1)[1]
+    if start == "day":
+        return text.split("月", 1)[1]
+    return text
