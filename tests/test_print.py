@@ -594,3 +594,23 @@ def test_sheets_printed_after_a_meetings_day_leave_it_off(browser, site_url):
         assert not page.locator("#seeker [data-elsewhere-name]").is_visible()
     finally:
         context.close()
+
+
+def test_sheets_printed_after_the_deadline_say_applications_have_closed(browser, site_url):
+    """The site is built on 2026-11-22, when the farm's tour (deadline 2026-12-10) is open. A sheet
+    printed on 2026-12-11 from that build (the morning rebuild stopped) must not invite the seeker
+    to apply until a day that has passed; on the 10th the deadline still stands."""
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    try:
+        url = f"{site_url}employers/shirakaba-farm/sheets.html"
+        tour = page.locator("#seeker li", has_text="職場見学会「しらかば農園」")
+        page.clock.set_fixed_time("2026-12-10T18:00:00+09:00")
+        page.goto(url)
+        assert "（申し込みは2026年12月10日(木)まで）" in tour.inner_text()
+        page.clock.set_fixed_time("2026-12-11T07:00:00+09:00")
+        page.goto(url)
+        assert "（申し込みは締め切りました）" in tour.inner_text() and "12月10日" not in tour.inner_text()
+        assert "（申し込みは締め切りました）" in page.locator("#staff tr[data-meetings]").inner_text()
+    finally:
+        context.close()

@@ -19,6 +19,15 @@
     });
   }
 
+  // "申し込みは…まで" of a meeting whose deadline has passed since the build says that
+  // applications are closed (or that one can come on the day): its data-after text.
+  function closePastDeadlines(root) {
+    var today = window.directoryToday.iso();
+    root.querySelectorAll("[data-deadline][data-after]").forEach(function (note) {
+      if (note.getAttribute("data-deadline") < today) note.textContent = note.getAttribute("data-after");
+    });
+  }
+
   function fillPrintDates(root) {
     // tokyo-date.js missing (blocked, or an old cached page): the sheet keeps its built date and
     // every meeting, and the print buttons still work.
@@ -26,6 +35,7 @@
     var today = window.directoryToday.label();
     (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
     dropPastMeetings(root || document);
+    closePastDeadlines(root || document);
   }
 
   // An employer's sheet file: its toolbar says which sheet is shown (the address after #), and

@@ -61,6 +61,17 @@ class SheetMeeting:
     """``place_label`` of the program's place."""
     at_employer: bool
     """The program meets at the employer's own address."""
+    deadline: dt.date | None = None
+    """The program's application deadline, or None. The sheet says until when to apply while the
+    meeting is 募集中, as the site's lists and the month printout do: a printed sheet stays on
+    a table for days, and the seeker must not learn of the deadline only after it passed."""
+    walk_in: bool = False
+    """After the deadline one can still come on the day (``walk_in``)."""
+
+    @property
+    def status(self) -> str:
+        """募集中, 満員, 受付終了 or 当日参加可 on the build day (cancelled meetings are not listed)."""
+        return self.occurrence.status
 
     @property
     def program_slug(self) -> str:
@@ -184,8 +195,10 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
     upcoming = [o for o in directory.calendar.upcoming_for_employer(employer.slug or "", limit=None) if not o.is_cancelled]
     meetings = []
     for occurrence in upcoming[:3]:
-        place = directory.calendar.program(occurrence.program_slug).place
-        meetings.append(SheetMeeting(occurrence, place_label(place), not place.online and place.address == employer.address))
+        program = directory.calendar.program(occurrence.program_slug)
+        place = program.place
+        at_employer = not place.online and place.address == employer.address
+        meetings.append(SheetMeeting(occurrence, place_label(place), at_employer, program.deadline, program.walk_in))
     return EmployerSheets(
         employer=employer,
         category=directory.category_of(employer),
