@@ -524,6 +524,21 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
     assert day_size >= 20 and entry_size >= 14.6, (day_size, entry_size)  # px: 15pt and 11pt
 
 
+def test_a_month_without_meetings_still_prints_whom_to_ask_and_as_of_when(printer, site_url, directory, tmp_path):
+    """A counsellor may print a month with nothing in it (the gap between two fiscal years) to show
+    a client: the sheet still names the centre with its phone number and the day it is true for."""
+    empty = [month for month in directory.calendar.months() if not directory.calendar.in_month(month)]
+    assert empty, "the sample has months without meetings (2027-04)"
+    for month in empty:
+        printer.goto(f"{site_url}calendar/{month.slug}/")
+        target = tmp_path / f"{month.slug}.pdf"
+        printer.pdf(path=str(target), prefer_css_page_size=True)
+        text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+        assert "この月の予定はありません。" in text and "この月のプログラムと会場" not in text, month.slug
+        assert squeeze(f"電話 {directory.settings.contact_phone}") in text, month.slug
+        assert squeeze(f"{jp_date(directory.today)} 時点の情報です。") in text, month.slug
+
+
 # --- a busy month still prints on one sheet ------------------------------------------------------
 
 BUSY_PROGRAMS = {  # long titles, as real ones are: about 25 meetings a month with the sample's
