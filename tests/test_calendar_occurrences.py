@@ -273,3 +273,15 @@ def test_closures_come_from_settings_and_bad_ones_are_located():
             load_settings({"closures": [closure]})
         (problem,) = caught.value.problems
         assert (problem.field, problem.what) == ("extra.directory.closures[1番目].until", what)
+
+
+def test_a_misspelt_closure_field_lists_the_names_written_in_mkdocs_yml():
+    """``untill:`` under a closure: the message lists ``from`` (what staff write), not ``start``
+    (the name inside the code), which staff would copy and which the README never mentions."""
+    from employer_directory.problems import ContentInvalid
+
+    with pytest.raises(ContentInvalid) as caught:
+        load_settings({"closures": [{"label": "年末年始", "from": "2027-12-28", "untill": "2028-01-04"}]})
+    (problem,) = caught.value.problems
+    assert problem.field == "extra.directory.closures[1番目].untill"
+    assert problem.fix == "「until」の書き間違いではありませんか。書ける項目: label、from、until"

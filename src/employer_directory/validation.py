@@ -63,7 +63,8 @@ def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         current = nested_model(info.annotation) if info else None
     if current is None:
         return []
-    return [name for name, info in current.model_fields.items() if not info.exclude]
+    # The names staff write: a field's alias where it has one (closures' ``from``, not ``start``).
+    return [info.alias or name for name, info in current.model_fields.items() if not info.exclude]
 
 
 class Located(Protocol):
