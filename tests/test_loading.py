@@ -152,3 +152,35 @@ def test_validate_tells_of_a_coming_meeting_on_a_closure_day_without_stopping(tm
     tour.write_text(tour.read_text(encoding="utf-8").replace("verified:", "cancelled:\n  - date: 2026-12-16\n    reason: 臨時休館のため\nverified:", 1), encoding="utf-8")
     assert cli.main(["validate", "--config", str(config)]) == 0
     assert "お知らせ" not in capsys.readouterr().out
+
+
+def test_validate_asks_about_a_new_program_dated_last_year_at_the_new_year(tmp_path, capsys, monkeypatch):
+    """On 2026-12-28 staff add January's forum as 2026-01-20 (last year, by habit). The date is
+    valid and the program would sit in last year's archive as 終了, never among the coming
+    meetings: validate names the date and the year it probably meant, as a notice. Once the
+    year is right nothing is said; neither about a program checked long ago."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    forum = project / "content" / "programs" / "forum-2027-01.md"
+    text = (
+        "---\ntitle: しごとフォーラム\nkind: フォーラム\nsummary: 働くことを考えるフォーラムです。\n"
+        "place:\n  name: しらかば市総合福祉センター\ntime: \"13:30〜15:00\"\ndates: [2026-01-20]\nverified: 2026-12-28\n---\n"
+    )
+    forum.write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-12-28")
+    assert cli.main(["validate", "--github", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "content/programs/forum-2027-01.md:8: 項目「dates[1番目]（開催日）」: 日付がすべて情報確認日（verified: 2026-12-28）より前で、"
+        "これから開かれる回がありません。→ 年の書き間違いではありませんか（2026-01-20 なら 2027-01-20）" in out
+    )
+    assert "::warning file=content/programs/forum-2027-01.md,line=8::" in out
+    forum.write_text(text.replace("2026-01-20", "2027-01-20"), encoding="utf-8")
+    assert cli.main(["validate", "--config", str(config)]) == 0
+    assert "お知らせ" not in capsys.readouterr().out
+    # The sample's programs, all past by the end of 2027, were checked in 2026: nothing to ask.
+    forum.unlink()
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2027-12-01")
+    assert cli.main(["validate", "--config", str(config)]) == 0
+    assert "お知らせ" not in capsys.readouterr().out

@@ -189,6 +189,48 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     return Directory(settings=settings, today=today, employers=employers, programs=programs)
 
 
+YEAR_TYPO_NOTICE_DAYS = 60
+"""How long after its 情報確認日 a program is checked for a mistyped year (below): about the time
+of the edit and its pull request, not for ever after."""
+
+
+def year_typo_notices(directory: Directory, root: Path) -> list[Problem]:
+    """Programs whose every date lies before their 情報確認日, checked in the weeks after it.
+
+    In December and January staff write the coming January's dates with the old year
+    (2026-01-20 for 2027-01-20). The date is valid, so the program silently lands in last year's
+    archive, is 終了 from the start and never appears among the coming meetings. A program is
+    written before it takes place, and checked (verified) then, so a file checked after all
+    its dates is almost always such a slip. Not refused: a record of a past meeting may be added
+    on purpose."""
+    notices = []
+    since = directory.today - dt.timedelta(days=YEAR_TYPO_NOTICE_DAYS)
+    for program in directory.programs:
+        if program.verified < since:
+            continue
+        written = [(("dates", index), day) for index, day in enumerate(program.dates)]
+        written += [((name, index, "date"), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(program, name))]
+        if program.recurrence is not None:
+            written.append((("recurrence", "until"), program.recurrence.until))
+        if not written or max(day for _path, day in written) >= program.verified:
+            continue
+        path, day = min(written, key=lambda pair: pair[1])
+        try:
+            next_year = day.replace(year=day.year + 1)
+        except ValueError:  # 29 February
+            next_year = day.replace(year=day.year + 1, day=28)
+        notices.append(
+            Problem(
+                program.source_path,
+                _line_in_file(root, program, *path),
+                field_label(Program, path),
+                f"日付がすべて情報確認日（verified: {program.verified}）より前で、これから開かれる回がありません",
+                f"年の書き間違いではありませんか（{day} なら {next_year}）。終わった回の記録として書いたのなら、このままで構いません",
+            )
+        )
+    return sorted(notices)
+
+
 def closure_notices(directory: Directory, root: Path) -> list[Problem]:
     """Coming meetings written out (dates, sessions, extra dates) on one of the centre's closure
     days, and not cancelled. Not refused: an online seminar, or a tour at an employer, may well
