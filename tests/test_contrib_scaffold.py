@@ -125,3 +125,21 @@ def test_a_wrong_answer_in_the_terminal_is_asked_again_alone(project):
     assert result.problems == [] and "reading: みずならせいめんじょ" in result.text
     assert any("かな以外の文字があります" in line for line in shown)
     assert [prompt.split("（")[0] for prompt in asked] == ["よみがな", "電話番号", "よみがな"]
+
+
+def test_a_new_programs_date_already_past_is_asked_again_with_the_probable_year(project):
+    """On 2026-12-28 a January date typed with this year (2026-01-20) is a valid date, but a new
+    program that is over before it is written would only land in last year's archive: the date
+    is asked again, with the year it probably meant."""
+    settings = read_settings(project / "mkdocs.yml")
+    flags = {"slug": "forum-2027-01", "title": "しごとフォーラム", "kind": "フォーラム", "summary": "働くことを考えます", "place": "福祉会館", "date": "2026-01-20", "time": "13:30〜15:00"}
+    shown: list[str] = []
+    asked: list[str] = []
+    replies = iter(["2027-01-20"])
+    result = scaffold_in_terminal(
+        "programs", flags, settings, dt.date(2026, 12, 28), project / "content", project,
+        read=lambda prompt: (asked.append(prompt), next(replies))[1], write=shown.append,
+    )
+    assert "  日付: 日付 2026-01-20 は今日（2026-12-28）より前です。→ これから開く日を書いてください。年の書き間違いなら 2027-01-20 です" in shown
+    assert [prompt.split("（")[0] for prompt in asked] == ["日付"]
+    assert result.problems == [] and "date: 2027-01-20" in result.text

@@ -189,6 +189,15 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     return Directory(settings=settings, today=today, employers=employers, programs=programs)
 
 
+def same_day_next_year(day: dt.date) -> dt.date:
+    """The date a year later (28 February for 29 February): what a date typed with last year's
+    year probably meant."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
 YEAR_TYPO_NOTICE_DAYS = 60
 """How long after its 情報確認日 a program is checked for a mistyped year (below): about the time
 of the edit and its pull request, not for ever after."""
@@ -215,17 +224,13 @@ def year_typo_notices(directory: Directory, root: Path) -> list[Problem]:
         if not written or max(day for _path, day in written) >= program.verified:
             continue
         path, day = min(written, key=lambda pair: pair[1])
-        try:
-            next_year = day.replace(year=day.year + 1)
-        except ValueError:  # 29 February
-            next_year = day.replace(year=day.year + 1, day=28)
         notices.append(
             Problem(
                 program.source_path,
                 _line_in_file(root, program, *path),
                 field_label(Program, path),
                 f"日付がすべて情報確認日（verified: {program.verified}）より前で、これから開かれる回がありません",
-                f"年の書き間違いではありませんか（{day} なら {next_year}）。終わった回の記録として書いたのなら、このままで構いません",
+                f"年の書き間違いではありませんか（{day} なら {same_day_next_year(day)}）。終わった回の記録として書いたのなら、このままで構いません",
             )
         )
     return sorted(notices)

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from ..loading import validate_text
+from ..loading import same_day_next_year, validate_text
 from ..models.employer import Employer
 from ..models.program import Program
 from ..problems import Problem
@@ -123,9 +123,16 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
     data = _nest(values)
     ordered = {name: data[name] for name in model.model_fields if name in data}
     text = render_record(kind, ordered, body)
-    _record, found = validate_text(path, text, model, settings, slug)
+    record, found = validate_text(path, text, model, settings, slug)
     if found:
         return Scaffold(path, None, found)
+    if kind == "programs" and record.sessions[0].date < today:
+        # A valid date, but a new program's date is still to come: in December and January this
+        # is last year's year typed for next January (2026-01-20 for 2027-01-20).
+        day = record.sessions[0].date
+        label = next(prompt.label() for prompt in prompts() if prompt.flag == "date")
+        fix = f"これから開く日を書いてください。年の書き間違いなら {same_day_next_year(day)} です"
+        return Scaffold(path, None, [Problem(path, 1, label, f"日付 {day} は今日（{today}）より前です", fix)])
     return Scaffold(path, text, [])
 
 
