@@ -23,7 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from employer_directory.contrib.freshness import is_stale, stale_records
+from employer_directory.contrib.freshness import record_is_stale, stale_records
 from employer_directory.contrib.issue_forms import report_url
 from employer_directory.contrib.join_examples import CONTACT_ANCHOR, CONTACT_HEADING, JOIN_PAGE, join_page_view
 
@@ -62,7 +62,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     record = view and (view.context.get("employer") or view.context.get("program"))
     if record is None:
         return context
-    context["record_is_stale"] = is_stale(record.verified, directory.today, directory.settings.stale_after_months)
+    context["record_is_stale"] = record_is_stale(record, directory.today, directory.settings.stale_after_months)
     context["stale_after_months"] = directory.settings.stale_after_months
     if config.repo_url:
         context["report_url"] = report_url(config.repo_url, view.title, page.canonical_url or "", record.source_path)

@@ -116,3 +116,28 @@ def test_stale_command_lists_the_same_records():
     listed = re.findall(r"以上たっています: (\S+?)（", result.stdout)
     assert listed[0] == "content/employers/hikari-jimu-service.md" and len(listed) == 5
     assert "情報確認日から12か月以上たっているもの: 5件" in result.stdout
+
+
+def test_programs_that_have_ended_are_not_asked_to_be_checked_again():
+    """On 2027-12-01 every sample program has ended and every one was checked in November 2026,
+    over 12 months before. Their files are the record of past meetings: the build and the pull
+    request summary do not list them and their pages carry no 「確認されていません」 notice,
+    while the employers checked as long ago still are listed. A program still meeting is."""
+    from employer_directory.contrib.freshness import record_is_stale
+    from employer_directory.contrib.pr_summary import read_snapshot_from_tree, stale_in_snapshot
+
+    later = dt.date(2027, 12, 1)
+    directory = load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT, today=later)
+    assert all(program.verified < stale_cutoff(later, 12) for program in directory.programs)
+    found = stale_records(directory.employers, directory.programs, later, 12)
+    assert [record.kind for record in found] == ["事業所"] * len(directory.employers)
+    assert not any(record_is_stale(program, later, 12) for program in directory.programs)
+    group = next(program for program in directory.programs if program.slug == "hataraku-junbi-no-hiroba")
+    running = group.model_copy(update={"recurrence": group.recurrence.model_copy(update={"until": dt.date(2028, 3, 31)})})
+    assert record_is_stale(running, later, 12)
+    assert [record.source_path for record in stale_records([], [running], later, 12)] == [group.source_path]
+    # The pull request summary reads the raw files (it must work when validation fails).
+    snapshot = read_snapshot_from_tree(ROOT)
+    listed = stale_in_snapshot(snapshot, later, 12)
+    assert {record.kind for record in listed} == {"事業所"} and len(listed) == len(directory.employers)
+    assert len(stale_in_snapshot(snapshot, TODAY, 1)) == len(_older_than(directory, stale_cutoff(TODAY, 1)))

@@ -47,8 +47,28 @@ def is_stale(verified: dt.date, today: dt.date, months: int) -> bool:
     return verified < stale_cutoff(today, months)
 
 
+def has_ended(program: Program, today: dt.date) -> bool:
+    """Every date the program's file gives (dates, sessions, extra dates, the rule's last day) is
+    before ``today``: the file is the record of meetings that took place (kept for the archive),
+    with nothing left that could change."""
+    days = [*program.dates, *(item.date for item in program.sessions), *(item.date for item in program.extra_dates)]
+    if program.recurrence is not None:
+        days.append(program.recurrence.until)
+    return bool(days) and max(days) < today
+
+
+def record_is_stale(record: Employer | Program, today: dt.date, months: int) -> bool:
+    """Whether the page of ``record`` warns that it has not been checked for ``months`` and the
+    build lists it for checking. A program that has ended does not: its past meetings are a
+    record, and asking staff to re-check every ended program each year would bury the employers
+    that do need a call under a list that grows every year."""
+    if isinstance(record, Program) and has_ended(record, today):
+        return False
+    return is_stale(record.verified, today, months)
+
+
 def stale_records(employers: Iterable[Employer], programs: Iterable[Program], today: dt.date, months: int) -> list[StaleRecord]:
     """Oldest first, then by file."""
     found = [StaleRecord("事業所", e.name, e.source_path, e.verified) for e in employers if is_stale(e.verified, today, months)]
-    found += [StaleRecord("プログラム", p.title, p.source_path, p.verified) for p in programs if is_stale(p.verified, today, months)]
+    found += [StaleRecord("プログラム", p.title, p.source_path, p.verified) for p in programs if record_is_stale(p, today, months)]
     return sorted(found, key=lambda record: (record.verified, record.source_path))

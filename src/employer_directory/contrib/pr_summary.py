@@ -160,6 +160,28 @@ def stale_in_snapshot(head: Snapshot, today: dt.date, months: int) -> list[Stale
             verified = parse_staff_date(data.get("verified"))
         except PydanticCustomError:
             continue  # a broken date is reported by validation, not here
-        if verified < cutoff:
+        if verified < cutoff and not (_kind_of(path)[2] is Program and _has_ended(data, today)):
             found.append(StaleRecord(_kind_of(path)[1], _name(path, data), path, verified))
     return sorted(found, key=lambda record: (record.verified, record.source_path))
+
+
+def _has_ended(data: dict[str, Any], today: dt.date) -> bool:
+    """freshness.has_ended from a program's raw data: every date it gives is before ``today``.
+    A date that cannot be read keeps the program listed (validation reports the date)."""
+    raw = data.get("dates") or []
+    if not isinstance(raw, list):
+        return False
+    raw = list(raw)
+    for name in ("sessions", "extra_dates"):
+        items = data.get(name) or []
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            return False
+        raw += [item.get("date") for item in items]
+    rule = data.get("recurrence")
+    if isinstance(rule, dict):
+        raw.append(rule.get("until"))
+    try:
+        days = [parse_staff_date(value) for value in raw]
+    except PydanticCustomError:
+        return False
+    return bool(days) and max(days) < today
