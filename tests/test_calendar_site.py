@@ -180,6 +180,23 @@ def test_cancelled_meeting_is_cancelled_in_ics_and_dtstamp_comes_from_the_data(b
     assert "DTSTART;TZID=Asia/Tokyo:20261223T133000" in raw
 
 
+def test_an_event_added_to_a_calendar_says_how_and_until_when_to_apply_and_whom_to_call(built_site):
+    """The tour must be applied for by 2026-12-10, six days before it. A seeker who added it to a
+    phone's calendar sees the event, not the page: its description gives the deadline and the
+    number to call (the job fair's also that one may come on the day)."""
+    def description(slug: str) -> str:
+        calendar = icalendar.Calendar.from_ical((built_site / f"calendar/{slug}.ics").read_bytes())
+        return str(calendar.walk("VEVENT")[0]["DESCRIPTION"])
+
+    tour = description("tour-shirakaba-farm")
+    assert "申し込み: 電話で申し込んでください（締切 2026年12月10日(木)）" in tour.splitlines()
+    assert "問い合わせ: 生活・就労支援センター 電話 0268-00-0000" in tour.splitlines()
+    assert tour.splitlines()[-1] == "https://example.github.io/kyoryoku-jigyosho/programs/tour-shirakaba-farm/"
+    assert "（締切 2027年2月10日(水)。当日参加もできます）" in description("godo-mensetsukai-2027-02")
+    # no deadline: how to apply, without one
+    assert "申し込み: 初めての方は、電話で申し込んでください。2回目からは申し込みはいりません" in description("hataraku-junbi-no-hiroba").splitlines()
+
+
 def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_are_closed(tmp_path):
     # The tour's deadline is 2026-12-10 and the tour is on 2026-12-16.
     before = squeeze(text(built_on(tmp_path, "2026-12-10"), "programs/tour-shirakaba-farm/index.html"))

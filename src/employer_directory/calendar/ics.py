@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from ..models.values import jp_date
 from ..site_address import SiteAddress
 from .occurrences import CANCELLED, Occurrence, ProgramCalendar
 
@@ -127,7 +128,7 @@ class _ProgramEvents:
         self.domain = domain
         place = program.place
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
-        self.details = [program.summary] + ([place.join] if place.online and place.join else []) + [page_url]
+        self.details = [program.summary] + ([place.join] if place.online and place.join else []) + _how_to_take_part(program) + [page_url]
         self.shared = _properties(
             [
                 # DTSTAMP must be UTC; it comes from the data (情報確認日) so rebuilds give the same bytes.
@@ -175,6 +176,24 @@ class _ProgramEvents:
         else:
             description = self.description
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.shared + description + b"END:VEVENT\r\n"
+
+
+def _how_to_take_part(program: "Program") -> list[str]:
+    """How to apply, until when, and whom to call, for the event's description. A meeting added to
+    a phone's calendar is often all that the seeker looks at again: without these lines its
+    reminder sends them to a tour they had to apply for days before, with no number to call.
+    From the file alone (not the build date), like everything in a feed."""
+    lines = []
+    if program.apply or program.deadline:
+        deadline = f"締切 {jp_date(program.deadline)}" if program.deadline else ""
+        if deadline and program.walk_in:
+            deadline += "。当日参加もできます"
+        apply = program.apply or "申し込みが必要です"
+        lines.append(f"申し込み: {apply}" + (f"（{deadline}）" if deadline else ""))
+    contact = program.contact
+    if contact is not None and contact.phone:
+        lines.append(f"問い合わせ: {contact.name} 電話 {contact.phone}")
+    return lines
 
 
 def ics_path_for_program(slug: str) -> str:
