@@ -53,6 +53,17 @@ def test_month_page_marks_today_and_links_neighbours(built_site):
     assert "勤労感謝の日" in html
 
 
+def test_an_empty_coming_month_says_where_the_calendar_goes_on(built_site):
+    """Between the group's fiscal year (ends 2027-03) and the seminar (from 2027-06-30) April and May
+    have nothing: their pages link to June instead of leaving the reader clicking 次の月 through
+    empty months. August (between two seminar sessions) points at September."""
+    for month, following in (("2027-04", "2027-06"), ("2027-05", "2027-06"), ("2027-08", "2027-09")):
+        html = text(built_site, f"calendar/{month}/index.html")
+        label = f"{int(following[:4])}年{int(following[5:])}月"
+        assert f'この月の予定はありません。次の予定は <a href="../../calendar/{following}/">{label}</a> にあります。' in html, month
+    assert "次の予定は" not in text(built_site, "calendar/2027-06/index.html")
+
+
 def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
     page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
     # 9/23 (秋分の日) is past: it sits among the ended meetings, between 第10回 and 第11回

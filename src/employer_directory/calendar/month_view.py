@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .closures import holiday_name
 from .occurrences import Month, Occurrence, ProgramCalendar
@@ -40,6 +40,9 @@ class MonthView:
     previous: Month | None
     next: Month | None
     today: dt.date
+    next_with_meetings: Month | None = None
+    """The first later month that has meetings: an empty month (the gap between two fiscal years)
+    says where the calendar goes on, rather than leave the reader clicking 次の月 through it."""
 
     @property
     def days_with_occurrences(self) -> list[CalendarDay]:
@@ -85,7 +88,14 @@ def month_view(calendar: ProgramCalendar, month: Month, previous: Month | None, 
 def month_views(calendar: ProgramCalendar) -> list[MonthView]:
     """One view per month from the first to the last month with an occurrence."""
     months = calendar.months()
-    return [
+    views = [
         month_view(calendar, month, months[i - 1] if i else None, months[i + 1] if i + 1 < len(months) else None)
         for i, month in enumerate(months)
     ]
+    following: Month | None = None
+    for index in range(len(views) - 1, -1, -1):
+        view = views[index]
+        views[index] = replace(view, next_with_meetings=following)
+        if view.days_with_occurrences:
+            following = view.month
+    return views
