@@ -285,3 +285,22 @@ def test_a_misspelt_closure_field_lists_the_names_written_in_mkdocs_yml():
     (problem,) = caught.value.problems
     assert problem.field == "extra.directory.closures[1番目].untill"
     assert problem.fix == "「until」の書き間違いではありませんか。書ける項目: label、from、until"
+
+
+def test_an_annual_closure_of_most_of_the_year_is_refused_with_how_to_write_it():
+    """from and until swapped (01-03 … 12-29), or a slip (12-28 … 12-27), read as a closure across
+    the new year that shuts the centre nearly all year: refused at its until, with the usual form.
+    年末年始 (6 days), お盆, and a closure of a whole month stay as they are."""
+    from employer_directory.problems import ContentInvalid
+
+    for start, until, days in (("01-03", "12-29", 361), ("12-28", "12-27", 365), ("12-01", "01-01", 32)):
+        with pytest.raises(ContentInvalid) as caught:
+            load_settings({"closures": [{"label": "年末年始", "from": start, "until": until}]})
+        (problem,) = caught.value.problems
+        assert problem.field == "extra.directory.closures[1番目].until"
+        assert problem.what == f"毎年の休み「{start}」〜「{until}」は {days}日間になります"
+        assert 'from: "12-29"、until: "01-03"' in problem.fix
+    for start, until in (("12-29", "01-03"), ("08-13", "08-16"), ("12-01", "12-31")):
+        (closure,) = load_settings({"closures": [{"label": "休み", "from": start, "until": until}]}).closures
+        assert closure.covers(D(2027, int(start[:2]), int(start[3:])))
+    assert load_settings({"closures": [{"label": "臨時休館", "from": "2027-01-04", "until": "2027-03-31"}]}).closures  # a one-off may be long

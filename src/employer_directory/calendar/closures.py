@@ -32,6 +32,11 @@ def holiday_name(day: dt.date) -> str | None:
     return japanese_holidays(day.year).get(day)
 
 
+MAX_ANNUAL_DAYS = 31
+"""The longest closure that can be written as every year's (month-day). The centre's yearly
+closures are days (年末年始, お盆); a longer one is a mistake or a one-off."""
+
+
 class Closure(BaseModel):
     """One closure period in mkdocs.yml (``extra.directory.closures``)."""
 
@@ -76,7 +81,28 @@ class Closure(BaseModel):
             )
         if not self.annual and self.until < self.start:
             raise staff_error(f"until「{self.until}」が from「{self.start}」より前です", "休みの最後の日を、from と同じ日かそれより後にしてください", at="until")
+        if self.annual and self.annual_days() > MAX_ANNUAL_DAYS:
+            # An until before from reads as "across the new year" (12-29 … 01-03), so from and until
+            # swapped (from "01-03", until "12-29") or a slip ("12-28" … "12-27") closes the centre
+            # for most of every year, and staff would only see odd messages about every program.
+            raise staff_error(
+                f"毎年の休み「{self.start}」〜「{self.until}」は {self.annual_days()}日間になります",
+                f"from に最初の日、until に最後の日を書いてください（年をまたぐ年末年始なら from: \"12-29\"、until: \"01-03\"）。{MAX_ANNUAL_DAYS}日より長い休みは、その年の日付（2027-03-15 の形）で書いてください",
+                at="until",
+            )
         return self
+
+    def annual_days(self) -> int:
+        """How many days an annual closure lasts (29 February counted as the 28th)."""
+
+        def on(month_day: str, year: int) -> dt.date:
+            month, day = map(int, month_day.split("-"))
+            return dt.date(year, month, min(day, 28) if month == 2 else day)
+
+        start, until = on(self.start, 2022), on(self.until or self.start, 2022)
+        if until < start:  # across the new year
+            until = until.replace(year=2023)
+        return (until - start).days + 1
 
     @property
     def annual(self) -> bool:
