@@ -611,7 +611,7 @@ def test_sheets_printed_after_a_meetings_day_leave_it_off(browser, site_url):
         context.close()
 
 
-def test_sheets_printed_after_the_deadline_say_applications_have_closed(browser, site_url):
+def test_sheets_printed_after_the_deadline_say_applications_have_closed(browser, site_url, tmp_path):
     """The site is built on 2026-11-22, when the farm's tour (deadline 2026-12-10) is open. A sheet
     printed on 2026-12-11 from that build (the morning rebuild stopped) must not invite the seeker
     to apply until a day that has passed; on the 10th the deadline still stands."""
@@ -622,10 +622,20 @@ def test_sheets_printed_after_the_deadline_say_applications_have_closed(browser,
         tour = page.locator("#seeker li", has_text="職場見学会「しらかば農園」")
         page.clock.set_fixed_time("2026-12-10T18:00:00+09:00")
         page.goto(url)
-        assert "（申し込みは2026年12月10日(木)まで）" in tour.inner_text()
+        assert "（申し込みは12月10日(木)まで）" in tour.inner_text()
         page.clock.set_fixed_time("2026-12-11T07:00:00+09:00")
         page.goto(url)
         assert "（申し込みは締め切りました）" in tour.inner_text() and "12月10日" not in tour.inner_text()
         assert "（申し込みは締め切りました）" in page.locator("#staff tr[data-meetings]").inner_text()
+        # the job fair takes people on the day: after its deadline (2027-02-10) the sheet says so
+        page.clock.set_fixed_time("2027-02-12T07:00:00+09:00")
+        page.goto(f"{site_url}employers/yamabiko-care/sheets.html")
+        fair = page.locator("#seeker li", has_text="しらかば市 合同就職面接会").inner_text()
+        assert "（当日、会場で参加できます）" in fair and "2月10日" not in fair
+        target = tmp_path / "fair-seeker.pdf"
+        page.goto(f"{site_url}employers/yamabiko-care/sheets.html#seeker")
+        page.pdf(path=str(target), format="A4")
+        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Pages:\s+1\n", info), "still one page"
     finally:
         context.close()

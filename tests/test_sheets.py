@@ -167,7 +167,7 @@ def test_each_program_meeting_on_sheets_two_and_three_shows_its_own_place(direct
 def test_sheets_two_and_three_say_until_when_to_apply_and_when_applications_have_closed():
     """A printed sheet lies on the counter or the kitchen table for days. The farm's tour (deadline
     2026-12-10, on the 16th) reads 「申し込みは…まで」 until its deadline and 「申し込みは締め切りました」
-    after it, as the site's lists say 受付終了; the job fair (walk_in) says one can still come on the day."""
+    after it, as the site's lists say 受付終了; the job fair (walk_in) then says one can come on the day."""
     settings = read_settings(ROOT / "mkdocs.yml")
 
     def meetings_on_sheets(day: str, slug: str) -> tuple[str, str]:
@@ -180,12 +180,12 @@ def test_sheets_two_and_three_say_until_when_to_apply_and_when_applications_have
 
     tour = "職場見学会「しらかば農園」　2026年12月16日(水)　10:00〜11:30"
     for text in meetings_on_sheets("2026-11-30", "shirakaba-farm"):
-        assert "（申し込みは2026年12月10日(木)まで）" in text and "締め切りました" not in text
+        assert "（申し込みは12月10日(木)まで）" in text and "締め切りました" not in text
     when, staff = meetings_on_sheets("2026-12-11", "shirakaba-farm")
     assert f"{tour}（申し込みは締め切りました）" in when
     assert "（申し込みは締め切りました）　会場: しらかば農園" in staff and "12月10日" not in staff
     for text in meetings_on_sheets("2027-02-12", "yamabiko-care"):
-        assert "2027年2月17日(水)" in text and "（申し込みは締め切りました。当日参加はできます）" in text
+        assert "2027年2月17日(水)" in text and "（当日、会場で参加できます）" in text
 
 
 def test_sheet_two_tells_the_accommodations_in_plain_words_and_sheet_three_the_access_note(directory):
