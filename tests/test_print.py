@@ -639,3 +639,22 @@ def test_sheets_printed_after_the_deadline_say_applications_have_closed(browser,
         assert re.search(r"Pages:\s+1\n", info), "still one page"
     finally:
         context.close()
+
+
+def test_a_month_printed_after_a_deadline_from_a_stale_page_leaves_the_deadline_off(browser, site_url, tmp_path):
+    """December's sheet says 「申し込みは12月10日(木)まで」 for the farm's tour. Printed on the 11th
+    from the 2026-11-22 build (the morning rebuild stopped), the wall sheet must not invite anyone
+    to apply by a day that has passed; on the 10th it still says so."""
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    try:
+        for clock, shown in (("2026-12-10T18:00:00+09:00", True), ("2026-12-11T07:00:00+09:00", False)):
+            page.clock.set_fixed_time(clock)
+            page.goto(f"{site_url}calendar/2026-12/")
+            target = tmp_path / "december.pdf"
+            page.pdf(path=str(target), prefer_css_page_size=True)
+            text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+            assert "職場見学会「しらかば農園」" in text
+            assert ("（申し込みは12月10日(木)まで）" in text) == shown, clock
+    finally:
+        context.close()
