@@ -64,6 +64,16 @@ def test_an_empty_coming_month_says_where_the_calendar_goes_on(built_site):
     assert "次の予定は" not in text(built_site, "calendar/2027-06/index.html")
 
 
+def test_only_a_series_numbers_its_meetings(built_site):
+    """第1回 beside a one-day tour or job fair reads as the first of several; the group numbers
+    all 22 of its meetings."""
+    for slug in ("tour-shirakaba-farm", "godo-mensetsukai-2027-02"):
+        page = text(built_site, f"programs/{slug}/index.html")
+        assert "第1回" not in page and "cal-number" not in page, slug
+    group = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert "第1回 2026年4月22日(水)" in group and "第22回 2027年3月24日(水)" in group
+
+
 def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
     page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
     # 9/23 (秋分の日) is past: it sits among the ended meetings, between 第10回 and 第11回
