@@ -288,12 +288,13 @@ def test_a_misspelt_closure_field_lists_the_names_written_in_mkdocs_yml():
 
 
 def test_an_annual_closure_of_most_of_the_year_is_refused_with_how_to_write_it():
-    """from and until swapped (01-03 … 12-29), or a slip (12-28 … 12-27), read as a closure across
-    the new year that shuts the centre nearly all year: refused at its until, with the usual form.
+    """from and until swapped (01-03 … 12-29), or a slip (12-28 … 12-27, or 02-29 … 02-28, where both
+    ends fall on the same day of a common year), read as a closure across the new year that shuts
+    the centre nearly all year: refused at its until, with the usual form.
     年末年始 (6 days), お盆, and a closure of a whole month stay as they are."""
     from employer_directory.problems import ContentInvalid
 
-    for start, until, days in (("01-03", "12-29", 361), ("12-28", "12-27", 365), ("12-01", "01-01", 32)):
+    for start, until, days in (("01-03", "12-29", 361), ("12-28", "12-27", 365), ("12-01", "01-01", 32), ("02-29", "02-28", 366)):
         with pytest.raises(ContentInvalid) as caught:
             load_settings({"closures": [{"label": "年末年始", "from": start, "until": until}]})
         (problem,) = caught.value.problems

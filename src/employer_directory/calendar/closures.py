@@ -99,8 +99,11 @@ class Closure(BaseModel):
             month, day = map(int, month_day.split("-"))
             return dt.date(year, month, min(day, 28) if month == 2 else day)
 
-        start, until = on(self.start, 2022), on(self.until or self.start, 2022)
-        if until < start:  # across the new year
+        last = self.until or self.start
+        start, until = on(self.start, 2022), on(last, 2022)
+        # Across the new year as covers() decides it, by the month-days as written: from "02-29",
+        # until "02-28" covers every day, though both fall on the 28th here.
+        if last < self.start:
             until = until.replace(year=2023)
         return (until - start).days + 1
 
