@@ -15,7 +15,7 @@ from typing import Iterable
 from dateutil.relativedelta import relativedelta
 
 from ..models.employer import Employer
-from ..models.program import Program
+from ..models.program import Program, written_dates
 from ..models.values import jp_date
 
 
@@ -50,10 +50,9 @@ def is_stale(verified: dt.date, today: dt.date, months: int) -> bool:
 def has_ended(program: Program, today: dt.date) -> bool:
     """Every date the program's file gives (dates, sessions, extra dates, the rule's last day) is
     before ``today``: the file is the record of meetings that took place (kept for the archive),
-    with nothing left that could change."""
-    days = [*program.dates, *(item.date for item in program.sessions), *(item.date for item in program.extra_dates)]
-    if program.recurrence is not None:
-        days.append(program.recurrence.until)
+    with nothing left that could change. The pull-request summary passes the schedule fields
+    alone (``pr_summary``), read from a file that need not validate as a whole."""
+    days = [day for _path, day in written_dates(program)]
     return bool(days) and max(days) < today
 
 

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ConfigDict, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
 from ..frontmatter import FrontMatter, read_front_matter
 from ..models.employer import Employer
-from ..models.program import Program
+from ..models.program import SCHEDULE_FIELDS, Program
 from ..models.values import parse_staff_date
-from .freshness import StaleRecord, stale_cutoff
+from .freshness import StaleRecord, has_ended, stale_cutoff
 
 KINDS = (("employers", "事業所", Employer, "name"), ("programs", "プログラム", Program, "title"))
 
@@ -165,23 +166,20 @@ def stale_in_snapshot(head: Snapshot, today: dt.date, months: int) -> list[Stale
     return sorted(found, key=lambda record: (record.verified, record.source_path))
 
 
+_SCHEDULE = create_model(
+    "ProgramSchedule",
+    __config__=ConfigDict(extra="ignore"),
+    **{name: (Program.model_fields[name].annotation, Program.model_fields[name]) for name in SCHEDULE_FIELDS},
+)
+"""A program's schedule fields alone, read as validation reads them: the rest of the file may be
+broken while the summary is written."""
+
+
 def _has_ended(data: dict[str, Any], today: dt.date) -> bool:
-    """freshness.has_ended from a program's raw data: every date it gives is before ``today``.
-    A date that cannot be read keeps the program listed (validation reports the date)."""
-    raw = data.get("dates") or []
-    if not isinstance(raw, list):
-        return False
-    raw = list(raw)
-    for name in ("sessions", "extra_dates"):
-        items = data.get(name) or []
-        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-            return False
-        raw += [item.get("date") for item in items]
-    rule = data.get("recurrence")
-    if isinstance(rule, dict):
-        raw.append(rule.get("until"))
+    """freshness.has_ended from a program's raw data. A schedule that cannot be read keeps the
+    program listed (validation reports it)."""
     try:
-        days = [parse_staff_date(value) for value in raw]
-    except PydanticCustomError:
+        schedule = _SCHEDULE.model_validate(data)
+    except ValidationError:
         return False
-    return bool(days) and max(days) < today
+    return has_ended(schedule, today)

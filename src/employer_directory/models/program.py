@@ -58,6 +58,19 @@ application periods of several months."""
 SCHEDULE_FIELDS = ("dates", "sessions", "recurrence", "extra_dates")
 
 
+def written_dates(schedule: Any) -> list[tuple[tuple[str | int, ...], dt.date]]:
+    """Every date a program's file gives for its meetings, with the path of the field that holds
+    it: ``dates``, ``sessions``, ``extra_dates`` and the rule's first and last day
+    (``recurrence.start``, ``recurrence.until``). ``cancelled`` and ``full`` only repeat meeting
+    days. ``schedule`` is a Program, or anything with its four schedule fields (the pull-request
+    summary reads them alone from a file that may not validate as a whole)."""
+    written: list[tuple[tuple[str | int, ...], dt.date]] = [(("dates", index), day) for index, day in enumerate(schedule.dates)]
+    written += [((name, index, "date"), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(schedule, name))]
+    if schedule.recurrence is not None:
+        written += [(("recurrence", "start"), schedule.recurrence.start), (("recurrence", "until"), schedule.recurrence.until)]
+    return written
+
+
 class Recurrence(Strict):
     rule: RuleText = Field(title="繰り返しの決まり", description="例: 毎月第2・第4水曜、毎週火曜、隔週金曜、毎月最終金曜、毎月15日。隔週は、開始日（その日を含む）のあと最初のその曜日から2週おき")
     start: StaffDate = Field(title="開始日", description="この日から（この日も含む）")
