@@ -143,3 +143,18 @@ def test_a_new_programs_date_already_past_is_asked_again_with_the_probable_year(
     assert "  日付: 日付 2026-01-20 は今日（2026-12-28）より前です。→ これから開く日を書いてください。年の書き間違いなら 2027-01-20 です" in shown
     assert [prompt.split("（")[0] for prompt in asked] == ["日付"]
     assert result.problems == [] and "date: 2027-01-20" in result.text
+
+
+def test_a_date_past_even_a_year_on_is_asked_again_without_a_year_to_try(project):
+    """2025-01-20 on 2026-12-28: a year on it is still past, so no year is suggested (2026-01-20
+    would be refused in turn)."""
+    settings = read_settings(project / "mkdocs.yml")
+    flags = {"slug": "forum-2027-01", "title": "しごとフォーラム", "kind": "フォーラム", "summary": "働くことを考えます", "place": "福祉会館", "date": "2025-01-20", "time": "13:30〜15:00"}
+    shown: list[str] = []
+    replies = iter(["2027-01-20"])
+    result = scaffold_in_terminal(
+        "programs", flags, settings, dt.date(2026, 12, 28), project / "content", project,
+        read=lambda prompt: next(replies), write=shown.append,
+    )
+    assert "  日付: 日付 2025-01-20 は今日（2026-12-28）より前です。→ これから開く日を書いてください" in shown
+    assert result.problems == [] and "date: 2027-01-20" in result.text

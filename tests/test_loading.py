@@ -184,3 +184,42 @@ def test_validate_asks_about_a_new_program_dated_last_year_at_the_new_year(tmp_p
     monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2027-12-01")
     assert cli.main(["validate", "--config", str(config)]) == 0
     assert "お知らせ" not in capsys.readouterr().out
+
+
+def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules_first_day(tmp_path, capsys, monkeypatch):
+    """A file checked again after its meetings is a record, not a slip: the farm's tour (2026-12-16)
+    brought up to date four days later, the group (2026-04-15 … 2027-03-31) a week after its
+    last meeting, or checked again when its first meeting is over a year back.
+    A rule written with last year's year is pointed at its start (fixing only until would leave
+    15 months of meetings), and the fix says that the other dates are to be moved too."""
+    from employer_directory.cli import read_settings
+    from employer_directory.directory import Directory
+    from employer_directory.loading import year_typo_notices
+
+    settings = read_settings(ROOT / "mkdocs.yml")
+    sample = load_directory(ROOT / "content", settings, root=ROOT, today=dt.date(2026, 11, 30))
+    by_slug = {program.slug: program for program in sample.programs}
+    for slug, verified in (("tour-shirakaba-farm", "2026-12-20"), ("hataraku-junbi-no-hiroba", "2027-04-07")):
+        checked = by_slug[slug].model_copy(update={"verified": dt.date.fromisoformat(verified)})
+        directory = Directory(settings=settings, today=checked.verified, employers=[], programs=[checked])
+        assert year_typo_notices(directory, ROOT) == [], slug
+    # A year on, the group (from 2026-04) and the seminar (ended 2027-11-10) are records; the
+    # one-day tour and fair read as last year's file copied for this year's, and are asked about.
+    later = dt.date(2027, 12, 1)
+    rechecked = [program.model_copy(update={"verified": later}) for program in sample.programs]
+    notices = year_typo_notices(Directory(settings=settings, today=later, employers=[], programs=rechecked), ROOT)
+    assert [notice.path for notice in notices] == ["content/programs/godo-mensetsukai-2027-02.md", "content/programs/tour-shirakaba-farm.md"]
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    (project / "content" / "programs" / "soudan-2027.md").write_text(
+        "---\ntitle: しごと相談会\nkind: セミナー\nsummary: 働くことの相談会です。\nplace:\n  name: しらかば市総合福祉センター\n"
+        "recurrence:\n  rule: 毎週火曜\n  start: 2026-01-05\n  until: 2026-03-30\n  time: \"13:30〜15:00\"\nverified: 2026-12-28\n---\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-12-28")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
+    assert (
+        "content/programs/soudan-2027.md:9: 項目「recurrence.start（開始日）」: 日付がすべて情報確認日（verified: 2026-12-28）より前で、"
+        "これから開かれる回がありません。→ 年の書き間違いではありませんか（2026-01-05 なら 2027-01-05）。ほかの日付も同じように直してください。"
+    ) in capsys.readouterr().out

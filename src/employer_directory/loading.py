@@ -9,12 +9,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ValidationError
 
 from .directory import Directory
 from .frontmatter import FrontMatter, read_front_matter
 from .models.employer import Employer
-from .models.program import Program
+from .models.program import Program, written_dates
 from .problems import ContentInvalid, Problem
 from .settings import SLUG, DirectorySettings, today as build_today
 from .validation import field_label, problems_from_validation, problems_in_body
@@ -160,12 +161,9 @@ def check_across(employers: list[Employer], programs: list[Program], today: dt.d
     for program in programs:
         # A mistyped year (2062 for 2026) is a valid date; it would fill the calendar with empty
         # months up to it. Programs are planned a year or so ahead, not decades.
-        written = [(("dates", index), day) for index, day in enumerate(program.dates)]
-        written += [((name, index, "date"), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(program, name))]
-        if program.recurrence is not None:
-            written.append((("recurrence", "start"), program.recurrence.start))
-        for path, day in written:
-            if day > latest:
+        # A rule's until is not checked: the three-year limit on a rule bounds it by its start.
+        for path, day in written_dates(program):
+            if day > latest and path != ("recurrence", "until"):
                 problems.append(
                     Problem(program.source_path, line(program, *path), field_label(Program, path), f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の予定は、近くなってから書き足してください")
                 )
@@ -189,22 +187,31 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     return Directory(settings=settings, today=today, employers=employers, programs=programs)
 
 
-def same_day_next_year(day: dt.date) -> dt.date:
-    """The date a year later (28 February for 29 February): what a date typed with last year's
-    year probably meant."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
 YEAR_TYPO_NOTICE_DAYS = 60
 """How long after its 情報確認日 a program is checked for a mistyped year (below): about the time
 of the edit and its pull request, not for ever after."""
 
+YEAR_TYPO_AHEAD = dt.timedelta(days=183)
+"""The slip is made writing the coming months' dates: moved on a year, the first date falls
+within this half year after the 情報確認日."""
+
+YEAR_TYPO_JUST_ENDED = dt.timedelta(days=31)
+"""A file checked within this month after its last meeting is a record brought up to date (a
+meeting marked 満員 or 中止 after the fact), not a slip."""
+
+
+def reads_as_last_years_year(first: dt.date, last: dt.date, verified: dt.date) -> bool:
+    """Whether a program meeting from ``first`` to ``last`` and checked on ``verified`` looks like
+    the coming months written with last year's year (2026-01-20 for 2027-01-20, written in
+    December 2026): every date is before the day it was checked, and one year on they would
+    start in the half year after it. A program checked again long after it took place (its first
+    meeting more than a year back), or brought up to date just after its last one, is a record."""
+    return last < verified - YEAR_TYPO_JUST_ENDED and verified < first + relativedelta(years=1) <= verified + YEAR_TYPO_AHEAD
+
 
 def year_typo_notices(directory: Directory, root: Path) -> list[Problem]:
-    """Programs whose every date lies before their 情報確認日, checked in the weeks after it.
+    """Programs that read as written with last year's year, checked in the weeks after their
+    情報確認日.
 
     In December and January staff write the coming January's dates with the old year
     (2026-01-20 for 2027-01-20). The date is valid, so the program silently lands in last year's
@@ -217,20 +224,18 @@ def year_typo_notices(directory: Directory, root: Path) -> list[Problem]:
     for program in directory.programs:
         if program.verified < since:
             continue
-        written = [(("dates", index), day) for index, day in enumerate(program.dates)]
-        written += [((name, index, "date"), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(program, name))]
-        if program.recurrence is not None:
-            written.append((("recurrence", "until"), program.recurrence.until))
-        if not written or max(day for _path, day in written) >= program.verified:
+        written = written_dates(program)
+        (path, first), last = min(written, key=lambda pair: pair[1]), max(day for _path, day in written)
+        if not reads_as_last_years_year(first, last, program.verified):
             continue
-        path, day = min(written, key=lambda pair: pair[1])
+        others = "ほかの日付も同じように直してください。" if len({day for _path, day in written}) > 1 else ""
         notices.append(
             Problem(
                 program.source_path,
                 _line_in_file(root, program, *path),
                 field_label(Program, path),
                 f"日付がすべて情報確認日（verified: {program.verified}）より前で、これから開かれる回がありません",
-                f"年の書き間違いではありませんか（{day} なら {same_day_next_year(day)}）。終わった回の記録として書いたのなら、このままで構いません",
+                f"年の書き間違いではありませんか（{first} なら {first + relativedelta(years=1)}）。{others}終わった回の記録として書いたのなら、このままで構いません",
             )
         )
     return sorted(notices)

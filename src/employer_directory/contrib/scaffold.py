@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel
 
-from ..loading import same_day_next_year, validate_text
+from ..loading import validate_text
 from ..models.employer import Employer
 from ..models.program import Program
 from ..problems import Problem
@@ -131,7 +132,8 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
         # is last year's year typed for next January (2026-01-20 for 2027-01-20).
         day = record.sessions[0].date
         label = next(prompt.label() for prompt in prompts() if prompt.flag == "date")
-        fix = f"これから開く日を書いてください。年の書き間違いなら {same_day_next_year(day)} です"
+        meant = day + relativedelta(years=1)
+        fix = "これから開く日を書いてください" + (f"。年の書き間違いなら {meant} です" if meant >= today else "")
         return Scaffold(path, None, [Problem(path, 1, label, f"日付 {day} は今日（{today}）より前です", fix)])
     return Scaffold(path, text, [])
 
