@@ -209,13 +209,15 @@ def test_an_event_added_to_a_calendar_says_how_and_until_when_to_apply_and_whom_
         calendar = icalendar.Calendar.from_ical((built_site / f"calendar/{slug}.ics").read_bytes())
         return str(calendar.walk("VEVENT")[0]["DESCRIPTION"])
 
-    tour = description("tour-shirakaba-farm")
-    assert "申し込み: 電話で申し込んでください（締切 2026年12月10日(木)）" in tour.splitlines()
-    assert "問い合わせ: 生活・就労支援センター 電話 0268-00-0000" in tour.splitlines()
-    assert tour.splitlines()[-1] == "https://example.github.io/kyoryoku-jigyosho/programs/tour-shirakaba-farm/"
-    assert "（締切 2027年2月10日(水)。当日参加もできます）" in description("godo-mensetsukai-2027-02")
-    # no deadline: how to apply, without one
-    assert "申し込み: 初めての方は、電話で申し込んでください。2回目からは申し込みはいりません" in description("hataraku-junbi-no-hiroba").splitlines()
+    tour = description("tour-shirakaba-farm").splitlines()
+    assert tour[1:4] == ["申し込み: 電話で申し込んでください", "申し込み締切: 2026年12月10日(木)", "問い合わせ: 生活・就労支援センター 電話 0268-00-0000"]
+    assert tour[-1] == "https://example.github.io/kyoryoku-jigyosho/programs/tour-shirakaba-farm/"
+    assert "申し込み締切: 2027年2月10日(水)（締切のあとも、当日参加できます）" in description("godo-mensetsukai-2027-02").splitlines()
+    # no deadline: how to apply, without one; a contact with an e-mail address gives it, as the page does
+    group = description("hataraku-junbi-no-hiroba").splitlines()
+    assert "申し込み: 初めての方は、電話で申し込んでください。2回目からは申し込みはいりません" in group
+    assert not any(line.startswith("申し込み締切") for line in group)
+    assert "問い合わせ: 生活・就労支援センター 電話 0268-00-0000 メール shuro-shien@example.jp" in description("chiiki-zukuri-seminar").splitlines()
 
 
 def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_are_closed(tmp_path):

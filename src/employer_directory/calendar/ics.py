@@ -182,17 +182,16 @@ def _how_to_take_part(program: "Program") -> list[str]:
     """How to apply, until when, and whom to call, for the event's description. A meeting added to
     a phone's calendar is often all that the seeker looks at again: without these lines its
     reminder sends them to a tour they had to apply for days before, with no number to call.
-    From the file alone (not the build date), like everything in a feed."""
+    Worded as the program page's 「くわしく」 (申し込み, 申し込み締切, 問い合わせ), one line each;
+    from the file alone (not the build date), like everything in a feed."""
     lines = []
-    if program.apply or program.deadline:
-        deadline = f"締切 {jp_date(program.deadline)}" if program.deadline else ""
-        if deadline and program.walk_in:
-            deadline += "。当日参加もできます"
-        apply = program.apply or "申し込みが必要です"
-        lines.append(f"申し込み: {apply}" + (f"（{deadline}）" if deadline else ""))
+    if program.apply:
+        lines.append(f"申し込み: {program.apply}")
+    if program.deadline:
+        lines.append(f"申し込み締切: {jp_date(program.deadline)}" + ("（締切のあとも、当日参加できます）" if program.walk_in else ""))
     contact = program.contact
-    if contact is not None and contact.phone:
-        lines.append(f"問い合わせ: {contact.name} 電話 {contact.phone}")
+    if contact is not None and (contact.phone or contact.email):
+        lines.append(f"問い合わせ: {contact.name}" + (f" 電話 {contact.phone}" if contact.phone else "") + (f" メール {contact.email}" if contact.email else ""))
     return lines
 
 
