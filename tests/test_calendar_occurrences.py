@@ -305,3 +305,19 @@ def test_an_annual_closure_of_most_of_the_year_is_refused_with_how_to_write_it()
         (closure,) = load_settings({"closures": [{"label": "休み", "from": start, "until": until}]}).closures
         assert closure.covers(D(2027, int(start[:2]), int(start[3:])))
     assert load_settings({"closures": [{"label": "臨時休館", "from": "2027-01-04", "until": "2027-03-31"}]}).closures  # a one-off may be long
+
+
+def test_an_empty_month_points_past_a_month_whose_meetings_are_all_cancelled():
+    """With the seminar's first session (2027-06-30, June's only meeting) cancelled, April and May
+    say the calendar goes on in July, not in June, where nothing takes place."""
+    from employer_directory.calendar.month_view import month_views
+    from employer_directory.cli import read_settings
+    from employer_directory.models.program import Cancellation
+
+    settings = read_settings(ROOT / "mkdocs.yml")
+    sample = load_directory(ROOT / "content", settings, root=ROOT, today=D(2026, 11, 30))
+    called_off = [Cancellation(date=D(2027, 6, 30), reason="講師の都合のため")]
+    programs = [p.model_copy(update={"cancelled": called_off}) if p.slug == "chiiki-zukuri-seminar" else p for p in sample.programs]
+    views = {view.month.slug: view for view in month_views(build_calendar(programs, D(2026, 11, 30), settings.closures))}
+    assert [o.status for day in views["2027-06"].days_with_occurrences for o in day.occurrences] == [CANCELLED]
+    assert views["2027-04"].next_with_meetings.slug == views["2027-05"].next_with_meetings.slug == "2027-07"

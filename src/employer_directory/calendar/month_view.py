@@ -41,8 +41,9 @@ class MonthView:
     next: Month | None
     today: dt.date
     next_with_meetings: Month | None = None
-    """The first later month that has meetings: an empty month (the gap between two fiscal years)
-    says where the calendar goes on, rather than leave the reader clicking 次の月 through it."""
+    """The first later month that has meetings (not only cancelled ones): an empty month (the gap
+    between two fiscal years) says where the calendar goes on, rather than leave the reader
+    clicking 次の月 through it."""
 
     @property
     def days_with_occurrences(self) -> list[CalendarDay]:
@@ -96,6 +97,6 @@ def month_views(calendar: ProgramCalendar) -> list[MonthView]:
     for index in range(len(views) - 1, -1, -1):
         view = views[index]
         views[index] = replace(view, next_with_meetings=following)
-        if view.days_with_occurrences:
-            following = view.month
+        if any(not o.is_cancelled for day in view.days_with_occurrences for o in day.occurrences):
+            following = view.month  # a month of called-off meetings is not where "次の予定" is
     return views
