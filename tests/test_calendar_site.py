@@ -60,7 +60,7 @@ def test_an_empty_coming_month_says_where_the_calendar_goes_on(built_site):
     for month, following in (("2027-04", "2027-06"), ("2027-05", "2027-06"), ("2027-08", "2027-09")):
         html = text(built_site, f"calendar/{month}/index.html")
         label = f"{int(following[:4])}年{int(following[5:])}月"
-        assert f'この月の予定はありません。次の予定は <a href="../../calendar/{following}/">{label}</a> にあります。' in html, month
+        assert f'この月の予定はありません。次の予定は<a href="../../calendar/{following}/">{label}</a>にあります。' in html, month
     assert "次の予定は" not in text(built_site, "calendar/2027-06/index.html")
 
 
