@@ -204,3 +204,27 @@ def test_pages_of_a_stopped_daily_rebuild_say_so_and_end_past_meetings(browser, 
         assert session.errors == []
     finally:
         session.close()
+
+
+def test_home_page_closure_notice_goes_once_the_closure_is_over(browser, site_url, tmp_path):
+    """A home page built during 年末年始 (2027-01-02) and still served after it, because the daily
+    rebuild stopped: the notice stands until 1-3 and goes on 1-4, by the date in Japan."""
+    from test_calendar_site import built_on
+
+    home = (built_on(tmp_path, "2027-01-02") / "index.html").read_text(encoding="utf-8")
+    session = Watched(browser, PHONE, timezone_id="UTC")
+    page = session.page
+    page.route(site_url, lambda route: route.fulfill(body=home, content_type="text/html; charset=utf-8"))
+    notice = page.locator(".dir-closure")
+    try:
+        session.context.clock.set_fixed_time("2027-01-03T14:00:00Z")  # 1-3 23:00 in Japan
+        page.goto(site_url)
+        assert notice.is_visible() and "2027年1月3日(日)まで" in notice.inner_text()
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        session.context.clock.set_fixed_time("2027-01-03T15:30:00Z")  # 1-4 00:30 in Japan
+        page.reload()
+        assert notice.count() == 1 and not notice.is_visible()
+        assert session.errors == []
+    finally:
+        session.close()

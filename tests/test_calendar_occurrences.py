@@ -85,6 +85,21 @@ def test_local_closure_skips_a_rule_date():
     ]
 
 
+def test_the_coming_closure_is_told_from_two_weeks_ahead_with_all_its_days():
+    closed = ClosedDays(NEW_YEAR + [Closure(label="臨時休館", start=D(2027, 1, 4))])
+    assert closed.coming(D(2026, 12, 14)) is None  # 15 days ahead: not yet
+    ahead = closed.coming(D(2026, 12, 15))
+    assert (ahead.label, ahead.first, ahead.last) == ("年末年始", D(2026, 12, 29), D(2027, 1, 3))
+    assert not ahead.started_by(D(2026, 12, 15))
+    # on a closed day: the whole closure, from its first day; the one-off day right after it is
+    # a closure of its own, told once the new year's is over
+    during = closed.coming(D(2026, 12, 31))
+    assert (during.first, during.last) == (D(2026, 12, 29), D(2027, 1, 3)) and during.started_by(D(2026, 12, 31))
+    after = closed.coming(D(2027, 1, 4))
+    assert (after.label, after.first, after.last) == ("臨時休館", D(2027, 1, 4), D(2027, 1, 4))
+    assert ClosedDays([]).coming(D(2026, 12, 28)) is None
+
+
 def test_statuses_past_cancelled_full_open():
     record = program(
         recurrence={"rule": "毎月第2・第4水曜", "start": "2026-04-15", "until": "2027-03-31", "time": "13:30〜15:00"},

@@ -53,6 +53,17 @@ def test_month_page_marks_today_and_links_neighbours(built_site):
     assert "勤労感謝の日" in html
 
 
+def test_home_page_tells_of_the_coming_closure(built_site, tmp_path):
+    """Nothing three weeks before 年末年始 (the sample's build date); from two weeks before, its
+    days; during it, until when."""
+    assert 'class="dir-closure"' not in text(built_site, "index.html")
+    before = squeeze(text(built_on(tmp_path, "2026-12-15"), "index.html"))
+    assert "休館日のお知らせ: 2026年12月29日(火)〜2027年1月3日(日)は年末年始のためお休みです。" in before
+    during = text(built_on(tmp_path, "2027-01-02"), "index.html")
+    assert 'data-closed-until="2027-01-03"' in during
+    assert "ただいま休館中です（年末年始、2027年1月3日(日)まで）。" in squeeze(during)
+
+
 def test_an_empty_coming_month_says_where_the_calendar_goes_on(built_site):
     """Between the group's fiscal year (ends 2027-03) and the seminar (from 2027-06-30) April and May
     have nothing: their pages link to June instead of leaving the reader clicking 次の月 through

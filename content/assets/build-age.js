@@ -4,7 +4,8 @@
 // page would go on calling such meetings 募集中. Here, with today's date in Japan (tokyo-date.js):
 // * a status chip whose meeting day is past (data-date) reads 終了, and one whose program's
 //   deadline is past (data-deadline) reads 受付終了, or 当日参加可 (data-walk-in); a past
-//   "申し込みは…まで" note is hidden (in lists, and in the month printout's programs table);
+//   "申し込みは…まで" note is hidden (in lists, and in the month printout's programs table), and so
+//   is the home page's notice of a closure that is over (data-closed-until);
 // * a "次回" line (data-next) whose meeting is past is hidden, or replaced by its data-next text,
 //   and a past meeting loses its 「カレンダーに追加」 link;
 // * on a month page, 今日 moves to today's day (data-day), in the grid and in the phone list;
@@ -39,6 +40,9 @@
     });
     each(".cal-deadline[data-deadline], .cal-print-programs__deadline[data-deadline]", function (note) {
       if (note.getAttribute("data-deadline") < today) note.hidden = true;
+    });
+    each("[data-closed-until]", function (note) {
+      if (note.getAttribute("data-closed-until") < today) note.hidden = true;
     });
     // A past 次回: hidden where the meetings are listed below it (program pages), replaced by its
     // data-next text where they are not (the program list of the calendar index).

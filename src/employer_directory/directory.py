@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .calendar.closures import ClosedPeriod
 from .calendar.occurrences import Occurrence, ProgramCalendar, build_calendar
 from .models.employer import Employer
 from .models.program import Program
@@ -84,6 +85,11 @@ class Directory:
     def calendar(self) -> ProgramCalendar:
         """Every program's occurrences, computed once per build (see calendar/occurrences.py)."""
         return build_calendar(self.programs, self.today, self.settings.closures)
+
+    @cached_property
+    def coming_closure(self) -> ClosedPeriod | None:
+        """The centre's closure going on at the build, or starting within two weeks (home page)."""
+        return self.calendar.closed.coming(self.today)
 
     def occurrences(self, program: Program) -> tuple[Occurrence, ...]:
         return self.calendar.of(program.slug)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Union
 
@@ -123,6 +124,26 @@ class Closure(BaseModel):
 
 DEFAULT_CLOSURES = [Closure(label="年末年始", start="12-29", until="01-03")]
 
+NOTICE_DAYS = 14
+"""How far ahead the home page tells of the centre's next closure: two weeks, so that someone
+planning a visit or a call sees it, without a notice that stands for most of the year."""
+
+LONGEST_CLOSURE = 366
+"""A run of closed days is not followed further than this (an annual closure is at most 31 days,
+a one-off one may be longer)."""
+
+
+@dataclass(frozen=True)
+class ClosedPeriod:
+    """A run of consecutive days the centre is closed for one reason (年末年始: 12-29 … 01-03)."""
+
+    label: str
+    first: dt.date
+    last: dt.date
+
+    def started_by(self, today: dt.date) -> bool:
+        return self.first <= today
+
 
 class ClosedDays:
     """Answers "is this day closed, and why" for one build; results are cached per day."""
@@ -135,6 +156,21 @@ class ClosedDays:
         if day not in self._cache:
             self._cache[day] = next((c.label for c in self.closures if c.covers(day)), None)
         return self._cache[day]
+
+    def coming(self, today: dt.date, within: int = NOTICE_DAYS) -> ClosedPeriod | None:
+        """The closure that ``today`` falls in, or else the first that starts within ``within``
+        days, with all its days (a one-off closure right after an annual one is its own period)."""
+        day = next((today + dt.timedelta(days=n) for n in range(within + 1) if self.closure(today + dt.timedelta(days=n))), None)
+        if day is None:
+            return None
+        label = self.closure(day)
+        one_day = dt.timedelta(days=1)
+        first = last = day
+        while self.closure(first - one_day) == label and (day - first).days < LONGEST_CLOSURE:
+            first -= one_day
+        while self.closure(last + one_day) == label and (last - day).days < LONGEST_CLOSURE:
+            last += one_day
+        return ClosedPeriod(label, first, last)
 
     def reason(self, day: dt.date, skip_holidays: bool) -> str | None:
         """Why a rule's occurrence on ``day`` is skipped, or None if it takes place."""
