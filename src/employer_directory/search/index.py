@@ -12,7 +12,7 @@ serialized search pipeline is then empty too, and lunr.js applies nothing to que
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,23 +104,25 @@ class PretokenizedBuilder(Builder):
         for field_index, field_name in enumerate(self._fields):
             terms: list[str] = doc[field_name]
             field_ref = str(FieldRef(doc_ref, field_name))
-            frequencies: defaultdict[str, int] = defaultdict(int)
-            for term in terms:
-                frequencies[term] += 1
+            # Counted in C, in order of first use like lunr.py's defaultdict(int) (a Counter is
+            # one too: a missing term counts 0).
+            frequencies = Counter(terms)
             self.field_term_frequencies[field_ref] = frequencies
             self.field_lengths[field_ref] = len(terms)
             self._lengths[field_index].append(len(terms))
             for term, frequency in frequencies.items():
-                posting = self.inverted_index.get(term)
-                if posting is None:
+                plain = self._plain.get(term)
+                if plain is None:
                     posting = {name: {} for name in self._fields}
                     posting["_index"] = self.term_index
                     self.term_index += 1
                     self.inverted_index[term] = posting
-                    self._plain[term] = [[] for _ in self._fields]
+                    plain = self._plain[term] = [[] for _ in self._fields]
+                else:
+                    posting = self.inverted_index[term]
                 # No metadata is kept (empty whitelist): lunr.py's defaultdict(list) stays empty too.
                 posting[field_name][doc_ref] = {}
-                self._plain[term][field_index] += (number, frequency)
+                plain[field_index] += (number, frequency)
 
     def compact_postings(self) -> tuple[list[str], list[list[list[int]]]]:
         """Sorted terms and their postings with scores, in the download form of ``compact.py``.
@@ -134,6 +136,7 @@ class PretokenizedBuilder(Builder):
         """
         self._calculate_average_field_lengths()
         k1, b = self._k1, self._b
+        k1_plus_1 = k1 + 1
         fields = list(self._fields)
         # k1·(1 − b + b·length/average) per field and document: the part of lunr's denominator
         # that does not depend on the term (computed with the same operations, so the same value).
@@ -151,9 +154,9 @@ class PretokenizedBuilder(Builder):
             for field_postings, length_part, field_boost in zip(self._plain[term], length_parts, field_boosts):
                 flat: list[int] = []
                 previous = 0
-                for position in range(0, len(field_postings), 2):  # ascending refs
-                    ref, tf = field_postings[position], field_postings[position + 1]
-                    score = idf * ((k1 + 1) * tf) / (length_part[ref] + tf)
+                pairs = iter(field_postings)
+                for ref, tf in zip(pairs, pairs):  # (ref, term frequency), ascending refs
+                    score = idf * (k1_plus_1 * tf) / (length_part[ref] + tf)
                     score *= field_boost
                     score *= doc_boosts[ref]
                     flat += (ref - previous, round(round(score, 3) * 1000))
