@@ -16,6 +16,7 @@ the main process too). Register jobs only after MkDocs has cleaned the site fold
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -229,6 +230,13 @@ class SiteFileJobs:
             # longest path of the build) would wait their turn (measured: the build took 7 %
             # longer at 1,000 employers on two cores).
             count = min(max(1, available_cores() - 1), len(self._queue.jobs))
+            # What exists now (the loaded directory, the plan, MkDocs' files and pages) lives
+            # until the build ends: frozen, later garbage collections skip it, here and in the
+            # workers, so a worker's collections neither scan it again nor write to (and so
+            # copy) the memory it shares with this process (the gc.freeze documentation's advice
+            # before a fork). Measured at 1,000 employers: the worker's collections took 0.07 s
+            # instead of 0.11-0.13 s.
+            gc.freeze()
             run = partial(_claim_and_write, self._queue, self.site_dir)
             self._workers = [WorkerJob(run, in_worker=True) for _ in range(count)]
 
