@@ -86,18 +86,39 @@ def test_local_closure_skips_a_rule_date():
 
 
 def test_the_coming_closure_is_told_from_two_weeks_ahead_with_all_its_days():
-    closed = ClosedDays(NEW_YEAR + [Closure(label="臨時休館", start=D(2027, 1, 4))])
+    closed = ClosedDays(NEW_YEAR)
     assert closed.coming(D(2026, 12, 14)) is None  # 15 days ahead: not yet
     ahead = closed.coming(D(2026, 12, 15))
-    assert (ahead.label, ahead.first, ahead.last) == ("年末年始", D(2026, 12, 29), D(2027, 1, 3))
+    assert (ahead.labels, ahead.first, ahead.last) == (("年末年始",), D(2026, 12, 29), D(2027, 1, 3))
     assert not ahead.started_by(D(2026, 12, 15))
-    # on a closed day: the whole closure, from its first day; the one-off day right after it is
-    # a closure of its own, told once the new year's is over
-    during = closed.coming(D(2026, 12, 31))
-    assert (during.first, during.last) == (D(2026, 12, 29), D(2027, 1, 3)) and during.started_by(D(2026, 12, 31))
-    after = closed.coming(D(2027, 1, 4))
-    assert (after.label, after.first, after.last) == ("臨時休館", D(2027, 1, 4), D(2027, 1, 4))
+    # on a closed day, also in the new year: the whole closure, from its first day
+    for today in (D(2026, 12, 31), D(2027, 1, 1), D(2027, 1, 3)):
+        during = closed.coming(today)
+        assert (during.first, during.last) == (D(2026, 12, 29), D(2027, 1, 3)) and during.started_by(today), today
+    assert closed.coming(D(2027, 1, 4)) is None
     assert ClosedDays([]).coming(D(2026, 12, 28)) is None
+
+
+def test_closures_that_touch_or_overlap_are_told_as_one_run_with_all_their_names():
+    """The centre reopens on the first day no closure covers: a notice "until 01-03" would send
+    people to a closed centre on a one-off closed 01-04."""
+    right_after = ClosedDays(NEW_YEAR + [Closure(label="臨時休館", start=D(2027, 1, 4))])
+    for today in (D(2026, 12, 20), D(2027, 1, 2), D(2027, 1, 4)):
+        run = right_after.coming(today)
+        assert (run.labels, run.first, run.last) == (("年末年始", "臨時休館"), D(2026, 12, 29), D(2027, 1, 4)), today
+    # A one-off closure overlapping the annual one, and one wholly inside it (listed after it,
+    # so that closure() names only 年末年始 for its day): every name, in the order they begin.
+    overlapping = ClosedDays(NEW_YEAR + [Closure(label="設備点検", start=D(2026, 12, 26), until=D(2026, 12, 30)), Closure(label="大掃除", start=D(2026, 12, 31))])
+    run = overlapping.coming(D(2026, 12, 20))
+    assert (run.labels, run.first, run.last) == (("設備点検", "年末年始", "大掃除"), D(2026, 12, 26), D(2027, 1, 3))
+
+
+def test_the_same_closure_name_with_a_day_open_between_is_two_runs():
+    closed = ClosedDays([Closure(label="臨時休館", start=D(2027, 3, 15)), Closure(label="臨時休館", start=D(2027, 3, 17))])
+    first = closed.coming(D(2027, 3, 10))
+    assert (first.labels, first.first, first.last) == (("臨時休館",), D(2027, 3, 15), D(2027, 3, 15))
+    second = closed.coming(D(2027, 3, 16))
+    assert (second.first, second.last) == (D(2027, 3, 17), D(2027, 3, 17)) and not second.started_by(D(2027, 3, 16))
 
 
 def test_statuses_past_cancelled_full_open():

@@ -64,6 +64,21 @@ def test_home_page_tells_of_the_coming_closure(built_site, tmp_path):
     assert "ただいま休館中です（年末年始、2027年1月3日(日)まで）。" in squeeze(during)
 
 
+def test_home_page_closure_notice_runs_to_the_last_closed_day_of_touching_closures(tmp_path):
+    """年末年始 and a one-off closure on 01-04 right after it: closed until 01-04, both named
+    (a label is text, escaped like the rest)."""
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    annual = '      - {label: 年末年始, from: "12-29", until: "01-03"}\n'
+    assert annual in config.read_text(encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(annual, annual + '      - {label: "<b>臨時休館</b>", from: 2027-01-04}\n'), encoding="utf-8")
+    result = run_build(project, tmp_path / "site", DIRECTORY_BUILD_DATE="2027-01-02")
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = text(tmp_path / "site", "index.html")
+    assert 'data-closed-until="2027-01-04"' in home
+    assert "ただいま休館中です（年末年始・&lt;b&gt;臨時休館&lt;/b&gt;、2027年1月4日(月)まで）。" in home
+
+
 def test_an_empty_coming_month_says_where_the_calendar_goes_on(built_site):
     """Between the group's fiscal year (ends 2027-03) and the seminar (from 2027-06-30) April and May
     have nothing: their pages link to June instead of leaving the reader clicking 次の月 through

@@ -135,9 +135,11 @@ a one-off one may be longer)."""
 
 @dataclass(frozen=True)
 class ClosedPeriod:
-    """A run of consecutive days the centre is closed for one reason (年末年始: 12-29 … 01-03)."""
+    """A run of consecutive days the centre is closed (年末年始: 12-29 … 01-03), with the names
+    of the closures it is made of, in order (年末年始 and a one-off 臨時休館 on 01-04 right after
+    it are one run: the centre reopens only on 01-05)."""
 
-    label: str
+    labels: tuple[str, ...]
     first: dt.date
     last: dt.date
 
@@ -158,19 +160,23 @@ class ClosedDays:
         return self._cache[day]
 
     def coming(self, today: dt.date, within: int = NOTICE_DAYS) -> ClosedPeriod | None:
-        """The closure that ``today`` falls in, or else the first that starts within ``within``
-        days, with all its days (a one-off closure right after an annual one is its own period)."""
+        """The closed days that ``today`` falls in, or else the first run of them that starts
+        within ``within`` days, with all its days. Closures that touch or overlap make one run
+        whatever their labels: "closed until 01-03" must not be said when 01-04 is closed too."""
         day = next((today + dt.timedelta(days=n) for n in range(within + 1) if self.closure(today + dt.timedelta(days=n))), None)
         if day is None:
             return None
-        label = self.closure(day)
         one_day = dt.timedelta(days=1)
         first = last = day
-        while self.closure(first - one_day) == label and (day - first).days < LONGEST_CLOSURE:
+        while self.closure(first - one_day) and (day - first).days < LONGEST_CLOSURE:
             first -= one_day
-        while self.closure(last + one_day) == label and (last - day).days < LONGEST_CLOSURE:
+        while self.closure(last + one_day) and (last - day).days < LONGEST_CLOSURE:
             last += one_day
-        return ClosedPeriod(label, first, last)
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        # Every closure of the run, also one that lies wholly inside another (closure() gives
+        # only the first listed for a day), in the order their first days come.
+        labels = dict.fromkeys(c.label for d in days for c in self.closures if c.covers(d))
+        return ClosedPeriod(tuple(labels), first, last)
 
     def reason(self, day: dt.date, skip_holidays: bool) -> str | None:
         """Why a rule's occurrence on ``day`` is skipped, or None if it takes place."""
