@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import time
@@ -112,6 +113,22 @@ def test_the_main_process_takes_the_jobs_left_when_its_pages_are_done(tmp_path, 
     assert len(jobs._workers) == 3
     assert sorted(jobs.finish_all()) == names
     assert len(set(_pids(tmp_path, names).values())) == 4
+
+
+def test_launching_workers_freezes_what_exists_but_not_while_serving(tmp_path, monkeypatch):
+    """gc.freeze before the fork (a build), never in ``mkdocs serve``, where frozen objects would
+    outlive every rebuild, even with workers forced there."""
+    monkeypatch.setenv("DIRECTORY_BACKGROUND", "1")
+    try:
+        for interactive, frozen in ((True, False), (False, True)):
+            gc.unfreeze()
+            jobs = SiteFileJobs(tmp_path, employer_count=25, interactive=interactive)
+            jobs.start("pid", _pid_file)
+            jobs.launch()
+            assert jobs.in_worker and (gc.get_freeze_count() > 0) == frozen, interactive
+            jobs.finish_all()
+    finally:
+        gc.unfreeze()
 
 
 def test_without_workers_jobs_run_in_process_at_the_end(tmp_path, monkeypatch):
