@@ -62,6 +62,10 @@ def test_home_page_tells_of_the_coming_closure(built_site, tmp_path):
     during = text(built_on(tmp_path, "2027-01-02"), "index.html")
     assert 'data-closed-until="2027-01-03"' in during
     assert "ただいま休館中です（年末年始、2027年1月3日(日)まで）。" in squeeze(during)
+    # Employer pages send people to the centre first: they tell of it too.
+    employer = squeeze(text(tmp_path / "site-2026-12-15", "employers/shirakaba-farm/index.html"))
+    assert "まず" in employer and "休館日のお知らせ: 2026年12月29日(火)〜2027年1月3日(日)は年末年始のためお休みです。" in employer
+    assert 'class="dir-closure"' not in text(built_site, "employers/shirakaba-farm/index.html")
 
 
 def test_home_page_closure_notice_runs_to_the_last_closed_day_of_touching_closures(tmp_path):
