@@ -123,6 +123,46 @@ def test_the_menu_button_is_material_s_label_without_javascript_and_absent_on_wi
         session.close()
 
 
+FOCUS_IN_SIGHT = """() => {
+  // Whether the focused control is drawn clear of the header that stays on top of the page, and
+  // nothing else (the back-to-top button) lies over its middle.
+  const e = document.activeElement;
+  const r = e.getClientRects()[0];  // a link's first line
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {
+    text: (e.innerText || '').trim().slice(0, 30), top: Math.round(r.top), headerBottom: Math.round(header.bottom),
+    over: hit && hit.outerHTML.slice(0, 60),
+    inContent: !!e.closest('.md-main') && !e.matches('.md-skip'),
+    clear: r.top >= header.bottom && !!hit && (hit === e || e.contains(hit)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", ["calendar/", "programs/hataraku-junbi-no-hiroba/"])
+def test_going_back_with_shift_tab_never_hides_the_focus_under_the_header(browser, site_url, viewport, path):
+    """The browser scrolls a control focused from below just into view, at the top edge, where
+    Material's header (position: sticky) covers it (WCAG 2.4.7, 2.4.11)."""
+    session = Watched(browser, viewport)
+    page = session.page
+    try:
+        page.goto(site_url + path)
+        page.locator(".md-footer a").first.focus()
+        seen, hidden = 0, []
+        for _ in range(70):
+            page.keyboard.press("Shift+Tab")
+            focused = page.evaluate(FOCUS_IN_SIGHT)
+            if focused["inContent"]:
+                seen += 1
+                if not focused["clear"]:
+                    hidden.append(focused)
+        assert seen >= 20, seen
+        assert hidden == [], hidden[:3]
+    finally:
+        session.close()
+
+
 # --- focus on the footer -------------------------------------------------------------------------
 
 def luminance(rgb: tuple[float, float, float]) -> float:
