@@ -249,6 +249,38 @@ def test_contrast_helper_matches_known_ratios():
     assert round(contrast((0x1A, 0x23, 0x7E), footer), 2) == pytest.approx(1.36, abs=0.05)
 
 
+# --- forced colours (Windows high contrast) ------------------------------------------------------
+
+def test_in_forced_colours_the_search_box_keeps_its_edge_and_details_their_chevron(browser, site_url):
+    """Forced colours replace backgrounds by the page's: a box drawn by its fill alone loses its edge,
+    and Material's chevron (a mask over a background colour) goes white on white."""
+    session = Watched(browser, PHONE)
+    page = session.page
+    try:
+        page.emulate_media(forced_colors="active")
+        page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
+        assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+        box = page.locator(".dir-header-search__input").evaluate(
+            "i => { const s = getComputedStyle(i); return {style: s.borderTopStyle, width: parseFloat(s.borderTopWidth), colour: s.borderTopColor, fill: s.backgroundColor}; }"
+        )
+        assert box["style"] == "solid" and box["width"] >= 1, box
+        assert contrast(rgba(box["colour"])[:3], backdrop([box["fill"]])) >= 3, box
+        summaries = page.locator("details > summary")
+        assert summaries.count() >= 2  # 終わった回 and the calendar help
+        for index in range(summaries.count()):
+            chevron = summaries.nth(index).evaluate(
+                """s => { const layers = [];
+                  for (let e = s; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
+                  const a = getComputedStyle(s, '::after');
+                  return {text: s.textContent.trim(), mask: a.maskImage, colour: a.backgroundColor, layers}; }"""
+            )
+            assert chevron["mask"].startswith("url("), chevron
+            ratio = contrast(backdrop([chevron["colour"], *chevron["layers"]]), backdrop(chevron["layers"]))
+            assert ratio >= 3, f"{chevron['text']}: chevron {chevron['colour']} is {ratio:.2f}:1"
+    finally:
+        session.close()
+
+
 # --- phones: tap targets and addresses -----------------------------------------------------------
 
 def test_add_to_calendar_links_are_24px_tap_targets_on_a_phone(browser, site_url):
