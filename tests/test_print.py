@@ -641,6 +641,38 @@ def test_sheets_printed_after_the_deadline_say_applications_have_closed(browser,
         context.close()
 
 
+def test_a_sheet_tells_of_the_coming_closure_on_the_same_one_page_and_not_once_it_is_over(browser, site_url, tmp_path):
+    """Sheet files made on 2026-12-15 tell of 年末年始 (12-29 … 01-03) under the employer's name.
+    The sheets that fill their page to the last line (found by printing every sample sheet) still
+    print on one page with it. Printed on 01-03 from that build (the morning rebuild stopped) a
+    sheet still tells of it; printed on 01-04 the centre is open again, and the paper must not
+    say it is closed."""
+    from employer_directory.sheets.sheet_files import render_sheet_files
+
+    settings = read_settings(ROOT / "mkdocs.yml")
+    december = load_directory(ROOT / "content", settings, root=ROOT, today=dt.date(2026, 12, 15))
+    files = render_sheet_files(december, site_url, "サイト名", ROOT / "overrides")
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    # That day's sheet files in place of the served ones, with the served site's scripts and styles.
+    page.route(f"{site_url}employers/*/sheets.html", lambda route: route.fulfill(body=files[route.request.url[len(site_url):]], content_type="text/html; charset=utf-8"))
+    try:
+        page.clock.set_fixed_time("2026-12-15T10:00:00+09:00")
+        for slug, kind in (("hikari-jimu-service", "introduction"), ("hoshizora-keibi", "introduction"), ("yamabiko-care", "introduction"), ("yamabiko-care", "seeker")):
+            pages = print_pdf(page, f"{site_url}employers/{slug}/sheets.html#{kind}", tmp_path / f"{slug}-{kind}.pdf")
+            assert len(pages) == 1 and "センター休館日:12月29日(火)〜1月3日(日)（年末年始）" in pages[0], (slug, kind)
+        url = f"{site_url}employers/shirakaba-farm/sheets.html"
+        notice = page.locator("#seeker .sheet__closure")
+        page.clock.set_fixed_time("2027-01-03T18:00:00+09:00")
+        page.goto(url)
+        assert notice.is_visible() and "年末年始" in notice.inner_text()
+        page.clock.set_fixed_time("2027-01-04T07:00:00+09:00")
+        page.goto(url)
+        assert notice.count() == 1 and not notice.is_visible()
+    finally:
+        context.close()
+
+
 def test_a_month_printed_after_a_deadline_from_a_stale_page_leaves_the_deadline_off(browser, site_url, tmp_path):
     """December's sheet says 「申し込みは12月10日(木)まで」 for the farm's tour. Printed on the 11th
     from the 2026-11-22 build (the morning rebuild stopped), the wall sheet must not invite anyone

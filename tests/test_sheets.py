@@ -188,6 +188,24 @@ def test_sheets_two_and_three_say_until_when_to_apply_and_when_applications_have
         assert "2027年2月17日(水)" in text and "（当日、会場で参加できます）" in text
 
 
+def test_every_sheet_tells_of_the_centres_coming_closure_as_the_web_pages_do():
+    """The sheets say to call the centre and lie on a table for days: from two weeks before
+    年末年始 each of them gives its days (in few words, under the employer's name), and during it
+    until when; three weeks before, nothing."""
+    settings = read_settings(ROOT / "mkdocs.yml")
+
+    def headers(day: str) -> list[str]:
+        directory = load_directory(ROOT / "content", settings, root=ROOT, today=dt.date.fromisoformat(day))
+        articles = sheet_articles(render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")[sheet_path("shirakaba-farm")].decode("utf-8"))
+        return [re.sub(r"<[^>]+>|\s+", "", re.search(r'<header class="sheet__head">.*?</header>', articles[kind.id], re.S).group(0)) for kind in SHEET_KINDS]
+
+    assert all("休館" not in line for line in headers("2026-12-08"))
+    for line in headers("2026-12-15"):
+        assert "北部センター休館日:12月29日(火)〜1月3日(日)（年末年始）くわしくはこちら" in line
+    for line in headers("2027-01-02"):
+        assert "北部センター休館中:1月3日(日)まで（年末年始）くわしくはこちら" in line
+
+
 def test_sheet_two_tells_the_accommodations_in_plain_words_and_sheet_three_the_access_note(directory):
     files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
     for employer in directory.employers:

@@ -5,7 +5,7 @@
 // * a status chip whose meeting day is past (data-date) reads 終了, and one whose program's
 //   deadline is past (data-deadline) reads 受付終了, or 当日参加可 (data-walk-in); a past
 //   "申し込みは…まで" note is hidden (in lists, and in the month printout's programs table), and so
-//   is the home page's notice of a closure that is over (data-closed-until);
+//   is the home and employer pages' notice of a closure that is over (data-closed-until);
 // * a "次回" line (data-next) whose meeting is past is hidden, or replaced by its data-next text,
 //   and a past meeting loses its 「カレンダーに追加」 link;
 // * on a month page, 今日 moves to today's day (data-day), in the grid and in the phone list;

@@ -28,6 +28,14 @@
     });
   }
 
+  // The centre's closure told at the foot (年末年始 …) is left off a sheet printed after it ended.
+  function dropPastClosure(root) {
+    var today = window.directoryToday.iso();
+    root.querySelectorAll("[data-closed-until]").forEach(function (note) {
+      note.hidden = note.getAttribute("data-closed-until") < today;
+    });
+  }
+
   function fillPrintDates(root) {
     // tokyo-date.js missing (blocked, or an old cached page): the sheet keeps its built date and
     // every meeting, and the print buttons still work.
@@ -36,6 +44,7 @@
     (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
     dropPastMeetings(root || document);
     closePastDeadlines(root || document);
+    dropPastClosure(root || document);
   }
 
   // An employer's sheet file: its toolbar says which sheet is shown (the address after #), and

@@ -89,7 +89,7 @@ class Directory:
     @cached_property
     def coming_closure(self) -> ClosedPeriod | None:
         """The centre's closure going on at the build, or starting within two weeks (home and
-        employer pages: closure_notice in partials/directory_macros.html)."""
+        employer pages: closure_notice in partials/directory_macros.html; the head of the sheets)."""
         return self.calendar.closed.coming(self.today)
 
     def occurrences(self, program: Program) -> tuple[Occurrence, ...]:

@@ -125,8 +125,9 @@ class Closure(BaseModel):
 DEFAULT_CLOSURES = [Closure(label="年末年始", start="12-29", until="01-03")]
 
 NOTICE_DAYS = 14
-"""How far ahead the home page tells of the centre's next closure: two weeks, so that someone
-planning a visit or a call sees it, without a notice that stands for most of the year."""
+"""How far ahead the home and employer pages and the printed sheets tell of the centre's next
+closure: two weeks, so that someone planning a visit or a call sees it, without a notice that
+stands for most of the year."""
 
 LONGEST_CLOSURE = 366
 """A run of closed days is not followed further than this (an annual closure is at most 31 days,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..calendar.closures import ClosedPeriod
 from ..calendar.occurrences import Occurrence
 from ..contrib.freshness import is_stale
 from ..directory import Directory
@@ -152,6 +153,9 @@ class EmployerSheets:
     stale_after_months: int = 12
     upcoming: list[SheetMeeting] = field(default_factory=list)
     """The next (at most three) meetings of programs held with this employer, each with its place."""
+    closure: ClosedPeriod | None = None
+    """The centre's closure going on or starting within two weeks (``Directory.coming_closure``):
+    the sheets say to call the centre, and lie on a table for days, as the web pages' notice says."""
 
     @property
     def slug(self) -> str:
@@ -209,4 +213,5 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
         today=directory.today,
         stale_after_months=directory.settings.stale_after_months,
         upcoming=meetings,
+        closure=directory.coming_closure,
     )
