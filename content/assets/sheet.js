@@ -28,7 +28,8 @@
     });
   }
 
-  // The centre's closure told at the foot (年末年始 …) is left off a sheet printed after it ended.
+  // The centre's closure told under the employer's name (年末年始 …) is left off a sheet printed
+  // after it ended.
   function dropPastClosure(root) {
     var today = window.directoryToday.iso();
     root.querySelectorAll("[data-closed-until]").forEach(function (note) {
