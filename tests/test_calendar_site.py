@@ -38,6 +38,9 @@ def test_one_month_page_from_first_to_last_month_and_an_index_with_the_archive(b
     assert 'calendar/2026-04/' in archive and 'calendar/2026-10/' in archive
     assert 'calendar/2026-12/' not in archive  # coming months are not archived
     assert "2026年11月のカレンダーを見る" in index  # the build date's month
+    # a called-off meeting is listed (struck through), and counted as such
+    assert '2027年1月</a>（2件、うち中止1件）' in index and '2026年12月</a>（3件）' in index
+    assert "<caption>2027年1月の予定（2件、うち中止1件）</caption>" in text(built_site, "calendar/2027-01/index.html")
 
 
 def test_month_page_marks_today_and_links_neighbours(built_site):

@@ -60,6 +60,11 @@ class MonthView:
         return sum(len(day.occurrences) for day in self.days_with_occurrences)
 
     @property
+    def cancelled_count(self) -> int:
+        """Meetings of the month that were called off (counted in ``count`` too: they are listed)."""
+        return sum(1 for day in self.days_with_occurrences for o in day.occurrences if o.is_cancelled)
+
+    @property
     def is_past(self) -> bool:
         return (self.month.year, self.month.month) < (self.today.year, self.today.month)
 
