@@ -167,12 +167,12 @@ def test_upcoming_on_home_and_on_the_related_employer(built_site):
     assert "2026年11月22日(日) 時点の予定です。" in home
     assert re.search(r"2026年11月25日\(水\) 13:30〜15:00 はたらく準備のひろば", home)
     farm = squeeze(text(built_site, "employers/shirakaba-farm/index.html"))
-    assert re.search(r"この事業所でのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日\(木\)まで）", farm)
+    assert re.search(r"関係するプログラムのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日\(木\)まで）", farm)
     # the deadline is said in upcoming lists, only for programs that have one
     assert "職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日(木)まで）" in home
     assert "お話し会「私の体験談〜継続したから今がある〜」 募集中 2026年12月9日" in home
     other = text(built_site, "employers/hidamari-engei/index.html")
-    assert "この事業所でのこれからの予定" not in other
+    assert "関係するプログラムのこれからの予定" not in other
 
 
 def ics_files(site: Path) -> list[Path]:
@@ -326,6 +326,10 @@ def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_sit
     # webcal:// does nothing on Android: the help gives the https address for Google's 「URL で追加」
     help_text = squeeze(html[html.index('class="cal-feeds__help"'):])
     assert "「URL で追加」" in help_text and "https://example.github.io/kyoryoku-jigyosho/calendar/hataraku-junbi-no-hiroba.ics" in help_text
+    # the help is three short steps, not one long sentence; the download says it will not update
+    help_html = html[html.index('class="cal-feeds__help"'):html.index("</details>", html.index('class="cal-feeds__help"'))]
+    assert len(re.findall(r"<li>", help_html)) == 3
+    assert 'download>ファイルをダウンロード（ICS・自動では更新されません）</a>' in html
     for path in ("calendar/index.html", "calendar/2026-12/index.html"):
         assert '<code class="cal-feeds__url">https://example.github.io/kyoryoku-jigyosho/calendar/all.ics</code>' in text(built_site, path)
     adds = re.findall(r'<a class="cal-add" href="([^"]+)" download data-cal-uid="([^"]+)" data-cal-file="([^"]+)">', html)

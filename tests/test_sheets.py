@@ -153,7 +153,8 @@ def test_each_program_meeting_on_sheets_two_and_three_shows_its_own_place(direct
             assert f"場所: {meeting.place}" in when, f"{employer.slug}: {meeting.title}"
             assert f"{meeting.title}　" in staff and f"会場: {meeting.place}" in staff, f"{employer.slug}: {meeting.title}"
             # 「どこで」 gives the employer's address: it must not pass for the place of a meeting held elsewhere.
-            elsewhere = f"<strong>{meeting.title}</strong>の会場は、ここではありません"
+            # Worded with the sheet's own 「場所:」 label, so that the reader knows which line to look at.
+            elsewhere = f"<strong>{meeting.title}</strong>の場所は、ここではありません。上の「いつ」の「場所」を見てください。"
             assert (elsewhere in where) == (not meeting.at_employer), f"{employer.slug}: {meeting.title}"
     assert with_meetings == {"shirakaba-farm", "yamabiko-care", "kodama-butsuryu", "shirakaba-kogen-foods"}
     for slug in ("yamabiko-care", "kodama-butsuryu", "shirakaba-kogen-foods"):
@@ -177,6 +178,9 @@ def test_sheets_two_and_three_say_until_when_to_apply_and_when_applications_have
         when = re.sub(r"<[^>]+>", "", seeker[seeker.index("<h2>いつ</h2>"):seeker.index("<h2>どこで</h2>")])
         staff = re.sub(r"<[^>]+>", "", re.search(r"<tr data-meetings>.*?</tr>", articles["staff"], re.S).group(0))
         return when, staff
+
+    # The staff row is about time (「近い」 read as near in distance); named as the home page's list.
+    assert meetings_on_sheets("2026-11-30", "shirakaba-farm")[1].startswith("これからのプログラム")
 
     tour = "職場見学会「しらかば農園」　2026年12月16日(水)　10:00〜11:30"
     for text in meetings_on_sheets("2026-11-30", "shirakaba-farm"):
