@@ -154,7 +154,7 @@ def test_each_program_meeting_on_sheets_two_and_three_shows_its_own_place(direct
             assert f"{meeting.title}　" in staff and f"会場: {meeting.place}" in staff, f"{employer.slug}: {meeting.title}"
             # 「どこで」 gives the employer's address: it must not pass for the place of a meeting held elsewhere.
             # Worded with the sheet's own 「場所:」 label, so that the reader knows which line to look at.
-            elsewhere = f"<strong>{meeting.title}</strong>の場所は、ここではありません。上の「いつ」の「場所」を見てください。"
+            elsewhere = f"<strong>{meeting.title}</strong>の場所は、ここではありません（上の「場所」を見てください）。"
             assert (elsewhere in where) == (not meeting.at_employer), f"{employer.slug}: {meeting.title}"
     assert with_meetings == {"shirakaba-farm", "yamabiko-care", "kodama-butsuryu", "shirakaba-kogen-foods"}
     for slug in ("yamabiko-care", "kodama-butsuryu", "shirakaba-kogen-foods"):
