@@ -6,6 +6,7 @@ import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,7 +19,7 @@ from .models.employer import Employer
 from .models.program import Program, written_dates
 from .problems import ContentInvalid, Problem
 from .settings import SLUG, DirectorySettings, today as build_today
-from .validation import field_label, problems_from_validation, problems_in_body
+from .validation import field_label, field_path, problems_from_validation, problems_in_body
 
 Record = TypeVar("Record", Employer, Program)
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -131,8 +132,7 @@ def _line_in_file(root: Path, record: BaseModel, *path: object) -> int:
 def check_across(employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path) -> None:
     """Rules that need more than one record: unique slugs and names, references, dates."""
 
-    def line(record: BaseModel, *path: object) -> int:
-        return _line_in_file(root, record, *path)
+    line = partial(_line_in_file, root)
 
     for records, kind in ((employers, "事業所"), (programs, "プログラム")):
         seen: dict[str, BaseModel] = {}
@@ -254,7 +254,7 @@ def closure_notices(directory: Directory, root: Path) -> list[Problem]:
             label = calendar.closed.closure(planned.date) if planned.origin != "recurrence" else None
             if not label or planned.date < directory.today or planned.date in cancelled:
                 continue
-            path = tuple(int(part) if part.isdigit() else part for part in planned.date_path.split("."))
+            path = field_path(planned.date_path)
             notices.append(
                 Problem(
                     program.source_path,

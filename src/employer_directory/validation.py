@@ -88,13 +88,19 @@ def problems_from_validation(error: ValidationError, model: type[BaseModel], fro
         kind = item["type"]
         at = (item.get("ctx") or {}).get("at")
         if at:
-            loc = loc + tuple(int(part) if part.isdigit() else part for part in at.split("."))
+            loc = loc + field_path(at)
         field, title = describe_field(model, loc)
         label = field_prefix + _label(field, title)
         line = front.line_of(loc)
         what, fix = _wording(kind, item, model, loc, title)
         problems.append(Problem(front.path, line, label, what, fix))
     return problems
+
+
+def field_path(dotted: str) -> tuple[str | int, ...]:
+    """A dotted field path as messages name it (``sessions.3.date``) as a location tuple
+    (``("sessions", 3, "date")``), list positions as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in dotted.split("."))
 
 
 def _is_internal(step: Any) -> bool:

@@ -164,7 +164,8 @@ class ClosedDays:
         """The closed days that ``today`` falls in, or else the first run of them that starts
         within ``within`` days, with all its days. Closures that touch or overlap make one run
         whatever their labels: "closed until 01-03" must not be said when 01-04 is closed too."""
-        day = next((today + dt.timedelta(days=n) for n in range(within + 1) if self.closure(today + dt.timedelta(days=n))), None)
+        days_ahead = (today + dt.timedelta(days=n) for n in range(within + 1))
+        day = next((day for day in days_ahead if self.closure(day)), None)
         if day is None:
             return None
         one_day = dt.timedelta(days=1)

@@ -102,6 +102,6 @@ def month_views(calendar: ProgramCalendar) -> list[MonthView]:
     for index in range(len(views) - 1, -1, -1):
         view = views[index]
         views[index] = replace(view, next_with_meetings=following)
-        if any(not o.is_cancelled for day in view.days_with_occurrences for o in day.occurrences):
+        if view.count > view.cancelled_count:
             following = view.month  # a month of called-off meetings is not where "次の予定" is
     return views
