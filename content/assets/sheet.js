@@ -4,8 +4,7 @@
   // Sheets are built each morning but printed any day: a meeting whose day has passed (the
   // rebuild stopped, or the counter prints after midnight) is left off the paper, and a row of
   // meetings that are all past goes with them.
-  function dropPastMeetings(root) {
-    var today = window.directoryToday.iso();
+  function dropPastMeetings(root, today) {
     root.querySelectorAll("[data-meeting-date]").forEach(function (node) {
       node.hidden = node.getAttribute("data-meeting-date") < today;
     });
@@ -21,8 +20,7 @@
 
   // "申し込みは…まで" of a meeting whose deadline has passed since the build says that
   // applications are closed (or that one can come on the day): its data-after text.
-  function closePastDeadlines(root) {
-    var today = window.directoryToday.iso();
+  function closePastDeadlines(root, today) {
     root.querySelectorAll("[data-deadline][data-after]").forEach(function (note) {
       if (note.getAttribute("data-deadline") < today) note.textContent = note.getAttribute("data-after");
     });
@@ -30,8 +28,7 @@
 
   // The centre's closure told under the employer's name (年末年始 …) is left off a sheet printed
   // after it ended.
-  function dropPastClosure(root) {
-    var today = window.directoryToday.iso();
+  function dropPastClosure(root, today) {
     root.querySelectorAll("[data-closed-until]").forEach(function (note) {
       note.hidden = note.getAttribute("data-closed-until") < today;
     });
@@ -41,11 +38,13 @@
     // tokyo-date.js missing (blocked, or an old cached page): the sheet keeps its built date and
     // every meeting, and the print buttons still work.
     if (!window.directoryToday) return;
-    var today = window.directoryToday.label();
-    (root || document).querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = today; });
-    dropPastMeetings(root || document);
-    closePastDeadlines(root || document);
-    dropPastClosure(root || document);
+    root = root || document;
+    var label = window.directoryToday.label();
+    root.querySelectorAll("[data-print-date]").forEach(function (node) { node.textContent = label; });
+    var today = window.directoryToday.iso();
+    dropPastMeetings(root, today);
+    closePastDeadlines(root, today);
+    dropPastClosure(root, today);
   }
 
   // An employer's sheet file: its toolbar says which sheet is shown (the address after #), and
