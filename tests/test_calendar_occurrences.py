@@ -87,16 +87,16 @@ def test_local_closure_skips_a_rule_date():
 
 def test_the_coming_closure_is_told_from_two_weeks_ahead_with_all_its_days():
     closed = ClosedDays(NEW_YEAR)
-    assert closed.coming(D(2026, 12, 14)) is None  # 15 days ahead: not yet
-    ahead = closed.coming(D(2026, 12, 15))
+    assert closed.coming(D(2026, 12, 14)) == ()  # 15 days ahead: not yet
+    (ahead,) = closed.coming(D(2026, 12, 15))
     assert (ahead.labels, ahead.first, ahead.last) == (("年末年始",), D(2026, 12, 29), D(2027, 1, 3))
     assert not ahead.started_by(D(2026, 12, 15))
     # on a closed day, also in the new year: the whole closure, from its first day
     for today in (D(2026, 12, 31), D(2027, 1, 1), D(2027, 1, 3)):
-        during = closed.coming(today)
+        (during,) = closed.coming(today)
         assert (during.first, during.last) == (D(2026, 12, 29), D(2027, 1, 3)) and during.started_by(today), today
-    assert closed.coming(D(2027, 1, 4)) is None
-    assert ClosedDays([]).coming(D(2026, 12, 28)) is None
+    assert closed.coming(D(2027, 1, 4)) == ()
+    assert ClosedDays([]).coming(D(2026, 12, 28)) == ()
 
 
 def test_closures_that_touch_or_overlap_are_told_as_one_run_with_all_their_names():
@@ -104,21 +104,35 @@ def test_closures_that_touch_or_overlap_are_told_as_one_run_with_all_their_names
     people to a closed centre on a one-off closed 01-04."""
     right_after = ClosedDays(NEW_YEAR + [Closure(label="臨時休館", start=D(2027, 1, 4))])
     for today in (D(2026, 12, 20), D(2027, 1, 2), D(2027, 1, 4)):
-        run = right_after.coming(today)
+        (run,) = right_after.coming(today)
         assert (run.labels, run.first, run.last) == (("年末年始", "臨時休館"), D(2026, 12, 29), D(2027, 1, 4)), today
     # A one-off closure overlapping the annual one, and one wholly inside it (listed after it,
     # so that closure() names only 年末年始 for its day): every name, in the order they begin.
     overlapping = ClosedDays(NEW_YEAR + [Closure(label="設備点検", start=D(2026, 12, 26), until=D(2026, 12, 30)), Closure(label="大掃除", start=D(2026, 12, 31))])
-    run = overlapping.coming(D(2026, 12, 20))
+    (run,) = overlapping.coming(D(2026, 12, 20))
     assert (run.labels, run.first, run.last) == (("設備点検", "年末年始", "大掃除"), D(2026, 12, 26), D(2027, 1, 3))
 
 
 def test_the_same_closure_name_with_a_day_open_between_is_two_runs():
     closed = ClosedDays([Closure(label="臨時休館", start=D(2027, 3, 15)), Closure(label="臨時休館", start=D(2027, 3, 17))])
-    first = closed.coming(D(2027, 3, 10))
+    first, second = closed.coming(D(2027, 3, 10))
     assert (first.labels, first.first, first.last) == (("臨時休館",), D(2027, 3, 15), D(2027, 3, 15))
-    second = closed.coming(D(2027, 3, 16))
+    assert (second.first, second.last) == (D(2027, 3, 17), D(2027, 3, 17))
+    (second,) = closed.coming(D(2027, 3, 16))
     assert (second.first, second.last) == (D(2027, 3, 17), D(2027, 3, 17)) and not second.started_by(D(2027, 3, 16))
+
+
+def test_a_closure_within_two_weeks_of_another_is_told_too():
+    """A one-off closure a week before 年末年始 must not hide it: someone reading on 12-20 and
+    planning to come on 12-29 is told of both; during the first, the second is told beside it."""
+    closed = ClosedDays(NEW_YEAR + [Closure(label="設備点検", start=D(2026, 12, 22), until=D(2026, 12, 23))])
+    check, new_year = closed.coming(D(2026, 12, 20))
+    assert (check.labels, check.first, check.last) == (("設備点検",), D(2026, 12, 22), D(2026, 12, 23))
+    assert (new_year.labels, new_year.first, new_year.last) == (("年末年始",), D(2026, 12, 29), D(2027, 1, 3))
+    during, after = closed.coming(D(2026, 12, 23))
+    assert during.started_by(D(2026, 12, 23)) and not after.started_by(D(2026, 12, 23)) and after.labels == ("年末年始",)
+    # Only what starts within the two weeks: on 12-08, the check (14 days ahead) but not 年末年始.
+    assert [p.labels for p in closed.coming(D(2026, 12, 8))] == [("設備点検",)]
 
 
 def test_statuses_past_cancelled_full_open():

@@ -86,6 +86,23 @@ def test_home_page_closure_notice_runs_to_the_last_closed_day_of_touching_closur
     assert "ただいま休館中です（年末年始・&lt;b&gt;臨時休館&lt;/b&gt;、2027年1月4日(月)まで）。" in home
 
 
+def test_a_one_off_closure_before_the_new_year_does_not_hide_it(tmp_path):
+    """設備点検 on 12-21/22 and 年末年始 from 12-29: on 12-20 the home page tells of both, the
+    nearer first, each line with its own last day for build-age.js."""
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    annual = '      - {label: 年末年始, from: "12-29", until: "01-03"}\n'
+    config.write_text(config.read_text(encoding="utf-8").replace(annual, annual + '      - {label: 設備点検, from: 2026-12-21, until: 2026-12-22}\n'), encoding="utf-8")
+    result = run_build(project, tmp_path / "site", DIRECTORY_BUILD_DATE="2026-12-20")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = text(tmp_path / "site", "index.html")
+    home = squeeze(raw)
+    check = "休館日のお知らせ: 2026年12月21日(月)〜2026年12月22日(火)は設備点検のためお休みです。"
+    new_year = "休館日のお知らせ: 2026年12月29日(火)〜2027年1月3日(日)は年末年始のためお休みです。"
+    assert check in home and new_year in home and home.index(check) < home.index(new_year)
+    assert 'data-closed-until="2026-12-22"' in raw and 'data-closed-until="2027-01-03"' in raw
+
+
 def test_an_empty_coming_month_says_where_the_calendar_goes_on(built_site):
     """Between the group's fiscal year (ends 2027-03) and the seminar (from 2027-06-30) April and May
     have nothing: their pages link to June instead of leaving the reader clicking 次の月 through

@@ -673,6 +673,35 @@ def test_a_sheet_tells_of_the_coming_closure_on_the_same_one_page_and_not_once_i
         context.close()
 
 
+def test_two_coming_closures_share_the_line_and_the_fullest_sheets_stay_on_one_page(browser, site_url, tmp_path):
+    """A one-off closure on 12-21/22 and 年末年始 a week later: made on 12-20, a sheet tells of
+    both (the first alone would send the client to a closed centre on 12-29), by their dates on
+    one line, so that the sheets that fill their page still print on one A4 page. Printed on
+    12-23 the first is gone, and the 「、」 with it."""
+    from employer_directory.calendar.closures import Closure
+    from employer_directory.sheets.sheet_files import render_sheet_files
+
+    settings = read_settings(ROOT / "mkdocs.yml")
+    settings = settings.model_copy(update={"closures": [*settings.closures, Closure(label="設備点検", start=dt.date(2026, 12, 21), until=dt.date(2026, 12, 22))]})
+    december = load_directory(ROOT / "content", settings, root=ROOT, today=dt.date(2026, 12, 20))
+    files = render_sheet_files(december, site_url, "サイト名", ROOT / "overrides")
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    page.route(f"{site_url}employers/*/sheets.html", lambda route: route.fulfill(body=files[route.request.url[len(site_url):]], content_type="text/html; charset=utf-8"))
+    try:
+        page.clock.set_fixed_time("2026-12-20T10:00:00+09:00")
+        for slug, kind in (("hikari-jimu-service", "introduction"), ("hoshizora-keibi", "introduction"), ("yamabiko-care", "introduction"), ("yamabiko-care", "seeker")):
+            pages = print_pdf(page, f"{site_url}employers/{slug}/sheets.html#{kind}", tmp_path / f"{slug}-{kind}.pdf")
+            assert len(pages) == 1, (slug, kind)
+            assert "センター休館日:12月21日(月)〜22日(火)、12月29日(火)〜1月3日(日)" in pages[0], (slug, kind)
+        page.clock.set_fixed_time("2026-12-23T07:00:00+09:00")
+        page.goto(f"{site_url}employers/shirakaba-farm/sheets.html")
+        shown = [line.inner_text() for line in page.locator("#seeker .sheet__closure").all() if line.is_visible()]
+        assert shown == ["センター休館日: 12月29日(火)〜1月3日(日)"]
+    finally:
+        context.close()
+
+
 def test_a_month_printed_after_a_deadline_from_a_stale_page_leaves_the_deadline_off(browser, site_url, tmp_path):
     """December's sheet says 「申し込みは12月10日(木)まで」 for the farm's tour. Printed on the 11th
     from the 2026-11-22 build (the morning rebuild stopped), the wall sheet must not invite anyone

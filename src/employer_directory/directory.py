@@ -87,9 +87,10 @@ class Directory:
         return build_calendar(self.programs, self.today, self.settings.closures)
 
     @cached_property
-    def coming_closure(self) -> ClosedPeriod | None:
-        """The centre's closure going on at the build, or starting within two weeks (home and
-        employer pages: closure_notice in partials/directory_macros.html; the head of the sheets)."""
+    def coming_closures(self) -> tuple[ClosedPeriod, ...]:
+        """The centre's closure going on at the build and those starting within two weeks (home
+        and employer pages: closure_notice in partials/directory_macros.html; the head of the
+        sheets)."""
         return self.calendar.closed.coming(self.today)
 
     def occurrences(self, program: Program) -> tuple[Occurrence, ...]:

@@ -160,14 +160,22 @@ class ClosedDays:
             self._cache[day] = next((c.label for c in self.closures if c.covers(day)), None)
         return self._cache[day]
 
-    def coming(self, today: dt.date, within: int = NOTICE_DAYS) -> ClosedPeriod | None:
-        """The closed days that ``today`` falls in, or else the first run of them that starts
-        within ``within`` days, with all its days. Closures that touch or overlap make one run
-        whatever their labels: "closed until 01-03" must not be said when 01-04 is closed too."""
-        days_ahead = (today + dt.timedelta(days=n) for n in range(within + 1))
-        day = next((day for day in days_ahead if self.closure(day)), None)
-        if day is None:
-            return None
+    def coming(self, today: dt.date, within: int = NOTICE_DAYS) -> tuple[ClosedPeriod, ...]:
+        """The closed days that ``today`` falls in, and every other run of them that starts
+        within ``within`` days, each with all its days, in order. Closures that touch or overlap
+        make one run whatever their labels: "closed until 01-03" must not be said when 01-04 is
+        closed too. A one-off closure a week before 年末年始 does not hide it: both are told."""
+        periods: list[ClosedPeriod] = []
+        day, horizon = today, today + dt.timedelta(days=within)
+        while day <= horizon:
+            if self.closure(day):
+                periods.append(self._period_around(day))
+                day = periods[-1].last
+            day += dt.timedelta(days=1)
+        return tuple(periods)
+
+    def _period_around(self, day: dt.date) -> ClosedPeriod:
+        """The whole run of closed days that ``day`` (a closed one) is in."""
         one_day = dt.timedelta(days=1)
         first = last = day
         while self.closure(first - one_day) and (day - first).days < LONGEST_CLOSURE:

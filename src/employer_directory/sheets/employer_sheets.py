@@ -153,8 +153,8 @@ class EmployerSheets:
     stale_after_months: int = 12
     upcoming: list[SheetMeeting] = field(default_factory=list)
     """The next (at most three) meetings of programs held with this employer, each with its place."""
-    closure: ClosedPeriod | None = None
-    """The centre's closure going on or starting within two weeks (``Directory.coming_closure``):
+    closures: tuple[ClosedPeriod, ...] = ()
+    """The centre's closure going on and those starting within two weeks (``Directory.coming_closures``):
     the sheets say to call the centre, and lie on a table for days, as the web pages' notice says."""
 
     @property
@@ -213,5 +213,5 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
         today=directory.today,
         stale_after_months=directory.settings.stale_after_months,
         upcoming=meetings,
-        closure=directory.coming_closure,
+        closures=directory.coming_closures,
     )
