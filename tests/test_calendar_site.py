@@ -43,6 +43,24 @@ def test_one_month_page_from_first_to_last_month_and_an_index_with_the_archive(b
     assert "<caption>2027年1月の予定（2件、うち中止1件）</caption>" in text(built_site, "calendar/2027-01/index.html")
 
 
+def test_after_every_program_has_ended_the_index_says_nothing_is_planned_and_keeps_the_archive(built_site, tmp_path):
+    """Built long after the last meeting (2027-11-10), the index does not offer the last month as
+    "this month's calendar": it says no meeting is planned and points at the archive, which
+    holds every month, newest first."""
+    assert "これまでの予定は、下の" not in text(built_site, "calendar/index.html")
+    index = text(built_on(tmp_path, "2028-06-01"), "calendar/index.html")
+    assert "のカレンダーを見る" not in index and 'class="cal-current"' not in index
+    coming = index[index.index('<h2 id="coming"'):index.index("</section>", index.index('id="coming"'))]
+    assert squeeze(coming).split() == ["これからの予定", "いま予定されているプログラムはありません。", "これまでの予定は、下の「", "これまでの記録", "」で月ごとに見られます。"]
+    assert '<a href="#archive">これまでの記録</a>' in coming
+    assert 'id="months"' not in index  # no coming month
+    archive = re.findall(r'href="[^"]*calendar/(\d{4}-\d{2})/"', index[index.index('id="archive"'):])
+    assert archive[0] == "2027-11" and archive[-1] == "2026-04" and len(archive) == 20
+    # In the last month itself, after its last meeting, that month is still this month's.
+    index = text(built_on(tmp_path, "2027-11-30"), "calendar/index.html")
+    assert "2027年11月のカレンダーを見る" in index and "これまでの予定は、下の" not in index
+
+
 def test_month_page_marks_today_and_links_neighbours(built_site):
     html = text(built_site, "calendar/2026-11/index.html")
     today_cell = re.search(r'<td class="[^"]*is-today[^"]*" data-day="2026-11-22" aria-current="date">\s*<span class="cal-day">(\d+)', html)

@@ -66,6 +66,8 @@ CASES = [
     ("programs/rule-impossible.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第6水曜」はありません"),
     ("programs/rule-ambiguous.md", "rule:", "recurrence.rule（繰り返しの決まり）", "毎月の何週目か分かりません"),
     ("programs/rule-until-before-start.md", "until:", "recurrence.until（終了日）", "開始日 2027-03-31 より前"),
+    ("programs/rule-until-beyond-two-years.md", "until:", "recurrence.until（終了日）", "日付 2029-03-31 が今日（2026-11-22）から2年より先です。→ 年の書き間違いではありませんか"),
+    ("programs/rule-until-year-typo.md", "until:", "recurrence.until（終了日）", "（2026-12-02〜2207-03-31）が3年より長いです。→ 年の書き間違いではありませんか"),
     ("programs/rule-hour-25.md", "time:", "recurrence.time（時間）", "時刻「25:00」はありません"),
     ("programs/cancelled-not-occurrence.md", "  - date: 2026-09-23", "cancelled[2番目].date（中止する日）", "「秋分の日」でもともと休み"),
     ("programs/deadline-after-rule.md", "deadline:", "deadline（申し込み締切）", "最後の日程 2026-12-22 より後"),
@@ -160,6 +162,28 @@ def test_all_problems_of_a_build_are_reported_at_once(tmp_path):
         shutil.copy(CORPUS / "malformed" / case, content / case)
     paths = {problem.path for problem in problems_for(content)}
     assert paths == {"content/employers/hour-25.md", "content/employers/fullwidth-date.md", "content/programs/dangling-employer.md"}
+
+
+@pytest.mark.parametrize(("until", "what"), [("2029-03-31", "日付 2029-03-31 が今日（2026-11-22）から2年より先です"), ("2207-03-31", "繰り返しの期間（2026-12-02〜2207-03-31）が3年より長いです")])
+def test_validate_names_a_rules_last_day_written_with_the_wrong_year(tmp_path, capsys, monkeypatch, until, what):
+    """``scripts/validate`` on a rule whose until: has a mistyped year: the file, the line, the
+    field and the fix, exit 1. Within the rule's three years (2029 for 2027) it used to pass."""
+    from employer_directory import cli
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", project / "content" / "employers")
+    text = (CORPUS / "malformed" / "programs" / "rule-until-beyond-two-years.md").read_text(encoding="utf-8")
+    (project / "content" / "programs" / "tsudoi.md").write_text(text.replace("until: 2029-03-31", f"until: {until}"), encoding="utf-8")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", TODAY.isoformat())
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    line = expected_line("programs/rule-until-beyond-two-years.md", "until:")
+    assert f"content/programs/tsudoi.md:{line}: 項目「recurrence.until（終了日）」: {what}。→ 年の書き間違いではありませんか" in err, err
+    assert "Traceback" not in err
+    # The same rule with the year put right is accepted.
+    (project / "content" / "programs" / "tsudoi.md").write_text(text.replace("until: 2029-03-31", "until: 2027-03-31"), encoding="utf-8")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
 
 
 def test_every_date_problem_of_one_program_is_reported_at_once():

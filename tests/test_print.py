@@ -389,6 +389,44 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     assert errors == []
 
 
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+def test_adding_to_the_packet_is_announced_politely_and_the_focus_stays_on_the_button(browser, site_url, directory, viewport):
+    """The add button only changes its label, which screen readers may not read: a polite status
+    says what was added or taken out and the new count, and nothing moves the focus."""
+    names = {e.slug: e.name for e in directory.employers}
+    context = browser.new_context(viewport=viewport, locale="ja-JP")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}employers/shirakaba-farm/")
+    status = page.get_by_role("status")
+    assert status.count() == 1 and status.get_attribute("aria-live") in (None, "polite")
+    assert status.text_content() == ""
+    page.click("[data-packet-add='shirakaba-farm']")
+    assert status.text_content() == f"{names['shirakaba-farm']}を窓口用セットに入れました（1件）"
+    focused = lambda: page.evaluate("document.activeElement.getAttribute('data-packet-add')")
+    assert focused() == "shirakaba-farm"
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    page.keyboard.press("Enter")  # the same button again: out of the packet
+    assert status.text_content() == f"{names['shirakaba-farm']}を窓口用セットから外しました（0件）"
+    assert focused() == "shirakaba-farm"
+
+    # A listing: one button per employer, one status for all of them, the count across pages.
+    page.click("[data-packet-add='shirakaba-farm']")
+    page.goto(f"{site_url}categories/agriculture/")
+    status = page.get_by_role("status")
+    other = next(e.slug for e in directory.employers if e.category == "農業・栽培" and e.slug != "shirakaba-farm")
+    page.click(f"[data-packet-add='{other}']")
+    assert status.text_content() == f"{names[other]}を窓口用セットに入れました（2件）"
+    assert focused() == other
+    assert page.inner_text("[data-packet-link]").endswith("（2件）")
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    context.close()
+    assert errors == []
+
+
 def test_the_packet_cannot_be_printed_until_every_chosen_sheet_is_in_the_page(browser, site_url):
     context = browser.new_context(locale="ja-JP")
     page = context.new_page()

@@ -47,6 +47,16 @@
     });
   }
 
+  // The focus stays on the pressed button; the polite status (packet_macros.html) says what
+  // happened and the new count. Each message differs from the one before (in, out, count), so
+  // pressing again is read out again.
+  function announceAdded(name, added, count) {
+    var region = document.querySelector("[data-packet-announce]");
+    if (!region) return;
+    var what = added ? "窓口用セットに入れました" : "窓口用セットから外しました";
+    region.textContent = (name ? name + "を" : "") + what + "（" + count + "件）";
+  }
+
   function wireAddButtons() {
     var buttons = document.querySelectorAll("[data-packet-add]");
     if (!buttons.length) return;
@@ -62,6 +72,7 @@
         }
         save(state);
         updateAddButtons(state);
+        announceAdded(button.getAttribute("data-packet-name"), at === -1, state.slugs.length);
       });
     });
     updateAddButtons(load());

@@ -161,9 +161,10 @@ def check_across(employers: list[Employer], programs: list[Program], today: dt.d
     for program in programs:
         # A mistyped year (2062 for 2026) is a valid date; it would fill the calendar with empty
         # months up to it. Programs are planned a year or so ahead, not decades.
-        # A rule's until is not checked: the three-year limit on a rule bounds it by its start.
+        # A rule's until too: the three-year limit on a rule bounds it by its start only, so
+        # 2029-03-31 for 2027-03-31 would publish two years of meetings that were never planned.
         for path, day in written_dates(program):
-            if day > latest and path != ("recurrence", "until"):
+            if day > latest:
                 problems.append(
                     Problem(program.source_path, line(program, *path), field_label(Program, path), f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の予定は、近くなってから書き足してください")
                 )

@@ -46,13 +46,10 @@ class CalendarPlan:
 
     @property
     def current(self) -> MonthView | None:
-        """The month holding today, else the nearest coming month, else the last month."""
-        if not self.months:
-            return None
-        for view in self.months:
-            if not view.is_past:
-                return view
-        return self.months[-1]
+        """The month holding today, else the nearest coming month. None once every month is past:
+        the last month is then a record, not "this month's calendar" (the index says nothing is
+        planned and points at the archive instead)."""
+        return next((view for view in self.months if not view.is_past), None)
 
 
 @dataclass(frozen=True)

@@ -155,9 +155,12 @@ class Program(Strict):
                     at="recurrence.until",
                 ))
             if (rule.until - rule.start).days > MAX_RULE_DAYS:
+                # Usually a mistyped year (2207 for 2027): the check on how far ahead of today a
+                # date may be (loading.check_across) needs a record that validated, so the
+                # message here names the slip first.
                 found.append(staff_error(
                     f"繰り返しの期間（{rule.start}〜{rule.until}）が3年より長いです",
-                    "until: を3年以内にしてください。続けるときは、年度ごとに書き足します",
+                    "年の書き間違いではありませんか。そうでなければ until: を3年以内にしてください。続けるときは、年度ごとに書き足します",
                     at="recurrence.until",
                 ))
             if not (rule.time or self.time):
