@@ -427,6 +427,25 @@ def test_adding_to_the_packet_is_announced_politely_and_the_focus_stays_on_the_b
     assert errors == []
 
 
+def test_every_sheet_in_the_packet_prints_on_one_page_as_it_does_alone(printer, site_url, directory, tmp_path):
+    """The counter packet prints each chosen sheet on exactly one page, like the sheet printed on
+    its own: the fullest seeker sheet (yamabiko-care, with a job fair in its dates) once spilled its
+    last line onto a nearly blank page of its own because the packet's screen gap was printed."""
+    slugs = [e.slug for e in directory.employers]
+    names = {e.slug: e.name for e in directory.employers}
+    printer.goto(f"{site_url}packet/?e={','.join(slugs)}&s=seeker,staff")
+    assert packet_sheets(printer) == [[slug, kind] for slug in slugs for kind in ("seeker", "staff")]
+    printer.pdf(path=str(tmp_path / "packet.pdf"), format="A4")
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "packet.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    printed = [squeeze(p) for p in text.split("\f") if p.strip()]
+    expected = [(slug, title) for slug in slugs for title in ("②相談者向けプログラム情報シート", "③支援員向けプログラム情報シート")]
+    total = len(expected)
+    assert len(printed) == total, f"{len(printed)} pages for {total} sheets"
+    for number, ((slug, title), page_text) in enumerate(zip(expected, printed), start=1):
+        assert page_text.startswith(f"{number}/{total}{title}{squeeze(names[slug])}"), f"page {number}: {page_text[:60]}"
+        assert page_text.endswith(f"employers/{slug}/"), f"page {number} ({slug}) does not end with its address"
+
+
 def test_the_packet_cannot_be_printed_until_every_chosen_sheet_is_in_the_page(browser, site_url):
     context = browser.new_context(locale="ja-JP")
     page = context.new_page()
