@@ -85,6 +85,21 @@ def test_two_words_need_both(watched, site_url):
     assert set(result_slugs(page)) == {"shirakaba-farm"} < tomato
 
 
+def test_a_word_spelled_as_staff_write_it_finds_what_the_content_spells_another_way(watched, site_url):
+    # Counsellors write 障害 (the law, their agencies' names); employers' pages say 障がい.
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "障がい")
+    disability = set(result_slugs(page))
+    assert len(disability) >= 5
+    for query in ("障害", "障碍"):
+        type_query(page, query)
+        assert set(result_slugs(page)) == disability, query
+    type_query(page, "障害")
+    assert page.locator("#dir-search-status").inner_text() == f"「障害」で {len(disability)} 事業所が見つかりました"
+    assert watched.errors == []
+
+
 def test_matched_words_are_highlighted(watched, site_url):
     page = watched.page
     open_search(page, site_url)

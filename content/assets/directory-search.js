@@ -13,6 +13,8 @@
   var SMALL_KANA = "ぁぃぅぇぉっゃゅょゎゕゖ";
   var LARGE_KANA = "あいうえおつやゆよわかけ";
   var ITERATION_MARKS = { "ヽ": "ゝ", "ヾ": "ゞ" };
+  // Words written in more than one accepted way, brought to the content's spelling (SPELLING_VARIANTS in normalize.py).
+  var SPELLING_VARIANTS = [["障害", "障がい"], ["障碍", "障がい"], ["子供", "子ども"]];
   var KANA_KANJI = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var RUN = new RegExp("[" + KANA_KANJI + "0-9a-z]+", "g");
   var ASCII_WORD = /[0-9a-z]+/g;
@@ -22,6 +24,7 @@
   function normalizeText(text) {
     var folded = "";
     var lowered = String(text).normalize("NFKC").toLowerCase();
+    SPELLING_VARIANTS.forEach(function (pair) { lowered = lowered.split(pair[0]).join(pair[1]); });
     for (var i = 0; i < lowered.length; i++) {
       var ch = lowered.charAt(i);
       var code = lowered.charCodeAt(i);

@@ -15,6 +15,10 @@ Steps, in order:
 5. The long-vowel mark ー is dropped (すーぱー → すぱ, スーパー → すぱ): it is written
    inconsistently (ー, ｰ, or a vowel), and dropping it on both sides makes the common variants
    meet.
+
+Before steps 3 to 5, a few words written in more than one accepted way are brought to the spelling
+the content uses (``SPELLING_VARIANTS``, 表記ゆれ): staff type 障害 as in the law and in the names
+of their agencies, while employers' pages say 障がい; without this, 障害 found nothing at all.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ _KATAKANA_TO_HIRAGANA = 0x60
 _ITERATION_MARKS = {"ヽ": "ゝ", "ヾ": "ゞ"}
 _SMALL_KANA = dict(zip("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ"))
 LONG_VOWEL_MARK = "ー"
+SPELLING_VARIANTS = (("障害", "障がい"), ("障碍", "障がい"), ("子供", "子ども"))
+"""(variant, spelling used in the content); the browser copy is SPELLING_VARIANTS in directory-search.js."""
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -46,4 +52,7 @@ _FOLD = _fold_table()
 
 
 def normalize_text(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKC", text).lower()
+    for variant, spelling in SPELLING_VARIANTS:
+        text = text.replace(variant, spelling)
+    return text.translate(_FOLD)
