@@ -427,6 +427,42 @@ def test_adding_to_the_packet_is_announced_politely_and_the_focus_stays_on_the_b
     assert errors == []
 
 
+def test_employers_found_with_the_search_filters_go_into_the_packet_from_the_results(browser, site_url, directory):
+    """Counsellors narrow by 配慮 on the search page (the listings have no such filter); each
+    result card has the add button, which keeps its state when the results are drawn again."""
+    context = browser.new_context(locale="ja-JP")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}search/?accommodation=short-hours&accommodation=job-coach")
+    page.wait_for_selector("#dir-search[data-ready]")
+    page.wait_for_function("document.getElementById('dir-search-results').hasAttribute('data-rendered')")
+    found = [e.slug for e in directory.employers if {"短時間", "付き添い可"} <= set(e.accommodations)]
+    cards = page.locator("#dir-search-results .dir-card")
+    assert cards.count() == len(found) >= 2
+    buttons = page.locator("#dir-search-results [data-packet-add]")
+    assert sorted(buttons.evaluate_all("bs => bs.map(b => b.dataset.packetAdd)")) == sorted(found)
+    first, second = buttons.evaluate_all("bs => bs.slice(0, 2).map(b => b.dataset.packetAdd)")
+    names = {e.slug: e.name for e in directory.employers}
+    assert buttons.nth(0).get_attribute("aria-label") == f"＋ 窓口用セットに入れる：{names[first]}"
+    buttons.nth(0).click()
+    buttons.nth(1).click()
+    assert page.inner_text("[data-packet-announce]") == f"{names[second]}を窓口用セットに入れました（2件）"
+    assert page.inner_text("[data-packet-link]").endswith("（2件）")
+    # Drawn again by another search, the cards still say which employers are in the packet.
+    if not page.locator("#dir-search-filters").evaluate("details => details.open"):
+        page.locator("#dir-search-filters summary").click()
+    page.get_by_label("付き添い可", exact=True).uncheck()
+    page.wait_for_function("document.querySelectorAll('#dir-search-results .dir-card').length > %d" % len(found))
+    marked = page.locator("#dir-search-results [data-packet-add].is-in-packet").evaluate_all("bs => bs.map(b => b.dataset.packetAdd)")
+    assert sorted(marked) == sorted([first, second])
+    page.click("[data-packet-link] a")
+    page.wait_for_url("**/packet/**")
+    assert page.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)") == [first, second]
+    context.close()
+    assert errors == []
+
+
 def test_every_sheet_in_the_packet_prints_on_one_page_as_it_does_alone(printer, site_url, directory, tmp_path):
     """The counter packet prints each chosen sheet on exactly one page, like the sheet printed on
     its own: the fullest seeker sheet (yamabiko-care, with a job fair in its dates) once spilled its

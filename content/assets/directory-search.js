@@ -279,6 +279,14 @@
     var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
     if (when) labelled(article, "dir-card__days", "曜日:", [when], words);
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
+    // The counter packet's add button (search_page.html); packet.js labels, shows and wires it.
+    var addTemplate = document.getElementById("dir-search-packet-add");
+    if (addTemplate) {
+      var add = addTemplate.content.firstElementChild.cloneNode(true);
+      add.setAttribute("data-packet-add", e.url.split("/").filter(Boolean).pop());
+      add.setAttribute("data-packet-name", e.name);
+      article.appendChild(add);
+    }
     return article;
   }
 
@@ -297,6 +305,7 @@
     else if (found.length) status.textContent = about + "で " + found.length + " 事業所が見つかりました";
     else status.textContent = about + "に合う事業所は見つかりませんでした";
     results.setAttribute("data-rendered", params.toString());
+    document.dispatchEvent(new CustomEvent("directory:cards-rendered"));
     return found.length;
   }
 

@@ -57,24 +57,26 @@
     region.textContent = (name ? name + "を" : "") + what + "（" + count + "件）";
   }
 
+  // One listener for the whole page: the search page draws its result cards (and their add
+  // buttons) after this script has run, and draws them again on every search.
   function wireAddButtons() {
-    var buttons = document.querySelectorAll("[data-packet-add]");
-    if (!buttons.length) return;
-    buttons.forEach(function (button) {
-      button.addEventListener("click", function () {
-        var state = load();
-        var slug = button.getAttribute("data-packet-add");
-        var at = state.slugs.indexOf(slug);
-        if (at === -1) {
-          state.slugs.push(slug);
-        } else {
-          state.slugs.splice(at, 1);
-        }
-        save(state);
-        updateAddButtons(state);
-        announceAdded(button.getAttribute("data-packet-name"), at === -1, state.slugs.length);
-      });
+    if (!document.querySelector("[data-packet-add], [data-packet-link]")) return;
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-packet-add]");
+      if (!button) return;
+      var state = load();
+      var slug = button.getAttribute("data-packet-add");
+      var at = state.slugs.indexOf(slug);
+      if (at === -1) {
+        state.slugs.push(slug);
+      } else {
+        state.slugs.splice(at, 1);
+      }
+      save(state);
+      updateAddButtons(state);
+      announceAdded(button.getAttribute("data-packet-name"), at === -1, state.slugs.length);
     });
+    document.addEventListener("directory:cards-rendered", function () { updateAddButtons(load()); });
     updateAddButtons(load());
   }
 
