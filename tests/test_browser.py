@@ -65,6 +65,24 @@ def test_phone_visitor_goes_from_home_to_a_category_to_an_employer(watched, site
     assert watched.hosts == {"127.0.0.1"}
 
 
+def test_a_seeker_from_the_sheets_qr_code_reaches_the_centres_phone_from_the_first_screen(watched, site_url):
+    """Opened from the QR code of sheet ② on a phone, the page shows in its first screen where to
+    apply; one tap brings the centre's phone number (a tel: link) into view, several screens down."""
+    page = watched.page
+    page.goto(site_url + "employers/yamabiko-care/")
+    jump = page.get_by_role("link", name="見学・体験の申し込みと問い合わせ先（電話）")
+    box = jump.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"], "not in the first screen"
+    call = page.locator("#contact ~ p a[href^='tel:']").first
+    assert call.bounding_box()["y"] > 3 * PHONE["height"], "the contact section is far down the page"
+    jump.click()
+    page.wait_for_function("location.hash === '#contact'")
+    box = call.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], "the phone number is not in view"
+    assert call.get_attribute("href") == "tel:0268-00-0000"
+    assert watched.errors == []
+
+
 def assert_accessible(browser, url: str) -> None:
     """axe-core finds nothing, no script error, nothing from another host: on a phone and a desktop."""
     for viewport in (PHONE, None):
