@@ -186,6 +186,15 @@ def test_past_meetings_are_ended_and_full_ones_full(built_site):
     assert "第11回 2026年9月23日" not in page and "お休み 2026年9月23日(水) （秋分の日のため）" in page  # skipped
 
 
+def test_a_full_next_meeting_is_followed_by_the_next_one_with_room(built_site, tmp_path):
+    """On 11-30 the group's next meeting (12-09) is 満員: a seeker reading only that takes the
+    group for full, so the page also gives 12-23, which has room. When the next one has room
+    (the sample's 11-22), there is no second line."""
+    page = squeeze(text(built_on(tmp_path, "2026-11-30"), "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert re.search(r"次回: 2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 満員 空きのある次の回: 2026年12月23日\(水\) 13:30〜15:00 クリスマスイベント「あたたか会」 募集中", page)
+    assert "空きのある次の回" not in text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
+
+
 def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(built_site):
     html = text(built_site, "calendar/index.html")
     section = squeeze(html[html.index('id="programs"'):html.index('id="months"')])

@@ -118,6 +118,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
                 "coming_rows": coming_rows,
                 "past_rows": past_rows,
                 "next_occurrence": calendar.next_of(program.slug),
+                "next_with_room": calendar.next_with_room_of(program.slug),
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(site.page(feed)),
                 "program_feed_url": site.page(feed),
