@@ -60,6 +60,7 @@ def test_site_pages_print_on_a4_portrait(page, site_url, tmp_path, path, most_pa
     assert sizes == {A4_PORTRAIT}, f"{path}: {sizes} pt is not A4 portrait"
     assert 1 <= len(pages) <= most_pages, f"{path}: {len(pages)} pages"
     assert "しらかば市協力事業所ガイド" not in "".join(pages), "no site chrome in print"
+    assert "ほかのプログラムの予定（カレンダー）" not in "".join(pages), "no link that means nothing on paper"
 
 
 def test_the_one_meeting_tour_fits_one_page_from_its_title_to_its_date_line(page, site_url, tmp_path):
