@@ -62,6 +62,15 @@ def test_every_employer_has_a_page_with_its_data(built_site, directory):
         assert f'datetime="{employer.verified.isoformat()}"' in page
 
 
+def test_an_employer_page_says_whom_its_own_number_is_for(built_site, directory):
+    """Seekers apply through the centre; the employer's number, right under that sentence, is
+    said to be for support agencies, so that a seeker does not call it instead."""
+    for employer in directory.employers:
+        page = html(built_site, f"employers/{employer.slug}")
+        contact = page[page.index('<h2 id="contact">'):]
+        assert contact.index("ご相談ください。") < contact.index("支援機関の方が事業所と直接やりとりするときの連絡先です。") < contact.index("<dt>事業所の窓口</dt>"), employer.slug
+
+
 def test_home_page_counts_equal_the_data(built_site, directory):
     parser = _Cells("data-category")
     parser.feed(html(built_site, "."))
