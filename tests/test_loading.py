@@ -223,3 +223,32 @@ def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules
         "content/programs/soudan-2027.md:9: 項目「recurrence.start（開始日）」: 日付がすべて情報確認日（verified: 2026-12-28）より前で、"
         "これから開かれる回がありません。→ 年の書き間違いではありませんか（2026-01-05 なら 2027-01-05）。ほかの日付も同じように直してください。"
     ) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "words"),
+    [
+        # found by the bad-input fuzz audit: each of these was a Python traceback from validate
+        ("    stale_after_months: 12", "\tstale_after_months: 12", "\tstale_after_months", "タブ文字があります"),
+        ('from: "12-29"', 'from: "12-29', 'from: "12-29,', "この行の書き方を読み取れません"),
+        ("    stale_after_months: 12", "    stale_after_months：12", "stale_after_months：", "「：」が全角です。→ 半角の「:」と半角スペースにして「stale_after_months: 12」"),
+        ("extra:\n  directory:\n", "extra: なし\n_old:\n  directory:\n", "extra:", "項目「extra」: 下に項目を並べる形で書く項目です"),
+    ],
+)
+def test_a_broken_mkdocs_yml_is_located_by_validate(tmp_path, capsys, old, new, marker, words):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in config
+    (tmp_path / "mkdocs.yml").write_text(config.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    line = next(number for number, text in enumerate((tmp_path / "mkdocs.yml").read_text(encoding="utf-8").split("\n"), 1) if marker in text)
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("設定（mkdocs.yml）に 1 件の問題があります")
+    assert f"mkdocs.yml:{line}: " in err and words in err, err
+
+
+def test_a_mkdocs_yml_saved_as_shift_jis_is_located_by_validate(tmp_path, capsys):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_bytes(config.encode("cp932", errors="replace"))
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    assert "mkdocs.yml:1: 項目「(ファイル)」: 文字コードが UTF-8 ではありません" in capsys.readouterr().err

@@ -89,6 +89,11 @@ CASES = [
     ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
     ("programs/rule-not-indented.md", "rule:", "(YAMLの書き方)", "この行の先頭に半角スペースを2つ足して"),
     ("programs/dates-empty.md", "dates: []", "dates（開催日）", "日程が1つも書かれていません"),
+    # found by the bad-input fuzz audit: YAML noticed these a line late, or in English
+    ("employers/fullwidth-colon.md", "headcount：5", "(YAMLの書き方)", "「：」が全角です。→ 半角の「:」と半角スペースにして「headcount: 5」と書いて"),
+    ("employers/no-space-after-colon.md", "registered:2020", "(YAMLの書き方)", "「:」の後に半角スペースを1つ入れて「registered: 2020-04-01」と書いて"),
+    ("employers/word-line-break.md", "business:", "(見えない文字)", "目に見えない特別な文字（U+000B）"),
+    ("employers/pasted-line-separator.md", "nearest:", "(見えない文字)", "目に見えない特別な文字（U+2028）"),
 ]
 
 
@@ -334,3 +339,23 @@ def test_a_line_indented_too_deep_is_still_reported_at_its_own_line():
     _record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
     (problem,) = problems
     assert problem.line == 5 and "この行の字下げが上の行より深くなっています" in problem.what
+
+
+def test_an_employer_file_that_does_not_validate_is_not_also_called_missing(tmp_path):
+    """A program naming an employer whose file has a mistake is not told the employer does not
+    exist: the employer's own problem is the one to fix (found by the fuzz audit)."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    base = content / "employers" / "base-farm.md"
+    base.write_text(base.read_text(encoding="utf-8").replace('hours: "9:00〜12:00"', 'hours: "9:00〜25:00"'), encoding="utf-8")
+    problems = problems_for(content)
+    assert {(p.path, p.field) for p in problems} == {
+        ("content/employers/base-farm.md", "offers[1番目].hours（時間帯）"),
+        ("content/programs/dangling-employer.md", "employers[2番目]（関係する協力事業所）"),
+    }, "\n".join(problem.format() for problem in problems)
+
+
+def test_a_folder_named_like_a_content_file_is_a_problem_not_a_traceback(tmp_path):
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "employers" / "folder.md").mkdir()
+    problems = [p for p in problems_for(content) if p.path == "content/employers/folder.md"]
+    assert [(p.line, p.field) for p in problems] == [(1, "(ファイル)")] and "ファイルとして読めません" in problems[0].what

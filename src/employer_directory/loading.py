@@ -42,7 +42,12 @@ PARALLEL_FROM = 200
 def read_record(path: Path, model: type[Record], settings: DirectorySettings, root: Path) -> tuple[Record | None, list[Problem]]:
     """Read and validate one file: the record, or the problems that stop it."""
     shown = _display(path, root)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:  # a folder named x.md, a link to nowhere, a file without read permission
+        return None, [
+            Problem(shown, 1, "(ファイル)", "ファイルとして読めません（フォルダか、壊れたリンクか、読む権限がありません）", "普通のファイルにするか、消してください")
+        ]
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             Problem(shown, 1, "(ファイル)", f"ファイルが大きすぎます（{len(raw):,}バイト）", f"{MAX_FILE_BYTES // 1024 // 1024}MB 以内にしてください。画像は別のファイルにします")
@@ -129,8 +134,11 @@ def _line_in_file(root: Path, record: BaseModel, *path: object) -> int:
     return front.line_of(path) if isinstance(front, FrontMatter) else 1
 
 
-def check_across(employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path) -> None:
-    """Rules that need more than one record: unique slugs and names, references, dates."""
+def check_across(
+    employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path, unread: set[str] = frozenset()
+) -> None:
+    """Rules that need more than one record: unique slugs and names, references, dates.
+    ``unread``: names of employer files that are there but did not validate."""
 
     line = partial(_line_in_file, root)
 
@@ -153,7 +161,7 @@ def check_across(employers: list[Employer], programs: list[Program], today: dt.d
     slugs = {employer.slug for employer in employers}
     for program in programs:
         for index, slug in enumerate(program.employers):
-            if slug not in slugs:
+            if slug not in slugs and slug not in unread:
                 problems.append(
                     Problem(program.source_path, line(program, "employers", index), f"employers[{index + 1}番目]（関係する協力事業所）", f"事業所「{slug}」が見つかりません", "content/employers/ にあるファイル名（.md を除く）を書いてください")
                 )
@@ -181,8 +189,11 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     today = today or build_today(settings)
     problems: list[Problem] = []
     employers = read_records(content_dir / "employers", Employer, settings, root, problems)
+    # An employer file that is there but did not validate has its own problems listed; the
+    # programs that name it are not told that it does not exist.
+    unread = {Path(problem.path).stem for problem in problems}
     programs = read_records(content_dir / "programs", Program, settings, root, problems)
-    check_across(employers, programs, today, problems, root)
+    check_across(employers, programs, today, problems, root, unread)
     if problems:
         raise ContentInvalid(problems)
     return Directory(settings=settings, today=today, employers=employers, programs=programs)
