@@ -252,3 +252,38 @@ def test_a_mkdocs_yml_saved_as_shift_jis_is_located_by_validate(tmp_path, capsys
     (tmp_path / "mkdocs.yml").write_bytes(config.encode("cp932", errors="replace"))
     assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
     assert "mkdocs.yml:1: 項目「(ファイル)」: 文字コードが UTF-8 ではありません" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("key", "terms", "twice", "words"),
+    [
+        # found by the fuzz audit: accepted silently (two listing pages at one address, or one
+        # value of a content file meaning two terms)
+        ("areas", [("north", "北部"), ("north", "南部")], 2, "id「north」が 1番目と 2番目の2回書かれています"),
+        ("categories", [("farm", "農業"), ("farm2", "農業")], 2, "label「農業」が 1番目と 2番目の2回書かれています"),
+        ("program_kinds", [("group", "集団"), ("seminar", "講座"), ("group", "見学")], 3, "id「group」が 1番目と 3番目の2回書かれています"),
+    ],
+)
+def test_a_vocabulary_term_written_twice_is_refused_at_its_line(tmp_path, key, terms, twice, words):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    areas = config[config.index("    areas:\n") : config.index("    # Days the programs")]
+    listed = f"    {key}:\n" + "".join(f"      - {{id: {id_}, label: {label}}}\n" for id_, label in terms)
+    (tmp_path / "mkdocs.yml").write_text(config.replace(areas, listed if key == "areas" else listed + areas), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    (problem,) = raised.value.problems
+    assert problem.field.startswith(f"extra.directory.{key}[{twice}番目].") and words in problem.what
+    id_, label = terms[twice - 1]
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").split("\n")[problem.line - 1] == f"      - {{id: {id_}, label: {label}}}"
+
+
+def test_a_setting_written_twice_in_mkdocs_yml_is_refused_with_both_lines(tmp_path, capsys):
+    """Found by the fuzz audit: a second closures: lower in the file silently replaced the first."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config + '    closures:\n      - {label: 臨時休館, from: "2027-03-15"}\n', encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    lines = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    first, second = (number for number, text in enumerate(lines, 1) if text == "    closures:")
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    assert f"mkdocs.yml:{second}: 項目「closures」: 項目「closures」が2回書かれています（{first}行目と{second}行目）" in err

@@ -8,11 +8,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .frontmatter import FrontMatter
+from .frontmatter import FrontMatter, PositionLoader
 from .models.values import TOKYO, StaffDate, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
@@ -108,6 +109,25 @@ class DirectorySettings(BaseModel):
     )
     stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
 
+    @field_validator("categories", "areas", "accommodations", "program_kinds")
+    @classmethod
+    def _each_once(cls, terms: list[TermSetting]) -> list[TermSetting]:
+        """A term's id names its page (categories/agriculture/) and its label is what content
+        files write: two terms with one id would share a page, two with one label would make a
+        file's value mean both."""
+        for name in ("id", "label"):
+            seen: dict[str, int] = {}
+            for index, term in enumerate(terms):
+                value = getattr(term, name)
+                if value in seen:
+                    raise staff_error(
+                        f"{name}「{value}」が {seen[value] + 1}番目と {index + 1}番目の2回書かれています",
+                        f"一覧の中で {name} はそれぞれ別のものにしてください",
+                        at=f"{index}.{name}",
+                    )
+                seen[value] = index
+        return terms
+
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]
 
@@ -176,6 +196,21 @@ def _environment_problem(name: str, what: str, fix: str) -> ContentInvalid:
 def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -> DirectorySettings:
     """Validate the ``extra.directory`` mapping; problems are reported like content problems,
     in Japanese and at their line of ``config_text`` (the text of ``source``) when it is given."""
+    twice = _keys_written_twice(config_text)
+    if twice:
+        raise ContentInvalid(
+            [
+                Problem(
+                    source,
+                    line,
+                    key,
+                    f"項目「{key}」が2回書かれています（{first}行目と{line}行目）",
+                    "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます",
+                )
+                for key, first, line in twice
+            ],
+            where=f"設定（{source}）",
+        )
     try:
         return DirectorySettings.model_validate(raw or {})
     except ValidationError as error:
@@ -185,6 +220,34 @@ def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -
 
 
 SETTINGS_KEY = "extra.directory"
+
+
+def _keys_written_twice(text: str) -> list[tuple[str, int, int]]:
+    """Keys written twice in one mapping of mkdocs.yml, with both lines (1-based): YAML, and
+    MkDocs with it, keeps the second and drops the first without a word (a second
+    ``closures:`` lower in the file would undo the year-end closure). Content files refuse
+    the same (frontmatter.DuplicateKey)."""
+    if not text:
+        return []
+    try:
+        root = yaml.compose(text, Loader=PositionLoader)  # nodes only: MkDocs' !ENV tags need no constructor
+    except yaml.YAMLError:
+        return []  # MkDocs, or validate, reports the syntax error itself
+    found = []
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if key.value in seen:
+                        found.append((key.value, seen[key.value] + 1, key.start_mark.line + 1))
+                    seen.setdefault(key.value, key.start_mark.line)
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+    return sorted(found, key=lambda item: item[2])
 
 
 @dataclass
