@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
+from urllib.parse import unquote
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ValidationError
@@ -59,17 +62,61 @@ def read_record(path: Path, model: type[Record], settings: DirectorySettings, ro
         return None, [
             Problem(shown, line, "(ファイル)", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）", "「UTF-8」で保存し直してください")
         ]
-    return validate_text(shown, text, model, settings, path.stem)
+    return validate_text(shown, text, model, settings, path.stem, folder=path.parent)
 
 
-def validate_text(shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str) -> tuple[Record | None, list[Problem]]:
-    """Validate one file's text (read from disk, or not there yet: scaffolding and issue import)."""
+def validate_text(
+    shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str, folder: Path | None = None
+) -> tuple[Record | None, list[Problem]]:
+    """Validate one file's text (read from disk, or not there yet: scaffolding and issue import).
+    ``folder``: where the file is, for the links of its body to other records' files."""
     parsed = read_front_matter(shown, text)
     if isinstance(parsed, list):
         return None, parsed
     problems: list[Problem] = []
     record = _validate(parsed, model, settings, stem, problems)
-    return record, problems
+    if folder is not None:
+        problems.extend(_links_to_missing_records(parsed, folder))
+    return None if problems else record, problems
+
+
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
+RECORD_FOLDERS = ("employers", "programs")
+
+
+def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]:
+    """Links in the body to another employer's or program's file that is not there (a slip in
+    its name). MkDocs stops on them too, but only after writing the whole site, in English and
+    without the line. Links to other pages are left to MkDocs: the generated ones are known
+    only to the build."""
+    problems = []
+    offset = front.first_line + front.yaml_text.count("\n") + 1
+    in_code = False
+    for number, line in enumerate(front.body.splitlines(), start=offset):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code:
+            continue
+        for match in MARKDOWN_LINK.finditer(line):
+            target = unquote(match.group(1).split("#")[0].split("?")[0])
+            if not target.endswith(".md") or "://" in target or target.startswith("/"):
+                continue
+            linked = Path(os.path.normpath(folder / target))
+            if linked.parent.parent != folder.parent or linked.parent.name not in RECORD_FOLDERS or linked.name == "index.md" or linked.is_file():
+                continue
+            near = difflib.get_close_matches(linked.name, [path.name for path in linked.parent.glob("*.md")], n=1, cutoff=0.6)
+            shown = f"{PurePosixPath(front.path).parent.parent}/{linked.parent.name}/"
+            problems.append(
+                Problem(
+                    front.path,
+                    number,
+                    "(本文)",
+                    f"リンク先「{match.group(1)}」のファイルが {shown} にありません",
+                    (f"「{near[0]}」の書き間違いではありませんか。" if near else "")
+                    + f"リンクには {shown} にあるファイルの名前を .md まで書いてください",
+                )
+            )
+    return problems
 
 
 def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path):
