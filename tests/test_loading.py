@@ -287,3 +287,22 @@ def test_a_setting_written_twice_in_mkdocs_yml_is_refused_with_both_lines(tmp_pa
     assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     assert f"mkdocs.yml:{second}: 項目「closures」: 項目「closures」が2回書かれています（{first}行目と{second}行目）" in err
+
+
+def test_validate_refuses_a_content_folder_that_is_not_there(tmp_path, capsys):
+    """Found by the fuzz audit: a mistyped content_dir made validate check nothing and say
+    there were no problems."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("    stale_after_months: 12\n", "    stale_after_months: 12\n    content_dir: contents\n", 1)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    line = config.split("\n").index("    content_dir: contents") + 1
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    assert f"mkdocs.yml:{line}: 項目「extra.directory.content_dir」: 内容ファイルのフォルダ「contents」がありません" in capsys.readouterr().err
+
+
+def test_directory_settings_written_as_one_value_are_located(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  directory:\n", "  directory: しらかば市\n  old:\n", 1)
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings("しらかば市", config_text=config)
+    (problem,) = raised.value.problems
+    assert problem.field == "extra.directory" and config.split("\n")[problem.line - 1] == "  directory: しらかば市"

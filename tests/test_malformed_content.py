@@ -95,6 +95,7 @@ CASES = [
     ("employers/word-line-break.md", "business:", "(見えない文字)", "目に見えない特別な文字（U+000B）"),
     ("employers/pasted-line-separator.md", "nearest:", "(見えない文字)", "目に見えない特別な文字（U+2028）"),
     ("employers/link-to-missing-employer.md", "(base-farmm.md)", "(本文)", "「base-farm.md」の書き間違いではありませんか"),
+    ("employers/number-as-key.md", "1: 草取り", "1", "項目名「1」は項目名として読めません"),
 ]
 
 
@@ -245,6 +246,31 @@ def test_full_width_digits_in_a_closure_get_the_half_width_form(written, fix):
         load_settings({"closures": [{"label": "臨時休館", "from": written}]})
     (problem,) = raised.value.problems
     assert fix in problem.fix
+
+
+@pytest.mark.parametrize(
+    ("closure", "field", "words"),
+    [
+        # found by the fuzz audit: each was reported twice, in English, as from.date and from.str
+        ({"label": "x", "from": 1229}, "from", "「1229」は休みの日付として読めません"),
+        ({"label": "x", "from": ["12-29"]}, "from", "引用符で囲んで半角で書いてください"),
+        ({"label": "x", "from": None}, "from", "値が空です"),
+        ({"label": "x", "from": dt.date(2027, 1, 10), "until": dt.datetime(2027, 1, 10, 17)}, "until", "「2027-01-10 17:00:00」に時刻が入っています"),
+        ({"from": "12-29"}, "label", "「label:」の行を追加してください"),
+    ],
+)
+def test_a_closure_of_the_wrong_kind_gets_one_message_in_japanese(closure, field, words):
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"closures": [closure]})
+    (problem,) = raised.value.problems
+    assert problem.field == f"extra.directory.closures[1番目].{field}" and words in problem.format()
+
+
+def test_a_fraction_where_a_whole_number_goes_is_said_in_japanese():
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"stale_after_months": 12.5})
+    (problem,) = raised.value.problems
+    assert problem.what == "「12.5」は整数ではありません" and "小数点のない半角数字" in problem.fix
 
 
 GROUP = (CORPUS / "malformed" / "programs" / "rule-fourth-and-last.md").read_text(encoding="utf-8")

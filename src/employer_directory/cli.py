@@ -17,7 +17,7 @@ from .frontmatter import FrontMatter, PositionLoader, _explain_yaml_error, _key_
 from .loading import closure_notices, load_directory, year_typo_notices
 from .problems import ContentInvalid, Problem
 from .schema_export import render_schemas
-from .settings import load_settings
+from .settings import SettingsFile, load_settings
 
 
 class _IgnoreTags(PositionLoader):
@@ -111,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
             return write_schemas(args.config, check=args.check)
         root = args.config.resolve().parent
         settings = read_settings(args.config)
+        if not (root / settings.content_dir).is_dir():
+            # Without it there would be nothing to check, and "no problems" would be said.
+            line = SettingsFile(args.config.name, args.config.read_text(encoding="utf-8")).line_of(("content_dir",))
+            raise _settings_problem(
+                args.config.name, line, "extra.directory.content_dir", f"内容ファイルのフォルダ「{settings.content_dir}」がありません", "mkdocs.yml の docs_dir と同じフォルダの名前（ふつうは content）を書いてください"
+            )
         directory = load_directory(root / settings.content_dir, settings, root=root)
     except ContentInvalid as invalid:  # settings, environment (DIRECTORY_BUILD_DATE) or content
         print(invalid.report(), file=sys.stderr)

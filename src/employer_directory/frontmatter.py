@@ -259,8 +259,45 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                 "1行に1つずつ「項目名: 値」の形で書いてください",
             )
         ]
+    if _has_key_not_text(data):
+        return [
+            Problem(
+                display_path,
+                2 + line,
+                key,
+                f"項目名「{key}」は項目名として読めません（数字や yes・no・~ は項目名になりません）",
+                "項目名は name: のように決まった英字で書きます。値の続きなら、前の行の値全体を \"…\" で囲んで1行に書いてください",
+            )
+            for key, line in _keys_not_text(yaml_text)
+        ]
     body = "\n".join(lines[closing + 1 :])
     return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
+
+
+def _has_key_not_text(data: Any) -> bool:
+    """``123: …``, ``yes: …``, ``~: …`` give keys that are numbers, booleans or nothing: pydantic
+    would name them as list positions, in English."""
+    if isinstance(data, dict):
+        return any(not isinstance(key, str) or _has_key_not_text(value) for key, value in data.items())
+    if isinstance(data, list):
+        return any(_has_key_not_text(item) for item in data)
+    return False
+
+
+def _keys_not_text(yaml_text: str) -> list[tuple[str, int]]:
+    """Such keys as written, with their 0-based line in ``yaml_text`` (only called when there is one)."""
+    found = []
+    nodes = [yaml.compose(yaml_text, Loader=PositionLoader)]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
+                    found.append((str(getattr(key, "value", "")) if isinstance(key, yaml.ScalarNode) else "[…]", key.start_mark.line))
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+    return sorted(found, key=lambda item: item[1])
 
 
 def _indent(line: str) -> int:

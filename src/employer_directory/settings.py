@@ -211,6 +211,12 @@ def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -
             ],
             where=f"設定（{source}）",
         )
+    if raw is not None and not isinstance(raw, dict):  # directory: x — pydantic would name no field
+        line = SettingsFile(source, config_text).line_of(())
+        raise ContentInvalid(
+            [Problem(source, line, SETTINGS_KEY, "下に項目を並べる形で書く項目です", "「directory:」の次の行から、半角スペース4つで字下げして項目を書いてください")],
+            where=f"設定（{source}）",
+        )
     try:
         return DirectorySettings.model_validate(raw or {})
     except ValidationError as error:

@@ -144,6 +144,8 @@ WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日][)）]$")
 
 
 def _real_date(year: int, month: int, day: int, original: str) -> dt.date:
+    if year < 1:  # 0000-01-01: Python's dates start at year 1
+        raise staff_error(f"日付「{original}」の年 {year} はありません", "年は 2026 のように西暦4桁で書いてください")
     if not 1 <= month <= 12:
         raise staff_error(f"日付「{original}」の月 {month} はありません", "月は 1 から 12 で書いてください")
     last = calendar.monthrange(year, month)[1]
