@@ -401,3 +401,28 @@ def test_links_to_records_that_are_there_pass(tmp_path):
     (content / "programs" / "tour.md").write_text((CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("2025-12-10", "2026-12-10"), encoding="utf-8")
     directory = load_directory(content, SETTINGS, root=tmp_path, today=TODAY)
     assert len(directory.employers) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        # found by the fuzz audit: validate said there was no problem, and MkDocs published the
+        # file anyway (an unchecked page, or the raw file with its front matter)
+        ("new-farm.markdown", "「.md」で終わっていないため、読まれません"),
+        ("New-Farm.MD", "「.md」で終わっていないため"),
+        ("new-farm", "ファイル名を「new-farm.md」のように"),
+        ("new-farm.md.txt", "ファイル名を「new-farm.md」のように"),
+        ("sub/new-farm.md", "フォルダ「sub」の中のファイルは読まれません"),
+    ],
+)
+def test_a_record_file_that_would_not_be_read_is_a_problem(tmp_path, name, words):
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    (content / "employers" / "photo.jpg").write_bytes(b"\xff\xd8")  # what a page may link to: left alone
+    (content / "employers" / ".gitkeep").write_text("", encoding="utf-8")
+    target = content / "employers" / name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", target)
+    problems = problems_for(content)
+    assert [(p.path, p.line, p.field) for p in problems] == [(f"content/employers/{name}", 1, "(ファイル名)")]
+    assert words in problems[0].format()

@@ -132,6 +132,7 @@ def read_records(
     alone, so large folders are read by one worker process per core.
     """
     paths = [path for path in sorted(folder.glob("*.md")) if path.name.lower() not in {"index.md", "readme.md"}] if folder.is_dir() else []
+    problems.extend(_files_not_read(folder, root))
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         chunks = [paths[index::workers] for index in range(workers)]
@@ -146,6 +147,32 @@ def read_records(
             records.append(record)
     records.sort(key=lambda record: record.source_path)
     return records
+
+
+NOT_RECORD_SUFFIXES = {"", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".txt", ".yml", ".yaml"}
+"""Files in employers/ or programs/ that are meant as a record but would not be read as one
+(images and other files a page links to are left alone)."""
+
+
+def _files_not_read(folder: Path, root: Path) -> list[Problem]:
+    """``new-farm.markdown``, ``new-farm.MD``, ``new-farm`` (no .md) or ``sub/new-farm.md`` are not
+    read as records, so they would be missing from the directory without a word, and MkDocs
+    would still publish them: as a page nobody checked, or as the raw file."""
+    if not folder.is_dir():
+        return []
+    problems = []
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)  # MkDocs skips them too
+        if hidden or not path.is_file() or path.suffix.lower() not in NOT_RECORD_SUFFIXES:
+            continue
+        if path.parent == folder and path.suffix == ".md":
+            continue  # read as a record (or index.md / README.md, left alone)
+        if path.parent != folder:
+            what, fix = f"フォルダ「{path.parent.relative_to(folder).as_posix()}」の中のファイルは読まれません（サイトに載りません）", f"{_display(folder, root)}/ のすぐ下に置いてください"
+        else:
+            what, fix = "ファイル名が「.md」で終わっていないため、読まれません（サイトに載りません）", f"ファイル名を「{path.stem.split('.')[0].lower() or 'new-farm'}.md」のように、半角英小文字と .md にしてください"
+        problems.append(Problem(_display(path, root), 1, "(ファイル名)", what, fix))
+    return problems
 
 
 def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettings, stem: str, problems: list[Problem]):
