@@ -426,3 +426,15 @@ def test_a_record_file_that_would_not_be_read_is_a_problem(tmp_path, name, words
     problems = problems_for(content)
     assert [(p.path, p.line, p.field) for p in problems] == [(f"content/employers/{name}", 1, "(ファイル名)")]
     assert words in problems[0].format()
+
+
+@pytest.mark.parametrize(("name", "slug_line", "field"), [("all.md", "", "(ファイル名)"), ("tour.md", "slug: all\n", "slug（URL名）")])
+def test_a_program_called_all_is_refused(tmp_path, name, slug_line, field):
+    """Found by the fuzz audit: its feed calendar/all.ics was the feed of every program."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("2025-12-10", "2026-12-10")
+    (content / "programs" / name).write_text(text.replace("---\n", "---\n" + slug_line, 1), encoding="utf-8")
+    problems = problems_for(content)
+    assert [(p.path, p.line, p.field) for p in problems] == [(f"content/programs/{name}", 1 if not slug_line else 2, field)]
+    assert "全プログラムのカレンダー（calendar/all.ics）" in problems[0].what

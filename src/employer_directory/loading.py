@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ValidationError
 
+from .calendar.ics import ALL_PROGRAMS_FEED, ics_path_for_program
 from .directory import Directory
 from .frontmatter import FrontMatter, read_front_matter
 from .models.employer import Employer
@@ -225,6 +226,19 @@ def check_across(
                     Problem(record.source_path, line(record, "slug"), "slug（URL名）", f"URL名「{record.slug}」が {other.source_path} と同じです", f"どちらかの{kind}の slug（またはファイル名）を別の名前にしてください")
                 )
             seen[record.slug] = record
+    for program in programs:
+        if ics_path_for_program(program.slug) == ALL_PROGRAMS_FEED:
+            # Its feed would be written over by the feed of every program (or the other way round).
+            named_by_file = Path(program.source_path).stem == program.slug
+            problems.append(
+                Problem(
+                    program.source_path,
+                    1 if named_by_file else line(program, "slug"),
+                    "(ファイル名)" if named_by_file else "slug（URL名）",
+                    f"URL名「{program.slug}」は、全プログラムのカレンダー（{ALL_PROGRAMS_FEED}）に使っています",
+                    "ほかの名前にしてください（例: " + ("ファイル名を all-2027.md に" if named_by_file else "slug: all-2027") + "）",
+                )
+            )
     names: dict[str, Employer] = {}
     for employer in employers:
         if employer.name in names:
