@@ -306,3 +306,27 @@ def test_directory_settings_written_as_one_value_are_located(tmp_path):
         load_settings("しらかば市", config_text=config)
     (problem,) = raised.value.problems
     assert problem.field == "extra.directory" and config.split("\n")[problem.line - 1] == "  directory: しらかば市"
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "words"),
+    [
+        # found by the fuzz audit: accepted, and shown on every page, sheet and data file
+        ({"organization": ""}, "organization", "値が空です"),
+        ({"organization": "<b>センター</b>"}, "organization", "HTML のタグ"),
+        ({"contact_phone": "代表"}, "contact_phone", "電話番号として読めません"),
+        ({"contact_phone": "０２６８－００－００００"}, "contact_phone", "半角で 0268-00-0000 と書いてください"),
+        ({"areas": [{"id": "north", "label": ""}]}, "areas[1番目].label", "値が空です"),
+        ({"closures": [{"label": " ", "from": "12-29"}]}, "closures[1番目].label", "値が空です"),
+        ({"open_data": {"license_url": "creativecommons.org"}}, "open_data.license_url", "https:// から始まるアドレス"),
+    ],
+)
+def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words):
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings(raw)
+    (problem,) = raised.value.problems
+    assert problem.field == f"extra.directory.{field}" and words in problem.format()
+
+
+def test_an_empty_contact_phone_still_means_none():
+    assert load_settings({"contact_phone": ""}).contact_phone == ""

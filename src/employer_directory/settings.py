@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import FrontMatter, PositionLoader
-from .models.values import TOKYO, StaffDate, parse_staff_date, staff_error
+from .models.values import TOKYO, ShortText, StaffDate, parse_phone, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
 from .vocabulary import Term
@@ -25,7 +25,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class TermSetting(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(description="URL に使う半角英小文字の識別子")
-    label: str = Field(description="画面とファイルに書く日本語の名前")
+    label: ShortText = Field(description="画面とファイルに書く日本語の名前")
     description: str = ""
 
     @field_validator("id")
@@ -80,6 +80,13 @@ class OpenDataSettings(BaseModel):
 
     license: str = Field("CC BY 4.0", description="データの利用条件（ライセンス）の名前")
     license_url: str = Field("https://creativecommons.org/licenses/by/4.0/deed.ja", description="ライセンスの説明ページ")
+
+    @field_validator("license_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):  # the data page links to it
+            raise staff_error(f"「{value}」はホームページのアドレスではありません", "https:// から始まるアドレスを書いてください")
+        return value
     publisher: str = Field("", description="データの発行者。空ならサイトを運営する相談窓口の名前")
     update_frequency: str = Field("毎朝（日本時間）、内容ファイルから作り直しています", description="更新の頻度の説明")
 
@@ -89,7 +96,7 @@ class DirectorySettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    organization: str = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
+    organization: ShortText = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
     contact_phone: str = Field("", description="相談窓口の電話番号")
     contact_hours: str = Field("", description="電話を受け付ける曜日と時間（例: 平日 8:30〜17:15）")
     content_dir: str = Field("content", description="内容ファイルを置くフォルダ（mkdocs.yml からの相対パス）")
@@ -108,6 +115,12 @@ class DirectorySettings(BaseModel):
         description="プログラムの繰り返しを休む期間（年末年始など）。祝日は別に自動で休みになります",
     )
     stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
+
+    @field_validator("contact_phone", mode="before")
+    @classmethod
+    def _phone(cls, value: Any) -> Any:
+        # Printed on every page and sheet: checked like an employer's phone (empty: none shown).
+        return value if value == "" else parse_phone(value)
 
     @field_validator("categories", "areas", "accommodations", "program_kinds")
     @classmethod

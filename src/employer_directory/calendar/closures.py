@@ -17,7 +17,7 @@ from typing import Optional, Union
 import holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ..models.values import DASHES, halfwidth, staff_error
+from ..models.values import DASHES, ShortText, halfwidth, staff_error
 
 MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$", re.ASCII)
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -42,7 +42,7 @@ class Closure(BaseModel):
     """One closure period in mkdocs.yml (``extra.directory.closures``)."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
-    label: str = Field(description="休みの名前（例: 年末年始）")
+    label: ShortText = Field(description="休みの名前（例: 年末年始）")
     start: Union[dt.date, str] = Field(alias="from", description="\"12-29\"（毎年）または 2027-03-15（その年だけ）")
     until: Optional[Union[dt.date, str]] = Field(None, description="最後の休みの日。省略すると1日だけ")
 
