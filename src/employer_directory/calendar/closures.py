@@ -17,7 +17,7 @@ from typing import Optional, Union
 import holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ..models.values import DASHES, ShortText, halfwidth, staff_error
+from ..models.values import DASHES, halfwidth, staff_error
 
 MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$", re.ASCII)
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -42,9 +42,18 @@ class Closure(BaseModel):
     """One closure period in mkdocs.yml (``extra.directory.closures``)."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
-    label: ShortText = Field(description="休みの名前（例: 年末年始）")
+    label: str = Field(description="休みの名前（例: 年末年始）")
     start: Union[dt.date, str] = Field(alias="from", description="\"12-29\"（毎年）または 2027-03-15（その年だけ）")
     until: Optional[Union[dt.date, str]] = Field(None, description="最後の休みの日。省略すると1日だけ")
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, value: str) -> str:
+        # Shown in the closure notices (escaped there, like all text): an empty one would read
+        # "（、2027年1月4日(月)まで）".
+        if not value.strip():
+            raise staff_error("値が空です", "休みの名前を書いてください（例: 年末年始）")
+        return value
 
     @field_validator("start", "until", mode="before")
     @classmethod
