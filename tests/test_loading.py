@@ -223,3 +223,110 @@ def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules
         "content/programs/soudan-2027.md:9: 項目「recurrence.start（開始日）」: 日付がすべて情報確認日（verified: 2026-12-28）より前で、"
         "これから開かれる回がありません。→ 年の書き間違いではありませんか（2026-01-05 なら 2027-01-05）。ほかの日付も同じように直してください。"
     ) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "words"),
+    [
+        # found by the bad-input fuzz audit: each of these was a Python traceback from validate
+        ("    stale_after_months: 12", "\tstale_after_months: 12", "\tstale_after_months", "タブ文字があります"),
+        ('from: "12-29"', 'from: "12-29', 'from: "12-29,', "この行の書き方を読み取れません"),
+        ("    stale_after_months: 12", "    stale_after_months：12", "stale_after_months：", "「：」が全角です。→ 半角の「:」と半角スペースにして「stale_after_months: 12」"),
+        ("extra:\n  directory:\n", "extra: なし\n_old:\n  directory:\n", "extra:", "項目「extra」: 下に項目を並べる形で書く項目です"),
+    ],
+)
+def test_a_broken_mkdocs_yml_is_located_by_validate(tmp_path, capsys, old, new, marker, words):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in config
+    (tmp_path / "mkdocs.yml").write_text(config.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    line = next(number for number, text in enumerate((tmp_path / "mkdocs.yml").read_text(encoding="utf-8").split("\n"), 1) if marker in text)
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("設定（mkdocs.yml）に 1 件の問題があります")
+    assert f"mkdocs.yml:{line}: " in err and words in err, err
+
+
+def test_a_mkdocs_yml_saved_as_shift_jis_is_located_by_validate(tmp_path, capsys):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_bytes(config.encode("cp932", errors="replace"))
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    assert "mkdocs.yml:1: 項目「(ファイル)」: 文字コードが UTF-8 ではありません" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("key", "terms", "twice", "words"),
+    [
+        # found by the fuzz audit: accepted silently (two listing pages at one address, or one
+        # value of a content file meaning two terms)
+        ("areas", [("north", "北部"), ("north", "南部")], 2, "id「north」が 1番目と 2番目の2回書かれています"),
+        ("categories", [("farm", "農業"), ("farm2", "農業")], 2, "label「農業」が 1番目と 2番目の2回書かれています"),
+        ("program_kinds", [("group", "集団"), ("seminar", "講座"), ("group", "見学")], 3, "id「group」が 1番目と 3番目の2回書かれています"),
+    ],
+)
+def test_a_vocabulary_term_written_twice_is_refused_at_its_line(tmp_path, key, terms, twice, words):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    areas = config[config.index("    areas:\n") : config.index("    # Days the programs")]
+    listed = f"    {key}:\n" + "".join(f"      - {{id: {id_}, label: {label}}}\n" for id_, label in terms)
+    (tmp_path / "mkdocs.yml").write_text(config.replace(areas, listed if key == "areas" else listed + areas), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    (problem,) = raised.value.problems
+    assert problem.field.startswith(f"extra.directory.{key}[{twice}番目].") and words in problem.what
+    id_, label = terms[twice - 1]
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").split("\n")[problem.line - 1] == f"      - {{id: {id_}, label: {label}}}"
+
+
+def test_a_setting_written_twice_in_mkdocs_yml_is_refused_with_both_lines(tmp_path, capsys):
+    """Found by the fuzz audit: a second closures: lower in the file silently replaced the first."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config + '    closures:\n      - {label: 臨時休館, from: "2027-03-15"}\n', encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    lines = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    first, second = (number for number, text in enumerate(lines, 1) if text == "    closures:")
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    assert f"mkdocs.yml:{second}: 項目「closures」: 項目「closures」が2回書かれています（{first}行目と{second}行目）" in err
+
+
+def test_validate_refuses_a_content_folder_that_is_not_there(tmp_path, capsys):
+    """Found by the fuzz audit: a mistyped content_dir made validate check nothing and say
+    there were no problems."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("    stale_after_months: 12\n", "    stale_after_months: 12\n    content_dir: contents\n", 1)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    line = config.split("\n").index("    content_dir: contents") + 1
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    assert f"mkdocs.yml:{line}: 項目「extra.directory.content_dir」: 内容ファイルのフォルダ「contents」がありません" in capsys.readouterr().err
+
+
+def test_directory_settings_written_as_one_value_are_located(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  directory:\n", "  directory: しらかば市\n  old:\n", 1)
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings("しらかば市", config_text=config)
+    (problem,) = raised.value.problems
+    assert problem.field == "extra.directory" and config.split("\n")[problem.line - 1] == "  directory: しらかば市"
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "words"),
+    [
+        # found by the fuzz audit: accepted, and shown on every page, sheet and data file
+        ({"organization": ""}, "organization", "値が空です"),
+        ({"organization": "<b>センター</b>"}, "organization", "HTML のタグ"),
+        ({"contact_phone": "代表"}, "contact_phone", "電話番号として読めません"),
+        ({"contact_phone": "０２６８－００－００００"}, "contact_phone", "半角で 0268-00-0000 と書いてください"),
+        ({"areas": [{"id": "north", "label": ""}]}, "areas[1番目].label", "値が空です"),
+        ({"closures": [{"label": " ", "from": "12-29"}]}, "closures[1番目].label", "値が空です"),
+        ({"open_data": {"license_url": "creativecommons.org"}}, "open_data.license_url", "https:// から始まるアドレス"),
+    ],
+)
+def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words):
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings(raw)
+    (problem,) = raised.value.problems
+    assert problem.field == f"extra.directory.{field}" and words in problem.format()
+
+
+def test_an_empty_contact_phone_still_means_none():
+    assert load_settings({"contact_phone": ""}).contact_phone == ""

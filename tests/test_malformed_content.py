@@ -89,6 +89,13 @@ CASES = [
     ("programs/start-fullwidth-digits.md", "start:", "recurrence.start（開始日）", "半角で 2026-12-01 と書いて"),
     ("programs/rule-not-indented.md", "rule:", "(YAMLの書き方)", "この行の先頭に半角スペースを2つ足して"),
     ("programs/dates-empty.md", "dates: []", "dates（開催日）", "日程が1つも書かれていません"),
+    # found by the bad-input fuzz audit: YAML noticed these a line late, or in English
+    ("employers/fullwidth-colon.md", "headcount：5", "(YAMLの書き方)", "「：」が全角です。→ 半角の「:」と半角スペースにして「headcount: 5」と書いて"),
+    ("employers/no-space-after-colon.md", "registered:2020", "(YAMLの書き方)", "「:」の後に半角スペースを1つ入れて「registered: 2020-04-01」と書いて"),
+    ("employers/word-line-break.md", "business:", "(見えない文字)", "目に見えない特別な文字（U+000B）"),
+    ("employers/pasted-line-separator.md", "nearest:", "(見えない文字)", "目に見えない特別な文字（U+2028）"),
+    ("employers/link-to-missing-employer.md", "(base-farmm.md)", "(本文)", "「base-farm.md」の書き間違いではありませんか"),
+    ("employers/number-as-key.md", "1: 草取り", "1", "項目名「1」は項目名として読めません"),
 ]
 
 
@@ -198,7 +205,11 @@ def test_every_date_problem_of_one_program_is_reported_at_once():
     }, "\n".join(problem.format() for problem in problems)
 
 
-@pytest.mark.parametrize("case", ["employers/impossible-date.md", "employers/yaml-syntax.md", "employers/bom.md", "programs/dangling-employer.md"])
+@pytest.mark.parametrize(
+    "case",
+    # the link: MkDocs (strict) stopped on it only after writing the whole site, in English
+    ["employers/impossible-date.md", "employers/yaml-syntax.md", "employers/bom.md", "programs/dangling-employer.md", "employers/link-to-missing-employer.md"],
+)
 def test_build_with_bad_content_exits_non_zero_without_traceback_or_site(tmp_path, case):
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project", with_content=False)
@@ -235,6 +246,31 @@ def test_full_width_digits_in_a_closure_get_the_half_width_form(written, fix):
         load_settings({"closures": [{"label": "臨時休館", "from": written}]})
     (problem,) = raised.value.problems
     assert fix in problem.fix
+
+
+@pytest.mark.parametrize(
+    ("closure", "field", "words"),
+    [
+        # found by the fuzz audit: each was reported twice, in English, as from.date and from.str
+        ({"label": "x", "from": 1229}, "from", "「1229」は休みの日付として読めません"),
+        ({"label": "x", "from": ["12-29"]}, "from", "引用符で囲んで半角で書いてください"),
+        ({"label": "x", "from": None}, "from", "値が空です"),
+        ({"label": "x", "from": dt.date(2027, 1, 10), "until": dt.datetime(2027, 1, 10, 17)}, "until", "「2027-01-10 17:00:00」に時刻が入っています"),
+        ({"from": "12-29"}, "label", "「label:」の行を追加してください"),
+    ],
+)
+def test_a_closure_of_the_wrong_kind_gets_one_message_in_japanese(closure, field, words):
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"closures": [closure]})
+    (problem,) = raised.value.problems
+    assert problem.field == f"extra.directory.closures[1番目].{field}" and words in problem.format()
+
+
+def test_a_fraction_where_a_whole_number_goes_is_said_in_japanese():
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"stale_after_months": 12.5})
+    (problem,) = raised.value.problems
+    assert problem.what == "「12.5」は整数ではありません" and "小数点のない半角数字" in problem.fix
 
 
 GROUP = (CORPUS / "malformed" / "programs" / "rule-fourth-and-last.md").read_text(encoding="utf-8")
@@ -334,3 +370,71 @@ def test_a_line_indented_too_deep_is_still_reported_at_its_own_line():
     _record, problems = validate_text("content/programs/group.md", text, Program, SETTINGS, "group")
     (problem,) = problems
     assert problem.line == 5 and "この行の字下げが上の行より深くなっています" in problem.what
+
+
+def test_an_employer_file_that_does_not_validate_is_not_also_called_missing(tmp_path):
+    """A program naming an employer whose file has a mistake is not told the employer does not
+    exist: the employer's own problem is the one to fix (found by the fuzz audit)."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    base = content / "employers" / "base-farm.md"
+    base.write_text(base.read_text(encoding="utf-8").replace('hours: "9:00〜12:00"', 'hours: "9:00〜25:00"'), encoding="utf-8")
+    problems = problems_for(content)
+    assert {(p.path, p.field) for p in problems} == {
+        ("content/employers/base-farm.md", "offers[1番目].hours（時間帯）"),
+        ("content/programs/dangling-employer.md", "employers[2番目]（関係する協力事業所）"),
+    }, "\n".join(problem.format() for problem in problems)
+
+
+def test_a_folder_named_like_a_content_file_is_a_problem_not_a_traceback(tmp_path):
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "employers" / "folder.md").mkdir()
+    problems = [p for p in problems_for(content) if p.path == "content/employers/folder.md"]
+    assert [(p.line, p.field) for p in problems] == [(1, "(ファイル)")] and "ファイルとして読めません" in problems[0].what
+
+
+def test_links_to_records_that_are_there_pass(tmp_path):
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    links = "[農園](base-farm.md) [見学会](../programs/tour.md#日程) [一覧](index.md) [外](https://example.jp/a.md)\n```\n[例](no-such.md)\n```\n"
+    (content / "employers" / "linked-farm.md").write_text(base.replace("name: テスト農園", "name: リンク農園") + links, encoding="utf-8")
+    (content / "programs" / "tour.md").write_text((CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("2025-12-10", "2026-12-10"), encoding="utf-8")
+    directory = load_directory(content, SETTINGS, root=tmp_path, today=TODAY)
+    assert len(directory.employers) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        # found by the fuzz audit: validate said there was no problem, and MkDocs published the
+        # file anyway (an unchecked page, or the raw file with its front matter)
+        ("new-farm.markdown", "「.md」で終わっていないため、読まれません"),
+        ("New-Farm.MD", "「.md」で終わっていないため"),
+        ("new-farm", "ファイル名を「new-farm.md」のように"),
+        ("new-farm.md.txt", "ファイル名を「new-farm.md」のように"),
+        ("sub/new-farm.md", "フォルダ「sub」の中のファイルは読まれません"),
+    ],
+)
+def test_a_record_file_that_would_not_be_read_is_a_problem(tmp_path, name, words):
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    (content / "employers" / "photo.jpg").write_bytes(b"\xff\xd8")  # what a page may link to: left alone
+    (content / "employers" / ".gitkeep").write_text("", encoding="utf-8")
+    target = content / "employers" / name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", target)
+    problems = problems_for(content)
+    assert [(p.path, p.line, p.field) for p in problems] == [(f"content/employers/{name}", 1, "(ファイル名)")]
+    assert words in problems[0].format()
+
+
+@pytest.mark.parametrize(("name", "slug_line", "field"), [("all.md", "", "(ファイル名)"), ("tour.md", "slug: all\n", "slug（URL名）")])
+def test_a_program_called_all_is_refused(tmp_path, name, slug_line, field):
+    """Found by the fuzz audit: its feed calendar/all.ics was the feed of every program."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    text = (CORPUS / "malformed" / "programs" / "deadline-year-typo.md").read_text(encoding="utf-8").replace("2025-12-10", "2026-12-10")
+    (content / "programs" / name).write_text(text.replace("---\n", "---\n" + slug_line, 1), encoding="utf-8")
+    problems = problems_for(content)
+    assert [(p.path, p.line, p.field) for p in problems] == [(f"content/programs/{name}", 1 if not slug_line else 2, field)]
+    assert "全プログラムのカレンダー（calendar/all.ics）" in problems[0].what

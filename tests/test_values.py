@@ -48,7 +48,8 @@ def test_reasonable_dates_get_the_exact_correction(typed, canonical):
     assert canonical in fix_of(parse_staff_date, typed)
 
 
-@pytest.mark.parametrize("typed", ["2026-02-30", "2026/2/30", "2026-13-01"])
+# 0000-01-01: a ValueError from Python's dates, shown in English (found by the fuzz audit)
+@pytest.mark.parametrize("typed", ["2026-02-30", "2026/2/30", "2026-13-01", "0000-01-01", "0000/4/8"])
 def test_impossible_dates_are_refused(typed):
     with pytest.raises(PydanticCustomError) as raised:
         parse_staff_date(typed)
@@ -117,3 +118,10 @@ def test_suggested_time_is_what_the_time_field_accepts():
 def test_japanese_date_format():
     assert jp_date(dt.date(2026, 4, 8)) == "2026年4月8日(水)"
     assert jp_date(dt.date(2026, 11, 22)) == "2026年11月22日(日)"
+
+
+# Found by the fuzz audit: an input method's long-vowel mark or 「から」 between the times was
+# only "cannot read", with no corrected value.
+@pytest.mark.parametrize("typed", ["10:00ー11:30", "10:00から11:30", "10:00から11:30まで", "10:00―11:30", "１０：００ー１１：３０"])
+def test_a_time_range_with_another_separator_gets_the_exact_correction(typed):
+    assert '"10:00〜11:30" と書いてください' in fix_of(parse_time_range, typed)

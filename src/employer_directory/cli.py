@@ -13,11 +13,11 @@ from pathlib import Path
 import yaml
 
 from .contrib import commands as contrib_commands
-from .frontmatter import PositionLoader
+from .frontmatter import FrontMatter, PositionLoader, _explain_yaml_error, _key_without_its_colon
 from .loading import closure_notices, load_directory, year_typo_notices
-from .problems import ContentInvalid
+from .problems import ContentInvalid, Problem
 from .schema_export import render_schemas
-from .settings import load_settings
+from .settings import SettingsFile, load_settings
 
 
 class _IgnoreTags(PositionLoader):
@@ -32,9 +32,40 @@ _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, su
 
 
 def read_settings(config_path: Path):
-    text = config_path.read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=_IgnoreTags) or {}  # noqa: S506
-    return load_settings((raw.get("extra") or {}).get("directory"), source=config_path.name, config_text=text)
+    name = config_path.name
+    raw_bytes = config_path.read_bytes()
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw_bytes[: error.start].count(b"\n") + 1
+        raise _settings_problem(name, line, "(ファイル)", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）", "「UTF-8」で保存し直してください") from None
+    try:
+        raw = yaml.load(text, Loader=_IgnoreTags) or {}  # noqa: S506
+    except yaml.MarkedYAMLError as error:
+        # MkDocs stops on the same mistake with its own (English) message; the check that runs
+        # before the build says where, in Japanese.
+        colon = _key_without_its_colon(error, text.split("\n"))
+        if colon is not None:
+            raise _settings_problem(name, colon[0] + 1, "(YAMLの書き方)", colon[1], colon[2]) from None
+        mark = error.problem_mark or error.context_mark
+        raise _settings_problem(
+            name,
+            (mark.line + 1) if mark else 1,
+            "(YAMLの書き方)",
+            f"この行の書き方を読み取れません（{_explain_yaml_error(error)}）",
+            "「項目名: 値」のようにコロンの後に半角スペースを入れ、字下げを半角スペースでそろえ、引用符 \" は閉じてください",
+        ) from None
+    if not isinstance(raw, dict):
+        raise _settings_problem(name, 1, "(ファイル)", "「項目名: 値」の形になっていません", "1行に1つずつ「項目名: 値」の形で書いてください")
+    extra = raw.get("extra") or {}
+    if not isinstance(extra, dict):
+        line = FrontMatter(name, {}, "", yaml_text=text, first_line=1).line_of(("extra",))
+        raise _settings_problem(name, line, "extra", "下に項目を並べる形で書く項目です", "「extra:」の次の行から、半角スペース2つで字下げして「directory:」を書いてください")
+    return load_settings(extra.get("directory"), source=name, config_text=text)
+
+
+def _settings_problem(name: str, line: int, field: str, what: str, fix: str) -> ContentInvalid:
+    return ContentInvalid([Problem(name, line, field, what, fix)], where=f"設定（{name}）")
 
 
 def sync_generated(folder: Path, wanted: dict[str, str], check: bool) -> list[str]:
@@ -80,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
             return write_schemas(args.config, check=args.check)
         root = args.config.resolve().parent
         settings = read_settings(args.config)
+        if not (root / settings.content_dir).is_dir():
+            # Without it there would be nothing to check, and "no problems" would be said.
+            line = SettingsFile(args.config.name, args.config.read_text(encoding="utf-8")).line_of(("content_dir",))
+            raise _settings_problem(
+                args.config.name, line, "extra.directory.content_dir", f"内容ファイルのフォルダ「{settings.content_dir}」がありません", "mkdocs.yml の docs_dir と同じフォルダの名前（ふつうは content）を書いてください"
+            )
         directory = load_directory(root / settings.content_dir, settings, root=root)
     except ContentInvalid as invalid:  # settings, environment (DIRECTORY_BUILD_DATE) or content
         print(invalid.report(), file=sys.stderr)

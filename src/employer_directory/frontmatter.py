@@ -75,6 +75,21 @@ KEY_AND_VALUE = re.compile(r"^([^\s#'\"\[{][^:#]*?):\s+(.*)$")
 CUT_BY_COMMENT = re.compile(r"^([^\s'\"\[{|>&*!#%@`][^#]*?)\s#(\S.*)$")
 BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
 TAB_INDENT = re.compile(r"^[ ]*\t")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""Characters YAML refuses (control characters: Word's line break U+000B) or reads as a line
+break that editors do not show (U+0085, U+2028 from web pages): pasted into a value, they would
+stop YAML with an English message or shift every line number after them."""
+
+
+def _file_lines(text: str) -> list[str]:
+    """``text.splitlines()`` at the line breaks editors show (LF, CRLF, CR) only: splitlines
+    also breaks at U+000B, U+000C, U+001C-U+001E, U+0085 and U+2028/9, and would count lines
+    the editor does not show."""
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @dataclass
@@ -130,7 +145,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                 "文字コードを「UTF-8（BOMなし）」にして保存し直してください。GitHub の画面で編集すれば自動でそうなります",
             )
         ]
-    lines = text.splitlines()
+    lines = _file_lines(text)
     if not lines or not FENCE.match(lines[0]):
         return [
             Problem(
@@ -163,6 +178,19 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
         )
         for number, line in enumerate(yaml_lines, start=2)
         if TAB_INDENT.match(line)
+    ]
+    if problems:
+        return problems
+    problems = [
+        Problem(
+            display_path,
+            number,
+            "(見えない文字)",
+            f"この行に、目に見えない特別な文字（U+{ord(found.group(0)):04X}）が入っています",
+            "Word や Excel から貼り付けると入ることがあります。この行の値を消して、打ち直してください",
+        )
+        for number, line in enumerate(yaml_lines, start=2)
+        if (found := INVISIBLE.search(line))
     ]
     if problems:
         return problems
@@ -201,6 +229,9 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
+        if (colon := _key_without_its_colon(error, yaml_lines)) is not None:
+            index, what, fix = colon
+            return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
         explanation = _explain_yaml_error(error)
         if mark is not None and mapping_value and _deeper_than_the_line_above(yaml_lines, mark.line):
             explanation = "この行の字下げが上の行より深くなっています"
@@ -228,8 +259,45 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                 "1行に1つずつ「項目名: 値」の形で書いてください",
             )
         ]
+    if _has_key_not_text(data):
+        return [
+            Problem(
+                display_path,
+                2 + line,
+                key,
+                f"項目名「{key}」は項目名として読めません（数字や yes・no・~ は項目名になりません）",
+                "項目名は name: のように決まった英字で書きます。値の続きなら、前の行の値全体を \"…\" で囲んで1行に書いてください",
+            )
+            for key, line in _keys_not_text(yaml_text)
+        ]
     body = "\n".join(lines[closing + 1 :])
     return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
+
+
+def _has_key_not_text(data: Any) -> bool:
+    """``123: …``, ``yes: …``, ``~: …`` give keys that are numbers, booleans or nothing: pydantic
+    would name them as list positions, in English."""
+    if isinstance(data, dict):
+        return any(not isinstance(key, str) or _has_key_not_text(value) for key, value in data.items())
+    if isinstance(data, list):
+        return any(_has_key_not_text(item) for item in data)
+    return False
+
+
+def _keys_not_text(yaml_text: str) -> list[tuple[str, int]]:
+    """Such keys as written, with their 0-based line in ``yaml_text`` (only called when there is one)."""
+    found = []
+    nodes = [yaml.compose(yaml_text, Loader=PositionLoader)]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
+                    found.append((str(getattr(key, "value", "")) if isinstance(key, yaml.ScalarNode) else "[…]", key.start_mark.line))
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+    return sorted(found, key=lambda item: item[1])
 
 
 def _indent(line: str) -> int:
@@ -309,6 +377,25 @@ def _left_out_of_its_block(yaml_lines: list[str], index: int) -> tuple[int, str,
     parent = next((number for number in reversed(above[:-1]) if _indent(yaml_lines[number]) < wanted), None)
     key = _key_with_block(yaml_lines[parent]) if parent is not None else None
     return (culprit, key, wanted - culprit_indent) if key else None
+
+
+def _key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """``verified：2026-04-08`` (a full-width colon) or ``verified:2026-04-08`` (no space): YAML
+    reads the line as the start of a key and fails only at the next line, saying a ":" is
+    missing. Returns the line the key is on, what is wrong and the fix; None for other errors."""
+    if not (error.problem or "").startswith("could not find expected ':'") or error.context_mark is None:
+        return None
+    index = error.context_mark.line
+    if not 0 <= index < len(yaml_lines):
+        return None
+    written = yaml_lines[index].strip()
+    if "：" in written:
+        key, _, value = written.partition("：")
+        return index, "項目名の後の「：」が全角です", f"半角の「:」と半角スペースにして「{key.rstrip()}: {value.strip()}」と書いてください"
+    if re.match(r"^(?:- )?[^\s:#'\"][^:]*:(?:[^\s:]|[\u3000\xa0])", written):
+        key, _, value = written.partition(":")
+        return index, "項目名の後の「:」に半角スペースが続いていません", f"「:」の後に半角スペースを1つ入れて「{key}: {value.strip()}」と書いてください（全角スペースではなく半角）"
+    return None
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
+from urllib.parse import unquote
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ValidationError
 
+from .calendar.ics import ALL_PROGRAMS_FEED, ics_path_for_program
 from .directory import Directory
 from .frontmatter import FrontMatter, read_front_matter
 from .models.employer import Employer
@@ -42,7 +46,12 @@ PARALLEL_FROM = 200
 def read_record(path: Path, model: type[Record], settings: DirectorySettings, root: Path) -> tuple[Record | None, list[Problem]]:
     """Read and validate one file: the record, or the problems that stop it."""
     shown = _display(path, root)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:  # a folder named x.md, a link to nowhere, a file without read permission
+        return None, [
+            Problem(shown, 1, "(ファイル)", "ファイルとして読めません（フォルダか、壊れたリンクか、読む権限がありません）", "普通のファイルにするか、消してください")
+        ]
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             Problem(shown, 1, "(ファイル)", f"ファイルが大きすぎます（{len(raw):,}バイト）", f"{MAX_FILE_BYTES // 1024 // 1024}MB 以内にしてください。画像は別のファイルにします")
@@ -54,17 +63,61 @@ def read_record(path: Path, model: type[Record], settings: DirectorySettings, ro
         return None, [
             Problem(shown, line, "(ファイル)", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）", "「UTF-8」で保存し直してください")
         ]
-    return validate_text(shown, text, model, settings, path.stem)
+    return validate_text(shown, text, model, settings, path.stem, folder=path.parent)
 
 
-def validate_text(shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str) -> tuple[Record | None, list[Problem]]:
-    """Validate one file's text (read from disk, or not there yet: scaffolding and issue import)."""
+def validate_text(
+    shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str, folder: Path | None = None
+) -> tuple[Record | None, list[Problem]]:
+    """Validate one file's text (read from disk, or not there yet: scaffolding and issue import).
+    ``folder``: where the file is, for the links of its body to other records' files."""
     parsed = read_front_matter(shown, text)
     if isinstance(parsed, list):
         return None, parsed
     problems: list[Problem] = []
     record = _validate(parsed, model, settings, stem, problems)
-    return record, problems
+    if folder is not None:
+        problems.extend(_links_to_missing_records(parsed, folder))
+    return None if problems else record, problems
+
+
+MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
+RECORD_FOLDERS = ("employers", "programs")
+
+
+def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]:
+    """Links in the body to another employer's or program's file that is not there (a slip in
+    its name). MkDocs stops on them too, but only after writing the whole site, in English and
+    without the line. Links to other pages are left to MkDocs: the generated ones are known
+    only to the build."""
+    problems = []
+    offset = front.first_line + front.yaml_text.count("\n") + 1
+    in_code = False
+    for number, line in enumerate(front.body.splitlines(), start=offset):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code:
+            continue
+        for match in MARKDOWN_LINK.finditer(line):
+            target = unquote(match.group(1).split("#")[0].split("?")[0])
+            if not target.endswith(".md") or "://" in target or target.startswith("/"):
+                continue
+            linked = Path(os.path.normpath(folder / target))
+            if linked.parent.parent != folder.parent or linked.parent.name not in RECORD_FOLDERS or linked.name == "index.md" or linked.is_file():
+                continue
+            near = difflib.get_close_matches(linked.name, [path.name for path in linked.parent.glob("*.md")], n=1, cutoff=0.6)
+            shown = f"{PurePosixPath(front.path).parent.parent}/{linked.parent.name}/"
+            problems.append(
+                Problem(
+                    front.path,
+                    number,
+                    "(本文)",
+                    f"リンク先「{match.group(1)}」のファイルが {shown} にありません",
+                    (f"「{near[0]}」の書き間違いではありませんか。" if near else "")
+                    + f"リンクには {shown} にあるファイルの名前を .md まで書いてください",
+                )
+            )
+    return problems
 
 
 def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path):
@@ -80,6 +133,7 @@ def read_records(
     alone, so large folders are read by one worker process per core.
     """
     paths = [path for path in sorted(folder.glob("*.md")) if path.name.lower() not in {"index.md", "readme.md"}] if folder.is_dir() else []
+    problems.extend(_files_not_read(folder, root))
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         chunks = [paths[index::workers] for index in range(workers)]
@@ -94,6 +148,32 @@ def read_records(
             records.append(record)
     records.sort(key=lambda record: record.source_path)
     return records
+
+
+NOT_RECORD_SUFFIXES = {"", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".txt", ".yml", ".yaml"}
+"""Files in employers/ or programs/ that are meant as a record but would not be read as one
+(images and other files a page links to are left alone)."""
+
+
+def _files_not_read(folder: Path, root: Path) -> list[Problem]:
+    """``new-farm.markdown``, ``new-farm.MD``, ``new-farm`` (no .md) or ``sub/new-farm.md`` are not
+    read as records, so they would be missing from the directory without a word, and MkDocs
+    would still publish them: as a page nobody checked, or as the raw file."""
+    if not folder.is_dir():
+        return []
+    problems = []
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)  # MkDocs skips them too
+        if hidden or not path.is_file() or path.suffix.lower() not in NOT_RECORD_SUFFIXES:
+            continue
+        if path.parent == folder and path.suffix == ".md":
+            continue  # read as a record (or index.md / README.md, left alone)
+        if path.parent != folder:
+            what, fix = f"フォルダ「{path.parent.relative_to(folder).as_posix()}」の中のファイルは読まれません（サイトに載りません）", f"{_display(folder, root)}/ のすぐ下に置いてください"
+        else:
+            what, fix = "ファイル名が「.md」で終わっていないため、読まれません（サイトに載りません）", f"ファイル名を「{path.stem.split('.')[0].lower() or 'new-farm'}.md」のように、半角英小文字と .md にしてください"
+        problems.append(Problem(_display(path, root), 1, "(ファイル名)", what, fix))
+    return problems
 
 
 def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettings, stem: str, problems: list[Problem]):
@@ -129,8 +209,11 @@ def _line_in_file(root: Path, record: BaseModel, *path: object) -> int:
     return front.line_of(path) if isinstance(front, FrontMatter) else 1
 
 
-def check_across(employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path) -> None:
-    """Rules that need more than one record: unique slugs and names, references, dates."""
+def check_across(
+    employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path, unread: set[str] = frozenset()
+) -> None:
+    """Rules that need more than one record: unique slugs and names, references, dates.
+    ``unread``: names of employer files that are there but did not validate."""
 
     line = partial(_line_in_file, root)
 
@@ -143,6 +226,19 @@ def check_across(employers: list[Employer], programs: list[Program], today: dt.d
                     Problem(record.source_path, line(record, "slug"), "slug（URL名）", f"URL名「{record.slug}」が {other.source_path} と同じです", f"どちらかの{kind}の slug（またはファイル名）を別の名前にしてください")
                 )
             seen[record.slug] = record
+    for program in programs:
+        if ics_path_for_program(program.slug) == ALL_PROGRAMS_FEED:
+            # Its feed would be written over by the feed of every program (or the other way round).
+            named_by_file = Path(program.source_path).stem == program.slug
+            problems.append(
+                Problem(
+                    program.source_path,
+                    1 if named_by_file else line(program, "slug"),
+                    "(ファイル名)" if named_by_file else "slug（URL名）",
+                    f"URL名「{program.slug}」は、全プログラムのカレンダー（{ALL_PROGRAMS_FEED}）に使っています",
+                    "ほかの名前にしてください（例: " + ("ファイル名を all-2027.md に" if named_by_file else "slug: all-2027") + "）",
+                )
+            )
     names: dict[str, Employer] = {}
     for employer in employers:
         if employer.name in names:
@@ -153,7 +249,7 @@ def check_across(employers: list[Employer], programs: list[Program], today: dt.d
     slugs = {employer.slug for employer in employers}
     for program in programs:
         for index, slug in enumerate(program.employers):
-            if slug not in slugs:
+            if slug not in slugs and slug not in unread:
                 problems.append(
                     Problem(program.source_path, line(program, "employers", index), f"employers[{index + 1}番目]（関係する協力事業所）", f"事業所「{slug}」が見つかりません", "content/employers/ にあるファイル名（.md を除く）を書いてください")
                 )
@@ -181,8 +277,11 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     today = today or build_today(settings)
     problems: list[Problem] = []
     employers = read_records(content_dir / "employers", Employer, settings, root, problems)
+    # An employer file that is there but did not validate has its own problems listed; the
+    # programs that name it are not told that it does not exist.
+    unread = {Path(problem.path).stem for problem in problems}
     programs = read_records(content_dir / "programs", Program, settings, root, problems)
-    check_across(employers, programs, today, problems, root)
+    check_across(employers, programs, today, problems, root, unread)
     if problems:
         raise ContentInvalid(problems)
     return Directory(settings=settings, today=today, employers=employers, programs=programs)

@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .frontmatter import FrontMatter
-from .models.values import TOKYO, StaffDate, parse_staff_date, staff_error
+from .frontmatter import FrontMatter, PositionLoader
+from .models.values import TOKYO, ShortText, StaffDate, parse_phone, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
 from .vocabulary import Term
@@ -24,7 +25,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class TermSetting(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(description="URL に使う半角英小文字の識別子")
-    label: str = Field(description="画面とファイルに書く日本語の名前")
+    label: ShortText = Field(description="画面とファイルに書く日本語の名前")
     description: str = ""
 
     @field_validator("id")
@@ -79,6 +80,13 @@ class OpenDataSettings(BaseModel):
 
     license: str = Field("CC BY 4.0", description="データの利用条件（ライセンス）の名前")
     license_url: str = Field("https://creativecommons.org/licenses/by/4.0/deed.ja", description="ライセンスの説明ページ")
+
+    @field_validator("license_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):  # the data page links to it
+            raise staff_error(f"「{value}」はホームページのアドレスではありません", "https:// から始まるアドレスを書いてください")
+        return value
     publisher: str = Field("", description="データの発行者。空ならサイトを運営する相談窓口の名前")
     update_frequency: str = Field("毎朝（日本時間）、内容ファイルから作り直しています", description="更新の頻度の説明")
 
@@ -88,7 +96,7 @@ class DirectorySettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    organization: str = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
+    organization: ShortText = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
     contact_phone: str = Field("", description="相談窓口の電話番号")
     contact_hours: str = Field("", description="電話を受け付ける曜日と時間（例: 平日 8:30〜17:15）")
     content_dir: str = Field("content", description="内容ファイルを置くフォルダ（mkdocs.yml からの相対パス）")
@@ -107,6 +115,31 @@ class DirectorySettings(BaseModel):
         description="プログラムの繰り返しを休む期間（年末年始など）。祝日は別に自動で休みになります",
     )
     stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
+
+    @field_validator("contact_phone", mode="before")
+    @classmethod
+    def _phone(cls, value: Any) -> Any:
+        # Printed on every page and sheet: checked like an employer's phone (empty: none shown).
+        return value if value == "" else parse_phone(value)
+
+    @field_validator("categories", "areas", "accommodations", "program_kinds")
+    @classmethod
+    def _each_once(cls, terms: list[TermSetting]) -> list[TermSetting]:
+        """A term's id names its page (categories/agriculture/) and its label is what content
+        files write: two terms with one id would share a page, two with one label would make a
+        file's value mean both."""
+        for name in ("id", "label"):
+            seen: dict[str, int] = {}
+            for index, term in enumerate(terms):
+                value = getattr(term, name)
+                if value in seen:
+                    raise staff_error(
+                        f"{name}「{value}」が {seen[value] + 1}番目と {index + 1}番目の2回書かれています",
+                        f"一覧の中で {name} はそれぞれ別のものにしてください",
+                        at=f"{index}.{name}",
+                    )
+                seen[value] = index
+        return terms
 
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]
@@ -176,6 +209,27 @@ def _environment_problem(name: str, what: str, fix: str) -> ContentInvalid:
 def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -> DirectorySettings:
     """Validate the ``extra.directory`` mapping; problems are reported like content problems,
     in Japanese and at their line of ``config_text`` (the text of ``source``) when it is given."""
+    twice = _keys_written_twice(config_text)
+    if twice:
+        raise ContentInvalid(
+            [
+                Problem(
+                    source,
+                    line,
+                    key,
+                    f"項目「{key}」が2回書かれています（{first}行目と{line}行目）",
+                    "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます",
+                )
+                for key, first, line in twice
+            ],
+            where=f"設定（{source}）",
+        )
+    if raw is not None and not isinstance(raw, dict):  # directory: x — pydantic would name no field
+        line = SettingsFile(source, config_text).line_of(())
+        raise ContentInvalid(
+            [Problem(source, line, SETTINGS_KEY, "下に項目を並べる形で書く項目です", "「directory:」の次の行から、半角スペース4つで字下げして項目を書いてください")],
+            where=f"設定（{source}）",
+        )
     try:
         return DirectorySettings.model_validate(raw or {})
     except ValidationError as error:
@@ -185,6 +239,34 @@ def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -
 
 
 SETTINGS_KEY = "extra.directory"
+
+
+def _keys_written_twice(text: str) -> list[tuple[str, int, int]]:
+    """Keys written twice in one mapping of mkdocs.yml, with both lines (1-based): YAML, and
+    MkDocs with it, keeps the second and drops the first without a word (a second
+    ``closures:`` lower in the file would undo the year-end closure). Content files refuse
+    the same (frontmatter.DuplicateKey)."""
+    if not text:
+        return []
+    try:
+        root = yaml.compose(text, Loader=PositionLoader)  # nodes only: MkDocs' !ENV tags need no constructor
+    except yaml.YAMLError:
+        return []  # MkDocs, or validate, reports the syntax error itself
+    found = []
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if key.value in seen:
+                        found.append((key.value, seen[key.value] + 1, key.start_mark.line + 1))
+                    seen.setdefault(key.value, key.start_mark.line)
+                nodes.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+    return sorted(found, key=lambda item: item[2])
 
 
 @dataclass

@@ -115,7 +115,7 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         return ctx["what"], ctx["fix"]
     if kind == "missing":
         key = loc[-1] if loc else ""
-        return "必ず書く項目がありません", f"「{key}:」（{title}）の行を追加してください"
+        return "必ず書く項目がありません", f"「{key}:」{f'（{title}）' if title else ''}の行を追加してください"
     if kind == "extra_forbidden":
         key = str(loc[-1])
         fields = known_fields(model, loc[:-1])
@@ -143,6 +143,8 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         return "文字で書く項目です", "値を文字で書いてください"
     if kind in {"int_type", "int_parsing"}:
         return "数を書く項目です", "半角数字で書いてください"
+    if kind == "int_from_float":
+        return f"「{value}」は整数ではありません", "小数点のない半角数字で書いてください（例: 12）"
     if kind in {"greater_than_equal", "less_than_equal"}:
         limit = ctx.get("ge", ctx.get("le"))
         return f"「{value}」は{'小さ' if kind == 'greater_than_equal' else '大き'}すぎます", f"{limit} {'以上' if kind == 'greater_than_equal' else '以下'}の数を書いてください"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional, Union
 
 import holidays
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..models.values import DASHES, halfwidth, staff_error
 
@@ -46,11 +46,28 @@ class Closure(BaseModel):
     start: Union[dt.date, str] = Field(alias="from", description="\"12-29\"（毎年）または 2027-03-15（その年だけ）")
     until: Optional[Union[dt.date, str]] = Field(None, description="最後の休みの日。省略すると1日だけ")
 
-    @field_validator("start", "until")
+    @field_validator("label")
     @classmethod
-    def _form(cls, value):
+    def _label(cls, value: str) -> str:
+        # Shown in the closure notices (escaped there, like all text): an empty one would read
+        # "（、2027年1月4日(月)まで）".
+        if not value.strip():
+            raise staff_error("値が空です", "休みの名前を書いてください（例: 年末年始）")
+        return value
+
+    @field_validator("start", "until", mode="before")
+    @classmethod
+    def _form(cls, value, info: ValidationInfo):
+        # Before pydantic's own date-or-text check: that one reports a wrong value twice, in
+        # English, under the names of the types it tried (from.date, from.str).
+        if isinstance(value, dt.datetime):  # 2027-01-10 10:00:00 unquoted: MkDocs' YAML reads a time
+            raise staff_error(f"「{value}」に時刻が入っています", "休みは日付だけで書いてください（例: \"2027-01-10\"）")
+        if value is None and info.field_name == "start":
+            raise staff_error("値が空です", "from: の後に半角スペースを1つ入れて、\"12-29\"（毎年）か \"2027-03-15\"（その年だけ）のように書いてください")
         if value is None or isinstance(value, dt.date):
             return value
+        if not isinstance(value, str):  # from: 1229, from: [12-29]
+            raise staff_error(f"「{value}」は休みの日付として読めません", "\"12-29\"（毎年）か \"2027-03-15\"（その年だけ）のように、引用符で囲んで半角で書いてください")
         text = str(value).strip()
         if FULL_DATE.match(text):
             try:

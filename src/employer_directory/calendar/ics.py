@@ -195,6 +195,10 @@ def _how_to_take_part(program: "Program") -> list[str]:
     return lines
 
 
+ALL_PROGRAMS_FEED = "calendar/all.ics"
+"""The feed of every program, beside each program's own (so no program may be called ``all``)."""
+
+
 def ics_path_for_program(slug: str) -> str:
     return f"calendar/{slug}.ics"
 
@@ -219,6 +223,6 @@ def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str) -> lis
             serialised[occurrence.key] = data
             events.append(data)
         files.append(IcsFile(ics_path_for_program(slug), _calendar(_header(f"{program.title}（{site_name}）"), events)))
-    files.append(IcsFile("calendar/all.ics", _calendar(_header(f"{site_name} プログラム"), (serialised[o.key] for o in calendar.all))))
+    files.append(IcsFile(ALL_PROGRAMS_FEED, _calendar(_header(f"{site_name} プログラム"), (serialised[o.key] for o in calendar.all))))
     files.sort(key=lambda f: f.path)
     return files

@@ -144,6 +144,8 @@ WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日][)）]$")
 
 
 def _real_date(year: int, month: int, day: int, original: str) -> dt.date:
+    if year < 1:  # 0000-01-01: Python's dates start at year 1
+        raise staff_error(f"日付「{original}」の年 {year} はありません", "年は 2026 のように西暦4桁で書いてください")
     if not 1 <= month <= 12:
         raise staff_error(f"日付「{original}」の月 {month} はありません", "月は 1 から 12 で書いてください")
     last = calendar.monthrange(year, month)[1]
@@ -266,6 +268,11 @@ def parse_time_range(value: Any) -> TimeRange:
         start, end = (_from_japanese_time(JAPANESE_TIME.match(part), afternoon) for part in parts)
         raise staff_error(f"時間帯「{original}」は 時:分 の形で書いてください", f"\"{start}〜{end}\" と書いてください")
     if len(parts) != 2:
+        # 10:00ー11:00 (the long-vowel mark an input method gives for "-"), 10:00から11:00: say
+        # exactly what to write when another separator makes it a valid range.
+        other = re.sub(r"\s*(?:から|より)\s*", "〜", normal.translate(DASHES)).removesuffix("まで")
+        if (suggested := suggested_time(other)) and "〜" in suggested:
+            raise staff_error(f"時間帯「{original}」の区切りを読み取れません", f"開始と終了の間を「〜」にして \"{suggested}\" と書いてください")
         raise staff_error(f"時間帯「{original}」を読み取れません", "9:00〜16:00 のように 開始〜終了 で書いてください")
     start, end = (_parse_time(part, original) for part in parts)
     if normal != original.replace("～", "〜"):
