@@ -229,10 +229,10 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
-        if (colon := _key_without_its_colon(error, yaml_lines)) is not None:
+        if (colon := key_without_its_colon(error, yaml_lines)) is not None:
             index, what, fix = colon
             return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
-        explanation = _explain_yaml_error(error)
+        explanation = explain_yaml_error(error)
         if mark is not None and mapping_value and _deeper_than_the_line_above(yaml_lines, mark.line):
             explanation = "この行の字下げが上の行より深くなっています"
         return [
@@ -379,7 +379,7 @@ def _left_out_of_its_block(yaml_lines: list[str], index: int) -> tuple[int, str,
     return (culprit, key, wanted - culprit_indent) if key else None
 
 
-def _key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+def key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
     """``verified：2026-04-08`` (a full-width colon) or ``verified:2026-04-08`` (no space): YAML
     reads the line as the start of a key and fails only at the next line, saying a ":" is
     missing. Returns the line the key is on, what is wrong and the fix; None for other errors."""
@@ -398,7 +398,7 @@ def _key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -
     return None
 
 
-def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
+def explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
     problem = (error.problem or "").strip()
     known = {
         "mapping values are not allowed": "値の中に「: 」があります",
