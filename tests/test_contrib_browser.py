@@ -9,6 +9,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
+from employer_directory.cli import read_settings
 
 pytestmark = pytest.mark.browser
 
@@ -65,3 +66,41 @@ def test_program_page_links_and_stale_notice_are_accessible(browser, site_url):
     context, page, _ = _open(browser, site_url + "employers/hikari-jimu-service/", PHONE)
     assert page.get_by_text("この情報は12か月以上確認されていません").is_visible()
     context.close()
+
+
+def test_an_owner_on_a_phone_sees_the_number_to_call_and_the_key_answers_without_scrolling(browser, site_url):
+    # The join page is ten phone screens long and its contact section is the last one; an owner
+    # who reads a few lines must already see what it costs and whom to call.
+    settings = read_settings(ROOT / "mkdocs.yml")
+    context, page, _ = _open(browser, site_url, PHONE)
+    try:
+        page.get_by_role("link", name="協力事業所になるには").click()
+        page.wait_for_url(site_url + "join/")
+        assert page.evaluate("window.scrollY") == 0
+        call = page.locator(f'a[href="tel:{settings.contact_phone}"]').first
+        assert call.is_visible() and call.bounding_box()["y"] + call.bounding_box()["height"] <= PHONE["height"]
+        glance = page.locator(".dir-join-glance")
+        assert glance.bounding_box()["y"] < PHONE["height"]
+        text = glance.inner_text()
+        for answer in ("費用", "雇う約束", "保険", "付き添"):
+            assert answer in text, answer
+        assert settings.organization in text
+        # The full contact section is still at the end, in the table of contents.
+        assert page.locator("#contact").count() == 1
+        assert Axe().run(page, options=AXE_OPTIONS).violations_count == 0
+    finally:
+        context.close()
+
+
+def test_the_join_page_links_the_blank_forms_it_tells_the_owner_about(browser, site_url):
+    # The owner reads that the day is written on a 業務・作業洗い出しシート and that they will get a
+    # 自己紹介書: both can be opened (and printed) from the page that names them.
+    context, page, _ = _open(browser, site_url + "join/")
+    try:
+        for name, path in [("業務・作業洗い出しシート", "forms/task-breakdown/"), ("しごと体験等参加者の自己紹介書", "forms/self-introduction/")]:
+            page.locator("article").get_by_role("link", name=name).first.click()
+            page.wait_for_url(site_url + path)
+            assert page.get_by_role("heading", level=1).inner_text() == name
+            page.go_back()
+    finally:
+        context.close()

@@ -60,3 +60,45 @@ def test_descriptions_are_in_japanese():
 def test_contributing_links_to_the_reference():
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"]({REFERENCE_PATH})" in contributing
+
+
+def test_contributing_maps_every_column_of_the_printed_task_breakdown_form_to_a_task_field(built_site):
+    # Staff type the filled 業務・作業洗い出しシート into tasks:. Each column of the printed form
+    # must be named in CONTRIBUTING's table with the field it goes to (or 「書きません」), and every
+    # required task field must come from some column, so that nothing is guessed.
+    from html.parser import HTMLParser
+
+    from employer_directory.models.employer import Task
+
+    class Headers(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.columns: list[str] = []
+            self._in = False
+
+        def handle_starttag(self, tag, attrs):
+            self._in = tag == "th" and ("scope", "col") in attrs
+
+        def handle_endtag(self, tag):
+            self._in = False
+
+        def handle_data(self, data):
+            if self._in and data.strip():
+                self.columns.append(data.strip())
+
+    parser = Headers()
+    parser.feed((built_site / "forms/task-breakdown/index.html").read_text(encoding="utf-8"))
+    assert "業務名" in parser.columns
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = contributing.split("### 紙の「業務・作業洗い出しシート」から作業を書く", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| ([^|`]+?) \| (.+?) \|", section, re.M))
+    mapped: set[str] = set()
+    for column in parser.columns:
+        assert column in rows, f"column {column} is not in CONTRIBUTING's table"
+        fields = re.findall(r"`tasks\[\]\.(\w+)`", rows[column])
+        assert fields or "書きません" in rows[column], column
+        for name in fields:
+            assert name in Task.model_fields, name
+        mapped |= set(fields)
+    required = {name for name, info in Task.model_fields.items() if info.is_required()}
+    assert required <= mapped, f"not on the form: {sorted(required - mapped)}"

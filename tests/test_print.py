@@ -16,8 +16,10 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import BUILD_DATE, ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
+from employer_directory.models.employer import Task
 from employer_directory.models.values import jp_date
 from employer_directory.sheets.employer_sheets import SHEET_KINDS
+from employer_directory.vocabulary import LOADS, SETTINGS
 
 pytestmark = pytest.mark.browser
 
@@ -291,10 +293,35 @@ def test_blank_forms_print_on_one_page(printer, site_url, tmp_path):
     assert "働いた経験□ある□ない" in introduction[0]
     breakdown = print_pdf(printer, f"{site_url}forms/task-breakdown/", tmp_path / "f2.pdf")
     assert len(breakdown) == 1
-    assert "時間業務名しごと内容所要時間（分）★" in breakdown[0]
+    assert "時間業務名しごと内容所要時間（分）作業場所体への負担★" in breakdown[0]
     # seed 003's example comes first; the time cells are left for the day's own hours (6:00, 7:00 …).
-    assert "記入例7:00引継ぎ夜勤より5モーニングケア口腔ケア10★" in breakdown[0]
+    assert "記入例7:00引継ぎ夜勤より5屋内軽いモーニングケア口腔ケア10屋内ふつう★" in breakdown[0]
     assert "8:00" not in breakdown[0]
+
+
+def test_the_task_breakdown_form_asks_each_task_s_setting_and_load_which_the_employer_file_requires(printer, site_url, tmp_path):
+    # Staff turn the filled sheet into the employer file's tasks:, where 作業場所 and 体への負担
+    # are required (and the join page tells the owner this sheet records them). Without the two
+    # columns the staff guess or phone the employer back.
+    pages = print_pdf(printer, f"{site_url}forms/task-breakdown/", tmp_path / "f.pdf")
+    assert len(pages) == 1
+    headers = printer.eval_on_selector_all(".form-table--tasks thead th", "ths => ths.map(th => th.textContent.trim())")
+    for field in ("setting", "load"):
+        assert Task.model_fields[field].title in headers, f"{field}: no column for it"
+        assert Task.model_fields[field].is_required()
+    # Each blank row offers the file's words to circle (屋内と屋外: circle both), so any answer maps.
+    rows = printer.eval_on_selector_all(
+        ".form-table--tasks tbody tr:not(.form-example)", "rows => rows.map(r => Array.from(r.cells, c => c.textContent.trim()))"
+    )
+    assert len(rows) >= 22
+    setting_column, load_column = (headers.index(Task.model_fields[f].title) for f in ("setting", "load"))
+    for cells in rows:
+        assert cells[setting_column].split("・") == [value for value in SETTINGS if "と" not in value]
+        assert cells[load_column].split("・") == list(LOADS)
+    assert "両方なら両方に○" in pages[0]
+    # The example rows are filled in with one of the file's values.
+    examples = printer.eval_on_selector_all(".form-example", "rows => rows.map(r => Array.from(r.cells, c => c.textContent.trim()))")
+    assert examples and all(cells[setting_column] in SETTINGS and cells[load_column] in LOADS for cells in examples)
 
 
 @pytest.mark.parametrize(

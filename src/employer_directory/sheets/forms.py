@@ -5,12 +5,16 @@
 * 業務・作業洗い出しシート (seed 003's care-home example): the day split into tasks, with what
   you do, minutes and ★ for tasks that need a qualification. The time cells are blank: staff write
   the hour where it begins, since days start anywhere from 6:00 (seed 003's care home: 7:00) and an
-  hour may hold one task or five.
+  hour may hold one task or five. Two more columns ask where each task is done and how heavy it
+  is, with the employer file's words printed to circle: both are required in ``tasks:`` and are not
+  on seed 003's sheet, so without them the staff would guess or phone the employer back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from ..vocabulary import LOADS, SETTINGS
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,8 @@ class TaskExample:
     name: str
     content: str
     minutes: str
+    setting: str
+    load: str
     qualification: bool = False
 
 
@@ -32,6 +38,8 @@ class BlankForm:
     time_rows: list[str] = field(default_factory=list)
     """Labels of the time column, one per printed row ("" for a cell staff fill in)."""
     examples: tuple[TaskExample, ...] = ()
+    setting_choices: tuple[str, ...] = ()
+    load_choices: tuple[str, ...] = ()
 
     @property
     def src_uri(self) -> str:
@@ -39,9 +47,13 @@ class BlankForm:
 
 
 TASK_BREAKDOWN_EXAMPLES = (
-    TaskExample("7:00", "引継ぎ", "夜勤より", "5"),
-    TaskExample("", "モーニングケア", "口腔ケア", "10", qualification=True),
+    TaskExample("7:00", "引継ぎ", "夜勤より", "5", "屋内", "軽い"),
+    TaskExample("", "モーニングケア", "口腔ケア", "10", "屋内", "ふつう", qualification=True),
 )
+
+TASK_SETTING_CHOICES: tuple[str, ...] = tuple(value for value in SETTINGS if value in ("屋内", "屋外"))
+"""Printed in each row to circle; 屋内と屋外 is both circled (the form's foot says so)."""
+TASK_LOAD_CHOICES: tuple[str, ...] = LOADS
 
 TASK_BREAKDOWN_ROWS = 22
 """Rows of the task breakdown sheet below its two example rows: as many as fit one A4 page with
@@ -50,5 +62,6 @@ room to write. Their time cells are blank (staff write 6:00, 7:00 … where an h
 
 BLANK_FORMS: tuple[BlankForm, ...] = (
     BlankForm("self-introduction", "しごと体験等参加者の自己紹介書", "sheets/form_self_introduction.html"),
-    BlankForm("task-breakdown", "業務・作業洗い出しシート", "sheets/form_task_breakdown.html", [""] * TASK_BREAKDOWN_ROWS, TASK_BREAKDOWN_EXAMPLES),
+    BlankForm("task-breakdown", "業務・作業洗い出しシート", "sheets/form_task_breakdown.html", [""] * TASK_BREAKDOWN_ROWS, TASK_BREAKDOWN_EXAMPLES,
+              TASK_SETTING_CHOICES, TASK_LOAD_CHOICES),
 )
