@@ -23,6 +23,8 @@ EMPLOYER_FLAGS = {
     "area": "東部",
     "address": "しらかば市東町2-3-4",
     "nearest": "東しらかば駅から徒歩8分",
+    "pickup": "なし",
+    "parking": "あり",
     "business": "うどんとそばを作っています",
     "offer": "見学",
     "offer-content": "製麺の工程",
@@ -59,6 +61,22 @@ def test_new_employer_by_flags_validates_with_the_site(project):
     assert employer.tasks[0].load == "軽い" and employer.offers[0].type == "見学"
     assert employer.verified == employer.registered == dt.date.fromisoformat(BUILD_DATE)
     assert employer.body.strip().startswith("<!--")  # a hint where to write, invisible on the page
+
+
+def test_new_employer_asks_about_pick_up_and_parking_instead_of_saying_none(project):
+    """送迎 and 駐車場 default to false in the model: a file made without asking would have the
+    pages and sheets say 「送迎なし・駐車場なし」 of an employer nobody asked."""
+    flags = {k: v for k, v in EMPLOYER_FLAGS.items() if k not in ("pickup", "parking")}
+    result = _cli(project, "new-employer", "--no-input", *_flags(flags))
+    assert result.returncode == 1
+    assert "--pickup で指定してください（例: --pickup あり）。書ける値: あり、なし" in result.stderr and "--parking で指定してください" in result.stderr
+    result = _cli(project, "new-employer", "--no-input", *_flags({**EMPLOYER_FLAGS, "pickup": "たぶん"}))
+    assert result.returncode == 1 and "「たぶん」は選べる値ではありません" in result.stderr and "Traceback" not in result.stderr
+    result = _cli(project, "new-employer", "--no-input", *_flags({**EMPLOYER_FLAGS, "pickup": "あり", "parking": "なし"}))
+    assert result.returncode == 0, result.stderr
+    settings = read_settings(project / "mkdocs.yml")
+    employer = load_directory(project / "content", settings, root=project, today=dt.date.fromisoformat(BUILD_DATE)).employer("mizunara-seimen")
+    assert employer.access.pickup is True and employer.access.parking is False
 
 
 def test_new_program_by_flags_validates_with_the_site(project):

@@ -26,6 +26,8 @@ from ..validation import describe_field
 from ..vocabulary import LOADS, OFFER_TYPES, SETTINGS
 from .record_file import render_record, set_at
 
+YES_NO = {"あり": True, "なし": False}
+
 EMPLOYER_BODY = "<!-- ここに「職場の様子」を自由に書けます（1日の流れ、雰囲気、季節ごとの仕事など）。この行は消してかまいません。 -->"
 PROGRAM_BODY = "<!-- ここにプログラムの詳しい説明を自由に書けます。この行は消してかまいません。 -->"
 
@@ -40,6 +42,8 @@ class Prompt:
     example: str = ""
     required: bool = True
     choices: Callable[[DirectorySettings], list[str]] | None = None
+    values: dict[str, Any] | None = None
+    """What each choice writes in the file, when that is not the choice's own text (あり → true)."""
 
     def label(self) -> str:
         if self.path == ("slug",):
@@ -56,6 +60,10 @@ def employer_prompts() -> list[Prompt]:
         Prompt("area", ("area",), Employer, "東部", choices=lambda s: [t.label for t in s.area_terms()] or None),
         Prompt("address", ("address",), Employer, "しらかば市東町2-3-4"),
         Prompt("nearest", ("access", "nearest"), Employer, "東しらかば駅から徒歩8分"),
+        # Asked, not left to the model's default (false): the pages and sheets would say
+        # 「送迎なし・駐車場なし」 of an employer nobody asked, and transport is a barrier for seekers.
+        Prompt("pickup", ("access", "pickup"), Employer, choices=lambda s: list(YES_NO), values=YES_NO),
+        Prompt("parking", ("access", "parking"), Employer, choices=lambda s: list(YES_NO), values=YES_NO),
         Prompt("business", ("business",), Employer, "うどんとそばを作っています"),
         Prompt("offer", ("offers", 0, "type"), Employer, choices=lambda s: [t.label for t in OFFER_TYPES]),
         Prompt("offer-content", ("offers", 0, "content"), Employer, "製麺の工程と袋詰めの作業場"),
@@ -115,9 +123,17 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
         problems.append(Problem(path, 1, "URL名（ファイル名）", f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
     if slug and (content_dir / kind / f"{slug}.md").exists():
         problems.append(Problem(path, 1, "URL名（ファイル名）", f"{path} はもうあります", "別の URL名にするか、今あるファイルを直してください"))
+    for prompt in prompts():
+        answer = (answers.get(prompt.flag) or "").strip()
+        if prompt.values is not None and answer and answer not in prompt.values:
+            problems.append(Problem(path, 1, prompt.label(), f"「{answer}」は選べる値ではありません", "書ける値: " + "、".join(prompt.values)))
     if problems:
         return Scaffold(path, None, problems)
-    values = {prompt.path: answers[prompt.flag].strip() for prompt in prompts() if prompt.flag != "slug" and (answers.get(prompt.flag) or "").strip()}
+    values = {
+        prompt.path: prompt.values[answer] if prompt.values is not None else answer
+        for prompt in prompts()
+        if prompt.flag != "slug" and (answer := (answers.get(prompt.flag) or "").strip())
+    }
     if kind == "employers":
         values[("registered",)] = today
     values[("verified",)] = today
