@@ -330,3 +330,14 @@ def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words
 
 def test_an_empty_contact_phone_still_means_none():
     assert load_settings({"contact_phone": ""}).contact_phone == ""
+
+
+def test_aliases_in_mkdocs_yml_are_walked_once(tmp_path):
+    """Found by review: the check for keys written twice walked a mapping again each time an
+    alias named it (one slip reported three times) and for ever when it held itself."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    shared = "x-shared: &shared {a: 1, a: 2}\nx-one: *shared\nx-two: *shared\nx-loop: &loop {again: *loop}\n"
+    (tmp_path / "mkdocs.yml").write_text(config.replace("extra:\n", shared + "extra:\n", 1), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    assert [(p.line, p.field) for p in raised.value.problems] == [(config.split("\n").index("extra:") + 1, "a")]

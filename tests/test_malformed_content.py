@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_build
 from employer_directory.loading import load_directory, validate_text
+from employer_directory.models.employer import Employer
 from employer_directory.models.program import Program
 from employer_directory.problems import ContentInvalid, Problem
 from employer_directory.settings import load_settings
@@ -438,3 +439,12 @@ def test_a_program_called_all_is_refused(tmp_path, name, slug_line, field):
     problems = problems_for(content)
     assert [(p.path, p.line, p.field) for p in problems] == [(f"content/programs/{name}", 1 if not slug_line else 2, field)]
     assert "全プログラムのカレンダー（calendar/all.ics）" in problems[0].what
+
+
+@pytest.mark.parametrize("written", ["notes: &again [*again]", "notes: &again {more: *again}"])
+def test_an_alias_that_holds_itself_is_a_located_problem_not_a_traceback(written):
+    """Found by review: the walk for keys that are not text followed the alias for ever
+    (RecursionError); the unknown key is reported as before."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    record, problems = validate_text("content/employers/x.md", base.replace("---\n", f"---\n{written}\n", 1), Employer, SETTINGS, "x")
+    assert record is None and [(p.line, p.field) for p in problems] == [(2, "notes")]

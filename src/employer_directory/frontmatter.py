@@ -274,30 +274,49 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
     return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
 
 
-def _has_key_not_text(data: Any) -> bool:
+def _has_key_not_text(data: Any, seen: set[int] | None = None) -> bool:
     """``123: …``, ``yes: …``, ``~: …`` give keys that are numbers, booleans or nothing: pydantic
-    would name them as list positions, in English."""
+    would name them as list positions, in English. ``seen``: an alias can make the data hold
+    itself (``a: &x [*x]``), which pydantic reports; this walk must not loop on it."""
+    seen = set() if seen is None else seen
+    if isinstance(data, (dict, list)):
+        if id(data) in seen:
+            return False
+        seen.add(id(data))
     if isinstance(data, dict):
-        return any(not isinstance(key, str) or _has_key_not_text(value) for key, value in data.items())
+        return any(not isinstance(key, str) or _has_key_not_text(value, seen) for key, value in data.items())
     if isinstance(data, list):
-        return any(_has_key_not_text(item) for item in data)
+        return any(_has_key_not_text(item, seen) for item in data)
     return False
 
 
 def _keys_not_text(yaml_text: str) -> list[tuple[str, int]]:
     """Such keys as written, with their 0-based line in ``yaml_text`` (only called when there is one)."""
-    found = []
-    nodes = [yaml.compose(yaml_text, Loader=PositionLoader)]
+    found = [
+        (str(getattr(key, "value", "")) if isinstance(key, yaml.ScalarNode) else "[…]", key.start_mark.line)
+        for mapping in mapping_nodes(yaml.compose(yaml_text, Loader=PositionLoader))
+        for key, _ in mapping.value
+        if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str"
+    ]
+    return sorted(found, key=lambda item: item[1])
+
+
+def mapping_nodes(root: yaml.Node | None) -> list[yaml.MappingNode]:
+    """Every mapping under ``root`` (composed YAML), each once: a mapping used again through an
+    alias (``*defaults``) is the same node, and one that holds itself (``&x {a: *x}``) must not
+    make the walk endless."""
+    found, seen, nodes = [], set(), [root]
     while nodes:
         node = nodes.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
-                    found.append((str(getattr(key, "value", "")) if isinstance(key, yaml.ScalarNode) else "[…]", key.start_mark.line))
-                nodes.append(value)
+            found.append(node)
+            nodes.extend(value for _, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             nodes.extend(node.value)
-    return sorted(found, key=lambda item: item[1])
+    return found
 
 
 def _indent(line: str) -> int:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .frontmatter import FrontMatter, PositionLoader
+from .frontmatter import FrontMatter, PositionLoader, mapping_nodes
 from .models.values import TOKYO, ShortText, StaffDate, parse_phone, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
@@ -253,19 +253,13 @@ def _keys_written_twice(text: str) -> list[tuple[str, int, int]]:
     except yaml.YAMLError:
         return []  # MkDocs, or validate, reports the syntax error itself
     found = []
-    nodes = [root]
-    while nodes:
-        node = nodes.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
-                    if key.value in seen:
-                        found.append((key.value, seen[key.value] + 1, key.start_mark.line + 1))
-                    seen.setdefault(key.value, key.start_mark.line)
-                nodes.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            nodes.extend(node.value)
+    for mapping in mapping_nodes(root):
+        seen: dict[str, int] = {}
+        for key, _ in mapping.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                if key.value in seen:
+                    found.append((key.value, seen[key.value] + 1, key.start_mark.line + 1))
+                seen.setdefault(key.value, key.start_mark.line)
     return sorted(found, key=lambda item: item[2])
 
 
