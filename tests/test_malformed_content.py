@@ -448,3 +448,16 @@ def test_an_alias_that_holds_itself_is_a_located_problem_not_a_traceback(written
     base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
     record, problems = validate_text("content/employers/x.md", base.replace("---\n", f"---\n{written}\n", 1), Employer, SETTINGS, "x")
     assert record is None and [(p.line, p.field) for p in problems] == [(2, "notes")]
+
+
+def test_a_link_shown_as_code_is_no_link_and_lines_count_as_the_editor_shows_them(tmp_path):
+    """Found by review: a link written inside `…` (no link in the page) was refused, and a
+    pasted U+2028 or U+000C in the body moved the line of every later problem down by one."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    body = "リンクは `[農園](other-farm.md)` のように書きます。\n改行\u2028と\x0cページ送り\n[農園](no-such-farm.md)\n"
+    (content / "employers" / "linked-farm.md").write_text(base.replace("name: テスト農園", "name: リンク農園") + body, encoding="utf-8")
+    problems = problems_for(content)
+    lines = (base + body).split("\n")
+    assert [(p.path, p.line) for p in problems] == [("content/employers/linked-farm.md", lines.index("[農園](no-such-farm.md)") + 1)]

@@ -82,6 +82,8 @@ def validate_text(
 
 
 MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+"""`[例](new-farm.md)` shows a link as it is written: Markdown makes no link of it."""
 RECORD_FOLDERS = ("employers", "programs")
 
 
@@ -93,12 +95,14 @@ def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]
     problems = []
     offset = front.first_line + front.yaml_text.count("\n") + 1
     in_code = False
-    for number, line in enumerate(front.body.splitlines(), start=offset):
+    # At "\n" only, as the body was joined and as Markdown reads it: splitlines() also breaks at
+    # U+000C, U+2028 … and would give every line after one of them a wrong number.
+    for number, line in enumerate(front.body.split("\n"), start=offset):
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
         if in_code:
             continue
-        for match in MARKDOWN_LINK.finditer(line):
+        for match in MARKDOWN_LINK.finditer(INLINE_CODE.sub("", line)):
             target = unquote(match.group(1).split("#")[0].split("?")[0])
             if not target.endswith(".md") or "://" in target or target.startswith("/"):
                 continue
