@@ -461,3 +461,24 @@ def test_a_link_shown_as_code_is_no_link_and_lines_count_as_the_editor_shows_the
     problems = problems_for(content)
     lines = (base + body).split("\n")
     assert [(p.path, p.line) for p in problems] == [("content/employers/linked-farm.md", lines.index("[農園](no-such-farm.md)") + 1)]
+
+
+@pytest.mark.parametrize(
+    ("slip", "fix"),
+    [
+        ("name：テスト農園", "「name: テスト農園」"),
+        ("name:テスト農園", "「name: テスト農園」"),
+        ("  - type：見学", "「- type: 見学」"),
+    ],
+)
+def test_a_colon_slip_on_the_first_line_of_a_block_is_found_at_its_line(slip, fix):
+    """Found by review: the full-width colon or missing space was told only when a key came
+    before it in its block; as the first key (name, a list item's type) the next line got
+    "値の中に「: 」があります"."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    written = slip.strip().removeprefix("- ").replace("：", ":")
+    line = next(line for line in base.split("\n") if line.strip().removeprefix("- ").startswith(written.split(":")[0] + ":"))
+    text = base.replace(line, slip, 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert [(p.line, p.field) for p in problems] == [(text.split("\n").index(slip) + 1, "(YAMLの書き方)")]
+    assert fix in problems[0].fix

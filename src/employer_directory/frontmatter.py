@@ -401,10 +401,19 @@ def _left_out_of_its_block(yaml_lines: list[str], index: int) -> tuple[int, str,
 def key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
     """``verified：2026-04-08`` (a full-width colon) or ``verified:2026-04-08`` (no space): YAML
     reads the line as the start of a key and fails only at the next line, saying a ":" is
-    missing. Returns the line the key is on, what is wrong and the fix; None for other errors."""
-    if not (error.problem or "").startswith("could not find expected ':'") or error.context_mark is None:
+    missing. Returns the line the key is on, what is wrong and the fix; None for other errors.
+    When the line is the first of its block (``name：…`` at the top, ``- type：見学``), YAML reads
+    it as text going on into the next line and fails there instead ("mapping values are not
+    allowed"): the line above is then the one."""
+    problem = error.problem or ""
+    if problem.startswith("could not find expected ':'") and error.context_mark is not None:
+        index = error.context_mark.line
+    elif problem.startswith("mapping values are not allowed") and error.problem_mark is not None:
+        index = error.problem_mark.line - 1
+        if not 0 <= index < len(yaml_lines) - 1 or not _goes_on_into(yaml_lines[index], yaml_lines[index + 1], error.problem_mark.column):
+            return None
+    else:
         return None
-    index = error.context_mark.line
     if not 0 <= index < len(yaml_lines):
         return None
     written = yaml_lines[index].strip()
@@ -415,6 +424,20 @@ def key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) ->
         key, _, value = written.partition(":")
         return index, "項目名の後の「:」に半角スペースが続いていません", f"「:」の後に半角スペースを1つ入れて「{key}: {value.strip()}」と書いてください（全角スペースではなく半角）"
     return None
+
+
+def _goes_on_into(above: str, line: str, colon: int) -> bool:
+    """Whether ``line``, whose key ends at ``colon``, starts where the text of ``above`` starts
+    (below ``- `` for a list item), with ``above`` holding no key of its own: YAML took the two
+    for one value."""
+    start = len(above) - len(above.lstrip(" -"))
+    key = line[:colon]
+    return (
+        start == len(key) - len(key.lstrip(" "))
+        and re.fullmatch(r"\s*[^\s:#'\"-][^:#]*", key) is not None
+        and ": " not in above
+        and not above.rstrip().endswith(":")
+    )
 
 
 def explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
