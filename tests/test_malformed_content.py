@@ -482,3 +482,15 @@ def test_a_colon_slip_on_the_first_line_of_a_block_is_found_at_its_line(slip, fi
     record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
     assert [(p.line, p.field) for p in problems] == [(text.split("\n").index(slip) + 1, "(YAMLの書き方)")]
     assert fix in problems[0].fix
+
+
+@pytest.mark.parametrize("second_line", ["時間：9時から", "時間:9時から"])
+def test_a_values_second_line_without_its_indent_is_not_called_a_key(second_line):
+    """Found by review: 「business: …」 going on into an unindented line holding a colon was
+    told "the colon after the key is full-width", with the fix 「時間: 9時から」, which only
+    leads to "no such field"."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("business: 野菜を育てている農家です。\n", f"business: 野菜を育てている農家です。\n{second_line}\n", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert "項目名の後" not in problems[0].what and second_line not in problems[0].fix

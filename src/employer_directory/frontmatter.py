@@ -398,6 +398,9 @@ def _left_out_of_its_block(yaml_lines: list[str], index: int) -> tuple[int, str,
     return (culprit, key, wanted - culprit_indent) if key else None
 
 
+SETTING_KEY = re.compile(r"(?:- )?[A-Za-z_][\w.-]*", re.ASCII)
+
+
 def key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
     """``verified：2026-04-08`` (a full-width colon) or ``verified:2026-04-08`` (no space): YAML
     reads the line as the start of a key and fails only at the next line, saying a ":" is
@@ -417,10 +420,13 @@ def key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) ->
     if not 0 <= index < len(yaml_lines):
         return None
     written = yaml_lines[index].strip()
-    if "：" in written:
+    # Only where the text before the colon is a key as the files write them (name, site_url):
+    # a value's second line left without its indent (時間：9時から) is no key, and "write
+    # 時間: 9時から" would only lead to "no such field".
+    if "：" in written and SETTING_KEY.fullmatch(written.partition("：")[0].rstrip()):
         key, _, value = written.partition("：")
         return index, "項目名の後の「：」が全角です", f"半角の「:」と半角スペースにして「{key.rstrip()}: {value.strip()}」と書いてください"
-    if re.match(r"^(?:- )?[^\s:#'\"][^:]*:(?:[^\s:]|[\u3000\xa0])", written):
+    if re.match(r"^(?:- )?[A-Za-z_][\w.-]*:(?:[^\s:]|[\u3000\xa0])", written, re.ASCII):
         key, _, value = written.partition(":")
         return index, "項目名の後の「:」に半角スペースが続いていません", f"「:」の後に半角スペースを1つ入れて「{key}: {value.strip()}」と書いてください（全角スペースではなく半角）"
     return None
