@@ -494,3 +494,15 @@ def test_a_values_second_line_without_its_indent_is_not_called_a_key(second_line
     record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
     assert record is None and len(problems) == 1
     assert "項目名の後" not in problems[0].what and second_line not in problems[0].fix
+
+
+def test_a_link_too_long_for_a_file_name_is_missing_and_a_mail_address_is_no_file(tmp_path):
+    """Found by review: a linked name over 255 bytes (86 kanji) stopped the check with
+    "File name too long" (OSError); mailto:info@example.md (.md: Moldova) was taken for a file."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    body = "[メール](mailto:info@example.md)\n[長い](" + "農" * 90 + ".md)\n"
+    (content / "employers" / "linked-farm.md").write_text(base.replace("name: テスト農園", "name: リンク農園") + body, encoding="utf-8")
+    problems = problems_for(content)
+    assert [(p.path, p.line, p.field) for p in problems] == [("content/employers/linked-farm.md", len((base + body).split("\n")) - 1, "(本文)")]

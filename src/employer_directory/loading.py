@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ValidationError
@@ -104,10 +104,11 @@ def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]
             continue
         for match in MARKDOWN_LINK.finditer(INLINE_CODE.sub("", line)):
             target = unquote(match.group(1).split("#")[0].split("?")[0])
-            if not target.endswith(".md") or "://" in target or target.startswith("/"):
+            # mailto:, tel: and https:// alike are addresses, not files (MkDocs leaves them be).
+            if not target.endswith(".md") or urlsplit(target).scheme or target.startswith("/"):
                 continue
             linked = Path(os.path.normpath(folder / target))
-            if linked.parent.parent != folder.parent or linked.parent.name not in RECORD_FOLDERS or linked.name == "index.md" or linked.is_file():
+            if linked.parent.parent != folder.parent or linked.parent.name not in RECORD_FOLDERS or linked.name == "index.md" or _is_file(linked):
                 continue
             near = difflib.get_close_matches(linked.name, [path.name for path in linked.parent.glob("*.md")], n=1, cutoff=0.6)
             shown = f"{PurePosixPath(front.path).parent.parent}/{linked.parent.name}/"
@@ -122,6 +123,13 @@ def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]
                 )
             )
     return problems
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name longer than the file system allows (255 bytes: 85 kanji)
+        return False
 
 
 def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path):
