@@ -341,3 +341,20 @@ def test_aliases_in_mkdocs_yml_are_walked_once(tmp_path):
     with pytest.raises(ContentInvalid) as raised:
         cli.read_settings(tmp_path / "mkdocs.yml")
     assert [(p.line, p.field) for p in raised.value.problems] == [(config.split("\n").index("extra:") + 1, "a")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "fix"),
+    [
+        ({"organization": "あ" * 81}, "80文字以内にしてください"),
+        ({"organization": "<b>センター</b>"}, "タグを消して普通の文章にしてください"),
+        ({"areas": [{"id": "north", "label": " "}]}, "内容を書いてください"),
+    ],
+)
+def test_a_setting_shown_to_the_public_gets_a_fix_that_makes_sense_in_mkdocs_yml(raw, fix):
+    """Found by review: the settings' text checks came with the content files' fixes, "write it
+    in the body below ---" (mkdocs.yml has none) and, for an empty label, "delete the line"."""
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings(raw)
+    (problem,) = raised.value.problems
+    assert problem.fix == fix

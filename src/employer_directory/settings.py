@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import FrontMatter, PositionLoader, mapping_nodes
-from .models.values import TOKYO, ShortText, StaffDate, parse_phone, parse_staff_date, staff_error
+from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
 from .vocabulary import Term
@@ -25,7 +25,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class TermSetting(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(description="URL に使う半角英小文字の識別子")
-    label: ShortText = Field(description="画面とファイルに書く日本語の名前")
+    label: ShortSetting = Field(description="画面とファイルに書く日本語の名前")
     description: str = ""
 
     @field_validator("id")
@@ -96,7 +96,7 @@ class DirectorySettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    organization: ShortText = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
+    organization: ShortSetting = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
     contact_phone: str = Field("", description="相談窓口の電話番号")
     contact_hours: str = Field("", description="電話を受け付ける曜日と時間（例: 平日 8:30〜17:15）")
     content_dir: str = Field("content", description="内容ファイルを置くフォルダ（mkdocs.yml からの相対パス）")
