@@ -330,3 +330,31 @@ def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words
 
 def test_an_empty_contact_phone_still_means_none():
     assert load_settings({"contact_phone": ""}).contact_phone == ""
+
+
+def test_aliases_in_mkdocs_yml_are_walked_once(tmp_path):
+    """Found by review: the check for keys written twice walked a mapping again each time an
+    alias named it (one slip reported three times) and for ever when it held itself."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    shared = "x-shared: &shared {a: 1, a: 2}\nx-one: *shared\nx-two: *shared\nx-loop: &loop {again: *loop}\n"
+    (tmp_path / "mkdocs.yml").write_text(config.replace("extra:\n", shared + "extra:\n", 1), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    assert [(p.line, p.field) for p in raised.value.problems] == [(config.split("\n").index("extra:") + 1, "a")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "fix"),
+    [
+        ({"organization": "あ" * 81}, "80文字以内にしてください"),
+        ({"organization": "<b>センター</b>"}, "タグを消して普通の文章にしてください"),
+        ({"areas": [{"id": "north", "label": " "}]}, "内容を書いてください"),
+    ],
+)
+def test_a_setting_shown_to_the_public_gets_a_fix_that_makes_sense_in_mkdocs_yml(raw, fix):
+    """Found by review: the settings' text checks came with the content files' fixes, "write it
+    in the body below ---" (mkdocs.yml has none) and, for an empty label, "delete the line"."""
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings(raw)
+    (problem,) = raised.value.problems
+    assert problem.fix == fix

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_build
 from employer_directory.loading import load_directory, validate_text
+from employer_directory.models.employer import Employer
 from employer_directory.models.program import Program
 from employer_directory.problems import ContentInvalid, Problem
 from employer_directory.settings import load_settings
@@ -438,3 +439,70 @@ def test_a_program_called_all_is_refused(tmp_path, name, slug_line, field):
     problems = problems_for(content)
     assert [(p.path, p.line, p.field) for p in problems] == [(f"content/programs/{name}", 1 if not slug_line else 2, field)]
     assert "全プログラムのカレンダー（calendar/all.ics）" in problems[0].what
+
+
+@pytest.mark.parametrize("written", ["notes: &again [*again]", "notes: &again {more: *again}"])
+def test_an_alias_that_holds_itself_is_a_located_problem_not_a_traceback(written):
+    """Found by review: the walk for keys that are not text followed the alias for ever
+    (RecursionError); the unknown key is reported as before."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    record, problems = validate_text("content/employers/x.md", base.replace("---\n", f"---\n{written}\n", 1), Employer, SETTINGS, "x")
+    assert record is None and [(p.line, p.field) for p in problems] == [(2, "notes")]
+
+
+def test_a_link_shown_as_code_is_no_link_and_lines_count_as_the_editor_shows_them(tmp_path):
+    """Found by review: a link written inside `…` (no link in the page) was refused, and a
+    pasted U+2028 or U+000C in the body moved the line of every later problem down by one."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    body = "リンクは `[農園](other-farm.md)` のように書きます。\n改行\u2028と\x0cページ送り\n[農園](no-such-farm.md)\n"
+    (content / "employers" / "linked-farm.md").write_text(base.replace("name: テスト農園", "name: リンク農園") + body, encoding="utf-8")
+    problems = problems_for(content)
+    lines = (base + body).split("\n")
+    assert [(p.path, p.line) for p in problems] == [("content/employers/linked-farm.md", lines.index("[農園](no-such-farm.md)") + 1)]
+
+
+@pytest.mark.parametrize(
+    ("slip", "fix"),
+    [
+        ("name：テスト農園", "「name: テスト農園」"),
+        ("name:テスト農園", "「name: テスト農園」"),
+        ("  - type：見学", "「- type: 見学」"),
+    ],
+)
+def test_a_colon_slip_on_the_first_line_of_a_block_is_found_at_its_line(slip, fix):
+    """Found by review: the full-width colon or missing space was told only when a key came
+    before it in its block; as the first key (name, a list item's type) the next line got
+    "値の中に「: 」があります"."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    written = slip.strip().removeprefix("- ").replace("：", ":")
+    line = next(line for line in base.split("\n") if line.strip().removeprefix("- ").startswith(written.split(":")[0] + ":"))
+    text = base.replace(line, slip, 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert [(p.line, p.field) for p in problems] == [(text.split("\n").index(slip) + 1, "(YAMLの書き方)")]
+    assert fix in problems[0].fix
+
+
+@pytest.mark.parametrize("second_line", ["時間：9時から", "時間:9時から"])
+def test_a_values_second_line_without_its_indent_is_not_called_a_key(second_line):
+    """Found by review: 「business: …」 going on into an unindented line holding a colon was
+    told "the colon after the key is full-width", with the fix 「時間: 9時から」, which only
+    leads to "no such field"."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("business: 野菜を育てている農家です。\n", f"business: 野菜を育てている農家です。\n{second_line}\n", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert "項目名の後" not in problems[0].what and second_line not in problems[0].fix
+
+
+def test_a_link_too_long_for_a_file_name_is_missing_and_a_mail_address_is_no_file(tmp_path):
+    """Found by review: a linked name over 255 bytes (86 kanji) stopped the check with
+    "File name too long" (OSError); mailto:info@example.md (.md: Moldova) was taken for a file."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    body = "[メール](mailto:info@example.md)\n[長い](" + "農" * 90 + ".md)\n"
+    (content / "employers" / "linked-farm.md").write_text(base.replace("name: テスト農園", "name: リンク農園") + body, encoding="utf-8")
+    problems = problems_for(content)
+    assert [(p.path, p.line, p.field) for p in problems] == [("content/employers/linked-farm.md", len((base + body).split("\n")) - 1, "(本文)")]

@@ -347,3 +347,17 @@ def test_on_a_slow_line_the_page_says_it_is_loading_not_that_javascript_is_off(w
     assert page.locator("#dir-search-status").inner_text().startswith("検索の準備ができませんでした")
     assert not page.get_by_text("JavaScript が必要です").is_visible(), "JavaScript is on; the loading failed"
     watched.errors.clear()  # the aborted script is the point of this test
+
+
+def test_a_card_that_spells_the_word_another_way_has_it_highlighted(watched, site_url):
+    """Found by review: 障害 in a card was found by 障害 or 障がい (both sides become 障がい)
+    but not highlighted: the card's text was folded one character at a time."""
+    page = watched.page
+    # The sample content says 障がい; the cards here say 障害, as an employer may write it.
+    page.route("**/directory-documents.json", lambda route: route.fulfill(response=(fetched := route.fetch()), body=fetched.text().replace("障がい", "障害")))
+    open_search(page, site_url)
+    for query in ("障害", "障がい"):
+        type_query(page, query)
+        assert result_slugs(page)
+        assert set(page.locator("#dir-search-results mark").all_inner_texts()) == {"障害"}, query
+    assert watched.errors == []

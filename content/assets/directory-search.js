@@ -214,9 +214,16 @@
   function appendHighlighted(parent, text, words) {
     var normal = "";
     var origin = [];
-    for (var i = 0; i < text.length; i++) {
-      var piece = normalizeText(text.charAt(i));
-      for (var k = 0; k < piece.length; k++) { normal += piece.charAt(k); origin.push(i); }
+    for (var i = 0; i < text.length; ) {
+      // Character by character, but a spelling variant as a whole: 障害 in a card is 障がい in
+      // the query's words, and neither of its characters alone says so.
+      var width = 1;
+      SPELLING_VARIANTS.forEach(function (pair) {
+        if (width === 1 && text.substr(i, pair[0].length).normalize("NFKC").toLowerCase() === pair[0]) width = pair[0].length;
+      });
+      var piece = normalizeText(text.substr(i, width));
+      for (var k = 0; k < piece.length; k++) { normal += piece.charAt(k); origin.push(i + Math.min(k, width - 1)); }
+      i += width;
     }
     var marked = new Array(text.length);
     words.forEach(function (word) {

@@ -274,30 +274,49 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
     return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
 
 
-def _has_key_not_text(data: Any) -> bool:
+def _has_key_not_text(data: Any, seen: set[int] | None = None) -> bool:
     """``123: …``, ``yes: …``, ``~: …`` give keys that are numbers, booleans or nothing: pydantic
-    would name them as list positions, in English."""
+    would name them as list positions, in English. ``seen``: an alias can make the data hold
+    itself (``a: &x [*x]``), which pydantic reports; this walk must not loop on it."""
+    seen = set() if seen is None else seen
+    if isinstance(data, (dict, list)):
+        if id(data) in seen:
+            return False
+        seen.add(id(data))
     if isinstance(data, dict):
-        return any(not isinstance(key, str) or _has_key_not_text(value) for key, value in data.items())
+        return any(not isinstance(key, str) or _has_key_not_text(value, seen) for key, value in data.items())
     if isinstance(data, list):
-        return any(_has_key_not_text(item) for item in data)
+        return any(_has_key_not_text(item, seen) for item in data)
     return False
 
 
 def _keys_not_text(yaml_text: str) -> list[tuple[str, int]]:
     """Such keys as written, with their 0-based line in ``yaml_text`` (only called when there is one)."""
-    found = []
-    nodes = [yaml.compose(yaml_text, Loader=PositionLoader)]
+    found = [
+        (str(getattr(key, "value", "")) if isinstance(key, yaml.ScalarNode) else "[…]", key.start_mark.line)
+        for mapping in mapping_nodes(yaml.compose(yaml_text, Loader=PositionLoader))
+        for key, _ in mapping.value
+        if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str"
+    ]
+    return sorted(found, key=lambda item: item[1])
+
+
+def mapping_nodes(root: yaml.Node | None) -> list[yaml.MappingNode]:
+    """Every mapping under ``root`` (composed YAML), each once: a mapping used again through an
+    alias (``*defaults``) is the same node, and one that holds itself (``&x {a: *x}``) must not
+    make the walk endless."""
+    found, seen, nodes = [], set(), [root]
     while nodes:
         node = nodes.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
-                    found.append((str(getattr(key, "value", "")) if isinstance(key, yaml.ScalarNode) else "[…]", key.start_mark.line))
-                nodes.append(value)
+            found.append(node)
+            nodes.extend(value for _, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             nodes.extend(node.value)
-    return sorted(found, key=lambda item: item[1])
+    return found
 
 
 def _indent(line: str) -> int:
@@ -379,23 +398,52 @@ def _left_out_of_its_block(yaml_lines: list[str], index: int) -> tuple[int, str,
     return (culprit, key, wanted - culprit_indent) if key else None
 
 
+SETTING_KEY = re.compile(r"(?:- )?[A-Za-z_][\w.-]*", re.ASCII)
+
+
 def key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
     """``verified：2026-04-08`` (a full-width colon) or ``verified:2026-04-08`` (no space): YAML
     reads the line as the start of a key and fails only at the next line, saying a ":" is
-    missing. Returns the line the key is on, what is wrong and the fix; None for other errors."""
-    if not (error.problem or "").startswith("could not find expected ':'") or error.context_mark is None:
+    missing. Returns the line the key is on, what is wrong and the fix; None for other errors.
+    When the line is the first of its block (``name：…`` at the top, ``- type：見学``), YAML reads
+    it as text going on into the next line and fails there instead ("mapping values are not
+    allowed"): the line above is then the one."""
+    problem = error.problem or ""
+    if problem.startswith("could not find expected ':'") and error.context_mark is not None:
+        index = error.context_mark.line
+    elif problem.startswith("mapping values are not allowed") and error.problem_mark is not None:
+        index = error.problem_mark.line - 1
+        if not 0 <= index < len(yaml_lines) - 1 or not _goes_on_into(yaml_lines[index], yaml_lines[index + 1], error.problem_mark.column):
+            return None
+    else:
         return None
-    index = error.context_mark.line
     if not 0 <= index < len(yaml_lines):
         return None
     written = yaml_lines[index].strip()
-    if "：" in written:
+    # Only where the text before the colon is a key as the files write them (name, site_url):
+    # a value's second line left without its indent (時間：9時から) is no key, and "write
+    # 時間: 9時から" would only lead to "no such field".
+    if "：" in written and SETTING_KEY.fullmatch(written.partition("：")[0].rstrip()):
         key, _, value = written.partition("：")
         return index, "項目名の後の「：」が全角です", f"半角の「:」と半角スペースにして「{key.rstrip()}: {value.strip()}」と書いてください"
-    if re.match(r"^(?:- )?[^\s:#'\"][^:]*:(?:[^\s:]|[\u3000\xa0])", written):
+    if re.match(r"^(?:- )?[A-Za-z_][\w.-]*:(?:[^\s:]|[\u3000\xa0])", written, re.ASCII):
         key, _, value = written.partition(":")
         return index, "項目名の後の「:」に半角スペースが続いていません", f"「:」の後に半角スペースを1つ入れて「{key}: {value.strip()}」と書いてください（全角スペースではなく半角）"
     return None
+
+
+def _goes_on_into(above: str, line: str, colon: int) -> bool:
+    """Whether ``line``, whose key ends at ``colon``, starts where the text of ``above`` starts
+    (below ``- `` for a list item), with ``above`` holding no key of its own: YAML took the two
+    for one value."""
+    start = len(above) - len(above.lstrip(" -"))
+    key = line[:colon]
+    return (
+        start == len(key) - len(key.lstrip(" "))
+        and re.fullmatch(r"\s*[^\s:#'\"-][^:#]*", key) is not None
+        and ": " not in above
+        and not above.rstrip().endswith(":")
+    )
 
 
 def explain_yaml_error(error: yaml.MarkedYAMLError) -> str:

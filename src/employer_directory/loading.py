@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ValidationError
@@ -82,6 +82,8 @@ def validate_text(
 
 
 MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+"""`[例](new-farm.md)` shows a link as it is written: Markdown makes no link of it."""
 RECORD_FOLDERS = ("employers", "programs")
 
 
@@ -93,17 +95,20 @@ def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]
     problems = []
     offset = front.first_line + front.yaml_text.count("\n") + 1
     in_code = False
-    for number, line in enumerate(front.body.splitlines(), start=offset):
+    # At "\n" only, as the body was joined and as Markdown reads it: splitlines() also breaks at
+    # U+000C, U+2028 … and would give every line after one of them a wrong number.
+    for number, line in enumerate(front.body.split("\n"), start=offset):
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
         if in_code:
             continue
-        for match in MARKDOWN_LINK.finditer(line):
+        for match in MARKDOWN_LINK.finditer(INLINE_CODE.sub("", line)):
             target = unquote(match.group(1).split("#")[0].split("?")[0])
-            if not target.endswith(".md") or "://" in target or target.startswith("/"):
+            # mailto:, tel: and https:// alike are addresses, not files (MkDocs leaves them be).
+            if not target.endswith(".md") or urlsplit(target).scheme or target.startswith("/"):
                 continue
             linked = Path(os.path.normpath(folder / target))
-            if linked.parent.parent != folder.parent or linked.parent.name not in RECORD_FOLDERS or linked.name == "index.md" or linked.is_file():
+            if linked.parent.parent != folder.parent or linked.parent.name not in RECORD_FOLDERS or linked.name == "index.md" or _is_file(linked):
                 continue
             near = difflib.get_close_matches(linked.name, [path.name for path in linked.parent.glob("*.md")], n=1, cutoff=0.6)
             shown = f"{PurePosixPath(front.path).parent.parent}/{linked.parent.name}/"
@@ -118,6 +123,13 @@ def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]
                 )
             )
     return problems
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name longer than the file system allows (255 bytes: 85 kanji)
+        return False
 
 
 def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path):

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .frontmatter import FrontMatter, PositionLoader
-from .models.values import TOKYO, ShortText, StaffDate, parse_phone, parse_staff_date, staff_error
+from .frontmatter import FrontMatter, PositionLoader, mapping_nodes
+from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
 from .vocabulary import Term
@@ -25,7 +25,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class TermSetting(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(description="URL に使う半角英小文字の識別子")
-    label: ShortText = Field(description="画面とファイルに書く日本語の名前")
+    label: ShortSetting = Field(description="画面とファイルに書く日本語の名前")
     description: str = ""
 
     @field_validator("id")
@@ -96,7 +96,7 @@ class DirectorySettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    organization: ShortText = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
+    organization: ShortSetting = Field("生活・就労支援センター", description="サイトを運営する相談窓口の名前")
     contact_phone: str = Field("", description="相談窓口の電話番号")
     contact_hours: str = Field("", description="電話を受け付ける曜日と時間（例: 平日 8:30〜17:15）")
     content_dir: str = Field("content", description="内容ファイルを置くフォルダ（mkdocs.yml からの相対パス）")
@@ -253,19 +253,13 @@ def _keys_written_twice(text: str) -> list[tuple[str, int, int]]:
     except yaml.YAMLError:
         return []  # MkDocs, or validate, reports the syntax error itself
     found = []
-    nodes = [root]
-    while nodes:
-        node = nodes.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
-                    if key.value in seen:
-                        found.append((key.value, seen[key.value] + 1, key.start_mark.line + 1))
-                    seen.setdefault(key.value, key.start_mark.line)
-                nodes.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            nodes.extend(node.value)
+    for mapping in mapping_nodes(root):
+        seen: dict[str, int] = {}
+        for key, _ in mapping.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                if key.value in seen:
+                    found.append((key.value, seen[key.value] + 1, key.start_mark.line + 1))
+                seen.setdefault(key.value, key.start_mark.line)
     return sorted(found, key=lambda item: item[2])
 
 

@@ -73,7 +73,10 @@ def halfwidth(text: str) -> str:
 # --- text ---------------------------------------------------------------------------------
 
 
-def _check_text(limit: int):
+def _check_text(limit: int, in_settings: bool = False):
+    """``in_settings``: for mkdocs.yml, which has no body below 「---」 to send long text to, and
+    where a setting's line left out takes its default but a label's cannot be."""
+
     def check(value: Any) -> str:
         if value is None:  # "title:" with nothing after it: validation.py says the value is empty
             return value
@@ -85,16 +88,16 @@ def _check_text(limit: int):
             raise staff_error("文字で書く項目です", "値を文字で書いてください")
         value = value.strip()
         if not value:
-            raise staff_error("値が空です", "内容を書くか、この行ごと消してください")
+            raise staff_error("値が空です", "内容を書いてください" if in_settings else "内容を書くか、この行ごと消してください")
         if len(value) > limit:
             raise staff_error(
                 f"長すぎます（{len(value):,}文字）",
-                f"{limit:,}文字以内にしてください。長い説明は「---」の下の本文に書けます",
+                f"{limit:,}文字以内にしてください" + ("" if in_settings else "。長い説明は「---」の下の本文に書けます"),
             )
         if HTML_TAG.search(value):
             raise staff_error(
                 "HTML のタグ（< > で囲んだ記号）は項目には書けません",
-                "タグを消して普通の文章にしてください。見出しや強調は本文（「---」の下）に書けます",
+                "タグを消して普通の文章にしてください" + ("" if in_settings else "。見出しや強調は本文（「---」の下）に書けます"),
             )
         return value
 
@@ -102,6 +105,8 @@ def _check_text(limit: int):
 
 
 ShortText = Annotated[str, BeforeValidator(_check_text(80)), WithJsonSchema({"type": "string", "maxLength": 80})]
+ShortSetting = Annotated[str, BeforeValidator(_check_text(80, in_settings=True)), WithJsonSchema({"type": "string", "maxLength": 80})]
+"""ShortText in mkdocs.yml: the same checks, with fixes that make sense there."""
 Text = Annotated[str, BeforeValidator(_check_text(400)), WithJsonSchema({"type": "string", "maxLength": 400})]
 LongText = Annotated[str, BeforeValidator(_check_text(2000)), WithJsonSchema({"type": "string", "maxLength": 2000})]
 
