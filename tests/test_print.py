@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -761,24 +762,38 @@ def test_sheets_printed_after_the_deadline_say_applications_have_closed(browser,
         context.close()
 
 
-def test_a_sheet_tells_of_the_coming_closure_on_the_same_one_page_and_not_once_it_is_over(browser, site_url, tmp_path):
-    """Sheet files made on 2026-12-15 tell of 年末年始 (12-29 … 01-03) under the employer's name.
-    The sheets that fill their page to the last line (found by printing every sample sheet) still
-    print on one page with it. Printed on 01-03 from that build (the morning rebuild stopped) a
-    sheet still tells of it; printed on 01-04 the centre is open again, and the paper must not
-    say it is closed."""
+FULLEST_SHEETS = (("hikari-jimu-service", "introduction"), ("hoshizora-keibi", "introduction"), ("yamabiko-care", "introduction"), ("yamabiko-care", "seeker"))
+"""The sample sheets that fill their A4 page to the last line (found by printing every one)."""
+
+
+@contextmanager
+def sheets_made_on(browser, site_url: str, day: dt.date, closures=()):
+    """A page whose employer sheet files are those made on ``day`` (with ``closures`` added to
+    the settings), served with the site's scripts and styles, and the clock at ``day``."""
     from employer_directory.sheets.sheet_files import render_sheet_files
 
     settings = read_settings(ROOT / "mkdocs.yml")
-    december = load_directory(ROOT / "content", settings, root=ROOT, today=dt.date(2026, 12, 15))
-    files = render_sheet_files(december, site_url, "サイト名", ROOT / "overrides")
+    if closures:
+        settings = settings.model_copy(update={"closures": [*settings.closures, *closures]})
+    directory = load_directory(ROOT / "content", settings, root=ROOT, today=day)
+    files = render_sheet_files(directory, site_url, "サイト名", ROOT / "overrides")
     context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
     page = context.new_page()
-    # That day's sheet files in place of the served ones, with the served site's scripts and styles.
     page.route(f"{site_url}employers/*/sheets.html", lambda route: route.fulfill(body=files[route.request.url[len(site_url):]], content_type="text/html; charset=utf-8"))
+    page.clock.set_fixed_time(f"{day.isoformat()}T10:00:00+09:00")
     try:
-        page.clock.set_fixed_time("2026-12-15T10:00:00+09:00")
-        for slug, kind in (("hikari-jimu-service", "introduction"), ("hoshizora-keibi", "introduction"), ("yamabiko-care", "introduction"), ("yamabiko-care", "seeker")):
+        yield page
+    finally:
+        context.close()
+
+
+def test_a_sheet_tells_of_the_coming_closure_on_the_same_one_page_and_not_once_it_is_over(browser, site_url, tmp_path):
+    """Sheet files made on 2026-12-15 tell of 年末年始 (12-29 … 01-03) under the employer's name.
+    The sheets that fill their page to the last line still print on one page with it. Printed on
+    01-03 from that build (the morning rebuild stopped) a sheet still tells of it; printed on
+    01-04 the centre is open again, and the paper must not say it is closed."""
+    with sheets_made_on(browser, site_url, dt.date(2026, 12, 15)) as page:
+        for slug, kind in FULLEST_SHEETS:
             pages = print_pdf(page, f"{site_url}employers/{slug}/sheets.html#{kind}", tmp_path / f"{slug}-{kind}.pdf")
             assert len(pages) == 1 and "センター休館日:12月29日(火)〜1月3日(日)（年末年始）" in pages[0], (slug, kind)
         url = f"{site_url}employers/shirakaba-farm/sheets.html"
@@ -789,8 +804,6 @@ def test_a_sheet_tells_of_the_coming_closure_on_the_same_one_page_and_not_once_i
         page.clock.set_fixed_time("2027-01-04T07:00:00+09:00")
         page.goto(url)
         assert notice.count() == 1 and not notice.is_visible()
-    finally:
-        context.close()
 
 
 def test_two_coming_closures_share_the_line_and_the_fullest_sheets_stay_on_one_page(browser, site_url, tmp_path):
@@ -799,18 +812,10 @@ def test_two_coming_closures_share_the_line_and_the_fullest_sheets_stay_on_one_p
     one line, so that the sheets that fill their page still print on one A4 page. Printed on
     12-23 the first is gone, and the 「、」 with it."""
     from employer_directory.calendar.closures import Closure
-    from employer_directory.sheets.sheet_files import render_sheet_files
 
-    settings = read_settings(ROOT / "mkdocs.yml")
-    settings = settings.model_copy(update={"closures": [*settings.closures, Closure(label="設備点検", start=dt.date(2026, 12, 21), until=dt.date(2026, 12, 22))]})
-    december = load_directory(ROOT / "content", settings, root=ROOT, today=dt.date(2026, 12, 20))
-    files = render_sheet_files(december, site_url, "サイト名", ROOT / "overrides")
-    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
-    page = context.new_page()
-    page.route(f"{site_url}employers/*/sheets.html", lambda route: route.fulfill(body=files[route.request.url[len(site_url):]], content_type="text/html; charset=utf-8"))
-    try:
-        page.clock.set_fixed_time("2026-12-20T10:00:00+09:00")
-        for slug, kind in (("hikari-jimu-service", "introduction"), ("hoshizora-keibi", "introduction"), ("yamabiko-care", "introduction"), ("yamabiko-care", "seeker")):
+    check = Closure(label="設備点検", start=dt.date(2026, 12, 21), until=dt.date(2026, 12, 22))
+    with sheets_made_on(browser, site_url, dt.date(2026, 12, 20), [check]) as page:
+        for slug, kind in FULLEST_SHEETS:
             pages = print_pdf(page, f"{site_url}employers/{slug}/sheets.html#{kind}", tmp_path / f"{slug}-{kind}.pdf")
             assert len(pages) == 1, (slug, kind)
             assert "センター休館日:12月21日(月)〜22日(火)、12月29日(火)〜1月3日(日)" in pages[0], (slug, kind)
@@ -818,8 +823,6 @@ def test_two_coming_closures_share_the_line_and_the_fullest_sheets_stay_on_one_p
         page.goto(f"{site_url}employers/shirakaba-farm/sheets.html")
         shown = [line.inner_text() for line in page.locator("#seeker .sheet__closure").all() if line.is_visible()]
         assert shown == ["センター休館日: 12月29日(火)〜1月3日(日)"]
-    finally:
-        context.close()
 
 
 def test_a_month_printed_after_a_deadline_from_a_stale_page_leaves_the_deadline_off(browser, site_url, tmp_path):
