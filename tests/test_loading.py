@@ -358,3 +358,16 @@ def test_a_setting_shown_to_the_public_gets_a_fix_that_makes_sense_in_mkdocs_yml
         load_settings(raw)
     (problem,) = raised.value.problems
     assert problem.fix == fix
+
+
+def test_a_key_that_is_not_text_refuses_the_file_even_if_its_line_is_not_found(monkeypatch):
+    """Two walks decide it (the data, then the nodes for the line): should they ever disagree, the
+    file is refused at its front matter, not dropped without a word."""
+    from employer_directory import frontmatter
+
+    text = "---\nname: テスト農園\n123: 値\n---\n"
+    found = frontmatter.read_front_matter("content/employers/x.md", text)
+    assert [(p.line, p.field) for p in found] == [(3, "123")]
+    monkeypatch.setattr(frontmatter, "_keys_not_text", lambda yaml_text: [])
+    found = frontmatter.read_front_matter("content/employers/x.md", text)
+    assert [(p.line, p.field) for p in found] == [(2, "(YAMLの書き方)")]

@@ -260,16 +260,13 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
             )
         ]
     if _has_key_not_text(data):
+        fix = "項目名は name: のように決まった英字で書きます。値の続きなら、前の行の値全体を \"…\" で囲んで1行に書いてください"
+        # Never an empty list (a file dropped without a word): should the nodes not show the key,
+        # the file is still refused, at its front matter's first line.
         return [
-            Problem(
-                display_path,
-                2 + line,
-                key,
-                f"項目名「{key}」は項目名として読めません（数字や yes・no・~ は項目名になりません）",
-                "項目名は name: のように決まった英字で書きます。値の続きなら、前の行の値全体を \"…\" で囲んで1行に書いてください",
-            )
+            Problem(display_path, 2 + line, key, f"項目名「{key}」は項目名として読めません（数字や yes・no・~ は項目名になりません）", fix)
             for key, line in _keys_not_text(yaml_text)
-        ]
+        ] or [Problem(display_path, 2, "(YAMLの書き方)", "項目名として読めないもの（数字や yes・no・~）があります", fix)]
     body = "\n".join(lines[closing + 1 :])
     return FrontMatter(display_path, data, body, yaml_text=yaml_text, first_line=2)
 
