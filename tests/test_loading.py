@@ -289,6 +289,18 @@ def test_a_setting_written_twice_in_mkdocs_yml_is_refused_with_both_lines(tmp_pa
     assert f"mkdocs.yml:{second}: 項目「closures」: 項目「closures」が2回書かれています（{first}行目と{second}行目）" in err
 
 
+def test_a_setting_written_twice_on_one_line_of_mkdocs_yml_is_said_to_be_on_that_line(tmp_path, capsys):
+    """A one-line mapping holding a key twice was reported as "line 78 and line 78"."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    written = '      - {label: 年末年始, from: "12-29", until: "01-03"}'
+    (tmp_path / "mkdocs.yml").write_text(config.replace(written, written.replace("until:", 'from: "12-30", until:'), 1), encoding="utf-8")
+    (tmp_path / "content" / "employers").mkdir(parents=True)
+    line = config.split("\n").index(written) + 1
+    assert cli.main(["validate", "--config", str(tmp_path / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    assert f"mkdocs.yml:{line}: 項目「from」: 項目「from」が同じ行（{line}行目）に2回書かれています" in err
+
+
 def test_validate_refuses_a_content_folder_that_is_not_there(tmp_path, capsys):
     """Found by the fuzz audit: a mistyped content_dir made validate check nothing and say
     there were no problems."""

@@ -463,6 +463,16 @@ def test_a_link_shown_as_code_is_no_link_and_lines_count_as_the_editor_shows_the
     assert [(p.path, p.line) for p in problems] == [("content/employers/linked-farm.md", lines.index("[農園](no-such-farm.md)") + 1)]
 
 
+def test_a_key_written_twice_on_one_line_is_said_to_be_on_that_line():
+    """"14行目と14行目" read as a slip of the check; a one-line mapping holds the key twice."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    written = '  - {type: 見学, capacity: 3, type: 体験, days: [月], hours: "9:00〜12:00", content: 畑の見学}'
+    text = base.replace('  - type: 見学\n    capacity: 3\n    days: [月, 水]\n    hours: "9:00〜12:00"\n    content: 畑の見学', written, 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    line = text.split("\n").index(written) + 1
+    assert [(p.line, p.what) for p in problems] == [(line, f"項目「type」が同じ行（{line}行目）に2回書かれています")]
+
+
 @pytest.mark.parametrize(
     ("slip", "fix"),
     [

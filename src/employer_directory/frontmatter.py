@@ -46,6 +46,14 @@ class DuplicateKey(Exception):
         self.line = line
 
 
+def key_written_twice(key: str, first_line: int, line: int) -> str:
+    """The message for a key written twice: both lines, or one when a one-line mapping
+    (``{label: a, label: b}``) holds it twice ("line 78 and line 78" reads as a slip)."""
+    if first_line == line:
+        return f"項目「{key}」が同じ行（{line}行目）に2回書かれています"
+    return f"項目「{key}」が2回書かれています（{first_line}行目と{line}行目）"
+
+
 def _refusing_duplicate_keys(loader_class: type) -> type:
     """A loader that raises DuplicateKey instead of letting a repeated key replace the first.
 
@@ -206,7 +214,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                 display_path,
                 2 + twice.line,
                 twice.key,
-                f"項目「{twice.key}」が2回書かれています（{2 + twice.first_line}行目と{2 + twice.line}行目）",
+                key_written_twice(twice.key, 2 + twice.first_line, 2 + twice.line),
                 "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます",
             )
         ]

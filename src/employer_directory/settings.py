@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .frontmatter import FrontMatter, PositionLoader, mapping_nodes
+from .frontmatter import FrontMatter, PositionLoader, key_written_twice, mapping_nodes
 from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
@@ -217,7 +217,7 @@ def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -
                     source,
                     line,
                     key,
-                    f"項目「{key}」が2回書かれています（{first}行目と{line}行目）",
+                    key_written_twice(key, first, line),
                     "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます",
                 )
                 for key, first, line in twice
