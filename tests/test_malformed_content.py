@@ -386,6 +386,19 @@ def test_an_employer_file_that_does_not_validate_is_not_also_called_missing(tmp_
     }, "\n".join(problem.format() for problem in problems)
 
 
+def test_an_employer_file_that_does_not_validate_is_not_called_missing_by_the_slug_it_sets(tmp_path):
+    """Found by review: only the file's name was taken as the employer's; a program naming the
+    slug the file sets was still told 「見つかりません」."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    base = content / "employers" / "base-farm.md"
+    text = base.read_text(encoding="utf-8").replace('hours: "9:00〜12:00"', 'hours: "9:00〜25:00"')
+    (content / "employers" / "another-farm.md").write_text(text.replace("name: テスト農園", "name: 別の農園\nslug: no-such-farm", 1), encoding="utf-8")
+    problems = problems_for(content)
+    assert {(p.path, p.field) for p in problems} == {("content/employers/another-farm.md", "offers[1番目].hours（時間帯）")}, "\n".join(
+        problem.format() for problem in problems
+    )
+
+
 def test_a_folder_named_like_a_content_file_is_a_problem_not_a_traceback(tmp_path):
     content = stage("programs/dangling-employer.md", tmp_path)
     (content / "employers" / "folder.md").mkdir()

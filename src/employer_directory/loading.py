@@ -283,6 +283,19 @@ def check_across(
             )
 
 
+def _slug_written_in(path: Path) -> str:
+    """The slug an employer file that did not validate sets (its name when the file sets none
+    or cannot be read): the programs name it by that. Only failed files are read again."""
+    try:
+        if path.suffix == ".md" and path.stat().st_size <= MAX_FILE_BYTES:
+            parsed = read_front_matter(path.name, path.read_text(encoding="utf-8"))
+            if not isinstance(parsed, list) and isinstance(parsed.data.get("slug"), str):
+                return parsed.data["slug"]
+    except (OSError, UnicodeDecodeError):
+        pass
+    return path.stem
+
+
 def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | None = None, today: dt.date | None = None) -> Directory:
     """Read ``employers/`` and ``programs/`` under ``content_dir``; raise ContentInvalid with all problems."""
     root = root or content_dir.parent
@@ -291,7 +304,7 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     employers = read_records(content_dir / "employers", Employer, settings, root, problems)
     # An employer file that is there but did not validate has its own problems listed; the
     # programs that name it are not told that it does not exist.
-    unread = {Path(problem.path).stem for problem in problems}
+    unread = {_slug_written_in(root / problem.path) for problem in problems}
     programs = read_records(content_dir / "programs", Program, settings, root, problems)
     check_across(employers, programs, today, problems, root, unread)
     if problems:
