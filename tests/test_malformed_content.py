@@ -486,6 +486,44 @@ def test_a_key_written_twice_on_one_line_is_said_to_be_on_that_line():
     assert [(p.line, p.what) for p in problems] == [(line, f"項目「type」が同じ行（{line}行目）に2回書かれています")]
 
 
+def test_a_link_in_an_indented_code_block_or_a_comment_is_no_link(tmp_path):
+    """Found by review: links to missing files were looked for in indented code blocks (four
+    spaces, a tab) and HTML comments (<!-- … -->, also over several lines), where Markdown makes
+    no link. Under a note (!!! note) the indented line is the note's text, and its link counts;
+    so does the same address written again as a link, at its own line."""
+    content = stage("programs/dangling-employer.md", tmp_path)
+    (content / "programs" / "dangling-employer.md").unlink()
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    body = (
+        "\n例:\n\n    [農園](no-such-farm.md)\n\n\t[農園](no-such-farm.md)\n\n"
+        "<!-- [農園](no-such-farm.md) -->\n\n<!--\n古いリンク:\n[農園](no-such-farm.md)\n-->\n\n"
+        "本文の途中 <!-- [農園](no-such-farm.md) --> も同じです。\n\n"
+        "!!! note\n\n    [注記の農園](no-such-farm.md)\n\n[農園](no-such-farm.md)\n"
+    )
+    (content / "employers" / "linked-farm.md").write_text(base.replace("name: テスト農園", "name: リンク農園") + body, encoding="utf-8")
+    problems = problems_for(content)
+    lines = (base + body).split("\n")
+    assert [(p.path, p.line) for p in problems] == [
+        ("content/employers/linked-farm.md", lines.index("    [注記の農園](no-such-farm.md)") + 1),
+        ("content/employers/linked-farm.md", len(lines) - 1),  # the last line; the body ends in "\n"
+    ]
+
+
+def test_the_links_are_read_with_the_block_extensions_of_mkdocs_yml():
+    """The check parses a body with the extensions of mkdocs.yml that shape blocks: a new one
+    there (say, fenced code) must be added to it too, or it would tell links where the site
+    has none."""
+    import yaml
+
+    from employer_directory.loading import BODY_EXTENSIONS
+
+    listed = yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    (extensions,) = [value for key, value in listed.value if key.value == "markdown_extensions"]
+    names = {item.value if isinstance(item, yaml.ScalarNode) else item.value[0][0].value for item in extensions.value}
+    # Inline only: line breaks between Japanese characters, and heading anchors.
+    assert names - {"employer_directory.japanese_lines", "toc"} == set(BODY_EXTENSIONS)
+
+
 @pytest.mark.parametrize(
     ("slip", "fix"),
     [

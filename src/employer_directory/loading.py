@@ -12,8 +12,11 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree as etree
 
 from dateutil.relativedelta import relativedelta
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
 from pydantic import BaseModel, ValidationError
 
 from .calendar.ics import ALL_PROGRAMS_FEED, ics_path_for_program
@@ -82,9 +85,11 @@ def validate_text(
 
 
 MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
-INLINE_CODE = re.compile(r"(`+).+?\1")
-"""`[例](new-farm.md)` shows a link as it is written: Markdown makes no link of it."""
+"""What looks like a link; Python-Markdown then says which are links (_made_links)."""
 RECORD_FOLDERS = ("employers", "programs")
+BODY_EXTENSIONS = ("admonition", "attr_list", "tables")
+"""The extensions of mkdocs.yml's markdown_extensions that shape a body's blocks (a test keeps
+them in step): under ``!!! note`` an indented line is the note's text, not code."""
 
 
 def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]:
@@ -92,17 +97,13 @@ def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]
     its name). MkDocs stops on them too, but only after writing the whole site, in English and
     without the line. Links to other pages are left to MkDocs: the generated ones are known
     only to the build."""
-    problems = []
+    missing = []
     offset = front.first_line + front.yaml_text.count("\n") + 1
-    in_code = False
     # At "\n" only, as the body was joined and as Markdown reads it: splitlines() also breaks at
     # U+000C, U+2028 … and would give every line after one of them a wrong number.
-    for number, line in enumerate(front.body.split("\n"), start=offset):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-        if in_code:
-            continue
-        for match in MARKDOWN_LINK.finditer(INLINE_CODE.sub("", line)):
+    lines = front.body.split("\n")
+    for index, line in enumerate(lines):
+        for match in MARKDOWN_LINK.finditer(line):
             target = unquote(match.group(1).split("#")[0].split("?")[0])
             # mailto:, tel: and https:// alike are addresses, not files (MkDocs leaves them be).
             if not target.endswith(".md") or urlsplit(target).scheme or target.startswith("/"):
@@ -110,19 +111,55 @@ def _links_to_missing_records(front: FrontMatter, folder: Path) -> list[Problem]
             linked = Path(os.path.normpath(folder / target))
             if linked.parent.parent != folder.parent or linked.parent.name not in RECORD_FOLDERS or linked.name == "index.md" or _is_file(linked):
                 continue
-            near = difflib.get_close_matches(linked.name, [path.name for path in linked.parent.glob("*.md")], n=1, cutoff=0.6)
-            shown = f"{PurePosixPath(front.path).parent.parent}/{linked.parent.name}/"
-            problems.append(
-                Problem(
-                    front.path,
-                    number,
-                    "(本文)",
-                    f"リンク先「{match.group(1)}」のファイルが {shown} にありません",
-                    (f"「{near[0]}」の書き間違いではありませんか。" if near else "")
-                    + f"リンクには {shown} にあるファイルの名前を .md まで書いてください",
-                )
+            missing.append((index, match, linked))
+    if not missing:
+        return []  # the common case: no Markdown to parse
+    made = _made_links(lines, [(index, match.span(1)) for index, match, _ in missing])
+    problems = []
+    for (index, match, linked), is_link in zip(missing, made):
+        if not is_link:  # in code, an indented code block or an HTML comment
+            continue
+        near = difflib.get_close_matches(linked.name, [path.name for path in linked.parent.glob("*.md")], n=1, cutoff=0.6)
+        shown = f"{PurePosixPath(front.path).parent.parent}/{linked.parent.name}/"
+        problems.append(
+            Problem(
+                front.path,
+                offset + index,
+                "(本文)",
+                f"リンク先「{match.group(1)}」のファイルが {shown} にありません",
+                (f"「{near[0]}」の書き間違いではありませんか。" if near else "")
+                + f"リンクには {shown} にあるファイルの名前を .md まで書いてください",
             )
+        )
     return problems
+
+
+class _LinkTargets(Treeprocessor):
+    """Collects the address of every link and image Markdown made, after inline parsing (20):
+    what is left in code or a comment by then is text or stashed HTML, no element."""
+
+    def __init__(self, md: Markdown, found: set[str]) -> None:
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root: etree.Element) -> None:
+        self.found.update(element.get("href") or "" for element in root.iter("a"))
+        self.found.update(element.get("src") or "" for element in root.iter("img"))
+
+
+def _made_links(lines: list[str], spans: list[tuple[int, tuple[int, int]]]) -> list[bool]:
+    """For each (line index, span of an address in it): whether Python-Markdown, as the build
+    reads the body, makes a link of it (not in `code`, an indented code block or <!-- -->).
+    Each address is swapped for a marker of letters and digits, which changes no structure,
+    so that the same address written twice is told apart."""
+    marked = list(lines)
+    for number, (index, (start, end)) in reversed(list(enumerate(spans))):
+        marked[index] = f"{marked[index][:start]}recordlink{number}x.md{marked[index][end:]}"
+    found: set[str] = set()
+    md = Markdown(extensions=list(BODY_EXTENSIONS))
+    md.treeprocessors.register(_LinkTargets(md, found), "record_links", 5)
+    md.convert("\n".join(marked))
+    return [f"recordlink{number}x.md" in found for number in range(len(spans))]
 
 
 def _is_file(path: Path) -> bool:
