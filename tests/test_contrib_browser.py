@@ -93,11 +93,16 @@ def test_an_owner_on_a_phone_sees_the_number_to_call_and_the_key_answers_without
 
 
 def test_the_join_page_links_the_blank_forms_it_tells_the_owner_about(browser, site_url):
-    # The owner reads that the day is written on a 業務・作業洗い出しシート and that they will get a
-    # 自己紹介書: both can be opened (and printed) from the page that names them.
+    # The owner reads that the visit is written on a 事業所ヒアリングシート, the day on a
+    # 業務・作業洗い出しシート, and that they will get a 自己紹介書: each can be opened (and printed)
+    # from the page that names them.
     context, page, _ = _open(browser, site_url + "join/")
     try:
-        for name, path in [("業務・作業洗い出しシート", "forms/task-breakdown/"), ("しごと体験等参加者の自己紹介書", "forms/self-introduction/")]:
+        for name, path in [
+            ("事業所ヒアリングシート", "forms/hearing/"),
+            ("業務・作業洗い出しシート", "forms/task-breakdown/"),
+            ("しごと体験等参加者の自己紹介書", "forms/self-introduction/"),
+        ]:
             page.locator("article").get_by_role("link", name=name).first.click()
             page.wait_for_url(site_url + path)
             assert page.get_by_role("heading", level=1).inner_text() == name

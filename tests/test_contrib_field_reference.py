@@ -102,3 +102,44 @@ def test_contributing_maps_every_column_of_the_printed_task_breakdown_form_to_a_
         mapped |= set(fields)
     required = {name for name, info in Task.model_fields.items() if info.is_required()}
     assert required <= mapped, f"not on the form: {sorted(required - mapped)}"
+
+
+def test_contributing_maps_every_label_of_the_printed_hearing_form_to_an_employer_field(built_site):
+    # Staff type the filled 事業所ヒアリングシート into the employer file. Each label of the printed
+    # form must be in CONTRIBUTING's table with the field it goes to (or 「書きません」); every field
+    # named must exist; every required field but tasks (the task breakdown sheet) and the two
+    # dates must come from some label.
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    from employer_directory.models.employer import Employer
+
+    def field_exists(path: str) -> bool:
+        model: type[BaseModel] | None = Employer
+        for part in path.replace("[]", "").split("."):
+            if model is None or part not in model.model_fields:
+                return False
+            annotation = model.model_fields[part].annotation
+            model = next((t for t in (annotation, *get_args(annotation)) if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        return True
+
+    html = (built_site / "forms/hearing/index.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<th scope="(?:row|col)"[^>]*>([^<]+)</th>', html)
+    stages = set(re.findall(r'<tr><th scope="row">([^<]+)</th><td></td><td class="form-unit">', html))
+    assert stages and "事業所名" in labels
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = contributing.split("### 紙の「事業所ヒアリングシート」から項目を書く", 1)[1].split("\n### ", 1)[0]
+    rows = dict(re.findall(r"^\| ([^|`]+?) \| (.+?) \|$", section, re.M))
+    mapped: set[str] = set()
+    for label in labels:
+        if label in stages:
+            continue
+        assert label in rows, f"label {label} is not in CONTRIBUTING's table"
+        fields = [f for f in re.findall(r"`([a-z_]+(?:\[\])?(?:\.[a-z_]+)?)`", rows[label]) if f not in ("true", "false")]
+        assert fields or "書きません" in rows[label], label
+        for path in fields:
+            assert field_exists(path), f"{label}: {path} is no field of the employer file"
+        mapped |= {path.split(".")[0].replace("[]", "") for path in fields}
+    required = {name for name, info in Employer.model_fields.items() if info.is_required()}
+    assert required - mapped == {"tasks"}, f"not on the form: {sorted(required - mapped - {'tasks'})}"

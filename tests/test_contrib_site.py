@@ -98,6 +98,18 @@ def test_join_page_links_sample_sheets_that_exist_and_the_configured_contact(bui
     assert len(links) == 3 and len(set(links)) == 3
     for slug in links:
         assert (built_site / "employers" / slug / "index.html").exists()
+    # Under the samples: every category page with the number of employers it lists.
+    by_category = re.findall(r'<ul class="dir-term-list" aria-labelledby="join-by-category">(.*?)</ul>', page, re.S)[0]
+    listed = re.findall(r'<a href="\.\./categories/([a-z0-9-]+)/">([^<]+)</a>（(\d+)）', by_category)
+    from employer_directory.cli import read_settings
+
+    terms = read_settings(ROOT / "mkdocs.yml").category_terms()
+    counts = {term.label: 0 for term in terms}
+    for employer in (ROOT / "content/employers").glob("*.md"):
+        counts[yaml.safe_load(employer.read_text(encoding="utf-8").split("---")[1])["category"]] += 1
+    assert listed == [(term.id, term.label, str(counts[term.label])) for term in terms]
+    assert sum(counts.values()) == 25
+    assert all((built_site / "categories" / slug / "index.html").exists() for slug, _, _ in listed)
     assert 'href="tel:0268-00-0000"' in page and "受付: 平日 8:30〜17:15" in page
     # The contact section (from the template) is in the table of contents, and step 1 links to it.
     assert '<a href="#contact" class="md-nav__link">' in page

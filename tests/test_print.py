@@ -17,10 +17,10 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import BUILD_DATE, ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
-from employer_directory.models.employer import Task
+from employer_directory.models.employer import Employer, Task
 from employer_directory.models.values import jp_date
 from employer_directory.sheets.employer_sheets import SHEET_KINDS
-from employer_directory.vocabulary import LOADS, SETTINGS
+from employer_directory.vocabulary import LOADS, OFFER_TYPES, SETTINGS, WEEKDAYS
 
 pytestmark = pytest.mark.browser
 
@@ -325,9 +325,82 @@ def test_the_task_breakdown_form_asks_each_task_s_setting_and_load_which_the_emp
     assert examples and all(cells[setting_column] in SETTINGS and cells[load_column] in LOADS for cells in examples)
 
 
+HEARING_FIELDS = (
+    "name", "reading", "category", "area", "address", "access.nearest", "access.pickup", "access.parking", "headcount",
+    "business", "offers.type", "offers.capacity", "offers.days", "offers.hours", "offers.content", "matching",
+    "accommodations", "bring", "contact.name", "contact.phone", "contact.email", "contact.url",
+)
+"""The employer file's items the hearing sheet asks, in the order of seed 000's entry."""
+HEARING_OWN_LABELS = {"記入日", "聞き取り", "対応"}
+"""The hearing sheet's labels that are no field of the file (CONTRIBUTING: 書きません)."""
+
+
+def employer_field(path: str):
+    """The pydantic field at a dotted path of the employer file (``offers.days``: each offer's days)."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    model, info = Employer, None
+    for part in path.split("."):
+        info = model.model_fields[part]
+        inner = [info.annotation, *get_args(info.annotation)]
+        model = next((t for t in inner if isinstance(t, type) and issubclass(t, BaseModel)), None)
+    return info
+
+
+def test_the_hearing_form_prints_on_one_page_with_the_file_s_field_titles_and_the_configured_words_to_circle(printer, site_url, directory, tmp_path):
+    pages = print_pdf(printer, f"{site_url}forms/hearing/", tmp_path / "hearing.pdf")
+    assert len(pages) == 1 and "事業所ヒアリングシート" in pages[0]
+    assert "個人の氏名は、サイトにもシートにも載せません。" in pages[0]
+    # Every label is the file's own field title (renaming a title without the form fails here),
+    # apart from the form's own three; staff copy each box into the field of the same name.
+    labels = printer.eval_on_selector_all(
+        ".form-table--fields th, .form-table--offers thead th", "ths => ths.map(th => th.textContent.trim())"
+    )
+    titles = [employer_field(path).title for path in HEARING_FIELDS]
+    assert [label for label in labels if label not in HEARING_OWN_LABELS] == titles
+    # Everything the file requires is asked here or on the task breakdown sheet (tasks), or is a date.
+    required = {name for name, info in Employer.model_fields.items() if info.is_required()}
+    assert required - {path.split(".")[0] for path in HEARING_FIELDS} == {"tasks", "registered", "verified"}
+    # The words to circle are the configured lists and the ladder, each printed on the page.
+    def circled(label: str) -> list[str]:
+        return printer.eval_on_selector_all(f".form-table th:text-is('{label}') + td .form-option", "spans => spans.map(s => s.textContent)")
+
+    settings = directory.settings
+    assert circled("業種") == [term.label for term in settings.category_terms()]
+    assert circled("地域") == [term.label for term in settings.area_terms()]
+    assert circled("働きやすさの配慮") == [term.label for term in settings.accommodation_terms()]
+    assert circled("送迎") == circled("駐車場") == ["あり", "なし"]
+    for word in circled("業種") + circled("地域") + circled("働きやすさの配慮"):
+        assert squeeze(word) in pages[0], word
+    stages = printer.eval_on_selector_all(".form-table--offers tbody th", "ths => ths.map(th => th.textContent.trim())")
+    assert stages == [term.label for term in OFFER_TYPES]
+    assert all(squeeze(stage) in pages[0] for stage in stages)
+    days = printer.eval_on_selector_all(".form-table--offers tbody td.form-circle", "tds => tds.map(td => td.textContent)")
+    assert days == ["".join(WEEKDAYS)] * len(OFFER_TYPES)
+
+
+def test_the_boxes_of_the_hearing_form_are_tall_enough_to_write_in(browser, site_url):
+    # Measured in the print layout, in a context of its own (the shared printer keeps print media off).
+    context = browser.new_context(viewport=A4_TEXT_WIDTH, locale="ja-JP")
+    page = context.new_page()
+    try:
+        page.goto(site_url + "forms/hearing/")
+        page.emulate_media(media="print")
+        heights = page.eval_on_selector_all(".form-sheet--hearing td", "tds => tds.map(td => td.getBoundingClientRect().height / 96 * 25.4)")
+    finally:
+        context.close()
+    assert len(heights) > 40 and min(heights) >= 8, f"the lowest box is {min(heights):.1f} mm"
+
+
 @pytest.mark.parametrize(
     ("path", "labels"),
-    [("forms/task-breakdown/", ["事業所名", "部署・職種", "記入日", "聞き取り"]), ("forms/self-introduction/", ["記入日", "体験の日"])],
+    [
+        ("forms/task-breakdown/", ["事業所名", "部署・職種", "記入日", "聞き取り"]),
+        ("forms/self-introduction/", ["記入日", "体験の日"]),
+        ("forms/hearing/", ["事業所名", "よみがな", "住所", "最寄り駅・バス停", "事業の内容", "持ち物・服装", "窓口", "電話番号", "メール"]),
+    ],
 )
 def test_the_answer_boxes_of_the_blank_forms_are_wide_enough_to_write_in(browser, site_url, path, labels):
     context = browser.new_context(viewport=A4_TEXT_WIDTH, locale="ja-JP")
@@ -562,7 +635,11 @@ def test_printouts_are_linked_from_the_employer_index(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{site_url}employers/")
-    for name, path in [("協力事業所一覧（パンフレット）", "pamphlet/"), ("しごと体験等参加者の自己紹介書（白紙）", "forms/self-introduction/")]:
+    for name, path in [
+        ("協力事業所一覧（パンフレット）", "pamphlet/"),
+        ("しごと体験等参加者の自己紹介書（白紙）", "forms/self-introduction/"),
+        ("事業所ヒアリングシート（白紙）", "forms/hearing/"),
+    ]:
         page.get_by_role("link", name=name).click()
         assert page.url == f"{site_url}{path}"
         page.go_back()
@@ -591,6 +668,7 @@ def test_add_buttons_stay_hidden_without_javascript(browser, site_url):
         "pamphlet/",
         "forms/self-introduction/",
         "forms/task-breakdown/",
+        "forms/hearing/",
         "packet/?e=shirakaba-farm,yamabiko-care&s=seeker,staff",
     ],
 )

@@ -13,7 +13,7 @@ from employer_directory.calendar.closures import Closure
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.sheets.employer_sheets import SHEET_KINDS, employer_sheets, seeker_notes
-from employer_directory.sheets.forms import BLANK_FORMS, TASK_BREAKDOWN_ROWS
+from employer_directory.sheets.forms import BLANK_FORMS, TASK_BREAKDOWN_ROWS, form_choices
 from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
@@ -55,7 +55,7 @@ def test_every_employer_gets_one_sheet_file_with_its_three_sheets_at_stable_addr
         # Each sheet carries the employer's QR code inline (no image file per employer).
         assert html.count(qr_svg(SiteAddress(SITE_URL).employer(employer.slug))) == 3
     uris = {page.src_uri for page in plan_print_pages(SitePages(directory), SITE_URL)}
-    assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md"}
+    assert uris == {"pamphlet.md", "packet.md", "forms/self-introduction.md", "forms/task-breakdown.md", "forms/hearing.md"}
 
 
 def test_sheets_made_in_parts_are_the_same_files_each_made_once(directory):
@@ -108,6 +108,23 @@ def test_task_breakdown_form_leaves_the_time_cells_to_staff_and_starts_with_seed
         ("7:00", "引継ぎ", "夜勤より", "5", False),
         ("", "モーニングケア", "口腔ケア", "10", True),
     ]
+
+
+def test_the_hearing_form_offers_the_site_s_own_lists_to_circle():
+    # Another site's mkdocs.yml (a bakery category, three areas, one accommodation) prints its own
+    # words on the hearing sheet: nothing the file would refuse, nothing it accepts left out.
+    from employer_directory.settings import load_settings
+
+    settings = load_settings({
+        "categories": [{"id": "bakery", "label": "パン・菓子"}, {"id": "other", "label": "その他"}],
+        "areas": [{"id": "n", "label": "北"}, {"id": "s", "label": "南"}, {"id": "w", "label": "西"}],
+        "accommodations": [{"id": "short", "label": "短時間"}],
+    })
+    choices = form_choices(settings)
+    assert (choices.categories, choices.areas, choices.accommodations) == (("パン・菓子", "その他"), ("北", "南", "西"), ("短時間",))
+    assert choices.stages[0] == "見学" and "認定就労訓練（非雇用型）" in choices.stages
+    form = next(form for form in BLANK_FORMS if form.slug == "hearing")
+    assert form.title == "事業所ヒアリングシート"
 
 
 def test_packet_catalogue_lists_every_employer_and_the_two_printable_kinds(directory):

@@ -8,13 +8,22 @@
   hour may hold one task or five. Two more columns ask where each task is done and how heavy it
   is, with the employer file's words printed to circle: both are required in ``tasks:`` and are not
   on seed 003's sheet, so without them the staff would guess or phone the employer back.
+* 事業所ヒアリングシート (seed 003's ヒアリングシート, taken on the visit before the work is broken
+  into tasks): every item of the employer file that the task breakdown sheet does not ask, in the
+  order of seed 000's pamphlet entry. The lists to circle (業種, 地域, 配慮, the ladder's steps,
+  曜日) are the file's own words, from mkdocs.yml and the vocabulary (``form_choices``), so the
+  paper never offers an answer the file would refuse.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..vocabulary import LOADS, SETTINGS
+from ..vocabulary import LOADS, OFFER_TYPES, SETTINGS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from ..settings import DirectorySettings
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,25 @@ TASK_SETTING_CHOICES: tuple[str, ...] = tuple(value for value in SETTINGS if val
 """Printed in each row to circle; 屋内と屋外 is both circled (the form's foot says so)."""
 TASK_LOAD_CHOICES: tuple[str, ...] = LOADS
 
+@dataclass(frozen=True)
+class FormChoices:
+    """Words a form prints for staff to circle: the site's lists (mkdocs.yml) and the ladder."""
+
+    categories: tuple[str, ...]
+    areas: tuple[str, ...]
+    accommodations: tuple[str, ...]
+    stages: tuple[str, ...] = tuple(term.label for term in OFFER_TYPES)
+    weekdays: tuple[str, ...] = WEEKDAYS
+
+
+def form_choices(settings: DirectorySettings) -> FormChoices:
+    return FormChoices(
+        categories=tuple(term.label for term in settings.category_terms()),
+        areas=tuple(term.label for term in settings.area_terms()),
+        accommodations=tuple(term.label for term in settings.accommodation_terms()),
+    )
+
+
 TASK_BREAKDOWN_ROWS = 22
 """Rows of the task breakdown sheet below its two example rows: as many as fit one A4 page with
 room to write. Their time cells are blank (staff write 6:00, 7:00 … where an hour begins)."""
@@ -64,4 +92,5 @@ BLANK_FORMS: tuple[BlankForm, ...] = (
     BlankForm("self-introduction", "しごと体験等参加者の自己紹介書", "sheets/form_self_introduction.html"),
     BlankForm("task-breakdown", "業務・作業洗い出しシート", "sheets/form_task_breakdown.html", [""] * TASK_BREAKDOWN_ROWS, TASK_BREAKDOWN_EXAMPLES,
               TASK_SETTING_CHOICES, TASK_LOAD_CHOICES),
+    BlankForm("hearing", "事業所ヒアリングシート", "sheets/form_hearing.html"),
 )

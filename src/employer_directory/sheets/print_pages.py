@@ -7,7 +7,7 @@ pages are empty stubs whose content comes entirely from their template. URLs:
   one file per employer rendered outside the page loop (``sheet_files``), so not in this plan;
 
 * ``pamphlet/``: the pamphlet; ``packet/``: the counter packet;
-* ``forms/self-introduction/`` · ``forms/task-breakdown/``: blank forms.
+* ``forms/self-introduction/`` · ``forms/task-breakdown/`` · ``forms/hearing/``: blank forms.
 
 The calendar's month pages print as the counter's month sheet: their views get its program lines.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..site_pages import GeneratedPage, PageView, SitePages
-from .forms import BLANK_FORMS
+from .forms import BLANK_FORMS, form_choices
 from .month_sheet import month_program_lines
 from .packet import packet_catalogue
 from .pamphlet import make_pamphlet
@@ -36,8 +36,9 @@ def plan_print_pages(pages: SitePages, site_url: str) -> list[GeneratedPage]:
 
     add("pamphlet.md", "sheets/pamphlet.html", "協力事業所一覧（パンフレット）", {"pamphlet": make_pamphlet(directory, site_url)})
     add("packet.md", "sheets/packet.html", "窓口用セット（印刷）", {"packet": packet_catalogue(directory)})
+    choices = form_choices(directory.settings)
     for form in BLANK_FORMS:
-        add(form.src_uri, form.template, form.title, {"form": form})
+        add(form.src_uri, form.template, form.title, {"form": form, "choices": choices})
     for view in pages.views.values():
         if "month_view" in view.context:
             view.context["month_sheet"] = month_program_lines(view.context["month_view"], directory)
