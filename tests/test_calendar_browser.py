@@ -228,3 +228,33 @@ def test_home_page_closure_notice_goes_once_the_closure_is_over(browser, site_ur
         assert session.errors == []
     finally:
         session.close()
+
+
+def test_the_next_meeting_with_room_goes_once_the_deadline_has_passed(browser, site_url, tmp_path):
+    """The group with an application deadline of 12-20, built on 11-30: 12-09 is 満員, so the page
+    adds 「空きのある次の回」 12-23. Still served on 12-21 (the rebuild stopped), 12-23 says
+    受付終了 and the line must not offer room to a seeker who can no longer apply."""
+    from conftest import copy_project, run_build
+
+    project = copy_project(tmp_path)
+    source = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    assert "\nfull: [2026-12-09]\n" in source.read_text(encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("\nfull: [2026-12-09]\n", "\nfull: [2026-12-09]\ndeadline: 2026-12-20\n"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site", DIRECTORY_BUILD_DATE="2026-11-30")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site/programs/hataraku-junbi-no-hiroba/index.html").read_text(encoding="utf-8")
+    url = f"{site_url}programs/hataraku-junbi-no-hiroba/"
+    session = Watched(browser, PHONE)
+    page = session.page
+    page.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+    room = page.locator("[data-next-room]")
+    try:
+        session.context.clock.set_fixed_time("2026-12-01T09:00:00+09:00")
+        page.goto(url)
+        assert room.is_visible() and "2026年12月23日(水)" in room.inner_text() and "募集中" in room.inner_text()
+        session.context.clock.set_fixed_time("2026-12-21T09:00:00+09:00")
+        page.reload()
+        assert room.count() == 1 and not room.is_visible()
+        assert session.errors == []
+    finally:
+        session.close()

@@ -7,7 +7,8 @@
 //   "申し込みは…まで" note is hidden (in lists, and in the month printout's programs table), and so
 //   is the home and employer pages' notice of a closure that is over (data-closed-until);
 // * a "次回" line (data-next) whose meeting is past is hidden, or replaced by its data-next text,
-//   and a past meeting loses its 「カレンダーに追加」 link;
+//   and a past meeting loses its 「カレンダーに追加」 link; 「空きのある次の回」 (data-next-room)
+//   goes once its meeting says 受付終了;
 // * on a month page, 今日 moves to today's day (data-day), in the grid and in the phone list;
 // * when the page's build date (data-build-date) is more than two days old, the page says at the
 //   top that its updates have stopped.
@@ -52,6 +53,11 @@
       var instead = line.getAttribute("data-next");
       if (instead) line.textContent = instead;
       else line.hidden = true;
+    });
+    // 「空きのある次の回」 whose meeting now says 受付終了 (the deadline passed since the build): it
+    // has room, but no longer for anyone to apply.
+    each("[data-next-room]", function (line) {
+      if (line.querySelector(".cal-status--closed")) line.hidden = true;
     });
   }
 
