@@ -17,7 +17,7 @@ from .frontmatter import FrontMatter, PositionLoader, explain_yaml_error, key_wi
 from .loading import closure_notices, load_directory, year_typo_notices
 from .problems import ContentInvalid, Problem
 from .schema_export import render_schemas
-from .settings import SettingsFile, load_settings
+from .settings import SettingsFile, load_settings, settings_invalid
 
 
 class _IgnoreTags(PositionLoader):
@@ -65,7 +65,7 @@ def read_settings(config_path: Path):
 
 
 def _settings_problem(name: str, line: int, field: str, what: str, fix: str) -> ContentInvalid:
-    return ContentInvalid([Problem(name, line, field, what, fix)], where=f"設定（{name}）")
+    return settings_invalid(name, [Problem(name, line, field, what, fix)])
 
 
 def sync_generated(folder: Path, wanted: dict[str, str], check: bool) -> list[str]:

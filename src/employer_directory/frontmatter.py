@@ -46,6 +46,9 @@ class DuplicateKey(Exception):
         self.line = line
 
 
+KEY_TWICE_FIX = "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます"
+
+
 def key_written_twice(key: str, first_line: int, line: int) -> str:
     """The message for a key written twice: both lines, or one when a one-line mapping
     (``{label: a, label: b}``) holds it twice ("line 78 and line 78" reads as a slip)."""
@@ -215,7 +218,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                 2 + twice.line,
                 twice.key,
                 key_written_twice(twice.key, 2 + twice.first_line, 2 + twice.line),
-                "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます",
+                KEY_TWICE_FIX,
             )
         ]
     except yaml.MarkedYAMLError as error:

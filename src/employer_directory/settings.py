@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .frontmatter import FrontMatter, PositionLoader, key_written_twice, mapping_nodes
+from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written_twice, mapping_nodes
 from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error
 from .problems import ContentInvalid, Problem
 from .validation import problems_from_validation
@@ -80,6 +80,8 @@ class OpenDataSettings(BaseModel):
 
     license: str = Field("CC BY 4.0", description="データの利用条件（ライセンス）の名前")
     license_url: str = Field("https://creativecommons.org/licenses/by/4.0/deed.ja", description="ライセンスの説明ページ")
+    publisher: str = Field("", description="データの発行者。空ならサイトを運営する相談窓口の名前")
+    update_frequency: str = Field("毎朝（日本時間）、内容ファイルから作り直しています", description="更新の頻度の説明")
 
     @field_validator("license_url")
     @classmethod
@@ -87,8 +89,6 @@ class OpenDataSettings(BaseModel):
         if not value.startswith(("https://", "http://")):  # the data page links to it
             raise staff_error(f"「{value}」はホームページのアドレスではありません", "https:// から始まるアドレスを書いてください")
         return value
-    publisher: str = Field("", description="データの発行者。空ならサイトを運営する相談窓口の名前")
-    update_frequency: str = Field("毎朝（日本時間）、内容ファイルから作り直しています", description="更新の頻度の説明")
 
 
 class DirectorySettings(BaseModel):
@@ -200,10 +200,16 @@ def today(settings: DirectorySettings, environ: dict[str, str] | None = None) ->
 EPOCH_SECONDS = re.compile(r"^[0-9]+$")
 
 
+def settings_invalid(source: str, problems: list[Problem]) -> ContentInvalid:
+    """Problems in the settings (``source``: mkdocs.yml, or an environment variable), reported
+    like content problems."""
+    return ContentInvalid(problems, where=f"設定（{source}）")
+
+
 def _environment_problem(name: str, what: str, fix: str) -> ContentInvalid:
     """A bad environment variable, reported like a content problem (it has no file or line)."""
     where = f"環境変数 {name}"
-    return ContentInvalid([Problem(where, 0, name, what, fix)], where=f"設定（{where}）")
+    return settings_invalid(where, [Problem(where, 0, name, what, fix)])
 
 
 def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -> DirectorySettings:
@@ -211,31 +217,17 @@ def load_settings(raw: Any, source: str = "mkdocs.yml", config_text: str = "") -
     in Japanese and at their line of ``config_text`` (the text of ``source``) when it is given."""
     twice = _keys_written_twice(config_text)
     if twice:
-        raise ContentInvalid(
-            [
-                Problem(
-                    source,
-                    line,
-                    key,
-                    key_written_twice(key, first, line),
-                    "1つにまとめてください。2回書くと後に書いたほうだけが使われ、前に書いた内容は消えてしまいます",
-                )
-                for key, first, line in twice
-            ],
-            where=f"設定（{source}）",
-        )
+        raise settings_invalid(source, [Problem(source, line, key, key_written_twice(key, first, line), KEY_TWICE_FIX) for key, first, line in twice])
     if raw is not None and not isinstance(raw, dict):  # directory: x — pydantic would name no field
         line = SettingsFile(source, config_text).line_of(())
-        raise ContentInvalid(
-            [Problem(source, line, SETTINGS_KEY, "下に項目を並べる形で書く項目です", "「directory:」の次の行から、半角スペース4つで字下げして項目を書いてください")],
-            where=f"設定（{source}）",
+        raise settings_invalid(
+            source, [Problem(source, line, SETTINGS_KEY, "下に項目を並べる形で書く項目です", "「directory:」の次の行から、半角スペース4つで字下げして項目を書いてください")]
         )
     try:
         return DirectorySettings.model_validate(raw or {})
     except ValidationError as error:
         where = SettingsFile(source, config_text)
-        problems = problems_from_validation(error, DirectorySettings, where, field_prefix=SETTINGS_KEY + ".")
-        raise ContentInvalid(problems, where=f"設定（{source}）") from None
+        raise settings_invalid(source, problems_from_validation(error, DirectorySettings, where, field_prefix=SETTINGS_KEY + ".")) from None
 
 
 SETTINGS_KEY = "extra.directory"
