@@ -341,7 +341,7 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     employers = read_records(content_dir / "employers", Employer, settings, root, problems)
     # An employer file that is there but did not validate has its own problems listed; the
     # programs that name it are not told that it does not exist.
-    unread = {_slug_written_in(root / problem.path) for problem in problems}
+    unread = {_slug_written_in(root / path) for path in {problem.path for problem in problems}}  # each failed file once
     programs = read_records(content_dir / "programs", Program, settings, root, problems)
     check_across(employers, programs, today, problems, root, unread)
     if problems:
@@ -400,7 +400,7 @@ def year_typo_notices(directory: Directory, root: Path) -> list[Problem]:
                 f"年の書き間違いではありませんか（{first} なら {first + relativedelta(years=1)}）。{others}終わった回の記録として書いたのなら、このままで構いません",
             )
         )
-    return sorted(notices)
+    return notices
 
 
 def closure_notices(directory: Directory, root: Path) -> list[Problem]:

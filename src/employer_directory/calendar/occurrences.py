@@ -333,14 +333,15 @@ class ProgramCalendar:
                 break
         return result
 
-    def next_of(self, program_slug: str) -> Occurrence | None:
-        """The next meeting that takes place (not cancelled), or None."""
-        return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in TAKES_PLACE), None)
+    def next_of(self, program_slug: str, statuses: tuple[str, ...] = TAKES_PLACE) -> Occurrence | None:
+        """The next meeting with one of ``statuses`` (by default: that takes place, not
+        cancelled), or None."""
+        return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in statuses), None)
 
     def next_with_room_of(self, program_slug: str) -> Occurrence | None:
         """The next meeting one can still join (募集中, or 当日参加可), or None: when the next
         meeting is 満員, a seeker reading only 「次回 … 満員」 takes the whole program for full."""
-        return next((o for o in self.of(program_slug) if o.date >= self.today and o.status in (OPEN, WALK_IN)), None)
+        return self.next_of(program_slug, (OPEN, WALK_IN))
 
     def overview(self, ended_within_days: int = 365) -> list[ProgramOverview]:
         """Every program still meeting (soonest next meeting first), then those that ended in the

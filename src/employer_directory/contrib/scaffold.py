@@ -109,30 +109,31 @@ def _nest(answers: dict[tuple[Any, ...], Any]) -> dict[str, Any]:
 def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, today: dt.date, content_dir: Path, root: Path) -> Scaffold:
     """Build the file for ``answers`` (flag → value) and validate it; nothing is written here."""
     model, prompts, body = KINDS[kind]
-    slug = (answers.get("slug") or "").strip()
+    asked = prompts()
+    given = {prompt.flag: (answers.get(prompt.flag) or "").strip() for prompt in asked}
+    slug = given.get("slug", "")
     path = f"{content_dir.relative_to(root).as_posix() if content_dir.is_relative_to(root) else content_dir}/{kind}/{slug or 'new'}.md"
     problems: list[Problem] = []
-    for prompt in prompts():
-        if prompt.required and not (answers.get(prompt.flag) or "").strip():
+    for prompt in asked:
+        answer = given[prompt.flag]
+        if prompt.required and not answer:
             choices = prompt.choices(settings) if prompt.choices else None
             fix = f"--{prompt.flag} で指定してください（例: --{prompt.flag} {prompt.example or (choices[0] if choices else '…')}）"
             if choices:
                 fix += "。書ける値: " + "、".join(choices)
             problems.append(Problem(path, 1, prompt.label(), "まだ決まっていません", fix))
+        elif prompt.values is not None and answer and answer not in prompt.values:
+            problems.append(Problem(path, 1, prompt.label(), f"「{answer}」は選べる値ではありません", "書ける値: " + "、".join(prompt.values)))
     if slug and not SLUG.match(slug):
         problems.append(Problem(path, 1, "URL名（ファイル名）", f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
     if slug and (content_dir / kind / f"{slug}.md").exists():
         problems.append(Problem(path, 1, "URL名（ファイル名）", f"{path} はもうあります", "別の URL名にするか、今あるファイルを直してください"))
-    for prompt in prompts():
-        answer = (answers.get(prompt.flag) or "").strip()
-        if prompt.values is not None and answer and answer not in prompt.values:
-            problems.append(Problem(path, 1, prompt.label(), f"「{answer}」は選べる値ではありません", "書ける値: " + "、".join(prompt.values)))
     if problems:
         return Scaffold(path, None, problems)
     values = {
         prompt.path: prompt.values[answer] if prompt.values is not None else answer
-        for prompt in prompts()
-        if prompt.flag != "slug" and (answer := (answers.get(prompt.flag) or "").strip())
+        for prompt in asked
+        if prompt.flag != "slug" and (answer := given[prompt.flag])
     }
     if kind == "employers":
         values[("registered",)] = today
@@ -147,7 +148,7 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
         # A valid date, but a new program's date is still to come: in December and January this
         # is last year's year typed for next January (2026-01-20 for 2027-01-20).
         day = record.sessions[0].date
-        label = next(prompt.label() for prompt in prompts() if prompt.flag == "date")
+        label = next(prompt.label() for prompt in asked if prompt.flag == "date")
         meant = day + relativedelta(years=1)
         fix = "これから開く日を書いてください" + (f"。年の書き間違いなら {meant} です" if meant >= today else "")
         return Scaffold(path, None, [Problem(path, 1, label, f"日付 {day} は今日（{today}）より前です", fix)])

@@ -47,8 +47,6 @@ class BlankForm:
     time_rows: list[str] = field(default_factory=list)
     """Labels of the time column, one per printed row ("" for a cell staff fill in)."""
     examples: tuple[TaskExample, ...] = ()
-    setting_choices: tuple[str, ...] = ()
-    load_choices: tuple[str, ...] = ()
 
     @property
     def src_uri(self) -> str:
@@ -60,19 +58,20 @@ TASK_BREAKDOWN_EXAMPLES = (
     TaskExample("", "モーニングケア", "口腔ケア", "10", "屋内", "ふつう", qualification=True),
 )
 
-TASK_SETTING_CHOICES: tuple[str, ...] = tuple(value for value in SETTINGS if value in ("屋内", "屋外"))
-"""Printed in each row to circle; 屋内と屋外 is both circled (the form's foot says so)."""
-TASK_LOAD_CHOICES: tuple[str, ...] = LOADS
 
 @dataclass(frozen=True)
 class FormChoices:
-    """Words a form prints for staff to circle: the site's lists (mkdocs.yml) and the ladder."""
+    """Words a form prints for staff to circle: the site's lists (mkdocs.yml), the ladder and the
+    task sheet's columns (the vocabulary)."""
 
     categories: tuple[str, ...]
     areas: tuple[str, ...]
     accommodations: tuple[str, ...]
     stages: tuple[str, ...] = tuple(term.label for term in OFFER_TYPES)
     weekdays: tuple[str, ...] = WEEKDAYS
+    settings: tuple[str, ...] = tuple(value for value in SETTINGS if value in ("屋内", "屋外"))
+    """A task's 作業場所, in each row of the task sheet; 屋内と屋外 is both circled (its foot says so)."""
+    loads: tuple[str, ...] = LOADS
 
 
 def form_choices(settings: DirectorySettings) -> FormChoices:
@@ -90,7 +89,6 @@ room to write. Their time cells are blank (staff write 6:00, 7:00 … where an h
 
 BLANK_FORMS: tuple[BlankForm, ...] = (
     BlankForm("self-introduction", "しごと体験等参加者の自己紹介書", "sheets/form_self_introduction.html"),
-    BlankForm("task-breakdown", "業務・作業洗い出しシート", "sheets/form_task_breakdown.html", [""] * TASK_BREAKDOWN_ROWS, TASK_BREAKDOWN_EXAMPLES,
-              TASK_SETTING_CHOICES, TASK_LOAD_CHOICES),
+    BlankForm("task-breakdown", "業務・作業洗い出しシート", "sheets/form_task_breakdown.html", [""] * TASK_BREAKDOWN_ROWS, TASK_BREAKDOWN_EXAMPLES),
     BlankForm("hearing", "事業所ヒアリングシート", "sheets/form_hearing.html"),
 )
