@@ -132,6 +132,8 @@
   var empty = document.getElementById("dir-search-empty");
   var results = document.getElementById("dir-search-results");
   var more = document.getElementById("dir-search-more");
+  // The counter packet's add button (search_page.html), cloned into every card.
+  var packetAdd = document.getElementById("dir-search-packet-add");
   var baseUrl = form.getAttribute("data-base-url");
   var index = null;
   var store = null;
@@ -286,10 +288,9 @@
     var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
     if (when) labelled(article, "dir-card__days", "曜日:", [when], words);
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
-    // The counter packet's add button (search_page.html); packet.js labels, shows and wires it.
-    var addTemplate = document.getElementById("dir-search-packet-add");
-    if (addTemplate) {
-      var add = addTemplate.content.firstElementChild.cloneNode(true);
+    // packet.js labels, shows and wires the button.
+    if (packetAdd) {
+      var add = packetAdd.content.firstElementChild.cloneNode(true);
       add.setAttribute("data-packet-add", e.url.split("/").filter(Boolean).pop());
       add.setAttribute("data-packet-name", e.name);
       article.appendChild(add);
