@@ -97,6 +97,12 @@ CASES = [
     ("employers/pasted-line-separator.md", "nearest:", "(見えない文字)", "目に見えない特別な文字（U+2028）"),
     ("employers/link-to-missing-employer.md", "(base-farmm.md)", "(本文)", "「base-farm.md」の書き間違いではありませんか"),
     ("employers/number-as-key.md", "1: 草取り", "1", "項目名「1」は項目名として読めません"),
+    # YAML 1.1 read 010 as 8; a repeated day, 配慮, employer or date passed as if meant
+    ("employers/capacity-leading-zero.md", "capacity: 010", "offers[1番目].capacity（受入人数）", "「010」は先頭に 0 が付いています。→ 先頭の 0 を付けずに 10 と書いて"),
+    ("employers/day-twice.md", "days: [月, 月]", "offers[1番目].days[2番目]（曜日）", "曜日「月」が2回書かれています"),
+    ("employers/accommodation-twice.md", "書き足した行", "accommodations[3番目]（働きやすさの配慮）", "配慮「短時間」が2回書かれています"),
+    ("programs/employer-twice.md", "employers:", "employers[2番目]（関係する協力事業所）", "事業所「base-farm」が2回書かれています"),
+    ("programs/date-twice.md", "書き足した行", "dates[3番目]（開催日）", "日付「2026-12-16」が2回書かれています"),
 ]
 
 

@@ -21,19 +21,28 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 
-def _without_timestamps(loader_class: type) -> type:
-    """A loader that leaves dates as strings.
+INT = "tag:yaml.org,2002:int"
+DECIMAL_NOT_OCTAL = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"""
+)
+"""PyYAML's integer pattern without its YAML 1.1 octal form (``0[0-7]+``)."""
+
+
+def _staff_resolvers(loader_class: type) -> type:
+    """A loader that leaves dates, and numbers written with a leading zero, as strings.
 
     PyYAML turns ``2026-02-30`` into a Python exception deep inside its constructor and
     ``2026-04-08`` into a ``date``; we want every date as text so that our own validator can
-    say, in Japanese and with the line, what is wrong and what to write instead.
+    say, in Japanese and with the line, what is wrong and what to write instead. It also reads
+    ``capacity: 010`` as the octal number 8 (YAML 1.1): as text, the number's validator asks for
+    ``10``.
     """
 
     resolvers = {
-        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, DECIMAL_NOT_OCTAL if tag == INT else regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
         for first, entries in loader_class.yaml_implicit_resolvers.items()
     }
-    return type(loader_class.__name__ + "NoDates", (loader_class,), {"yaml_implicit_resolvers": resolvers})
+    return type(loader_class.__name__ + "ForStaff", (loader_class,), {"yaml_implicit_resolvers": resolvers})
 
 
 class DuplicateKey(Exception):
@@ -76,8 +85,8 @@ def _refusing_duplicate_keys(loader_class: type) -> type:
     return type(loader_class.__name__ + "OnceOnly", (loader_class,), {"construct_mapping": construct_mapping})
 
 
-FastLoader = _refusing_duplicate_keys(_without_timestamps(_BaseLoader))
-PositionLoader = _without_timestamps(yaml.SafeLoader)
+FastLoader = _refusing_duplicate_keys(_staff_resolvers(_BaseLoader))
+PositionLoader = _staff_resolvers(yaml.SafeLoader)
 
 FENCE = re.compile(r"^---[ \t]*$")
 # A plain value followed by " #" and text right after the "#" (課題② #修了式): YAML reads the

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
-from .values import Count, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, staff_error
+from .values import Count, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, no_repeats, staff_error
 
 OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
 Trait = choice(TRAITS, "確認できること")
@@ -67,10 +67,15 @@ class Offer(Strict):
     type: OfferLabel = Field(title="受け入れの種類", description="見学・就労体験・プチバイト・認定就労訓練・雇用")
     capacity: Optional[Count] = Field(None, title="受入人数", description="一度に受け入れられる人数")
     capacity_note: Optional[Text] = Field(None, title="受入人数の補足", description="例: 「何人でも対応可」「応相談」")
-    days: list[Weekday] = Field(default_factory=list, title="曜日", description="例: [月, 水, 金]")
+    days: list[Weekday] = Field(default_factory=list, title="曜日", description="例: [月, 水, 金]", json_schema_extra={"uniqueItems": True})
     hours: Optional[StaffTimeRange] = Field(None, title="時間帯", description="例: \"9:00〜16:00\"")
     schedule_note: Optional[Text] = Field(None, title="日程の補足", description="例: 「4月〜10月」「1時間程度」")
     content: LongText = Field(title="見学できる場所・体験できる仕事", description="何を見たり、したりできるか")
+
+    @field_validator("days")
+    @classmethod
+    def _days_once(cls, values: list[str]) -> list[str]:
+        return no_repeats(values, "曜日")
 
     @property
     def capacity_label(self) -> str:
@@ -114,7 +119,7 @@ class Employer(Strict):
     offers: list[Offer] = Field(min_length=1, title="受け入れ", description="見学・就労体験・プチバイトなど")
     tasks: list[Task] = Field(min_length=1, title="切り出した作業")
     matching: list[Text] = Field(min_length=1, title="どの様な方がマッチングしますか")
-    accommodations: list[str] = Field(default_factory=list, title="働きやすさの配慮", description="mkdocs.yml の accommodations のどれか")
+    accommodations: list[str] = Field(default_factory=list, title="働きやすさの配慮", description="mkdocs.yml の accommodations のどれか", json_schema_extra={"uniqueItems": True})
     bring: list[ShortText] = Field(default_factory=list, title="持ち物・服装")
     contact: Contact = Field(title="連絡先")
     registered: StaffDate = Field(title="登録日")
@@ -154,7 +159,7 @@ class Employer(Strict):
         if not settings:
             return values
         allowed = [term.label for term in settings.accommodation_terms()]
-        return [check_choice(value, allowed, "配慮") for value in values]
+        return no_repeats([check_choice(value, allowed, "配慮") for value in values], "配慮")
 
     @model_validator(mode="after")
     def _dates_and_duplicates(self) -> "Employer":

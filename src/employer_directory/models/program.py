@@ -17,7 +17,7 @@ from ..calendar.closures import ClosedDays
 from ..calendar.rules import check_rule
 from .choices import check_choice
 from .employer import Contact, Strict
-from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, staff_error, staff_errors
+from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -100,14 +100,14 @@ class Program(Strict):
     deadline: Optional[StaffDate] = Field(None, title="申し込み締切", description="この日を過ぎると、これからの回は「受付終了」と表示されます（この日までは「募集中」）")
     walk_in: bool = Field(False, title="当日参加", description="締切（deadline）のあとも、申し込みなしで当日参加できるなら true。締切のあとは「受付終了」ではなく「当日参加可」と表示されます")
     contact: Optional[Contact] = Field(None, title="問い合わせ先")
-    employers: list[str] = Field(default_factory=list, title="関係する協力事業所", description="事業所ファイルの名前（.md を除く）")
+    employers: list[str] = Field(default_factory=list, title="関係する協力事業所", description="事業所ファイルの名前（.md を除く）", json_schema_extra={"uniqueItems": True})
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="dates と繰り返しの回の時間。例: \"10:00〜12:00\"")
-    dates: list[StaffDate] = Field(default_factory=list, title="開催日", description="1日だけ・数日だけの開催日（時間は time）")
+    dates: list[StaffDate] = Field(default_factory=list, title="開催日", description="1日だけ・数日だけの開催日（時間は time）", json_schema_extra={"uniqueItems": True})
     sessions: list[Session] = Field(default_factory=list, title="日程", description="回ごとに日付・時間・テーマがある日程")
     recurrence: Optional[Recurrence] = Field(None, title="繰り返し", description="毎月第2・第4水曜 のように決まった日に開く場合")
     extra_dates: list[Session] = Field(default_factory=list, title="追加の日", description="繰り返しのほかに開く日")
     cancelled: list[Cancellation] = Field(default_factory=list, title="中止", description="中止する回の日付と理由（ページには「中止」と表示されます）")
-    full: list[StaffDate] = Field(default_factory=list, title="満員の回", description="定員に達した回の日付")
+    full: list[StaffDate] = Field(default_factory=list, title="満員の回", description="定員に達した回の日付", json_schema_extra={"uniqueItems": True})
     verified: StaffDate = Field(title="情報確認日")
 
     source_path: str = Field("", exclude=True)
@@ -119,6 +119,16 @@ class Program(Strict):
         settings = (info.context or {}).get("settings")
         allowed = [term.label for term in settings.program_kind_terms()] if settings else [value]
         return check_choice(value, allowed, "プログラムの種類")
+
+    @field_validator("employers")
+    @classmethod
+    def _employers_once(cls, values: list[str]) -> list[str]:
+        return no_repeats(values, "事業所")
+
+    @field_validator("dates", "full")
+    @classmethod
+    def _dates_once(cls, values: list[dt.date]) -> list[dt.date]:
+        return no_repeats(values, "日付")
 
     @model_validator(mode="after")
     def _dates(self, info: ValidationInfo) -> "Program":

@@ -47,6 +47,21 @@ def staff_errors(errors: list[PydanticCustomError]) -> PydanticCustomError:
     return PydanticCustomError("staff", "{what}|{fix}", {**first.context, "more": more})
 
 
+def no_repeats(values: list[Any], what: str) -> list[Any]:
+    """A list in which nothing is written twice: ``days: [火, 火]`` or an employer named twice
+    was meant to say something else, and would otherwise pass as if it were right."""
+    seen: set[Any] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise staff_error(
+                f"{what}「{value}」が2回書かれています",
+                "1回だけにしてください（別のものを書くつもりだったなら、書き直してください）",
+                at=str(index),
+            )
+        seen.add(value)
+    return values
+
+
 NUMBER_RUN = re.compile(r"[0-9０-９\-－‐−]+")
 
 
@@ -125,6 +140,9 @@ def _check_count(value: Any) -> int:
         text = value.strip()
         normal = halfwidth(text).replace(",", "")
         normal = re.sub(r"(人|名|分|約)", "", normal).strip()
+        if normal.isascii() and normal.isdigit() and normal == text and len(text) > 1 and text.startswith("0"):
+            # capacity: 010 (YAML 1.1 would read the octal number 8; the loader keeps it as text)
+            raise staff_error(f"「{value}」は先頭に 0 が付いています", f"先頭の 0 を付けずに {int(normal)} と書いてください")
         if normal.isascii() and normal.isdigit():
             raise staff_error(
                 f"「{value}」は数として読めません",
