@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
 
 import pytest
 
@@ -92,6 +94,28 @@ def test_cli_and_build_stop_with_a_message_on_a_bad_build_date(tmp_path, capsys,
     assert result.returncode != 0 and "Traceback" not in output
     assert "環境変数 DIRECTORY_BUILD_DATE: 日付「2026/11/22」" in output and "サイトは作られていません" in output
     assert not (tmp_path / "site").exists()
+
+
+def test_serve_stops_with_the_message_when_mkdocs_yml_has_an_impossible_date(tmp_path):
+    """scripts/serve (the README's first command) went on to `mkdocs serve` after validation failed:
+    an unquoted impossible date in mkdocs.yml then ended in PyYAML's English traceback."""
+    project = copy_project(tmp_path, with_content=False)
+    shutil.copy(CORPUS / "valid" / "employers" / "base-farm.md", project / "content" / "employers")
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    for name in ("requirements.txt", "pyproject.toml"):
+        shutil.copy(ROOT / name, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")  # already set up by scripts/test
+    (project / "tests").mkdir()
+    (project / "tests" / "tools").symlink_to(ROOT / "tests" / "tools")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  directory:\n", "  directory:\n    build_date: 2026-02-30\n", 1), encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "DIRECTORY_BUILD_DATE"}
+    result = subprocess.run(
+        ["bash", "scripts/serve", "--dev-addr", "127.0.0.1:0"], cwd=project, env=env, capture_output=True, text=True, timeout=120
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert "mkdocs.yml:" in output and "2026年2月は28日まで" in output
 
 
 def test_cli_validate_reports_and_annotates(tmp_path, capsys):
