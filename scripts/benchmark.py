@@ -26,12 +26,16 @@ With --profile it then builds both once more at the first size, in one process u
 and prints where the CPU time goes (shares of each build's own total: the profiler slows pure
 Python code more than the rest, so shares, not seconds).
 
-Usage: .venv/bin/python scripts/benchmark.py [--sizes 1000 10000] [--profile] [--keep]
+With --phases it also builds both once more at the first size and prints the main process's
+timeline stage by stage (scripts/build_phases.py): where ours spends wall time that bare does not.
+
+Usage: .venv/bin/python scripts/benchmark.py [--sizes 1000 10000] [--profile] [--phases] [--keep]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pstats
 import re
@@ -195,6 +199,31 @@ def profile_build(folder: Path) -> dict[str, float]:
     return shares
 
 
+PHASES = [
+    # (label, from mark, to mark) in the main process's timeline (scripts/build_phases.py)
+    ("start-up: imports, mkdocs.yml, hooks", "start", "config starts"),
+    ("settings; ours: reading + validating content", "config starts", "pre_build ends"),
+    ("listing files, navigation; ours: page plan", "pre_build ends", "nav ends"),
+    ("Markdown of every page", "nav ends", "env starts"),
+    ("rendering + writing every page", "env starts", "post_build starts"),
+    ("post_build; ours: waiting for the workers", "post_build starts", "end"),
+]
+
+
+def build_phases(folder: Path) -> dict[str, float]:
+    """One build with the main process's stages timed (wall seconds of each PHASES entry)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIRECTORY_BUILD_DATE": "2026-11-22"}
+    output = folder / "phases.json"
+    site = folder / f"site-{len(list(folder.glob('site-*')))}"
+    os.sync()
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_phases.py"), str(output), "--quiet", "--site-dir", str(site)],
+        cwd=folder, env=env, capture_output=True, check=True,
+    )
+    marks = dict(json.loads(output.read_text(encoding="utf-8")))
+    return {label: marks[end] - marks[start] for label, start, end in PHASES} | {"total": marks["end"]}
+
+
 def delete_sites(folder: Path) -> None:
     for site in folder.glob("site-*"):
         shutil.rmtree(site)
@@ -215,6 +244,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size; the median is used")
     parser.add_argument("--programs", type=int, default=100, help="synthetic programs with recurrence rules in both builds")
     parser.add_argument("--profile", action="store_true", help="also print where each build's CPU time goes (cProfile)")
+    parser.add_argument("--phases", action="store_true", help="also print the main process's timeline, stage by stage, of one build of each")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
 
@@ -242,6 +272,8 @@ def main() -> int:
                 our_cpus.append(our_cpu)
             if args.profile and size == args.sizes[0]:
                 profiles = {"ours": profile_build(ours), "bare": profile_build(bare)}
+            if args.phases and size == args.sizes[0]:
+                phases = {"ours": build_phases(ours), "bare": build_phases(bare)}
             delete_sites(ours)
             delete_sites(bare)
             our_time, bare_time = statistics.median(our_times), statistics.median(bare_times)
@@ -269,6 +301,11 @@ def main() -> int:
                 shown = [f"{kind} {profiles[kind][label]:5.1%}" for kind in ("ours", "bare") if label in profiles[kind]]
                 print(f"  {label:<40} {', '.join(shown)}")
             print(f"  {'(total under cProfile)':<40} ours {profiles['ours']['total seconds']:.1f} s, bare {profiles['bare']['total seconds']:.1f} s")
+        if args.phases:
+            print(f"the main process's timeline at {args.sizes[0]:,} employers (one build each, wall seconds):")
+            for label, _start, _end in PHASES:
+                print(f"  {label:<46} ours {phases['ours'][label]:5.2f} s, bare {phases['bare'][label]:5.2f} s")
+            print(f"  {'(whole build)':<46} ours {phases['ours']['total']:5.2f} s, bare {phases['bare']['total']:5.2f} s")
         if len(rows) >= 2:
             first, last = rows[0], rows[-1]
             per_first = (first[3] - baseline["ours"]) / first[0]
