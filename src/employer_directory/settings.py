@@ -17,6 +17,7 @@ from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written
 from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
 from .search.normalize import SearchWords, fold_text
+from .search.tokenize import is_one_run
 from .validation import problems_from_validation
 from .vocabulary import Term
 
@@ -82,10 +83,6 @@ DEFAULT_SEARCH_WORDS = [
 """Without ``search_words`` in mkdocs.yml: the spelling variants the search always knew (the
 sample site's mkdocs.yml lists these and its readings and everyday words)."""
 
-# One run of the characters the search reads (tokenize.py): kana, kanji, ASCII letters, digits.
-_ONE_WORD = re.compile("[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+")
-
-
 class SearchWordSetting(BaseModel):
     """A word people type for what the content writes another way (a reading, an everyday word,
     another accepted spelling); the search treats it as ``means``, in the index and the query."""
@@ -97,7 +94,7 @@ class SearchWordSetting(BaseModel):
     @model_validator(mode="after")
     def _can_match(self) -> "SearchWordSetting":
         word, means = fold_text(self.word), fold_text(self.means)
-        if not _ONE_WORD.fullmatch(word):
+        if not is_one_run(word):
             # A space or a sign splits what people type, and ー alone folds away: such a word
             # would almost never be typed as written here.
             raise staff_error(

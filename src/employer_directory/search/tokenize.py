@@ -40,6 +40,11 @@ class QueryTerm:
     """True for a one-character segment: matched as ``term*``."""
 
 
+def is_one_run(folded: str) -> bool:
+    """True when folded text is one run of word characters: nothing in it separates terms."""
+    return _RUN.fullmatch(folded) is not None
+
+
 def _segments(run: str) -> list[str]:
     return [segment for segment in _SEGMENT.findall(run) if _HAS_KANA_KANJI.search(segment)]
 
