@@ -407,3 +407,37 @@ def test_a_key_that_is_not_text_refuses_the_file_even_if_its_line_is_not_found(m
     monkeypatch.setattr(frontmatter, "_keys_not_text", lambda yaml_text: [])
     found = frontmatter.read_front_matter("content/employers/x.md", text)
     assert [(p.line, p.field) for p in found] == [(2, "(YAMLの書き方)")]
+
+
+# --- search words (extra.directory.search_words) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "field", "words"),
+    [
+        ("{word: , means: 介護}", "word", "値が空です"),
+        ("{word: かいご}", "means", "means"),
+        ("{word: 介護, means: 介護}", "means", "検索では同じことばです"),
+        ("{word: トマト, means: とまと}", "means", "検索では同じことばです"),  # katakana and hiragana meet anyway
+        ("{word: 駅 近, means: 駅から近い}", "word", "空白・記号など検索で区切りになる文字"),
+        ("{word: ー, means: 長音}", "word", "空白・記号など検索で区切りになる文字"),  # folds to nothing
+        ("{word: カイゴ, means: 介護}", "word", "番目の「かいご」と同じです"),  # the list has かいご
+        ("{word: のらしごと, means: はたけしごと}", "means", "番目のことば「はたけ」が入っています"),  # はたけ would become 畑 in the content
+        ("{word: ふくしさぎょう, means: 介護と福祉}", None, None),
+    ],
+)
+def test_a_bad_search_word_is_located_in_mkdocs_yml(tmp_path, entry, field, words):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.endswith("      - {word: りれきしょ, means: 履歴書}\n"), "the list is the last setting"
+    assert "      - {word: かいご, means: 介護}\n" in config and "      - {word: はたけ, means: 畑}\n" in config
+    (tmp_path / "mkdocs.yml").write_text(config + f"      - {entry}\n", encoding="utf-8")
+    count = len(cli.read_settings(ROOT / "mkdocs.yml").search_words)
+    if field is None:  # a good entry passes
+        assert cli.read_settings(tmp_path / "mkdocs.yml").search_words[-1].word == "ふくしさぎょう"
+        return
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    (problem,) = raised.value.problems
+    assert problem.line == config.count("\n") + 1
+    assert problem.field.startswith(f"extra.directory.search_words[{count + 1}番目].{field}") and words in problem.format()
+    assert raised.value.report().startswith("設定（")

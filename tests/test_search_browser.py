@@ -4,6 +4,7 @@ the keyboard, no JavaScript, axe, and the browser half of the shared tokenizer c
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -14,7 +15,8 @@ from test_browser import AXE_OPTIONS, PHONE, Watched
 
 pytestmark = pytest.mark.browser
 
-CASES = json.loads((Path(__file__).parent / "fixtures" / "search_text_cases.json").read_text(encoding="utf-8"))["cases"]
+FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "search_text_cases.json").read_text(encoding="utf-8"))
+CASES = FIXTURE["cases"]
 EMPLOYERS = Path(__file__).resolve().parents[1] / "content" / "employers"
 
 
@@ -61,7 +63,8 @@ def slugs_whose_file_contains(*needles):
         ("トマトの収穫", {"minamihara-tomato-farm", "shirakaba-farm"}),
         ("ﾄﾏﾄ", {"minamihara-tomato-farm", "shirakaba-farm"}),
         ("とまと", {"minamihara-tomato-farm", "shirakaba-farm"}),
-        ("かいご", {"yamabiko-care"}),
+        ("かいご", {"yamabiko-care", "kokoro-no-ie"}),  # a search word: 介護 (before, only やまびこ's reading)
+        ("付添", slugs_whose_file_contains("付き添い可")),  # a search word: 付き添い
         ("トマト 選果", {"minamihara-tomato-farm"}),
         ("いちご", {"ichigo-house-nishino"}),
     ],
@@ -261,7 +264,19 @@ def test_search_page_has_no_accessibility_violations(browser, site_url):
 
 
 def test_browser_tokenizer_agrees_with_the_shared_cases(watched, site_url):
+    from employer_directory.search.normalize import SearchWords
+
     page = watched.page
+    # The fixture's search words in place of mkdocs.yml's, embedded as the build embeds them.
+    words = json.dumps([list(pair) for pair in SearchWords.of((w["word"], w["means"]) for w in FIXTURE["search_words"]).pairs], ensure_ascii=False)
+    embedded = re.compile(r'(<script type="application/json" id="dir-search-words">).*?(</script>)', re.S)
+
+    def with_fixture_words(route):
+        html = route.fetch().text()
+        assert embedded.search(html), "the search page embeds the search words"
+        route.fulfill(response=route.fetch(), body=embedded.sub(lambda m: m.group(1) + words + m.group(2), html))
+
+    page.route(re.compile(r".*/search/(\?.*)?$"), with_fixture_words)
     open_search(page, site_url)
     got = page.evaluate(
         """cases => cases.map(c => ({
@@ -360,4 +375,33 @@ def test_a_card_that_spells_the_word_another_way_has_it_highlighted(watched, sit
         type_query(page, query)
         assert result_slugs(page)
         assert set(page.locator("#dir-search-results mark").all_inner_texts()) == {"障害"}, query
+    assert watched.errors == []
+
+
+def test_a_reading_or_an_everyday_word_finds_and_highlights_the_contents_word(watched, site_url):
+    """かいご typed without conversion (a cheap phone's input method) finds 介護 and marks it;
+    付添 marks 付き添い in the accommodations line. The words come from mkdocs.yml via the page."""
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "かいご")
+    assert set(result_slugs(page)) == {"yamabiko-care", "kokoro-no-ie"}
+    assert set(page.locator("#dir-search-results mark").all_inner_texts()) == {"介護"}
+    type_query(page, "ｶｲｺﾞ")  # half-width katakana meet the same word
+    assert set(result_slugs(page)) == {"yamabiko-care", "kokoro-no-ie"}
+    type_query(page, "付添")
+    assert set(result_slugs(page)) == slugs_whose_file_contains("付き添い可")
+    assert set(page.locator("#dir-search-results .dir-card__accommodations mark").all_inner_texts()) == {"付き添い"}
+    assert watched.errors == []
+
+
+def test_a_card_that_writes_the_search_word_has_it_highlighted(watched, site_url):
+    """The other way round: a card saying 付添可 (as an employer may write it) is marked whole
+    for 付添 and for 付き添い, as 障害 is for 障がい."""
+    page = watched.page
+    page.route("**/directory-documents.json", lambda route: route.fulfill(response=(fetched := route.fetch()), body=fetched.text().replace("付き添い可", "付添可")))
+    open_search(page, site_url)
+    for query in ("付添", "付き添い", "つきそい"):
+        type_query(page, query)
+        assert result_slugs(page), query
+        assert set(page.locator("#dir-search-results .dir-card__accommodations mark").all_inner_texts()) == {"付添"}, query
     assert watched.errors == []

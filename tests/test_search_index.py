@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import pytest
 from lunr.index import Index
@@ -13,8 +14,12 @@ from conftest import ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.search.compact import FORMAT, expand_index
-from employer_directory.search.index import DOCUMENTS_FILE, INDEX_FILE, SearchIndex
+from employer_directory.search.index import DOCUMENTS_FILE, INDEX_FILE, SearchIndex, employer_fields
+from employer_directory.search.normalize import normalize_text
 from employer_directory.search.tokenize import query_terms
+
+WORDS = read_settings(ROOT / "mkdocs.yml").search_word_table()
+"""The sample site's search words: queries here are normalized as the search page does."""
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +32,7 @@ def search(serialized: dict, documents: dict, text: str) -> list[str]:
     """The browser's query (every term required, one-character terms as prefixes), in lunr.py."""
     index = Index.load(serialized)
     query = index.create_query()
-    for term in query_terms(text):
+    for term in query_terms(text, WORDS):
         query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
     return [documents["employers"][int(hit["ref"])]["url"].split("/")[1] for hit in index.query(query)]
 
@@ -63,7 +68,50 @@ def test_light_work_finds_employers_with_a_light_task(built):
 
 
 def test_reading_is_indexed(built):
-    assert search(*built, "かいご") == ["yamabiko-care"]
+    assert search(*built, "ほけんしせつ") == ["yamabiko-care"]  # only its reading says it in kana
+
+
+def employers_that_write(*words: str) -> set[str]:
+    """Slugs of employers whose indexed text holds one of ``words``, both normalized (掃除 in a
+    task is 清掃 to the search)."""
+    directory = load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT)
+    wanted = [normalize_text(word, WORDS) for word in words]
+    return {
+        e.slug
+        for e in directory.employers
+        if any(w in normalize_text(text, WORDS) for w in wanted for text in employer_fields(e, directory).values())
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("かいご", "介護"),  # a reading: before, only 介護老人保健施設 やまびこ (its name's reading)
+        ("カイゴ", "介護"),
+        ("のうぎょう", "農業"),
+        ("せいそう", "清掃"),
+        ("付添", "付き添い"),  # the accommodation 付き添い可
+        ("面接不要", "面接なし"),
+        ("駅近", "駅から近い"),
+        ("障害", "障がい"),
+    ],
+)
+def test_search_words_find_what_the_content_writes_another_way(built, typed, written):
+    expected = employers_that_write(written)
+    assert len(expected) >= 2
+    assert set(search(*built, typed)) == set(search(*built, written)) == expected
+
+
+def test_weekend_days_are_found_by_typing_them():
+    # Days are a filter (土, 日), not text: 土日 and 週末 (a search word) find an offer on either.
+    directory = load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT)
+    index = SearchIndex(directory).add_all()
+    built = index.serialized_index(), index.documents()
+    weekend = {e.slug for e in directory.employers if any({"土", "日"} & set(offer.days) for offer in e.offers)}
+    sunday = {e.slug for e in directory.employers if any("日" in offer.days for offer in e.offers)}
+    assert weekend > sunday > set()
+    assert set(search(*built, "土日")) == set(search(*built, "週末")) == weekend
+    assert set(search(*built, "日曜")) == set(search(*built, "日曜日")) == sunday
 
 
 def test_words_separated_by_a_space_are_all_required(built):
@@ -113,9 +161,14 @@ def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_si
     index = expand_index(compact)
     documents = json.loads((built_site / DOCUMENTS_FILE).read_text(encoding="utf-8"))
     assert len(documents["employers"]) == 25
-    assert search(index, documents, "かいご") == ["yamabiko-care"]
+    assert set(search(index, documents, "かいご")) == {"yamabiko-care", "kokoro-no-ie"}
+    assert set(search(index, documents, "付添")) == slugs_whose_file_contains("付き添い可") != set()
     assert not (built_site / "search" / "search_index.json").exists()
     page = (built_site / "search" / "index.html").read_text(encoding="utf-8")
+    # The browser replaces the words the index was built with: mkdocs.yml's list, as the build folded it.
+    embedded = re.search(r'<script type="application/json" id="dir-search-words">(.*?)</script>', page, re.S)
+    assert embedded and [tuple(pair) for pair in json.loads(embedded.group(1))] == list(WORDS.pairs)
+    assert ["のうぎよう", "農業"] in json.loads(embedded.group(1))
     assert "lunr-2.3.9.min.js" in page and "directory-search.js" in page
     # The search code loads only on the search page.
     for other in ("index.html", "employers/index.html", "employers/shirakaba-farm/index.html"):
@@ -127,7 +180,7 @@ def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_si
 def hits(serialized: dict, text: str) -> list[tuple[str, float]]:
     index = Index.load(serialized)
     query = index.create_query()
-    for term in query_terms(text):
+    for term in query_terms(text, WORDS):
         query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
     return [(hit["ref"], round(hit["score"], 9)) for hit in index.query(query)]
 

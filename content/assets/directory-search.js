@@ -13,18 +13,34 @@
   var SMALL_KANA = "ぁぃぅぇぉっゃゅょゎゕゖ";
   var LARGE_KANA = "あいうえおつやゆよわかけ";
   var ITERATION_MARKS = { "ヽ": "ゝ", "ヾ": "ゞ" };
-  // Words written in more than one accepted way, brought to the content's spelling (SPELLING_VARIANTS in normalize.py).
-  var SPELLING_VARIANTS = [["障害", "障がい"], ["障碍", "障がい"], ["子供", "子ども"]];
+  // Voiced-sound marks fold together with the character before them (ﾊﾟ → ぱ).
+  var VOICED_MARK = /[\u3099\u309a\uff9e\uff9f]/;
   var KANA_KANJI = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var RUN = new RegExp("[" + KANA_KANJI + "0-9a-z]+", "g");
   var ASCII_WORD = /[0-9a-z]+/g;
   var SEGMENT = new RegExp("[" + KANA_KANJI + "0-9]+", "g");
   var HAS_KANA_KANJI = new RegExp("[" + KANA_KANJI + "]");
 
+  // The site's search words (extra.directory.search_words), folded by the build and embedded
+  // in the search page: the same list the index was built with (SearchWords in normalize.py).
+  var wordsElement = document.getElementById("dir-search-words");
+  var SEARCH_WORDS = wordsElement ? JSON.parse(wordsElement.textContent) : [];
+  var WORD_MEANS = new Map(SEARCH_WORDS);
+  // One pass, longest word first at each position, like the Python side's alternation.
+  var WORDS_PATTERN = SEARCH_WORDS.length ? new RegExp(SEARCH_WORDS.map(function (pair) { return pair[0]; })
+    .sort(function (a, b) { return b.length - a.length; })
+    .map(function (word) { return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); })
+    .join("|"), "g") : null;
+
   function normalizeText(text) {
+    var folded = foldText(text);
+    return WORDS_PATTERN ? folded.replace(WORDS_PATTERN, function (word) { return WORD_MEANS.get(word); }) : folded;
+  }
+
+  // NFKC, lower case, katakana to hiragana, small kana to full size, ー dropped (fold_text).
+  function foldText(text) {
     var folded = "";
     var lowered = String(text).normalize("NFKC").toLowerCase();
-    SPELLING_VARIANTS.forEach(function (pair) { lowered = lowered.split(pair[0]).join(pair[1]); });
     for (var i = 0; i < lowered.length; i++) {
       var ch = lowered.charAt(i);
       var code = lowered.charCodeAt(i);
@@ -214,24 +230,42 @@
   }
 
   function appendHighlighted(parent, text, words) {
-    var normal = "";
-    var origin = [];
+    // The card's text folded one character at a time (with its voiced-sound mark), remembering
+    // which original characters each folded one came from; then the search words replaced, a
+    // replacement standing for all the characters of its word: 障害 or 付添 in a card is
+    // 障がい or 付き添い in the query's words, and none of their characters alone says so.
+    var folded = "";
+    var first = [];
+    var last = [];
     for (var i = 0; i < text.length; ) {
-      // Character by character, but a spelling variant as a whole: 障害 in a card is 障がい in
-      // the query's words, and neither of its characters alone says so.
       var width = 1;
-      SPELLING_VARIANTS.forEach(function (pair) {
-        if (width === 1 && text.substr(i, pair[0].length).normalize("NFKC").toLowerCase() === pair[0]) width = pair[0].length;
-      });
-      var piece = normalizeText(text.substr(i, width));
-      for (var k = 0; k < piece.length; k++) { normal += piece.charAt(k); origin.push(i + Math.min(k, width - 1)); }
+      while (i + width < text.length && VOICED_MARK.test(text.charAt(i + width))) width++;
+      var piece = foldText(text.substr(i, width));
+      for (var k = 0; k < piece.length; k++) { folded += piece.charAt(k); first.push(i); last.push(i + width - 1); }
       i += width;
     }
+    var normal = "";
+    var originFirst = [];
+    var originLast = [];
+    var copied = 0;
+    function copyUpTo(end) {
+      for (; copied < end; copied++) { normal += folded.charAt(copied); originFirst.push(first[copied]); originLast.push(last[copied]); }
+    }
+    if (WORDS_PATTERN) {
+      folded.replace(WORDS_PATTERN, function (word, at) {
+        copyUpTo(at);
+        var meaning = WORD_MEANS.get(word);
+        for (var m = 0; m < meaning.length; m++) { normal += meaning.charAt(m); originFirst.push(first[at]); originLast.push(last[at + word.length - 1]); }
+        copied = at + word.length;
+        return word;
+      });
+    }
+    copyUpTo(folded.length);
     var marked = new Array(text.length);
     words.forEach(function (word) {
       var at = normal.indexOf(word);
       while (at >= 0) {
-        for (var j = origin[at]; j <= origin[at + word.length - 1]; j++) marked[j] = true;
+        for (var j = originFirst[at]; j <= originLast[at + word.length - 1]; j++) marked[j] = true;
         at = normal.indexOf(word, at + 1);
       }
     });

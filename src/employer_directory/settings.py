@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written_twice, mapping_nodes
-from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error
+from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
+from .search.normalize import SearchWords, fold_text
+from .search.tokenize import is_one_run
 from .validation import problems_from_validation
 from .vocabulary import Term
 
@@ -73,6 +75,42 @@ DEFAULT_PROGRAM_KINDS = [
 ]
 
 
+DEFAULT_SEARCH_WORDS = [
+    {"word": "障害", "means": "障がい"},
+    {"word": "障碍", "means": "障がい"},
+    {"word": "子供", "means": "子ども"},
+]
+"""Without ``search_words`` in mkdocs.yml: the spelling variants the search always knew (the
+sample site's mkdocs.yml lists these and its readings and everyday words)."""
+
+class SearchWordSetting(BaseModel):
+    """A word people type for what the content writes another way (a reading, an everyday word,
+    another accepted spelling); the search treats it as ``means``, in the index and the query."""
+
+    model_config = ConfigDict(extra="forbid")
+    word: ShortSetting = Field(title="検索で入れることば", description="読み（かいご）、ふだんのことば（駅近）、別の書き方（障害）")
+    means: ShortSetting = Field(title="内容での書き方", description="事業所のページに書かれていることば（介護、駅から近い、障がい）")
+
+    @model_validator(mode="after")
+    def _can_match(self) -> "SearchWordSetting":
+        word, means = fold_text(self.word), fold_text(self.means)
+        if not is_one_run(word):
+            # A space or a sign splits what people type, and ー alone folds away: such a word
+            # would almost never be typed as written here.
+            raise staff_error(
+                f"ことば「{self.word}」に、空白・記号など検索で区切りになる文字があります",
+                "ひらがな・カタカナ・漢字・英数字だけの、ひと続きのことばにしてください（2つのことばなら2行に分けます）",
+                at="word",
+            )
+        if word == means:
+            raise staff_error(
+                f"ことば「{self.word}」と内容での書き方「{self.means}」は、検索では同じことばです（カタカナとひらがな、全角と半角、大文字と小文字、ー の有無は区別しません）",
+                "書かなくても見つかります。この行を消してください",
+                at="means",
+            )
+        return self
+
+
 class OpenDataSettings(BaseModel):
     """How the open data (data/*.json, *.csv, HSDS) is published: licence, publisher, update note."""
 
@@ -114,6 +152,10 @@ class DirectorySettings(BaseModel):
         default_factory=lambda: list(DEFAULT_CLOSURES),
         description="プログラムの繰り返しを休む期間（年末年始など）。祝日は別に自動で休みになります",
     )
+    search_words: list[SearchWordSetting] = Field(
+        default_factory=lambda: [SearchWordSetting(**w) for w in DEFAULT_SEARCH_WORDS],
+        description="検索で、読みやふだんのことばを、内容での書き方と同じに扱う（かいご → 介護）",
+    )
     stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
 
     @field_validator("contact_phone", mode="before")
@@ -140,6 +182,45 @@ class DirectorySettings(BaseModel):
                     )
                 seen[value] = index
         return terms
+
+    @field_validator("search_words")
+    @classmethod
+    def _words_meet_once(cls, entries: list[SearchWordSetting]) -> list[SearchWordSetting]:
+        """Each word once (after folding: カイゴ is かいご), and no meaning that holds a word:
+        the index would replace that word inside the content's text while a query for the
+        word becomes the meaning, and the two would never meet."""
+        errors = []
+        first_of: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            word = fold_text(entry.word)
+            if word in first_of:
+                first = entries[first_of[word]]
+                errors.append(
+                    staff_error(
+                        f"ことば「{entry.word}」は {first_of[word] + 1}番目の「{first.word}」と同じです（検索ではカタカナとひらがな、全角と半角を区別しません）",
+                        "どちらか1行にしてください",
+                        at=f"{index}.word",
+                    )
+                )
+            first_of.setdefault(word, index)
+        for index, entry in enumerate(entries):
+            means = fold_text(entry.means)
+            inside = [(at, entries[at].word) for word, at in first_of.items() if word in means]
+            if inside:
+                at, word = inside[0]
+                errors.append(
+                    staff_error(
+                        f"内容での書き方「{entry.means}」の中に、{at + 1}番目のことば「{word}」が入っています。内容のほうも置きかえられてしまい、「{entry.word}」で見つからなくなります",
+                        f"{at + 1}番目の行を消すか、この行の内容での書き方を「{word}」を含まないものにしてください",
+                        at=f"{index}.means",
+                    )
+                )
+        if errors:
+            raise staff_errors(errors)
+        return entries
+
+    def search_word_table(self) -> SearchWords:
+        return SearchWords.of((entry.word, entry.means) for entry in self.search_words)
 
     def category_terms(self) -> list[Term]:
         return [c.term() for c in self.categories]

@@ -25,9 +25,10 @@ from lunr.idf import idf as lunr_idf
 from ..background import SiteFiles, write_site_files
 from ..directory import Directory
 from ..models.employer import Employer
-from ..vocabulary import LOADS
+from ..vocabulary import LOADS, WEEKDAYS
 from .compact import compact_serialized, expand_index, pack_compact
 from .documents import employer_record, vocabulary_labels
+from .normalize import SearchWords
 from .tokenize import index_terms
 
 FIELD_BOOSTS = {"name": 10, "reading": 8, "tasks": 5, "body": 1}
@@ -39,6 +40,7 @@ DOCUMENTS_FILE = "search/directory-documents.json"
 
 
 LIGHT_LOAD = LOADS[0]  # 軽い
+WEEKEND = frozenset(WEEKDAYS[5:])  # 土, 日
 
 
 def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
@@ -62,6 +64,10 @@ def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
     # A task's physical load is a column on the page; job seekers ask for 軽作業 (light work).
     loads = sorted({task.load for task in employer.tasks})
     body += [f"体への負担が{load}" for load in loads] + (["軽作業"] if LIGHT_LOAD in loads else [])
+    # Days are a filter and a card line (土・日), not text: a typed 土曜, 日曜日 or 土日 (any
+    # weekend day) finds them too.
+    days = {day for offer in employer.offers for day in offer.days}
+    body += [f"{day}曜日" for day in WEEKDAYS if day in days] + (["土日"] if days & WEEKEND else [])
     return {
         "name": employer.name,
         "reading": employer.reading,
@@ -174,18 +180,20 @@ class SearchIndex:
     _records: list[dict[str, Any]] = field(default_factory=list)
     builder_class: type[Builder] = PretokenizedBuilder
     _builder: Builder = field(init=False)
+    _words: SearchWords = field(init=False)
 
     def __post_init__(self) -> None:
         self._builder = self.builder_class()
         self._builder.pipeline.reset()
         self._builder.search_pipeline.reset()
         self._builder.ref("id")
+        self._words = self.directory.settings.search_word_table()
         for name, boost in FIELD_BOOSTS.items():
             self._builder.field(name, boost)
 
     def add(self, employer: Employer) -> None:
         ref = str(len(self._records))
-        fields = {name: index_terms(text) for name, text in employer_fields(employer, self.directory).items()}
+        fields = {name: index_terms(text, self._words) for name, text in employer_fields(employer, self.directory).items()}
         self._builder.add({"id": ref, **fields})
         self._records.append(employer_record(employer, self.directory))
 

@@ -16,22 +16,25 @@ Steps, in order:
    inconsistently (ー, ｰ, or a vowel), and dropping it on both sides makes the common variants
    meet.
 
-Before steps 3 to 5, a few words written in more than one accepted way are brought to the spelling
-the content uses (``SPELLING_VARIANTS``, 表記ゆれ): staff type 障害 as in the law and in the names
-of their agencies, while employers' pages say 障がい; without this, 障害 found nothing at all.
+Then the site's search words (``extra.directory.search_words`` in mkdocs.yml, see
+:class:`SearchWords`) are replaced by what they mean in the content's wording: readings typed
+without conversion (かいご → 介護), everyday words (付添 → 付き添い, 駅近 → 駅から近い) and words
+written in more than one accepted way (表記ゆれ: staff type 障害 as in the law and in the names of
+their agencies, while employers' pages say 障がい). Without this, such a query found nothing.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 _KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
 _KATAKANA_TO_HIRAGANA = 0x60
 _ITERATION_MARKS = {"ヽ": "ゝ", "ヾ": "ゞ"}
 _SMALL_KANA = dict(zip("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ"))
 LONG_VOWEL_MARK = "ー"
-SPELLING_VARIANTS = (("障害", "障がい"), ("障碍", "障がい"), ("子供", "子ども"))
-"""(variant, spelling used in the content); the browser copy is SPELLING_VARIANTS in directory-search.js."""
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -51,8 +54,44 @@ def _fold_table() -> dict[int, str | None]:
 _FOLD = _fold_table()
 
 
-def normalize_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
-    for variant, spelling in SPELLING_VARIANTS:
-        text = text.replace(variant, spelling)
-    return text.translate(_FOLD)
+def fold_text(text: str) -> str:
+    """Steps 1 to 5, without the search words."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class SearchWords:
+    """Words a query may use for what the content writes another way, replaced on both sides.
+
+    ``pairs`` are ``(word, means)`` already folded (:func:`fold_text`), so that カイゴ, かいご and
+    ｶｲｺﾞ all meet かいご, and のうぎょう meets the folded のうぎよう. The replacement runs after
+    folding, in one pass, longest word first: a replaced part is never replaced again, and
+    settings.py refuses a meaning that holds another word (its index text would be replaced
+    once more and the query's not). The browser gets ``pairs`` from the build (the search page)
+    and replaces the same way (``normalizeText`` in directory-search.js).
+    """
+
+    pairs: tuple[tuple[str, str], ...] = ()
+    _pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    _means: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    @classmethod
+    def of(cls, entries: Iterable[tuple[str, str]]) -> "SearchWords":
+        return cls(tuple((fold_text(word), fold_text(means)) for word, means in entries))
+
+    def __post_init__(self) -> None:
+        if self.pairs:
+            # Longest first: at one position the alternation takes the first that matches.
+            words = sorted((word for word, _ in self.pairs), key=len, reverse=True)
+            object.__setattr__(self, "_pattern", re.compile("|".join(map(re.escape, words))))
+            object.__setattr__(self, "_means", dict(self.pairs))
+
+    def replace(self, folded: str) -> str:
+        if self._pattern is None:
+            return folded
+        return self._pattern.sub(lambda match: self._means[match.group()], folded)
+
+
+def normalize_text(text: str, words: SearchWords) -> str:
+    """Indexed text and queries must be normalized with the same ``words``."""
+    return words.replace(fold_text(text))

@@ -28,6 +28,9 @@ def search_page_view(directory: Directory) -> PageView:
                 ("time", "時間帯", list(TIMES_OF_DAY)),
             ],
             "search_weekdays": WEEKDAYS,
+            # Folded (word, means) pairs for normalizeText in directory-search.js: the browser
+            # replaces exactly what the index was built with.
+            "search_words": [list(pair) for pair in settings.search_word_table().pairs],
             "search_index_url": INDEX_FILE,
             "search_documents_url": DOCUMENTS_FILE,
             "search_lunr_url": VENDORED_LUNR,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import normalize_text
+from .normalize import SearchWords, normalize_text
 
 # Kana (after folding, hiragana; katakana kept for the few that have no hiragana form),
 # iteration marks 々〆〇, CJK ideographs. The browser uses the same ranges.
@@ -40,6 +40,11 @@ class QueryTerm:
     """True for a one-character segment: matched as ``term*``."""
 
 
+def is_one_run(folded: str) -> bool:
+    """True when folded text is one run of word characters: nothing in it separates terms."""
+    return _RUN.fullmatch(folded) is not None
+
+
 def _segments(run: str) -> list[str]:
     return [segment for segment in _SEGMENT.findall(run) if _HAS_KANA_KANJI.search(segment)]
 
@@ -48,10 +53,10 @@ def _bigrams(segment: str) -> list[str]:
     return [segment[i : i + 2] for i in range(len(segment) - 1)]
 
 
-def index_terms(text: str) -> list[str]:
+def index_terms(text: str, words: SearchWords) -> list[str]:
     """Terms of indexed text, in order (repeats kept: lunr counts term frequency)."""
     terms: list[str] = []
-    for run in _RUN.findall(normalize_text(text)):
+    for run in _RUN.findall(normalize_text(text, words)):
         terms.extend(_ASCII_WORD.findall(run))
         for segment in _segments(run):
             terms.extend(_bigrams(segment))
@@ -59,10 +64,10 @@ def index_terms(text: str) -> list[str]:
     return terms
 
 
-def query_terms(text: str) -> list[QueryTerm]:
+def query_terms(text: str, words: SearchWords) -> list[QueryTerm]:
     """Terms of a query, each required, without repeats, in first-seen order."""
     seen: dict[str, QueryTerm] = {}
-    for run in _RUN.findall(normalize_text(text)):
+    for run in _RUN.findall(normalize_text(text, words)):
         found = [QueryTerm(word) for word in _ASCII_WORD.findall(run)]
         for segment in _segments(run):
             if len(segment) == 1:
