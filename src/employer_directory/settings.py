@@ -83,6 +83,7 @@ DEFAULT_SEARCH_WORDS = [
 """Without ``search_words`` in mkdocs.yml: the spelling variants the search always knew (the
 sample site's mkdocs.yml lists these and its readings and everyday words)."""
 
+
 class SearchWordSetting(BaseModel):
     """A word people type for what the content writes another way (a reading, an everyday word,
     another accepted spelling); the search treats it as ``means``, in the index and the query."""
