@@ -313,6 +313,17 @@ def check_across(
                 problems.append(
                     Problem(program.source_path, line(program, *path), field_label(Program, path), f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の予定は、近くなってから書き足してください")
                 )
+    for employer in employers:
+        # A pause is written for a season or for building work; a date two years ahead is a
+        # mistyped year (2029 for 2027), which would hide the employer from the lists for years.
+        # A pause whose until has passed is no problem: it is simply not shown any more, and the
+        # daily rebuild must not fail because time passed.
+        pause = employer.paused
+        for key, day in (("from", pause.start), ("until", pause.until)) if pause else ():
+            if day is not None and day > latest:
+                problems.append(
+                    Problem(employer.source_path, line(employer, "paused", key), field_label(Employer, ("paused", key)), f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の休止は、近くなってから書いてください")
+                )
     for record in [*employers, *programs]:
         if record.verified > today:
             problems.append(
