@@ -221,3 +221,24 @@ def test_an_announced_pause_and_an_open_ended_one_are_worded_as_such(tmp_path):
     assert "【受け入れ休止のお知らせ】</strong>2026年12月20日(日)から受け入れを休止します（2027年3月31日(水)まで）。" in sheets
     statuses = {s["name"]: s["status"] for s in json.loads(read(site, "data/hsds/services.json")) if s["name"].endswith(" 見学")}
     assert statuses == {"冬の農園 見学": "active", "改装中の農園 見学": "temporarily closed", "再開した農園 見学": "active"}
+
+
+def test_validate_tells_staff_of_a_pause_that_has_ended_without_stopping(tmp_path, capsys, monkeypatch):
+    """``scripts/validate`` after the pause's last day: exit 0, and a notice at the line of
+    until: that says to remove the block."""
+    from employer_directory import cli
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("registered: 2020-04-01", "paused:\n  until: 2026-11-15\n  reason: 改装工事のため\nregistered: 2020-04-01")
+    (project / "content" / "employers" / "base-farm.md").write_text(text, encoding="utf-8")
+    line = next(number for number, row in enumerate(text.splitlines(), start=1) if row.startswith("  until:"))
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-22")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert f"content/employers/base-farm.md:{line}: 項目「paused.until（休止の終わり）」: 受け入れの休止は 2026-11-15 で終わっています（サイトにはもう出ません）。→ 再開したなら、paused: の行と" in out
+    # while it lasts, nothing is said
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-15")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
+    assert "受け入れの休止" not in capsys.readouterr().out

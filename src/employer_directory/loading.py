@@ -439,3 +439,24 @@ def closure_notices(directory: Directory, root: Path) -> list[Problem]:
                 )
             )
     return sorted(notices)
+
+
+def ended_pause_notices(directory: Directory, root: Path) -> list[Problem]:
+    """Employers whose pause (受け入れ休止) has ended: nothing shows it any more, and the build
+    goes on (time passing must not stop the daily rebuild), but the 「paused:」 block is left over
+    in the file, where the next one to edit it may take it for a pause still going on."""
+    notices = []
+    for employer in directory.employers:
+        pause = employer.paused
+        if pause is None or not pause.is_over(directory.today):
+            continue
+        notices.append(
+            Problem(
+                employer.source_path,
+                _line_in_file(root, employer, "paused", "until"),
+                field_label(Employer, ("paused", "until")),
+                f"受け入れの休止は {pause.until} で終わっています（サイトにはもう出ません）",
+                "再開したなら、paused: の行と、その下の字下げした行を消してください。休止が延びたなら、until: を新しい最後の日にしてください",
+            )
+        )
+    return notices
