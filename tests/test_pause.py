@@ -130,7 +130,7 @@ def test_each_sheet_of_the_paused_employer_says_so_at_the_top(built_site):
     assert sheets == ["introduction", "seeker", "staff"]
     for kind in sheets:
         article = re.search(rf'<article id="{kind}".*?</article>', html, re.S).group(0)
-        notice = re.search(r'<p class="print-stale sheet__pause" data-paused-until="2027-01-31">(.*?)</p>', article, re.S)
+        notice = re.search(r'<p class="print-paused sheet__pause" data-paused-until="2027-01-31">(.*?)</p>', article, re.S)
         assert notice, kind
         assert squeeze(notice.group(1)) == "【受け入れ休止中】 この事業所は、いま受け入れを休止しています（2027年1月31日(日)まで）。理由: 店舗の改装工事のため。申し込みの前に しらかば市 生活・就労支援センター（架空）（電話 0268-00-0000）にご相談ください。"
         # at the top: under the name, before the dates and the body
