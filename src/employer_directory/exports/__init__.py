@@ -5,7 +5,8 @@ occurrence records of ``records.py``): no clock, no MkDocs, sorted keys and stab
 two builds of the same content give byte-identical files.
 """
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the shape of data/employers.json and data/programs.json (see content/schema/): the
-minor number grows when fields are added (1.1: a program's ``walk_in``), the major one when a
+minor number grows when fields are added (1.1: a program's ``walk_in``; 1.2: an employer's
+``paused``), the major one when a
 field is renamed or removed."""
