@@ -102,6 +102,21 @@ def test_search_words_find_what_the_content_writes_another_way(built, typed, wri
     assert set(search(*built, typed)) == set(search(*built, written)) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("こだまぶつ", "kodama-butsuryu"),  # on the way to こだまぶつりゅう (こだま物流 once ぶつりゅう is typed whole)
+        ("ほしぞらけい", "hoshizora-keibi"),  # ほしぞらけいび: けいび is a search word
+        ("わかばほい", "wakaba-hoikuen"),  # わかばほいくえん: ほいく
+        ("あさひやさ", "asahi-yasai-farm"),  # あさひやさいのうじょう: やさい
+    ],
+)
+def test_a_reading_typed_part_way_finds_its_employer(built, typed, slug):
+    # The search runs as people type: a search word typed half-way is not replaced yet, and
+    # must still meet the reading, whose whole word the index replaced.
+    assert slug in search(*built, typed)
+
+
 def test_weekend_days_are_found_by_typing_them():
     # Days are a filter (土, 日), not text: 土日 and 週末 (a search word) find an offer on either.
     directory = load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT)
