@@ -109,6 +109,8 @@ def test_search_words_find_what_the_content_writes_another_way(built, typed, wri
         ("ほしぞらけい", "hoshizora-keibi"),  # ほしぞらけいび: けいび is a search word
         ("わかばほい", "wakaba-hoikuen"),  # わかばほいくえん: ほいく
         ("あさひやさ", "asahi-yasai-farm"),  # あさひやさいのうじょう: やさい
+        ("さくらこうつうけ", "sakura-kotsu-keibi"),  # さくらこうつうけいび: こうつう typed whole (交通), けいび not yet
+        ("つうけいび", "sakura-kotsu-keibi"),  # from the middle: こうつう not whole, けいび whole (警備)
     ],
 )
 def test_a_reading_typed_part_way_finds_its_employer(built, typed, slug):

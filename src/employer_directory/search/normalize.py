@@ -91,6 +91,12 @@ class SearchWords:
             return folded
         return self._pattern.sub(lambda match: self._means[match.group()], folded)
 
+    def spans(self, folded: str) -> list[tuple[int, int, str]]:
+        """(start, end, means) of each word :meth:`replace` replaces in ``folded``."""
+        if self._pattern is None:
+            return []
+        return [(match.start(), match.end(), self._means[match.group()]) for match in self._pattern.finditer(folded)]
+
 
 def normalize_text(text: str, words: SearchWords) -> str:
     """Indexed text and queries must be normalized with the same ``words``."""

@@ -69,8 +69,8 @@ def _terms_of_normalized(normalized: str) -> list[str]:
 
 
 def field_terms(text: str, words: SearchWords) -> list[str]:
-    """What the search index holds for a field: :func:`index_terms`, then the terms of the text
-    without the search words that those lack.
+    """What the search index holds for a field: :func:`index_terms`, then those of the text
+    without the search words, and the bigrams where the two meet, that those lack.
 
     A query's word is replaced only once it is typed whole, and the search runs as people type:
     ほしぞらけい (on the way to ほしぞらけいび, indexed as ほしぞら警備) or こだまぶつ (こだま物流)
@@ -81,8 +81,21 @@ def field_terms(text: str, words: SearchWords) -> list[str]:
     terms = _terms_of_normalized(replaced)
     if replaced != folded:
         present = set(terms)
-        terms += [term for term in _terms_of_normalized(folded) if term not in present]
+        terms += [term for term in _terms_of_normalized(folded) + _bridges(folded, words) if term not in present]
     return terms
+
+
+def _bridges(folded: str, words: SearchWords) -> list[str]:
+    """The bigrams where a replaced word meets a character as written: さくらこうつうけ, typed
+    on the way to さくらこうつうけいび, is さくら交通け (こうつう is whole, けいび not yet), and its
+    通け is in neither the replaced text (交通警備) nor the text as written."""
+    bridges = []
+    for start, end, means in words.spans(folded):
+        if start > 0:
+            bridges.append(folded[start - 1] + means[0])
+        if end < len(folded):
+            bridges.append(means[-1] + folded[end])
+    return [bigram for bigram in bridges if _SEGMENT.fullmatch(bigram)]
 
 
 def query_terms(text: str, words: SearchWords) -> list[QueryTerm]:
