@@ -119,6 +119,13 @@ def test_a_reading_typed_part_way_finds_its_employer(built, typed, slug):
     assert slug in search(*built, typed)
 
 
+def test_a_reading_followed_by_the_rest_of_an_everyday_word_finds_what_the_word_means(built):
+    # 履歴書なし is a search word (→ 履歴書不要) and りれきしょ one (→ 履歴書): typed without
+    # conversion, りれきしょなし must find what 履歴書なし finds, not 履歴書 followed by なし.
+    assert set(search(*built, "りれきしょなし")) == set(search(*built, "履歴書なし")) == employers_that_write("履歴書不要")
+    assert set(search(*built, "めんせつ無し")) == set(search(*built, "面接なし"))
+
+
 def test_weekend_days_are_found_by_typing_them():
     # Days are a filter (土, 日), not text: 土日 and 週末 (a search word) find an offer on either.
     directory = load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT)
