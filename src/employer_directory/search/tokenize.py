@@ -80,17 +80,21 @@ def field_terms(text: str, words: SearchWords) -> list[str]:
     replaced = words.replace(folded)
     terms = _terms_of_normalized(replaced)
     if replaced != folded:
+        spans = words.spans(folded)
+        # Only runs that hold a replaced word read differently as written (a body is mostly
+        # other runs: tokenizing it all twice doubled the index's tokenizing time).
+        touched = " ".join(run.group() for run in _RUN.finditer(folded) if any(start < run.end() and run.start() < end for start, end, _ in spans))
         present = set(terms)
-        terms += [term for term in _terms_of_normalized(folded) + _bridges(folded, words) if term not in present]
+        terms += [term for term in _terms_of_normalized(touched) + _bridges(folded, spans) if term not in present]
     return terms
 
 
-def _bridges(folded: str, words: SearchWords) -> list[str]:
+def _bridges(folded: str, spans: list[tuple[int, int, str]]) -> list[str]:
     """The bigrams where a replaced word meets a character as written: さくらこうつうけ, typed
     on the way to さくらこうつうけいび, is さくら交通け (こうつう is whole, けいび not yet), and its
     通け is in neither the replaced text (交通警備) nor the text as written."""
     bridges = []
-    for start, end, means in words.spans(folded):
+    for start, end, means in spans:
         if start > 0:
             bridges.append(folded[start - 1] + means[0])
         if end < len(folded):
