@@ -108,7 +108,7 @@ def _typed_with_a_reading(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str]
     derived: list[tuple[str, str]] = []
     for word, means in pairs:
         for other_word, other_means in pairs:
-            if other_means == means or other_means not in word:
+            if not other_means or other_means == means or other_means not in word:
                 continue
             typed = word.replace(other_means, other_word)
             # A meaning holding it would be replaced again in the index (settings.py refuses
