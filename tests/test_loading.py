@@ -423,6 +423,8 @@ def test_a_key_that_is_not_text_refuses_the_file_even_if_its_line_is_not_found(m
         ("{word: トマト, means: とまと}", "means", "検索では同じことばです"),  # katakana and hiragana meet anyway
         ("{word: 駅 近, means: 駅から近い}", "word", "空白・記号など検索で区切りになる文字"),
         ("{word: ー, means: 長音}", "word", "空白・記号など検索で区切りになる文字"),  # folds to nothing
+        ("{word: ながい, means: ー}", "means", "検索で探せる文字がありません"),  # would make ながい vanish from queries
+        ("{word: なかぐろ, means: ・}", "means", "検索で探せる文字がありません"),
         ("{word: カイゴ, means: 介護}", "word", "番目の「かいご」と同じです"),  # the list has かいご
         ("{word: のらしごと, means: はたけしごと}", "means", "番目のことば「はたけ」が入っています"),  # はたけ would become 畑 in the content
         ("{word: ふくしさぎょう, means: 介護と福祉}", None, None),

@@ -405,3 +405,18 @@ def test_a_card_that_writes_the_search_word_has_it_highlighted(watched, site_url
         assert result_slugs(page), query
         assert set(page.locator("#dir-search-results .dir-card__accommodations mark").all_inner_texts()) == {"付添"}, query
     assert watched.errors == []
+
+
+def test_a_search_word_typed_part_way_is_highlighted_as_written(watched, site_url):
+    """Found by review: こだまぶつ (on the way to こだまぶつりゅう, a search word) finds the
+    employer through its reading as written, but a card saying こだまぶつりゅう was not marked:
+    only its text with the words replaced (こだま物流) was looked at."""
+    page = watched.page
+    page.route("**/directory-documents.json", lambda route: route.fulfill(response=(fetched := route.fetch()), body=fetched.text().replace("こだま物流", "こだまぶつりゅう")))
+    open_search(page, site_url)
+    type_query(page, "こだまぶつ")
+    assert result_slugs(page) == ["kodama-butsuryu"]
+    assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶつ"}
+    type_query(page, "こだまぶつりゅう")
+    assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶつりゅう"}
+    assert watched.errors == []

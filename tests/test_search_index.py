@@ -102,6 +102,30 @@ def test_search_words_find_what_the_content_writes_another_way(built, typed, wri
     assert set(search(*built, typed)) == set(search(*built, written)) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("こだまぶつ", "kodama-butsuryu"),  # on the way to こだまぶつりゅう (こだま物流 once ぶつりゅう is typed whole)
+        ("ほしぞらけい", "hoshizora-keibi"),  # ほしぞらけいび: けいび is a search word
+        ("わかばほい", "wakaba-hoikuen"),  # わかばほいくえん: ほいく
+        ("あさひやさ", "asahi-yasai-farm"),  # あさひやさいのうじょう: やさい
+        ("さくらこうつうけ", "sakura-kotsu-keibi"),  # さくらこうつうけいび: こうつう typed whole (交通), けいび not yet
+        ("つうけいび", "sakura-kotsu-keibi"),  # from the middle: こうつう not whole, けいび whole (警備)
+    ],
+)
+def test_a_reading_typed_part_way_finds_its_employer(built, typed, slug):
+    # The search runs as people type: a search word typed half-way is not replaced yet, and
+    # must still meet the reading, whose whole word the index replaced.
+    assert slug in search(*built, typed)
+
+
+def test_a_reading_followed_by_the_rest_of_an_everyday_word_finds_what_the_word_means(built):
+    # 履歴書なし is a search word (→ 履歴書不要) and りれきしょ one (→ 履歴書): typed without
+    # conversion, りれきしょなし must find what 履歴書なし finds, not 履歴書 followed by なし.
+    assert set(search(*built, "りれきしょなし")) == set(search(*built, "履歴書なし")) == employers_that_write("履歴書不要")
+    assert set(search(*built, "めんせつ無し")) == set(search(*built, "面接なし"))
+
+
 def test_weekend_days_are_found_by_typing_them():
     # Days are a filter (土, 日), not text: 土日 and 週末 (a search word) find an offer on either.
     directory = load_directory(ROOT / "content", read_settings(ROOT / "mkdocs.yml"), root=ROOT)

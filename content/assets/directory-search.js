@@ -262,12 +262,18 @@
     }
     copyUpTo(folded.length);
     var marked = new Array(text.length);
-    words.forEach(function (word) {
-      var at = normal.indexOf(word);
+    function mark(within, from, to, word) {
+      var at = within.indexOf(word);
       while (at >= 0) {
-        for (var j = originFirst[at]; j <= originLast[at + word.length - 1]; j++) marked[j] = true;
-        at = normal.indexOf(word, at + 1);
+        for (var j = from[at]; j <= to[at + word.length - 1]; j++) marked[j] = true;
+        at = within.indexOf(word, at + 1);
       }
+    }
+    words.forEach(function (word) {
+      mark(normal, originFirst, originLast, word);
+      // The text as written too: the index holds it (field_terms in tokenize.py), so that a
+      // word typed part-way (こだまぶつ, not yet こだまぶつりゅう) finds it, and is marked.
+      mark(folded, first, last, word);
     });
     var start = 0;
     for (var p = 1; p <= text.length; p++) {

@@ -17,7 +17,7 @@ from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written
 from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
 from .search.normalize import SearchWords, fold_text
-from .search.tokenize import is_one_run
+from .search.tokenize import is_one_run, query_terms
 from .validation import problems_from_validation
 from .vocabulary import Term
 
@@ -107,6 +107,13 @@ class SearchWordSetting(BaseModel):
             raise staff_error(
                 f"ことば「{self.word}」と内容での書き方「{self.means}」は、検索では同じことばです（カタカナとひらがな、全角と半角、大文字と小文字、ー の有無は区別しません）",
                 "書かなくても見つかります。この行を消してください",
+                at="means",
+            )
+        if not query_terms(means, SearchWords()):
+            # ー or signs only: the word would vanish from the content and from queries alike.
+            raise staff_error(
+                f"内容での書き方「{self.means}」には、検索で探せる文字がありません（ー と記号は検索では使いません）",
+                "事業所のページに書かれていることばを、ひらがな・カタカナ・漢字・英数字で書いてください",
                 at="means",
             )
         return self

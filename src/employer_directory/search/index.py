@@ -2,7 +2,7 @@
 ``lunr.Index.load`` (lunr.js 2.3.9), so that no phone ever builds an index.
 
 lunr's tokenizer cannot be replaced, so each field is handed over already split: as the list
-of :func:`index_terms`, which lunr.py's tokenizer takes as they are (lower-cased, not split
+of :func:`field_terms`, which lunr.py's tokenizer takes as they are (lower-cased, not split
 again). A list rather than space-joined text also spares lunr.py's character-by-character
 splitting loop, the slowest part of building. Its stemmer, stop-word filter and
 trimmer are English-only and would damage kana terms, so both pipelines are emptied (the
@@ -29,7 +29,7 @@ from ..vocabulary import LOADS, WEEKDAYS
 from .compact import compact_serialized, expand_index, pack_compact
 from .documents import employer_record, vocabulary_labels
 from .normalize import SearchWords
-from .tokenize import index_terms
+from .tokenize import field_terms
 
 FIELD_BOOSTS = {"name": 10, "reading": 8, "tasks": 5, "body": 1}
 """Ranking: a hit in the name, its reading or a task counts more than one in the body text."""
@@ -193,7 +193,7 @@ class SearchIndex:
 
     def add(self, employer: Employer) -> None:
         ref = str(len(self._records))
-        fields = {name: index_terms(text, self._words) for name, text in employer_fields(employer, self.directory).items()}
+        fields = {name: field_terms(text, self._words) for name, text in employer_fields(employer, self.directory).items()}
         self._builder.add({"id": ref, **fields})
         self._records.append(employer_record(employer, self.directory))
 

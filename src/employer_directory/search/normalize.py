@@ -77,7 +77,8 @@ class SearchWords:
 
     @classmethod
     def of(cls, entries: Iterable[tuple[str, str]]) -> "SearchWords":
-        return cls(tuple((fold_text(word), fold_text(means)) for word, means in entries))
+        pairs = [(fold_text(word), fold_text(means)) for word, means in entries]
+        return cls(tuple(pairs) + _typed_with_a_reading(pairs))
 
     def __post_init__(self) -> None:
         if self.pairs:
@@ -90,6 +91,32 @@ class SearchWords:
         if self._pattern is None:
             return folded
         return self._pattern.sub(lambda match: self._means[match.group()], folded)
+
+    def spans(self, folded: str) -> list[tuple[int, int, str]]:
+        """(start, end, means) of each word :meth:`replace` replaces in ``folded``."""
+        if self._pattern is None:
+            return []
+        return [(match.start(), match.end(), self._means[match.group()]) for match in self._pattern.finditer(folded)]
+
+
+def _typed_with_a_reading(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """A word that holds another entry's meaning, written with that entry's word instead:
+    りれきしょなし for 履歴書なし → 履歴書不要 (りれきしょ → 履歴書). One pass replaces
+    りれきしょ and stops: without this, りれきしょなし became 履歴書なし, never 履歴書不要,
+    and found nothing while 履歴書なし did."""
+    known = {word for word, _ in pairs}
+    derived: list[tuple[str, str]] = []
+    for word, means in pairs:
+        for other_word, other_means in pairs:
+            if not other_means or other_means == means or other_means not in word:
+                continue
+            typed = word.replace(other_means, other_word)
+            # A meaning holding it would be replaced again in the index (settings.py refuses
+            # such a word written by staff; a derived one is just left out).
+            if typed not in known and not any(typed in meaning for _, meaning in pairs):
+                derived.append((typed, means))
+                known.add(typed)
+    return tuple(derived)
 
 
 def normalize_text(text: str, words: SearchWords) -> str:

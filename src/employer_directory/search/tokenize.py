@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import SearchWords, normalize_text
+from .normalize import SearchWords, fold_text, normalize_text
 
 # Kana (after folding, hiragana; katakana kept for the few that have no hiragana form),
 # iteration marks 々〆〇, CJK ideographs. The browser uses the same ranges.
@@ -55,13 +55,51 @@ def _bigrams(segment: str) -> list[str]:
 
 def index_terms(text: str, words: SearchWords) -> list[str]:
     """Terms of indexed text, in order (repeats kept: lunr counts term frequency)."""
+    return _terms_of_normalized(normalize_text(text, words))
+
+
+def _terms_of_normalized(normalized: str) -> list[str]:
     terms: list[str] = []
-    for run in _RUN.findall(normalize_text(text, words)):
+    for run in _RUN.findall(normalized):
         terms.extend(_ASCII_WORD.findall(run))
         for segment in _segments(run):
             terms.extend(_bigrams(segment))
             terms.append(segment[-1])
     return terms
+
+
+def field_terms(text: str, words: SearchWords) -> list[str]:
+    """What the search index holds for a field: :func:`index_terms`, then those of the text
+    without the search words, and the bigrams where the two meet, that those lack.
+
+    A query's word is replaced only once it is typed whole, and the search runs as people type:
+    ほしぞらけい (on the way to ほしぞらけいび, indexed as ほしぞら警備) or こだまぶつ (こだま物流)
+    must still meet the reading as written, as they did before there were search words.
+    """
+    folded = fold_text(text)
+    replaced = words.replace(folded)
+    terms = _terms_of_normalized(replaced)
+    if replaced != folded:
+        spans = words.spans(folded)
+        # Only runs that hold a replaced word read differently as written (a body is mostly
+        # other runs: tokenizing it all twice doubled the index's tokenizing time).
+        touched = " ".join(run.group() for run in _RUN.finditer(folded) if any(start < run.end() and run.start() < end for start, end, _ in spans))
+        present = set(terms)
+        terms += [term for term in _terms_of_normalized(touched) + _bridges(folded, spans) if term not in present]
+    return terms
+
+
+def _bridges(folded: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """The bigrams where a replaced word meets a character as written: さくらこうつうけ, typed
+    on the way to さくらこうつうけいび, is さくら交通け (こうつう is whole, けいび not yet), and its
+    通け is in neither the replaced text (交通警備) nor the text as written."""
+    bridges = []
+    for start, end, means in spans:
+        if start > 0:
+            bridges.append(folded[start - 1] + means[0])
+        if end < len(folded):
+            bridges.append(means[-1] + folded[end])
+    return [bigram for bigram in bridges if _SEGMENT.fullmatch(bigram)]
 
 
 def query_terms(text: str, words: SearchWords) -> list[QueryTerm]:
