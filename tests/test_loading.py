@@ -259,6 +259,9 @@ def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules
         ('from: "12-29"', 'from: "12-29', 'from: "12-29,', "この行の書き方を読み取れません"),
         ("    stale_after_months: 12", "    stale_after_months：12", "stale_after_months：", "「：」が全角です。→ 半角の「:」と半角スペースにして「stale_after_months: 12」"),
         ("extra:\n  directory:\n", "extra: なし\n_old:\n  directory:\n", "extra:", "項目「extra」: 下に項目を並べる形で書く項目です"),
+        # validate read 012 as 12 while the build (MkDocs's YAML 1.1 reader) reads the octal 10
+        ("    stale_after_months: 12", "    stale_after_months: 012", "stale_after_months: 012", "「012」は先頭に 0 が付いています。→ 先頭の 0 を付けずに 12 と書いて"),
+        ("    stale_after_months: 12", "    stale_after_months: 12か月", "stale_after_months: 12か月", "→ 半角数字だけで 12 と書いて"),
     ],
 )
 def test_a_broken_mkdocs_yml_is_located_by_validate(tmp_path, capsys, old, new, marker, words):

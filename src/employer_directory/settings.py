@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written_twice, mapping_nodes
-from .models.values import TOKYO, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
+from .models.values import TOKYO, Count, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
 from .search.normalize import SearchWords, fold_text
 from .search.tokenize import is_one_run, query_terms
@@ -164,7 +164,7 @@ class DirectorySettings(BaseModel):
         default_factory=lambda: [SearchWordSetting(**w) for w in DEFAULT_SEARCH_WORDS],
         description="検索で、読みやふだんのことばを、内容での書き方と同じに扱う（かいご → 介護）",
     )
-    stale_after_months: int = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
+    stale_after_months: Count = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
 
     @field_validator("contact_phone", mode="before")
     @classmethod

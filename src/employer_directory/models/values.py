@@ -132,6 +132,8 @@ LongText = Annotated[str, BeforeValidator(_check_text(2000)), WithJsonSchema({"t
 def _check_count(value: Any) -> int:
     if isinstance(value, bool):
         raise staff_error("数を書く項目です", "半角数字で書いてください（例: 3）")
+    if isinstance(value, float):  # capacity: 2.5 (the same words as pydantic's int_from_float, validation.py)
+        raise staff_error(f"「{value}」は整数ではありません", "小数点のない半角数字で書いてください（例: 12）")
     if isinstance(value, int):
         if value < 0:
             raise staff_error("0 より小さい数は書けません", "0 以上の半角数字で書いてください")
@@ -139,7 +141,7 @@ def _check_count(value: Any) -> int:
     if isinstance(value, str):
         text = value.strip()
         normal = halfwidth(text).replace(",", "")
-        normal = re.sub(r"(人|名|分|約)", "", normal).strip()
+        normal = re.sub(r"(か月|ヶ月|カ月|ケ月|人|名|分|約)", "", normal).strip()
         if normal.isascii() and normal.isdigit() and normal == text and len(text) > 1 and text.startswith("0"):
             # capacity: 010 (YAML 1.1 would read the octal number 8; the loader keeps it as text)
             raise staff_error(f"「{value}」は先頭に 0 が付いています", f"先頭の 0 を付けずに {int(normal)} と書いてください")
