@@ -139,7 +139,7 @@ def test_only_a_series_numbers_its_meetings(built_site):
         page = text(built_site, f"programs/{slug}/index.html")
         assert "第1回" not in page and "cal-number" not in page, slug
     group = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "第1回 2026年4月22日(水)" in group and "第22回 2027年3月24日(水)" in group
+    assert "第1回 2026年4月22日(水)" in group and "第22回 2027年3月18日(木)" in group
 
 
 def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
@@ -200,7 +200,8 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     section = squeeze(html[html.index('id="programs"'):html.index('id="months"')])
     names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
     assert "全8回、2027年6月〜2027年11月" in section
     assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
     assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
