@@ -397,6 +397,28 @@ class ProgramCalendar:
     def in_month(self, month: Month) -> list[Occurrence]:
         return self.by_month.get(month, [])
 
+    def rule_changes_in(self, month: Month) -> list["RuleChange"]:
+        """Programs whose rhythm changes in ``month`` (a rule period after the first starts in it):
+        the month page names them, so that a group seen on Wednesday and then on Thursday
+        reads as one group that moved, not as two."""
+        found = []
+        for slug, program in self._programs.items():
+            for period in program.rule_periods[1:]:
+                if Month.of(period.start) == month:
+                    found.append(RuleChange(slug, program.title, period.start, period.rule, period.time or program.time))
+        return sorted(found, key=lambda change: (change.start, change.program_title))
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    """From ``start`` on, the program meets by another rule (its next rule period)."""
+
+    program_slug: str
+    program_title: str
+    start: dt.date
+    rule: str
+    time: Optional[TimeRange]
+
 
 def build_calendar(programs: Iterable["Program"], today: dt.date, closures=None) -> ProgramCalendar:
     return ProgramCalendar(programs, today, ClosedDays(closures))
