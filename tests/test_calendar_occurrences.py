@@ -473,3 +473,15 @@ def test_the_rule_in_effect_and_the_change_to_come():
     assert record.rule_in_effect(D(2026, 10, 1)).rule == "毎月第1・第3木曜" and record.rule_after(D(2026, 10, 1)) is None
     assert record.rule_in_effect(D(2028, 1, 1)).rule == "毎月第1・第3木曜"
     assert group().rule_in_effect(D(2026, 11, 22)).rule == "毎月第2・第4水曜" and group().rule_after(D(2026, 11, 22)) is None
+
+
+def test_the_contributing_template_for_a_rhythm_change_is_valid_and_gives_the_hand_checked_meetings():
+    import re
+
+    import yaml
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(block for block in re.findall(r"```yaml\n(.*?)```", guide, re.S) if block.startswith("recurrence:\n  - rule:"))
+    occurrences = program_occurrences(program(**yaml.safe_load(block)), D(2026, 11, 22), ClosedDays(NEW_YEAR))
+    assert [(o.date, f"{o.start:%H:%M}") for o in occurrences] == HAND_CHECKED_TWO_PERIODS
+    assert [(o.number, o.title) for o in occurrences if o.title][2] == (11, "「職場で役立つコミュニケーション練習」")

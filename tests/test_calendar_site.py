@@ -427,3 +427,40 @@ def test_build_date_attributes_escape_the_settings():
     settings = SimpleNamespace(organization='"えがお"<センター>', contact_phone="0268-00-0000")
     html = str(macros.build_date_attributes(SimpleNamespace(today=dt.date(2026, 11, 22), settings=settings)))
     assert html == 'data-build-date="2026-11-22" data-contact="&#34;えがお&#34;&lt;センター&gt;" data-phone="0268-00-0000"'
+
+
+def test_a_program_whose_rhythm_changes_keeps_one_page_and_one_feed(built_site):
+    """The sample group moves from 毎月第2・第4水曜 13:30〜15:00 to 毎月第1・第3木曜 13:30〜15:30 on
+    2027-02-15 (two rule periods in one file): one page that shows both rules with their dates,
+    one feed with the meetings of both, and the month of the change says so."""
+    page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert "開く日の決まりが、途中で変わります（祝日と休館日はお休み）。" in page
+    assert "2026年4月15日(水) 〜 2027年2月14日(日) : 毎月第2・第4水曜 13:30〜15:00" in page
+    assert "2027年2月15日(月) 〜 2027年3月31日(水) : 毎月第1・第3木曜 13:30〜15:30" in page
+    assert re.search(r"第19回 2027年2月10日\(水\) 13:30〜15:00 .*? 第20回 2027年2月18日\(木\) 13:30〜15:30 「正しく情報を得よう", page)
+
+    uid = "hataraku-junbi-no-hiroba-{}@example.github.io"
+    feed = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
+    events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
+    assert len(events) == len(feed.walk("VEVENT")) == 22  # one event per meeting, UIDs unique
+    before, after = events[uid.format("20270210T1330")], events[uid.format("20270218T1330")]
+    assert (before["DTSTART"].dt.isoformat(), before["DTEND"].dt.isoformat()) == ("2027-02-10T13:30:00+09:00", "2027-02-10T15:00:00+09:00")
+    assert (after["DTSTART"].dt.isoformat(), after["DTEND"].dt.isoformat()) == ("2027-02-18T13:30:00+09:00", "2027-02-18T15:30:00+09:00")
+    assert uid.format("20270224T1330") not in events and uid.format("20270318T1330") in events  # the old Wednesday is gone
+    assert uid.format("20261223T1330") in events  # the meetings before the change keep their UIDs
+    everything = icalendar.Calendar.from_ical((built_site / "calendar/all.ics").read_bytes())
+    assert set(events) <= {str(e["UID"]) for e in everything.walk("VEVENT")}
+
+    february = text(built_site, "calendar/2027-02/index.html")
+    assert "はたらく準備のひろば は、 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30に変わります。" in squeeze(february)
+    for day in ("2027-02-10", "2027-02-18"):
+        cell = february[february.index(f'data-day="{day}"'):]
+        assert "はたらく準備のひろば" in cell[:cell.index("</td>")], day
+    for month in ("2027-01", "2027-03"):
+        assert "に変わります" not in text(built_site, f"calendar/{month}/index.html"), month
+
+
+def test_the_program_list_names_the_rule_in_effect_on_the_build_date(tmp_path):
+    """After the change, the list of programs gives the new rule alone."""
+    index = squeeze(text(built_on(tmp_path, "2027-02-20"), "calendar/index.html"))
+    assert "毎月第1・第3木曜 13:30〜15:30、全22回" in index and "毎月第2・第4水曜" not in index
