@@ -110,6 +110,7 @@ CASES = [
     ("programs/period-without-time.md", "rule: 毎月第1・第3木曜", "recurrence[2番目].rule（繰り返しの決まり）", "繰り返しの回の時間が書かれていません"),
     ("programs/period-rule-impossible.md", "rule: 毎月第6木曜", "recurrence[2番目].rule（繰り返しの決まり）", "「第6木曜」はありません"),
     ("programs/period-titles-too-many.md", "titles: [はじめまして", "recurrence[1番目].titles（各回のテーマ）", "各回のテーマが 5個ありますが、この期間（2026-12-01〜2027-01-31）の開催は 4回です"),
+    ("programs/period-until-beyond-two-years.md", "until: 2029-03-31", "recurrence[2番目].until（終了日）", "日付 2029-03-31 が今日（2026-11-22）から2年より先です"),
     ("programs/periods-empty.md", "recurrence: []", "recurrence（繰り返し）", "1つも書かれていません"),
     ("programs/cancelled-old-rhythm.md", "  - date: 2027-02-10", "cancelled[1番目].date（中止する日）", "中止にした 2027-02-10 は開催日ではありません"),
     ("programs/period-unknown-field.md", "titels:", "recurrence[2番目].titels（繰り返し）", "「titles」の書き間違いではありませんか"),
