@@ -204,10 +204,12 @@ def test_validate_asks_about_a_new_program_dated_last_year_at_the_new_year(tmp_p
     assert cli.main(["validate", "--config", str(config)]) == 0
     assert "お知らせ" not in capsys.readouterr().out
     # The sample's programs, all past by the end of 2027, were checked in 2026: nothing to ask.
+    # (The sample bakery's pause, over on 2027-01-31, is the one notice then: its block is left.)
     forum.unlink()
     monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2027-12-01")
     assert cli.main(["validate", "--config", str(config)]) == 0
-    assert "お知らせ" not in capsys.readouterr().out
+    notices = capsys.readouterr().out.split("お知らせ（サイトは作られます。確かめてください）:\n")[1].splitlines()
+    assert len(notices) == 1 and notices[0].startswith("content/employers/komugi-no-oka-bakery.md:") and "受け入れの休止は 2027-01-31 で終わっています" in notices[0]
 
 
 def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules_first_day(tmp_path, capsys, monkeypatch):

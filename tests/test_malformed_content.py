@@ -103,6 +103,13 @@ CASES = [
     ("employers/accommodation-twice.md", "書き足した行", "accommodations[3番目]（働きやすさの配慮）", "配慮「短時間」が2回書かれています"),
     ("programs/employer-twice.md", "employers:", "employers[2番目]（関係する協力事業所）", "事業所「base-farm」が2回書かれています"),
     ("programs/date-twice.md", "書き足した行", "dates[3番目]（開催日）", "日付「2026-12-16」が2回書かれています"),
+    # 受け入れ休止 (paused:): a reversed or impossible period, a mistyped year, an empty block
+    ("employers/pause-until-before-from.md", "until:", "paused.until（休止の終わり）", "休止の終わり 2027-01-31 が始まり 2027-03-01 より前です"),
+    ("employers/pause-impossible-date.md", "until:", "paused.until（休止の終わり）", "2027年2月は28日まで"),
+    ("employers/pause-from-year-typo.md", "from:", "paused.from（休止の始まり）", "日付 2029-01-01 が今日（2026-11-22）から2年より先です。→ 年の書き間違いではありませんか"),
+    ("employers/pause-until-year-typo.md", "until:", "paused.until（休止の終わり）", "日付 2207-03-31 が今日（2026-11-22）から2年より先です"),
+    ("employers/pause-empty.md", "paused:", "paused（受け入れの休止）", "中身がありません。→ 次の行から半角スペース2つで字下げして until:"),
+    ("employers/pause-misspelt-until.md", "untill:", "paused.untill（受け入れの休止）", "「until」の書き間違いではありませんか"),
     # recurrence as a list of periods (the rhythm changes during the year)
     ("programs/periods-overlap.md", "start: 2027-01-15", "recurrence[2番目].start（開始日）", "1番目の期間（2026-12-01〜2027-01-31）と 2027-01-15〜2027-01-31 で重なっています。→ 1番目の until: を 2027-01-14 以前にするか、2番目の start: を 2027-02-01 以後に"),
     ("programs/periods-out-of-order.md", "start: 2026-12-01", "recurrence[2番目].start（開始日）", "期間は古い順に並べてください"),

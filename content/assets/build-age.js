@@ -5,7 +5,8 @@
 // * a status chip whose meeting day is past (data-date) reads 終了, and one whose program's
 //   deadline is past (data-deadline) reads 受付終了, or 当日参加可 (data-walk-in); a past
 //   "申し込みは…まで" note is hidden (in lists, and in the month printout's programs table), and so
-//   is the home and employer pages' notice of a closure that is over (data-closed-until);
+//   is the home and employer pages' notice of a closure that is over (data-closed-until), and an
+//   employer's pause (受け入れ休止) whose last day has passed (data-paused-until);
 // * a "次回" line (data-next) whose meeting is past is hidden, or replaced by its data-next text,
 //   and a past meeting loses its 「カレンダーに追加」 link; 「空きのある次の回」 (data-next-room)
 //   goes once its meeting says 受付終了;
@@ -44,6 +45,10 @@
     });
     each("[data-closed-until]", function (note) {
       if (note.getAttribute("data-closed-until") < today) note.hidden = true;
+    });
+    // An employer's pause (受け入れ休止) that is over: its notice, chips and counts go.
+    each("[data-paused-until]", function (note) {
+      if (note.getAttribute("data-paused-until") < today) note.hidden = true;
     });
     // A past 次回: hidden where the meetings are listed below it (program pages), replaced by its
     // data-next text where they are not (the program list of the calendar index).

@@ -34,6 +34,13 @@
     });
   }
 
+  // An employer's pause (受け入れ休止) told at the top is left off a sheet printed after its last day.
+  function dropPastPause(root, today) {
+    root.querySelectorAll("[data-paused-until]").forEach(function (note) {
+      note.hidden = note.getAttribute("data-paused-until") < today;
+    });
+  }
+
   function fillPrintDates(root) {
     // tokyo-date.js missing (blocked, or an old cached page): the sheet keeps its built date and
     // every meeting, and the print buttons still work.
@@ -45,6 +52,7 @@
     dropPastMeetings(root, today);
     closePastDeadlines(root, today);
     dropPastClosure(root, today);
+    dropPastPause(root, today);
   }
 
   // An employer's sheet file: its toolbar says which sheet is shown (the address after #), and

@@ -78,6 +78,11 @@ class Directory:
         wanted = set(employer.accommodations)
         return [term for term in self.settings.accommodation_terms() if term.label in wanted]
 
+    def paused_among(self, employers: list[Employer]) -> list[Employer]:
+        """Those of ``employers`` that take nobody on the build date (受け入れ休止中): the home
+        page and the listings count them apart, so that a count does not promise places."""
+        return [employer for employer in employers if employer.is_paused_on(self.today)]
+
     def programs_for(self, employer: Employer) -> list[Program]:
         return [program for program in self.programs if employer.slug in program.employers]
 

@@ -313,6 +313,17 @@ def check_across(
                 problems.append(
                     Problem(program.source_path, line(program, *path), field_label(Program, path), f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の予定は、近くなってから書き足してください")
                 )
+    for employer in employers:
+        # A pause is written for a season or for building work; a date two years ahead is a
+        # mistyped year (2029 for 2027), which would hide the employer from the lists for years.
+        # A pause whose until has passed is no problem: it is simply not shown any more, and the
+        # daily rebuild must not fail because time passed.
+        pause = employer.paused
+        for key, day in (("from", pause.start), ("until", pause.until)) if pause else ():
+            if day is not None and day > latest:
+                problems.append(
+                    Problem(employer.source_path, line(employer, "paused", key), field_label(Employer, ("paused", key)), f"日付 {day} が今日（{today}）から2年より先です", "年の書き間違いではありませんか。2年より先の休止は、近くなってから書いてください")
+                )
     for record in [*employers, *programs]:
         if record.verified > today:
             problems.append(
@@ -428,3 +439,24 @@ def closure_notices(directory: Directory, root: Path) -> list[Problem]:
                 )
             )
     return sorted(notices)
+
+
+def ended_pause_notices(directory: Directory, root: Path) -> list[Problem]:
+    """Employers whose pause (受け入れ休止) has ended: nothing shows it any more, and the build
+    goes on (time passing must not stop the daily rebuild), but the 「paused:」 block is left over
+    in the file, where the next one to edit it may take it for a pause still going on."""
+    notices = []
+    for employer in directory.employers:
+        pause = employer.paused
+        if pause is None or not pause.is_over(directory.today):
+            continue
+        notices.append(
+            Problem(
+                employer.source_path,
+                _line_in_file(root, employer, "paused", "until"),
+                field_label(Employer, ("paused", "until")),
+                f"受け入れの休止は {pause.until} で終わっています（サイトにはもう出ません）",
+                "再開したなら、paused: の行と、その下の字下げした行を消してください。休止が延びたなら、until: を新しい最後の日にしてください",
+            )
+        )
+    return notices

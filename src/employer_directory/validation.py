@@ -36,6 +36,9 @@ def describe_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, s
             continue
         step = str(step)
         written += ("." if written else "") + step
+        if current is not None:
+            # A field staff write by its alias (a pause's ``from``) is reported under that name.
+            step = next((name for name, info in current.model_fields.items() if info.alias == step), step)
         if current is not None and step in current.model_fields:
             info = current.model_fields[step]
             title = info.title or title

@@ -30,6 +30,8 @@ REPORT_FORM = "report-outdated.yml"
 
 SET_BY_STAFF = ("registered", "verified")
 """Dates the import fills in (the day staff turn the request into a file)."""
+NOT_ASKED = ("paused",)
+"""Fields a registration does not ask: a new employer is not paused (staff add 「paused:」 later)."""
 LONG_TEXT = {"business", "access.note"}
 """Fields that are paragraphs rather than one line."""
 YES_NO = ("あり", "なし")
@@ -160,7 +162,7 @@ def registration_questions(settings: DirectorySettings) -> list[Question]:
             questions.append(Question(dotted.replace(".", "-"), kind, label, path, description, required))
 
     for name, info in Employer.model_fields.items():
-        if info.exclude or name in SET_BY_STAFF:
+        if info.exclude or name in SET_BY_STAFF or name in NOT_ASKED:
             continue
         add_field(Employer, name, (), "")
     # The URL name is the one answer an employer cannot be expected to know: ask it last.

@@ -46,6 +46,10 @@ EMPLOYER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("registered", "登録日"),
     ("verified", "情報確認日"),
     ("url", "ページ"),
+    # added in data version 1.2: last, so that columns keep their places
+    ("paused_from", "受け入れ休止の始まり"),
+    ("paused_until", "受け入れ休止の終わり"),
+    ("paused_reason", "受け入れ休止の理由"),
 )
 """(key, Japanese header) in column order; the data page lists them."""
 
@@ -122,7 +126,22 @@ def employer_row(employer: Employer, site: SiteAddress) -> dict[str, str]:
         "registered": employer.registered.isoformat(),
         "verified": employer.verified.isoformat(),
         "url": site.employer(employer.slug or ""),
+        # As written, whatever the day: a pause that is over reads as over from its date (the file
+        # stays the same from one daily build to the next, as the JSON does). A pause without a
+        # start is in effect already; one without an end is 当面 (no end set).
+        "paused_from": _pause_date(employer, "start"),
+        "paused_until": _pause_date(employer, "until"),
+        "paused_reason": _text(employer.paused.reason) if employer.paused else "",
     }
+
+
+def _pause_date(employer: Employer, which: str) -> str:
+    if employer.paused is None:
+        return ""
+    day = getattr(employer.paused, which)
+    if day is None:
+        return "すでに休止中" if which == "start" else "未定"
+    return day.isoformat()
 
 
 def occurrence_row(occurrence: OccurrenceRecord, site: SiteAddress) -> dict[str, str]:

@@ -127,7 +127,9 @@ def offer_service(directory: Directory, employer: Employer, offer: Offer, site: 
             "alternate_name": offer.type,
             "description": offer.content,
             "url": site.employer(employer.slug or "") + "#ladder",
-            "status": "active",
+            # 受け入れ休止 in effect on the build date (HSDS has no "announced"; a pause written
+            # ahead stays active until its first day).
+            "status": "temporarily closed" if employer.is_paused_on(directory.today) else "active",
             "application_process": f"まず {settings.organization}{phone}にご相談ください。",
             "eligibility_description": "\n".join(employer.matching),
             "interpretation_services": FOREIGN_LANGUAGE_ACCOMMODATION if FOREIGN_LANGUAGE_ACCOMMODATION in employer.accommodations else None,

@@ -104,6 +104,47 @@ class Task(Strict):
     cautions: Optional[Text] = Field(None, title="注意点")
 
 
+class Pause(Strict):
+    """The employer takes nobody for a while (受け入れ休止): 「冬のあいだ（1月〜3月）は受け入れを休みます」,
+    「改装工事のため当面お休み」. The file stays, so that the QR codes on sheets already handed out
+    still open its page, which then says so; the pages, lists, sheets and data mark it.
+
+    Whether it is in effect is decided from the build date (``in_effect``), never here: a pause
+    whose ``until`` has passed is simply not shown, and the daily rebuild does not fail because
+    time passed.
+    """
+
+    # ``from`` is written by staff (as in the closures of mkdocs.yml) and in the open data.
+    model_config = ConfigDict(extra="forbid", frozen=True, serialize_by_alias=True)
+
+    start: Optional[StaffDate] = Field(
+        None, alias="from", title="休止の始まり", description="省略すると、もう休止しています。先の日付を書くと、その日から休止することを前もって知らせます"
+    )
+    until: Optional[StaffDate] = Field(None, title="休止の終わり", description="再開の前の日（最後に休む日）。省略すると「当面」（再開の時期は未定）")
+    reason: Optional[ShortText] = Field(None, title="休止の理由", description="例: 「店舗の改装工事のため」。個人の事情や名前は書きません")
+
+    @model_validator(mode="after")
+    def _order(self) -> "Pause":
+        if self.start is not None and self.until is not None and self.until < self.start:
+            raise staff_error(
+                f"休止の終わり {self.until} が始まり {self.start} より前です",
+                "until（休止の終わり）は from（休止の始まり）と同じか後の日付にしてください",
+                at="until",
+            )
+        return self
+
+    def is_over(self, today: dt.date) -> bool:
+        """Its last day has passed: nothing shows it any more (the block can be removed)."""
+        return self.until is not None and self.until < today
+
+    def in_effect(self, today: dt.date) -> bool:
+        return not self.is_over(today) and (self.start is None or self.start <= today)
+
+    def is_announced(self, today: dt.date) -> bool:
+        """Written ahead: it starts after ``today``."""
+        return self.start is not None and self.start > today
+
+
 class Employer(Strict):
     """A cooperating employer: one Markdown file's front-matter plus its body."""
 
@@ -122,6 +163,9 @@ class Employer(Strict):
     accommodations: list[str] = Field(default_factory=list, title="働きやすさの配慮", description="mkdocs.yml の accommodations のどれか", json_schema_extra={"uniqueItems": True})
     bring: list[ShortText] = Field(default_factory=list, title="持ち物・服装")
     contact: Contact = Field(title="連絡先")
+    paused: Optional[Pause] = Field(
+        None, title="受け入れの休止", description="しばらく受け入れを休むとき。from（始まり）・until（終わり）・reason（理由）。再開したら消します"
+    )
     registered: StaffDate = Field(title="登録日")
     verified: StaffDate = Field(title="情報確認日", description="内容を事業所に確認した日")
 
@@ -161,6 +205,19 @@ class Employer(Strict):
         allowed = [term.label for term in settings.accommodation_terms()]
         return no_repeats([check_choice(value, allowed, "配慮") for value in values], "配慮")
 
+    @field_validator("paused", mode="before")
+    @classmethod
+    def _pause_written(cls, value: Any) -> Any:
+        # 「paused:」 with nothing below it reads as no value, which would quietly mean "not
+        # paused": the opposite of what staff meant.
+        if value is None:
+            raise staff_error(
+                "受け入れの休止（paused:）の中身がありません",
+                "次の行から半角スペース2つで字下げして until: 2027-03-31（最後に休む日）や reason: 改装工事のため を書いてください。"
+                "終わりを決めずに理由も書かないなら paused: {} と書きます。休止をやめたなら paused: の行ごと消してください",
+            )
+        return value
+
     @model_validator(mode="after")
     def _dates_and_duplicates(self) -> "Employer":
         if self.verified < self.registered:
@@ -192,6 +249,15 @@ class Employer(Strict):
 
     def offer(self, offer_id: str) -> Offer | None:
         return next((offer for offer in self.offers if offer.term.id == offer_id), None)
+
+    def pause_on(self, today: dt.date) -> Pause | None:
+        """The pause to tell of on ``today`` (in effect, or announced ahead), or None."""
+        if self.paused is None or self.paused.is_over(today):
+            return None
+        return self.paused
+
+    def is_paused_on(self, today: dt.date) -> bool:
+        return self.paused is not None and self.paused.in_effect(today)
 
     def verified_on(self) -> dt.date:
         return self.verified

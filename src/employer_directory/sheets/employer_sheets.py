@@ -9,7 +9,8 @@ employer makes easier (no interview, a supporter may come along …), whom to as
 the traits it lets you check, cautions, the capacity of each offer, ★ for a qualification.
 
 All three carry the site's warning when the employer's 情報確認日 is older than
-``stale_after_months`` (the rule of ``contrib.freshness``, which the web page uses too).
+``stale_after_months`` (the rule of ``contrib.freshness``, which the web page uses too), and, at
+the top, the employer's pause (受け入れ休止) when it is in effect or announced.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..calendar.closures import ClosedPeriod
 from ..calendar.occurrences import Occurrence
 from ..contrib.freshness import is_stale
 from ..directory import Directory
-from ..models.employer import Employer
+from ..models.employer import Employer, Pause
 from ..models.program import Place
 from ..site_address import SiteAddress
 from ..vocabulary import Term
@@ -160,6 +161,16 @@ class EmployerSheets:
     @property
     def slug(self) -> str:
         return self.employer.slug or ""
+
+    @property
+    def pause(self) -> Pause | None:
+        """The employer's pause in effect or announced on the build day: the sheets say so at the
+        top, so that nobody hands one over to a job seeker without knowing."""
+        return self.employer.pause_on(self.today)
+
+    @property
+    def pause_in_effect(self) -> bool:
+        return self.employer.is_paused_on(self.today)
 
     @property
     def live_url(self) -> str:

@@ -1,0 +1,91 @@
+"""An employer's pause (受け入れ休止) in Chromium: the notice and chips go by themselves once the
+pause is over when the daily rebuild stopped; the search cards carry the chip; axe finds nothing
+on the page with the notice; each sheet of the paused employer prints on one A4 page with the
+notice at its top, and without it once the pause is over.
+
+The sample is built on 2026-11-22; パン工房 こむぎの丘 is paused until 2027-01-31.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_browser import PHONE, Watched, assert_accessible
+from test_print import print_pdf
+
+pytestmark = pytest.mark.browser
+
+PAUSED = "komugi-no-oka-bakery"
+LAST_DAY_NIGHT = "2027-01-31T23:00:00+09:00"
+AFTER = "2027-02-01T00:30:00+09:00"
+
+
+@pytest.mark.parametrize("path", [f"employers/{PAUSED}/", "categories/food-manufacturing/", "employers/"])
+def test_pages_with_the_pause_notice_or_chip_have_no_accessibility_violations(browser, site_url, path):
+    assert_accessible(browser, site_url + path)
+
+
+def test_the_pause_notice_chips_and_counts_go_after_its_last_day_if_the_rebuild_stopped(browser, site_url):
+    session = Watched(browser, PHONE, timezone_id="UTC")
+    page = session.page
+    try:
+        session.context.clock.set_fixed_time(LAST_DAY_NIGHT)
+        page.goto(site_url + f"employers/{PAUSED}/")
+        notice = page.locator(".dir-pause")
+        assert notice.is_visible() and "現在、受け入れを休止しています（2027年1月31日(日)まで）。" in notice.inner_text()
+        assert page.get_by_role("heading", name="受け入れ休止中").is_visible()
+        page.goto(site_url + "categories/food-manufacturing/")
+        assert page.locator(".dir-chip--paused").is_visible() and page.locator(".dir-paused-count").is_visible()
+
+        session.context.clock.set_fixed_time(AFTER)  # 2-1 in Japan: the bakery takes people again
+        page.reload()
+        assert page.locator(".dir-chip--paused").count() == 1 and not page.locator(".dir-chip--paused").is_visible()
+        assert not page.locator(".dir-paused-count").is_visible()
+        page.goto(site_url + f"employers/{PAUSED}/")
+        assert notice.count() == 1 and not notice.is_visible()
+        page.goto(site_url)
+        assert page.locator(".dir-paused-note").inner_text().strip() == ""
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_the_search_result_card_of_the_paused_employer_carries_the_chip_until_its_last_day(browser, site_url):
+    session = Watched(browser, PHONE)
+    page = session.page
+    card = page.locator(".dir-card", has=page.locator(f"a[href$='employers/{PAUSED}/']"))
+    try:
+        page.goto(site_url + "search/?q=パン")
+        page.wait_for_selector("#dir-search-results[data-rendered]")
+        assert card.locator(".dir-chip--paused").inner_text() == "受け入れ休止中（1月31日(日)まで）"
+        # every card drawn again (a new search) gets it again, once
+        page.goto(site_url + "search/?category=food-manufacturing")
+        page.wait_for_selector("#dir-search-results[data-rendered]")
+        assert card.locator(".dir-chip--paused").count() == 1
+        assert page.locator(".dir-chip--paused").count() == 1  # on no other card
+        session.context.clock.set_fixed_time(AFTER)
+        page.reload()
+        page.wait_for_selector("#dir-search-results[data-rendered]")
+        assert card.count() == 1 and card.locator(".dir-chip--paused").count() == 0
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("kind", ["introduction", "seeker", "staff"])
+def test_each_sheet_of_the_paused_employer_prints_on_one_page_with_the_notice_at_its_top(browser, site_url, tmp_path, kind):
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    try:
+        page.clock.set_fixed_time("2026-11-25T10:00:00+09:00")
+        pages = print_pdf(page, f"{site_url}employers/{PAUSED}/sheets.html#{kind}", tmp_path / f"{kind}.pdf")
+        assert len(pages) == 1, f"{kind}: {len(pages)} pages"
+        notice = "【受け入れ休止中】この事業所は、いま受け入れを休止しています（2027年1月31日(日)まで）。"
+        assert notice in pages[0]
+        assert pages[0].index("パン工房こむぎの丘") < pages[0].index(notice) < pages[0].index("情報確認日")
+        # printed after the pause (the rebuild stopped): the sheet no longer says so
+        page.clock.set_fixed_time(AFTER)
+        later = print_pdf(page, f"{site_url}employers/{PAUSED}/sheets.html?after#{kind}", tmp_path / f"{kind}-after.pdf")
+        assert len(later) == 1 and "受け入れ休止" not in later[0]
+    finally:
+        context.close()
