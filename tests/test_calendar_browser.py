@@ -138,7 +138,7 @@ def test_without_javascript_add_to_calendar_gives_the_program_feed(browser, site
         context.close()
 
 
-@pytest.mark.parametrize("path", ["calendar/", "calendar/2026-11/", "calendar/2027-01/", "programs/hataraku-junbi-no-hiroba/", "programs/chiiki-zukuri-seminar/", "employers/shirakaba-farm/", "."])
+@pytest.mark.parametrize("path", ["calendar/", "calendar/2026-11/", "calendar/2027-01/", "calendar/2027-02/", "programs/hataraku-junbi-no-hiroba/", "programs/chiiki-zukuri-seminar/", "employers/shirakaba-farm/", "."])
 def test_calendar_and_program_pages_have_no_accessibility_violations(browser, site_url, path):
     assert_accessible(browser, site_url + ("" if path == "." else path))
 

@@ -286,7 +286,8 @@ def test_calendar_is_indexed_once_per_directory():
     everything = directory.calendar.all
     assert list(everything) == sorted(everything, key=lambda o: o.sort_key)
     hiroba = directory.calendar.of("hataraku-junbi-no-hiroba")
-    assert [o.date for o in hiroba] == HAND_CHECKED_FY2026
+    # the sample group moves to 毎月第1・第3木曜 from 2027-02-15 (two rule periods)
+    assert [o.date for o in hiroba] == HAND_CHECKED_FY2026[:19] + [D(2027, 2, 18), D(2027, 3, 4), D(2027, 3, 18)]
     assert len([o for o in hiroba if o.title]) == 22
     upcoming = directory.calendar.upcoming(D(2026, 11, 22), limit=3)
     assert [o.date for o in upcoming] == [D(2026, 11, 25), D(2026, 12, 9), D(2026, 12, 16)]
@@ -371,3 +372,116 @@ def test_an_empty_month_points_past_a_month_whose_meetings_are_all_cancelled():
     views = {view.month.slug: view for view in month_views(build_calendar(programs, D(2026, 11, 30), settings.closures))}
     assert [o.status for day in views["2027-06"].days_with_occurrences for o in day.occurrences] == [CANCELLED]
     assert views["2027-04"].next_with_meetings.slug == views["2027-05"].next_with_meetings.slug == "2027-07"
+
+
+# The group's rhythm changes in October: 毎月第2・第4水曜 10:00〜12:00 until 2026-09-30, then
+# 毎月第1・第3木曜 13:30〜15:30 (a new venue) until 2027-03-31. Checked by hand against a paper
+# calendar: 2026-09-23 (秋分の日, a 4th Wednesday) is skipped; 2026-10-01 is the first Thursday.
+HAND_CHECKED_TWO_PERIODS = [
+    (D(2026, 4, 22), "10:00"),
+    (D(2026, 5, 13), "10:00"), (D(2026, 5, 27), "10:00"),
+    (D(2026, 6, 10), "10:00"), (D(2026, 6, 24), "10:00"),
+    (D(2026, 7, 8), "10:00"), (D(2026, 7, 22), "10:00"),
+    (D(2026, 8, 12), "10:00"), (D(2026, 8, 26), "10:00"),
+    (D(2026, 9, 9), "10:00"),
+    (D(2026, 10, 1), "13:30"), (D(2026, 10, 15), "13:30"),
+    (D(2026, 11, 5), "13:30"), (D(2026, 11, 19), "13:30"),
+    (D(2026, 12, 3), "13:30"), (D(2026, 12, 17), "13:30"),
+    (D(2027, 1, 7), "13:30"), (D(2027, 1, 21), "13:30"),
+    (D(2027, 2, 4), "13:30"), (D(2027, 2, 18), "13:30"),
+    (D(2027, 3, 4), "13:30"), (D(2027, 3, 18), "13:30"),
+]
+
+WEDNESDAYS = {"rule": "毎月第2・第4水曜", "start": "2026-04-15", "until": "2026-09-30", "time": "10:00〜12:00"}
+THURSDAYS = {"rule": "毎月第1・第3木曜", "start": "2026-10-01", "until": "2027-03-31", "time": "13:30〜15:30"}
+
+
+def test_two_rule_periods_give_one_program_with_the_meetings_of_both():
+    occurrences = program_occurrences(program(recurrence=[WEDNESDAYS, THURSDAYS]), D(2026, 11, 22), ClosedDays(NEW_YEAR))
+    assert [(o.date, f"{o.start:%H:%M}") for o in occurrences] == HAND_CHECKED_TWO_PERIODS
+    boundary = [o for o in occurrences if D(2026, 9, 1) <= o.date <= D(2026, 10, 31)]
+    assert [(o.number, o.time_label) for o in boundary] == [(10, "10:00〜12:00"), (11, "13:30〜15:30"), (12, "13:30〜15:30")]
+    assert [o.key for o in boundary] == ["test-20260909T1000", "test-20261001T1330", "test-20261015T1330"]
+    assert len({o.key for o in occurrences}) == len(occurrences)
+    # the skipped holiday is listed as skipped, as with one rule
+    assert [s.date for s in plan_program(program(recurrence=[WEDNESDAYS, THURSDAYS]), ClosedDays(NEW_YEAR)).skipped] == [D(2026, 9, 23)]
+
+
+def test_a_single_period_in_a_list_is_the_same_as_the_mapping():
+    one = program_occurrences(group(), D(2026, 11, 22), ClosedDays(NEW_YEAR))
+    listed = program(recurrence=[{"rule": "毎月第2・第4水曜", "start": "2026-04-15", "until": "2027-03-31", "time": "13:30〜15:00"}])
+    assert program_occurrences(listed, D(2026, 11, 22), ClosedDays(NEW_YEAR)) == one
+
+
+def test_each_period_skips_holidays_by_its_own_setting():
+    # 2026-09-23 is 秋分の日 (a 4th Wednesday); 2027-02-11 is 建国記念の日 (a 2nd Thursday)
+    september = {"rule": "毎月第2・第4水曜", "start": "2026-09-01", "until": "2026-09-30", "time": "10:00〜12:00"}
+    february = {"rule": "毎月第2・第4木曜", "start": "2027-02-01", "until": "2027-02-28", "time": "13:30〜15:30"}
+    both = program(recurrence=[september, february])
+    assert [o.date for o in program_occurrences(both, D(2026, 8, 1))] == [D(2026, 9, 9), D(2027, 2, 25)]
+    assert [s.date for s in plan_program(both).skipped] == [D(2026, 9, 23), D(2027, 2, 11)]
+    second_open = program(recurrence=[september, {**february, "skip_holidays": False}])
+    assert [o.date for o in program_occurrences(second_open, D(2026, 8, 1))] == [D(2026, 9, 9), D(2027, 2, 11), D(2027, 2, 25)]
+    first_open = program(recurrence=[{**september, "skip_holidays": False}, february])
+    assert [o.date for o in program_occurrences(first_open, D(2026, 8, 1))] == [D(2026, 9, 9), D(2026, 9, 23), D(2027, 2, 25)]
+
+
+def test_each_periods_titles_go_to_its_own_meetings_and_numbers_run_on():
+    first = {**WEDNESDAYS, "titles": ["はじめまして", "自己紹介"]}
+    second = {**THURSDAYS, "titles": ["新しい会場で", "見学"]}
+    occurrences = program_occurrences(program(recurrence=[first, second]), D(2026, 11, 22), ClosedDays(NEW_YEAR))
+    titled = [(o.number, o.date, o.title) for o in occurrences if o.title]
+    assert titled == [(1, D(2026, 4, 22), "はじめまして"), (2, D(2026, 5, 13), "自己紹介"), (11, D(2026, 10, 1), "新しい会場で"), (12, D(2026, 10, 15), "見学")]
+
+
+def test_an_extra_date_takes_the_time_of_the_period_around_it():
+    record = program(recurrence=[WEDNESDAYS, THURSDAYS], extra_dates=[{"date": "2026-09-16"}, {"date": "2026-12-24"}])
+    times = {o.date: o.time_label for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}
+    assert times[D(2026, 9, 16)] == "10:00〜12:00" and times[D(2026, 12, 24)] == "13:30〜15:30"
+
+
+def test_cancelled_and_full_are_checked_against_the_meetings_of_all_periods():
+    record = program(recurrence=[WEDNESDAYS, THURSDAYS], cancelled=[{"date": "2026-09-09", "reason": "点検"}, {"date": "2026-12-17", "reason": "点検"}], full=["2026-12-03"])
+    status = {o.date: o.status for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}
+    assert status[D(2026, 9, 9)] == CANCELLED and status[D(2026, 12, 17)] == CANCELLED and status[D(2026, 12, 3)] == FULL
+    # the old rhythm's day after the change is not a meeting any more
+    with pytest.raises(ValueError, match="2026-10-14 は開催日ではありません"):
+        program(recurrence=[WEDNESDAYS, THURSDAYS], cancelled=[{"date": "2026-10-14", "reason": "点検"}])
+
+
+@pytest.mark.parametrize(
+    ("second", "words"),
+    [
+        ({**THURSDAYS, "start": "2026-09-15"}, "2026-09-15〜2026-09-30 で重なっています"),
+        ({**THURSDAYS, "start": "2026-09-30"}, "2026-09-30 で重なっています"),
+        ({**THURSDAYS, "start": "2026-04-01"}, "古い順に並べてください"),
+        ({**THURSDAYS, "until": "2029-12-31"}, "3年より長いです"),
+        ({**THURSDAYS, "titles": ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"]}, "この期間（2026-10-01〜2027-03-31）の開催は 12回です"),
+        ({"rule": "毎月第1・第3木曜", "start": "2026-10-01", "until": "2026-10-14", "time": "13:30〜15:30", "titles": ["a", "b"]}, "開催は 1回です"),
+        ({"rule": "毎月第5木曜", "start": "2026-11-01", "until": "2026-11-30", "time": "13:30〜15:30"}, "に当てはまる日が 2026-11-01〜2026-11-30 に1日もありません"),
+    ],
+)
+def test_a_period_is_checked_on_its_own_and_against_the_one_before(second, words):
+    with pytest.raises(ValueError, match=words):
+        program(recurrence=[WEDNESDAYS, second])
+
+
+def test_the_rule_in_effect_and_the_change_to_come():
+    record = program(recurrence=[WEDNESDAYS, THURSDAYS])
+    assert record.rule_in_effect(D(2026, 3, 1)).rule == "毎月第2・第4水曜" and record.rule_after(D(2026, 3, 1)).rule == "毎月第1・第3木曜"
+    assert record.rule_in_effect(D(2026, 9, 30)).rule == "毎月第2・第4水曜" and record.rule_after(D(2026, 9, 30)).start == D(2026, 10, 1)
+    assert record.rule_in_effect(D(2026, 10, 1)).rule == "毎月第1・第3木曜" and record.rule_after(D(2026, 10, 1)) is None
+    assert record.rule_in_effect(D(2028, 1, 1)).rule == "毎月第1・第3木曜"
+    assert group().rule_in_effect(D(2026, 11, 22)).rule == "毎月第2・第4水曜" and group().rule_after(D(2026, 11, 22)) is None
+
+
+def test_the_contributing_template_for_a_rhythm_change_is_valid_and_gives_the_hand_checked_meetings():
+    import re
+
+    import yaml
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(block for block in re.findall(r"```yaml\n(.*?)```", guide, re.S) if block.startswith("recurrence:\n  - rule:"))
+    occurrences = program_occurrences(program(**yaml.safe_load(block)), D(2026, 11, 22), ClosedDays(NEW_YEAR))
+    assert [(o.date, f"{o.start:%H:%M}") for o in occurrences] == HAND_CHECKED_TWO_PERIODS
+    assert [(o.number, o.title) for o in occurrences if o.title][2] == (11, "「職場で役立つコミュニケーション練習」")

@@ -139,7 +139,7 @@ def test_only_a_series_numbers_its_meetings(built_site):
         page = text(built_site, f"programs/{slug}/index.html")
         assert "第1回" not in page and "cal-number" not in page, slug
     group = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "第1回 2026年4月22日(水)" in group and "第22回 2027年3月24日(水)" in group
+    assert "第1回 2026年4月22日(水)" in group and "第22回 2027年3月18日(木)" in group
 
 
 def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
@@ -200,7 +200,8 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     section = squeeze(html[html.index('id="programs"'):html.index('id="months"')])
     names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
     assert "全8回、2027年6月〜2027年11月" in section
     assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
     assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
@@ -426,3 +427,38 @@ def test_build_date_attributes_escape_the_settings():
     settings = SimpleNamespace(organization='"えがお"<センター>', contact_phone="0268-00-0000")
     html = str(macros.build_date_attributes(SimpleNamespace(today=dt.date(2026, 11, 22), settings=settings)))
     assert html == 'data-build-date="2026-11-22" data-contact="&#34;えがお&#34;&lt;センター&gt;" data-phone="0268-00-0000"'
+
+
+def test_a_program_whose_rhythm_changes_keeps_one_page_and_one_feed(built_site):
+    """The sample group moves from 毎月第2・第4水曜 13:30〜15:00 to 毎月第1・第3木曜 13:30〜15:30 on
+    2027-02-15 (two rule periods in one file): one page that shows both rules with their dates,
+    one feed with the meetings of both, and the month of the change says so."""
+    page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert "開く日の決まりは、途中で変わります（祝日と休館日はお休み）。 〜 2027年2月14日(日) : 毎月第2・第4水曜 13:30〜15:00 2027年2月15日(月) 〜: 毎月第1・第3木曜 13:30〜15:30" in page
+    assert re.search(r"第19回 2027年2月10日\(水\) 13:30〜15:00 .*? 第20回 2027年2月18日\(木\) 13:30〜15:30 「正しく情報を得よう", page)
+
+    uid = "hataraku-junbi-no-hiroba-{}@example.github.io"
+    feed = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
+    events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
+    assert len(events) == len(feed.walk("VEVENT")) == 22  # one event per meeting, UIDs unique
+    before, after = events[uid.format("20270210T1330")], events[uid.format("20270218T1330")]
+    assert (before["DTSTART"].dt.isoformat(), before["DTEND"].dt.isoformat()) == ("2027-02-10T13:30:00+09:00", "2027-02-10T15:00:00+09:00")
+    assert (after["DTSTART"].dt.isoformat(), after["DTEND"].dt.isoformat()) == ("2027-02-18T13:30:00+09:00", "2027-02-18T15:30:00+09:00")
+    assert uid.format("20270224T1330") not in events and uid.format("20270318T1330") in events  # the old Wednesday is gone
+    assert uid.format("20261223T1330") in events  # the meetings before the change keep their UIDs
+    everything = icalendar.Calendar.from_ical((built_site / "calendar/all.ics").read_bytes())
+    assert set(events) <= {str(e["UID"]) for e in everything.walk("VEVENT")}
+
+    february = text(built_site, "calendar/2027-02/index.html")
+    assert "はたらく準備のひろば は、 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30に変わります。" in squeeze(february)
+    for day in ("2027-02-10", "2027-02-18"):
+        cell = february[february.index(f'data-day="{day}"'):]
+        assert "はたらく準備のひろば" in cell[:cell.index("</td>")], day
+    for month in ("2027-01", "2027-03"):
+        assert "に変わります" not in text(built_site, f"calendar/{month}/index.html"), month
+
+
+def test_the_program_list_names_the_rule_in_effect_on_the_build_date(tmp_path):
+    """After the change, the list of programs gives the new rule alone."""
+    index = squeeze(text(built_on(tmp_path, "2027-02-20"), "calendar/index.html"))
+    assert "毎月第1・第3木曜 13:30〜15:30、全22回" in index and "毎月第2・第4水曜" not in index

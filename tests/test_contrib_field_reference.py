@@ -16,7 +16,10 @@ def _paths(schema: dict, node: dict, prefix: str = "") -> set[str]:
     found = set()
     for key, prop in node.get("properties", {}).items():
         found.add(prefix + key)
-        for candidate in [prop, *prop.get("anyOf", []), prop.get("items", {})]:
+        # oneOf: an object that may also be written as a list of them (recurrence); the
+        # reference names its fields as the object's (recurrence.rule)
+        one_of = [option for choice in prop.get("anyOf", []) for option in choice.get("oneOf", []) if "$ref" in option]
+        for candidate in [prop, *prop.get("anyOf", []), *one_of, prop.get("items", {})]:
             ref = candidate.get("$ref")
             if ref:
                 child = schema["$defs"][ref.rsplit("/", 1)[-1]]
@@ -39,6 +42,16 @@ def test_reference_contains_every_schema_field_with_its_title():
         assert {"offers[].hours", "access.nearest", "tasks[].checks"} <= paths or name == "program.schema.json"
         missing = paths - set(rows)
         assert not missing, f"{name}: not in the reference: {sorted(missing)}"
+
+
+def test_rule_periods_are_described_with_the_fields_of_one_period():
+    """recurrence is one rule or a list of periods: the row says both forms, and the fields of
+    one rule keep their table."""
+    reference = render_field_reference(SCHEMA_DIR)
+    row = next(line for line in reference.splitlines() if line.startswith("| `recurrence` |"))
+    assert "古い順に並べたリスト" in row and "下の表の項目をまとめたもの" in row
+    assert "### 繰り返し（recurrence。期間ごとのリストなら、その各項目）" in reference
+    assert "| `recurrence.until` | 終了日 | 必須 |" in reference
 
 
 def test_choice_fields_list_their_values():

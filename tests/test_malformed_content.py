@@ -110,6 +110,17 @@ CASES = [
     ("employers/pause-until-year-typo.md", "until:", "paused.until（休止の終わり）", "日付 2207-03-31 が今日（2026-11-22）から2年より先です"),
     ("employers/pause-empty.md", "paused:", "paused（受け入れの休止）", "中身がありません。→ 次の行から半角スペース2つで字下げして until:"),
     ("employers/pause-misspelt-until.md", "untill:", "paused.untill（受け入れの休止）", "「until」の書き間違いではありませんか"),
+    # recurrence as a list of periods (the rhythm changes during the year)
+    ("programs/periods-overlap.md", "start: 2027-01-15", "recurrence[2番目].start（開始日）", "1番目の期間（2026-12-01〜2027-01-31）と 2027-01-15〜2027-01-31 で重なっています。→ 1番目の until: を 2027-01-14 以前にするか、2番目の start: を 2027-02-01 以後に"),
+    ("programs/periods-out-of-order.md", "start: 2026-12-01", "recurrence[2番目].start（開始日）", "期間は古い順に並べてください"),
+    ("programs/period-until-before-start.md", "until: 2027-02-01", "recurrence[2番目].until（終了日）", "開始日 2027-03-31 より前"),
+    ("programs/period-without-time.md", "rule: 毎月第1・第3木曜", "recurrence[2番目].rule（繰り返しの決まり）", "繰り返しの回の時間が書かれていません"),
+    ("programs/period-rule-impossible.md", "rule: 毎月第6木曜", "recurrence[2番目].rule（繰り返しの決まり）", "「第6木曜」はありません"),
+    ("programs/period-titles-too-many.md", "titles: [はじめまして", "recurrence[1番目].titles（各回のテーマ）", "各回のテーマが 5個ありますが、この期間（2026-12-01〜2027-01-31）の開催は 4回です"),
+    ("programs/period-until-beyond-two-years.md", "until: 2029-03-31", "recurrence[2番目].until（終了日）", "日付 2029-03-31 が今日（2026-11-22）から2年より先です"),
+    ("programs/periods-empty.md", "recurrence: []", "recurrence（繰り返し）", "1つも書かれていません"),
+    ("programs/cancelled-old-rhythm.md", "  - date: 2027-02-10", "cancelled[1番目].date（中止する日）", "中止にした 2027-02-10 は開催日ではありません"),
+    ("programs/period-unknown-field.md", "titels:", "recurrence[2番目].titels（繰り返し）", "「titles」の書き間違いではありませんか"),
 ]
 
 

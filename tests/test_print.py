@@ -711,6 +711,10 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
             assert squeeze(program.title) in text, f"{month.slug}: {program.title}"
             assert squeeze(program.place.name) in text, f"{month.slug}: {program.place.name}"
             assert f"{occurrence.date.day}日(" in text
+        # the month a program's rhythm changes says so on paper too (the sample group: 2027-02)
+        for change in directory.calendar.rule_changes_in(month):
+            assert squeeze(f"{change.program_title}は、{jp_date(change.start)}から {change.rule} {change.time}に変わります。") in text, month.slug
+    assert [m.slug for m in months if directory.calendar.rule_changes_in(m)] == ["2027-02"]
 
     # Readable from a metre: day numbers and entries in large type when printed.
     printer.goto(f"{site_url}calendar/2026-12/")

@@ -424,7 +424,7 @@ def closure_notices(directory: Directory, root: Path) -> list[Problem]:
     for program in directory.programs:
         cancelled = {item.date for item in program.cancelled}
         for planned in calendar.plans[program.slug].dates:
-            label = calendar.closed.closure(planned.date) if planned.origin != "recurrence" else None
+            label = calendar.closed.closure(planned.date) if not planned.from_rule else None
             if not label or planned.date < directory.today or planned.date in cancelled:
                 continue
             path = field_path(planned.date_path)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .closures import holiday_name
-from .occurrences import Month, Occurrence, ProgramCalendar
+from .occurrences import Month, Occurrence, ProgramCalendar, RuleChange
 
 WEEKDAY_HEADERS = ("日", "月", "火", "水", "木", "金", "土")
 _WEEKS = stdlib_calendar.Calendar(firstweekday=6)
@@ -44,6 +44,8 @@ class MonthView:
     """The first later month that has meetings (not only cancelled ones): an empty month (the gap
     between two fiscal years) says where the calendar goes on, rather than leave the reader
     clicking 次の月 through it."""
+    rule_changes: tuple[RuleChange, ...] = ()
+    """Programs whose rhythm changes this month (a new rule period starts)."""
 
     @property
     def days_with_occurrences(self) -> list[CalendarDay]:
@@ -88,7 +90,7 @@ def month_view(calendar: ProgramCalendar, month: Month, previous: Month | None, 
                 for day in week
             )
         )
-    return MonthView(month, tuple(weeks), previous, following, calendar.today)
+    return MonthView(month, tuple(weeks), previous, following, calendar.today, rule_changes=tuple(calendar.rule_changes_in(month)))
 
 
 def month_views(calendar: ProgramCalendar) -> list[MonthView]:

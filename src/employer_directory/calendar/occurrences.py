@@ -21,7 +21,7 @@ from .closures import ClosedDays
 from .rules import parse_rule
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models.program import Program
+    from ..models.program import Program, Recurrence
 
 OPEN = "募集中"
 FULL = "満員"
@@ -45,14 +45,21 @@ class PlannedDate:
     time: Optional[TimeRange]
     title: Optional[str]
     origin: str
-    """Where it came from, as a dotted field path (``dates.0``, ``sessions.3``, ``recurrence``)."""
+    """Where it came from, as a dotted field path (``dates.0``, ``sessions.3``, ``recurrence``;
+    ``recurrence.1`` for the second period of a rule written as a list of periods)."""
+
+    @property
+    def from_rule(self) -> bool:
+        """A meeting of the recurrence rule (of any of its periods), not a date written out."""
+        return self.origin == "recurrence" or self.origin.startswith("recurrence.")
 
     @property
     def date_path(self) -> str:
         """The dotted path of the field that holds its date (``dates.0``, ``sessions.3.date``;
-        ``recurrence.rule`` for a meeting of the rule), where messages about the date point."""
-        if self.origin == "recurrence":
-            return "recurrence.rule"
+        ``recurrence.rule`` or ``recurrence.1.rule`` for a meeting of the rule), where messages
+        about the date point."""
+        if self.from_rule:
+            return f"{self.origin}.rule"
         return self.origin if self.origin.startswith("dates.") else f"{self.origin}.date"
 
 
@@ -68,8 +75,17 @@ class Plan:
     skipped: tuple[SkippedDate, ...]
 
 
+def _period_on(day: dt.date, periods: list["Recurrence"]) -> Optional["Recurrence"]:
+    """The rule period in effect on ``day``: the last one that has started by then (the first
+    before any has), so that an extra date takes the time of the rhythm around it."""
+    started = [period for period in periods if period.start <= day]
+    return started[-1] if started else (periods[0] if periods else None)
+
+
 def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
     """All meetings of one program in date order, and the rule's dates that were skipped."""
+    from ..models.program import recurrence_periods  # the model imports the calendar
+
     closed = closed or ClosedDays()
     planned: list[PlannedDate] = []
     skipped: list[SkippedDate] = []
@@ -77,8 +93,10 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
         planned.append(PlannedDate(day, program.time, None, f"dates.{index}"))
     for index, session in enumerate(program.sessions):
         planned.append(PlannedDate(session.date, session.time or program.time, session.title, f"sessions.{index}"))
-    rule = program.recurrence
-    if rule is not None and rule.start <= rule.until:
+    periods = recurrence_periods(program.recurrence)
+    for path, rule in periods:  # each period's titles go to its own meetings
+        if rule.start > rule.until:
+            continue
         spec = parse_rule(rule.rule)
         titles = list(rule.titles)
         for day in spec.dates(rule.start, rule.until):
@@ -87,8 +105,9 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
                 skipped.append(SkippedDate(day, reason))
                 continue
             title = titles.pop(0) if titles else None
-            planned.append(PlannedDate(day, rule.time or program.time, title, "recurrence"))
+            planned.append(PlannedDate(day, rule.time or program.time, title, path))
     for index, session in enumerate(program.extra_dates):
+        rule = _period_on(session.date, [period for _path, period in periods])
         planned.append(PlannedDate(session.date, session.time or (rule.time if rule else None) or program.time, session.title, f"extra_dates.{index}"))
     planned.sort(key=lambda p: (p.date, p.time.start.minutes if p.time else -1))
     return Plan(tuple(planned), tuple(skipped))
@@ -377,6 +396,28 @@ class ProgramCalendar:
 
     def in_month(self, month: Month) -> list[Occurrence]:
         return self.by_month.get(month, [])
+
+    def rule_changes_in(self, month: Month) -> list["RuleChange"]:
+        """Programs whose rhythm changes in ``month`` (a rule period after the first starts in it):
+        the month page names them, so that a group seen on Wednesday and then on Thursday
+        reads as one group that moved, not as two."""
+        found = []
+        for slug, program in self._programs.items():
+            for period in program.rule_periods[1:]:
+                if Month.of(period.start) == month:
+                    found.append(RuleChange(slug, program.title, period.start, period.rule, period.time or program.time))
+        return sorted(found, key=lambda change: (change.start, change.program_title))
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    """From ``start`` on, the program meets by another rule (its next rule period)."""
+
+    program_slug: str
+    program_title: str
+    start: dt.date
+    rule: str
+    time: Optional[TimeRange]
 
 
 def build_calendar(programs: Iterable["Program"], today: dt.date, closures=None) -> ProgramCalendar:

@@ -34,7 +34,18 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
         options = [option for option in node["anyOf"] if option.get("type") != "null"]
         if len(options) == 1:
             return _resolve(schema, {**options[0], **{k: v for k, v in node.items() if k != "anyOf"}})
+    if "oneOf" in node:
+        # One object, or a list of the same objects (recurrence: one rule, or its periods):
+        # staff get the object's table, and the row says that a list of them is allowed too.
+        one = [option for option in node["oneOf"] if "$ref" in option]
+        listed = [option for option in node["oneOf"] if option.get("type") == "array" and option.get("items") in one]
+        if len(one) == 1 and len(listed) == 1 and len(node["oneOf"]) == 2:
+            return {**_resolve(schema, {**one[0], **{k: v for k, v in node.items() if k != "oneOf"}}), OR_LIST: True}
     return node
+
+
+OR_LIST = "x-or-list"
+"""Marks an object that may also be written as a list of such objects (see ``_resolve``)."""
 
 
 def _ordered(node: dict[str, Any]) -> list[str]:
@@ -58,6 +69,8 @@ def _how(node: dict[str, Any]) -> str:
         return "半角の数字（0以上）"
     if kind == "boolean":
         return "true（はい）か false（いいえ）"
+    if kind == "object" and node.get(OR_LIST):
+        return "下の表の項目をまとめたもの（字下げして書く）。期間ごとに分けるときは、その形を「- 」で始めて古い順に並べたリスト"
     if kind == "object":
         return "下の表の項目をまとめたもの（字下げして書く）"
     if kind == "string" and "pattern" in node and "examples" in node:
@@ -110,10 +123,11 @@ def _tables(schema: dict[str, Any], node: dict[str, Any], prefix: str, title: st
         raw = node["properties"][key]
         # A $ref'd object's own description is the model's (English) docstring, also when the
         # field is optional (anyOf [$ref, null]): staff get the field's.
-        referenced = "$ref" in raw or any("$ref" in option for option in raw.get("anyOf", []))
+        referenced = "$ref" in raw or any("$ref" in option or "oneOf" in option for option in raw.get("anyOf", []))
         description = raw.get("description") or ("" if referenced else prop.get("description", ""))
         if prop.get("type") == "object" and "properties" in prop:
-            nested.append((f"{written}.", f"{prop.get('title', key)}（{written}）", prop))
+            also = "。期間ごとのリストなら、その各項目" if prop.get(OR_LIST) else ""
+            nested.append((f"{written}.", f"{prop.get('title', key)}（{written}{also}）", prop))
         item = _resolve(schema, prop.get("items", {})) if prop.get("type") == "array" else {}
         if item.get("type") == "object" and "properties" in item:
             nested.append((f"{written}[].", f"{prop.get('title', key)} の1件分（{written} の各項目）", item))

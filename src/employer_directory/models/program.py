@@ -4,17 +4,24 @@ Dates come in three forms that can be combined: ``dates`` (single dates at the p
 ``time``), ``sessions`` (each with its own date, time and title) and ``recurrence`` (a rule
 such as 毎月第2・第4水曜 from one date until another). ``extra_dates``, ``cancelled`` and
 ``full`` are the exceptions. How they turn into occurrences is in ``calendar/occurrences.py``.
+
+``recurrence`` is one rule (a mapping) or, for a program whose rhythm changes during the year
+(第2・第4水曜 until September, 第1・第3木曜 from October), a list of periods in date order, each
+a full rule of its own. The program keeps one page, one feed and one set of meeting UIDs. Each
+period's ``titles`` go to its own meetings; the meeting numbers (第n回) run on across periods,
+since they count the program's meetings, not the rule's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, Union
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_validator
 
 from ..calendar.closures import ClosedDays
 from ..calendar.rules import check_rule
+from ..validation import field_path
 from .choices import check_choice
 from .employer import Contact, Strict
 from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, no_repeats, staff_error, staff_errors
@@ -25,6 +32,8 @@ def _origin_label(origin: str) -> str:
     if origin == "recurrence":
         return "recurrence（繰り返し）の回"
     name, _, index = origin.partition(".")
+    if name == "recurrence":
+        return f"recurrence[{int(index) + 1}番目]（繰り返し）の回"
     return f"{name}[{int(index) + 1}番目]" if index.isdigit() else name
 
 
@@ -66,9 +75,20 @@ def written_dates(schedule: Any) -> list[tuple[tuple[str | int, ...], dt.date]]:
     summary reads them alone from a file that may not validate as a whole)."""
     written: list[tuple[tuple[str | int, ...], dt.date]] = [(("dates", index), day) for index, day in enumerate(schedule.dates)]
     written += [((name, index, "date"), item.date) for name in ("sessions", "extra_dates") for index, item in enumerate(getattr(schedule, name))]
-    if schedule.recurrence is not None:
-        written += [(("recurrence", "start"), schedule.recurrence.start), (("recurrence", "until"), schedule.recurrence.until)]
+    for path, period in recurrence_periods(schedule.recurrence):
+        written += [((*field_path(path), "start"), period.start), ((*field_path(path), "until"), period.until)]
     return written
+
+
+def recurrence_periods(recurrence: "Recurrence | list[Recurrence] | None") -> list[tuple[str, "Recurrence"]]:
+    """The rule periods of a ``recurrence`` field, each with the dotted path of where it is
+    written: ``[("recurrence", rule)]`` for the single mapping (as before periods existed),
+    ``[("recurrence.0", first), ("recurrence.1", second)]`` for a list."""
+    if recurrence is None:
+        return []
+    if isinstance(recurrence, list):
+        return [(f"recurrence.{index}", period) for index, period in enumerate(recurrence)]
+    return [("recurrence", recurrence)]
 
 
 class Recurrence(Strict):
@@ -78,6 +98,23 @@ class Recurrence(Strict):
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="例: \"10:00〜12:00\"。省略するとプログラムの time")
     skip_holidays: bool = Field(True, title="祝日は休み", description="祝日に当たる回を休みにするなら true（ふつうは true）")
     titles: list[ShortText] = Field(default_factory=list, title="各回のテーマ", description="休みの日を除いた回に、順番に付きます")
+
+
+def _recurrence_form(value: Any) -> str:
+    # The tags are written like pydantic's own union-member names ("list[…]"), which
+    # validation._is_internal drops from error locations: a message about the second period's
+    # until points at recurrence[2番目].until, not at recurrence.list[Recurrence][2番目].until.
+    return "list[Recurrence]" if isinstance(value, list) else "mapping[Recurrence]"
+
+
+RecurrenceField = Annotated[
+    Union[
+        Annotated[Recurrence, Tag("mapping[Recurrence]")],
+        Annotated[list[Recurrence], Field(min_length=1), Tag("list[Recurrence]")],
+    ],
+    Discriminator(_recurrence_form),
+]
+"""One rule (a mapping, as most programs write it) or a list of periods, each a rule of its own."""
 
 
 class Cancellation(Strict):
@@ -104,7 +141,11 @@ class Program(Strict):
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="dates と繰り返しの回の時間。例: \"10:00〜12:00\"")
     dates: list[StaffDate] = Field(default_factory=list, title="開催日", description="1日だけ・数日だけの開催日（時間は time）", json_schema_extra={"uniqueItems": True})
     sessions: list[Session] = Field(default_factory=list, title="日程", description="回ごとに日付・時間・テーマがある日程")
-    recurrence: Optional[Recurrence] = Field(None, title="繰り返し", description="毎月第2・第4水曜 のように決まった日に開く場合")
+    recurrence: Optional[RecurrenceField] = Field(
+        None,
+        title="繰り返し",
+        description="毎月第2・第4水曜 のように決まった日に開く場合。年の途中で曜日や時間が変わるときは、期間ごとの決まりを「- rule: …」のリストにして古い順に並べます（前の期間の until より後の日を、次の期間の start にします）。テーマ（titles）はその期間の回に付き、第何回は期間をまたいで続きます",
+    )
     extra_dates: list[Session] = Field(default_factory=list, title="追加の日", description="繰り返しのほかに開く日")
     cancelled: list[Cancellation] = Field(default_factory=list, title="中止", description="中止する回の日付と理由（ページには「中止」と表示されます）")
     full: list[StaffDate] = Field(default_factory=list, title="満員の回", description="定員に達した回の日付", json_schema_extra={"uniqueItems": True})
@@ -112,6 +153,27 @@ class Program(Strict):
 
     source_path: str = Field("", exclude=True)
     body: str = Field("", exclude=True)
+
+    @property
+    def rule_periods(self) -> list[Recurrence]:
+        """The rule's periods in date order: one for a single mapping, none without a rule."""
+        return [period for _path, period in recurrence_periods(self.recurrence)]
+
+    def rule_in_effect(self, today: dt.date) -> Optional[Recurrence]:
+        """The period whose rhythm applies on ``today``: the last one started by then (the
+        first before any has started; the last once all have ended), for places with room for
+        one rule only."""
+        periods = self.rule_periods
+        started = [period for period in periods if period.start <= today]
+        return started[-1] if started else (periods[0] if periods else None)
+
+    def rule_after(self, today: dt.date) -> Optional[Recurrence]:
+        """The period after the one in effect on ``today``, if it starts later: where only one
+        rule is shown, the change to come is named with it."""
+        periods = self.rule_periods
+        current = self.rule_in_effect(today)
+        later = [period for period in periods[periods.index(current) + 1 :] if period.start > today] if current else []
+        return later[0] if later else None
 
     @field_validator("kind")
     @classmethod
@@ -157,51 +219,17 @@ class Program(Strict):
                 "dates:（開催日）、sessions:（回ごとの日程）、recurrence:（繰り返し）のどれかを書いてください",
                 at=written[0] if written else "sessions",
             ))
-        if rule is not None:
-            if rule.until < rule.start:
-                found.append(staff_error(
-                    f"繰り返しの終了日 {rule.until} が開始日 {rule.start} より前です",
-                    "start: に最初の日、until: に最後の日を書いてください",
-                    at="recurrence.until",
-                ))
-            if (rule.until - rule.start).days > MAX_RULE_DAYS:
-                # Usually a mistyped year (2207 for 2027): the check on how far ahead of today a
-                # date may be (loading.check_across) needs a record that validated, so the
-                # message here names the slip first.
-                found.append(staff_error(
-                    f"繰り返しの期間（{rule.start}〜{rule.until}）が3年より長いです",
-                    "年の書き間違いではありませんか。そうでなければ until: を3年以内にしてください。続けるときは、年度ごとに書き足します",
-                    at="recurrence.until",
-                ))
-            if not (rule.time or self.time):
-                found.append(staff_error(
-                    "繰り返しの回の時間が書かれていません",
-                    "recurrence: の下に time: \"10:00〜12:00\" のように書いてください",
-                    at="recurrence.rule",
-                ))
+        periods = recurrence_periods(rule)
+        for path, period in periods:
+            found += _period_problems(path, period, self.time)
+        for (_, before), (path, after) in zip(periods, periods[1:]):
+            found += _periods_apart(path, before, after)
         if found:  # the meetings cannot be worked out from these
             raise staff_errors(found)
         settings = (info.context or {}).get("settings")
         plan = plan_program(self, ClosedDays(getattr(settings, "closures", None)))
-        if rule is not None:
-            made = [p for p in plan.dates if p.origin == "recurrence"]
-            if not made:
-                found.append(staff_error(
-                    f"繰り返しの決まり「{rule.rule}」に当てはまる日が {rule.start}〜{rule.until} に1日もありません",
-                    "決まりか期間を見直してください（祝日・休館日は除かれます）",
-                    at="recurrence.rule",
-                ))
-            if len(rule.titles) > len(made):
-                found.append(staff_error(
-                    f"各回のテーマが {len(rule.titles)}個ありますが、開催は {len(made)}回です",
-                    "テーマを減らすか、期間（until:）を延ばしてください。"
-                    # A cancelled meeting stays in the plan with its title (occurrences.plan_program
-                    # skips only holidays and closures), so the themes after it keep their dates.
-                    "ある回を取りやめた（中止した）のなら、mkdocs.yml の休み（closures）に入れるのではなく、このファイルの cancelled: に日付と reason:（理由）を書いてください。"
-                    "中止の回はテーマを持ったまま「中止」と表示されるので、後の回のテーマがずれません。休みで除かれた日: "
-                    + ("、".join(f"{s.date}（{s.reason}）" for s in plan.skipped) or "なし"),
-                    at="recurrence.titles",
-                ))
+        for path, period in periods:
+            found += _period_meeting_problems(path, period, [p for p in plan.dates if p.origin == path], plan)
         seen: dict[tuple, str] = {}
         for planned in plan.dates:
             moment = (planned.date, planned.time.start if planned.time else None)
@@ -209,7 +237,7 @@ class Program(Strict):
                 found.append(staff_error(
                     f"{planned.date} の回が2回書かれています: {_origin_label(seen[moment])} と {_origin_label(planned.origin)}",
                     "同じ日時の回は1つにしてください",
-                    at=planned.origin if planned.origin != "recurrence" else "recurrence.rule",
+                    at=planned.date_path if planned.from_rule else planned.origin,
                 ))
             seen[moment] = planned.origin
         if any(planned.time for planned in plan.dates):
@@ -268,3 +296,83 @@ class Program(Strict):
         if found:
             raise staff_errors(found)
         return self
+
+
+def _period_problems(path: str, rule: Recurrence, program_time: Any) -> list:
+    """What is wrong with one rule (or one period of it) on its own, before any date is worked
+    out: ``path`` is where it is written (``recurrence`` or ``recurrence.1``)."""
+    found = []
+    if rule.until < rule.start:
+        found.append(staff_error(
+            f"繰り返しの終了日 {rule.until} が開始日 {rule.start} より前です",
+            "start: に最初の日、until: に最後の日を書いてください",
+            at=f"{path}.until",
+        ))
+    if (rule.until - rule.start).days > MAX_RULE_DAYS:
+        # Usually a mistyped year (2207 for 2027): the check on how far ahead of today a
+        # date may be (loading.check_across) needs a record that validated, so the
+        # message here names the slip first.
+        found.append(staff_error(
+            f"繰り返しの期間（{rule.start}〜{rule.until}）が3年より長いです",
+            "年の書き間違いではありませんか。そうでなければ until: を3年以内にしてください。続けるときは、年度ごとに書き足します",
+            at=f"{path}.until",
+        ))
+    if not (rule.time or program_time):
+        found.append(staff_error(
+            "繰り返しの回の時間が書かれていません",
+            "recurrence: の下に time: \"10:00〜12:00\" のように書いてください"
+            + ("（期間ごとに書くときは、その期間の rule: の下に）" if path != "recurrence" else ""),
+            at=f"{path}.rule",
+        ))
+    return found
+
+
+def _periods_apart(path: str, before: Recurrence, after: Recurrence) -> list:
+    """The period at ``path`` must start after the one before it ends: periods are written in
+    date order and do not overlap (two rhythms at once are two rules' meetings on the same
+    weeks, which staff would not mean; a meeting added to a rhythm goes in extra_dates)."""
+    number = int(path.rsplit(".", 1)[1]) + 1
+    if after.start < before.start:
+        return [staff_error(
+            f"繰り返しの{number}番目の期間（{after.start}〜）が、{number - 1}番目の期間（{before.start}〜）より前に始まります",
+            "期間は古い順に並べてください（start: の早いものを上に）",
+            at=f"{path}.start",
+        )]
+    if after.start <= before.until:
+        last = min(before.until, after.until)
+        overlap = f"{after.start}" if last == after.start else f"{after.start}〜{last}"
+        return [staff_error(
+            f"繰り返しの{number}番目の期間（{after.start}〜{after.until}）が、{number - 1}番目の期間（{before.start}〜{before.until}）と {overlap} で重なっています",
+            f"{number - 1}番目の until: を {after.start - dt.timedelta(days=1)} 以前にするか、"
+            f"{number}番目の start: を {before.until + dt.timedelta(days=1)} 以後にしてください（決まりが変わる前の日までが前の期間です）",
+            at=f"{path}.start",
+        )]
+    return []
+
+
+def _period_meeting_problems(path: str, rule: Recurrence, made: list, plan: Any) -> list:
+    """One period's meetings (``made``, worked out with holidays and closures skipped) against
+    what the period says: at least one meeting, and no more titles than meetings."""
+    found = []
+    if not made:
+        found.append(staff_error(
+            f"繰り返しの決まり「{rule.rule}」に当てはまる日が {rule.start}〜{rule.until} に1日もありません",
+            "決まりか期間を見直してください（祝日・休館日は除かれます）",
+            at=f"{path}.rule",
+        ))
+    if len(rule.titles) > len(made):
+        skipped = [s for s in plan.skipped if rule.start <= s.date <= rule.until]
+        found.append(staff_error(
+            f"各回のテーマが {len(rule.titles)}個ありますが、"
+            + (f"この期間（{rule.start}〜{rule.until}）の開催は" if path != "recurrence" else "開催は")
+            + f" {len(made)}回です",
+            "テーマを減らすか、期間（until:）を延ばしてください。"
+            + ("テーマは、その期間の回にだけ順番に付きます（次の期間の回のテーマは、次の期間の titles: に書きます）。" if path != "recurrence" else "")
+            # A cancelled meeting stays in the plan with its title (occurrences.plan_program
+            # skips only holidays and closures), so the themes after it keep their dates.
+            + "ある回を取りやめた（中止した）のなら、mkdocs.yml の休み（closures）に入れるのではなく、このファイルの cancelled: に日付と reason:（理由）を書いてください。"
+            "中止の回はテーマを持ったまま「中止」と表示されるので、後の回のテーマがずれません。休みで除かれた日: "
+            + ("、".join(f"{s.date}（{s.reason}）" for s in skipped) or "なし"),
+            at=f"{path}.titles",
+        ))
+    return found
