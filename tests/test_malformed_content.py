@@ -114,6 +114,7 @@ CASES = [
     ("employers/pause-japanese-key.md", "休止:", "休止", "「受け入れの休止」なら「paused」と書きます"),
     ("employers/pause-japanese-field.md", "理由:", "paused.理由（受け入れの休止）", "「休止の理由」なら「reason」と書きます。書ける項目: from（休止の始まり）、until（休止の終わり）、reason（休止の理由）"),
     ("employers/pause-not-indented.md", "until:", "until", "「until:」は paused（受け入れの休止）の中に書く項目です。「paused:」の次の行から、半角スペース2つで字下げして"),
+    ("employers/pause-line-deleted-on-resuming.md", "  until:", "contact.until（連絡先）", "「until:」は paused（受け入れの休止）の中に書く項目です。「paused:」の行を消したなら、その下の字下げした行も消してください"),
     ("employers/pause-indented-into-contact.md", "  paused:", "contact.paused（連絡先）", "「paused:」は contact（連絡先）の中ではなく、「contact:」と同じ字下げで書く項目です"),
 ]
 

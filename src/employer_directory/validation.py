@@ -177,13 +177,19 @@ def _misplaced_field_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     if len(loc) == 2 and isinstance(loc[0], str) and key in known_fields(model, ()):
         block = field_label(model, loc[:1])
         return f"「{key}:」は {block}の中ではなく、「{loc[0]}:」と同じ字下げで書く項目です。行の先頭の空白を「{loc[0]}:」とそろえてください"
-    for name, info in (model.model_fields.items() if len(loc) == 1 else ()):
+    # A block's field at the top level, or in the block above it: its own block lost its line
+    # (resuming a pause, staff delete "paused:" and leave "  until:" under contact:).
+    in_other_block = len(loc) == 2 and isinstance(loc[0], str)
+    for name, info in (model.model_fields.items() if len(loc) == 1 or in_other_block else ()):
         block = nested_model(info.annotation)
-        if block is None or typing.get_origin(info.annotation) is list or info.exclude:
+        if block is None or typing.get_origin(info.annotation) is list or info.exclude or name == loc[0]:
             continue
         if key in known_fields(block, ()):
             written = info.alias or name
-            return f"「{key}:」は {_label(written, info.title or '')}の中に書く項目です。「{written}:」の次の行から、半角スペース2つで字下げして書いてください"
+            where = f"「{key}:」は {_label(written, info.title or '')}の中に書く項目です。"
+            if in_other_block:
+                return where + f"「{written}:」の行を消したなら、その下の字下げした行も消してください。{info.title or written}を書くなら、この行の上に「{written}:」の行を入れてください"
+            return where + f"「{written}:」の次の行から、半角スペース2つで字下げして書いてください"
     return ""
 
 
