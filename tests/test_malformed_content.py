@@ -110,6 +110,7 @@ CASES = [
     ("employers/pause-until-year-typo.md", "until:", "paused.until（休止の終わり）", "日付 2207-03-31 が今日（2026-11-22）から2年より先です"),
     ("employers/pause-empty.md", "paused:", "paused（受け入れの休止）", "中身がありません。→ 次の行から半角スペース2つで字下げして until:"),
     ("employers/pause-misspelt-until.md", "untill:", "paused.untill（受け入れの休止）", "「until」の書き間違いではありませんか"),
+    ("employers/fullwidth-space-after-bracket.md", "days: [月, 水]", "(YAMLの書き方)", "かっこの後に全角の空白があります。→ かっこの後の空白を消してください"),
     # 受け入れ休止 written as staff think of it: Japanese names, the block's indent lost or added
     ("employers/pause-japanese-key.md", "休止:", "休止", "「受け入れの休止」なら「paused」と書きます"),
     ("employers/pause-japanese-field.md", "理由:", "paused.理由（受け入れの休止）", "「休止の理由」なら「reason」と書きます。書ける項目: from（休止の始まり）、until（休止の終わり）、reason（休止の理由）"),

@@ -122,6 +122,10 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
     if kind == "extra_forbidden":
         key = str(loc[-1])
         fields = known_fields(model, loc[:-1])
+        name, colon, value = key.partition(":")
+        if colon and name in fields and value and not value[0].isspace():
+            # {word:しなだし}: YAML reads "word:しなだし" as one key with no value.
+            return f"「{key}」の「:」の後に半角スペースがありません", f"「{name}: {value}」のように、「:」の後に半角スペースを1つ入れてください"
         # A field of its own block written at the wrong indent first: reason: at the left edge is
         # no typo of reading:.
         misplaced = _misplaced_field_hint(model, loc)
