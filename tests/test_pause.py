@@ -271,3 +271,13 @@ def test_validate_tells_staff_of_a_programs_meeting_that_falls_in_its_employers_
     (project / "content" / "programs" / "tour.md").write_text(cancelled, encoding="utf-8")
     assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
     assert "受け入れ休止の期間" not in capsys.readouterr().out
+
+
+def test_the_offered_steps_on_the_employer_page_say_they_are_paused_now(built_site):
+    # "○ 受け入れあり" alone, a few lines under the notice, read as the opposite of it
+    html = read(built_site, f"employers/{PAUSED}/index.html")
+    ladder = html[html.index('class="dir-ladder"') : html.index("</ol>", html.index('class="dir-ladder"'))]
+    steps = re.findall(r'<li class="dir-ladder__step (is-offered|is-not-offered)">(.*?)</li>', ladder, re.S)
+    assert steps and all(("（いまは休止中）" in body) == (kind == "is-offered") for kind, body in steps)
+    assert ladder.count('data-paused-until="2027-01-31">（いまは休止中）') == sum(kind == "is-offered" for kind, _ in steps)
+    assert "いまは休止中" not in read(built_site, "employers/shirakaba-farm/index.html")

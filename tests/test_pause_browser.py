@@ -112,3 +112,18 @@ def test_the_counter_packet_list_marks_the_paused_employer_before_printing_until
         assert session.errors == []
     finally:
         session.close()
+
+
+def test_the_offered_steps_lose_their_pause_note_after_its_last_day(browser, site_url):
+    session = Watched(browser, PHONE)
+    page = session.page
+    notes = page.locator(".dir-ladder__paused")
+    try:
+        page.goto(site_url + f"employers/{PAUSED}/")
+        assert notes.count() == 3 and all(notes.nth(i).is_visible() for i in range(3))
+        session.context.clock.set_fixed_time(AFTER)
+        page.reload()
+        assert notes.count() == 3 and not any(notes.nth(i).is_visible() for i in range(3))
+        assert session.errors == []
+    finally:
+        session.close()
