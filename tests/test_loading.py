@@ -448,3 +448,23 @@ def test_a_bad_search_word_is_located_in_mkdocs_yml(tmp_path, entry, field, word
     assert problem.line == config.count("\n") + 1
     assert problem.field.startswith(f"extra.directory.search_words[{count + 1}番目].{field}") and words in problem.format()
     assert raised.value.report().startswith("設定（")
+
+
+@pytest.mark.parametrize(
+    ("entry", "words"),
+    [
+        ("{word: しなだし、means: 品出し}", "{ } の中の区切りの「、」が全角です。→ 半角の「,」と半角スペースで区切ってください"),
+        ("{word: しなだし, means: 品出し｝", "かっこ（｛ ｝や［ ］）が全角です"),
+        ("｛word: しなだし, means: 品出し｝", "かっこ（｛ ｝や［ ］）が全角です"),
+        ("{word: しなだし, means: 品出し}\u3000", "かっこの後に全角の空白があります"),
+        ("{word:しなだし, means: 品出し}", "「word:しなだし」の「:」の後に半角スペースがありません。→ 「word: しなだし」のように"),
+    ],
+)
+def test_a_search_word_typed_with_the_japanese_input_on_gets_its_mark_named(tmp_path, entry, words):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config + f"      - {entry}\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    problems = raised.value.problems
+    assert problems[0].line == config.count("\n") + 1
+    assert words in problems[0].format(), "\n".join(problem.format() for problem in problems)

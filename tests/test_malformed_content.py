@@ -121,6 +121,13 @@ CASES = [
     ("programs/periods-empty.md", "recurrence: []", "recurrence（繰り返し）", "1つも書かれていません"),
     ("programs/cancelled-old-rhythm.md", "  - date: 2027-02-10", "cancelled[1番目].date（中止する日）", "中止にした 2027-02-10 は開催日ではありません"),
     ("programs/period-unknown-field.md", "titels:", "recurrence[2番目].titels（繰り返し）", "「titles」の書き間違いではありませんか"),
+    ("employers/fullwidth-space-after-bracket.md", "days: [月, 水]", "(YAMLの書き方)", "かっこの後に全角の空白があります。→ かっこの後の空白を消してください"),
+    # 受け入れ休止 written as staff think of it: Japanese names, the block's indent lost or added
+    ("employers/pause-japanese-key.md", "休止:", "休止", "「受け入れの休止」なら「paused」と書きます"),
+    ("employers/pause-japanese-field.md", "理由:", "paused.理由（受け入れの休止）", "「休止の理由」なら「reason」と書きます。書ける項目: from（休止の始まり）、until（休止の終わり）、reason（休止の理由）"),
+    ("employers/pause-not-indented.md", "until:", "until", "「until:」は paused（受け入れの休止）の中に書く項目です。「paused:」の次の行から、半角スペース2つで字下げして"),
+    ("employers/pause-line-deleted-on-resuming.md", "  until:", "contact.until（連絡先）", "「until:」は paused（受け入れの休止）の中に書く項目です。「paused:」の行を消したなら、その下の字下げした行も消してください"),
+    ("employers/pause-indented-into-contact.md", "  paused:", "contact.paused（連絡先）", "「paused:」は contact（連絡先）の中ではなく、「contact:」と同じ字下げで書く項目です"),
 ]
 
 

@@ -242,3 +242,42 @@ def test_validate_tells_staff_of_a_pause_that_has_ended_without_stopping(tmp_pat
     monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-15")
     assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
     assert "受け入れの休止" not in capsys.readouterr().out
+
+
+def test_validate_tells_staff_of_a_programs_meeting_that_falls_in_its_employers_pause(tmp_path, capsys, monkeypatch):
+    """A tour day at an employer that pauses: the program page and the calendar still invite
+    people. ``scripts/validate`` says so at the meeting's date line (exit 0), and not of a meeting
+    after the pause, a cancelled one, or one of a program held with no paused employer."""
+    from employer_directory import cli
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    paused = base.replace("registered: 2020-04-01", "paused:\n  until: 2027-01-31\nregistered: 2020-04-01")
+    (project / "content" / "employers" / "base-farm.md").write_text(paused, encoding="utf-8")
+    program = (ROOT / "content" / "programs" / "tour-shirakaba-farm.md").read_text(encoding="utf-8")
+    assert "employers: [shirakaba-farm]" in program and "dates: [2026-12-16]" in program
+    program = program.replace("employers: [shirakaba-farm]", "employers: [base-farm]").replace("dates: [2026-12-16]", "dates: [2026-12-16, 2027-02-17]")
+    (project / "content" / "programs" / "tour.md").write_text(program, encoding="utf-8")
+    line = next(number for number, row in enumerate(program.splitlines(), start=1) if row.startswith("dates:"))
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-22")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    name = re.search(r"^name: (.+)$", base, re.M).group(1)
+    assert f"content/programs/tour.md:{line}: 項目「dates[1番目]（開催日）」: 2026-12-16 は、関係する事業所「{name}」（content/employers/base-farm.md）の受け入れ休止の期間（2027-01-31 まで）です。→ 事業所と相談して" in out
+    assert "2027-02-17 は" not in out
+    # cancelled with its reason: nothing more to say
+    cancelled = program.replace("dates: [2026-12-16, 2027-02-17]", "dates: [2026-12-16, 2027-02-17]\ncancelled:\n  - date: 2026-12-16\n    reason: 事業所の受け入れ休止のため")
+    (project / "content" / "programs" / "tour.md").write_text(cancelled, encoding="utf-8")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
+    assert "受け入れ休止の期間" not in capsys.readouterr().out
+
+
+def test_the_offered_steps_on_the_employer_page_say_they_are_paused_now(built_site):
+    # "○ 受け入れあり" alone, a few lines under the notice, read as the opposite of it
+    html = read(built_site, f"employers/{PAUSED}/index.html")
+    ladder = html[html.index('class="dir-ladder"') : html.index("</ol>", html.index('class="dir-ladder"'))]
+    steps = re.findall(r'<li class="dir-ladder__step (is-offered|is-not-offered)">(.*?)</li>', ladder, re.S)
+    assert steps and all(("（いまは休止中）" in body) == (kind == "is-offered") for kind, body in steps)
+    assert ladder.count('data-paused-until="2027-01-31">（いまは休止中）') == sum(kind == "is-offered" for kind, _ in steps)
+    assert "いまは休止中" not in read(built_site, "employers/shirakaba-farm/index.html")

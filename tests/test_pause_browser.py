@@ -89,3 +89,41 @@ def test_each_sheet_of_the_paused_employer_prints_on_one_page_with_the_notice_at
         assert len(later) == 1 and "受け入れ休止" not in later[0]
     finally:
         context.close()
+
+
+def test_the_counter_packet_list_marks_the_paused_employer_before_printing_until_its_last_day(browser, site_url):
+    session = Watched(browser, PHONE)
+    page = session.page
+    item = page.locator(f".packet-item[data-slug='{PAUSED}']")
+    try:
+        page.goto(site_url + f"packet/?e=yamabiko-care,{PAUSED},shirakaba-farm&s=seeker")
+        page.wait_for_selector("[data-packet-sheets][data-loaded]")
+        assert item.locator(".dir-chip--paused").inner_text() == "受け入れ休止中（1月31日(日)まで）"
+        assert page.locator(".packet-list .dir-chip--paused").count() == 1  # on no other employer
+        assert item.locator("[data-remove]").get_attribute("aria-label") == "パン工房 こむぎの丘を外す"
+        # moved in the list (drawn again): still once
+        item.locator("[data-move='up']").click()
+        assert page.locator(".packet-list .dir-chip--paused").count() == 1
+        assert_accessible(browser, page.url)
+        session.context.clock.set_fixed_time(AFTER)
+        page.reload()
+        page.wait_for_selector("[data-packet-sheets][data-loaded]")
+        assert item.count() == 1 and item.locator(".dir-chip--paused").count() == 0
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_the_offered_steps_lose_their_pause_note_after_its_last_day(browser, site_url):
+    session = Watched(browser, PHONE)
+    page = session.page
+    notes = page.locator(".dir-ladder__paused")
+    try:
+        page.goto(site_url + f"employers/{PAUSED}/")
+        assert notes.count() == 3 and all(notes.nth(i).is_visible() for i in range(3))
+        session.context.clock.set_fixed_time(AFTER)
+        page.reload()
+        assert notes.count() == 3 and not any(notes.nth(i).is_visible() for i in range(3))
+        assert session.errors == []
+    finally:
+        session.close()

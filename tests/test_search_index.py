@@ -94,6 +94,10 @@ def employers_that_write(*words: str) -> set[str]:
         ("面接不要", "面接なし"),
         ("駅近", "駅から近い"),
         ("障害", "障がい"),
+        # typed on a phone without converting (found nothing before)
+        ("たんじかん", "短時間"),
+        ("えきちか", "駅から近い"),
+        ("おくりむかえ", "送迎"),
     ],
 )
 def test_search_words_find_what_the_content_writes_another_way(built, typed, written):

@@ -199,3 +199,11 @@ def test_data_files_made_in_worker_processes_equal_those_made_in_process(tmp_pat
     for name in first_files:
         if name != "sitemap.xml.gz":  # gzip header time
             assert (built_site / name).read_bytes() == (second / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("page", ["employers/komugi-no-oka-bakery/sheets.html", "packet/index.html", "forms/hearing/index.html"])
+def test_each_stand_alone_print_page_names_an_icon_inside_the_site(built_site, page):
+    # Without one the browser asks the host root for /favicon.ico, outside the project path.
+    icons = re.findall(r'<link rel="icon" href="([^"]+)"', (built_site / page).read_text(encoding="utf-8"))
+    assert len(icons) == 1 and not icons[0].startswith(("/", "http"))
+    assert ((built_site / page).parent / icons[0]).resolve().is_file()

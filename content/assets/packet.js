@@ -175,6 +175,7 @@
       var name = page.names[slug];
       item.setAttribute("data-slug", slug);
       item.querySelector(".packet-item__name").textContent = name;
+      page.addPauseChip(item, slug);
       var up = item.querySelector("[data-move='up']");
       var down = item.querySelector("[data-move='down']");
       var remove = item.querySelector("[data-remove]");
@@ -203,6 +204,20 @@
       var target = item && (item.querySelector(selector + ":not([disabled])") || item.querySelector("button:not([disabled])"));
       if (target) target.focus();
     }
+  };
+
+  // A paused employer's chip (packet.html's templates) after its name in the list: its sheets
+  // say so at their top, far below; the list is what the counsellor reads before printing.
+  PacketPage.prototype.addPauseChip = function (item, slug) {
+    var template = this.root.querySelector("template[data-packet-paused='" + slug + "']");
+    if (!template) return;
+    var chip = template.content.firstElementChild.cloneNode(true);
+    var until = chip.getAttribute("data-paused-until");
+    var today = window.directoryToday ? window.directoryToday.iso() : "";
+    if (today && until && until < today) return;
+    var name = item.querySelector(".packet-item__name");
+    name.appendChild(document.createTextNode(" "));
+    name.appendChild(chip);
   };
 
   PacketPage.prototype.move = function (index, step, direction) {

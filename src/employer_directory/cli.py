@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 
 from .contrib import commands as contrib_commands
-from .frontmatter import FrontMatter, PositionLoader, explain_yaml_error, key_without_its_colon
-from .loading import closure_notices, ended_pause_notices, load_directory, year_typo_notices
+from .frontmatter import FrontMatter, PositionLoader, explain_yaml_error, full_width_marks, key_without_its_colon
+from .loading import closure_notices, ended_pause_notices, load_directory, paused_employer_meeting_notices, year_typo_notices
 from .problems import ContentInvalid, Problem
 from .schema_export import render_schemas
 from .settings import SettingsFile, load_settings, settings_invalid
@@ -44,7 +44,7 @@ def read_settings(config_path: Path):
     except yaml.MarkedYAMLError as error:
         # MkDocs stops on the same mistake with its own (English) message; the check that runs
         # before the build says where, in Japanese.
-        colon = key_without_its_colon(error, text.split("\n"))
+        colon = key_without_its_colon(error, text.split("\n")) or full_width_marks(error, text.split("\n"))
         if colon is not None:
             raise _settings_problem(name, colon[0] + 1, "(YAMLの書き方)", colon[1], colon[2]) from None
         mark = error.problem_mark or error.context_mark
@@ -125,7 +125,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(problem.github_annotation())
         return 1
     print(f"問題はありません: 事業所 {len(directory.employers)} 件、プログラム {len(directory.programs)} 件")
-    notices = sorted(closure_notices(directory, root) + year_typo_notices(directory, root) + ended_pause_notices(directory, root))
+    notices = sorted(
+        closure_notices(directory, root)
+        + year_typo_notices(directory, root)
+        + ended_pause_notices(directory, root)
+        + paused_employer_meeting_notices(directory, root)
+    )
     if notices:
         print("\nお知らせ（サイトは作られます。確かめてください）:")
         for notice in notices:

@@ -249,7 +249,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
-        if (colon := key_without_its_colon(error, yaml_lines)) is not None:
+        if (colon := key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines)) is not None:
             index, what, fix = colon
             return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
         explanation = explain_yaml_error(error)
@@ -446,6 +446,27 @@ def key_without_its_colon(error: yaml.MarkedYAMLError, yaml_lines: list[str]) ->
     if re.match(r"^(?:- )?[A-Za-z_][\w.-]*:(?:[^\s:]|[\u3000\xa0])", written, re.ASCII):
         key, _, value = written.partition(":")
         return index, "項目名の後の「:」に半角スペースが続いていません", f"「:」の後に半角スペースを1つ入れて「{key}: {value.strip()}」と書いてください（全角スペースではなく半角）"
+    return None
+
+
+def full_width_marks(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """Full-width marks typed with the Japanese input on where YAML needs its own: ｛｝［］ for
+    the brackets, 、 between the fields of a ``{word: …, means: …}`` line, or a full-width space
+    after the closing bracket. YAML fails on the line, or on the next one when the bracket never
+    closes. Returns the line, what is wrong and the fix; None when neither line has them."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return None
+    for index in (mark.line, mark.line - 1):
+        if not 0 <= index < len(yaml_lines):
+            continue
+        written = yaml_lines[index].strip(" ")  # not strip(): it takes the full-width space too
+        if any(bracket in written for bracket in "｛｝［］"):
+            return index, "かっこ（｛ ｝や［ ］）が全角です", "日本語入力を切って、半角の { } や [ ] にしてください"
+        if "{" in written and "、" in written[written.index("{"):]:
+            return index, "{ } の中の区切りの「、」が全角です", "半角の「,」と半角スペースで区切ってください（例: {word: かいご, means: 介護}）"
+        if re.search(r"[}\]]\u3000", written):
+            return index, "かっこの後に全角の空白があります", "かっこの後の空白を消してください"
     return None
 
 

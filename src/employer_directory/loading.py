@@ -460,3 +460,35 @@ def ended_pause_notices(directory: Directory, root: Path) -> list[Problem]:
             )
         )
     return notices
+
+
+def paused_employer_meeting_notices(directory: Directory, root: Path) -> list[Problem]:
+    """Meetings to come of a program held with an employer (a tour day at its farm) that fall in
+    that employer's pause (受け入れ休止): the program page and the calendar still invite people
+    to them. Whether the meeting goes ahead is for staff to settle with the employer, so they are
+    told, without stopping the build, at the line of its first such date."""
+    calendar = directory.calendar
+    by_slug = {employer.slug: employer for employer in directory.employers}
+    notices = []
+    for program in directory.programs:
+        cancelled = {item.date for item in program.cancelled}
+        upcoming = [planned for planned in calendar.plans[program.slug].dates if planned.date >= directory.today and planned.date not in cancelled]
+        for slug in program.employers:
+            employer = by_slug.get(slug)
+            pause = employer.paused if employer is not None else None
+            during = [planned for planned in upcoming if pause is not None and pause.in_effect(planned.date)]
+            if not during:
+                continue
+            path = field_path(during[0].date_path)
+            dates = "、".join(str(planned.date) for planned in during[:3]) + ("など" if len(during) > 3 else "")
+            period = f"{pause.until} まで" if pause.until else "再開の時期は未定"
+            notices.append(
+                Problem(
+                    program.source_path,
+                    _line_in_file(root, program, *path),
+                    field_label(Program, path),
+                    f"{dates} は、関係する事業所「{employer.name}」（{employer.source_path}）の受け入れ休止の期間（{period}）です",
+                    "事業所と相談して、取りやめるなら cancelled: に日付と reason:（理由）を書いてください。事業所の了解を得て開くのなら、このままで構いません",
+                )
+            )
+    return sorted(notices)

@@ -122,9 +122,25 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
     if kind == "extra_forbidden":
         key = str(loc[-1])
         fields = known_fields(model, loc[:-1])
+        name, colon, value = key.partition(":")
+        if colon and name in fields and value and not value[0].isspace():
+            # {word:しなだし}: YAML reads "word:しなだし" as one key with no value.
+            return f"「{key}」の「:」の後に半角スペースがありません", f"「{name}: {value}」のように、「:」の後に半角スペースを1つ入れてください"
+        # A field of its own block written at the wrong indent first: reason: at the left edge is
+        # no typo of reading:.
+        misplaced = _misplaced_field_hint(model, loc)
+        if misplaced:
+            return f"「{key}」という項目はここには書けません", misplaced
         guess = difflib.get_close_matches(key, fields, n=1, cutoff=0.5)
-        hint = f"「{guess[0]}」の書き間違いではありませんか。" if guess else ""
-        return f"「{key}」という項目はありません", hint + "書ける項目: " + "、".join(fields)
+        if guess:
+            return f"「{key}」という項目はありません", f"「{guess[0]}」の書き間違いではありませんか。書ける項目: " + "、".join(fields)
+        if not key.isascii():
+            # 休止:, 開始: … written in Japanese: the names are English, so show each with its title.
+            titled = [_label(*describe_field(model, loc[:-1] + (name,))).rsplit(".", 1)[-1] for name in fields]
+            meant = [name for name in fields if key in describe_field(model, loc[:-1] + (name,))[1]]
+            hint = f"「{describe_field(model, loc[:-1] + (meant[0],))[1]}」なら「{meant[0]}」と書きます。" if len(meant) == 1 else ""
+            return f"「{key}」という項目はありません（項目名は半角の英字で書きます）", hint + "書ける項目: " + "、".join(titled)
+        return f"「{key}」という項目はありません", "書ける項目: " + "、".join(fields)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         if loc and isinstance(loc[-1], int):
             # A list item written as a bare value (- 2027-01-27) where it needs named fields.
@@ -154,6 +170,31 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
         return f"「{value}」は日付として読めません", "2026-04-08 のように、年-月-日を半角で書いてください"
     return f"値の形が正しくありません（{item.get('msg', kind)}）", "例にならって書き直してください"
+
+
+def _misplaced_field_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """How to place a field written at the wrong indent: a block's field written without the
+    block's indent (``from:`` under ``paused:`` without its two spaces), or a field indented into
+    the block above it (``  paused:`` after ``contact:``). Worded by the block, not by the left
+    edge: in mkdocs.yml the settings themselves are indented."""
+    key = str(loc[-1])
+    if len(loc) == 2 and isinstance(loc[0], str) and key in known_fields(model, ()):
+        block = field_label(model, loc[:1])
+        return f"「{key}:」は {block}の中ではなく、「{loc[0]}:」と同じ字下げで書く項目です。行の先頭の空白を「{loc[0]}:」とそろえてください"
+    # A block's field at the top level, or in the block above it: its own block lost its line
+    # (resuming a pause, staff delete "paused:" and leave "  until:" under contact:).
+    in_other_block = len(loc) == 2 and isinstance(loc[0], str)
+    for name, info in (model.model_fields.items() if len(loc) == 1 or in_other_block else ()):
+        block = nested_model(info.annotation)
+        if block is None or typing.get_origin(info.annotation) is list or info.exclude or name == loc[0]:
+            continue
+        if key in known_fields(block, ()):
+            written = info.alias or name
+            where = f"「{key}:」は {_label(written, info.title or '')}の中に書く項目です。"
+            if in_other_block:
+                return where + f"「{written}:」の行を消したなら、その下の字下げした行も消してください。{info.title or written}を書くなら、この行の上に「{written}:」の行を入れてください"
+            return where + f"「{written}:」の次の行から、半角スペース2つで字下げして書いてください"
+    return ""
 
 
 def problems_in_body(front: FrontMatter) -> list[Problem]:
