@@ -99,6 +99,7 @@ CASES = [
     ("employers/number-as-key.md", "1: 草取り", "1", "項目名「1」は項目名として読めません"),
     # YAML 1.1 read 010 as 8; a repeated day, 配慮, employer or date passed as if meant
     ("employers/capacity-leading-zero.md", "capacity: 010", "offers[1番目].capacity（受入人数）", "「010」は先頭に 0 が付いています。→ 先頭の 0 を付けずに 10 と書いて"),
+    ("employers/days-japanese-comma.md", "days: [月、水]", "offers[1番目].days[1番目]（曜日）", "「月、水」は「、」で区切られているため、1つの値として読まれています。→ 半角の「,」と空白で区切ってください（[月, 水]）"),
     ("employers/day-twice.md", "days: [月, 月]", "offers[1番目].days[2番目]（曜日）", "曜日「月」が2回書かれています"),
     ("employers/accommodation-twice.md", "書き足した行", "accommodations[3番目]（働きやすさの配慮）", "配慮「短時間」が2回書かれています"),
     ("programs/employer-twice.md", "employers:", "employers[2番目]（関係する協力事業所）", "事業所「base-farm」が2回書かれています"),

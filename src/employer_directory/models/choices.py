@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from typing import Annotated, Any, Iterable
 
@@ -24,10 +25,20 @@ def closest(value: str, allowed: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+JAPANESE_LIST_SEPARATOR = re.compile("[、，,､]")
+
+
 def check_choice(value: Any, allowed: list[str], what: str) -> str:
     if isinstance(value, str) and value.strip() in allowed:
         return value.strip()
     shown = value if isinstance(value, str) else repr(value)
+    pieces = [piece.strip() for piece in JAPANESE_LIST_SEPARATOR.split(shown)] if isinstance(value, str) else []
+    if len(pieces) > 1 and all(piece in allowed for piece in pieces):
+        # [火、木] typed with the Japanese keyboard on: YAML reads one value, 「火、木」.
+        raise staff_error(
+            f"「{shown}」は「、」で区切られているため、1つの値として読まれています",
+            f"半角の「,」と空白で区切ってください（[{', '.join(pieces)}]）",
+        )
     suggestion = closest(shown, allowed) if isinstance(value, str) else None
     fix = f"「{suggestion}」のことでしたら、そう書いてください。" if suggestion else ""
     raise staff_error(
