@@ -59,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     directory = config.extra["directory_site"].directory
     if "employer" in context and page.meta.get("template") == "employer.html":
-        context["structured_data"] = employer_json_ld(context["employer"], _build.site)
+        context["structured_data"] = employer_json_ld(context["employer"], _build.site, directory.today)
     elif "program" in context and page.meta.get("template") == "program.html":
         program = context["program"]
         context["structured_data"] = program_json_ld(program, _build.by_program.get(program.slug, []), directory, _build.site)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 import re
@@ -23,7 +24,7 @@ from employer_directory.exports.csv_data import BOM, EMPLOYER_COLUMNS, PROGRAM_C
 from employer_directory.exports.data_files import DATA_FILES, render_data_files
 from employer_directory.exports.hsds import hsds_services
 from employer_directory.exports.ids import employer_uuid, operator_uuid
-from employer_directory.exports.json_ld import program_json_ld
+from employer_directory.exports.json_ld import employer_json_ld, program_json_ld
 from employer_directory.exports.records import program_occurrences
 from employer_directory.site_address import SiteAddress
 from employer_directory.loading import load_directory
@@ -250,8 +251,26 @@ def test_employer_pages_describe_the_business_and_its_programmes(built_site, dir
         assert business["address"]["streetAddress"] == employer.address
         programmes = [node for node in graph[1:] if node["@type"] == "WorkBasedProgram"]
         expected = [o.type for o in employer.offers_in_ladder_order() if o.term.id not in ("tour", "employment")]
-        assert [p["programType"] for p in programmes] == expected
+        assert [p["programType"] for p in programmes] == ([] if employer.is_paused_on(directory.today) else expected)
         assert all(p["provider"] == {"@id": business["@id"]} for p in programmes)
+
+
+def test_a_paused_employers_programmes_are_not_described_while_the_pause_is_in_effect(directory):
+    """The page says nobody is taken now (受け入れ休止中); schema.org cannot say a programme is
+    paused, so none is described then. Announced ahead, or over, they are described as usual."""
+    bakery = directory.employer("komugi-no-oka-bakery")  # paused 2026-11-01 … 2027-01-31
+    offered = [o.type for o in bakery.offers_in_ladder_order() if o.term.id not in ("tour", "employment")]
+    assert offered
+
+    def programme_types(today: str) -> list[str]:
+        graph = employer_json_ld(bakery, SITE, dt.date.fromisoformat(today))["@graph"]
+        assert graph[0]["@type"] == "LocalBusiness"  # the business itself is always described
+        return [node["programType"] for node in graph[1:]]
+
+    assert programme_types("2026-10-31") == offered  # announced ahead
+    assert programme_types("2026-11-01") == []
+    assert programme_types("2027-01-31") == []
+    assert programme_types("2027-02-01") == offered  # the day after its last day
 
 
 def test_json_ld_cannot_close_its_script_element():

@@ -7,6 +7,9 @@ the ``<script>`` element early.
 * Employer page: a ``LocalBusiness`` and, for the offers that are programmes of work with
   support (就労体験, プチバイト, 認定就労訓練), a ``WorkBasedProgram`` provided by it. A workplace
   tour (見学) and employment (雇用) are not programmes, so they are not described as one.
+  While the employer's pause (受け入れ休止) is in effect on the build date, no programme is
+  described: the page says nobody is taken now, and schema.org has no way to say that a
+  programme is paused (HSDS marks the same services "temporarily closed").
 * Program page: one ``Event`` per occurrence, with the fields Google requires for event rich
   results (name, startDate, location with an address, or a VirtualLocation with a URL) and
   eventStatus, eventAttendanceMode and organizer.
@@ -14,6 +17,7 @@ the ``<script>`` element early.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..directory import Directory
@@ -35,7 +39,7 @@ def _address(street: str) -> dict[str, str]:
     return {"@type": "PostalAddress", "streetAddress": street, "addressCountry": "JP"}
 
 
-def employer_json_ld(employer: Employer, site: SiteAddress) -> dict[str, Any]:
+def employer_json_ld(employer: Employer, site: SiteAddress, today: dt.date) -> dict[str, Any]:
     url = site.employer(employer.slug or "")
     business_id = url + "#business"
     business = without_empty(
@@ -66,7 +70,7 @@ def employer_json_ld(employer: Employer, site: SiteAddress) -> dict[str, Any]:
             }
         )
         for offer in employer.offers_in_ladder_order()
-        if offer.term.id in WORK_BASED_PROGRAM_OFFERS
+        if offer.term.id in WORK_BASED_PROGRAM_OFFERS and not employer.is_paused_on(today)
     ]
     return {"@context": CONTEXT, "@graph": [business, *programs]}
 
