@@ -21,7 +21,7 @@ from .closures import ClosedDays
 from .rules import parse_rule
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models.program import Program, Recurrence
+    from ..models.program import Program
 
 OPEN = "募集中"
 FULL = "満員"
@@ -75,13 +75,6 @@ class Plan:
     skipped: tuple[SkippedDate, ...]
 
 
-def _period_on(day: dt.date, periods: list["Recurrence"]) -> Optional["Recurrence"]:
-    """The rule period in effect on ``day``: the last one that has started by then (the first
-    before any has), so that an extra date takes the time of the rhythm around it."""
-    started = [period for period in periods if period.start <= day]
-    return started[-1] if started else (periods[0] if periods else None)
-
-
 def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
     """All meetings of one program in date order, and the rule's dates that were skipped."""
     from ..models.program import recurrence_periods  # the model imports the calendar
@@ -107,7 +100,7 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
             title = titles.pop(0) if titles else None
             planned.append(PlannedDate(day, rule.time or program.time, title, path))
     for index, session in enumerate(program.extra_dates):
-        rule = _period_on(session.date, [period for _path, period in periods])
+        rule = program.rule_in_effect(session.date)  # the time of the rhythm around it
         planned.append(PlannedDate(session.date, session.time or (rule.time if rule else None) or program.time, session.title, f"extra_dates.{index}"))
     planned.sort(key=lambda p: (p.date, p.time.start.minutes if p.time else -1))
     return Plan(tuple(planned), tuple(skipped))

@@ -162,7 +162,7 @@ class Program(Strict):
     def rule_in_effect(self, today: dt.date) -> Optional[Recurrence]:
         """The period whose rhythm applies on ``today``: the last one started by then (the
         first before any has started; the last once all have ended), for places with room for
-        one rule only."""
+        one rule only, and for the time of an extra date (calendar.occurrences.plan_program)."""
         periods = self.rule_periods
         started = [period for period in periods if period.start <= today]
         return started[-1] if started else (periods[0] if periods else None)
