@@ -191,10 +191,19 @@ def _misplaced_field_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
         if key in known_fields(block, ()):
             written = info.alias or name
             where = f"「{key}:」は {_label(written, info.title or '')}の中に書く項目です。"
+            # recurrence: may also be a list of periods, whose fields sit under their "- rule:",
+            # four spaces in: two spaces after "recurrence:" would break that list.
+            first = next(iter(block.model_fields))
+            in_a_list = f"。期間ごとに「- {first}:」で並べているときは、その期間の {first}: と同じ字下げにしてください" if _also_a_list(info.annotation) else ""
             if in_other_block:
-                return where + f"「{written}:」の行を消したなら、その下の字下げした行も消してください。{info.title or written}を書くなら、この行の上に「{written}:」の行を入れてください"
-            return where + f"「{written}:」の次の行から、半角スペース2つで字下げして書いてください"
+                return where + f"「{written}:」の行を消したなら、その下の字下げした行も消してください。{info.title or written}を書くなら、この行の上に「{written}:」の行を入れてください" + in_a_list
+            return where + f"「{written}:」の次の行から、半角スペース2つで字下げして書いてください" + in_a_list
     return ""
+
+
+def _also_a_list(annotation: Any) -> bool:
+    """A block that may also be written as a list of itself (recurrence: one rule, or periods)."""
+    return any(typing.get_origin(argument) is list or _also_a_list(argument) for argument in typing.get_args(annotation))
 
 
 def problems_in_body(front: FrontMatter) -> list[Problem]:
