@@ -66,6 +66,24 @@ def key_written_twice(key: str, first_line: int, line: int) -> str:
     return f"項目「{key}」が2回書かれています（{first_line}行目と{line}行目）"
 
 
+NEW_ITEM_FIX = (
+    "新しい項目（受け入れ・作業・期間など）を書き足したのなら、2つ目の行の先頭の字下げの最後の2文字を「- 」にしてください"
+    "（1つ目の項目の「- 」とそろえます）。同じ項目を2回書いたのなら、1つにまとめてください"
+)
+
+
+def _new_item_without_its_dash(yaml_lines: list[str], first: int, second: int) -> bool:
+    """The key written twice opens a list item (``  - rule:``) the first time and stands below it
+    at the item's indent the second time: a new item (a second rule period, offer or task)
+    written without its "- ", which YAML reads as the same item's key again. Merging the two, as
+    for a key really written twice, would lose the new item."""
+    if not (0 <= first < second < len(yaml_lines)):
+        return False
+    opening, repeated = yaml_lines[first], yaml_lines[second]
+    dash = len(opening) - len(opening.lstrip(" "))
+    return opening.lstrip(" ").startswith("- ") and len(repeated) - len(repeated.lstrip(" ")) == dash + 2
+
+
 def _refusing_duplicate_keys(loader_class: type) -> type:
     """A loader that raises DuplicateKey instead of letting a repeated key replace the first.
 
@@ -227,7 +245,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                 2 + twice.line,
                 twice.key,
                 key_written_twice(twice.key, 2 + twice.first_line, 2 + twice.line),
-                KEY_TWICE_FIX,
+                NEW_ITEM_FIX if _new_item_without_its_dash(yaml_lines, twice.first_line, twice.line) else KEY_TWICE_FIX,
             )
         ]
     except yaml.MarkedYAMLError as error:
