@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from employer_directory.calendar import CANCELLED, CLOSED, ENDED, FULL, OPEN, WALK_IN
 from employer_directory.calendar.closures import Closure, ClosedDays
-from employer_directory.calendar.occurrences import build_calendar, plan_program, program_occurrences
+from employer_directory.calendar.occurrences import Month, build_calendar, plan_program, program_occurrences
 from employer_directory.calendar.rules import parse_rule
 from employer_directory.loading import load_directory
 from employer_directory.models.program import Program
@@ -473,6 +473,23 @@ def test_the_rule_in_effect_and_the_change_to_come():
     assert record.rule_in_effect(D(2026, 10, 1)).rule == "毎月第1・第3木曜" and record.rule_after(D(2026, 10, 1)) is None
     assert record.rule_in_effect(D(2028, 1, 1)).rule == "毎月第1・第3木曜"
     assert group().rule_in_effect(D(2026, 11, 22)).rule == "毎月第2・第4水曜" and group().rule_after(D(2026, 11, 22)) is None
+
+
+def test_a_period_that_carries_the_same_rhythm_on_is_not_told_as_a_change():
+    """The second half-year (or the next fiscal year, as the 3-year message asks) written as a
+    period of its own for its titles: the month page, the calendar index and the program page
+    must not say the rhythm changes to the one it already has. Another time alone is a change."""
+    same = {**WEDNESDAYS, "start": "2026-10-01", "until": "2027-03-31", "titles": ["後期のはじめに"]}
+    record = program(recurrence=[WEDNESDAYS, same])
+    assert record.rhythm_changes() == [] and record.rule_after(D(2026, 9, 1)) is None
+    assert build_calendar([record], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10)) == []
+    later = program(recurrence=[WEDNESDAYS, {**same, "time": "13:30〜15:00"}])
+    assert [period.start for period in later.rhythm_changes()] == [D(2026, 10, 1)]
+    assert later.rule_after(D(2026, 9, 1)).start == D(2026, 10, 1)
+    assert [change.start for change in build_calendar([later], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))] == [D(2026, 10, 1)]
+    # A, then A again, then B: the one change is to B
+    third = {"rule": "毎月第1・第3木曜", "start": "2027-04-01", "until": "2027-09-30", "time": "10:00〜12:00"}
+    assert [period.start for period in program(recurrence=[WEDNESDAYS, same, third]).rhythm_changes()] == [D(2027, 4, 1)]
 
 
 def test_the_contributing_template_for_a_rhythm_change_is_valid_and_gives_the_hand_checked_meetings():

@@ -458,6 +458,24 @@ def test_a_program_whose_rhythm_changes_keeps_one_page_and_one_feed(built_site):
         assert "に変わります" not in text(built_site, f"calendar/{month}/index.html"), month
 
 
+def test_a_period_that_carries_the_same_rhythm_on_is_not_told_as_a_change(tmp_path):
+    """The group's second period written with the rhythm it already has (a period of its own for
+    its titles): no page says that it changes, to what it already is."""
+    project = copy_project(tmp_path)
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    written = group.read_text(encoding="utf-8")
+    second = '  - rule: 毎月第1・第3木曜\n    start: 2027-02-15\n    until: 2027-03-31\n    time: "13:30〜15:30"\n'
+    assert second in written
+    group.write_text(written.replace(second, second.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = squeeze(text(tmp_path / "site", "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert "開く日の決まりは、次のとおりです（祝日と休館日はお休み）。" in page and "途中で変わります" not in page
+    index = squeeze(text(tmp_path / "site", "calendar/index.html"))
+    assert "毎月第2・第4水曜 13:30〜15:00、全22回" in index
+    assert "に変わります" not in text(tmp_path / "site", "calendar/2027-02/index.html")
+
+
 def test_the_program_list_names_the_rule_in_effect_on_the_build_date(tmp_path):
     """After the change, the list of programs gives the new rule alone."""
     index = squeeze(text(built_on(tmp_path, "2027-02-20"), "calendar/index.html"))

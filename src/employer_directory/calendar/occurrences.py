@@ -391,12 +391,12 @@ class ProgramCalendar:
         return self.by_month.get(month, [])
 
     def rule_changes_in(self, month: Month) -> list["RuleChange"]:
-        """Programs whose rhythm changes in ``month`` (a rule period after the first starts in it):
-        the month page names them, so that a group seen on Wednesday and then on Thursday
-        reads as one group that moved, not as two."""
+        """Programs whose rhythm changes in ``month`` (a rule period with another rule or time
+        starts in it): the month page names them, so that a group seen on Wednesday and then on
+        Thursday reads as one group that moved, not as two."""
         found = []
         for slug, program in self._programs.items():
-            for period in program.rule_periods[1:]:
+            for period in program.rhythm_changes():
                 if Month.of(period.start) == month:
                     found.append(RuleChange(slug, program.title, period.start, period.rule, period.time or program.time))
         return sorted(found, key=lambda change: (change.start, change.program_title))

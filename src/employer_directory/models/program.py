@@ -168,12 +168,18 @@ class Program(Strict):
         return started[-1] if started else (periods[0] if periods else None)
 
     def rule_after(self, today: dt.date) -> Optional[Recurrence]:
-        """The period after the one in effect on ``today``, if it starts later: where only one
-        rule is shown, the change to come is named with it."""
-        periods = self.rule_periods
-        current = self.rule_in_effect(today)
-        later = [period for period in periods[periods.index(current) + 1 :] if period.start > today] if current else []
+        """The next period that changes the rhythm (``rhythm_changes``) and starts after
+        ``today``: where only one rule is shown, the change to come is named with it."""
+        later = [period for period in self.rhythm_changes() if period.start > today]
         return later[0] if later else None
+
+    def rhythm_changes(self) -> list[Recurrence]:
+        """The periods whose rule or time differs from the period before them. A period that
+        carries the same rhythm on (the next fiscal year with its own titles, as the 3-year
+        message asks staff to write, or only another holiday setting) changes nothing that a
+        visitor should be told of."""
+        periods = self.rule_periods
+        return [after for before, after in zip(periods, periods[1:]) if (after.rule, after.time or self.time) != (before.rule, before.time or self.time)]
 
     @field_validator("kind")
     @classmethod
