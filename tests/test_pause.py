@@ -273,6 +273,28 @@ def test_validate_tells_staff_of_a_programs_meeting_that_falls_in_its_employers_
     assert "受け入れ休止の期間" not in capsys.readouterr().out
 
 
+def test_a_program_page_marks_a_related_employer_that_pauses(tmp_path):
+    """A tour at an employer that pauses: the program page names the employer, and must not name
+    it as if it took people as usual."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    (project / "content" / "employers" / "base-farm.md").write_text(base.replace("registered: 2020-04-01", "paused:\n  until: 2027-01-31\nregistered: 2020-04-01"), encoding="utf-8")
+    (project / "content" / "employers" / "open-farm.md").write_text(base.replace("name: テスト農園", "name: 開いている農園"), encoding="utf-8")
+    program = (ROOT / "content" / "programs" / "tour-shirakaba-farm.md").read_text(encoding="utf-8")
+    assert "employers: [shirakaba-farm]" in program
+    (project / "content" / "programs" / "tour.md").write_text(program.replace("employers: [shirakaba-farm]", "employers: [base-farm, open-farm]"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = read(site, "programs/tour/index.html")
+    section = page[page.index('id="employers"') : page.index("</section>", page.index('id="employers"'))]
+    items = re.findall(r"<li>(.*?)</li>", section, re.S)
+    assert len(items) == 2
+    assert 'data-paused-until="2027-01-31">受け入れ休止中（1月31日(日)まで）</span>' in items[0]
+    assert "受け入れ休止" not in items[1]
+
+
 def test_the_offered_steps_on_the_employer_page_say_they_are_paused_now(built_site):
     # "○ 受け入れあり" alone, a few lines under the notice, read as the opposite of it
     html = read(built_site, f"employers/{PAUSED}/index.html")
