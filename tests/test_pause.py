@@ -242,6 +242,24 @@ def test_validate_tells_staff_of_a_pause_that_has_ended_without_stopping(tmp_pat
     monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-15")
     assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
     assert "受け入れの休止" not in capsys.readouterr().out
+    assert "年の書き間違い" not in out  # it ended after the file was checked (verified: 2026-04-08)
+
+
+def test_a_pause_that_ended_before_its_file_was_checked_is_asked_about_its_year(tmp_path, capsys, monkeypatch):
+    """Written in December with the old year (until: 2026-01-31 for 2027-01-31): the pause never
+    shows and the employer reads as taking people. The notice asks about the year."""
+    from employer_directory import cli
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    assert "verified: 2026-04-08" in base
+    text = base.replace("registered: 2020-04-01", "paused:\n  until: 2026-01-31\nregistered: 2020-04-01").replace("verified: 2026-04-08", "verified: 2026-11-20")
+    (project / "content" / "employers" / "base-farm.md").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-22")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "受け入れの休止は 2026-01-31 で終わっています（サイトにはもう出ません）。→ 年の書き間違いではありませんか（2026-01-31 なら 2027-01-31）。再開したなら" in out
 
 
 def test_validate_tells_staff_of_a_programs_meeting_that_falls_in_its_employers_pause(tmp_path, capsys, monkeypatch):

@@ -450,13 +450,17 @@ def ended_pause_notices(directory: Directory, root: Path) -> list[Problem]:
         pause = employer.paused
         if pause is None or not pause.is_over(directory.today):
             continue
+        # Ended before the file was last checked: written so, it never showed. In December staff
+        # write the coming January with the old year (2026-01-31 for 2027-01-31), and the
+        # employer is then listed as taking people (as year_typo_notices says of programs).
+        typo = f"年の書き間違いではありませんか（{pause.until} なら {pause.until + relativedelta(years=1)}）。" if pause.until < employer.verified else ""
         notices.append(
             Problem(
                 employer.source_path,
                 _line_in_file(root, employer, "paused", "until"),
                 field_label(Employer, ("paused", "until")),
                 f"受け入れの休止は {pause.until} で終わっています（サイトにはもう出ません）",
-                "再開したなら、paused: の行と、その下の字下げした行を消してください。休止が延びたなら、until: を新しい最後の日にしてください",
+                typo + "再開したなら、paused: の行と、その下の字下げした行を消してください。休止が延びたなら、until: を新しい最後の日にしてください",
             )
         )
     return notices
