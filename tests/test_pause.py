@@ -87,7 +87,7 @@ def test_the_employer_page_tells_of_the_pause_at_the_top_with_its_reason_and_who
     notice = re.search(r'<section class="dir-pause" aria-labelledby="pause" data-paused-until="2027-01-31">(.*?)</section>', html, re.S)
     assert notice, "no pause notice"
     text = squeeze(notice.group(1))
-    assert text.startswith("受け入れ休止中 現在、受け入れを休止しています（2027年1月31日(日)まで）。 理由: 店舗の改装工事のため")
+    assert text.startswith("受け入れ休止中 いま受け入れを休止しています（2027年1月31日(日)まで）。 理由: 店舗の改装工事のため")
     assert "まず しらかば市 生活・就労支援センター（架空）（電話 0268-00-0000 ）にご相談ください。" in text
     # near the top: before what the employer does and the ladder of offers
     assert html.index('class="dir-pause"') < html.index('class="dir-employer__business"') < html.index('id="ladder"')
@@ -208,7 +208,7 @@ def test_an_announced_pause_and_an_open_ended_one_are_worded_as_such(tmp_path):
     assert "それまでは受け入れています。" in winter
     closed_html = read(site, "employers/closed-farm/index.html")
     closed = squeeze(re.search(r'<section class="dir-pause".*?</section>', closed_html, re.S).group(0))
-    assert closed.startswith("受け入れ休止中 現在、受け入れを休止しています（再開の時期は未定です）。 理由: 作業小屋の建て替えのため")
+    assert closed.startswith("受け入れ休止中 いま受け入れを休止しています（再開の時期は未定）。 理由: 作業小屋の建て替えのため")
     assert "data-paused-until" not in closed_html  # nothing for the browser to end
     assert "dir-pause" not in read(site, "employers/over-farm/index.html")
 

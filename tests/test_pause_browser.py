@@ -32,7 +32,7 @@ def test_the_pause_notice_chips_and_counts_go_after_its_last_day_if_the_rebuild_
         session.context.clock.set_fixed_time(LAST_DAY_NIGHT)
         page.goto(site_url + f"employers/{PAUSED}/")
         notice = page.locator(".dir-pause")
-        assert notice.is_visible() and "現在、受け入れを休止しています（2027年1月31日(日)まで）。" in notice.inner_text()
+        assert notice.is_visible() and "いま受け入れを休止しています（2027年1月31日(日)まで）。" in notice.inner_text()
         assert page.get_by_role("heading", name="受け入れ休止中").is_visible()
         page.goto(site_url + "categories/food-manufacturing/")
         assert page.locator(".dir-chip--paused").is_visible() and page.locator(".dir-paused-count").is_visible()

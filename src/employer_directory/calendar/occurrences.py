@@ -98,10 +98,10 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
                 skipped.append(SkippedDate(day, reason))
                 continue
             title = titles.pop(0) if titles else None
-            planned.append(PlannedDate(day, rule.time or program.time, title, path))
+            planned.append(PlannedDate(day, program.period_time(rule), title, path))
     for index, session in enumerate(program.extra_dates):
         rule = program.rule_in_effect(session.date)  # the time of the rhythm around it
-        planned.append(PlannedDate(session.date, session.time or (rule.time if rule else None) or program.time, session.title, f"extra_dates.{index}"))
+        planned.append(PlannedDate(session.date, session.time or (program.period_time(rule) if rule else program.time), session.title, f"extra_dates.{index}"))
     planned.sort(key=lambda p: (p.date, p.time.start.minutes if p.time else -1))
     return Plan(tuple(planned), tuple(skipped))
 
@@ -398,7 +398,7 @@ class ProgramCalendar:
         for slug, program in self._programs.items():
             for period in program.rhythm_changes():
                 if Month.of(period.start) == month:
-                    found.append(RuleChange(slug, program.title, period.start, period.rule, period.time or program.time))
+                    found.append(RuleChange(slug, program.title, period.start, period.rule, program.period_time(period)))
         return sorted(found, key=lambda change: (change.start, change.program_title))
 
 

@@ -24,7 +24,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Contact, Strict
-from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, no_repeats, staff_error, staff_errors
+from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -173,13 +173,17 @@ class Program(Strict):
         later = [period for period in self.rhythm_changes() if period.start > today]
         return later[0] if later else None
 
+    def period_time(self, period: Recurrence) -> Optional[TimeRange]:
+        """The time of a rule period's meetings: its own ``time``, else the program's."""
+        return period.time or self.time
+
     def rhythm_changes(self) -> list[Recurrence]:
         """The periods whose rule or time differs from the period before them. A period that
         carries the same rhythm on (the next fiscal year with its own titles, as the 3-year
         message asks staff to write, or only another holiday setting) changes nothing that a
         visitor should be told of."""
         periods = self.rule_periods
-        return [after for before, after in zip(periods, periods[1:]) if (after.rule, after.time or self.time) != (before.rule, before.time or self.time)]
+        return [after for before, after in zip(periods, periods[1:]) if (after.rule, self.period_time(after)) != (before.rule, self.period_time(before))]
 
     @field_validator("kind")
     @classmethod
