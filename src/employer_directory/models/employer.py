@@ -216,6 +216,13 @@ class Employer(Strict):
                 "次の行から半角スペース2つで字下げして until: 2027-03-31（最後に休む日）や reason: 改装工事のため を書いてください。"
                 "終わりを決めずに理由も書かないなら paused: {} と書きます。休止をやめたなら paused: の行ごと消してください",
             )
+        if isinstance(value, (str, bool, int, float)):
+            # paused: 当面 / paused: yes / paused: 2027-03-31: the block's items written as its value.
+            raise staff_error(
+                f"受け入れの休止（paused:）に「{str(value).lower() if isinstance(value, bool) else value}」とは書けません",
+                "終わりを決めずに休むなら paused: {} と書きます。終わりの日や理由は、次の行から半角スペース2つで字下げして "
+                "until: 2027-03-31（最後に休む日）、reason: 改装工事のため のように書いてください",
+            )
         return value
 
     @model_validator(mode="after")
