@@ -140,14 +140,24 @@ def make_project(folder: Path, employers: int, bare: bool, programs: int = 0) ->
     return folder
 
 
+def build_env(**extra: str) -> dict[str, str]:
+    """The environment of every measured build: a fixed build date, no MkDocs 2 notice."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIRECTORY_BUILD_DATE": "2026-11-22", **extra}
+
+
+def new_site(folder: Path) -> Path:
+    """A site folder no build of ``folder`` has written yet (see build() for why)."""
+    return folder / f"site-{len(list(folder.glob('site-*')))}"
+
+
 def build(folder: Path) -> tuple[float, int, float]:
     """Wall time, output bytes and CPU time (user + system, worker processes included)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIRECTORY_BUILD_DATE": "2026-11-22"}
+    env = build_env()
     # Every build writes into a new site folder, as on CI and GitHub Pages (a fresh checkout).
     # Deleting the previous build's folder first would measure the disk as well: on the machines
     # we measured, files created just after thousands of others were deleted cost several times
     # more, and ours deletes five times bare's files. Old folders are deleted after the timings.
-    site = folder / f"site-{len(list(folder.glob('site-*')))}"
+    site = new_site(folder)
     os.sync()  # the disk has written out the last build, so the two kinds start alike
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -182,9 +192,9 @@ PROFILED_PARTS = [
 
 def profile_build(folder: Path) -> dict[str, float]:
     """One in-process build under cProfile: the share of its total time in each part."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIRECTORY_BUILD_DATE": "2026-11-22", "DIRECTORY_BACKGROUND": "0"}
+    env = build_env(DIRECTORY_BACKGROUND="0")
     output = folder / "profile.out"
-    site = folder / f"site-{len(list(folder.glob('site-*')))}"
+    site = new_site(folder)
     subprocess.run(
         [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
         cwd=folder, env=env, capture_output=True, check=True,
@@ -212,9 +222,9 @@ PHASES = [
 
 def build_phases(folder: Path) -> dict[str, float]:
     """One build with the main process's stages timed (wall seconds of each PHASES entry)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIRECTORY_BUILD_DATE": "2026-11-22"}
+    env = build_env()
     output = folder / "phases.json"
-    site = folder / f"site-{len(list(folder.glob('site-*')))}"
+    site = new_site(folder)
     os.sync()
     subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_phases.py"), str(output), "--quiet", "--site-dir", str(site)],
