@@ -450,12 +450,31 @@ def test_a_program_whose_rhythm_changes_keeps_one_page_and_one_feed(built_site):
     assert set(events) <= {str(e["UID"]) for e in everything.walk("VEVENT")}
 
     february = text(built_site, "calendar/2027-02/index.html")
-    assert "はたらく準備のひろば は、 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30に変わります。" in squeeze(february)
+    assert "はたらく準備のひろば は、 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30に変わります（会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）。" in squeeze(february)
     for day in ("2027-02-10", "2027-02-18"):
         cell = february[february.index(f'data-day="{day}"'):]
         assert "はたらく準備のひろば" in cell[:cell.index("</td>")], day
     for month in ("2027-01", "2027-03"):
         assert "に変わります" not in text(built_site, f"calendar/{month}/index.html"), month
+
+
+def test_a_rule_period_with_its_own_place_shows_it_on_its_meetings(built_site):
+    """The sample group's second period (from 2027-02-15) meets at another venue (its own
+    ``place:``): the page lists each venue with its dates, and each meeting's event, in the
+    program's feed and in all.ics, has the venue of its period."""
+    page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert ("会場 〜 2027年2月14日(日) : しらかば市総合福祉センター 2階 研修室（しらかば市中央町 3-1-1 ） "
+            "2027年2月15日(月) 〜: しらかば市駅前交流プラザ 3階 会議室（しらかば市本町 2-5-8 ） 対象") in page
+
+    old_place, new_place = "しらかば市総合福祉センター 2階 研修室 しらかば市中央町3-1-1", "しらかば市駅前交流プラザ 3階 会議室 しらかば市本町2-5-8"
+    uid = "hataraku-junbi-no-hiroba-{}@example.github.io"
+    for feed in ("calendar/hataraku-junbi-no-hiroba.ics", "calendar/all.ics"):
+        events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((built_site / feed).read_bytes()).walk("VEVENT")}
+        assert str(events[uid.format("20270210T1330")]["LOCATION"]) == old_place, feed
+        assert str(events[uid.format("20270218T1330")]["LOCATION"]) == new_place, feed
+        group = [e for key, e in events.items() if key.startswith("hataraku-junbi-no-hiroba-")]
+        assert {str(e["LOCATION"]) for e in group if str(e["DTSTART"].dt) < "2027-02-15"} == {old_place}, feed
+        assert {str(e["LOCATION"]) for e in group if str(e["DTSTART"].dt) >= "2027-02-15"} == {new_place}, feed
 
 
 def test_a_period_that_carries_the_same_rhythm_on_is_not_told_as_a_change(tmp_path):

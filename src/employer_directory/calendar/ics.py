@@ -129,17 +129,11 @@ class _ProgramEvents:
         place = program.place
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
         self.details = [program.summary] + ([place.join] if place.online and place.join else []) + _how_to_take_part(program) + [page_url]
-        self.shared = _properties(
-            [
-                # DTSTAMP must be UTC; it comes from the data (情報確認日) so rebuilds give the same bytes.
-                ("dtstamp", stamp),
-                ("last-modified", stamp),
-                ("location", place.name + (f" {place.address}" if place.address else "")),
-                ("url", page_url),
-                ("categories", [program.kind]),
-                ("transp", "OPAQUE"),
-            ]
-        )
+        # DTSTAMP must be UTC; it comes from the data (情報確認日) so rebuilds give the same bytes.
+        self.stamps = _properties([("dtstamp", stamp), ("last-modified", stamp)])
+        # LOCATION is each meeting's own (a rule period may meet elsewhere: Occurrence.place),
+        # written between the stamps and the rest as it always was.
+        self.shared = _properties([("url", page_url), ("categories", [program.kind]), ("transp", "OPAQUE")])
         self.description = _properties([("description", "\n".join(self.details))])
 
     def event(self, occurrence: Occurrence) -> bytes:
@@ -175,7 +169,9 @@ class _ProgramEvents:
             description = b""
         else:
             description = self.description
-        return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.shared + description + b"END:VEVENT\r\n"
+        place = occurrence.place or program.place
+        location = _line("location", place.name + (f" {place.address}" if place.address else ""))
+        return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
 
 
 def _how_to_take_part(program: "Program") -> list[str]:

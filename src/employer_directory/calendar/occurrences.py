@@ -21,7 +21,7 @@ from .closures import ClosedDays
 from .rules import parse_rule
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models.program import Program
+    from ..models.program import Place, Program
 
 OPEN = "募集中"
 FULL = "満員"
@@ -47,6 +47,9 @@ class PlannedDate:
     origin: str
     """Where it came from, as a dotted field path (``dates.0``, ``sessions.3``, ``recurrence``;
     ``recurrence.1`` for the second period of a rule written as a list of periods)."""
+    place: Optional["Place"] = field(default=None, compare=False)
+    """Where it meets: the rule period's place, else the program's (None only when a plan is
+    made by hand; occurrences_of_plan then takes the program's)."""
 
     @property
     def from_rule(self) -> bool:
@@ -83,9 +86,9 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
     planned: list[PlannedDate] = []
     skipped: list[SkippedDate] = []
     for index, day in enumerate(program.dates):
-        planned.append(PlannedDate(day, program.time, None, f"dates.{index}"))
+        planned.append(PlannedDate(day, program.time, None, f"dates.{index}", program.place))
     for index, session in enumerate(program.sessions):
-        planned.append(PlannedDate(session.date, session.time or program.time, session.title, f"sessions.{index}"))
+        planned.append(PlannedDate(session.date, session.time or program.time, session.title, f"sessions.{index}", program.place))
     periods = recurrence_periods(program.recurrence)
     for path, rule in periods:  # each period's titles go to its own meetings
         if rule.start > rule.until:
@@ -98,10 +101,10 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
                 skipped.append(SkippedDate(day, reason))
                 continue
             title = titles.pop(0) if titles else None
-            planned.append(PlannedDate(day, program.period_time(rule), title, path))
+            planned.append(PlannedDate(day, program.period_time(rule), title, path, program.period_place(rule)))
     for index, session in enumerate(program.extra_dates):
-        rule = program.rule_in_effect(session.date)  # the time of the rhythm around it
-        planned.append(PlannedDate(session.date, session.time or (program.period_time(rule) if rule else program.time), session.title, f"extra_dates.{index}"))
+        rule = program.rule_in_effect(session.date)  # the time and place of the rhythm around it
+        planned.append(PlannedDate(session.date, session.time or (program.period_time(rule) if rule else program.time), session.title, f"extra_dates.{index}", program.period_place(rule)))
     planned.sort(key=lambda p: (p.date, p.time.start.minutes if p.time else -1))
     return Plan(tuple(planned), tuple(skipped))
 
@@ -130,6 +133,8 @@ class Occurrence:
     marked_full: bool = field(default=False, compare=False)
     """Staff marked the meeting 満員 (``full``), whatever its status on the build date: feeds and
     open data use this, so that they do not change when the meeting's day passes."""
+    place: Optional["Place"] = field(default=None, compare=False)
+    """Where this meeting is held: its rule period's place, else the program's."""
 
     @property
     def all_day(self) -> bool:
@@ -198,7 +203,7 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
         else:
             status, reason = OPEN, None
         marked_full = planned.date in full  # never also cancelled: validation refuses both
-        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time, marked_full))
+        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time, marked_full, planned.place or program.place))
     return tuple(result)
 
 
@@ -396,9 +401,13 @@ class ProgramCalendar:
         Thursday reads as one group that moved, not as two."""
         found = []
         for slug, program in self._programs.items():
+            periods = program.rule_periods
             for period in program.rhythm_changes():
                 if Month.of(period.start) == month:
-                    found.append(RuleChange(slug, program.title, period.start, period.rule, program.period_time(period)))
+                    # The new place too, when the group moves with its rhythm.
+                    before = program.period_place(periods[periods.index(period) - 1])
+                    place = program.period_place(period)
+                    found.append(RuleChange(slug, program.title, period.start, period.rule, program.period_time(period), place if place != before else None))
         return sorted(found, key=lambda change: (change.start, change.program_title))
 
 
@@ -411,6 +420,8 @@ class RuleChange:
     start: dt.date
     rule: str
     time: Optional[TimeRange]
+    place: Optional["Place"] = None
+    """The place it meets at from ``start``, when that changes too."""
 
 
 def build_calendar(programs: Iterable["Program"], today: dt.date, closures=None) -> ProgramCalendar:

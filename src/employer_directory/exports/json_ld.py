@@ -22,7 +22,7 @@ from typing import Any
 
 from ..directory import Directory
 from ..models.employer import Employer
-from ..models.program import Program
+from ..models.program import Place, Program
 from ..site_address import SiteAddress
 from .records import OccurrenceRecord, without_empty
 
@@ -75,8 +75,7 @@ def employer_json_ld(employer: Employer, site: SiteAddress, today: dt.date) -> d
     return {"@context": CONTEXT, "@graph": [business, *programs]}
 
 
-def event_location(program: Program, url: str) -> dict[str, Any]:
-    place = program.place
+def event_location(place: Place, url: str) -> dict[str, Any]:
     if place.online:
         # The page is where the online meeting is explained (参加のしかた); no meeting link is published.
         return {"@type": "VirtualLocation", "name": place.name, "url": url}
@@ -99,8 +98,8 @@ def occurrence_event(occurrence: OccurrenceRecord, directory: Directory, site: S
             "startDate": occurrence.start_iso,
             "endDate": occurrence.end_iso,
             "eventStatus": EVENT_STATUS[occurrence.status],
-            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if program.place.online else "https://schema.org/OfflineEventAttendanceMode",
-            "location": event_location(program, url),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if occurrence.venue.online else "https://schema.org/OfflineEventAttendanceMode",
+            "location": event_location(occurrence.venue, url),
             "organizer": organizer,
             "maximumAttendeeCapacity": program.capacity,
             "isAccessibleForFree": True if program.fee == "無料" else None,
@@ -110,7 +109,7 @@ def occurrence_event(occurrence: OccurrenceRecord, directory: Directory, site: S
 
 def program_json_ld(program: Program, occurrences: list[OccurrenceRecord], directory: Directory, site: SiteAddress) -> dict[str, Any] | None:
     """Events of one program page, or None when a required field is missing (a place with no address)."""
-    if not program.place.online and not program.place.address:
+    if any(not place.online and not place.address for place in [program.place, *(o.venue for o in occurrences)]):
         return None
     events = [occurrence_event(occurrence, directory, site) for occurrence in occurrences]
     return {"@context": CONTEXT, "@graph": events} if events else None

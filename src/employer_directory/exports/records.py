@@ -14,7 +14,7 @@ from typing import Any, Optional, Union
 
 from ..calendar import CANCELLED
 from ..directory import Directory
-from ..models.program import Program
+from ..models.program import Place, Program
 from ..models.values import TimeRange
 
 @dataclass(frozen=True)
@@ -35,6 +35,13 @@ class OccurrenceRecord:
     end: Union[dt.datetime, dt.date, None] = None
     """The calendar's start and end: aware datetimes in Asia/Tokyo (a meeting that ends at
     24:00 ends at 0:00 the next day), or the date alone for a meeting without a time."""
+    place: Optional[Place] = None
+    """Where the meeting is held, when it is not the program's place (a rule period's own)."""
+
+    @property
+    def venue(self) -> Place:
+        """The meeting's place: its own (``place``), else the program's."""
+        return self.place or self.program.place
 
     @property
     def id(self) -> str:
@@ -72,6 +79,7 @@ def program_occurrences(directory: Directory) -> list[OccurrenceRecord]:
             key=occurrence.key,
             start=occurrence.start,
             end=occurrence.end,
+            place=occurrence.place,
         )
         for program in directory.programs
         for occurrence in directory.occurrences(program)

@@ -98,6 +98,7 @@ class Recurrence(Strict):
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="例: \"10:00〜12:00\"。省略するとプログラムの time")
     skip_holidays: bool = Field(True, title="祝日は休み", description="祝日に当たる回を休みにするなら true（ふつうは true）")
     titles: list[ShortText] = Field(default_factory=list, title="各回のテーマ", description="休みの日を除いた回に、順番に付きます")
+    place: Optional[Place] = Field(None, title="この期間の会場", description="期間ごとに書くとき（- rule: のリスト）だけ。この期間の回の会場がプログラムの place: と違うときに書きます。省略するとプログラムの place")
 
 
 def _recurrence_form(value: Any) -> str:
@@ -176,6 +177,20 @@ class Program(Strict):
     def period_time(self, period: Recurrence) -> Optional[TimeRange]:
         """The time of a rule period's meetings: its own ``time``, else the program's."""
         return period.time or self.time
+
+    def period_place(self, period: Optional[Recurrence]) -> Place:
+        """The place of a rule period's meetings: its own ``place``, else the program's (also
+        without a period: a date written out meets at the program's place)."""
+        return (period.place if period else None) or self.place
+
+    def place_periods(self) -> list[tuple[Recurrence, Place]]:
+        """Each rule period with its place, when the periods do not all meet at the same place
+        (the program page lists each place with its dates); empty when one place serves all."""
+        periods = self.rule_periods
+        places = [self.period_place(period) for period in periods]
+        if len({place.model_dump_json() for place in places}) <= 1:
+            return []
+        return list(zip(periods, places))
 
     def rhythm_changes(self) -> list[Recurrence]:
         """The periods whose rule or time differs from the period before them. A period that
@@ -333,6 +348,14 @@ def _period_problems(path: str, rule: Recurrence, program_time: Any) -> list:
             "recurrence: の下に time: \"10:00〜12:00\" のように書いてください"
             + ("（期間ごとに書くときは、その期間の rule: の下に）" if path != "recurrence" else ""),
             at=f"{path}.rule",
+        ))
+    if rule.place is not None and path == "recurrence":
+        # One rule is one place: the program's. A place under a single rule would say the same
+        # thing twice, or two things: staff would not know which one the pages show.
+        found.append(staff_error(
+            "recurrence: の下の place:（会場）は、期間ごとに書くとき（- rule: のリスト）だけ書けます",
+            "会場はプログラムの place: に書いてください（recurrence: の下の place: の行を消し、上の place: を直します）",
+            at=f"{path}.place",
         ))
     return found
 
