@@ -440,6 +440,25 @@ def test_an_extra_date_takes_the_time_of_the_period_around_it():
     assert times[D(2026, 9, 16)] == "10:00〜12:00" and times[D(2026, 12, 24)] == "13:30〜15:30"
 
 
+NEW_HALL = {"name": "駅前交流プラザ 3階 会議室", "address": "しらかば市本町2-5-8"}
+
+
+def test_each_meeting_has_the_place_of_its_period_and_an_extra_date_the_one_around_it():
+    record = program(recurrence=[WEDNESDAYS, {**THURSDAYS, "place": NEW_HALL}], sessions=[{"date": "2026-05-30", "time": "10:00〜12:00"}], extra_dates=[{"date": "2026-09-16"}, {"date": "2026-12-24"}])
+    places = {o.date: (o.place.name, o.place.address) for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}
+    old, new = ("研修室", None), ("駅前交流プラザ 3階 会議室", "しらかば市本町2-5-8")
+    assert {day: place for day, place in places.items() if day < D(2026, 10, 1)} == {day: old for day in places if day < D(2026, 10, 1)}
+    assert {day: place for day, place in places.items() if day >= D(2026, 10, 1)} == {day: new for day in places if day >= D(2026, 10, 1)}
+    assert places[D(2026, 9, 16)] == old and places[D(2026, 12, 24)] == new and places[D(2026, 5, 30)] == old
+    assert record.period_place(record.rule_periods[1]).name == "駅前交流プラザ 3階 会議室" and record.period_place(record.rule_periods[0]) == record.place
+    assert [p.name for _r, p in record.place_periods()] == ["研修室", "駅前交流プラザ 3階 会議室"]
+    assert program(recurrence=[WEDNESDAYS, THURSDAYS]).place_periods() == []  # one place for all: the page shows it once
+    # the month of the change names the new place with the new rhythm
+    change = build_calendar([record], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))
+    assert [(c.start, c.place.name if c.place else None) for c in change] == [(D(2026, 10, 1), "駅前交流プラザ 3階 会議室")]
+    assert build_calendar([program(recurrence=[WEDNESDAYS, THURSDAYS])], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))[0].place is None
+
+
 def test_cancelled_and_full_are_checked_against_the_meetings_of_all_periods():
     record = program(recurrence=[WEDNESDAYS, THURSDAYS], cancelled=[{"date": "2026-09-09", "reason": "点検"}, {"date": "2026-12-17", "reason": "点検"}], full=["2026-12-03"])
     status = {o.date: o.status for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}

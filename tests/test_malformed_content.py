@@ -123,6 +123,9 @@ CASES = [
     ("programs/cancelled-old-rhythm.md", "  - date: 2027-02-10", "cancelled[1番目].date（中止する日）", "中止にした 2027-02-10 は開催日ではありません"),
     ("programs/period-unknown-field.md", "titels:", "recurrence[2番目].titels（繰り返し）", "「titles」の書き間違いではありませんか"),
     ("programs/period-without-dash.md", "    rule: 毎月第1・第3木曜", "rule", "項目「rule」が2回書かれています（10行目と14行目）。→ 新しい項目（受け入れ・作業・期間など）を書き足したのなら、2つ目の行の先頭の字下げの最後の2文字を「- 」にしてください"),
+    # a rule period's own place (会場): checked as the program's; only in the list form
+    ("programs/period-place-without-name.md", "      adress:", "recurrence[2番目].place.adress（この期間の会場）", "「address」の書き間違いではありませんか"),
+    ("programs/rule-place-single.md", "  place:", "recurrence.place（この期間の会場）", "期間ごとに書くとき（- rule: のリスト）だけ書けます。→ 会場はプログラムの place: に書いてください"),
     ("programs/period-field-not-indented.md", "titles:", "titles", "「titles:」は recurrence（繰り返し）の中に書く項目です。「recurrence:」の次の行から、半角スペース2つで字下げして書いてください。期間ごとに「- rule:」で並べているときは、その期間の rule: と同じ字下げにしてください"),
     ("employers/fullwidth-space-after-bracket.md", "days: [月, 水]", "(YAMLの書き方)", "かっこの後に全角の空白があります。→ かっこの後の空白を消してください"),
     # 受け入れ休止 written as staff think of it: Japanese names, the block's indent lost or added
