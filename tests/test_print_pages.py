@@ -110,7 +110,9 @@ def test_a_long_programs_details_begin_on_its_first_printed_page(page, site_url,
     finally:
         page.unroute(site_url + HIROBA)  # the page is shared by this file's tests
     assert len(pages) == 2
-    assert "くわしく会場しらかば市総合福祉センター" in pages[0] and "申し込み" in pages[0]
+    # 会場 lists both venues of the group's rule periods (the new one from 2027-02-15), on one line
+    assert "くわしく会場〜2027年2月14日(日):しらかば市総合福祉センター" in pages[0] and "申し込み" in pages[0]
+    assert "／2027年2月15日(月)〜:しらかば市駅前交流プラザ" in pages[0]
     # The last row is not cut from its label: the centre's number is on the page that says 問い合わせ.
     assert any("問い合わせ" in page_text and "0268-00-0000" in page_text[page_text.rindex("問い合わせ"):] for page_text in pages)
 
