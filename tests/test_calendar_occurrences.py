@@ -521,3 +521,5 @@ def test_the_contributing_template_for_a_rhythm_change_is_valid_and_gives_the_ha
     occurrences = program_occurrences(program(**yaml.safe_load(block)), D(2026, 11, 22), ClosedDays(NEW_YEAR))
     assert [(o.date, f"{o.start:%H:%M}") for o in occurrences] == HAND_CHECKED_TWO_PERIODS
     assert [(o.number, o.title) for o in occurrences if o.title][2] == (11, "「職場で役立つコミュニケーション練習」")
+    assert {o.place.name for o in occurrences if o.date < D(2026, 10, 1)} == {"研修室"}  # the program's place
+    assert {o.place.name for o in occurrences if o.date >= D(2026, 10, 1)} == {"しらかば市駅前交流プラザ 3階 会議室"}

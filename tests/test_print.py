@@ -709,12 +709,17 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
         for occurrence in occurrences:
             program = programs[occurrence.program_slug]
             assert squeeze(program.title) in text, f"{month.slug}: {program.title}"
-            assert squeeze(program.place.name) in text, f"{month.slug}: {program.place.name}"
+            assert squeeze(occurrence.place.name) in text, f"{month.slug}: {occurrence.place.name}"  # its rule period's place
             assert f"{occurrence.date.day}日(" in text
         # the month a program's rhythm changes says so on paper too (the sample group: 2027-02)
         for change in directory.calendar.rule_changes_in(month):
-            assert squeeze(f"{change.program_title}は、{jp_date(change.start)}から {change.rule} {change.time}に変わります。") in text, month.slug
+            moved = f"（会場も {change.place.name} に変わります）" if change.place else ""
+            assert squeeze(f"{change.program_title}は、{jp_date(change.start)}から {change.rule} {change.time}に変わります{moved}。") in text, month.slug
     assert [m.slug for m in months if directory.calendar.rule_changes_in(m)] == ["2027-02"]
+    # the group moves in February 2027: one line per place, each with the meetings held there
+    february = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "2027-02.pdf"), "-"], capture_output=True, text=True, check=True).stdout)
+    assert squeeze("しらかば市総合福祉センター 2階 研修室（しらかば市中央町3-1-1） 13:30〜15:00 10日(水)") in february
+    assert squeeze("しらかば市駅前交流プラザ 3階 会議室（しらかば市本町2-5-8） 13:30〜15:30 18日(木)") in february
 
     # Readable from a metre: day numbers and entries in large type when printed.
     printer.goto(f"{site_url}calendar/2026-12/")

@@ -20,11 +20,12 @@ from .employer_sheets import place_label
 class MonthProgramLine:
     program: Program
     occurrences: tuple[Occurrence, ...]
-    """This program's meetings in the month, in date order (cancelled ones included, marked)."""
+    """This program's meetings in the month at one place, in date order (cancelled ones
+    included, marked)."""
 
     @property
     def place(self) -> str:
-        return place_label(self.program.place)
+        return place_label(self.occurrences[0].place or self.program.place)
 
     @property
     def by_time(self) -> list[tuple[str, tuple[Occurrence, ...]]]:
@@ -38,9 +39,11 @@ class MonthProgramLine:
 
 
 def month_program_lines(view: MonthView, directory: Directory) -> list[MonthProgramLine]:
-    """Programs meeting in ``view``'s month, in the order of their first meeting."""
-    grouped: dict[str, list[Occurrence]] = {}
+    """Programs meeting in ``view``'s month, in the order of their first meeting: one line per
+    program and place (a group that moves with its new rule period in the month has two)."""
+    grouped: dict[tuple[str, str], list[Occurrence]] = {}
     for day in view.days_with_occurrences:
         for occurrence in day.occurrences:
-            grouped.setdefault(occurrence.program_slug, []).append(occurrence)
-    return [MonthProgramLine(directory.calendar.program(slug), tuple(occurrences)) for slug, occurrences in grouped.items()]
+            place = place_label(occurrence.place or directory.calendar.program(occurrence.program_slug).place)
+            grouped.setdefault((occurrence.program_slug, place), []).append(occurrence)
+    return [MonthProgramLine(directory.calendar.program(slug), tuple(occurrences)) for (slug, _place), occurrences in grouped.items()]
