@@ -22,8 +22,8 @@ from conftest import ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.exports.csv_data import BOM, EMPLOYER_COLUMNS, PROGRAM_COLUMNS, employer_rows, occurrence_rows
 from employer_directory.exports.data_files import DATA_FILES, render_data_files
-from employer_directory.exports.hsds import hsds_services
-from employer_directory.exports.ids import employer_uuid, operator_uuid
+from employer_directory.exports.hsds import hsds_services, place_uuid
+from employer_directory.exports.ids import employer_uuid, operator_uuid, program_uuid
 from employer_directory.exports.json_ld import employer_json_ld, program_json_ld
 from employer_directory.exports.records import program_occurrences
 from employer_directory.site_address import SiteAddress
@@ -158,6 +158,31 @@ def test_hsds_services_validate_with_schedules_and_assured_dates(built_site, dir
     program_services = [s for s in services if s["organization_id"] == operator_uuid()]
     taking_place = [o for o in directory.calendar.all if not o.is_cancelled]
     assert sum(len(s.get("schedules", [])) for s in program_services) == len(taking_place)
+
+
+def test_each_meeting_of_a_rule_period_with_its_own_place_is_at_that_place(built_site, directory, hsds_registry):
+    """The sample group moves to another venue with its second rule period (2027-02-15): the CSV
+    row and the HSDS schedule of each meeting name the place of its period."""
+    group = directory.calendar.program("hataraku-junbi-no-hiroba")
+    old, new = group.place, group.rule_periods[1].place
+    assert new is not None and new != old
+    keys = [key for key, _ in PROGRAM_COLUMNS]
+    _header, *rows = read_csv(built_site, "data/programs.csv")
+    places = {row[keys.index("date")]: (row[keys.index("place")], row[keys.index("address")]) for row in rows if row[keys.index("program_id")] == group.slug}
+    assert len(places) == 22
+    old, new = (old.name, old.address), (new.name, new.address)
+    assert {places[day] for day in places if day < "2027-02-15"} == {old}
+    assert {places[day] for day in places if day >= "2027-02-15"} == {new}
+    old, new = group.place, group.rule_periods[1].place
+
+    services = read_json(built_site, "data/hsds/services.json")
+    service = next(s for s in services if s["id"] == program_uuid(group.slug))
+    by_day = {schedule["valid_from"]: schedule["location_id"] for schedule in service["schedules"]}
+    assert {by_day[day] for day in by_day if day < "2027-02-15"} == {place_uuid(old)}
+    assert {by_day[day] for day in by_day if day >= "2027-02-15"} == {place_uuid(new)}
+    assert [link["location_id"] for link in service["service_at_locations"]] == [place_uuid(old), place_uuid(new)]
+    operator = next(o for o in read_json(built_site, "data/hsds/organizations.json") if o["id"] == operator_uuid())
+    assert {place_uuid(old), place_uuid(new)} <= {location["id"] for location in operator["locations"]}
 
 
 def test_cancelled_occurrence_is_marked_everywhere(directory):

@@ -170,8 +170,9 @@ def operator_organization(directory: Directory, site: SiteAddress) -> dict[str, 
     org_id = operator_uuid()
     locations: dict[str, dict[str, Any]] = {}
     for program in directory.programs:
-        location = place_location(program.place, org_id, site.program(program.slug or ""))
-        locations.setdefault(location["id"], location)
+        for place in program_places(program):
+            location = place_location(place, org_id, site.program(program.slug or ""))
+            locations.setdefault(location["id"], location)
     return without_empty(
         {
             "id": org_id,
@@ -184,8 +185,17 @@ def operator_organization(directory: Directory, site: SiteAddress) -> dict[str, 
     )
 
 
-def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str, location_id: str) -> dict[str, Any]:
+def program_places(program: Program) -> list[Place]:
+    """The program's place, then the other places its rule periods meet at (each once)."""
+    found: dict[str, Place] = {}
+    for place in [program.place, *(period.place for period in program.rule_periods if period.place)]:
+        found.setdefault(place_uuid(place), place)
+    return list(found.values())
+
+
+def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str) -> dict[str, Any]:
     day = occurrence.date.isoformat()
+    location_id = place_uuid(occurrence.venue)  # its rule period's place, else the program's
     return without_empty(
         {
             "id": stable_uuid("schedule", service_id, occurrence.id),
@@ -199,14 +209,14 @@ def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str, location_
             "closes_at": _time(hhmm(occurrence.time, "end")),
             "description": occurrence.title,
             "notes": occurrence.note,
-            "attending_type": "オンライン" if occurrence.program.place.online else "会場",
+            "attending_type": "オンライン" if occurrence.venue.online else "会場",
         }
     )
 
 
 def program_service(program: Program, occurrences: list[OccurrenceRecord], site: SiteAddress) -> dict[str, Any]:
     service_id = program_uuid(program.slug or "")
-    location_id = place_uuid(program.place)
+    location_ids = [place_uuid(place) for place in program_places(program)]
     return without_empty(
         {
             "id": service_id,
@@ -221,11 +231,15 @@ def program_service(program: Program, occurrences: list[OccurrenceRecord], site:
             "eligibility_description": program.audience,
             "assured_date": program.verified.isoformat(),
             # Cancelled occurrences are not times the service is available; programs.json keeps them.
-            "schedules": [occurrence_schedule(o, service_id, location_id) for o in occurrences if not o.cancelled],
+            "schedules": [occurrence_schedule(o, service_id) for o in occurrences if not o.cancelled],
             "languages": [_language("service_id", service_id)],
             "contacts": _contact(program.contact, "service_id", service_id),
             "phones": _phone(program.contact.phone if program.contact else None, "service_id", service_id),
-            "service_at_locations": [{"id": stable_uuid("service_at_location", service_id), "service_id": service_id, "location_id": location_id}],
+            # The program's place keeps the id it always had; a rule period's own place adds one.
+            "service_at_locations": [
+                {"id": stable_uuid("service_at_location", service_id, *([location_id] if index else [])), "service_id": service_id, "location_id": location_id}
+                for index, location_id in enumerate(location_ids)
+            ],
         }
     )
 
