@@ -480,7 +480,9 @@ def paused_employer_meeting_notices(directory: Directory, root: Path) -> list[Pr
         for slug in program.employers:
             employer = by_slug.get(slug)
             pause = employer.paused if employer is not None else None
-            during = [planned for planned in upcoming if pause is not None and pause.in_effect(planned.date)]
+            if pause is None:
+                continue
+            during = [planned for planned in upcoming if pause.in_effect(planned.date)]
             if not during:
                 continue
             path = field_path(during[0].date_path)

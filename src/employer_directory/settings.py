@@ -213,9 +213,9 @@ class DirectorySettings(BaseModel):
             first_of.setdefault(word, index)
         for index, entry in enumerate(entries):
             means = fold_text(entry.means)
-            inside = [(at, entries[at].word) for word, at in first_of.items() if word in means]
+            inside = next(((at, entries[at].word) for word, at in first_of.items() if word in means), None)
             if inside:
-                at, word = inside[0]
+                at, word = inside
                 errors.append(
                     staff_error(
                         f"内容での書き方「{entry.means}」の中に、{at + 1}番目のことば「{word}」が入っています。内容のほうも置きかえられてしまい、「{entry.word}」で見つからなくなります",

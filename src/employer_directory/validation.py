@@ -136,9 +136,10 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
             return f"「{key}」という項目はありません", f"「{guess[0]}」の書き間違いではありませんか。書ける項目: " + "、".join(fields)
         if not key.isascii():
             # 休止:, 開始: … written in Japanese: the names are English, so show each with its title.
-            titled = [_label(*describe_field(model, loc[:-1] + (name,))).rsplit(".", 1)[-1] for name in fields]
-            meant = [name for name in fields if key in describe_field(model, loc[:-1] + (name,))[1]]
-            hint = f"「{describe_field(model, loc[:-1] + (meant[0],))[1]}」なら「{meant[0]}」と書きます。" if len(meant) == 1 else ""
+            described = {name: describe_field(model, loc[:-1] + (name,)) for name in fields}
+            titled = [_label(*described[name]).rsplit(".", 1)[-1] for name in fields]
+            meant = [name for name in fields if key in described[name][1]]
+            hint = f"「{described[meant[0]][1]}」なら「{meant[0]}」と書きます。" if len(meant) == 1 else ""
             return f"「{key}」という項目はありません（項目名は半角の英字で書きます）", hint + "書ける項目: " + "、".join(titled)
         return f"「{key}」という項目はありません", "書ける項目: " + "、".join(fields)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:

@@ -169,7 +169,7 @@ class _ProgramEvents:
             description = b""
         else:
             description = self.description
-        place = occurrence.place or program.place
+        place = occurrence.place
         location = _line("location", place.name + (f" {place.address}" if place.address else ""))
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
 

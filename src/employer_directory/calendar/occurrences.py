@@ -48,8 +48,7 @@ class PlannedDate:
     """Where it came from, as a dotted field path (``dates.0``, ``sessions.3``, ``recurrence``;
     ``recurrence.1`` for the second period of a rule written as a list of periods)."""
     place: Optional["Place"] = field(default=None, compare=False)
-    """Where it meets: the rule period's place, else the program's (None only when a plan is
-    made by hand; occurrences_of_plan then takes the program's)."""
+    """Where it meets: the rule period's place, else the program's (set by plan_program)."""
 
     @property
     def from_rule(self) -> bool:
@@ -134,7 +133,8 @@ class Occurrence:
     """Staff marked the meeting 満員 (``full``), whatever its status on the build date: feeds and
     open data use this, so that they do not change when the meeting's day passes."""
     place: Optional["Place"] = field(default=None, compare=False)
-    """Where this meeting is held: its rule period's place, else the program's."""
+    """Where this meeting is held: its rule period's place, else the program's (always set by
+    occurrences_of_plan; the default only keeps the field order)."""
 
     @property
     def all_day(self) -> bool:
@@ -203,7 +203,7 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
         else:
             status, reason = OPEN, None
         marked_full = planned.date in full  # never also cancelled: validation refuses both
-        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time, marked_full, planned.place or program.place))
+        result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time, marked_full, planned.place))
     return tuple(result)
 
 

@@ -195,7 +195,7 @@ def program_places(program: Program) -> list[Place]:
 
 def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str) -> dict[str, Any]:
     day = occurrence.date.isoformat()
-    location_id = place_uuid(occurrence.venue)  # its rule period's place, else the program's
+    location_id = place_uuid(occurrence.place)  # its rule period's place, else the program's
     return without_empty(
         {
             "id": stable_uuid("schedule", service_id, occurrence.id),
@@ -209,7 +209,7 @@ def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str) -> dict[s
             "closes_at": _time(hhmm(occurrence.time, "end")),
             "description": occurrence.title,
             "notes": occurrence.note,
-            "attending_type": "オンライン" if occurrence.venue.online else "会場",
+            "attending_type": "オンライン" if occurrence.place.online else "会場",
         }
     )
 

@@ -98,8 +98,8 @@ def occurrence_event(occurrence: OccurrenceRecord, directory: Directory, site: S
             "startDate": occurrence.start_iso,
             "endDate": occurrence.end_iso,
             "eventStatus": EVENT_STATUS[occurrence.status],
-            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if occurrence.venue.online else "https://schema.org/OfflineEventAttendanceMode",
-            "location": event_location(occurrence.venue, url),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if occurrence.place.online else "https://schema.org/OfflineEventAttendanceMode",
+            "location": event_location(occurrence.place, url),
             "organizer": organizer,
             "maximumAttendeeCapacity": program.capacity,
             "isAccessibleForFree": True if program.fee == "無料" else None,
@@ -109,7 +109,7 @@ def occurrence_event(occurrence: OccurrenceRecord, directory: Directory, site: S
 
 def program_json_ld(program: Program, occurrences: list[OccurrenceRecord], directory: Directory, site: SiteAddress) -> dict[str, Any] | None:
     """Events of one program page, or None when a required field is missing (a place with no address)."""
-    if any(not place.online and not place.address for place in [program.place, *(o.venue for o in occurrences)]):
+    if any(not place.online and not place.address for place in [program.place, *(o.place for o in occurrences)]):
         return None
     events = [occurrence_event(occurrence, directory, site) for occurrence in occurrences]
     return {"@context": CONTEXT, "@graph": events} if events else None

@@ -36,12 +36,7 @@ class OccurrenceRecord:
     """The calendar's start and end: aware datetimes in Asia/Tokyo (a meeting that ends at
     24:00 ends at 0:00 the next day), or the date alone for a meeting without a time."""
     place: Optional[Place] = None
-    """Where the meeting is held, when it is not the program's place (a rule period's own)."""
-
-    @property
-    def venue(self) -> Place:
-        """The meeting's place: its own (``place``), else the program's."""
-        return self.place or self.program.place
+    """Where the meeting is held: the occurrence's place (its rule period's, else the program's)."""
 
     @property
     def id(self) -> str:

@@ -188,7 +188,7 @@ class Program(Strict):
         (the program page lists each place with its dates); empty when one place serves all."""
         periods = self.rule_periods
         places = [self.period_place(period) for period in periods]
-        if len({place.model_dump_json() for place in places}) <= 1:
+        if all(place == places[0] for place in places):
             return []
         return list(zip(periods, places))
 

@@ -211,7 +211,7 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
     meetings = []
     for occurrence in upcoming[:3]:
         program = directory.calendar.program(occurrence.program_slug)
-        place = occurrence.place or program.place  # a rule period may meet elsewhere
+        place = occurrence.place  # a rule period may meet elsewhere
         at_employer = not place.online and place.address == employer.address
         meetings.append(SheetMeeting(occurrence, place_label(place), at_employer, program.deadline, program.walk_in))
     return EmployerSheets(

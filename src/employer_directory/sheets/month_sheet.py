@@ -25,7 +25,7 @@ class MonthProgramLine:
 
     @property
     def place(self) -> str:
-        return place_label(self.occurrences[0].place or self.program.place)
+        return place_label(self.occurrences[0].place)
 
     @property
     def by_time(self) -> list[tuple[str, tuple[Occurrence, ...]]]:
@@ -44,6 +44,5 @@ def month_program_lines(view: MonthView, directory: Directory) -> list[MonthProg
     grouped: dict[tuple[str, str], list[Occurrence]] = {}
     for day in view.days_with_occurrences:
         for occurrence in day.occurrences:
-            place = place_label(occurrence.place or directory.calendar.program(occurrence.program_slug).place)
-            grouped.setdefault((occurrence.program_slug, place), []).append(occurrence)
+            grouped.setdefault((occurrence.program_slug, place_label(occurrence.place)), []).append(occurrence)
     return [MonthProgramLine(directory.calendar.program(slug), tuple(occurrences)) for (slug, _place), occurrences in grouped.items()]
