@@ -43,12 +43,9 @@
     each(".cal-deadline[data-deadline], .cal-print-programs__deadline[data-deadline]", function (note) {
       if (note.getAttribute("data-deadline") < today) note.hidden = true;
     });
-    each("[data-closed-until]", function (note) {
-      if (note.getAttribute("data-closed-until") < today) note.hidden = true;
-    });
-    // An employer's pause (受け入れ休止) that is over: its notice, chips and counts go.
-    each("[data-paused-until]", function (note) {
-      if (note.getAttribute("data-paused-until") < today) note.hidden = true;
+    // A closure, or an employer's pause (受け入れ休止), that is over: its notice, chips and counts go.
+    each(window.directoryToday.UNTIL, function (note) {
+      if (window.directoryToday.isOver(note, today)) note.hidden = true;
     });
     // A past 次回: hidden where the meetings are listed below it (program pages), replaced by its
     // data-next text where they are not (the program list of the calendar index).

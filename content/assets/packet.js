@@ -212,9 +212,7 @@
     var template = this.root.querySelector("template[data-packet-paused='" + slug + "']");
     if (!template) return;
     var chip = template.content.firstElementChild.cloneNode(true);
-    var until = chip.getAttribute("data-paused-until");
-    var today = window.directoryToday ? window.directoryToday.iso() : "";
-    if (today && until && until < today) return;
+    if (window.directoryToday && window.directoryToday.isOver(chip)) return;
     var name = item.querySelector(".packet-item__name");
     name.appendChild(document.createTextNode(" "));
     name.appendChild(chip);

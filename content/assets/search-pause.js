@@ -12,6 +12,7 @@
   var results = document.getElementById("dir-search-results");
   if (!results || !Object.keys(chips).length) return;
   var today = window.directoryToday ? window.directoryToday.iso() : "";
+  var isOver = function (chip) { return Boolean(today) && window.directoryToday.isOver(chip, today); };
 
   function markPausedCards() {
     Array.prototype.forEach.call(results.querySelectorAll(".dir-card"), function (card) {
@@ -23,8 +24,7 @@
       var template = chips[key];
       if (!template) return;
       var chip = template.content.firstElementChild.cloneNode(true);
-      var until = chip.getAttribute("data-paused-until");
-      if (today && until && until < today) return;
+      if (isOver(chip)) return;
       meta.insertBefore(document.createTextNode(" "), meta.firstChild);
       meta.insertBefore(chip, meta.firstChild);
     });

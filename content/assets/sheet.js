@@ -26,18 +26,11 @@
     });
   }
 
-  // The centre's closure told under the employer's name (年末年始 …) is left off a sheet printed
-  // after it ended.
-  function dropPastClosure(root, today) {
-    root.querySelectorAll("[data-closed-until]").forEach(function (note) {
-      note.hidden = note.getAttribute("data-closed-until") < today;
-    });
-  }
-
-  // An employer's pause (受け入れ休止) told at the top is left off a sheet printed after its last day.
-  function dropPastPause(root, today) {
-    root.querySelectorAll("[data-paused-until]").forEach(function (note) {
-      note.hidden = note.getAttribute("data-paused-until") < today;
+  // The centre's closure told under the employer's name (年末年始 …), and an employer's pause
+  // (受け入れ休止) told at the top, are left off a sheet printed after their last day.
+  function dropPastUntil(root, today) {
+    root.querySelectorAll(window.directoryToday.UNTIL).forEach(function (note) {
+      note.hidden = window.directoryToday.isOver(note, today);
     });
   }
 
@@ -51,8 +44,7 @@
     var today = window.directoryToday.iso();
     dropPastMeetings(root, today);
     closePastDeadlines(root, today);
-    dropPastClosure(root, today);
-    dropPastPause(root, today);
+    dropPastUntil(root, today);
   }
 
   // An employer's sheet file: its toolbar says which sheet is shown (the address after #), and

@@ -1,5 +1,6 @@
 // Today's date in Japan (Asia/Tokyo), whatever the device's time zone. Shared by the scripts that
-// compare it with the dates pages carry (build-age.js, sheet.js) and print it (sheet.js).
+// compare it with the dates pages carry (build-age.js, sheet.js, packet.js, search-pause.js) and
+// print it (sheet.js).
 window.directoryToday = (function () {
   "use strict";
   var WEEKDAYS = "日月火水木金土";
@@ -24,6 +25,14 @@ window.directoryToday = (function () {
       var year = Number(p.year), month = Number(p.month), day = Number(p.day);
       var weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
       return year + "年" + month + "月" + day + "日(" + WEEKDAYS.charAt(weekday) + ")";
+    },
+    // What is told until a day, a closure of the centre (data-closed-until) or an employer's pause
+    // (受け入れ休止, data-paused-until): UNTIL finds it, and isOver says its last day has passed
+    // (before ``today``, YYYY-MM-DD, or before today's date), so that it is left off.
+    UNTIL: "[data-closed-until], [data-paused-until]",
+    isOver: function (element, today) {
+      var until = element.getAttribute("data-closed-until") || element.getAttribute("data-paused-until");
+      return Boolean(until) && until < (today || this.iso());
     }
   };
 })();
