@@ -339,6 +339,25 @@ def events_by_date(feed: bytes) -> dict[str, icalendar.Event]:
 GROUP = {"recurrence": {"rule": "毎月第2・第4水曜", "start": "2026-11-01", "until": "2027-01-31", "time": "13:30〜15:00"}}
 
 
+ONLINE = {"name": "オンライン（Zoom）", "online": True, "join": "申し込みのあと、Zoom の案内をメールでお送りします"}
+
+
+def test_a_period_that_moves_online_gives_its_own_joining_instructions_in_the_feed():
+    """The group meets at its hall until December and online from January (or the other way
+    round): the events of the online meetings say how to join, the others do not."""
+    periods = [{**GROUP["recurrence"], "until": "2026-12-31"}, {**GROUP["recurrence"], "start": "2027-01-01"}]
+    moves_online = program(recurrence=[periods[0], {**periods[1], "place": ONLINE}], cancelled=[{"date": "2027-01-27", "reason": "点検のため"}])
+    events = events_by_date(feeds_on(dt.date(2026, 11, 22), moves_online)["calendar/test.ics"])
+    join = ONLINE["join"]
+    assert join not in str(events["2026-12-09"]["DESCRIPTION"]) and str(events["2026-12-09"]["LOCATION"]) == "研修室"
+    assert join in str(events["2027-01-13"]["DESCRIPTION"]).splitlines() and str(events["2027-01-13"]["LOCATION"]) == "オンライン（Zoom）"
+    assert join in str(events["2027-01-27"]["DESCRIPTION"]).splitlines()  # a called-off meeting keeps it below its reason
+    # an online program whose last period meets at a hall: no joining note there
+    back = program(place=ONLINE, recurrence=[periods[0], {**periods[1], "place": {"name": "研修室", "address": "しらかば市中央町3-1-1"}}])
+    events = events_by_date(feeds_on(dt.date(2026, 11, 22), back)["calendar/test.ics"])
+    assert join in str(events["2026-12-09"]["DESCRIPTION"]).splitlines() and join not in str(events["2027-01-13"]["DESCRIPTION"])
+
+
 def test_the_daily_rebuild_alone_never_changes_a_feed():
     """Only the data changes a feed: a full meeting stays 【満員】 after its day (on the pages it
     becomes 終了), so calendar apps see no change from one morning's build to the next."""
