@@ -459,6 +459,25 @@ def test_each_meeting_has_the_place_of_its_period_and_an_extra_date_the_one_arou
     assert build_calendar([program(recurrence=[WEDNESDAYS, THURSDAYS])], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))[0].place is None
 
 
+def test_a_period_that_keeps_the_rhythm_but_meets_elsewhere_is_told_as_a_change_of_place():
+    """A group that keeps its days and time but moves: the month of the move and the change to
+    come name the new place, without a change of rhythm; moving back is a change too."""
+    same = {**WEDNESDAYS, "start": "2026-10-01", "until": "2027-03-31"}
+    record = program(recurrence=[WEDNESDAYS, {**same, "place": NEW_HALL}])
+    assert record.rhythm_changes() == [] and record.place_changes() == [record.rule_periods[1]]
+    assert record.rule_after(D(2026, 9, 1)).start == D(2026, 10, 1) and record.rule_after(D(2026, 10, 1)) is None
+    [change] = build_calendar([record], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))
+    assert (change.start, change.rhythm_changed, change.place.name, change.rule) == (D(2026, 10, 1), False, "駅前交流プラザ 3階 会議室", "毎月第2・第4水曜")
+    # rhythm and place together: one change, with both
+    [both] = build_calendar([program(recurrence=[WEDNESDAYS, {**THURSDAYS, "place": NEW_HALL}])], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))
+    assert both.rhythm_changed and both.place.name == "駅前交流プラザ 3階 会議室"
+    # back to the program's place: the period without place: meets at 研修室 again
+    back = program(recurrence=[WEDNESDAYS, {**same, "until": "2026-12-31", "place": NEW_HALL}, {**same, "start": "2027-01-01"}])
+    assert [period.start for period in back.place_changes()] == [D(2026, 10, 1), D(2027, 1, 1)]
+    [returned] = build_calendar([back], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2027, 1))
+    assert returned.place.name == "研修室" and not returned.rhythm_changed
+
+
 def test_cancelled_and_full_are_checked_against_the_meetings_of_all_periods():
     record = program(recurrence=[WEDNESDAYS, THURSDAYS], cancelled=[{"date": "2026-09-09", "reason": "点検"}, {"date": "2026-12-17", "reason": "点検"}], full=["2026-12-03"])
     status = {o.date: o.status for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}

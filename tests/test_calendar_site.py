@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from conftest import ROOT, copy_project, run_build
 from employer_directory.calendar.ics import feed_files, in_brackets
@@ -201,7 +203,7 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
     # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
     assert "全8回、2027年6月〜2027年11月" in section
     assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
     assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
@@ -337,6 +339,25 @@ def events_by_date(feed: bytes) -> dict[str, icalendar.Event]:
 
 
 GROUP = {"recurrence": {"rule": "毎月第2・第4水曜", "start": "2026-11-01", "until": "2027-01-31", "time": "13:30〜15:00"}}
+
+
+ONLINE = {"name": "オンライン（Zoom）", "online": True, "join": "申し込みのあと、Zoom の案内をメールでお送りします"}
+
+
+def test_a_period_that_moves_online_gives_its_own_joining_instructions_in_the_feed():
+    """The group meets at its hall until December and online from January (or the other way
+    round): the events of the online meetings say how to join, the others do not."""
+    periods = [{**GROUP["recurrence"], "until": "2026-12-31"}, {**GROUP["recurrence"], "start": "2027-01-01"}]
+    moves_online = program(recurrence=[periods[0], {**periods[1], "place": ONLINE}], cancelled=[{"date": "2027-01-27", "reason": "点検のため"}])
+    events = events_by_date(feeds_on(dt.date(2026, 11, 22), moves_online)["calendar/test.ics"])
+    join = ONLINE["join"]
+    assert join not in str(events["2026-12-09"]["DESCRIPTION"]) and str(events["2026-12-09"]["LOCATION"]) == "研修室"
+    assert join in str(events["2027-01-13"]["DESCRIPTION"]).splitlines() and str(events["2027-01-13"]["LOCATION"]) == "オンライン（Zoom）"
+    assert join in str(events["2027-01-27"]["DESCRIPTION"]).splitlines()  # a called-off meeting keeps it below its reason
+    # an online program whose last period meets at a hall: no joining note there
+    back = program(place=ONLINE, recurrence=[periods[0], {**periods[1], "place": {"name": "研修室", "address": "しらかば市中央町3-1-1"}}])
+    events = events_by_date(feeds_on(dt.date(2026, 11, 22), back)["calendar/test.ics"])
+    assert join in str(events["2026-12-09"]["DESCRIPTION"]).splitlines() and join not in str(events["2027-01-13"]["DESCRIPTION"])
 
 
 def test_the_daily_rebuild_alone_never_changes_a_feed():
@@ -477,15 +498,69 @@ def test_a_rule_period_with_its_own_place_shows_it_on_its_meetings(built_site):
         assert {str(e["LOCATION"]) for e in group if str(e["DTSTART"].dt) >= "2027-02-15"} == {new_place}, feed
 
 
+SECOND_PERIOD = '  - rule: 毎月第1・第3木曜\n    start: 2027-02-15\n    until: 2027-03-31\n    time: "13:30〜15:30"\n'
+MOVE = "    place:\n      name: しらかば市駅前交流プラザ 3階 会議室\n      address: しらかば市本町2-5-8\n"
+"""The sample group's second period and the move to the new venue that it makes."""
+JOIN = "申し込みのあと、Zoom の案内を電話でお知らせします"
+
+
+@pytest.fixture(scope="module")
+def moved_online_site(tmp_path_factory) -> Path:
+    """The sample with the group's second period keeping the rhythm (第2・第4水曜 13:30〜15:00)
+    and moving online: a change of place alone, to a place with its own joining instructions."""
+    root = tmp_path_factory.mktemp("moved-online")
+    project = copy_project(root)
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    written = group.read_text(encoding="utf-8")
+    assert SECOND_PERIOD in written and MOVE in written
+    online = f"    place:\n      name: オンライン（Zoom）\n      online: true\n      join: {JOIN}\n"
+    same_rhythm = SECOND_PERIOD.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")
+    group.write_text(written.replace(SECOND_PERIOD, same_rhythm).replace(MOVE, online), encoding="utf-8")
+    result = run_build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_a_change_of_place_alone_is_announced_in_the_month_and_in_the_program_list(moved_online_site):
+    site = moved_online_site
+    february = squeeze(text(site, "calendar/2027-02/index.html"))
+    assert "はたらく準備のひろば は、 2027年2月15日(月) から 会場が オンライン（Zoom） に変わります。" in february
+    for month in ("2027-01", "2027-03"):
+        assert "に変わります" not in text(site, f"calendar/{month}/index.html"), month
+    index = squeeze(text(site, "calendar/index.html"))
+    assert "毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 会場が オンライン（Zoom） に変わります）、全22回" in index
+    # the days do not change: the program page does not say they do
+    page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert "開く日の決まりは、次のとおりです（祝日と休館日はお休み）。" in page
+
+
+def test_a_period_that_moves_online_says_how_to_join_on_its_page_feed_and_structured_data(moved_online_site):
+    site = moved_online_site
+    page_html = text(site, "programs/hataraku-junbi-no-hiroba/index.html")
+    page = squeeze(page_html)
+    assert f"2027年2月15日(月) 〜: オンライン（Zoom） {JOIN}" in page
+    assert page.count(JOIN) == 1  # with its period, not with the hall
+    uid = "hataraku-junbi-no-hiroba-{}@example.github.io"
+    for feed in ("calendar/hataraku-junbi-no-hiroba.ics", "calendar/all.ics"):
+        events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((site / feed).read_bytes()).walk("VEVENT")}
+        hall, online = events[uid.format("20270210T1330")], events[uid.format("20270224T1330")]
+        assert JOIN not in str(hall["DESCRIPTION"]) and str(online["LOCATION"]) == "オンライン（Zoom）", feed
+        assert JOIN in str(online["DESCRIPTION"]).splitlines(), feed
+    graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S).group(1))["@graph"]
+    modes = {event["startDate"][:10]: (event["eventAttendanceMode"].rsplit("/", 1)[1], event["location"]["@type"]) for event in graph}
+    assert modes["2027-02-10"] == ("OfflineEventAttendanceMode", "Place")
+    assert modes["2027-02-24"] == ("OnlineEventAttendanceMode", "VirtualLocation")
+
+
 def test_a_period_that_carries_the_same_rhythm_on_is_not_told_as_a_change(tmp_path):
-    """The group's second period written with the rhythm it already has (a period of its own for
-    its titles): no page says that it changes, to what it already is."""
+    """The group's second period written with the rhythm and the place it already has (a period
+    of its own for its titles): no page says that it changes, to what it already is."""
     project = copy_project(tmp_path)
     group = project / "content/programs/hataraku-junbi-no-hiroba.md"
     written = group.read_text(encoding="utf-8")
-    second = '  - rule: 毎月第1・第3木曜\n    start: 2027-02-15\n    until: 2027-03-31\n    time: "13:30〜15:30"\n'
-    assert second in written
-    group.write_text(written.replace(second, second.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")), encoding="utf-8")
+    second = SECOND_PERIOD
+    assert second in written and MOVE in written
+    group.write_text(written.replace(second, second.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")).replace(MOVE, ""), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = squeeze(text(tmp_path / "site", "programs/hataraku-junbi-no-hiroba/index.html"))

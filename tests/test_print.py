@@ -714,7 +714,8 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
         # the month a program's rhythm changes says so on paper too (the sample group: 2027-02)
         for change in directory.calendar.rule_changes_in(month):
             moved = f"（会場も {change.place.name} に変わります）" if change.place else ""
-            assert squeeze(f"{change.program_title}は、{jp_date(change.start)}から {change.rule} {change.time}に変わります{moved}。") in text, month.slug
+            said = f"{change.rule} {change.time}に変わります{moved}" if change.rhythm_changed else f"会場が {change.place.name} に変わります"
+            assert squeeze(f"{change.program_title}は、{jp_date(change.start)}から {said}。") in text, month.slug
     assert [m.slug for m in months if directory.calendar.rule_changes_in(m)] == ["2027-02"]
     # the group moves in February 2027: one line per place, each with the meetings held there
     february = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "2027-02.pdf"), "-"], capture_output=True, text=True, check=True).stdout)
@@ -730,6 +731,34 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
     finally:
         printer.emulate_media(media="null")  # back to no emulation: "screen" would make later pdf() calls print the screen
     assert day_size >= 20 and entry_size >= 14.6, (day_size, entry_size)  # px: 15pt and 11pt
+
+
+@pytest.fixture(scope="module")
+def moved_site(tmp_path_factory):
+    """The sample with the group keeping its rhythm (第2・第4水曜 13:30〜15:00) after 2027-02-15
+    and only moving to the new venue."""
+    project = copy_project(tmp_path_factory.mktemp("moved"))
+    group = project / "content" / "programs" / "hataraku-junbi-no-hiroba.md"
+    written = group.read_text(encoding="utf-8")
+    second = '  - rule: 毎月第1・第3木曜\n    start: 2027-02-15\n    until: 2027-03-31\n    time: "13:30〜15:30"\n'
+    assert second in written
+    group.write_text(written.replace(second, second.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")), encoding="utf-8")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_the_month_sheet_of_a_change_of_place_alone_says_so_on_its_one_page(printer, moved_site, tmp_path):
+    printer.goto((moved_site / "calendar" / "2027-02" / "index.html").as_uri())
+    target = tmp_path / "2027-02.pdf"
+    printer.pdf(path=str(target), prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+1\n", info)
+    text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+    assert squeeze("はたらく準備のひろばは、2027年2月15日(月)から 会場が しらかば市駅前交流プラザ 3階 会議室 に変わります。") in text
+    assert squeeze("しらかば市総合福祉センター 2階 研修室（しらかば市中央町3-1-1） 13:30〜15:00 10日(水)") in text
+    assert squeeze("しらかば市駅前交流プラザ 3階 会議室（しらかば市本町2-5-8） 13:30〜15:00 24日(水)") in text
 
 
 def test_a_month_without_meetings_still_prints_whom_to_ask_and_as_of_when(printer, site_url, directory, tmp_path):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Optional
 from urllib.parse import urlsplit
 
 import icalendar
@@ -36,7 +36,7 @@ from ..site_address import SiteAddress
 from .occurrences import CANCELLED, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models.program import Program
+    from ..models.program import Place, Program
 
 PRODID = "-//employer-directory//program calendar//JA"
 TZID = "Asia/Tokyo"
@@ -126,15 +126,28 @@ class _ProgramEvents:
     def __init__(self, program: "Program", page_url: str, domain: str):
         self.program = program
         self.domain = domain
-        place = program.place
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
-        self.details = [program.summary] + ([place.join] if place.online and place.join else []) + _how_to_take_part(program) + [page_url]
+        self.page_url = page_url
+        self.how_to_take_part = _how_to_take_part(program)
+        self.descriptions: dict[Optional[str], bytes] = {}
         # DTSTAMP must be UTC; it comes from the data (情報確認日) so rebuilds give the same bytes.
         self.stamps = _properties([("dtstamp", stamp), ("last-modified", stamp)])
         # LOCATION is each meeting's own (a rule period may meet elsewhere: Occurrence.place),
         # written between the stamps and the rest as it always was.
         self.shared = _properties([("url", page_url), ("categories", [program.kind]), ("transp", "OPAQUE")])
-        self.description = _properties([("description", "\n".join(self.details))])
+
+    def details(self, place: "Place") -> list[str]:
+        """The description's lines for a meeting at ``place``: how to join is the meeting's own
+        place's (a rule period may move online, or back), as LOCATION is."""
+        join = [place.join] if place.online and place.join else []
+        return [self.program.summary, *join, *self.how_to_take_part, self.page_url]
+
+    def description(self, place: "Place") -> bytes:
+        """DESCRIPTION, serialised once per way of joining (a program has one or two)."""
+        key = place.join if place.online else None
+        if key not in self.descriptions:
+            self.descriptions[key] = _properties([("description", "\n".join(self.details(place)))])
+        return self.descriptions[key]
 
     def event(self, occurrence: Occurrence) -> bytes:
         program = self.program
@@ -164,12 +177,12 @@ class _ProgramEvents:
             _line("status", "CANCELLED" if cancelled else "CONFIRMED"),
             _line("sequence", 2 if cancelled else 1 if full else 0),
         ]
+        place = occurrence.place
         if cancelled and occurrence.cancel_reason:
-            lines.append(_line("description", "\n".join([f"中止: {occurrence.cancel_reason}", *self.details])))
+            lines.append(_line("description", "\n".join([f"中止: {occurrence.cancel_reason}", *self.details(place)])))
             description = b""
         else:
-            description = self.description
-        place = occurrence.place
+            description = self.description(place)
         location = _line("location", place.name + (f" {place.address}" if place.address else ""))
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
 

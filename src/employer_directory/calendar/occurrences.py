@@ -396,24 +396,24 @@ class ProgramCalendar:
         return self.by_month.get(month, [])
 
     def rule_changes_in(self, month: Month) -> list["RuleChange"]:
-        """Programs whose rhythm changes in ``month`` (a rule period with another rule or time
-        starts in it): the month page names them, so that a group seen on Wednesday and then on
-        Thursday reads as one group that moved, not as two."""
+        """Programs whose rhythm or place changes in ``month`` (a rule period with another rule,
+        time or place starts in it): the month page names them, so that a group seen on
+        Wednesday and then on Thursday reads as one group that moved, not as two, and a group
+        that keeps its days but moves is not looked for at the old place."""
         found = []
         for slug, program in self._programs.items():
-            periods = program.rule_periods
-            for period in program.rhythm_changes():
-                if Month.of(period.start) == month:
-                    # The new place too, when the group moves with its rhythm.
-                    before = program.period_place(periods[periods.index(period) - 1])
-                    place = program.period_place(period)
-                    found.append(RuleChange(slug, program.title, period.start, period.rule, program.period_time(period), place if place != before else None))
+            rhythm, moves = program.rhythm_changes(), program.place_changes()
+            for period in program.rule_periods:
+                if (period in rhythm or period in moves) and Month.of(period.start) == month:
+                    place = program.period_place(period) if period in moves else None
+                    found.append(RuleChange(slug, program.title, period.start, period.rule, program.period_time(period), place, rhythm_changed=period in rhythm))
         return sorted(found, key=lambda change: (change.start, change.program_title))
 
 
 @dataclass(frozen=True)
 class RuleChange:
-    """From ``start`` on, the program meets by another rule (its next rule period)."""
+    """From ``start`` on, the program meets by another rule or at another place (its next rule
+    period)."""
 
     program_slug: str
     program_title: str
@@ -421,7 +421,9 @@ class RuleChange:
     rule: str
     time: Optional[TimeRange]
     place: Optional["Place"] = None
-    """The place it meets at from ``start``, when that changes too."""
+    """The place it meets at from ``start``, when that changes."""
+    rhythm_changed: bool = True
+    """False when only the place changes (``rule`` and ``time`` are then the ones it keeps)."""
 
 
 def build_calendar(programs: Iterable["Program"], today: dt.date, closures=None) -> ProgramCalendar:

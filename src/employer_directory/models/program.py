@@ -169,9 +169,11 @@ class Program(Strict):
         return started[-1] if started else (periods[0] if periods else None)
 
     def rule_after(self, today: dt.date) -> Optional[Recurrence]:
-        """The next period that changes the rhythm (``rhythm_changes``) and starts after
-        ``today``: where only one rule is shown, the change to come is named with it."""
-        later = [period for period in self.rhythm_changes() if period.start > today]
+        """The next period that changes the rhythm (``rhythm_changes``) or the place
+        (``place_changes``) and starts after ``today``: where only one rule is shown, the change
+        to come is named with it."""
+        changes = self.rhythm_changes() + self.place_changes()
+        later = [period for period in self.rule_periods if period in changes and period.start > today]
         return later[0] if later else None
 
     def period_time(self, period: Recurrence) -> Optional[TimeRange]:
@@ -191,6 +193,13 @@ class Program(Strict):
         if all(place == places[0] for place in places):
             return []
         return list(zip(periods, places))
+
+    def place_changes(self) -> list[Recurrence]:
+        """The periods that meet at another place than the period before them. Announced like a
+        change of rhythm even when the rhythm stays: a seeker who remembers "the usual place"
+        would otherwise go to the old building."""
+        periods = self.rule_periods
+        return [after for before, after in zip(periods, periods[1:]) if self.period_place(after) != self.period_place(before)]
 
     def rhythm_changes(self) -> list[Recurrence]:
         """The periods whose rule or time differs from the period before them. A period that
