@@ -150,6 +150,12 @@
   var more = document.getElementById("dir-search-more");
   // The counter packet's add button (search_page.html), cloned into every card.
   var packetAdd = document.getElementById("dir-search-packet-add");
+  // The pause chip (受け入れ休止中) of each paused employer as the listing cards show it, made by
+  // search_page.html (one <template data-paused-card> per paused employer, keyed by its url).
+  var pausedChips = {};
+  document.querySelectorAll("template[data-paused-card]").forEach(function (template) {
+    pausedChips[template.getAttribute("data-paused-card")] = template;
+  });
   var baseUrl = form.getAttribute("data-base-url");
   var index = null;
   var store = null;
@@ -306,6 +312,15 @@
     appendHighlighted(line, values.join("、"), words);
   }
 
+  // A copy of the employer's pause chip, or null: none, or its last day has passed since the
+  // build (the daily rebuild stopped), as build-age.js hides it on the other pages.
+  function pauseChip(url) {
+    var template = pausedChips[url];
+    if (!template) return null;
+    var chip = template.content.firstElementChild.cloneNode(true);
+    return window.directoryToday && window.directoryToday.isOver(chip) ? null : chip;
+  }
+
   function card(e, words) {
     var vocabulary = store.vocabulary;
     var article = element("article", "dir-card");
@@ -314,6 +329,11 @@
     link.href = baseUrl + e.url;
     appendHighlighted(link, e.name, words);
     var meta = element("p", "dir-card__meta", article);
+    var paused = pauseChip(e.url);
+    if (paused) {
+      meta.appendChild(paused);
+      meta.appendChild(document.createTextNode(" "));
+    }
     appendHighlighted(element("span", "dir-chip dir-chip--category", meta), vocabulary.category[e.category] || "", words);
     meta.appendChild(document.createTextNode(" "));
     appendHighlighted(element("span", "", meta), vocabulary.area[e.area] || "", words);
