@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from employer_directory.search.compact import expand_index
 from test_browser import AXE_OPTIONS, PHONE, Watched
+from test_search_index import search as search_in_python
 
 pytestmark = pytest.mark.browser
 
@@ -419,4 +421,25 @@ def test_a_search_word_typed_part_way_is_highlighted_as_written(watched, site_ur
     assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶつ"}
     type_query(page, "こだまぶつりゅう")
     assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶつりゅう"}
+    assert watched.errors == []
+
+
+def test_a_weekday_kanji_alone_is_searched_as_a_word_not_as_the_days(watched, site_url, built_site):
+    """水 alone is water (水やり), not every employer open on 水曜: the browser searches a
+    one-character query in the fields the page names (PREFIX_FIELDS), as the Python side does,
+    and does not mark it in the days line. 水曜 and 土日 still find the days."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for day in "水木土":
+        open_that_day = {e["url"].split("/")[1] for e in documents["employers"] if day in e["days"]}
+        type_query(page, f"{day}曜")
+        assert set(result_slugs(page)) == open_that_day, day
+        type_query(page, day)
+        found = set(result_slugs(page))
+        assert found == set(search_in_python(index, documents, day)) and len(found) < len(open_that_day), day
+        assert page.locator("#dir-search-results .dir-card__days mark").count() == 0, day
+    type_query(page, "土日")
+    assert set(result_slugs(page)) == {e["url"].split("/")[1] for e in documents["employers"] if {"土", "日"} & set(e["days"])}
     assert watched.errors == []

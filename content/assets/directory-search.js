@@ -157,6 +157,9 @@
     pausedChips[template.getAttribute("data-paused-card")] = template;
   });
   var baseUrl = form.getAttribute("data-base-url");
+  // A one-character query (水*) searches these fields only, not the days (水曜日): PREFIX_FIELDS
+  // in index.py.
+  var prefixFields = (form.getAttribute("data-prefix-fields") || "").split(" ").filter(Boolean);
   var index = null;
   var store = null;
   var shown = PAGE_SIZE;
@@ -209,11 +212,13 @@
     if (terms.length) {
       refs = index.query(function (query) {
         terms.forEach(function (t) {
-          query.term(t.term, {
+          var clause = {
             presence: lunr.Query.presence.REQUIRED,
             wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
             usePipeline: false
-          });
+          };
+          if (t.prefix && prefixFields.length) clause.fields = prefixFields;
+          query.term(t.term, clause);
         });
       }).map(function (hit) { return Number(hit.ref); });
     } else if ((params.get("q") || "").trim()) {
@@ -346,7 +351,10 @@
     labelled(article, "dir-card__tasks", "できる作業:", e.tasks, words);
     labelled(article, "dir-card__accommodations", "配慮:", e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), words);
     var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
-    if (when) labelled(article, "dir-card__days", "曜日:", [when], words);
+    // A one-character word (水) does not find the days (PREFIX_FIELDS in index.py), so it is not
+    // marked in them either: the card was found for a 水 written elsewhere.
+    var dayWords = words.filter(function (word) { return word.length > 1; });
+    if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWords);
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
     // packet.js labels, shows and wires the button.
     if (packetAdd) {
