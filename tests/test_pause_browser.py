@@ -50,14 +50,31 @@ def test_the_pause_notice_chips_and_counts_go_after_its_last_day_if_the_rebuild_
         session.close()
 
 
+# Registered before any script of the page, so it runs first when the cards are drawn: what it
+# sees is the card as built, before any other listener of the event (packet.js) touches it.
+CHIPS_WHEN_DRAWN = """
+document.addEventListener("directory:cards-rendered", function () {
+  window.chipsWhenDrawn = Array.prototype.map.call(
+    document.querySelectorAll("#dir-search-results .dir-card__meta"),
+    function (meta) { return meta.firstElementChild.className + " " + meta.firstElementChild.textContent; }
+  ).filter(function (first) { return first.indexOf("dir-chip--paused") >= 0; });
+});
+"""
+
+
 def test_the_search_result_card_of_the_paused_employer_carries_the_chip_until_its_last_day(browser, site_url):
     session = Watched(browser, PHONE)
     page = session.page
+    page.add_init_script(CHIPS_WHEN_DRAWN)
     card = page.locator(".dir-card", has=page.locator(f"a[href$='employers/{PAUSED}/']"))
     try:
         page.goto(site_url + "search/?q=パン")
         page.wait_for_selector("#dir-search-results[data-rendered]")
         assert card.locator(".dir-chip--paused").inner_text() == "受け入れ休止中（1月31日(日)まで）"
+        # built into the card, first in its meta line as on the listing cards, by the time the
+        # cards are drawn
+        assert page.evaluate("window.chipsWhenDrawn") == ["dir-chip dir-chip--paused 受け入れ休止中（1月31日(日)まで）"]
+        assert card.locator(".dir-chip--paused").get_attribute("data-paused-until") == "2027-01-31"
         # every card drawn again (a new search) gets it again, once
         page.goto(site_url + "search/?category=food-manufacturing")
         page.wait_for_selector("#dir-search-results[data-rendered]")
@@ -67,6 +84,7 @@ def test_the_search_result_card_of_the_paused_employer_carries_the_chip_until_it
         page.reload()
         page.wait_for_selector("#dir-search-results[data-rendered]")
         assert card.count() == 1 and card.locator(".dir-chip--paused").count() == 0
+        assert page.evaluate("window.chipsWhenDrawn") == []
         assert session.errors == []
     finally:
         session.close()

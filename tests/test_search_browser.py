@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from employer_directory.search.compact import expand_index
 from test_browser import AXE_OPTIONS, PHONE, Watched
+from test_search_index import search as search_in_python
 
 pytestmark = pytest.mark.browser
 
@@ -414,9 +416,69 @@ def test_a_search_word_typed_part_way_is_highlighted_as_written(watched, site_ur
     page = watched.page
     page.route("**/directory-documents.json", lambda route: route.fulfill(response=(fetched := route.fetch()), body=fetched.text().replace("こだま物流", "こだまぶつりゅう")))
     open_search(page, site_url)
+    type_query(page, "こだまぶ")
+    assert result_slugs(page) == ["kodama-butsuryu"]
+    assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶ"}
+    # ぶつ begins a search word (ぶつりゅう → 物流), so こだまぶつ also searches こだま物流, which
+    # the card's こだまぶつりゅう is: the whole word is marked
     type_query(page, "こだまぶつ")
     assert result_slugs(page) == ["kodama-butsuryu"]
-    assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶつ"}
+    assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶつりゅう"}
     type_query(page, "こだまぶつりゅう")
     assert set(page.locator("#dir-search-results .dir-card__name mark").all_inner_texts()) == {"こだまぶつりゅう"}
+    assert watched.errors == []
+
+
+def test_a_weekday_kanji_alone_is_searched_as_a_word_not_as_the_days(watched, site_url, built_site):
+    """水 alone is water (水やり), not every employer open on 水曜: the browser searches a
+    one-character query in the fields the page names (PREFIX_FIELDS), as the Python side does,
+    and does not mark it in the days line. 水曜 and 土日 still find the days."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for day in "水木土":
+        open_that_day = {e["url"].split("/")[1] for e in documents["employers"] if day in e["days"]}
+        type_query(page, f"{day}曜")
+        assert set(result_slugs(page)) == open_that_day, day
+        type_query(page, day)
+        found = set(result_slugs(page))
+        assert found == set(search_in_python(index, documents, day)) and len(found) < len(open_that_day), day
+        assert page.locator("#dir-search-results .dir-card__days mark").count() == 0, day
+    type_query(page, "土日")
+    assert set(result_slugs(page)) == {e["url"].split("/")[1] for e in documents["employers"] if {"土", "日"} & set(e["days"])}
+    assert watched.errors == []
+
+
+def test_a_search_word_typed_part_way_finds_what_it_means_and_marks_it(watched, site_url, built_site):
+    """のうぎ (on the way to のうぎょう, a search word for 農業) found nothing until the last kana:
+    the results flashed "見つかりませんでした" while people watched them as they typed. Kana that
+    begin a search word now find what it means too; kana that begin several (せい: 清掃 and 製造)
+    find all of them, and each kana more only narrows the results."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+
+    def found(text):
+        type_query(page, text)
+        return set(result_slugs(page))
+
+    agriculture = found("農業")
+    assert agriculture and not set(search_in_python(index, documents, "のうぎ"))  # nothing as written
+    for typed in ("のうぎ", "ノウギ", "ﾉｳｷﾞｮ"):
+        assert found(typed) == agriculture | set(search_in_python(index, documents, typed)), typed
+    assert {"農業"} <= set(page.locator("#dir-search-results mark").all_inner_texts())
+    # a prefix of two words: both, then fewer with each kana, down to the word typed whole
+    cleaning, making = found("清掃"), found("製造")
+    assert cleaning - making and making - cleaning
+    steps = [found(typed) for typed in ("せい", "せいそ", "せいそう")]
+    assert steps[0] >= cleaning | making and steps[0] >= steps[1] >= steps[2] == cleaning
+    assert steps[1] == cleaning | set(search_in_python(index, documents, "せいそ"))
+    # the end of a longer query, after words typed whole or as written
+    assert found("とまとのしゅうか") == found("トマトの収穫") != set()
+    assert found("りれきしょな") >= found("履歴書不要") != set()
+    assert found("かいご せい") == found("かいご 清掃") | found("かいご 製造")
+    # one kana is not enough
+    assert found("せ") == set(search_in_python(index, documents, "せ"))
     assert watched.errors == []

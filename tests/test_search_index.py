@@ -14,7 +14,7 @@ from conftest import ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.search.compact import FORMAT, expand_index
-from employer_directory.search.index import DOCUMENTS_FILE, INDEX_FILE, SearchIndex, employer_fields
+from employer_directory.search.index import DOCUMENTS_FILE, INDEX_FILE, PREFIX_FIELDS, SearchIndex, employer_fields
 from employer_directory.search.normalize import normalize_text
 from employer_directory.search.tokenize import query_terms
 
@@ -29,11 +29,12 @@ def directory():
 
 
 def search(serialized: dict, documents: dict, text: str) -> list[str]:
-    """The browser's query (every term required, one-character terms as prefixes), in lunr.py."""
+    """The browser's query (every term required, one-character terms as prefixes of the
+    PREFIX_FIELDS), in lunr.py."""
     index = Index.load(serialized)
     query = index.create_query()
     for term in query_terms(text, WORDS):
-        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
+        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE, fields=list(PREFIX_FIELDS) if term.prefix else None)
     return [documents["employers"][int(hit["ref"])]["url"].split("/")[1] for hit in index.query(query)]
 
 
@@ -142,6 +143,24 @@ def test_weekend_days_are_found_by_typing_them():
     assert set(search(*built, "日曜")) == set(search(*built, "日曜日")) == sunday
 
 
+@pytest.mark.parametrize("day", "月火水木金土日")
+def test_a_weekday_kanji_alone_finds_the_word_and_typed_as_a_day_finds_the_days(built, directory, day):
+    """A lone 水 or 木 is water or wood (水やり, 植木): it finds the employers that write it, not
+    every employer open on 水曜 or 木曜 (23 and 24 of 25 when the days were indexed with the
+    body). 水曜, 水曜日 and, for the weekend, 土日 still find the days."""
+    day_line = re.compile(r"^(?:[月火水木金土日]曜日|土日)$", re.M)  # what is indexed for a day
+    writes_it = {
+        e.slug
+        for e in directory.employers
+        if any(day in day_line.sub("", normalize_text(text, WORDS)) for text in employer_fields(e, directory).values())
+    }
+    open_that_day = {e.slug for e in directory.employers if any(day in offer.days for offer in e.offers)}
+    assert set(search(*built, day)) == writes_it
+    assert set(search(*built, f"{day}曜")) == set(search(*built, f"{day}曜日")) == open_that_day != writes_it
+    weekend = {e.slug for e in directory.employers if any({"土", "日"} & set(offer.days) for offer in e.offers)}
+    assert set(search(*built, "土日")) == weekend
+
+
 def test_words_separated_by_a_space_are_all_required(built):
     assert set(search(*built, "トマト")) > set(search(*built, "トマト 選果")) == {"minamihara-tomato-farm"}
 
@@ -209,7 +228,7 @@ def hits(serialized: dict, text: str) -> list[tuple[str, float]]:
     index = Index.load(serialized)
     query = index.create_query()
     for term in query_terms(text, WORDS):
-        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE)
+        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE, fields=list(PREFIX_FIELDS) if term.prefix else None)
     return [(hit["ref"], round(hit["score"], 9)) for hit in index.query(query)]
 
 

@@ -98,6 +98,43 @@
     return terms;
   }
 
+  // --- search words typed part-way ------------------------------------------------------
+
+  // What a query may still become. Search runs as people type, and a reading is replaced only
+  // once it is typed whole: のうぎ, on the way to のうぎょう (農業), found nothing. So while the
+  // query ends in kana (2 or more, folded) that begin one or more search words, each of their
+  // meanings in place of that kana is searched too, and the results are the union. Union, not
+  // nothing, when the kana begin several words (せい: 清掃 and 製造, しゅう: 収穫 and 就労):
+  // every keystroke then only narrows what is shown (せい ⊇ せいそ ⊇ せいそう = 清掃), as a
+  // one-character prefix or a name's reading typed part-way already do, instead of
+  // "見つかりませんでした" flashing up until the last kana. No index change: the meanings are in the
+  // index as the content writes them.
+  var TRAILING_KANA = /[\u3041-\u3096]+$/;
+
+  function queryReadings(text) {
+    var folded = foldText(text);
+    var readings = [text];
+    var tail = folded.match(TRAILING_KANA);
+    if (!tail || !SEARCH_WORDS.length) return readings;
+    // A word the query holds whole is replaced whole (normalizeText): the typed part may start
+    // where it starts (りれきしょな: 履歴書不要 too, from りれきしょなし) or after it, not inside.
+    var whole = [];
+    if (WORDS_PATTERN) folded.replace(WORDS_PATTERN, function (word, at) { whole.push([at, at + word.length]); return word; });
+    for (var start = tail.index; folded.length - start >= 2; start++) {
+      var typed = folded.slice(start);
+      var inside = whole.some(function (span) { return span[0] < start && start < span[1]; });
+      var meanings = [];
+      SEARCH_WORDS.forEach(function (pair) {
+        if (!inside && pair[0].length > typed.length && pair[0].lastIndexOf(typed, 0) === 0 && meanings.indexOf(pair[1]) < 0) meanings.push(pair[1]);
+      });
+      // The longest typed part that begins a word: the rest before it is as typed.
+      if (meanings.length) {
+        return readings.concat(meanings.map(function (meaning) { return folded.slice(0, start) + meaning; }));
+      }
+    }
+    return readings;
+  }
+
   // --- the compact index (employer_directory/search/compact.py) -------------------------
 
   // Back to lunr's own serialization: a linear copy, no tokenizing, no scoring.
@@ -134,7 +171,7 @@
     };
   }
 
-  window.DirectorySearch = { normalizeText: normalizeText, indexTerms: indexTerms, queryTerms: queryTerms, expandIndex: expandIndex };
+  window.DirectorySearch = { normalizeText: normalizeText, indexTerms: indexTerms, queryTerms: queryTerms, queryReadings: queryReadings, expandIndex: expandIndex };
 
   // --- the page -------------------------------------------------------------------------
 
@@ -150,7 +187,16 @@
   var more = document.getElementById("dir-search-more");
   // The counter packet's add button (search_page.html), cloned into every card.
   var packetAdd = document.getElementById("dir-search-packet-add");
+  // The pause chip (受け入れ休止中) of each paused employer as the listing cards show it, made by
+  // search_page.html (one <template data-paused-card> per paused employer, keyed by its url).
+  var pausedChips = {};
+  document.querySelectorAll("template[data-paused-card]").forEach(function (template) {
+    pausedChips[template.getAttribute("data-paused-card")] = template;
+  });
   var baseUrl = form.getAttribute("data-base-url");
+  // A one-character query (水*) searches these fields only, not the days (水曜日): PREFIX_FIELDS
+  // in index.py.
+  var prefixFields = (form.getAttribute("data-prefix-fields") || "").split(" ").filter(Boolean);
   var index = null;
   var store = null;
   var shown = PAGE_SIZE;
@@ -196,28 +242,50 @@
     else window.history.replaceState(null, "", url);
   }
 
-  // Searching.
+  // Searching: each reading of the query (queryReadings) with every term required; a result
+  // found by several keeps its best score and the words of each, to mark in its card.
+  function hitsOf(terms) {
+    return index.query(function (query) {
+      terms.forEach(function (t) {
+        var clause = {
+          presence: lunr.Query.presence.REQUIRED,
+          wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          usePipeline: false
+        };
+        if (t.prefix && prefixFields.length) clause.fields = prefixFields;
+        query.term(t.term, clause);
+      });
+    });
+  }
+
   function search(params) {
-    var terms = queryTerms(params.get("q") || "");
-    var refs;
-    if (terms.length) {
-      refs = index.query(function (query) {
-        terms.forEach(function (t) {
-          query.term(t.term, {
-            presence: lunr.Query.presence.REQUIRED,
-            wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-            usePipeline: false
-          });
+    var q = params.get("q") || "";
+    var found;
+    if (q.trim()) {
+      var byRef = {};
+      found = [];
+      queryReadings(q).forEach(function (reading) {
+        var terms = queryTerms(reading);
+        if (!terms.length) return; // only punctuation: nothing can match
+        var words = highlightWords(reading);
+        hitsOf(terms).forEach(function (hit) {
+          var result = byRef[hit.ref];
+          if (!result) {
+            result = byRef[hit.ref] = { employer: store.employers[Number(hit.ref)], score: hit.score, words: [] };
+            found.push(result);
+          }
+          result.score = Math.max(result.score, hit.score);
+          result.words = result.words.concat(words);
         });
-      }).map(function (hit) { return Number(hit.ref); });
-    } else if ((params.get("q") || "").trim()) {
-      refs = []; // only punctuation: nothing can match
+      });
+      found.sort(function (a, b) { return b.score - a.score; });
     } else {
-      refs = store.employers.map(function (_, i) { return i; });
+      found = store.employers.map(function (e) { return { employer: e, words: [] }; });
     }
     var any = function (name, values) { return !params.getAll(name).length || params.getAll(name).some(function (v) { return values.indexOf(v) >= 0; }); };
     var all = function (name, values) { return params.getAll(name).every(function (v) { return values.indexOf(v) >= 0; }); };
-    return refs.map(function (ref) { return store.employers[ref]; }).filter(function (e) {
+    return found.filter(function (result) {
+      var e = result.employer;
       return any("category", [e.category]) && any("area", [e.area]) && any("offer", e.offers) &&
         all("accommodation", e.accommodations) && any("time", e.times || []) && any("day", e.days);
     });
@@ -306,6 +374,15 @@
     appendHighlighted(line, values.join("、"), words);
   }
 
+  // A copy of the employer's pause chip, or null: none, or its last day has passed since the
+  // build (the daily rebuild stopped), as build-age.js hides it on the other pages.
+  function pauseChip(url) {
+    var template = pausedChips[url];
+    if (!template) return null;
+    var chip = template.content.firstElementChild.cloneNode(true);
+    return window.directoryToday && window.directoryToday.isOver(chip) ? null : chip;
+  }
+
   function card(e, words) {
     var vocabulary = store.vocabulary;
     var article = element("article", "dir-card");
@@ -314,6 +391,11 @@
     link.href = baseUrl + e.url;
     appendHighlighted(link, e.name, words);
     var meta = element("p", "dir-card__meta", article);
+    var paused = pauseChip(e.url);
+    if (paused) {
+      meta.appendChild(paused);
+      meta.appendChild(document.createTextNode(" "));
+    }
     appendHighlighted(element("span", "dir-chip dir-chip--category", meta), vocabulary.category[e.category] || "", words);
     meta.appendChild(document.createTextNode(" "));
     appendHighlighted(element("span", "", meta), vocabulary.area[e.area] || "", words);
@@ -326,7 +408,10 @@
     labelled(article, "dir-card__tasks", "できる作業:", e.tasks, words);
     labelled(article, "dir-card__accommodations", "配慮:", e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), words);
     var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
-    if (when) labelled(article, "dir-card__days", "曜日:", [when], words);
+    // A one-character word (水) does not find the days (PREFIX_FIELDS in index.py), so it is not
+    // marked in them either: the card was found for a 水 written elsewhere.
+    var dayWords = words.filter(function (word) { return word.length > 1; });
+    if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWords);
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
     // packet.js labels, shows and wires the button.
     if (packetAdd) {
@@ -341,9 +426,8 @@
   function render() {
     var params = new URLSearchParams(window.location.search);
     var found = search(params);
-    var words = highlightWords(params.get("q") || "");
     results.textContent = "";
-    found.slice(0, shown).forEach(function (e) { results.appendChild(card(e, words)); });
+    found.slice(0, shown).forEach(function (result) { results.appendChild(card(result.employer, result.words)); });
     more.hidden = found.length <= shown;
     empty.hidden = found.length > 0;
     var q = (params.get("q") || "").trim();

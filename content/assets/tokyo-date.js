@@ -1,5 +1,5 @@
 // Today's date in Japan (Asia/Tokyo), whatever the device's time zone. Shared by the scripts that
-// compare it with the dates pages carry (build-age.js, sheet.js, packet.js, search-pause.js) and
+// compare it with the dates pages carry (build-age.js, sheet.js, packet.js, directory-search.js) and
 // print it (sheet.js).
 window.directoryToday = (function () {
   "use strict";

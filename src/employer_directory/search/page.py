@@ -6,7 +6,7 @@ from ..directory import Directory
 from ..site_pages import GeneratedPage, PageView
 from ..vocabulary import OFFER_TYPES, WEEKDAYS
 from .documents import TIMES_OF_DAY
-from .index import DOCUMENTS_FILE, INDEX_FILE
+from .index import DOCUMENTS_FILE, INDEX_FILE, PREFIX_FIELDS
 
 SEARCH_PAGE = GeneratedPage("search.md")
 """Served at ``search/``; the header's search box sends its query there as ``?q=``."""
@@ -31,6 +31,8 @@ def search_page_view(directory: Directory) -> PageView:
             # Folded (word, means) pairs for normalizeText in directory-search.js: the browser
             # replaces exactly what the index was built with.
             "search_words": [list(pair) for pair in settings.search_word_table().pairs],
+            # The fields a one-character query searches (PREFIX_FIELDS), for directory-search.js.
+            "search_prefix_fields": PREFIX_FIELDS,
             "search_index_url": INDEX_FILE,
             "search_documents_url": DOCUMENTS_FILE,
             "search_lunr_url": VENDORED_LUNR,
