@@ -93,6 +93,12 @@ def test_join_page_links_sample_sheets_that_exist_and_the_configured_contact(bui
     page = (built_site / "join/index.html").read_text(encoding="utf-8")
     for heading in ("協力事業所とは", "お願いしたいこと", "事業所にとってのよいこと", "よくある質問（保険と費用）", "始めるまでの流れ", "シートの見本", "問い合わせ"):
         assert heading in page, heading
+    # Each kind of placement has its answer on insurance: the centre's for tours and experience,
+    # the employer's own for employment, and an accident insurance for the non-employment kind.
+    insurance = re.search(r"だれの保険を使いますか？</h3>(.*?)<h3", page, re.S).group(1)
+    for kind in ("見学と就労体験", "プチバイトと認定就労訓練（雇用型）", "認定就労訓練（非雇用型）"):
+        assert kind in insurance, kind
+    assert "傷害保険" in insurance.split("認定就労訓練（非雇用型）", 1)[1]
     examples = re.findall(r'<ul class="dir-join-examples">(.*?)</ul>', page, re.S)[0]
     links = re.findall(r'href="\.\./employers/([a-z0-9-]+)/"', examples)
     assert len(links) == 3 and len(set(links)) == 3
