@@ -140,6 +140,9 @@ CASES = [
     ("employers/pause-indented-into-contact.md", "  paused:", "contact.paused（連絡先）", "「paused:」は contact（連絡先）の中ではなく、「contact:」と同じ字下げで書く項目です"),
     # a ": " in the value of a block's first field is no indentation mistake of the block's key
     ("employers/pause-reason-with-colon.md", "  reason: 理由: ", "(YAMLの書き方)", "値の中に「: 」があります"),
+    # 当面・未定 written where the end (or start) is left out
+    ("employers/pause-until-in-words.md", "  until: 当面", "paused.until（休止の終わり）", "「当面」は日付ではありません。→ 再開の時期が決まっていないなら、until: の行を消してください"),
+    ("employers/pause-from-in-words.md", "  from: 今日から", "paused.from（休止の始まり）", "「今日から」は日付ではありません。→ もう休止しているなら、from: の行を消してください"),
 ]
 
 
