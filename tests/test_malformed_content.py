@@ -127,6 +127,8 @@ CASES = [
     ("programs/period-place-without-name.md", "      adress:", "recurrence[2番目].place.adress（この期間の会場）", "「address」の書き間違いではありませんか"),
     ("programs/rule-place-single.md", "  place:", "recurrence.place（この期間の会場）", "期間ごとに書くとき（- rule: のリスト）だけ書けます。→ 会場はプログラムの place: に書いてください"),
     ("programs/period-field-not-indented.md", "titles:", "titles", "「titles:」は recurrence（繰り返し）の中に書く項目です。「recurrence:」の次の行から、半角スペース2つで字下げして書いてください。期間ごとに「- rule:」で並べているときは、その期間の rule: と同じ字下げにしてください"),
+    # place: written in a period but its fields left at the period's indent (place: then empty)
+    ("programs/period-place-not-indented.md", "    name: しらかば市駅前", "recurrence[2番目].name（繰り返し）", "「name:」は place（この期間の会場）の中に書く項目です。「place:」の次の行から、半角スペース2つで字下げして書いてください"),
     ("employers/fullwidth-space-after-bracket.md", "days: [月, 水]", "(YAMLの書き方)", "かっこの後に全角の空白があります。→ かっこの後の空白を消してください"),
     # 受け入れ休止 written as staff think of it: Japanese names, the block's indent lost or added
     ("employers/pause-as-text.md", "paused: 当面", "paused（受け入れの休止）", "「当面」とは書けません。→ 終わりを決めずに休むなら paused: {} と書きます"),
@@ -136,6 +138,11 @@ CASES = [
     ("employers/pause-not-indented.md", "until:", "until", "「until:」は paused（受け入れの休止）の中に書く項目です。「paused:」の次の行から、半角スペース2つで字下げして"),
     ("employers/pause-line-deleted-on-resuming.md", "  until:", "contact.until（連絡先）", "「until:」は paused（受け入れの休止）の中に書く項目です。「paused:」の行を消したなら、その下の字下げした行も消してください"),
     ("employers/pause-indented-into-contact.md", "  paused:", "contact.paused（連絡先）", "「paused:」は contact（連絡先）の中ではなく、「contact:」と同じ字下げで書く項目です"),
+    # a ": " in the value of a block's first field is no indentation mistake of the block's key
+    ("employers/pause-reason-with-colon.md", "  reason: 理由: ", "(YAMLの書き方)", "値の中に「: 」があります"),
+    # 当面・未定 written where the end (or start) is left out
+    ("employers/pause-until-in-words.md", "  until: 当面", "paused.until（休止の終わり）", "「当面」は日付ではありません。→ 再開の時期が決まっていないなら、until: の行を消してください"),
+    ("employers/pause-from-in-words.md", "  from: 今日から", "paused.from（休止の始まり）", "「今日から」は日付ではありません。→ もう休止しているなら、from: の行を消してください"),
 ]
 
 

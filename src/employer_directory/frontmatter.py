@@ -425,6 +425,10 @@ def _left_out_of_its_block(yaml_lines: list[str], index: int) -> tuple[int, str,
     wanted, culprit_indent, before_indent = _indent(yaml_lines[index]), _indent(yaml_lines[culprit]), _indent(yaml_lines[before])
     if culprit_indent >= wanted or yaml_lines[culprit].lstrip().startswith("-"):
         return None
+    if _key_with_block(yaml_lines[culprit]) is not None:
+        # "paused:" opens a block and the deeper next line is its own field, which YAML reads
+        # fine after it: the error is in that line (a ": " in "reason: 理由: …"), not an indent.
+        return None
     opens_block = _key_with_block(yaml_lines[before]) is not None and culprit_indent <= before_indent < wanted
     if not (opens_block or before_indent == wanted):
         return None  # the next line is too deep instead (see _deeper_than_the_line_above)

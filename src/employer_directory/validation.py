@@ -57,13 +57,19 @@ def field_label(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     return _label(*describe_field(model, loc))
 
 
-def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The block model that holds the fields written at ``loc`` (list positions skipped)."""
     current: type[BaseModel] | None = model
     for step in loc:
         if isinstance(step, int) or current is None:
             continue
         info = current.model_fields.get(str(step))
         current = nested_model(info.annotation) if info else None
+    return current
+
+
+def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current = model_at(model, loc)
     if current is None:
         return []
     # The names staff write: a field's alias where it has one (closures' ``from``, not ``start``).
@@ -182,6 +188,18 @@ def _misplaced_field_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     if len(loc) == 2 and isinstance(loc[0], str) and key in known_fields(model, ()):
         block = field_label(model, loc[:1])
         return f"「{key}:」は {block}の中ではなく、「{loc[0]}:」と同じ字下げで書く項目です。行の先頭の空白を「{loc[0]}:」とそろえてください"
+    # A block's field at the indent of the list item that holds the block: "place:" written in a
+    # rule period with "name:" and "address:" below it but not indented under it (so place: is
+    # empty). Said before the closest field name, which would be a wrong guess (name → time).
+    if len(loc) >= 3 and isinstance(loc[-2], int):
+        item = model_at(model, loc[:-1])
+        for name, info in (item.model_fields.items() if item is not None else ()):
+            block = nested_model(info.annotation)
+            if block is None or typing.get_origin(info.annotation) is list or info.exclude:
+                continue
+            if key in known_fields(block, ()):
+                written = info.alias or name
+                return f"「{key}:」は {_label(written, info.title or '')}の中に書く項目です。「{written}:」の次の行から、半角スペース2つで字下げして書いてください"
     # A block's field at the top level, or in the block above it: its own block lost its line
     # (resuming a pause, staff delete "paused:" and leave "  until:" under contact:).
     in_other_block = len(loc) == 2 and isinstance(loc[0], str)

@@ -123,6 +123,19 @@ class Pause(Strict):
     until: Optional[StaffDate] = Field(None, title="休止の終わり", description="再開の前の日（最後に休む日）。省略すると「当面」（再開の時期は未定）")
     reason: Optional[ShortText] = Field(None, title="休止の理由", description="例: 「店舗の改装工事のため」。個人の事情や名前は書きません")
 
+    @field_validator("start", "until", mode="before")
+    @classmethod
+    def _no_date_in_words(cls, value: Any, info: ValidationInfo) -> Any:
+        # 「当面」「未定」「今日から」: what staff say for an open end or a pause already begun, which
+        # is written by leaving the line out. Text with no digit at all is no mistyped date.
+        if isinstance(value, str) and value.strip() and not any(character.isdigit() for character in value):
+            if info.field_name == "until":
+                fix = "再開の時期が決まっていないなら、until: の行を消してください（ページには「再開の時期は未定」と出ます）"
+            else:
+                fix = "もう休止しているなら、from: の行を消してください。先の日から休むなら、2027-01-01 のように半角で書いてください"
+            raise staff_error(f"「{value.strip()}」は日付ではありません", fix)
+        return value
+
     @model_validator(mode="after")
     def _order(self) -> "Pause":
         if self.start is not None and self.until is not None and self.until < self.start:
