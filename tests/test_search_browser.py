@@ -254,7 +254,8 @@ def test_without_javascript_the_static_listings_are_offered(browser, site_url):
 
 
 def test_search_page_has_no_accessibility_violations(browser, site_url):
-    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン")):
+    # かいご せい and 月水金: the status line's second line (what was also searched)
+    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金")):
         session = Watched(browser, viewport)
         try:
             open_search(session.page, site_url, query)
