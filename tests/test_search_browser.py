@@ -77,7 +77,8 @@ def test_typed_queries_find_the_expected_employers(watched, site_url, query, exp
     assert len(result_slugs(page)) == 25  # nothing typed: everything
     type_query(page, query)
     assert set(result_slugs(page)) == expected
-    assert page.locator("#dir-search-status").inner_text() == f"「{query}」で {len(expected)} 事業所が見つかりました"
+    # the first line (a search word such as かいご adds a second: test_the_status_says_…)
+    assert page.locator("#dir-search-status").inner_text().split("\n")[0] == f"「{query}」で {len(expected)} 事業所が見つかりました"
     assert watched.errors == [] and watched.hosts == {"127.0.0.1"}
 
 
@@ -101,7 +102,7 @@ def test_a_word_spelled_as_staff_write_it_finds_what_the_content_spells_another_
         type_query(page, query)
         assert set(result_slugs(page)) == disability, query
     type_query(page, "障害")
-    assert page.locator("#dir-search-status").inner_text() == f"「障害」で {len(disability)} 事業所が見つかりました"
+    assert page.locator("#dir-search-status").inner_text() == f"「障害」で {len(disability)} 事業所が見つかりました\n『障害』を『障がい』として探しました"
     assert watched.errors == []
 
 
@@ -253,7 +254,8 @@ def test_without_javascript_the_static_listings_are_offered(browser, site_url):
 
 
 def test_search_page_has_no_accessibility_violations(browser, site_url):
-    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン")):
+    # かいご せい and 月水金: the status line's second line (what was also searched)
+    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金")):
         session = Watched(browser, viewport)
         try:
             open_search(session.page, site_url, query)
@@ -481,4 +483,107 @@ def test_a_search_word_typed_part_way_finds_what_it_means_and_marks_it(watched, 
     assert found("かいご せい") == found("かいご 清掃") | found("かいご 製造")
     # one kana is not enough
     assert found("せ") == set(search_in_python(index, documents, "せ"))
+    assert watched.errors == []
+
+
+def said_line(page) -> str:
+    """The status line's second line: what the query was also searched as (empty if none)."""
+    said = page.locator("#dir-search-status .dir-search__said")
+    return said.inner_text() if said.count() else ""
+
+
+def test_the_status_says_what_a_widened_or_replaced_query_was_searched_as(watched, site_url):
+    """Results for のうぎ or かいご hold none of the typed letters (農業, 介護): the status line
+    says what was searched, in the letters as typed, and only when something was."""
+    page = watched.page
+    open_search(page, site_url)
+    expected = {
+        "農業": "",
+        "トマト": "",
+        "のうぎ": "『のうぎ』を『農業』としても探しました",
+        "ﾉｳｷﾞｮ": "『ﾉｳｷﾞｮ』を『農業』としても探しました",
+        "せい": "『せい』を『清掃』か『製造』としても探しました",
+        "カイゴ": "『カイゴ』を『介護』として探しました",
+        "障害": "『障害』を『障がい』として探しました",
+        "かいご せい": "『かいご』を『介護』として、『せい』を『清掃』か『製造』としても探しました",
+        "りれきしょな": "『りれきしょ』を『履歴書』として、『りれきしょな』を『履歴書不要』としても探しました",
+    }
+    for typed, said in expected.items():
+        type_query(page, typed)
+        count = len(result_slugs(page))
+        assert page.locator("#dir-search-status").inner_text() == "\n".join(filter(None, [f"「{typed}」で {count} 事業所が見つかりました", said])), typed
+        assert said_line(page) == said, typed
+    # nothing found: a replaced word is still said (it was not searched as typed) …
+    type_query(page, "かいご ラーメン")
+    assert said_line(page) == "『かいご』を『介護』として探しました"
+    assert page.locator("#dir-search-status").inner_text().startswith("「かいご ラーメン」に合う事業所は見つかりませんでした")
+    # … a widening that found nothing is not: ラーメン ends in めん, which begins めんせつ (面接)
+    type_query(page, "ラーメン")
+    assert said_line(page) == ""
+    assert watched.errors == []
+
+
+def test_the_status_is_one_live_region_changed_once_per_search(watched, site_url):
+    """Screen readers announce the count and what was searched together: the line is inside
+    the one status region, which each search changes in one mutation (two would be read as
+    two announcements by some screen readers)."""
+    page = watched.page
+    open_search(page, site_url)
+    # the search's one region (the counter packet's own announcer is outside the form)
+    assert page.locator("#dir-search [aria-live], #dir-search [role=status], #dir-search [role=alert]").count() == 1
+    page.evaluate(
+        """() => {
+        window.statusRecords = [];
+        new MutationObserver(records => window.statusRecords.push(...records))
+          .observe(document.getElementById('dir-search-status'), { childList: true, characterData: true, subtree: true });
+        document.getElementById('dir-search-q').value = 'のうぎ';
+        document.getElementById('dir-search').requestSubmit();
+    }"""
+    )
+    wait_rendered(page)
+    page.wait_for_function("() => window.statusRecords.length > 0")
+    assert page.evaluate("window.statusRecords.length") == 1
+    assert page.locator("[role=status] .dir-search__said").inner_text() == "『のうぎ』を『農業』としても探しました"
+    assert watched.errors == []
+
+
+def employers_open_on(documents, days) -> set[str]:
+    return {e["url"].split("/")[1] for e in documents["employers"] if set(days) & set(e["days"])}
+
+
+def test_a_list_of_days_typed_as_one_word_finds_an_offer_on_any_of_them(watched, site_url, built_site):
+    """月水金, 火木 or 土日祝 found nothing. Such a list means what the 曜日 filter (どれかに受け入れが
+    ある) and 土日 mean: an offer on any of the days. Words of day kanji that are not a list in
+    the week's order (土木), single kanji and real words are searched as typed only."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("月水金", "月水金"), ("火木", "火木"), ("土日祝", "土日"), ("月・水・金", "月水金"), ("土日", "土日")):
+        expected = employers_open_on(documents, days)
+        # as typed, only 土日 (an indexed day word) finds them all
+        assert expected and (typed == "土日") == (set(search_in_python(index, documents, typed)) >= expected), typed
+        type_query(page, typed)
+        found = set(result_slugs(page))
+        assert found == expected | set(search_in_python(index, documents, typed)), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました", typed
+        marked = set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts())
+        assert marked and marked <= set(days), typed
+        # the same as ticking the days under 曜日
+        page.goto(site_url + "search/?" + "&".join(f"day={day}" for day in days))
+        page.wait_for_selector("#dir-search[data-ready]")
+        assert set(result_slugs(page)) == expected, typed
+        open_search(page, site_url)
+    # with another word: both required
+    type_query(page, "介護 月水金")
+    care = set(search_in_python(index, documents, "介護"))
+    assert set(result_slugs(page)) == care & employers_open_on(documents, "月水金") != set()
+    # single days and real words: as typed, nothing said
+    for typed in ("月", "金", "木工", "水やり", "金属", "土木", "祝日", "日祝"):
+        type_query(page, typed)
+        assert set(result_slugs(page)) == set(search_in_python(index, documents, typed)), typed
+        assert said_line(page) == "", typed
+    # a name of day kanji in the week's order (水木) is still found as typed, before the days
+    assert page.evaluate("DirectorySearch.dayReadings('水木農園')") == ["水木農園"]
+    assert page.evaluate("DirectorySearch.dayReadings('水木')") == ["水木", "水曜", "木曜"]
     assert watched.errors == []

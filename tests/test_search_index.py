@@ -161,6 +161,19 @@ def test_a_weekday_kanji_alone_finds_the_word_and_typed_as_a_day_finds_the_days(
     assert set(search(*built, "土日")) == weekend
 
 
+def test_a_tasks_cautions_are_searched_as_body_text(built, directory):
+    """Cautions are shown on the employer's page (注意: …): 水 found ひまわり厨房 nowhere, its
+    water only in 水を使うので長靴をはきます. They count as body text, not as the task."""
+    assert "himawari-chubo" in search(*built, "水")
+    assert search(*built, "脚立") == ["higashidai-ringo-en"]  # 脚立に乗る作業は慣れてからです
+    assert "kokoro-no-ie" in search(*built, "免許")  # 普通自動車免許が必要です
+    for employer in directory.employers:
+        fields = employer_fields(employer, directory)
+        for task in employer.tasks:
+            if task.cautions:
+                assert task.cautions in fields["body"] and task.cautions not in fields["tasks"]
+
+
 def test_words_separated_by_a_space_are_all_required(built):
     assert set(search(*built, "トマト")) > set(search(*built, "トマト 選果")) == {"minamihara-tomato-farm"}
 

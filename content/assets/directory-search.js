@@ -113,13 +113,27 @@
 
   function queryReadings(text) {
     var folded = foldText(text);
-    var readings = [text];
+    var part = typedPart(folded);
+    if (!part) return [text];
+    return [text].concat(part.meanings.map(function (meaning) { return folded.slice(0, part.start) + meaning; }));
+  }
+
+  // The words of a folded query that the search words replace whole (normalizeText), as
+  // [start, end, means].
+  function wholeWords(folded) {
+    var whole = [];
+    if (WORDS_PATTERN) folded.replace(WORDS_PATTERN, function (word, at) { whole.push([at, at + word.length, WORD_MEANS.get(word)]); return word; });
+    return whole;
+  }
+
+  // Where the kana at the end of a folded query begin search words, and what those mean:
+  // { start, meanings }, or null.
+  function typedPart(folded) {
     var tail = folded.match(TRAILING_KANA);
-    if (!tail || !SEARCH_WORDS.length) return readings;
+    if (!tail || !SEARCH_WORDS.length) return null;
     // A word the query holds whole is replaced whole (normalizeText): the typed part may start
     // where it starts (りれきしょな: 履歴書不要 too, from りれきしょなし) or after it, not inside.
-    var whole = [];
-    if (WORDS_PATTERN) folded.replace(WORDS_PATTERN, function (word, at) { whole.push([at, at + word.length]); return word; });
+    var whole = wholeWords(folded);
     for (var start = tail.index; folded.length - start >= 2; start++) {
       var typed = folded.slice(start);
       var inside = whole.some(function (span) { return span[0] < start && start < span[1]; });
@@ -128,11 +142,80 @@
         if (!inside && pair[0].length > typed.length && pair[0].lastIndexOf(typed, 0) === 0 && meanings.indexOf(pair[1]) < 0) meanings.push(pair[1]);
       });
       // The longest typed part that begins a word: the rest before it is as typed.
-      if (meanings.length) {
-        return readings.concat(meanings.map(function (meaning) { return folded.slice(0, start) + meaning; }));
-      }
+      if (meanings.length) return { start: start, meanings: meanings };
     }
-    return readings;
+    return null;
+  }
+
+  // --- days typed as one word -------------------------------------------------------------
+
+  // 月水金, 火木 or 土日祝, a list of days as schedules write them, found nothing: the days are
+  // indexed one by one (月曜日 in the days field). Such a word means an offer on any of its
+  // days, as the 曜日 filter (どれかに受け入れがある) and 土日 already do, so the query is also
+  // searched with each day in its place (月曜, 水曜, 金曜) and the results are the union. Only
+  // days in the week's order: the two-kanji words 土木, 水月 or 日月 are not lists and are
+  // searched as typed only. 祝 (holidays) is no day of the filter and adds nothing.
+  var WEEK = "月火水木金土日";
+  var DAY_LIST = /^[月火水木金土日](?:[・、,\/]?[月火水木金土日])+(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
+
+  // The days of a word typed as a list of days, or null.
+  function dayList(word) {
+    var folded = foldText(word);
+    if (!DAY_LIST.test(folded)) return null;
+    var days = folded.split("").filter(function (ch) { return WEEK.indexOf(ch) >= 0; });
+    for (var i = 1; i < days.length; i++) {
+      if (WEEK.indexOf(days[i]) <= WEEK.indexOf(days[i - 1])) return null;
+    }
+    return days;
+  }
+
+  function queryWords(text) {
+    return text.split(/\s+/).filter(Boolean);
+  }
+
+  // The query as typed, then with each list of days replaced by one of its days (X曜), every
+  // combination when it holds several lists.
+  function dayReadings(text) {
+    var readings = [queryWords(text)];
+    queryWords(text).forEach(function (word, at) {
+      var days = dayList(word);
+      if (!days) return;
+      readings.forEach(function (words) {
+        days.forEach(function (day) {
+          var changed = words.slice();
+          changed[at] = day + "曜";
+          readings.push(changed);
+        });
+      });
+    });
+    return readings.map(function (words) { return words.join(" "); });
+  }
+
+  // --- what the query was searched as, for the status line -------------------------------
+
+  // A query widened (のうぎ: 農業 too) or with a word replaced (かいご: 介護) finds cards with
+  // none of the typed letters; the status line says so, in the words as typed:
+  // 『かいご』を『介護』として、『せい』を『清掃』か『製造』としても探しました. Empty when the
+  // query was searched only as typed. A replaced word is always said (what was typed was not
+  // searched as such); a widening only when `widened` says it found something (ラーメン, as
+  // ラー + めん of めんせつ, is searched as ラー面接 too, which finds nothing and is no news).
+  // Without `widened`, every widening is said.
+  function querySaid(text, widened) {
+    widened = widened || { days: true, part: true };
+    var origins = foldWithOrigins(text);
+    var folded = origins.folded;
+    function typedAt(from, to) { return text.slice(origins.first[from], origins.last[to - 1] + 1); }
+    function quoted(words) { return words.map(function (word) { return "『" + word + "』"; }).join("か"); }
+    var said = [];
+    function add(sentence) { if (said.indexOf(sentence) < 0) said.push(sentence); }
+    wholeWords(folded).forEach(function (span) { add(quoted([typedAt(span[0], span[1])]) + "を" + quoted([span[2]]) + "として"); });
+    queryWords(text).forEach(function (word) {
+      var days = dayList(word);
+      if (days && widened.days) add(quoted([word]) + "を" + quoted(days.map(function (day) { return day + "曜"; })) + "としても");
+    });
+    var part = typedPart(folded);
+    if (part && widened.part) add(quoted([typedAt(part.start, folded.length)]) + "を" + quoted(part.meanings) + "としても");
+    return said.length ? said.join("、") + "探しました" : "";
   }
 
   // --- the compact index (employer_directory/search/compact.py) -------------------------
@@ -171,7 +254,7 @@
     };
   }
 
-  window.DirectorySearch = { normalizeText: normalizeText, indexTerms: indexTerms, queryTerms: queryTerms, queryReadings: queryReadings, expandIndex: expandIndex };
+  window.DirectorySearch = { normalizeText: normalizeText, indexTerms: indexTerms, queryTerms: queryTerms, queryReadings: queryReadings, dayReadings: dayReadings, querySaid: querySaid, expandIndex: expandIndex };
 
   // --- the page -------------------------------------------------------------------------
 
@@ -258,24 +341,34 @@
     });
   }
 
+  // Each result also says whether a reading with days in place of a list of days, or with a
+  // search word in place of the kana typed part-way, found it (for the status line).
   function search(params) {
     var q = params.get("q") || "";
     var found;
     if (q.trim()) {
       var byRef = {};
       found = [];
-      queryReadings(q).forEach(function (reading) {
-        var terms = queryTerms(reading);
+      var readings = [];
+      dayReadings(q).forEach(function (text, dayIndex) {
+        queryReadings(text).forEach(function (reading, partIndex) {
+          readings.push({ text: reading, days: dayIndex > 0, part: partIndex > 0 });
+        });
+      });
+      readings.forEach(function (reading) {
+        var terms = queryTerms(reading.text);
         if (!terms.length) return; // only punctuation: nothing can match
-        var words = highlightWords(reading);
+        var words = highlightWords(reading.text);
         hitsOf(terms).forEach(function (hit) {
           var result = byRef[hit.ref];
           if (!result) {
-            result = byRef[hit.ref] = { employer: store.employers[Number(hit.ref)], score: hit.score, words: [] };
+            result = byRef[hit.ref] = { employer: store.employers[Number(hit.ref)], score: hit.score, words: [], days: false, part: false };
             found.push(result);
           }
           result.score = Math.max(result.score, hit.score);
           result.words = result.words.concat(words);
+          result.days = result.days || reading.days;
+          result.part = result.part || reading.part;
         });
       });
       found.sort(function (a, b) { return b.score - a.score; });
@@ -297,11 +390,9 @@
     return matches(normalizeText(q), RUN).filter(function (word) { return word.length > 0; });
   }
 
-  function appendHighlighted(parent, text, words) {
-    // The card's text folded one character at a time (with its voiced-sound mark), remembering
-    // which original characters each folded one came from; then the search words replaced, a
-    // replacement standing for all the characters of its word: 障害 or 付添 in a card is
-    // 障がい or 付き添い in the query's words, and none of their characters alone says so.
+  // Text folded one character at a time (with its voiced-sound mark), remembering which
+  // original characters each folded one came from (first[i] to last[i]).
+  function foldWithOrigins(text) {
     var folded = "";
     var first = [];
     var last = [];
@@ -312,6 +403,17 @@
       for (var k = 0; k < piece.length; k++) { folded += piece.charAt(k); first.push(i); last.push(i + width - 1); }
       i += width;
     }
+    return { folded: folded, first: first, last: last };
+  }
+
+  function appendHighlighted(parent, text, words) {
+    // The card's text folded (foldWithOrigins); then the search words replaced, a
+    // replacement standing for all the characters of its word: 障害 or 付添 in a card is
+    // 障がい or 付き添い in the query's words, and none of their characters alone says so.
+    var origins = foldWithOrigins(text);
+    var folded = origins.folded;
+    var first = origins.first;
+    var last = origins.last;
     var normal = "";
     var originFirst = [];
     var originLast = [];
@@ -411,6 +513,11 @@
     // A one-character word (水) does not find the days (PREFIX_FIELDS in index.py), so it is not
     // marked in them either: the card was found for a 水 written elsewhere.
     var dayWords = words.filter(function (word) { return word.length > 1; });
+    // A day searched as 水曜 (typed, or from a list of days such as 月水金) is 水 in this line.
+    words.forEach(function (word) {
+      var day = /^([月火水木金土日])曜/.exec(word);
+      if (day) dayWords.push(day[1]);
+    });
     if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWords);
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
     // packet.js labels, shows and wires the button.
@@ -433,9 +540,24 @@
     var q = (params.get("q") || "").trim();
     var filtered = FILTERS.some(function (name) { return params.has(name); });
     var about = q ? "「" + q + "」" + (filtered ? "と選んだ条件" : "") : (filtered ? "選んだ条件" : "");
-    if (!about) status.textContent = "登録されている " + found.length + " 事業所をすべて表示しています";
-    else if (found.length) status.textContent = about + "で " + found.length + " 事業所が見つかりました";
-    else status.textContent = about + "に合う事業所は見つかりませんでした";
+    var line;
+    if (!about) line = "登録されている " + found.length + " 事業所をすべて表示しています";
+    else if (found.length) line = about + "で " + found.length + " 事業所が見つかりました";
+    else line = about + "に合う事業所は見つかりませんでした";
+    // One change of the live region (role="status" reads it whole), so the count and what was
+    // searched are announced together, once.
+    var widened = {
+      days: found.some(function (result) { return result.days; }),
+      part: found.some(function (result) { return result.part; })
+    };
+    var said = q ? querySaid(q, widened) : "";
+    var lines = [document.createTextNode(line)];
+    if (said) {
+      var saidLine = element("span", "dir-search__said");
+      saidLine.textContent = said;
+      lines.push(saidLine);
+    }
+    status.replaceChildren.apply(status, lines);
     results.setAttribute("data-rendered", params.toString());
     document.dispatchEvent(new CustomEvent("directory:cards-rendered"));
     return found.length;

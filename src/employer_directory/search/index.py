@@ -69,6 +69,10 @@ def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
     for offer in employer.offers:
         body += [offer.type, offer.content, offer.schedule_note or "", offer.capacity_note or ""]
     tasks = [part for task in employer.tasks for part in (task.name, task.description)]
+    # A task's cautions (水を使うので長靴をはきます, 普通自動車免許が必要です) are on the employer's
+    # page and the staff sheet, and what staff look for (免許, 脚立, 暑さ); they tell the conditions
+    # of the work, not the work, so they rank as body text, below the tasks themselves.
+    body += [task.cautions for task in employer.tasks if task.cautions]
     # A task's physical load is a column on the page; job seekers ask for 軽作業 (light work).
     loads = sorted({task.load for task in employer.tasks})
     body += [f"体への負担が{load}" for load in loads] + (["軽作業"] if LIGHT_LOAD in loads else [])
