@@ -501,6 +501,8 @@ def test_a_rule_period_with_its_own_place_shows_it_on_its_meetings(built_site):
 SECOND_PERIOD = '  - rule: 毎月第1・第3木曜\n    start: 2027-02-15\n    until: 2027-03-31\n    time: "13:30〜15:30"\n'
 MOVE = "    place:\n      name: しらかば市駅前交流プラザ 3階 会議室\n      address: しらかば市本町2-5-8\n"
 """The sample group's second period and the move to the new venue that it makes."""
+KEEPS_THE_RHYTHM = SECOND_PERIOD.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")
+"""The second period written with the rhythm the group already has (第2・第4水曜 13:30〜15:00)."""
 JOIN = "申し込みのあと、Zoom の案内を電話でお知らせします"
 
 
@@ -514,8 +516,7 @@ def moved_online_site(tmp_path_factory) -> Path:
     written = group.read_text(encoding="utf-8")
     assert SECOND_PERIOD in written and MOVE in written
     online = f"    place:\n      name: オンライン（Zoom）\n      online: true\n      join: {JOIN}\n"
-    same_rhythm = SECOND_PERIOD.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")
-    group.write_text(written.replace(SECOND_PERIOD, same_rhythm).replace(MOVE, online), encoding="utf-8")
+    group.write_text(written.replace(SECOND_PERIOD, KEEPS_THE_RHYTHM).replace(MOVE, online), encoding="utf-8")
     result = run_build(project, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -558,9 +559,8 @@ def test_a_period_that_carries_the_same_rhythm_on_is_not_told_as_a_change(tmp_pa
     project = copy_project(tmp_path)
     group = project / "content/programs/hataraku-junbi-no-hiroba.md"
     written = group.read_text(encoding="utf-8")
-    second = SECOND_PERIOD
-    assert second in written and MOVE in written
-    group.write_text(written.replace(second, second.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")).replace(MOVE, ""), encoding="utf-8")
+    assert SECOND_PERIOD in written and MOVE in written
+    group.write_text(written.replace(SECOND_PERIOD, KEEPS_THE_RHYTHM).replace(MOVE, ""), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = squeeze(text(tmp_path / "site", "programs/hataraku-junbi-no-hiroba/index.html"))

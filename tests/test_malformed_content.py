@@ -142,6 +142,8 @@ CASES = [
     ("employers/pause-reason-with-colon.md", "  reason: 理由: ", "(YAMLの書き方)", "値の中に「: 」があります"),
     # 当面・未定 written where the end (or start) is left out
     ("employers/pause-until-in-words.md", "  until: 当面", "paused.until（休止の終わり）", "「当面」は日付ではありません。→ 再開の時期が決まっていないなら、until: の行を消してください"),
+    # a date written in kanji is no open end: it is told how to write the date, too
+    ("employers/pause-until-in-kanji.md", "  until: 一月末", "paused.until（休止の終わり）", "「一月末」は日付ではありません。→ 再開の時期が決まっていないなら、until: の行を消してください（ページには「再開の時期は未定」と出ます）。決まっているなら、最後に休む日を 2027-01-31 のように半角で書いてください"),
     ("employers/pause-from-in-words.md", "  from: 今日から", "paused.from（休止の始まり）", "「今日から」は日付ではありません。→ もう休止しているなら、from: の行を消してください"),
 ]
 

@@ -25,6 +25,7 @@ from employer_directory.vocabulary import LOADS, OFFER_TYPES, SETTINGS, WEEKDAYS
 pytestmark = pytest.mark.browser
 
 from test_browser import AXE_OPTIONS  # one set of rules for every axe check
+from test_calendar_site import KEEPS_THE_RHYTHM, SECOND_PERIOD  # the sample group's second period
 PRINT_DAY = "2026-11-25T10:00:00+09:00"
 """The browser's clock while printing: sheets show it as the printing date."""
 PRINT_DAY_JP = "2026年11月25日(水)"
@@ -740,9 +741,8 @@ def moved_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("moved"))
     group = project / "content" / "programs" / "hataraku-junbi-no-hiroba.md"
     written = group.read_text(encoding="utf-8")
-    second = '  - rule: 毎月第1・第3木曜\n    start: 2027-02-15\n    until: 2027-03-31\n    time: "13:30〜15:30"\n'
-    assert second in written
-    group.write_text(written.replace(second, second.replace("毎月第1・第3木曜", "毎月第2・第4水曜").replace("15:30", "15:00")), encoding="utf-8")
+    assert SECOND_PERIOD in written
+    group.write_text(written.replace(SECOND_PERIOD, KEEPS_THE_RHYTHM), encoding="utf-8")
     site = project / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

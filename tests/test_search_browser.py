@@ -587,3 +587,14 @@ def test_a_list_of_days_typed_as_one_word_finds_an_offer_on_any_of_them(watched,
     assert page.evaluate("DirectorySearch.dayReadings('水木農園')") == ["水木農園"]
     assert page.evaluate("DirectorySearch.dayReadings('水木')") == ["水木", "水曜", "木曜"]
     assert watched.errors == []
+
+
+def test_the_day_of_a_trailing_youbi_or_shukujitsu_is_no_sunday(watched, site_url):
+    """月水金曜日 and 月水金祝日 are Monday, Wednesday and Friday: the 日 of 曜日 or 祝日 is not a
+    Sunday in the list (it was, and 土日曜日 or 土日祝日, with 日 twice, was no list at all)."""
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("月水金曜日", "月水金"), ("火木曜日", "火木"), ("月水金祝日", "月水金"), ("土日曜日", "土日"), ("土日祝日", "土日")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed] + [f"{day}曜" for day in days], typed
+        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました", typed
+    assert watched.errors == []

@@ -28,14 +28,18 @@ def directory():
     return load_directory(ROOT / "content", settings, root=ROOT)
 
 
-def search(serialized: dict, documents: dict, text: str) -> list[str]:
+def browser_query(serialized: dict, text: str) -> list[dict]:
     """The browser's query (every term required, one-character terms as prefixes of the
-    PREFIX_FIELDS), in lunr.py."""
+    PREFIX_FIELDS), in lunr.py: its hits."""
     index = Index.load(serialized)
     query = index.create_query()
     for term in query_terms(text, WORDS):
         query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE, fields=list(PREFIX_FIELDS) if term.prefix else None)
-    return [documents["employers"][int(hit["ref"])]["url"].split("/")[1] for hit in index.query(query)]
+    return index.query(query)
+
+
+def search(serialized: dict, documents: dict, text: str) -> list[str]:
+    return [documents["employers"][int(hit["ref"])]["url"].split("/")[1] for hit in browser_query(serialized, text)]
 
 
 @pytest.fixture(scope="module")
@@ -238,11 +242,7 @@ def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_si
 
 
 def hits(serialized: dict, text: str) -> list[tuple[str, float]]:
-    index = Index.load(serialized)
-    query = index.create_query()
-    for term in query_terms(text, WORDS):
-        query.term(term.term, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=query.WILDCARD_TRAILING if term.prefix else query.WILDCARD_NONE, fields=list(PREFIX_FIELDS) if term.prefix else None)
-    return [(hit["ref"], round(hit["score"], 9)) for hit in index.query(query)]
+    return [(hit["ref"], round(hit["score"], 9)) for hit in browser_query(serialized, text)]
 
 
 def test_compact_form_expands_to_the_same_index(directory):

@@ -156,13 +156,14 @@
   // days in the week's order: the two-kanji words 土木, 水月 or 日月 are not lists and are
   // searched as typed only. 祝 (holidays) is no day of the filter and adds nothing.
   var WEEK = "月火水木金土日";
-  var DAY_LIST = /^[月火水木金土日](?:[・、,\/]?[月火水木金土日])+(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
+  // The days are the first group only: the 日 of a trailing 曜日 or 祝日 is no Sunday.
+  var DAY_LIST = /^([月火水木金土日](?:[・、,\/]?[月火水木金土日])+)(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
 
   // The days of a word typed as a list of days, or null.
   function dayList(word) {
-    var folded = foldText(word);
-    if (!DAY_LIST.test(folded)) return null;
-    var days = folded.split("").filter(function (ch) { return WEEK.indexOf(ch) >= 0; });
+    var list = DAY_LIST.exec(foldText(word));
+    if (!list) return null;
+    var days = list[1].split("").filter(function (ch) { return WEEK.indexOf(ch) >= 0; });
     for (var i = 1; i < days.length; i++) {
       if (WEEK.indexOf(days[i]) <= WEEK.indexOf(days[i - 1])) return null;
     }

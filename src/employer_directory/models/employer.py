@@ -130,7 +130,7 @@ class Pause(Strict):
         # is written by leaving the line out. Text with no digit at all is no mistyped date.
         if isinstance(value, str) and value.strip() and not any(character.isdigit() for character in value):
             if info.field_name == "until":
-                fix = "再開の時期が決まっていないなら、until: の行を消してください（ページには「再開の時期は未定」と出ます）"
+                fix = "再開の時期が決まっていないなら、until: の行を消してください（ページには「再開の時期は未定」と出ます）。決まっているなら、最後に休む日を 2027-01-31 のように半角で書いてください"
             else:
                 fix = "もう休止しているなら、from: の行を消してください。先の日から休むなら、2027-01-01 のように半角で書いてください"
             raise staff_error(f"「{value.strip()}」は日付ではありません", fix)
