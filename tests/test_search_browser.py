@@ -507,6 +507,8 @@ def test_the_status_says_what_a_widened_or_replaced_query_was_searched_as(watche
         "障害": "『障害』を『障がい』として探しました",
         "かいご せい": "『かいご』を『介護』として、『せい』を『清掃』か『製造』としても探しました",
         "りれきしょな": "『りれきしょ』を『履歴書』として、『りれきしょな』を『履歴書不要』としても探しました",
+        # a search word typed whole is replaced, not also widened to the longer words it begins
+        "めんせつ": "『めんせつ』を『面接』として探しました",
     }
     for typed, said in expected.items():
         type_query(page, typed)

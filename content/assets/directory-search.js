@@ -136,6 +136,9 @@
     var whole = wholeWords(folded);
     for (var start = tail.index; folded.length - start >= 2; start++) {
       var typed = folded.slice(start);
+      // A search word typed whole (めんせつ) is what was meant: it is replaced, not also taken
+      // as the start of the longer words it begins (面接なし, which 面接 finds anyway).
+      if (whole.some(function (span) { return span[0] === start && span[1] === folded.length; })) return null;
       var inside = whole.some(function (span) { return span[0] < start && start < span[1]; });
       var meanings = [];
       SEARCH_WORDS.forEach(function (pair) {
