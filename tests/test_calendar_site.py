@@ -161,7 +161,7 @@ def test_a_past_cancelled_meeting_is_among_the_ended_ones_with_its_reason(tmp_pa
     page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
     past = page[page.index("終わった回"):]
     assert past.startswith("終わった回（18回、ほかに中止1回）")
-    assert "第18回 2027年1月27日(水) 13:30〜15:00 「選ばれる人になろう！実践で役立つビジネスマナー」 中止 （会場の設備点検のため）" in past
+    assert "第18回 2027年1月27日(水) 13:30〜15:00 「選ばれる人になろう！実践で役立つビジネスマナー」 会場: しらかば市総合福祉センター 2階 研修室 中止 （会場の設備点検のため）" in past
     coming = page[page.index("次回:"):page.index("終わった回")]
     assert "2027年1月27日" not in coming
     # the job fair is over: no promise of walk-ins any more
@@ -172,7 +172,7 @@ def test_a_past_cancelled_meeting_is_among_the_ended_ones_with_its_reason(tmp_pa
 
 def test_cancelled_meeting_is_shown_as_cancelled_with_its_reason(built_site):
     program = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert re.search(r"2027年1月27日\(水\) 13:30〜15:00 「選ばれる人になろう！実践で役立つビジネスマナー」 中止 （会場の設備点検のため）", program)
+    assert re.search(r"2027年1月27日\(水\) 13:30〜15:00 「選ばれる人になろう！実践で役立つビジネスマナー」 会場: しらかば市総合福祉センター 2階 研修室 中止 （会場の設備点検のため）", program)
     month = squeeze(text(built_site, "calendar/2027-01/index.html"))
     assert "中止 （会場の設備点検のため）" in month
 
@@ -181,10 +181,10 @@ def test_past_meetings_are_ended_and_full_ones_full(built_site):
     html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
     past = squeeze(html[html.index('class="cal-past"'):])
     assert "終わった回（13回）" in past
-    assert re.search(r"第13回 2026年11月11日\(水\) 13:30〜15:00 アートコミュニケーション 終了", past)
+    assert re.search(r"第13回 2026年11月11日\(水\) 13:30〜15:00 アートコミュニケーション 会場: しらかば市総合福祉センター 2階 研修室 終了", past)
     page = squeeze(html)
-    assert re.search(r"次回: 2026年11月25日\(水\) 13:30〜15:00 お話し会「私の体験談〜継続したから今がある〜」 募集中", page)
-    assert re.search(r"2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 満員", page)
+    assert re.search(r"次回: 2026年11月25日\(水\) 13:30〜15:00 お話し会「私の体験談〜継続したから今がある〜」 会場: しらかば市総合福祉センター 2階 研修室 募集中", page)
+    assert re.search(r"2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 会場: しらかば市総合福祉センター 2階 研修室 満員", page)
     assert "第11回 2026年9月23日" not in page and "お休み 2026年9月23日(水) （秋分の日のため）" in page  # skipped
 
 
@@ -193,7 +193,7 @@ def test_a_full_next_meeting_is_followed_by_the_next_one_with_room(built_site, t
     group for full, so the page also gives 12-23, which has room. When the next one has room
     (the sample's 11-22), there is no second line."""
     page = squeeze(text(built_on(tmp_path, "2026-11-30"), "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert re.search(r"次回: 2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 満員 空きのある次の回: 2026年12月23日\(水\) 13:30〜15:00 クリスマスイベント「あたたか会」 募集中", page)
+    assert re.search(r"次回: 2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 会場: しらかば市総合福祉センター 2階 研修室 満員 空きのある次の回: 2026年12月23日\(水\) 13:30〜15:00 クリスマスイベント「あたたか会」 会場: しらかば市総合福祉センター 2階 研修室 募集中", page)
     assert "空きのある次の回" not in text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
 
 
@@ -203,7 +203,7 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
     # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
     assert "全8回、2027年6月〜2027年11月" in section
     assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
     assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
@@ -217,7 +217,7 @@ def test_upcoming_on_home_and_on_the_related_employer(built_site):
     assert re.search(r"関係するプログラムのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日\(木\)まで）", farm)
     # the deadline is said in upcoming lists, only for programs that have one
     assert "職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日(木)まで）" in home
-    assert "お話し会「私の体験談〜継続したから今がある〜」 募集中 2026年12月9日" in home
+    assert "お話し会「私の体験談〜継続したから今がある〜」 会場: しらかば市総合福祉センター 2階 研修室 募集中 2026年12月9日" in home
     other = text(built_site, "employers/hidamari-engei/index.html")
     assert "関係するプログラムのこれからの予定" not in other
 
@@ -574,3 +574,59 @@ def test_the_program_list_names_the_rule_in_effect_on_the_build_date(tmp_path):
     """After the change, the list of programs gives the new rule alone."""
     index = squeeze(text(built_on(tmp_path, "2027-02-20"), "calendar/index.html"))
     assert "毎月第1・第3木曜 13:30〜15:30、全22回" in index and "毎月第2・第4水曜" not in index
+
+
+@pytest.fixture(scope="module")
+def two_place_site(tmp_path_factory) -> Path:
+    """The sample built on 2027-02-01, a fortnight before the group moves, with the group also
+    related to ひだまり園芸 (whose page has no other program): every list of meetings shows
+    meetings at both of its places."""
+    root = tmp_path_factory.mktemp("two-places")
+    project = copy_project(root)
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    written = group.read_text(encoding="utf-8")
+    assert "\nrecurrence:\n" in written and "\nemployers:" not in written
+    group.write_text(written.replace("\nrecurrence:\n", "\nemployers: [hidamari-engei]\nrecurrence:\n", 1), encoding="utf-8")
+    result = run_build(project, root / "site", DIRECTORY_BUILD_DATE="2027-02-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+OLD_PLACE, NEW_PLACE = "会場: しらかば市総合福祉センター 2階 研修室", "会場: しらかば市駅前交流プラザ 3階 会議室"
+BEFORE_MOVE = f"2027年2月10日(水) 13:30〜15:00 はたらく準備のひろば 「セルフチェックシートで私を見える化！？してみませんか？」 {OLD_PLACE} 募集中"
+AFTER_MOVE = f"2027年2月18日(木) 13:30〜15:30 はたらく準備のひろば 「正しく情報を得よう！ネットの活用方法！！」 {NEW_PLACE} 募集中"
+
+
+def test_each_meeting_of_a_program_that_meets_at_two_places_says_where_it_is(two_place_site):
+    """Seen only in a list, the group's 10 February and 18 February meetings would look like the
+    same group at the same place; each names its venue, in every list of meetings. Programs
+    with one place are left as they were."""
+    site = two_place_site
+    for page in ("index.html", "employers/hidamari-engei/index.html", "calendar/index.html"):
+        listed = squeeze(text(site, page))
+        assert BEFORE_MOVE in listed and AFTER_MOVE in listed, page
+    assert f"次回: 2027年2月10日(水) 13:30〜15:00 {OLD_PLACE} 募集中" in squeeze(text(site, "calendar/index.html"))
+
+    february = text(site, "calendar/2027-02/index.html")
+    grid, days = february[february.index('class="cal-grid"'):february.index('class="cal-list"')], february[february.index('class="cal-list"'):]
+    for part in (grid, days):  # the table on wide screens and the list by day on phones
+        for day, place in (("2027-02-10", OLD_PLACE), ("2027-02-18", NEW_PLACE)):
+            cell = part[part.index(f'data-day="{day}"'):]
+            cell = squeeze(cell[:cell.index("</ul>")])
+            assert f"はたらく準備のひろば 「" in cell and place in cell, (day, cell)
+
+    page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert f"次回: 2027年2月10日(水) 13:30〜15:00 「セルフチェックシートで私を見える化！？してみませんか？」 {OLD_PLACE} 募集中" in page
+    assert f"第19回 {BEFORE_MOVE.replace(' はたらく準備のひろば', '')}" in page
+    assert f"第20回 {AFTER_MOVE.replace(' はたらく準備のひろば', '')}" in page
+
+    # The fair, the tour and the seminar meet at one place each, which their pages give once:
+    # their meetings in the lists stay as they were.
+    home = squeeze(text(site, "index.html"))
+    assert "2027年2月17日(水) 13:30〜16:00 しらかば市 合同就職面接会 面接会と個別相談 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in home
+    february = text(site, "calendar/2027-02/index.html")
+    fair = february[february.index('data-day="2027-02-17"'):]
+    assert "合同就職面接会" in fair[:fair.index("</td>")] and "cal-place" not in fair[:fair.index("</td>")]
+    for page in ("programs/godo-mensetsukai-2027-02/index.html", "programs/tour-shirakaba-farm/index.html",
+                 "programs/chiiki-zukuri-seminar/index.html", "employers/shirakaba-farm/index.html", "employers/yamabiko-care/index.html"):
+        assert "cal-place" not in text(site, page) and "会場: " not in squeeze(text(site, page)), page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_env
+from employer_directory.contrib.pr_summary import compare
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pr.yml"
 
@@ -121,3 +123,56 @@ def test_pr_workflow_writes_the_summary_to_the_job_summary():
     # Before validation, so it is written even when validation fails.
     runs = [step.get("run", "") for step in steps]
     assert runs.index(summary["run"]) < next(i for i, run in enumerate(runs) if "validate --github" in run)
+
+
+def test_summary_says_when_a_program_moves_to_another_venue(project):
+    """A new period's ``place:`` shows among the fields only as 繰り返し（recurrence）: the summary
+    says where the meetings go, from which day, as it does for the program's own place."""
+    _commit_base(project)
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    _break(group, "      name: しらかば市駅前交流プラザ 3階 会議室", "      name: しらかば市民会館 1階 和室")
+    tour = project / "content/programs/tour-shirakaba-farm.md"
+    _break(tour, "  name: しらかば農園", "  name: しらかば農園 第2農場")
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    changed = result.stdout.split("### 変更（2件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    assert changed == [
+        "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 繰り返し（recurrence）",
+        "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室",
+        "- プログラム「職場見学会「しらかば農園」」 `content/programs/tour-shirakaba-farm.md`: 会場（place）",
+        "  - 会場が変わります: しらかば農園 → しらかば農園 第2農場",
+    ]
+
+
+HALL = {"name": "総合福祉センター", "address": "中央町3-1-1"}
+PLAZA = {"name": "駅前交流プラザ", "address": "本町2-5-8"}
+WEDNESDAYS = {"rule": "毎月第2・第4水曜", "start": dt.date(2026, 4, 15), "until": dt.date(2027, 3, 31), "time": "13:30〜15:00"}
+
+
+def _moves(old: dict, new: dict) -> list[str]:
+    path = "content/programs/group.md"
+    base = {path: {"title": "ひろば", "place": HALL, "recurrence": old}}
+    head = {path: {"title": "ひろば", "place": new.pop("place", HALL), "recurrence": new.pop("recurrence")}}
+    changed = compare(base, head, [], 12).changed
+    return changed[0].moves if changed else []
+
+
+def test_a_change_of_venue_is_told_from_the_day_the_meetings_move():
+    first, second = {**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15)}
+    # CONTRIBUTING's way: the rule split in two, the second period at the new place
+    assert _moves(WEDNESDAYS, {"recurrence": [first, {**second, "place": PLAZA}]}) == ["2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
+    # the move taken back: the second period at the program's place again
+    assert _moves([first, {**second, "place": PLAZA}], {"recurrence": [first, second]}) == ["2027-02-15 からの回の会場が変わります: 駅前交流プラザ → 総合福祉センター"]
+    # a new period that goes on at the new place is the same move, said once
+    third = {**WEDNESDAYS, "start": dt.date(2027, 4, 1), "until": dt.date(2027, 9, 30), "place": PLAZA}
+    assert _moves(WEDNESDAYS, {"recurrence": [first, {**second, "place": PLAZA}, third]}) == ["2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
+    # the program's place, which the periods without their own place follow: said once, without a day
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "place": PLAZA}) == ["会場が変わります: 総合福祉センター → 駅前交流プラザ"]
+    # the same name at a new address
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "place": {**HALL, "address": "本町1-1"}}) == ["会場が変わります: 総合福祉センター（中央町3-1-1） → 総合福祉センター（本町1-1）"]
+    # not a move: another time, a new joining note, a split that keeps the place
+    assert _moves(WEDNESDAYS, {"recurrence": {**WEDNESDAYS, "time": "10:00〜11:30"}}) == []
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "place": {**HALL, "join": "電話でお知らせします"}}) == []
+    assert _moves(WEDNESDAYS, {"recurrence": [first, {**second, "place": HALL}]}) == []
+    # a place that cannot be read: validation says so, the summary gives no move
+    assert _moves(WEDNESDAYS, {"recurrence": [first, {**second, "place": "駅前"}]}) == []

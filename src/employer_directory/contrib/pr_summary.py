@@ -12,14 +12,14 @@ import datetime as dt
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import ConfigDict, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
 from ..frontmatter import FrontMatter, read_front_matter
 from ..models.employer import Employer
-from ..models.program import SCHEDULE_FIELDS, Program
+from ..models.program import SCHEDULE_FIELDS, Place, Program, recurrence_periods
 from ..models.values import parse_staff_date
 from .freshness import StaleRecord, has_ended, stale_cutoff
 
@@ -70,6 +70,10 @@ class Change:
     name: str
     fields: list[str] = field(default_factory=list)
     """Japanese titles of the changed fields (changes only)."""
+    moves: list[str] = field(default_factory=list)
+    """Changes of venue of a program, one line each (「会場が変わります: A → B」): a new period's
+    ``place:`` shows only as 繰り返し（recurrence） among the fields, and a reviewer should check
+    where the meetings go."""
 
 
 @dataclass
@@ -109,7 +113,8 @@ def compare(base: Snapshot, head: Snapshot, stale: list[StaleRecord], stale_mont
         keys = sorted({*old, *new}, key=lambda key: (list(new) + [k for k in old if k not in new]).index(key))
         changed = [_title(path, key) for key in keys if old.get(key) != new.get(key)]
         if changed:
-            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed))
+            moves = _venue_moves(old, new) if _kind_of(path)[2] is Program else []
+            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves))
     return summary
 
 
@@ -137,6 +142,7 @@ def render_summary(summary: PullRequestSummary) -> str:
         for change in changes:
             fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {change.kind}「{_escape(change.name)}」 `{change.path}`{fields}")
+            lines += [f"  - {_escape(move)}" for move in change.moves]
         lines.append("")
         if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
             lines += [PROGRAM_REMOVED, ""]
@@ -183,3 +189,57 @@ def _has_ended(data: dict[str, Any], today: dt.date) -> bool:
     except ValidationError:
         return False
     return has_ended(schedule, today)
+
+
+_VENUES = create_model(
+    "ProgramVenues",
+    __config__=ConfigDict(extra="ignore"),
+    place=(Optional[Place], None),
+    recurrence=(Program.model_fields["recurrence"].annotation, Program.model_fields["recurrence"]),
+)
+"""A program's places (its own and its rule periods'), read as validation reads them."""
+
+
+def _venue_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """How a program's venue changes from ``old`` to ``new``: its own place, then, for each day
+    a rule period starts (in either version), the place of the meetings from that day when it
+    is no longer the same. Places that cannot be read give no line (validation reports them)."""
+    try:
+        before, after = _VENUES.model_validate(old), _VENUES.model_validate(new)
+    except ValidationError:
+        return []
+    moves = []
+    if _where(before.place) != _where(after.place) and before.place and after.place:
+        moves.append(f"会場が変わります: {_place_names(before.place, after.place)}")
+    starts = sorted({period.start for version in (before, after) for _path, period in recurrence_periods(version.recurrence)})
+    last = None
+    for day in starts:
+        (was, was_own), (becomes, becomes_own) = _place_on(before, day), _place_on(after, day)
+        if not (was and becomes) or not (was_own or becomes_own):
+            continue  # both the program's place: said above when it changed
+        pair = (_where(was), _where(becomes))
+        if pair[0] != pair[1] and pair != last:  # a period that goes on at the same new place: said once
+            moves.append(f"{day.isoformat()} からの回の会場が変わります: {_place_names(was, becomes)}")
+        last = pair
+    return moves
+
+
+def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
+    """The place of the rule meetings from ``day`` on (that of the last period started by then,
+    else the program's), and whether it is a period's own place."""
+    started = [period for _path, period in recurrence_periods(version.recurrence) if period.start <= day]
+    if started and started[-1].place is not None:
+        return started[-1].place, True
+    return version.place, False
+
+
+def _where(place: Optional[Place]) -> tuple[str, str | None] | None:
+    """What tells a seeker where to go (a new joining note is not a move)."""
+    return (place.name, place.address) if place else None
+
+
+def _place_names(was: Place, becomes: Place) -> str:
+    """「A → B」, with the addresses when the name stays and only the address changes."""
+    if was.name == becomes.name:
+        return f"{was.name}（{was.address or '住所なし'}） → {becomes.name}（{becomes.address or '住所なし'}）"
+    return f"{was.name} → {becomes.name}"
