@@ -453,6 +453,15 @@ def test_each_meeting_has_the_place_of_its_period_and_an_extra_date_the_one_arou
     assert record.period_place(record.rule_periods[1]).name == "駅前交流プラザ 3階 会議室" and record.period_place(record.rule_periods[0]) == record.place
     assert [p.name for _r, p in record.place_periods()] == ["研修室", "駅前交流プラザ 3階 会議室"]
     assert program(recurrence=[WEDNESDAYS, THURSDAYS]).place_periods() == []  # one place for all: the page shows it once
+    # every period at one place of its own (a list of one period with place:): that place is the
+    # one the page names, not the program's
+    moved = program(recurrence=[{**WEDNESDAYS, "place": NEW_HALL}, {**THURSDAYS, "place": NEW_HALL}])
+    assert moved.place_periods() == [] and moved.meeting_place().name == "駅前交流プラザ 3階 会議室"
+    assert program(recurrence=[{**THURSDAYS, "place": NEW_HALL}]).meeting_place().name == "駅前交流プラザ 3階 会議室"
+    assert program(recurrence=[WEDNESDAYS, THURSDAYS]).meeting_place().name == "研修室"
+    # … but with a session written out, which meets at the program's place, the places differ
+    mixed = program(recurrence=[{**THURSDAYS, "place": NEW_HALL}], sessions=[{"date": "2026-05-30", "time": "10:00〜12:00"}])
+    assert [p.name for _r, p in mixed.place_periods()] == ["駅前交流プラザ 3階 会議室"] and mixed.meeting_place().name == "研修室"
     # the month of the change names the new place with the new rhythm
     change = build_calendar([record], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))
     assert [(c.start, c.place.name if c.place else None) for c in change] == [(D(2026, 10, 1), "駅前交流プラザ 3階 会議室")]

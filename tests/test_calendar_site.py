@@ -630,3 +630,18 @@ def test_each_meeting_of_a_program_that_meets_at_two_places_says_where_it_is(two
     for page in ("programs/godo-mensetsukai-2027-02/index.html", "programs/tour-shirakaba-farm/index.html",
                  "programs/chiiki-zukuri-seminar/index.html", "employers/shirakaba-farm/index.html", "employers/yamabiko-care/index.html"):
         assert "cal-place" not in text(site, page) and "会場: " not in squeeze(text(site, page)), page
+
+
+def test_when_every_period_meets_at_its_own_same_place_the_page_names_that_place(tmp_path):
+    """Every rule period names one place of its own (here the group meets at the new hall all
+    year): the program page's 会場 is that hall, not the program's place, which no meeting uses."""
+    project = copy_project(tmp_path)
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    written = group.read_text(encoding="utf-8")
+    first = '    time: "13:30〜15:00"\n    skip_holidays: true\n'
+    assert SECOND_PERIOD in written and MOVE in written and written.count(first) == 1
+    group.write_text(written.replace(first, first + MOVE), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = squeeze(text(tmp_path / "site", "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert "会場 しらかば市駅前交流プラザ 3階 会議室" in page and "総合福祉センター" not in page

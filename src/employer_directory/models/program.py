@@ -186,13 +186,25 @@ class Program(Strict):
         return (period.place if period else None) or self.place
 
     def place_periods(self) -> list[tuple[Recurrence, Place]]:
-        """Each rule period with its place, when the periods do not all meet at the same place
-        (the program page lists each place with its dates); empty when one place serves all."""
+        """Each rule period with its place, when the meetings do not all meet at the same place
+        (the program page lists each place with its dates, and meeting lists name each
+        meeting's venue); empty when one place serves all (``meeting_place``). Dates and
+        sessions written out meet at the program's place, so with them it counts too."""
         periods = self.rule_periods
+        if not periods:
+            return []
         places = [self.period_place(period) for period in periods]
-        if all(place == places[0] for place in places):
+        written_out = [self.place] if self.dates or self.sessions else []
+        if all(place == places[0] for place in places + written_out):
             return []
         return list(zip(periods, places))
+
+    def meeting_place(self) -> Place:
+        """The one place of all the meetings when ``place_periods`` is empty: the periods' own
+        place when every period names the same one (a list of one period with its ``place:``),
+        else the program's."""
+        periods = self.rule_periods
+        return self.period_place(periods[0]) if periods and not self.place_periods() else self.place
 
     def place_changes(self) -> list[Recurrence]:
         """The periods that meet at another place than the period before them. Announced like a
