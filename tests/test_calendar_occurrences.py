@@ -585,3 +585,16 @@ def test_the_contributing_template_for_a_rhythm_change_is_valid_and_gives_the_ha
     assert [(o.number, o.title) for o in occurrences if o.title][2] == (11, "「職場で役立つコミュニケーション練習」")
     assert {o.place.name for o in occurrences if o.date < D(2026, 10, 1)} == {"研修室"}  # the program's place
     assert {o.place.name for o in occurrences if o.date >= D(2026, 10, 1)} == {"しらかば市駅前交流プラザ 3階 会議室"}
+
+
+def test_the_contributing_example_of_one_session_elsewhere_is_valid_and_meets_there():
+    import re
+
+    import yaml
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(block for block in re.findall(r"```yaml\n(.*?)```", guide, re.S) if block.startswith("sessions:\n"))
+    record = program(place={"name": "オンライン（Zoom）", "online": True}, **yaml.safe_load(block))
+    places = {o.date: o.place.name for o in program_occurrences(record, D(2027, 6, 1), ClosedDays(NEW_YEAR))}
+    assert places == {D(2027, 7, 28): "オンライン（Zoom）", D(2027, 9, 8): "しらかば市総合福祉センター 3階 講堂"}
+    assert [(p.address, days) for p, days in record.places_elsewhere()] == [("しらかば市中央町3-1-1", [D(2027, 9, 8)])]
