@@ -110,3 +110,14 @@ def test_pages_work_with_javascript_off(browser, site_url):
     page.wait_for_url("**/categories/agriculture/")
     assert page.locator(".dir-card").count() == 10
     context.close()
+
+
+from test_calendar_site import elsewhere_site  # noqa: E402,F401 - served by elsewhere_url
+from test_print_pages import elsewhere_url  # noqa: E402,F401
+
+
+@pytest.mark.parametrize("path", ["programs/chiiki-zukuri-seminar/", "programs/hataraku-junbi-no-hiroba/", "calendar/2027-09/"])
+def test_pages_with_a_meeting_elsewhere_have_no_accessibility_violations(browser, elsewhere_url, path):
+    """会場 with a meeting at a place of its own (a list, dates) and the lists that name each
+    meeting's venue: axe finds nothing, on a phone and a desktop."""
+    assert_accessible(browser, elsewhere_url + path)

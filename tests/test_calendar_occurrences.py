@@ -459,13 +459,47 @@ def test_each_meeting_has_the_place_of_its_period_and_an_extra_date_the_one_arou
     assert moved.place_periods() == [] and moved.meeting_place().name == "駅前交流プラザ 3階 会議室"
     assert program(recurrence=[{**THURSDAYS, "place": NEW_HALL}]).meeting_place().name == "駅前交流プラザ 3階 会議室"
     assert program(recurrence=[WEDNESDAYS, THURSDAYS]).meeting_place().name == "研修室"
-    # … but with a session written out, which meets at the program's place, the places differ
+    # … and a session written out, which meets at the program's place, is named with its date
     mixed = program(recurrence=[{**THURSDAYS, "place": NEW_HALL}], sessions=[{"date": "2026-05-30", "time": "10:00〜12:00"}])
-    assert [p.name for _r, p in mixed.place_periods()] == ["駅前交流プラザ 3階 会議室"] and mixed.meeting_place().name == "研修室"
+    assert mixed.place_periods() == [] and mixed.meeting_place().name == "駅前交流プラザ 3階 会議室"
+    assert [(p.name, days) for p, days in mixed.places_elsewhere()] == [("研修室", [D(2026, 5, 30)])] and mixed.meets_at_several_places()
     # the month of the change names the new place with the new rhythm
     change = build_calendar([record], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))
     assert [(c.start, c.place.name if c.place else None) for c in change] == [(D(2026, 10, 1), "駅前交流プラザ 3階 会議室")]
     assert build_calendar([program(recurrence=[WEDNESDAYS, THURSDAYS])], D(2026, 9, 1), NEW_YEAR).rule_changes_in(Month(2026, 10))[0].place is None
+
+
+HALL = {"name": "しらかば市民会館 大ホール", "address": "しらかば市中央町1-1"}
+EMPLOYER = {"name": "ひだまり園芸"}
+
+
+def test_a_session_or_an_extra_date_with_a_place_of_its_own_meets_there_and_is_named_with_its_dates():
+    """The online seminar's 4th session in a hall, the group's one extra meeting at an employer:
+    those meetings carry their own place; the others keep theirs; the page's usual place stays
+    and the exceptions are named with their dates."""
+    online = {"name": "オンライン（Zoom）", "online": True}
+    sessions = [{"date": f"2027-0{m}-{d}", "time": "13:30〜16:00"} for m, d in ((6, 30), (7, 14), (7, 28), (8, 11), (8, 25), (9, "08"))]
+    sessions[3] = {**sessions[3], "place": HALL}
+    sessions[5] = {**sessions[5], "place": HALL}
+    seminar = program(place=online, sessions=sessions)
+    places = [o.place.name for o in program_occurrences(seminar, D(2027, 6, 1), ClosedDays(NEW_YEAR))]
+    assert places == ["オンライン（Zoom）"] * 3 + ["しらかば市民会館 大ホール", "オンライン（Zoom）", "しらかば市民会館 大ホール"]
+    assert seminar.place_periods() == [] and seminar.meeting_place().name == "オンライン（Zoom）"
+    assert [(p.name, days) for p, days in seminar.places_elsewhere()] == [("しらかば市民会館 大ホール", [D(2027, 8, 11), D(2027, 9, 8)])]
+    assert seminar.meets_at_several_places() and not program(place=online, sessions=sessions[:3]).meets_at_several_places()
+    # a place: that repeats the usual one is no exception
+    assert program(sessions=[{**sessions[0], "place": {"name": "研修室"}}]).places_elsewhere() == []
+    # an extra date at an employer, in either period of a group that moves
+    group = program(recurrence=[WEDNESDAYS, {**THURSDAYS, "place": NEW_HALL}], extra_dates=[{"date": "2026-09-17", "place": EMPLOYER}, {"date": "2026-12-24"}, {"date": "2027-01-28", "place": EMPLOYER}])
+    by_day = {o.date: o.place.name for o in program_occurrences(group, D(2026, 4, 1), ClosedDays(NEW_YEAR))}
+    assert (by_day[D(2026, 9, 17)], by_day[D(2026, 12, 24)], by_day[D(2027, 1, 28)]) == ("ひだまり園芸", "駅前交流プラザ 3階 会議室", "ひだまり園芸")
+    assert by_day[D(2026, 9, 9)] == "研修室" and by_day[D(2027, 1, 21)] == "駅前交流プラザ 3階 会議室"
+    assert [p.name for _r, p in group.place_periods()] == ["研修室", "駅前交流プラザ 3階 会議室"]
+    assert [(p.name, days) for p, days in group.places_elsewhere()] == [("ひだまり園芸", [D(2026, 9, 17), D(2027, 1, 28)])]
+    # with one place for all its periods, the group's page names that place and the employer
+    single = program(recurrence=[WEDNESDAYS, THURSDAYS], extra_dates=[{"date": "2026-12-24", "place": EMPLOYER}])
+    assert single.place_periods() == [] and single.meeting_place().name == "研修室" and single.meets_at_several_places()
+    assert [(p.name, days) for p, days in single.places_elsewhere()] == [("ひだまり園芸", [D(2026, 12, 24)])]
 
 
 def test_a_period_that_keeps_the_rhythm_but_meets_elsewhere_is_told_as_a_change_of_place():
@@ -551,3 +585,16 @@ def test_the_contributing_template_for_a_rhythm_change_is_valid_and_gives_the_ha
     assert [(o.number, o.title) for o in occurrences if o.title][2] == (11, "「職場で役立つコミュニケーション練習」")
     assert {o.place.name for o in occurrences if o.date < D(2026, 10, 1)} == {"研修室"}  # the program's place
     assert {o.place.name for o in occurrences if o.date >= D(2026, 10, 1)} == {"しらかば市駅前交流プラザ 3階 会議室"}
+
+
+def test_the_contributing_example_of_one_session_elsewhere_is_valid_and_meets_there():
+    import re
+
+    import yaml
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(block for block in re.findall(r"```yaml\n(.*?)```", guide, re.S) if block.startswith("sessions:\n"))
+    record = program(place={"name": "オンライン（Zoom）", "online": True}, **yaml.safe_load(block))
+    places = {o.date: o.place.name for o in program_occurrences(record, D(2027, 6, 1), ClosedDays(NEW_YEAR))}
+    assert places == {D(2027, 7, 28): "オンライン（Zoom）", D(2027, 9, 8): "しらかば市総合福祉センター 3階 講堂"}
+    assert [(p.address, days) for p, days in record.places_elsewhere()] == [("しらかば市中央町3-1-1", [D(2027, 9, 8)])]

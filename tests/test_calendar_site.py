@@ -645,3 +645,82 @@ def test_when_every_period_meets_at_its_own_same_place_the_page_names_that_place
     assert result.returncode == 0, result.stdout + result.stderr
     page = squeeze(text(tmp_path / "site", "programs/hataraku-junbi-no-hiroba/index.html"))
     assert "会場 しらかば市駅前交流プラザ 3階 会議室" in page and "総合福祉センター" not in page
+
+
+HALL_SESSION = '''  - date: 2027-09-08
+    time: "13:30〜16:00"
+'''
+HALL = '''    place:
+      name: しらかば市総合福祉センター 3階 講堂
+      address: しらかば市中央町3-1-1
+'''
+AT_EMPLOYER = '''extra_dates:
+  - date: 2027-01-20
+    title: しらかば農園の畑で
+    place:
+      name: しらかば農園
+      address: しらかば市北町1234-5
+'''
+
+
+@pytest.fixture(scope="module")
+def elsewhere_site(tmp_path_factory) -> Path:
+    """The sample with the online seminar's 4th session (2027-09-08) in a hall and one extra
+    meeting of the group (2027-01-20) at an employer, each written with its own ``place:``."""
+    root = tmp_path_factory.mktemp("elsewhere")
+    project = copy_project(root)
+    seminar = project / "content/programs/chiiki-zukuri-seminar.md"
+    written = seminar.read_text(encoding="utf-8")
+    assert written.count(HALL_SESSION) == 1
+    seminar.write_text(written.replace(HALL_SESSION, HALL_SESSION + HALL), encoding="utf-8")
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    written = group.read_text(encoding="utf-8")
+    assert written.count("\ncancelled:\n") == 1 and "extra_dates" not in written
+    group.write_text(written.replace("\ncancelled:\n", "\n" + AT_EMPLOYER + "cancelled:\n"), encoding="utf-8")
+    result = run_build(project, root / "site", DIRECTORY_BUILD_DATE="2026-11-30")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_a_session_or_an_extra_date_at_a_place_of_its_own_is_there_on_the_page_lists_and_feeds(elsewhere_site):
+    """The page's 会場 keeps the usual place and names the other one with its date; every list
+    of the program's meetings names each meeting's venue; the feeds and open data give the
+    meeting's own place."""
+    site = elsewhere_site
+    seminar = squeeze(text(site, "programs/chiiki-zukuri-seminar/index.html"))
+    assert ("会場 オンライン（Zoom） 申し込みのあと、参加のしかた（Zoom の案内と資料）をメールでお送りします "
+            "2027年9月8日(水) の回: しらかば市総合福祉センター 3階 講堂（しらかば市中央町 3-1-1 ） 対象") in seminar
+    assert "第4回 2027年9月8日(水) 13:30〜16:00 地域を深く知る②（データ集から地域づくりの課題を探る） 会場: しらかば市総合福祉センター 3階 講堂" in seminar
+    assert "第3回 2027年7月28日(水) 13:30〜16:00 変化・進化する就労支援①（就労支援の到達点を考える） 会場: オンライン（Zoom）" in seminar
+    september = text(site, "calendar/2027-09/index.html")
+    cell = september[september.index('data-day="2027-09-08"'):]
+    assert "会場: しらかば市総合福祉センター 3階 講堂" in squeeze(cell[:cell.index("</td>")])
+
+    group = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert ("2027年2月15日(月) 〜: しらかば市駅前交流プラザ 3階 会議室（しらかば市本町 2-5-8 ） "
+            "2027年1月20日(水) の回: しらかば農園（しらかば市北町 1234-5 ） 対象") in group
+    assert "第18回 2027年1月20日(水) 13:30〜15:00 しらかば農園の畑で 会場: しらかば農園 募集中" in group
+    january = text(site, "calendar/2027-01/index.html")
+    cell = january[january.index('data-day="2027-01-20"'):]
+    assert "会場: しらかば農園" in squeeze(cell[:cell.index("</td>")])
+
+    events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((site / "calendar/chiiki-zukuri-seminar.ics").read_bytes()).walk("VEVENT")}
+    hall, online = events["chiiki-zukuri-seminar-20270908T1330@example.github.io"], events["chiiki-zukuri-seminar-20270728T1330@example.github.io"]
+    assert str(hall["LOCATION"]) == "しらかば市総合福祉センター 3階 講堂 しらかば市中央町3-1-1" and "Zoom" not in str(hall["DESCRIPTION"])
+    assert str(online["LOCATION"]) == "オンライン（Zoom）" and "Zoom の案内" in str(online["DESCRIPTION"])
+    everything = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((site / "calendar/all.ics").read_bytes()).walk("VEVENT")}
+    assert str(everything["hataraku-junbi-no-hiroba-20270120T1330@example.github.io"]["LOCATION"]) == "しらかば農園 しらかば市北町1234-5"
+
+    data = json.loads(text(site, "data/programs.json"))
+    assert data["schema_version"] == "2.2"
+    sessions = next(p for p in data["programs"] if p["id"] == "chiiki-zukuri-seminar")["sessions"]
+    assert [s["place"]["name"] if s["place"] else None for s in sessions] == [None] * 3 + ["しらかば市総合福祉センター 3階 講堂"] + [None] * 4
+    rows = text(site, "data/programs.csv").splitlines()
+    assert next(r for r in rows if r.startswith("chiiki-zukuri-seminar-20270908T1330,")).count(",しらかば市総合福祉センター 3階 講堂,しらかば市中央町3-1-1,なし,") == 1
+    # HSDS: the hall is one of the seminar's locations, and the 4th meeting's schedule points at it
+    service = next(s for s in json.loads(text(site, "data/hsds/services.json")) if s["url"].endswith("/programs/chiiki-zukuri-seminar/"))
+    fourth = next(s for s in service["schedules"] if s["dtstart"] == "2027-09-08")
+    at = {link["location_id"] for link in service["service_at_locations"]}
+    assert fourth["attending_type"] == "会場" and fourth["location_id"] in at and len(at) == 2
+    locations = {loc["id"]: loc for org in json.loads(text(site, "data/hsds/organizations.json")) for loc in org.get("locations", [])}
+    assert locations[fourth["location_id"]]["name"] == "しらかば市総合福祉センター 3階 講堂"

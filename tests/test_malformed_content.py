@@ -126,6 +126,10 @@ CASES = [
     # a rule period's own place (会場): checked as the program's; only in the list form
     ("programs/period-place-without-name.md", "      adress:", "recurrence[2番目].place.adress（この期間の会場）", "「address」の書き間違いではありませんか"),
     ("programs/rule-place-single.md", "  place:", "recurrence.place（この期間の会場）", "期間ごとに書くとき（- rule: のリスト）だけ書けます。→ 会場はプログラムの place: に書いてください"),
+    # a session's or an extra date's own place: the same messages as a period's
+    ("programs/session-place-misspelt.md", "      adress:", "sessions[2番目].place.adress（その回の会場）", "「address」の書き間違いではありませんか"),
+    ("programs/session-place-japanese-key.md", "    会場:", "sessions[2番目].会場（日程）", "「その回の会場」なら「place」と書きます"),
+    ("programs/extra-date-place-without-name.md", "    place:", "extra_dates[1番目].place.name（会場名）", "「name:」（会場名）の行を追加してください"),
     ("programs/period-field-not-indented.md", "titles:", "titles", "「titles:」は recurrence（繰り返し）の中に書く項目です。「recurrence:」の次の行から、半角スペース2つで字下げして書いてください。期間ごとに「- rule:」で並べているときは、その期間の rule: と同じ字下げにしてください"),
     # place: written in a period but its fields left at the period's indent (place: then empty)
     ("programs/period-place-not-indented.md", "    name: しらかば市駅前", "recurrence[2番目].name（繰り返し）", "「name:」は place（この期間の会場）の中に書く項目です。「place:」の次の行から、半角スペース2つで字下げして書いてください"),

@@ -154,3 +154,38 @@ def test_a_printed_employer_page_leaves_out_the_screen_controls(page, site_url, 
     printed = "".join(pages)
     assert "しらかば農園" in printed
     assert "窓口用セット" not in printed and "印刷用シート" not in printed, printed[:400]
+
+
+@pytest.fixture(scope="module")
+def elsewhere_url(elsewhere_site, tmp_path_factory):
+    """The site of test_calendar_site.elsewhere_site (a seminar session in a hall, a group's extra
+    meeting at an employer), served below the project path like the sample."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import PROJECT_PATH, _QuietHandler
+
+    root = tmp_path_factory.mktemp("www-elsewhere")
+    (root / PROJECT_PATH.strip("/")).symlink_to(elsewhere_site, target_is_directory=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PROJECT_PATH}"
+    server.shutdown()
+
+
+from test_calendar_site import elsewhere_site  # noqa: E402,F401 - the fixture elsewhere_url serves
+
+
+def test_a_meeting_elsewhere_is_named_on_the_first_printed_page_with_its_date_whole(page, elsewhere_url, tmp_path):
+    """The venue of a session or extra date of its own is named after the usual place(s) in 会場
+    (on page 1 for the group; the seminar's 「くわしく」 begins page 2, as without it), its date
+    not cut over two lines; the pages print on as many sheets as before (2)."""
+    for path, named, on in ((HIROBA, "／2027年1月20日(水)の回:しらかば農園（しらかば市北町1234-5）", 0),
+                            ("programs/chiiki-zukuri-seminar/", "（Zoomの案内と資料）をメールでお送りします／2027年9月8日(水)の回:しらかば市総合福祉センター3階講堂（しらかば市中央町3-1-1）", 1)):
+        target = tmp_path / "page.pdf"
+        _, pages = print_with_css_page_size(page, elsewhere_url + path, target)
+        assert len(pages) == 2 and named in pages[on], path
+        lines = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout.splitlines()
+        day = re.search(r"2027年\d+月\d+日\(.\)の回", named).group()
+        assert any(day in line for line in lines), (path, [line for line in lines if "の回" in line])

@@ -48,7 +48,8 @@ class PlannedDate:
     """Where it came from, as a dotted field path (``dates.0``, ``sessions.3``, ``recurrence``;
     ``recurrence.1`` for the second period of a rule written as a list of periods)."""
     place: Optional["Place"] = field(default=None, compare=False)
-    """Where it meets: the rule period's place, else the program's (set by plan_program)."""
+    """Where it meets: its own (a session's or extra date's ``place``), else the rule period's,
+    else the program's (set by plan_program)."""
 
     @property
     def from_rule(self) -> bool:
@@ -87,7 +88,7 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
     for index, day in enumerate(program.dates):
         planned.append(PlannedDate(day, program.time, None, f"dates.{index}", program.place))
     for index, session in enumerate(program.sessions):
-        planned.append(PlannedDate(session.date, session.time or program.time, session.title, f"sessions.{index}", program.place))
+        planned.append(PlannedDate(session.date, session.time or program.time, session.title, f"sessions.{index}", program.session_place(session)))
     periods = recurrence_periods(program.recurrence)
     for path, rule in periods:  # each period's titles go to its own meetings
         if rule.start > rule.until:
@@ -103,7 +104,7 @@ def plan_program(program: "Program", closed: ClosedDays | None = None) -> Plan:
             planned.append(PlannedDate(day, program.period_time(rule), title, path, program.period_place(rule)))
     for index, session in enumerate(program.extra_dates):
         rule = program.rule_in_effect(session.date)  # the time and place of the rhythm around it
-        planned.append(PlannedDate(session.date, session.time or (program.period_time(rule) if rule else program.time), session.title, f"extra_dates.{index}", program.period_place(rule)))
+        planned.append(PlannedDate(session.date, session.time or (program.period_time(rule) if rule else program.time), session.title, f"extra_dates.{index}", program.extra_date_place(session)))
     planned.sort(key=lambda p: (p.date, p.time.start.minutes if p.time else -1))
     return Plan(tuple(planned), tuple(skipped))
 
@@ -133,7 +134,7 @@ class Occurrence:
     """Staff marked the meeting 満員 (``full``), whatever its status on the build date: feeds and
     open data use this, so that they do not change when the meeting's day passes."""
     place: Optional["Place"] = field(default=None, compare=False)
-    """Where this meeting is held: its rule period's place, else the program's (always set by
+    """Where this meeting is held: its own, else its rule period's, else the program's (always set by
     occurrences_of_plan; the default only keeps the field order)."""
 
     @property

@@ -186,9 +186,11 @@ def operator_organization(directory: Directory, site: SiteAddress) -> dict[str, 
 
 
 def program_places(program: Program) -> list[Place]:
-    """The program's place, then the other places its rule periods meet at (each once)."""
+    """The program's place, then the other places its rule periods meet at, then those of its
+    sessions and extra dates that meet elsewhere (each once)."""
     found: dict[str, Place] = {}
-    for place in [program.place, *(period.place for period in program.rule_periods if period.place)]:
+    elsewhere = [place for place, _days in program.places_elsewhere()]
+    for place in [program.place, *(period.place for period in program.rule_periods if period.place), *elsewhere]:
         found.setdefault(place_uuid(place), place)
     return list(found.values())
 

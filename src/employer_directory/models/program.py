@@ -48,6 +48,7 @@ class Session(Strict):
     date: StaffDate = Field(title="日付")
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="例: \"10:00〜12:00\"")
     title: Optional[ShortText] = Field(None, title="その回のテーマ")
+    place: Optional[Place] = Field(None, title="その回の会場", description="この回だけ会場がほかの回と違うときに書きます。省略するとプログラムの place:（追加の日は、その日の期間の会場）")
 
 
 RuleText = Annotated[
@@ -186,25 +187,60 @@ class Program(Strict):
         return (period.place if period else None) or self.place
 
     def place_periods(self) -> list[tuple[Recurrence, Place]]:
-        """Each rule period with its place, when the meetings do not all meet at the same place
+        """Each rule period with its place, when the periods do not all meet at the same place
         (the program page lists each place with its dates, and meeting lists name each
-        meeting's venue); empty when one place serves all (``meeting_place``). Dates and
-        sessions written out meet at the program's place, so with them it counts too."""
+        meeting's venue); empty when one place serves all periods (``meeting_place``). Dates,
+        sessions and extra dates at another place than the period around them are not periods:
+        they are named with their dates (``places_elsewhere``)."""
         periods = self.rule_periods
-        if not periods:
-            return []
         places = [self.period_place(period) for period in periods]
-        written_out = [self.place] if self.dates or self.sessions else []
-        if all(place == places[0] for place in places + written_out):
+        if all(place == places[0] for place in places):
             return []
         return list(zip(periods, places))
 
     def meeting_place(self) -> Place:
-        """The one place of all the meetings when ``place_periods`` is empty: the periods' own
-        place when every period names the same one (a list of one period with its ``place:``),
-        else the program's."""
+        """The usual place when ``place_periods`` is empty: the periods' own place when every
+        period names the same one (a list of one period with its ``place:``), else the
+        program's."""
         periods = self.rule_periods
         return self.period_place(periods[0]) if periods and not self.place_periods() else self.place
+
+    def session_place(self, session: Session) -> Place:
+        """Where a session meets: its own ``place``, else the program's."""
+        return session.place or self.place
+
+    def extra_date_place(self, extra: Session) -> Place:
+        """Where an extra date meets: its own ``place``, else that of the period around it
+        (``rule_in_effect``, as for its time), else the program's."""
+        return extra.place or self.period_place(self.rule_in_effect(extra.date))
+
+    def places_elsewhere(self) -> list[tuple[Place, list[dt.date]]]:
+        """The meetings written out (dates, sessions, extra dates) that are not at the usual place
+        of their day (that of the period around them when the periods differ, else
+        ``meeting_place``), grouped by place in order of first date, each with its dates.
+
+        The program page names them after the usual place(s): the seminar's one session in a hall,
+        or the group's one extra meeting at an employer, is an exception to where the program
+        meets, not a period of its own, so it is told as "on this day, there" rather than by
+        splitting the year into periods."""
+        periods = self.place_periods()
+
+        def usual(day: dt.date) -> Place:
+            return self.period_place(self.rule_in_effect(day)) if periods else self.meeting_place()
+
+        written = [(day, self.place) for day in self.dates]
+        written += [(s.date, self.session_place(s)) for s in self.sessions]
+        written += [(e.date, self.extra_date_place(e)) for e in self.extra_dates]
+        found: dict[tuple, tuple[Place, list[dt.date]]] = {}
+        for day, place in sorted(written, key=lambda pair: pair[0]):
+            if place != usual(day):
+                found.setdefault(tuple(place.model_dump().items()), (place, []))[1].append(day)
+        return [(place, sorted(set(days))) for place, days in found.values()]
+
+    def meets_at_several_places(self) -> bool:
+        """Whether the meetings are not all at one place: then each meeting in a list names its
+        venue (the ``meeting_place`` macro of overrides/partials/calendar_macros.html)."""
+        return bool(self.place_periods() or self.places_elsewhere())
 
     def place_changes(self) -> list[Recurrence]:
         """The periods that meet at another place than the period before them. Announced like a
