@@ -149,10 +149,11 @@ PLAZA = {"name": "駅前交流プラザ", "address": "本町2-5-8"}
 WEDNESDAYS = {"rule": "毎月第2・第4水曜", "start": dt.date(2026, 4, 15), "until": dt.date(2027, 3, 31), "time": "13:30〜15:00"}
 
 
-def _moves(old: dict, new: dict) -> list[str]:
+def _moves(old: dict, new: dict, old_extra: dict | None = None) -> list[str]:
     path = "content/programs/group.md"
     base = {path: {"title": "ひろば", "place": HALL, "recurrence": old}}
-    head = {path: {"title": "ひろば", "place": new.pop("place", HALL), "recurrence": new.pop("recurrence")}}
+    base[path].update(old_extra or {})
+    head = {path: {"title": "ひろば", "place": new.pop("place", HALL), "recurrence": new.pop("recurrence"), **new}}
     changed = compare(base, head, [], 12).changed
     return changed[0].moves if changed else []
 
@@ -176,3 +177,19 @@ def test_a_change_of_venue_is_told_from_the_day_the_meetings_move():
     assert _moves(WEDNESDAYS, {"recurrence": [first, {**second, "place": HALL}]}) == []
     # a place that cannot be read: validation says so, the summary gives no move
     assert _moves(WEDNESDAYS, {"recurrence": [first, {**second, "place": "駅前"}]}) == []
+
+
+def test_a_session_or_extra_date_that_moves_is_told_with_its_day():
+    extra = {"date": dt.date(2027, 1, 20), "time": "13:30〜15:00"}
+    farm = {"name": "しらかば農園", "address": "東町1-2"}
+    # an extra meeting moved to an employer, then back to where the group meets
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "extra_dates": [{**extra, "place": farm}]}, {"extra_dates": [extra]}) == ["2027-01-20 の回の会場が変わります: 総合福祉センター → しらかば農園"]
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "extra_dates": [extra]}, {"extra_dates": [{**extra, "place": farm}]}) == ["2027-01-20 の回の会場が変わります: しらかば農園 → 総合福祉センター"]
+    # an extra date without a place of its own follows its period: only the period's move is told
+    second = {**WEDNESDAYS, "start": dt.date(2027, 1, 1)}
+    split = [{**WEDNESDAYS, "until": dt.date(2026, 12, 31)}, {**second, "place": PLAZA}]
+    assert _moves(WEDNESDAYS, {"recurrence": split, "extra_dates": [extra]}, {"extra_dates": [extra]}) == ["2027-01-01 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
+    # a session of a series moved to the hall; the same place written again is no move
+    session = {"date": dt.date(2027, 9, 8), "time": "13:30〜16:00"}
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [{**session, "place": PLAZA}]}, {"sessions": [session]}) == ["2027-09-08 の回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [{**session, "place": HALL}]}, {"sessions": [session]}) == []

@@ -196,8 +196,11 @@ _VENUES = create_model(
     __config__=ConfigDict(extra="ignore"),
     place=(Optional[Place], None),
     recurrence=(Program.model_fields["recurrence"].annotation, Program.model_fields["recurrence"]),
+    sessions=(Program.model_fields["sessions"].annotation, []),
+    extra_dates=(Program.model_fields["extra_dates"].annotation, []),
 )
-"""A program's places (its own and its rule periods'), read as validation reads them."""
+"""A program's places (its own, its rule periods', its sessions' and extra dates'), read as
+validation reads them."""
 
 
 def _venue_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -221,7 +224,25 @@ def _venue_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         if pair[0] != pair[1] and pair != last:  # a period that goes on at the same new place: said once
             moves.append(f"{day.isoformat()} からの回の会場が変わります: {_place_names(was, becomes)}")
         last = pair
+    # A session or an extra date with a place of its own, in either version: said with its day.
+    for name in ("sessions", "extra_dates"):
+        was_on, becomes_on = {item.date: item for item in getattr(before, name)}, {item.date: item for item in getattr(after, name)}
+        for day in sorted(was_on.keys() & becomes_on.keys()):
+            if was_on[day].place is None and becomes_on[day].place is None:
+                continue  # the place around it: said above when it changed
+            was, becomes = _meeting_place(before, name, was_on[day]), _meeting_place(after, name, becomes_on[day])
+            if was and becomes and _where(was) != _where(becomes):
+                moves.append(f"{day.isoformat()} の回の会場が変わります: {_place_names(was, becomes)}")
     return moves
+
+
+def _meeting_place(version: Any, name: str, item: Any) -> Optional[Place]:
+    """Where a session (its own place, else the program's) or an extra date (its own, else that
+    of the rule meetings around it) meets, as ``Program.session_place`` and
+    ``Program.extra_date_place`` say."""
+    if item.place is not None:
+        return item.place
+    return version.place if name == "sessions" else _place_on(version, item.date)[0]
 
 
 def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
