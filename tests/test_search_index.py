@@ -178,6 +178,17 @@ def test_a_tasks_cautions_are_searched_as_body_text(built, directory):
                 assert task.cautions in fields["body"] and task.cautions not in fields["tasks"]
 
 
+def test_what_to_bring_is_searched_as_body_text(built, directory):
+    """持ち物・服装 (bring) is on the employer's page and sheets ② and ③: 三角巾 found nothing,
+    長靴 only ひまわり厨房 (its caution), not あさひ野菜農場, which lists it to bring."""
+    assert set(search(*built, "三角巾")) == slugs_whose_file_contains("三角巾") != set()
+    assert {"asahi-yasai-farm", "himawari-chubo"} <= set(search(*built, "長靴"))
+    assert set(search(*built, "筆記用具")) == slugs_whose_file_contains("筆記用具") != set()
+    for employer in directory.employers:
+        fields = employer_fields(employer, directory)
+        assert all(item in fields["body"].split("\n") for item in employer.bring)
+
+
 def test_words_separated_by_a_space_are_all_required(built):
     assert set(search(*built, "トマト")) > set(search(*built, "トマト 選果")) == {"minamihara-tomato-farm"}
 
