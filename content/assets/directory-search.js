@@ -150,7 +150,7 @@
     return null;
   }
 
-  // --- days typed as one word -------------------------------------------------------------
+  // --- days typed as words: lists, ranges, 平日 -------------------------------------------
 
   // 月水金, 火木 or 土日祝, a list of days as schedules write them, found nothing: the days are
   // indexed one by one (月曜日 in the days field). Such a word means an offer on any of its
@@ -204,20 +204,22 @@
   }
 
   // The query's words as { text, days, count, replaced }: days is what the word stands for
-  // (dayList) or null, count how many typed words it is, replaced whether it is searched only
-  // as its days (a range, days typed with spaces) or as typed too. Days typed with spaces are one item: a range with
-  // spaces around its mark (月 〜 金), or a list of single day kanji (月 水 金). A lone day kanji
-  // is searched as a word (水: 水やり), so several of them side by side are nothing but a list
-  // of days; read as the same list typed as one word (月水金), in the week's order only.
+  // (dayList) or null, count how many typed words it is, replaced whether it is searched as
+  // its days only or as typed too. As typed, a range is one-character words (月〜金: 月 and 金,
+  // as 月 水 金 is), which never search the days and find a 土 (soil) and a 日 anywhere in a
+  // text: a range and days typed with spaces are their days only. A list typed as one word may
+  // be a name (水木), and 平日 may be written: those are searched as typed too.
+  //
+  // Days typed with spaces are one item: a range with spaces around its mark (月 〜 金), or a
+  // list of single day kanji (月 水 金). A lone day kanji is searched as a word (水: 水やり), so
+  // several of them side by side are nothing but a list of days: read as the same list typed
+  // as one word (月水金), in the week's order only.
   function dayItems(text) {
     var words = queryWords(text);
     var items = [];
     for (var at = 0; at < words.length; ) {
-      var item = spacedDays(words, at) || { text: words[at], days: dayList(words[at]), count: 1, replaced: false };
-      // As typed, a range is one-character words (月〜金: 月 and 金, as 月 水 金 is), which never
-      // search the days and find a 土 (soil) and a 日 anywhere in a text: it is only its days.
-      // A list typed as one word may be a name (水木) and 平日 may be written: searched too.
-      if (item.days && !item.replaced) item.replaced = !!daysInRange(String(item.text).normalize("NFKC").toLowerCase());
+      var item = spacedDays(words, at) ||
+        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!daysInRange(words[at].normalize("NFKC").toLowerCase()) };
       items.push(item);
       at += item.count;
     }
@@ -294,9 +296,9 @@
     // Days searched instead of what was typed are always said, like a replaced word; days
     // searched as well only when they found something.
     days.forEach(function (item) {
-      var said = quoted([item.text]) + "を" + quoted(item.days.map(function (day) { return day + "曜"; }));
-      if (item.replaced) add(said + "として");
-      else if (widened.days) add(said + "としても");
+      var asDays = quoted([item.text]) + "を" + quoted(item.days.map(function (day) { return day + "曜"; }));
+      if (item.replaced) add(asDays + "として");
+      else if (widened.days) add(asDays + "としても");
     });
     var part = typedPart(folded);
     if (part && widened.part) add(quoted([typedAt(part.start, folded.length)]) + "を" + quoted(part.meanings) + "としても");
