@@ -192,7 +192,7 @@
   }
 
   // The days of a word typed as a list or a range of days, or null. Also after the search
-  // words (normalizeText): 平日 is 月火水木金 there (mkdocs.yml), 週末 is 土日.
+  // words (normalizeText): 平日 is 月〜金 there (mkdocs.yml), 週末 is 土日.
   function dayList(word) {
     var typed = String(word).normalize("NFKC").toLowerCase();
     var normal = normalizeText(word);
@@ -207,8 +207,8 @@
   // (dayList) or null, count how many typed words it is, replaced whether it is searched as
   // its days only or as typed too. As typed, a range is one-character words (月〜金: 月 and 金,
   // as 月 水 金 is), which never search the days and find a 土 (soil) and a 日 anywhere in a
-  // text: a range and days typed with spaces are their days only. A list typed as one word may
-  // be a name (水木), and 平日 may be written: those are searched as typed too.
+  // text: a range (平日 too, a search word for 月〜金) and days typed with spaces are their days
+  // only. A list typed as one word may be a name (水木): searched as typed too.
   //
   // Days typed with spaces are one item: a range with spaces around its mark (月 〜 金), or a
   // list of single day kanji (月 水 金). A lone day kanji is searched as a word (水: 水やり), so
@@ -219,7 +219,7 @@
     var items = [];
     for (var at = 0; at < words.length; ) {
       var item = spacedDays(words, at) ||
-        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!daysInRange(words[at].normalize("NFKC").toLowerCase()) };
+        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!(daysInRange(words[at].normalize("NFKC").toLowerCase()) || daysInRange(normalizeText(words[at]))) };
       items.push(item);
       at += item.count;
     }
@@ -246,7 +246,7 @@
     return dayReadingsOf(text).map(function (reading) { return reading.text; });
   }
 
-  // The same as { text, widened }: widened when a list searched as typed too (月水金, 平日) is
+  // The same as { text, widened }: widened when a list searched as typed too (月水金, 週末) is
   // one of its days in this reading (for the status line).
   function dayReadingsOf(text) {
     var items = dayItems(text);
@@ -290,7 +290,7 @@
     var dayTexts = days.map(function (item) { return item.text; });
     wholeWords(folded).forEach(function (span) {
       var typed = typedAt(span[0], span[1]);
-      // A search word for days (平日: 月火水木金) is said as its days, below.
+      // A search word for days (平日: 月〜金) is said as its days, below.
       if (dayTexts.indexOf(typed) < 0) add(quoted([typed]) + "を" + quoted([span[2]]) + "として");
     });
     // Days searched instead of what was typed are always said, like a replaced word; days
