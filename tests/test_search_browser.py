@@ -254,8 +254,8 @@ def test_without_javascript_the_static_listings_are_offered(browser, site_url):
 
 
 def test_search_page_has_no_accessibility_violations(browser, site_url):
-    # かいご せい and 月水金: the status line's second line (what was also searched)
-    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金")):
+    # かいご せい, 月水金, 月〜金 and 月 水 金: the status line's second line (what was also searched)
+    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金"), (PHONE, "?q=月〜金"), (PHONE, "?q=月 水 金")):
         session = Watched(browser, viewport)
         try:
             open_search(session.page, site_url, query)
@@ -600,3 +600,82 @@ def test_the_day_of_a_trailing_youbi_or_shukujitsu_is_no_sunday(watched, site_ur
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed] + [f"{day}曜" for day in days], typed
         assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました", typed
     assert watched.errors == []
+
+
+WEEKDAYS = "".join(f"『{day}曜』" for day in "月火水木金").replace("』『", "』か『")
+
+
+def test_a_range_of_days_or_heijitsu_finds_an_offer_on_any_day_in_it(watched, site_url, built_site):
+    """月〜金 (with ~, -, or the ー an input method types for -) found one employer, 平日 none: a
+    range means the days in it, an offer on any of them as for 月水金, and the status says so.
+    As typed a range is one-character words (月, 金), which never search the days: 土〜日 found
+    園芸 for its 土 (soil). So a range is searched as its days only (として), and so is 平日, a
+    search word for 月〜金. 月ー金 was the list 月・金."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    weekdays = employers_open_on(documents, "月火水木金")
+    for typed in ("月〜金", "月~金", "月～金", "月-金", "月ー金", "月曜〜金曜", "月〜金曜日", "月 〜 金", "月〜 金", "平日"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in "月火水木金"], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == weekdays, typed
+        assert said_line(page) == f"『{typed}』を{WEEKDAYS}として探しました", typed
+    # the same as ticking 月 to 金 under 曜日
+    page.goto(site_url + "search/?" + "&".join(f"day={day}" for day in "月火水木金"))
+    page.wait_for_selector("#dir-search[data-ready]")
+    assert set(result_slugs(page)) == weekdays
+    open_search(page, site_url)
+    # a range of fewer days narrows, marks its days in the cards, and finds no 土 (soil) as typed
+    type_query(page, "土〜日")
+    weekend = employers_open_on(documents, "土日")
+    assert set(result_slugs(page)) == weekend != weekdays
+    assert set(search_in_python(index, documents, "土 日")) - weekend != set()
+    assert set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts()) == {"土", "日"}
+    type_query(page, "介護 平日")
+    assert set(result_slugs(page)) == set(search_in_python(index, documents, "介護")) & weekdays != set()
+    # across the weekend; the same day twice is no range
+    assert page.evaluate("DirectorySearch.dayReadings('金〜月')") == ["金曜", "土曜", "日曜", "月曜"]
+    assert page.evaluate("DirectorySearch.dayReadings('日〜土')") == [f"{day}曜" for day in "日月火水木金土"]
+    assert page.evaluate("DirectorySearch.dayReadings('月〜月')") == ["月〜月"]
+    # with a list typed as one word: that list as typed too, the range never
+    assert page.evaluate("DirectorySearch.dayReadings('水木 土〜日')") == ["水木 土曜", "水木 日曜", "水曜 土曜", "水曜 日曜", "木曜 土曜", "木曜 日曜"]
+    # 週末 (土日) is said as its days too, not also as 『土日』
+    assert page.evaluate("DirectorySearch.querySaid('週末')") == "『週末』を『土曜』か『日曜』としても探しました"
+    assert watched.errors == []
+
+
+def test_days_typed_with_spaces_are_one_list(watched, site_url, built_site):
+    """月 水 金 was three one-character words, each required and none searching the days: it
+    found nothing, and 土 日 two employers for a 土 (soil) and a 日 in their text. Single day
+    kanji side by side are a list of days, as 月水金 is, searched as those days only. One alone
+    (月, 金) and kanji out of the week's order are still searched as typed."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("月 水 金", "月水金"), ("土 日", "土日"), ("月、 水、 金", "月水金")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == employers_open_on(documents, days), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+    type_query(page, "介護 月 水 金")
+    assert set(result_slugs(page)) == set(search_in_python(index, documents, "介護")) & employers_open_on(documents, "月水金") != set()
+    for typed in ("水 月", "月", "金", "水 やり"):
+        type_query(page, typed)
+        assert set(result_slugs(page)) == set(search_in_python(index, documents, typed)), typed
+        assert said_line(page) == "", typed
+    assert watched.errors == []
+
+
+def test_a_range_of_days_on_a_phone(browser, site_url, tmp_path):
+    """390 px: the note under the count wraps, nothing scrolls sideways."""
+    session = Watched(browser, {"width": 390, "height": 844})
+    try:
+        open_search(session.page, site_url, "?q=月〜金")
+        assert said_line(session.page) == f"『月〜金』を{WEEKDAYS}として探しました"
+        assert session.page.evaluate("document.documentElement.scrollWidth") <= 390
+        session.page.screenshot(path=str(tmp_path / "search-range-390.png"))
+        assert session.errors == []
+    finally:
+        session.close()

@@ -178,6 +178,29 @@ def test_a_tasks_cautions_are_searched_as_body_text(built, directory):
                 assert task.cautions in fields["body"] and task.cautions not in fields["tasks"]
 
 
+def test_what_to_bring_is_searched_as_body_text(built, directory):
+    """持ち物・服装 (bring) is on the employer's page and sheets ② and ③: 三角巾 found nothing,
+    長靴 only ひまわり厨房 (its caution), not あさひ野菜農場, which lists it to bring."""
+    assert set(search(*built, "三角巾")) == slugs_whose_file_contains("三角巾") != set()
+    assert {"asahi-yasai-farm", "himawari-chubo"} <= set(search(*built, "長靴"))
+    assert set(search(*built, "筆記用具")) == slugs_whose_file_contains("筆記用具") != set()
+    for employer in directory.employers:
+        fields = employer_fields(employer, directory)
+        assert all(item in fields["body"].split("\n") for item in employer.bring)
+
+
+def test_heijitsu_is_indexed_as_a_range_of_days(directory):
+    """平日 (a search word for 月〜金) written in a text is indexed as 月〜金 is: found by 平日
+    and 月〜金 alike, and not by 水 or 木 alone (water, wood), as 月火水木金 would be."""
+    original = directory.employers[0]
+    weekdays = original.model_copy(update={"slug": "weekdays", "body": original.body + "\n見学は平日の午前中です。"})
+    search_index = SearchIndex(dataclasses.replace(directory, employers=[original, weekdays])).add_all()
+    built = search_index.serialized_index(), search_index.documents()
+    assert "weekdays" in search(*built, "平日") and "weekdays" in search(*built, "月〜金")
+    for alone in ("水", "木"):
+        assert "weekdays" not in search(*built, alone), alone
+
+
 def test_words_separated_by_a_space_are_all_required(built):
     assert set(search(*built, "トマト")) > set(search(*built, "トマト 選果")) == {"minamihara-tomato-farm"}
 

@@ -150,7 +150,7 @@
     return null;
   }
 
-  // --- days typed as one word -------------------------------------------------------------
+  // --- days typed as words: lists, ranges, 平日 -------------------------------------------
 
   // 月水金, 火木 or 土日祝, a list of days as schedules write them, found nothing: the days are
   // indexed one by one (月曜日 in the days field). Such a word means an offer on any of its
@@ -161,10 +161,17 @@
   var WEEK = "月火水木金土日";
   // The days are the first group only: the 日 of a trailing 曜日 or 祝日 is no Sunday.
   var DAY_LIST = /^([月火水木金土日](?:[・、,\/]?[月火水木金土日])+)(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
+  // A range of days (月〜金, 月~金, 月-金, 月曜〜金曜) means the days in it, as a schedule writes
+  // it; across the weekend too (金〜月, and 日〜土 for a week that starts on Sunday). Matched
+  // before folding, which drops ー: an input method types 月-金 as 月ー金, which would otherwise
+  // be the list 月金 (Monday and Friday only).
+  var DAY_RANGE = /^([月火水木金土日])(?:曜日?)?[〜~\-\u2010-\u2015\u2212ー]([月火水木金土日])(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
+  // One day kanji as a word of its own, as in 月 水 金 (a list typed with spaces).
+  var SPACED_DAY = /^[月火水木金土日][・、,\/]?$/;
 
-  // The days of a word typed as a list of days, or null.
-  function dayList(word) {
-    var list = DAY_LIST.exec(foldText(word));
+  // The days of a list written in the week's order (月水金, 月・水・金), or null.
+  function daysInOrder(text) {
+    var list = DAY_LIST.exec(text);
     if (!list) return null;
     var days = list[1].split("").filter(function (ch) { return WEEK.indexOf(ch) >= 0; });
     for (var i = 1; i < days.length; i++) {
@@ -173,26 +180,93 @@
     return days;
   }
 
+  // The days of a range, from its first day to its last, or null.
+  function daysInRange(text) {
+    var range = DAY_RANGE.exec(text);
+    if (!range || range[1] === range[2]) return null;
+    var days = [];
+    for (var at = WEEK.indexOf(range[1]); ; at = (at + 1) % WEEK.length) {
+      days.push(WEEK.charAt(at));
+      if (WEEK.charAt(at) === range[2]) return days;
+    }
+  }
+
+  // The days of a word typed as a list or a range of days, or null. Also after the search
+  // words (normalizeText): 平日 is 月〜金 there (mkdocs.yml), 週末 is 土日.
+  function dayList(word) {
+    var typed = String(word).normalize("NFKC").toLowerCase();
+    var normal = normalizeText(word);
+    return daysInRange(typed) || daysInRange(normal) || daysInOrder(normal);
+  }
+
   function queryWords(text) {
     return text.split(/\s+/).filter(Boolean);
   }
 
-  // The query as typed, then with each list of days replaced by one of its days (X曜), every
-  // combination when it holds several lists.
+  // The query's words as { text, days, count, replaced }: days is what the word stands for
+  // (dayList) or null, count how many typed words it is, replaced whether it is searched as
+  // its days only or as typed too. As typed, a range is one-character words (月〜金: 月 and 金,
+  // as 月 水 金 is), which never search the days and find a 土 (soil) and a 日 anywhere in a
+  // text: a range (平日 too, a search word for 月〜金) and days typed with spaces are their days
+  // only. A list typed as one word may be a name (水木): searched as typed too.
+  //
+  // Days typed with spaces are one item: a range with spaces around its mark (月 〜 金), or a
+  // list of single day kanji (月 水 金). A lone day kanji is searched as a word (水: 水やり), so
+  // several of them side by side are nothing but a list of days: read as the same list typed
+  // as one word (月水金), in the week's order only.
+  function dayItems(text) {
+    var words = queryWords(text);
+    var items = [];
+    for (var at = 0; at < words.length; ) {
+      var item = spacedDays(words, at) ||
+        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!(daysInRange(words[at].normalize("NFKC").toLowerCase()) || daysInRange(normalizeText(words[at]))) };
+      items.push(item);
+      at += item.count;
+    }
+    return items;
+  }
+
+  function spacedDays(words, at) {
+    for (var count = 3; count >= 2; count--) {
+      if (at + count > words.length) continue;
+      var range = daysInRange(words.slice(at, at + count).join("").normalize("NFKC"));
+      if (range) return { text: words.slice(at, at + count).join(" "), days: range, count: count, replaced: true };
+    }
+    var end = at;
+    while (end < words.length && SPACED_DAY.test(words[end].normalize("NFKC"))) end++;
+    if (end - at < 2) return null;
+    var days = daysInOrder(words.slice(at, end).join("").normalize("NFKC"));
+    return days ? { text: words.slice(at, end).join(" "), days: days, count: end - at, replaced: true } : null;
+  }
+
+  // The query as typed, then with each list or range of days replaced by one of its days
+  // (X曜), every combination when it holds several; without the readings that keep a range or
+  // spaced days as typed.
   function dayReadings(text) {
-    var readings = [queryWords(text)];
-    queryWords(text).forEach(function (word, at) {
-      var days = dayList(word);
-      if (!days) return;
+    return dayReadingsOf(text).map(function (reading) { return reading.text; });
+  }
+
+  // The same as { text, widened }: widened when a list searched as typed too (月水金, 週末) is
+  // one of its days in this reading (for the status line).
+  function dayReadingsOf(text) {
+    var items = dayItems(text);
+    var readings = [items.map(function (item) { return item.text; })];
+    items.forEach(function (item, at) {
+      if (!item.days) return;
       readings.forEach(function (words) {
-        days.forEach(function (day) {
+        item.days.forEach(function (day) {
           var changed = words.slice();
           changed[at] = day + "曜";
           readings.push(changed);
         });
       });
     });
-    return readings.map(function (words) { return words.join(" "); });
+    return readings.filter(function (words) {
+      return items.every(function (item, at) { return !item.replaced || words[at] !== item.text; });
+    }).map(function (words) {
+      var widened = items.some(function (item, at) { return item.days && !item.replaced && words[at] !== item.text; });
+      return { text: words.join(" "), widened: widened };
+    });
   }
 
   // --- what the query was searched as, for the status line -------------------------------
@@ -212,10 +286,19 @@
     function quoted(words) { return words.map(function (word) { return "『" + word + "』"; }).join("か"); }
     var said = [];
     function add(sentence) { if (said.indexOf(sentence) < 0) said.push(sentence); }
-    wholeWords(folded).forEach(function (span) { add(quoted([typedAt(span[0], span[1])]) + "を" + quoted([span[2]]) + "として"); });
-    queryWords(text).forEach(function (word) {
-      var days = dayList(word);
-      if (days && widened.days) add(quoted([word]) + "を" + quoted(days.map(function (day) { return day + "曜"; })) + "としても");
+    var days = dayItems(text).filter(function (item) { return item.days; });
+    var dayTexts = days.map(function (item) { return item.text; });
+    wholeWords(folded).forEach(function (span) {
+      var typed = typedAt(span[0], span[1]);
+      // A search word for days (平日: 月〜金) is said as its days, below.
+      if (dayTexts.indexOf(typed) < 0) add(quoted([typed]) + "を" + quoted([span[2]]) + "として");
+    });
+    // Days searched instead of what was typed are always said, like a replaced word; days
+    // searched as well only when they found something.
+    days.forEach(function (item) {
+      var asDays = quoted([item.text]) + "を" + quoted(item.days.map(function (day) { return day + "曜"; }));
+      if (item.replaced) add(asDays + "として");
+      else if (widened.days) add(asDays + "としても");
     });
     var part = typedPart(folded);
     if (part && widened.part) add(quoted([typedAt(part.start, folded.length)]) + "を" + quoted(part.meanings) + "としても");
@@ -354,9 +437,9 @@
       var byRef = {};
       found = [];
       var readings = [];
-      dayReadings(q).forEach(function (text, dayIndex) {
-        queryReadings(text).forEach(function (reading, partIndex) {
-          readings.push({ text: reading, days: dayIndex > 0, part: partIndex > 0 });
+      dayReadingsOf(q).forEach(function (dayReading) {
+        queryReadings(dayReading.text).forEach(function (reading, partIndex) {
+          readings.push({ text: reading, days: dayReading.widened, part: partIndex > 0 });
         });
       });
       readings.forEach(function (reading) {

@@ -73,6 +73,10 @@ def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
     # page and the staff sheet, and what staff look for (免許, 脚立, 暑さ); they tell the conditions
     # of the work, not the work, so they rank as body text, below the tasks themselves.
     body += [task.cautions for task in employer.tasks if task.cautions]
+    # What to bring and wear (長靴, エプロン, 上ばき) is on the employer's page and sheets ② and ③,
+    # and tells a counsellor what the work is like (wet floors, a kitchen, outdoors); like the
+    # cautions it is a condition of the work, so body text.
+    body += employer.bring
     # A task's physical load is a column on the page; job seekers ask for 軽作業 (light work).
     loads = sorted({task.load for task in employer.tasks})
     body += [f"体への負担が{load}" for load in loads] + (["軽作業"] if LIGHT_LOAD in loads else [])
