@@ -197,7 +197,7 @@ def program_places(program: Program) -> list[Place]:
 
 def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str) -> dict[str, Any]:
     day = occurrence.date.isoformat()
-    location_id = place_uuid(occurrence.place)  # its rule period's place, else the program's
+    location_id = place_uuid(occurrence.place)  # its own, else its rule period's, else the program's
     return without_empty(
         {
             "id": stable_uuid("schedule", service_id, occurrence.id),
