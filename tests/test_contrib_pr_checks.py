@@ -193,3 +193,15 @@ def test_a_session_or_extra_date_that_moves_is_told_with_its_day():
     session = {"date": dt.date(2027, 9, 8), "time": "13:30〜16:00"}
     assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [{**session, "place": PLAZA}]}, {"sessions": [session]}) == ["2027-09-08 の回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
     assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [{**session, "place": HALL}]}, {"sessions": [session]}) == []
+
+
+def test_before_its_first_period_a_program_meets_at_that_period_s_place():
+    """Before any period has started, the meetings' place is the first period's (as
+    ``Program.rule_in_effect`` and ``extra_date_place`` say), not the program's."""
+    at_plaza = {**WEDNESDAYS, "place": PLAZA}
+    # a later start of a period at its own place is no move from the old start day
+    assert _moves([at_plaza], {"recurrence": [{**at_plaza, "start": dt.date(2026, 5, 1)}]}) == []
+    # an extra meeting before the rule starts, back from an employer, meets at the period's place
+    extra = {"date": dt.date(2026, 4, 1), "time": "13:30〜15:00"}
+    farm = {"name": "しらかば農園", "address": "東町1-2"}
+    assert _moves([at_plaza], {"recurrence": [at_plaza], "extra_dates": [extra]}, {"extra_dates": [{**extra, "place": farm}]}) == ["2026-04-01 の回の会場が変わります: しらかば農園 → 駅前交流プラザ"]

@@ -22,7 +22,7 @@ from conftest import ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.exports.csv_data import BOM, EMPLOYER_COLUMNS, PROGRAM_COLUMNS, employer_rows, occurrence_rows
 from employer_directory.exports.data_files import DATA_FILES, render_data_files
-from employer_directory.exports.hsds import hsds_services, place_uuid
+from employer_directory.exports.hsds import hsds_services, place_uuid, program_places
 from employer_directory.exports.ids import employer_uuid, operator_uuid, program_uuid
 from employer_directory.exports.json_ld import employer_json_ld, program_json_ld
 from employer_directory.exports.records import program_occurrences
@@ -341,3 +341,25 @@ def test_licence_is_configurable_in_mkdocs_yml(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert read_json(site, "data/employers.json")["license"] == "CC0 1.0"
     assert "CC0 1.0" in (site / "data" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_service_is_at_the_places_its_meetings_are_held_and_no_other():
+    """HSDS lists a program at each place one of its meetings is held. A rule whose every period
+    names a place of its own meets nowhere at the program's ``place:`` (its page's 会場 is the
+    period's place): that is no location of the service."""
+    from test_calendar_occurrences import NEW_HALL, NEW_YEAR, THURSDAYS, WEDNESDAYS, program
+    from employer_directory.calendar.closures import ClosedDays
+    from employer_directory.calendar.occurrences import program_occurrences as meetings_of
+
+    at_hall = {**THURSDAYS, "place": NEW_HALL}
+    cases = {
+        "one period at its own place": program(recurrence=[at_hall]),
+        "every period at that place": program(recurrence=[{**WEDNESDAYS, "place": NEW_HALL}, at_hall]),
+        "and a session at the program's place": program(recurrence=[at_hall], sessions=[{"date": "2026-05-30", "time": "10:00〜12:00"}]),
+        "periods at two places": program(recurrence=[WEDNESDAYS, at_hall]),
+        "no rule": program(sessions=[{"date": "2026-05-30", "time": "10:00〜12:00"}]),
+    }
+    for case, record in cases.items():
+        held = {place_uuid(o.place) for o in meetings_of(record, dt.date(2026, 4, 1), ClosedDays(NEW_YEAR))}
+        places = [place_uuid(place) for place in program_places(record)]
+        assert len(places) == len(set(places)) and set(places) == held, case

@@ -246,11 +246,14 @@ def _meeting_place(version: Any, name: str, item: Any) -> Optional[Place]:
 
 
 def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
-    """The place of the rule meetings from ``day`` on (that of the last period started by then,
-    else the program's), and whether it is a period's own place."""
-    started = [period for _path, period in recurrence_periods(version.recurrence) if period.start <= day]
-    if started and started[-1].place is not None:
-        return started[-1].place, True
+    """The place of the rule meetings from ``day`` on (that of the period in effect, as
+    ``Program.rule_in_effect`` finds it: the last one started by then, the first before any has
+    started; else the program's), and whether it is a period's own place."""
+    periods = [period for _path, period in recurrence_periods(version.recurrence)]
+    started = [period for period in periods if period.start <= day]
+    period = started[-1] if started else (periods[0] if periods else None)
+    if period is not None and period.place is not None:
+        return period.place, True
     return version.place, False
 
 

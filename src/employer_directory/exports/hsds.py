@@ -186,18 +186,21 @@ def operator_organization(directory: Directory, site: SiteAddress) -> dict[str, 
 
 
 def program_places(program: Program) -> list[Place]:
-    """The program's place, then the other places its rule periods meet at, then those of its
-    sessions and extra dates that meet elsewhere (each once)."""
+    """The places its rule periods meet at (without a rule, the program's place), then those of
+    its sessions and extra dates that meet elsewhere (each once). When every period names a
+    place of its own, no meeting is at the program's place: it is no location of the service,
+    as it is not the page's 会場 (``Program.meeting_place``)."""
     found: dict[str, Place] = {}
+    usual = [program.period_place(period) for period in program.rule_periods] or [program.place]
     elsewhere = [place for place, _days in program.places_elsewhere()]
-    for place in [program.place, *(period.place for period in program.rule_periods if period.place), *elsewhere]:
+    for place in [*usual, *elsewhere]:
         found.setdefault(place_uuid(place), place)
     return list(found.values())
 
 
 def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str) -> dict[str, Any]:
     day = occurrence.date.isoformat()
-    location_id = place_uuid(occurrence.place)  # its rule period's place, else the program's
+    location_id = place_uuid(occurrence.place)  # its own, else its rule period's, else the program's
     return without_empty(
         {
             "id": stable_uuid("schedule", service_id, occurrence.id),

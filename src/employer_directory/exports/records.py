@@ -36,7 +36,8 @@ class OccurrenceRecord:
     """The calendar's start and end: aware datetimes in Asia/Tokyo (a meeting that ends at
     24:00 ends at 0:00 the next day), or the date alone for a meeting without a time."""
     place: Optional[Place] = None
-    """Where the meeting is held: the occurrence's place (its rule period's, else the program's)."""
+    """Where the meeting is held: the occurrence's place (its own, a session's or extra date's;
+    else its rule period's; else the program's)."""
 
     @property
     def id(self) -> str:
