@@ -261,9 +261,18 @@ def test_program_pages_have_one_valid_event_per_occurrence(built_site, directory
 
 def test_no_events_when_a_required_field_would_be_missing(directory):
     program = next(p for p in directory.programs if not p.place.online)
-    nowhere = program.model_copy(update={"place": program.place.model_copy(update={"address": None})})
-    occurrences = [dataclasses.replace(o, program=nowhere) for o in program_occurrences(directory) if o.program is program]
+    no_address = program.place.model_copy(update={"address": None})
+    nowhere = program.model_copy(update={"place": no_address})
+    occurrences = [dataclasses.replace(o, program=nowhere, place=no_address) for o in program_occurrences(directory) if o.program is program]
     assert occurrences and program_json_ld(nowhere, occurrences, directory, SITE) is None
+    # one meeting without an address is enough: search engines would get an event with no place
+    one = [occurrences[0], *(dataclasses.replace(o, place=program.place) for o in occurrences[1:])]
+    assert program_json_ld(nowhere, one, directory, SITE) is None
+    # the program's own place without an address, where no meeting is held (every rule period
+    # names its own place): the meetings are described
+    elsewhere = [dataclasses.replace(o, place=program.place) for o in occurrences]
+    events = program_json_ld(nowhere, elsewhere, directory, SITE)["@graph"]
+    assert len(events) == len(occurrences) and all(e["location"]["address"]["streetAddress"] == program.place.address for e in events)
 
 
 def test_employer_pages_describe_the_business_and_its_programmes(built_site, directory):

@@ -108,8 +108,9 @@ def occurrence_event(occurrence: OccurrenceRecord, directory: Directory, site: S
 
 
 def program_json_ld(program: Program, occurrences: list[OccurrenceRecord], directory: Directory, site: SiteAddress) -> dict[str, Any] | None:
-    """Events of one program page, or None when a required field is missing (a place with no address)."""
-    if any(not place.online and not place.address for place in [program.place, *(o.place for o in occurrences)]):
+    """Events of one program page, or None when a required field is missing (a meeting's place
+    with no address). The program's own place counts only through the meetings held there."""
+    if any(not o.place.online and not o.place.address for o in occurrences):
         return None
     events = [occurrence_event(occurrence, directory, site) for occurrence in occurrences]
     return {"@context": CONTEXT, "@graph": events} if events else None
