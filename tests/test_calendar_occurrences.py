@@ -459,6 +459,11 @@ def test_each_meeting_has_the_place_of_its_period_and_an_extra_date_the_one_arou
     assert moved.place_periods() == [] and moved.meeting_place().name == "駅前交流プラザ 3階 会議室"
     assert program(recurrence=[{**THURSDAYS, "place": NEW_HALL}]).meeting_place().name == "駅前交流プラザ 3階 会議室"
     assert program(recurrence=[WEDNESDAYS, THURSDAYS]).meeting_place().name == "研修室"
+    # a series without a rule whose sessions all name one hall: that hall, and nothing elsewhere
+    series = program(sessions=[{"date": day, "time": "10:00〜12:00", "place": NEW_HALL} for day in ("2026-05-30", "2026-06-13")])
+    assert series.meeting_place().name == "駅前交流プラザ 3階 会議室" and series.places_elsewhere() == []
+    one_elsewhere = program(sessions=[{"date": "2026-05-30", "time": "10:00〜12:00", "place": NEW_HALL}, {"date": "2026-06-13", "time": "10:00〜12:00"}])
+    assert one_elsewhere.meeting_place().name == "研修室" and [p.name for p, _days in one_elsewhere.places_elsewhere()] == ["駅前交流プラザ 3階 会議室"]
     # … and a session written out, which meets at the program's place, is named with its date
     mixed = program(recurrence=[{**THURSDAYS, "place": NEW_HALL}], sessions=[{"date": "2026-05-30", "time": "10:00〜12:00"}])
     assert mixed.place_periods() == [] and mixed.meeting_place().name == "駅前交流プラザ 3階 会議室"

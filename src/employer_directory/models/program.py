@@ -200,10 +200,15 @@ class Program(Strict):
 
     def meeting_place(self) -> Place:
         """The usual place when ``place_periods`` is empty: the periods' own place when every
-        period names the same one (a list of one period with its ``place:``), else the
-        program's."""
+        period names the same one (a list of one period with its ``place:``); without a rule,
+        the one place of every date, session and extra date when they share one (a series whose
+        sessions all name the same hall); else the program's."""
         periods = self.rule_periods
-        return self.period_place(periods[0]) if periods and not self.place_periods() else self.place
+        if periods:
+            return self.period_place(periods[0]) if not self.place_periods() else self.place
+        places = [self.place for _day in self.dates] + [self.session_place(s) for s in self.sessions]
+        places += [self.extra_date_place(e) for e in self.extra_dates]
+        return places[0] if places and all(place == places[0] for place in places) else self.place
 
     def session_place(self, session: Session) -> Place:
         """Where a session meets: its own ``place``, else the program's."""
