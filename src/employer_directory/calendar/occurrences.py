@@ -310,6 +310,9 @@ class ProgramCalendar:
             self._programs[program.slug] = program
             everything.extend(found)
         everything.sort(key=lambda o: o.sort_key)
+        self.several_places: frozenset[str] = frozenset(slug for slug, program in self._programs.items() if program.meets_at_several_places())
+        """The programs whose meetings are not all at one place (``Program.meets_at_several_places``),
+        worked out once: meeting lists ask for every meeting they show whether to name its venue."""
         self.all: tuple[Occurrence, ...] = tuple(everything)
         self._dates = [o.date for o in self.all]
         self.by_month: dict[Month, list[Occurrence]] = {}
