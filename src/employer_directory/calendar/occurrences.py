@@ -21,7 +21,7 @@ from .closures import ClosedDays
 from .rules import parse_rule
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models.program import Place, Program
+    from ..models.program import Place, Program, Recurrence
 
 OPEN = "募集中"
 FULL = "満員"
@@ -406,12 +406,21 @@ class ProgramCalendar:
         that keeps its days but moves is not looked for at the old place."""
         found = []
         for slug, program in self._programs.items():
-            rhythm, moves = program.rhythm_changes(), program.place_changes()
-            for period in program.rule_periods:
-                if (period in rhythm or period in moves) and Month.of(period.start) == month:
-                    place = program.period_place(period) if period in moves else None
-                    found.append(RuleChange(slug, program.title, period.start, period.rule, program.period_time(period), place, rhythm_changed=period in rhythm))
+            changes = program.rhythm_changes() + program.place_changes()
+            found += [self._rule_change(slug, period) for period in program.rule_periods if period in changes and Month.of(period.start) == month]
         return sorted(found, key=lambda change: (change.start, change.program_title))
+
+    def change_after(self, slug: str, today: dt.date) -> Optional["RuleChange"]:
+        """The program's next change of rhythm or place after ``today`` (``Program.rule_after``):
+        the calendar index names it beside the rule in effect, as the month page does."""
+        period = self._programs[slug].rule_after(today)
+        return self._rule_change(slug, period) if period else None
+
+    def _rule_change(self, slug: str, period: "Recurrence") -> "RuleChange":
+        """What changes from ``period`` on: its rhythm, its place, or both."""
+        program = self._programs[slug]
+        place = program.period_place(period) if period in program.place_changes() else None
+        return RuleChange(slug, program.title, period.start, period.rule, program.period_time(period), place, rhythm_changed=period in program.rhythm_changes())
 
 
 @dataclass(frozen=True)
