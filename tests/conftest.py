@@ -83,8 +83,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
     """Base URL of the built site, served on 127.0.0.1 below the project path."""
-    root = tmp_path_factory.mktemp("www")
-    (root / PROJECT_PATH.strip("/")).symlink_to(built_site, target_is_directory=True)
+    yield from serve_below_project_path(built_site, tmp_path_factory.mktemp("www"))
+
+
+@pytest.fixture(scope="module")
+def elsewhere_url(elsewhere_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The site of test_calendar_site.elsewhere_site (a seminar session in a hall, a group's extra
+    meeting at an employer), served like the sample; a module that uses it imports that fixture."""
+    yield from serve_below_project_path(elsewhere_site, tmp_path_factory.mktemp("www-elsewhere"))
+
+
+def serve_below_project_path(site: Path, root: Path):
+    """Serves ``site`` on 127.0.0.1 below the project path (a folder of ``root``), as GitHub
+    Pages does; yields the base URL, then stops the server."""
+    (root / PROJECT_PATH.strip("/")).symlink_to(site, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -112,8 +112,7 @@ def test_pages_work_with_javascript_off(browser, site_url):
     context.close()
 
 
-from test_calendar_site import elsewhere_site  # noqa: E402,F401 - served by elsewhere_url
-from test_print_pages import elsewhere_url  # noqa: E402,F401
+from test_calendar_site import elsewhere_site  # noqa: E402,F401 - served by conftest's elsewhere_url
 
 
 @pytest.mark.parametrize("path", ["programs/chiiki-zukuri-seminar/", "programs/hataraku-junbi-no-hiroba/", "calendar/2027-09/"])

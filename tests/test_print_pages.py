@@ -156,25 +156,7 @@ def test_a_printed_employer_page_leaves_out_the_screen_controls(page, site_url, 
     assert "窓口用セット" not in printed and "印刷用シート" not in printed, printed[:400]
 
 
-@pytest.fixture(scope="module")
-def elsewhere_url(elsewhere_site, tmp_path_factory):
-    """The site of test_calendar_site.elsewhere_site (a seminar session in a hall, a group's extra
-    meeting at an employer), served below the project path like the sample."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import PROJECT_PATH, _QuietHandler
-
-    root = tmp_path_factory.mktemp("www-elsewhere")
-    (root / PROJECT_PATH.strip("/")).symlink_to(elsewhere_site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PROJECT_PATH}"
-    server.shutdown()
-
-
-from test_calendar_site import elsewhere_site  # noqa: E402,F401 - the fixture elsewhere_url serves
+from test_calendar_site import elsewhere_site  # noqa: E402,F401 - the site conftest's elsewhere_url serves
 
 
 def test_a_meeting_elsewhere_is_named_on_the_first_printed_page_with_its_date_whole(page, elsewhere_url, tmp_path):
