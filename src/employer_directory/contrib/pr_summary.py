@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from ..frontmatter import FrontMatter, read_front_matter
 from ..models.employer import Employer
-from ..models.program import SCHEDULE_FIELDS, Place, Program, recurrence_periods
+from ..models.program import SCHEDULE_FIELDS, Place, Program, period_in_effect, recurrence_periods
 from ..models.values import parse_staff_date
 from .freshness import StaleRecord, has_ended, stale_cutoff
 
@@ -247,11 +247,9 @@ def _meeting_place(version: Any, name: str, item: Any) -> Optional[Place]:
 
 def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
     """The place of the rule meetings from ``day`` on (that of the period in effect, as
-    ``Program.rule_in_effect`` finds it: the last one started by then, the first before any has
-    started; else the program's), and whether it is a period's own place."""
-    periods = [period for _path, period in recurrence_periods(version.recurrence)]
-    started = [period for period in periods if period.start <= day]
-    period = started[-1] if started else (periods[0] if periods else None)
+    ``Program.rule_in_effect`` finds it, else the program's), and whether it is a period's own
+    place."""
+    period = period_in_effect([period for _path, period in recurrence_periods(version.recurrence)], day)
     if period is not None and period.place is not None:
         return period.place, True
     return version.place, False

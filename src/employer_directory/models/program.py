@@ -102,6 +102,13 @@ class Recurrence(Strict):
     place: Optional[Place] = Field(None, title="この期間の会場", description="期間ごとに書くとき（- rule: のリスト）だけ。この期間の回の会場がプログラムの place: と違うときに書きます。省略するとプログラムの place")
 
 
+def period_in_effect(periods: list[Recurrence], day: dt.date) -> Optional[Recurrence]:
+    """The rule period whose rhythm and place apply on ``day``: the last one started by then
+    (the first before any has started; the last once all have ended), or None without a rule."""
+    started = [period for period in periods if period.start <= day]
+    return started[-1] if started else (periods[0] if periods else None)
+
+
 def _recurrence_form(value: Any) -> str:
     # The tags are written like pydantic's own union-member names ("list[…]"), which
     # validation._is_internal drops from error locations: a message about the second period's
@@ -165,9 +172,7 @@ class Program(Strict):
         """The period whose rhythm applies on ``today``: the last one started by then (the
         first before any has started; the last once all have ended), for places with room for
         one rule only, and for the time of an extra date (calendar.occurrences.plan_program)."""
-        periods = self.rule_periods
-        started = [period for period in periods if period.start <= today]
-        return started[-1] if started else (periods[0] if periods else None)
+        return period_in_effect(self.rule_periods, today)
 
     def rule_after(self, today: dt.date) -> Optional[Recurrence]:
         """The next period that changes the rhythm (``rhythm_changes``) or the place
