@@ -233,10 +233,12 @@ class Program(Strict):
         or the group's one extra meeting at an employer, is an exception to where the program
         meets, not a period of its own, so it is told as "on this day, there" rather than by
         splitting the year into periods."""
-        periods = self.place_periods()
+        # With a rule, the place of the period around the day (one place for all when the periods
+        # share it); without one, the one usual place (``meeting_place``), worked out once.
+        without_rule = None if self.rule_periods else self.meeting_place()
 
         def usual(day: dt.date) -> Place:
-            return self.period_place(self.rule_in_effect(day)) if periods else self.meeting_place()
+            return without_rule or self.period_place(self.rule_in_effect(day))
 
         written = [(day, self.place) for day in self.dates]
         written += [(s.date, self.session_place(s)) for s in self.sessions]
