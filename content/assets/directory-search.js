@@ -194,9 +194,12 @@
   // The days of a word typed as a list or a range of days, or null. Also after the search
   // words (normalizeText): 平日 is 月〜金 there (mkdocs.yml), 週末 is 土日.
   function dayList(word) {
-    var typed = String(word).normalize("NFKC").toLowerCase();
-    var normal = normalizeText(word);
-    return daysInRange(typed) || daysInRange(normal) || daysInOrder(normal);
+    return rangeOfDays(word) || daysInOrder(normalizeText(word));
+  }
+
+  // The days of a word typed as a range (月〜金), or a search word for one (平日), or null.
+  function rangeOfDays(word) {
+    return daysInRange(String(word).normalize("NFKC").toLowerCase()) || daysInRange(normalizeText(word));
   }
 
   function queryWords(text) {
@@ -219,7 +222,7 @@
     var items = [];
     for (var at = 0; at < words.length; ) {
       var item = spacedDays(words, at) ||
-        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!(daysInRange(words[at].normalize("NFKC").toLowerCase()) || daysInRange(normalizeText(words[at]))) };
+        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!rangeOfDays(words[at]) };
       items.push(item);
       at += item.count;
     }
@@ -567,9 +570,7 @@
   // build (the daily rebuild stopped), as build-age.js hides it on the other pages.
   function pauseChip(url) {
     var template = pausedChips[url];
-    if (!template) return null;
-    var chip = template.content.firstElementChild.cloneNode(true);
-    return window.directoryToday && window.directoryToday.isOver(chip) ? null : chip;
+    return template ? window.directoryToday.copyUnlessOver(template) : null;
   }
 
   function card(e, words) {

@@ -210,9 +210,8 @@
   // say so at their top, far below; the list is what the counsellor reads before printing.
   PacketPage.prototype.addPauseChip = function (item, slug) {
     var template = this.root.querySelector("template[data-packet-paused='" + slug + "']");
-    if (!template) return;
-    var chip = template.content.firstElementChild.cloneNode(true);
-    if (window.directoryToday && window.directoryToday.isOver(chip)) return;
+    var chip = template && window.directoryToday.copyUnlessOver(template);
+    if (!chip) return;
     var name = item.querySelector(".packet-item__name");
     name.appendChild(document.createTextNode(" "));
     name.appendChild(chip);

@@ -33,6 +33,12 @@ window.directoryToday = (function () {
     isOver: function (element, today) {
       var until = element.getAttribute("data-closed-until") || element.getAttribute("data-paused-until");
       return Boolean(until) && until < (today || this.iso());
+    },
+    // A copy of a <template>'s element (a pause chip) to put on a card, or null once its last day
+    // has passed (isOver): the search cards and the counter packet's list draw them this way.
+    copyUnlessOver: function (template) {
+      var copy = template.content.firstElementChild.cloneNode(true);
+      return this.isOver(copy) ? null : copy;
     }
   };
 })();
