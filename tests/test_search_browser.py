@@ -255,7 +255,8 @@ def test_without_javascript_the_static_listings_are_offered(browser, site_url):
 
 def test_search_page_has_no_accessibility_violations(browser, site_url):
     # かいご せい, 月水金, 月〜金 and 月 水 金: the status line's second line (what was also searched)
-    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金"), (PHONE, "?q=月〜金"), (PHONE, "?q=月 水 金")):
+    # 介護 免許 and 長靴: a card line with the caution or the bring item that matched
+    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金"), (PHONE, "?q=月〜金"), (PHONE, "?q=月 水 金"), (PHONE, "?q=介護 免許"), (PHONE, "?q=長靴")):
         session = Watched(browser, viewport)
         try:
             open_search(session.page, site_url, query)
@@ -679,3 +680,48 @@ def test_a_range_of_days_on_a_phone(browser, site_url, tmp_path):
         assert session.errors == []
     finally:
         session.close()
+
+
+def why_lines(page) -> dict[str, str]:
+    """Each result card's line that says why it was found (bring list or caution), by slug."""
+    lines = page.locator("#dir-search-results .dir-card").evaluate_all(
+        "cards => cards.map(c => [c.querySelector('.dir-card__name a').href, (c.querySelector('.dir-card__why') || {}).innerText || ''])"
+    )
+    return {urlparse(href).path.rstrip("/").rsplit("/", 1)[1]: text for href, text in lines if text}
+
+
+def test_a_card_found_by_what_to_bring_or_a_caution_shows_it(watched, site_url, built_site):
+    """長靴, 三角巾 (bring list) or 脚立, 免許 (a task's caution) are searched but were nowhere on
+    the card: the seeker could not tell why it was there. Now the card has one line with the
+    matched item or sentence, as the data writes it, the word marked. Cards whose words are on
+    them anyway have no such line."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    by_slug = {e["url"].split("/")[1]: e for e in documents["employers"]}
+    page = watched.page
+    open_search(page, site_url)
+    for typed in ("長靴", "三角巾", "エプロン"):
+        type_query(page, typed)
+        found = result_slugs(page)
+        bring = {slug: [item for item in by_slug[slug].get("bring", []) if typed in item] for slug in found}
+        assert why_lines(page) == {slug: "持ち物: " + "、".join(items) for slug, items in bring.items() if items} != {}, typed
+        assert set(page.locator("#dir-search-results .dir-card__why mark").all_inner_texts()) == {typed}, typed
+    for typed, slug, sentence in (
+        ("脚立", "higashidai-ringo-en", "脚立に乗る作業は慣れてからです"),
+        ("免許", "kokoro-no-ie", "普通自動車免許が必要です"),
+        # one sentence of a caution of two: the one with the word
+        ("湿気", "shirakabadai-kinoko", "栽培室は少し寒く湿気があります"),
+    ):
+        type_query(page, typed)
+        assert why_lines(page)[slug] == f"注意: {sentence}", typed
+        assert page.locator("#dir-search-results .dir-card__why mark").all_inner_texts() == [typed] * len(why_lines(page)), typed
+    type_query(page, "暑")
+    assert why_lines(page)["himawari-chubo"] == "注意: 夏は室内が暑くなります"
+    # with a word the card shows: only the hidden one is in the line, and marked
+    type_query(page, "介護 免許")
+    assert why_lines(page) == {"kokoro-no-ie": "注意: 普通自動車免許が必要です"}
+    assert page.locator(".dir-card__why mark").all_inner_texts() == ["免許"]
+    # found by what the card shows: no line
+    for typed in ("介護", "トマト", "のうぎ", "清掃", "月水金", "水やり"):
+        type_query(page, typed)
+        assert result_slugs(page) and why_lines(page) == {}, typed
+    assert watched.errors == []

@@ -496,7 +496,8 @@
     return { folded: folded, first: first, last: last };
   }
 
-  function appendHighlighted(parent, text, words) {
+  // Which characters of a card's text the words mark: marked[i] is true for each.
+  function markedIn(text, words) {
     // The card's text folded (foldWithOrigins); then the search words replaced, a
     // replacement standing for all the characters of its word: 障害 or 付添 in a card is
     // 障がい or 付き添い in the query's words, and none of their characters alone says so.
@@ -535,6 +536,16 @@
       // word typed part-way (こだまぶつ, not yet こだまぶつりゅう) finds it, and is marked.
       mark(folded, first, last, word);
     });
+    return marked;
+  }
+
+  // The words that mark something in the text.
+  function wordsIn(text, words) {
+    return words.filter(function (word) { return markedIn(text, [word]).some(Boolean); });
+  }
+
+  function appendHighlighted(parent, text, words) {
+    var marked = markedIn(text, words);
     var start = 0;
     for (var p = 1; p <= text.length; p++) {
       if (p === text.length || !!marked[p] !== !!marked[start]) {
@@ -564,6 +575,36 @@
     element("span", "dir-label", line).appendChild(document.createTextNode(label));
     line.appendChild(document.createTextNode(" "));
     appendHighlighted(line, values.join("、"), words);
+  }
+
+  // The bring list and the tasks' cautions are searched (body text in index.py) but not on the
+  // card, so a card found by 長靴 or 脚立 alone showed no such word. For the query's words that
+  // the card shows nowhere else, one line with what holds them, as the data writes it: the
+  // items of the bring list (持ち物: 長靴), else the sentences of a caution (注意: 脚立に乗る作業は
+  // 慣れてからです). Nothing for a card whose words are all on it already.
+  var SENTENCE_END = /。/;
+
+  function whyFound(article, e, words, shown) {
+    var unseen = words.filter(function (word) { return !shown.some(function (text) { return wordsIn(text, [word]).length; }); });
+    if (!unseen.length) return;
+    var bring = (e.bring || []).filter(function (item) { return wordsIn(item, unseen).length; });
+    var explained = bring.length ? wordsIn(bring.join("\n"), unseen) : [];
+    var left = unseen.filter(function (word) { return explained.indexOf(word) < 0; });
+    var sentences = [];
+    (e.cautions || []).forEach(function (caution) {
+      caution.split(SENTENCE_END).forEach(function (sentence) {
+        if (sentence && wordsIn(sentence, left).length && sentences.indexOf(sentence) < 0) sentences.push(sentence);
+      });
+    });
+    if (!bring.length && !sentences.length) return;
+    var line = element("p", "dir-card__why", article);
+    [["持ち物:", bring.join("、"), explained], ["注意:", sentences.join("。"), left]].forEach(function (part) {
+      if (!part[1]) return;
+      if (line.firstChild) line.appendChild(document.createTextNode("　"));
+      element("span", "dir-label", line).appendChild(document.createTextNode(part[0]));
+      line.appendChild(document.createTextNode(" "));
+      appendHighlighted(line, part[1], part[2]);
+    });
   }
 
   // A copy of the employer's pause chip, or null: none, or its last day has passed since the
@@ -608,6 +649,9 @@
     });
     if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWords);
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
+    whyFound(article, e, words, [e.name, vocabulary.category[e.category] || "", vocabulary.area[e.area] || ""]
+      .concat(e.offers.map(function (id) { return vocabulary.offer[id] || id; }), e.tasks,
+        e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), e.notes || []));
     // packet.js labels, shows and wires the button.
     if (packetAdd) {
       var add = packetAdd.content.firstElementChild.cloneNode(true);
