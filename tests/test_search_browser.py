@@ -725,3 +725,31 @@ def test_a_card_found_by_what_to_bring_or_a_caution_shows_it(watched, site_url, 
         type_query(page, typed)
         assert result_slugs(page) and why_lines(page) == {}, typed
     assert watched.errors == []
+
+
+def test_whole_days_typed_with_spaces_mean_any_of_them(watched, site_url, built_site):
+    """月 水 and 月水 find an offer on either day, but 月曜 水曜 needed both (two words, each
+    required). Whole days side by side are a list too, in any order (they can only be days)."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("月曜 水曜", "月水"), ("月曜日 水曜日", "月水"), ("土曜 日曜", "土日"), ("水曜 月曜", "水月"), ("月 水曜", "月水"), ("火曜、 木曜", "火木")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == employers_open_on(documents, days), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+    # like 月 水
+    type_query(page, "月 水")
+    assert set(result_slugs(page)) == employers_open_on(documents, "月水")
+    # either, where both found fewer
+    both = set(search_in_python(index, documents, "土曜 日曜"))
+    assert both < employers_open_on(documents, "土日")
+    type_query(page, "介護 月曜 水曜")
+    assert set(result_slugs(page)) == set(search_in_python(index, documents, "介護")) & employers_open_on(documents, "月水") != set()
+    # one day, or the same day twice: as typed, nothing said
+    for typed in ("月曜", "水曜日", "月曜 月曜"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed], typed
+        type_query(page, typed)
+        assert said_line(page) == "", typed
+    assert watched.errors == []

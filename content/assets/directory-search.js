@@ -166,8 +166,9 @@
   // before folding, which drops ー: an input method types 月-金 as 月ー金, which would otherwise
   // be the list 月金 (Monday and Friday only).
   var DAY_RANGE = /^([月火水木金土日])(?:曜日?)?[〜~\-\u2010-\u2015\u2212ー]([月火水木金土日])(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
-  // One day kanji as a word of its own, as in 月 水 金 (a list typed with spaces).
-  var SPACED_DAY = /^[月火水木金土日][・、,\/]?$/;
+  // One day kanji as a word of its own, as in 月 水 金 (a list typed with spaces), or a whole
+  // day (月曜, 水曜日) as in 月曜 水曜.
+  var SPACED_DAY = /^[月火水木金土日](曜日?)?[・、,\/]?$/;
 
   // The days of a list written in the week's order (月水金, 月・水・金), or null.
   function daysInOrder(text) {
@@ -236,10 +237,15 @@
       if (range) return { text: words.slice(at, at + count).join(" "), days: range, count: count, replaced: true };
     }
     var end = at;
-    while (end < words.length && SPACED_DAY.test(words[end].normalize("NFKC"))) end++;
+    var whole = true;
+    for (var day; end < words.length && (day = SPACED_DAY.exec(words[end].normalize("NFKC"))); end++) whole = whole && !!day[1];
     if (end - at < 2) return null;
-    var days = daysInOrder(words.slice(at, end).join("").normalize("NFKC"));
-    return days ? { text: words.slice(at, end).join(" "), days: days, count: end - at, replaced: true } : null;
+    var typed = words.slice(at, end).map(function (word) { return word.normalize("NFKC").charAt(0); });
+    // Whole days (月曜 水曜) each searched the days, but as two words, both were required:
+    // an offer on 月 and one on 水. Typed side by side they mean any of them, as 月 水 and 月水
+    // do; they can be nothing but days, so in any order.
+    var days = whole ? typed.filter(function (ch, i) { return typed.indexOf(ch) === i; }) : daysInOrder(typed.join(""));
+    return days && days.length > 1 ? { text: words.slice(at, end).join(" "), days: days, count: end - at, replaced: true } : null;
   }
 
   // The query as typed, then with each list or range of days replaced by one of its days
