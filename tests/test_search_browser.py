@@ -753,3 +753,24 @@ def test_whole_days_typed_with_spaces_mean_any_of_them(watched, site_url, built_
         type_query(page, typed)
         assert said_line(page) == "", typed
     assert watched.errors == []
+
+
+def test_a_range_of_days_written_with_kara_is_a_range(watched, site_url, built_site):
+    """月から金 or 月曜から金曜 found nothing (から joined 月 and 金 into one word): read like 月〜金."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    page = watched.page
+    open_search(page, site_url)
+    weekdays = employers_open_on(documents, "月火水木金")
+    for typed in ("月から金", "月曜から金曜", "月曜日から金曜日", "月曜から金曜まで", "月 から 金", "月曜から 金曜"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in "月火水木金"], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == weekdays, typed
+        assert said_line(page) == f"『{typed}』を{WEEKDAYS}として探しました", typed
+    type_query(page, "土から日")
+    assert set(result_slugs(page)) == employers_open_on(documents, "土日") != weekdays
+    assert set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts()) == {"土", "日"}
+    assert page.evaluate("DirectorySearch.dayReadings('金から月')") == ["金曜", "土曜", "日曜", "月曜"]
+    # the same day twice, or no second day: as typed
+    for typed in ("月から月", "水から"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed], typed
+    assert watched.errors == []

@@ -165,7 +165,8 @@
   // it; across the weekend too (金〜月, and 日〜土 for a week that starts on Sunday). Matched
   // before folding, which drops ー: an input method types 月-金 as 月ー金, which would otherwise
   // be the list 月金 (Monday and Friday only).
-  var DAY_RANGE = /^([月火水木金土日])(?:曜日?)?[〜~\-\u2010-\u2015\u2212ー]([月火水木金土日])(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
+  // Written out too: 月から金, 月曜から金曜まで.
+  var DAY_RANGE = /^([月火水木金土日])(?:曜日?)?(?:[〜~\-\u2010-\u2015\u2212ー]|から)([月火水木金土日])(?:曜日?)?(?:まで)?(?:[・、,\/]?祝日?)?$/;
   // One day kanji as a word of its own, as in 月 水 金 (a list typed with spaces), or a whole
   // day (月曜, 水曜日) as in 月曜 水曜.
   var SPACED_DAY = /^[月火水木金土日](曜日?)?[・、,\/]?$/;
