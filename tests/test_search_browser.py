@@ -774,3 +774,21 @@ def test_a_range_of_days_written_with_kara_is_a_range(watched, site_url, built_s
     for typed in ("月から月", "水から"):
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed], typed
     assert watched.errors == []
+
+
+def test_a_search_word_for_days_inside_a_list_is_said_once(watched, site_url):
+    """平日祝 was said twice: 『平日』を『月〜金』として、『平日祝』を『月曜』か…として. Its days say it
+    all; the search word alone (平日の午前, no list of days) is still said."""
+    page = watched.page
+    open_search(page, site_url)
+    for typed, said in (
+        ("平日祝", f"『平日祝』を{WEEKDAYS}として探しました"),
+        ("平日・祝日", f"『平日・祝日』を{WEEKDAYS}として探しました"),
+        ("週末祝", "『週末祝』を『土曜』か『日曜』としても探しました"),
+        ("かいご 週末", "『かいご』を『介護』として、『週末』を『土曜』か『日曜』としても探しました"),
+        ("平日の午前", "『平日』を『月〜金』として探しました"),
+    ):
+        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == said, typed
+    type_query(page, "介護 平日祝")
+    assert said_line(page) == f"『平日祝』を{WEEKDAYS}として探しました"
+    assert watched.errors == []

@@ -300,8 +300,10 @@
     var dayTexts = days.map(function (item) { return item.text; });
     wholeWords(folded).forEach(function (span) {
       var typed = typedAt(span[0], span[1]);
-      // A search word for days (平日: 月〜金) is said as its days, below.
-      if (dayTexts.indexOf(typed) < 0) add(quoted([typed]) + "を" + quoted([span[2]]) + "として");
+      // A search word for days (平日: 月〜金) is said as the days of the word that holds it
+      // (平日, 平日祝), below.
+      var saidAsDays = dayList(span[2]) && dayTexts.some(function (dayText) { return dayText.indexOf(typed) >= 0; });
+      if (!saidAsDays) add(quoted([typed]) + "を" + quoted([span[2]]) + "として");
     });
     // Days searched instead of what was typed are always said, like a replaced word; days
     // searched as well only when they found something.
