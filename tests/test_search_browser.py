@@ -792,3 +792,28 @@ def test_a_search_word_for_days_inside_a_list_is_said_once(watched, site_url):
     type_query(page, "介護 平日祝")
     assert said_line(page) == f"『平日祝』を{WEEKDAYS}として探しました"
     assert watched.errors == []
+
+
+def test_days_across_the_weekend_are_a_list(watched, site_url, built_site):
+    """金 土 日 月 (and 金土日月) were no list: 月 comes before 金 in the week. Three days or more
+    may go on across the weekend, as 金〜月 does; two are still words (日月, 水月, 土木)."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("金 土 日 月", "金土日月"), ("土 日 月", "土日月"), ("土、 日、 月", "土日月"), ("金 土 日 月 火", "金土日月火")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == employers_open_on(documents, days), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+    # typed as one word: as typed too (it may be a name), like 月水金
+    assert page.evaluate("DirectorySearch.dayReadings('金土日月')") == ["金土日月", "金曜", "土曜", "日曜", "月曜"]
+    assert page.evaluate("DirectorySearch.dayReadings('金〜月')") == page.evaluate("DirectorySearch.dayReadings('金 土 日 月')")
+    # once round only, and two days are words
+    for typed in ("金土日月金", "日月", "水月", "土木", "日 月", "水 月"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed)[0] == typed, typed
+    for typed in ("日 月", "水 月"):
+        type_query(page, typed)
+        assert set(result_slugs(page)) == set(search_in_python(index, documents, typed)), typed
+        assert said_line(page) == "", typed
+    assert watched.errors == []

@@ -176,8 +176,14 @@
     var list = DAY_LIST.exec(text);
     if (!list) return null;
     var days = list[1].split("").filter(function (ch) { return WEEK.indexOf(ch) >= 0; });
+    // Three days or more may go on across the weekend (金土日月, 金 土 日 月), as a range does
+    // (金〜月): each day after the one before, once round the week from the first. Not two:
+    // 日月, 水月 or 土木 are words.
+    var round = days.length >= 3 ? WEEK.length : 0;
+    var first = WEEK.indexOf(days[0]);
+    function place(day) { var at = WEEK.indexOf(day); return at < first ? at + round : at; }
     for (var i = 1; i < days.length; i++) {
-      if (WEEK.indexOf(days[i]) <= WEEK.indexOf(days[i - 1])) return null;
+      if (place(days[i]) <= place(days[i - 1])) return null;
     }
     return days;
   }
