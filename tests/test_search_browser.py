@@ -255,7 +255,8 @@ def test_without_javascript_the_static_listings_are_offered(browser, site_url):
 
 def test_search_page_has_no_accessibility_violations(browser, site_url):
     # かいご せい, 月水金, 月〜金 and 月 水 金: the status line's second line (what was also searched)
-    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金"), (PHONE, "?q=月〜金"), (PHONE, "?q=月 水 金")):
+    # 介護 免許 and 長靴: a card line with the caution or the bring item that matched
+    for viewport, query in ((PHONE, "?q=トマト"), (None, "?q=トマト&area=south"), (PHONE, "?q=ラーメン"), (PHONE, "?q=かいご せい"), (PHONE, "?q=月水金"), (PHONE, "?q=月〜金"), (PHONE, "?q=月 水 金"), (PHONE, "?q=介護 免許"), (PHONE, "?q=長靴")):
         session = Watched(browser, viewport)
         try:
             open_search(session.page, site_url, query)
@@ -679,3 +680,140 @@ def test_a_range_of_days_on_a_phone(browser, site_url, tmp_path):
         assert session.errors == []
     finally:
         session.close()
+
+
+def why_lines(page) -> dict[str, str]:
+    """Each result card's line that says why it was found (bring list or caution), by slug."""
+    lines = page.locator("#dir-search-results .dir-card").evaluate_all(
+        "cards => cards.map(c => [c.querySelector('.dir-card__name a').href, (c.querySelector('.dir-card__why') || {}).innerText || ''])"
+    )
+    return {urlparse(href).path.rstrip("/").rsplit("/", 1)[1]: text for href, text in lines if text}
+
+
+def test_a_card_found_by_what_to_bring_or_a_caution_shows_it(watched, site_url, built_site):
+    """長靴, 三角巾 (bring list) or 脚立, 免許 (a task's caution) are searched but were nowhere on
+    the card: the seeker could not tell why it was there. Now the card has one line with the
+    matched item or sentence, as the data writes it, the word marked. Cards whose words are on
+    them anyway have no such line."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    by_slug = {e["url"].split("/")[1]: e for e in documents["employers"]}
+    page = watched.page
+    open_search(page, site_url)
+    for typed in ("長靴", "三角巾", "エプロン"):
+        type_query(page, typed)
+        found = result_slugs(page)
+        bring = {slug: [item for item in by_slug[slug].get("bring", []) if typed in item] for slug in found}
+        assert why_lines(page) == {slug: "持ち物: " + "、".join(items) for slug, items in bring.items() if items} != {}, typed
+        assert set(page.locator("#dir-search-results .dir-card__why mark").all_inner_texts()) == {typed}, typed
+    for typed, slug, sentence in (
+        ("脚立", "higashidai-ringo-en", "脚立に乗る作業は慣れてからです"),
+        ("免許", "kokoro-no-ie", "普通自動車免許が必要です"),
+        # one sentence of a caution of two: the one with the word
+        ("湿気", "shirakabadai-kinoko", "栽培室は少し寒く湿気があります"),
+    ):
+        type_query(page, typed)
+        assert why_lines(page)[slug] == f"注意: {sentence}", typed
+        assert page.locator("#dir-search-results .dir-card__why mark").all_inner_texts() == [typed] * len(why_lines(page)), typed
+    type_query(page, "暑")
+    assert why_lines(page)["himawari-chubo"] == "注意: 夏は室内が暑くなります"
+    # with a word the card shows: only the hidden one is in the line, and marked
+    type_query(page, "介護 免許")
+    assert why_lines(page) == {"kokoro-no-ie": "注意: 普通自動車免許が必要です"}
+    assert page.locator(".dir-card__why mark").all_inner_texts() == ["免許"]
+    # found by what the card shows: no line
+    for typed in ("介護", "トマト", "のうぎ", "清掃", "月水金", "水やり"):
+        type_query(page, typed)
+        assert result_slugs(page) and why_lines(page) == {}, typed
+    assert watched.errors == []
+
+
+def test_whole_days_typed_with_spaces_mean_any_of_them(watched, site_url, built_site):
+    """月 水 and 月水 find an offer on either day, but 月曜 水曜 needed both (two words, each
+    required). Whole days side by side are a list too, in any order (they can only be days)."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("月曜 水曜", "月水"), ("月曜日 水曜日", "月水"), ("土曜 日曜", "土日"), ("水曜 月曜", "水月"), ("月 水曜", "月水"), ("火曜、 木曜", "火木")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == employers_open_on(documents, days), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+    # like 月 水
+    type_query(page, "月 水")
+    assert set(result_slugs(page)) == employers_open_on(documents, "月水")
+    # either, where both found fewer
+    both = set(search_in_python(index, documents, "土曜 日曜"))
+    assert both < employers_open_on(documents, "土日")
+    type_query(page, "介護 月曜 水曜")
+    assert set(result_slugs(page)) == set(search_in_python(index, documents, "介護")) & employers_open_on(documents, "月水") != set()
+    # one day, or the same day twice: as typed, nothing said
+    for typed in ("月曜", "水曜日", "月曜 月曜"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed], typed
+        type_query(page, typed)
+        assert said_line(page) == "", typed
+    assert watched.errors == []
+
+
+def test_a_range_of_days_written_with_kara_is_a_range(watched, site_url, built_site):
+    """月から金 or 月曜から金曜 found nothing (から joined 月 and 金 into one word): read like 月〜金."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    page = watched.page
+    open_search(page, site_url)
+    weekdays = employers_open_on(documents, "月火水木金")
+    for typed in ("月から金", "月曜から金曜", "月曜日から金曜日", "月曜から金曜まで", "月 から 金", "月曜から 金曜"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in "月火水木金"], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == weekdays, typed
+        assert said_line(page) == f"『{typed}』を{WEEKDAYS}として探しました", typed
+    type_query(page, "土から日")
+    assert set(result_slugs(page)) == employers_open_on(documents, "土日") != weekdays
+    assert set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts()) == {"土", "日"}
+    assert page.evaluate("DirectorySearch.dayReadings('金から月')") == ["金曜", "土曜", "日曜", "月曜"]
+    # the same day twice, or no second day: as typed
+    for typed in ("月から月", "水から"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed], typed
+    assert watched.errors == []
+
+
+def test_a_search_word_for_days_inside_a_list_is_said_once(watched, site_url):
+    """平日祝 was said twice: 『平日』を『月〜金』として、『平日祝』を『月曜』か…として. Its days say it
+    all; the search word alone (平日の午前, no list of days) is still said."""
+    page = watched.page
+    open_search(page, site_url)
+    for typed, said in (
+        ("平日祝", f"『平日祝』を{WEEKDAYS}として探しました"),
+        ("平日・祝日", f"『平日・祝日』を{WEEKDAYS}として探しました"),
+        ("週末祝", "『週末祝』を『土曜』か『日曜』としても探しました"),
+        ("かいご 週末", "『かいご』を『介護』として、『週末』を『土曜』か『日曜』としても探しました"),
+        ("平日の午前", "『平日』を『月〜金』として探しました"),
+    ):
+        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == said, typed
+    type_query(page, "介護 平日祝")
+    assert said_line(page) == f"『平日祝』を{WEEKDAYS}として探しました"
+    assert watched.errors == []
+
+
+def test_days_across_the_weekend_are_a_list(watched, site_url, built_site):
+    """金 土 日 月 (and 金土日月) were no list: 月 comes before 金 in the week. Three days or more
+    may go on across the weekend, as 金〜月 does; two are still words (日月, 水月, 土木)."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("金 土 日 月", "金土日月"), ("土 日 月", "土日月"), ("土、 日、 月", "土日月"), ("金 土 日 月 火", "金土日月火")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == employers_open_on(documents, days), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+    # typed as one word: as typed too (it may be a name), like 月水金
+    assert page.evaluate("DirectorySearch.dayReadings('金土日月')") == ["金土日月", "金曜", "土曜", "日曜", "月曜"]
+    assert page.evaluate("DirectorySearch.dayReadings('金〜月')") == page.evaluate("DirectorySearch.dayReadings('金 土 日 月')")
+    # once round only, and two days are words
+    for typed in ("金土日月金", "日月", "水月", "土木", "日 月", "水 月"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed)[0] == typed, typed
+    for typed in ("日 月", "水 月"):
+        type_query(page, typed)
+        assert set(result_slugs(page)) == set(search_in_python(index, documents, typed)), typed
+        assert said_line(page) == "", typed
+    assert watched.errors == []

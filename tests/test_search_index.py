@@ -236,7 +236,13 @@ def test_document_store_has_what_a_result_shows(built):
         "hours": ["8:00〜12:00", "9:00〜12:00", "10:00〜11:00"],
         "times": ["morning"],
         "notes": ["6月〜10月", "週3日から。7月〜9月の収穫期のみ"],
+        # searched, and shown on the card when only they hold a query's word
+        "bring": ["汚れてもよい服", "帽子", "飲み物", "タオル"],
+        "cautions": ["夏のハウスの中は暑くなります。水分をこまめにとります"],
     }
+    # a caution written twice (two tasks) is one entry; none is no key
+    assert all(len(e.get("cautions", [])) == len(set(e.get("cautions", []))) for e in documents["employers"])
+    assert sum("cautions" not in e for e in documents["employers"]) == 25 - len(slugs_whose_file_contains("cautions:"))
     afternoon = {e["url"].split("/")[1] for e in documents["employers"] if "afternoon" in e.get("times", [])}
     assert afternoon == slugs_whose_file_contains('hours: "13:', 'hours: "14:', 'hours: "12:', 'hours: "15:', 'hours: "16:')
     assert documents["vocabulary"]["area"]["south"] == "南部"

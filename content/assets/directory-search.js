@@ -165,17 +165,25 @@
   // it; across the weekend too (金〜月, and 日〜土 for a week that starts on Sunday). Matched
   // before folding, which drops ー: an input method types 月-金 as 月ー金, which would otherwise
   // be the list 月金 (Monday and Friday only).
-  var DAY_RANGE = /^([月火水木金土日])(?:曜日?)?[〜~\-\u2010-\u2015\u2212ー]([月火水木金土日])(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
-  // One day kanji as a word of its own, as in 月 水 金 (a list typed with spaces).
-  var SPACED_DAY = /^[月火水木金土日][・、,\/]?$/;
+  // Written out too: 月から金, 月曜から金曜まで.
+  var DAY_RANGE = /^([月火水木金土日])(?:曜日?)?(?:[〜~\-\u2010-\u2015\u2212ー]|から)([月火水木金土日])(?:曜日?)?(?:まで)?(?:[・、,\/]?祝日?)?$/;
+  // One day kanji as a word of its own, as in 月 水 金 (a list typed with spaces), or a whole
+  // day (月曜, 水曜日) as in 月曜 水曜.
+  var SPACED_DAY = /^[月火水木金土日](曜日?)?[・、,\/]?$/;
 
   // The days of a list written in the week's order (月水金, 月・水・金), or null.
   function daysInOrder(text) {
     var list = DAY_LIST.exec(text);
     if (!list) return null;
     var days = list[1].split("").filter(function (ch) { return WEEK.indexOf(ch) >= 0; });
+    // Three days or more may go on across the weekend (金土日月, 金 土 日 月), as a range does
+    // (金〜月): each day after the one before, once round the week from the first. Not two:
+    // 日月, 水月 or 土木 are words.
+    var round = days.length >= 3 ? WEEK.length : 0;
+    var first = WEEK.indexOf(days[0]);
+    function place(day) { var at = WEEK.indexOf(day); return at < first ? at + round : at; }
     for (var i = 1; i < days.length; i++) {
-      if (WEEK.indexOf(days[i]) <= WEEK.indexOf(days[i - 1])) return null;
+      if (place(days[i]) <= place(days[i - 1])) return null;
     }
     return days;
   }
@@ -236,10 +244,15 @@
       if (range) return { text: words.slice(at, at + count).join(" "), days: range, count: count, replaced: true };
     }
     var end = at;
-    while (end < words.length && SPACED_DAY.test(words[end].normalize("NFKC"))) end++;
+    var whole = true;
+    for (var day; end < words.length && (day = SPACED_DAY.exec(words[end].normalize("NFKC"))); end++) whole = whole && !!day[1];
     if (end - at < 2) return null;
-    var days = daysInOrder(words.slice(at, end).join("").normalize("NFKC"));
-    return days ? { text: words.slice(at, end).join(" "), days: days, count: end - at, replaced: true } : null;
+    var typed = words.slice(at, end).map(function (word) { return word.normalize("NFKC").charAt(0); });
+    // Whole days (月曜 水曜) each searched the days, but as two words, both were required:
+    // an offer on 月 and one on 水. Typed side by side they mean any of them, as 月 水 and 月水
+    // do; they can be nothing but days, so in any order.
+    var days = whole ? typed.filter(function (ch, i) { return typed.indexOf(ch) === i; }) : daysInOrder(typed.join(""));
+    return days && days.length > 1 ? { text: words.slice(at, end).join(" "), days: days, count: end - at, replaced: true } : null;
   }
 
   // The query as typed, then with each list or range of days replaced by one of its days
@@ -293,8 +306,10 @@
     var dayTexts = days.map(function (item) { return item.text; });
     wholeWords(folded).forEach(function (span) {
       var typed = typedAt(span[0], span[1]);
-      // A search word for days (平日: 月〜金) is said as its days, below.
-      if (dayTexts.indexOf(typed) < 0) add(quoted([typed]) + "を" + quoted([span[2]]) + "として");
+      // A search word for days (平日: 月〜金) is said as the days of the word that holds it
+      // (平日, 平日祝), below.
+      var saidAsDays = dayList(span[2]) && dayTexts.some(function (dayText) { return dayText.indexOf(typed) >= 0; });
+      if (!saidAsDays) add(quoted([typed]) + "を" + quoted([span[2]]) + "として");
     });
     // Days searched instead of what was typed are always said, like a replaced word; days
     // searched as well only when they found something.
@@ -496,7 +511,8 @@
     return { folded: folded, first: first, last: last };
   }
 
-  function appendHighlighted(parent, text, words) {
+  // Which characters of a card's text the words mark: marked[i] is true for each.
+  function markedIn(text, words) {
     // The card's text folded (foldWithOrigins); then the search words replaced, a
     // replacement standing for all the characters of its word: 障害 or 付添 in a card is
     // 障がい or 付き添い in the query's words, and none of their characters alone says so.
@@ -535,6 +551,16 @@
       // word typed part-way (こだまぶつ, not yet こだまぶつりゅう) finds it, and is marked.
       mark(folded, first, last, word);
     });
+    return marked;
+  }
+
+  // The words that mark something in the text.
+  function wordsIn(text, words) {
+    return words.filter(function (word) { return markedIn(text, [word]).some(Boolean); });
+  }
+
+  function appendHighlighted(parent, text, words) {
+    var marked = markedIn(text, words);
     var start = 0;
     for (var p = 1; p <= text.length; p++) {
       if (p === text.length || !!marked[p] !== !!marked[start]) {
@@ -564,6 +590,36 @@
     element("span", "dir-label", line).appendChild(document.createTextNode(label));
     line.appendChild(document.createTextNode(" "));
     appendHighlighted(line, values.join("、"), words);
+  }
+
+  // The bring list and the tasks' cautions are searched (body text in index.py) but not on the
+  // card, so a card found by 長靴 or 脚立 alone showed no such word. For the query's words that
+  // the card shows nowhere else, one line with what holds them, as the data writes it: the
+  // items of the bring list (持ち物: 長靴), else the sentences of a caution (注意: 脚立に乗る作業は
+  // 慣れてからです). Nothing for a card whose words are all on it already.
+  var SENTENCE_END = /。/;
+
+  function whyFound(article, e, words, shown) {
+    var unseen = words.filter(function (word) { return !shown.some(function (text) { return wordsIn(text, [word]).length; }); });
+    if (!unseen.length) return;
+    var bring = (e.bring || []).filter(function (item) { return wordsIn(item, unseen).length; });
+    var explained = bring.length ? wordsIn(bring.join("\n"), unseen) : [];
+    var left = unseen.filter(function (word) { return explained.indexOf(word) < 0; });
+    var sentences = [];
+    (e.cautions || []).forEach(function (caution) {
+      caution.split(SENTENCE_END).forEach(function (sentence) {
+        if (sentence && wordsIn(sentence, left).length && sentences.indexOf(sentence) < 0) sentences.push(sentence);
+      });
+    });
+    if (!bring.length && !sentences.length) return;
+    var line = element("p", "dir-card__why", article);
+    [["持ち物:", bring.join("、"), explained], ["注意:", sentences.join("。"), left]].forEach(function (part) {
+      if (!part[1]) return;
+      if (line.firstChild) line.appendChild(document.createTextNode("　"));
+      element("span", "dir-label", line).appendChild(document.createTextNode(part[0]));
+      line.appendChild(document.createTextNode(" "));
+      appendHighlighted(line, part[1], part[2]);
+    });
   }
 
   // A copy of the employer's pause chip, or null: none, or its last day has passed since the
@@ -608,6 +664,9 @@
     });
     if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWords);
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
+    whyFound(article, e, words, [e.name, vocabulary.category[e.category] || "", vocabulary.area[e.area] || ""]
+      .concat(e.offers.map(function (id) { return vocabulary.offer[id] || id; }), e.tasks,
+        e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), e.notes || []));
     // packet.js labels, shows and wires the button.
     if (packetAdd) {
       var add = packetAdd.content.firstElementChild.cloneNode(true);

@@ -45,6 +45,13 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     if notes:
         # Short, and often what a job seeker searched for (週3日から, 午前のみ): shown on the card.
         record["notes"] = notes
+    # Searched as body text (index.py) but not otherwise on the card: a card found only by its
+    # bring list (長靴) or a task's caution (脚立) shows the item or sentence that matched.
+    if employer.bring:
+        record["bring"] = list(employer.bring)
+    cautions = list(dict.fromkeys(task.cautions for task in employer.tasks if task.cautions))
+    if cautions:
+        record["cautions"] = cautions
     ranges = {offer.hours for offer in offers if offer.hours}
     if ranges:
         record["hours"] = [str(r) for r in sorted(ranges, key=lambda r: (r.start.minutes, r.end.minutes))]
