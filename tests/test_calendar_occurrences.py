@@ -603,3 +603,27 @@ def test_the_contributing_example_of_one_session_elsewhere_is_valid_and_meets_th
     places = {o.date: o.place.name for o in program_occurrences(record, D(2027, 6, 1), ClosedDays(NEW_YEAR))}
     assert places == {D(2027, 7, 28): "オンライン（Zoom）", D(2027, 9, 8): "しらかば市総合福祉センター 3階 講堂"}
     assert [(p.address, days) for p, days in record.places_elsewhere()] == [("しらかば市中央町3-1-1", [D(2027, 9, 8)])]
+
+
+def test_a_weekly_program_of_an_employer_does_not_push_its_one_tour_day_off_the_employer_s_lists():
+    """The employer page lists 5 meetings and sheet ② 3: each program's next meeting is in before
+    a program's second one, the places left go by date, and the list reads by date."""
+    def weekly_program(**fields) -> Program:
+        rule = {"rule": "毎週月・水・金曜", "start": "2026-12-01", "until": "2027-01-31", "time": "10:00〜11:30"}
+        return program(title="毎週の作業体験", employers=["shirakaba-farm"], recurrence=rule, **fields).model_copy(update={"slug": "weekly"})
+
+    weekly = weekly_program()
+    tour = program(title="職場見学会", employers=["shirakaba-farm"], dates=["2026-12-16"], time="10:00〜11:30").model_copy(update={"slug": "tour"})
+    other = program(title="ほかの事業所の見学会", employers=["yamabiko-care"], dates=["2026-12-03"]).model_copy(update={"slug": "other"})
+    calendar = build_calendar([weekly, tour, other], D(2026, 11, 22), NEW_YEAR)
+    page = calendar.upcoming_for_employer("shirakaba-farm")
+    assert [(o.program_slug, o.date) for o in page] == [("weekly", D(2026, 12, 2)), ("weekly", D(2026, 12, 4)), ("weekly", D(2026, 12, 7)), ("weekly", D(2026, 12, 9)), ("tour", D(2026, 12, 16))]
+    sheet = calendar.upcoming_for_employer("shirakaba-farm", 3, include_cancelled=False)
+    assert [(o.program_slug, o.date) for o in sheet] == [("weekly", D(2026, 12, 2)), ("weekly", D(2026, 12, 4)), ("tour", D(2026, 12, 16))]
+    # with one place only, the program meeting soonest is the one kept; without a limit, every meeting
+    assert [o.program_slug for o in calendar.upcoming_for_employer("shirakaba-farm", 1)] == ["weekly"]
+    assert len(calendar.upcoming_for_employer("shirakaba-farm", None)) == len(calendar.of("weekly")) + 1
+    # a cancelled meeting is left out of the sheet's list before the choice, not after
+    off = weekly_program(cancelled=[{"date": "2026-12-02", "reason": "雪のため"}])
+    calendar = build_calendar([off, tour], D(2026, 11, 22), NEW_YEAR)
+    assert [o.date for o in calendar.upcoming_for_employer("shirakaba-farm", 3, include_cancelled=False)] == [D(2026, 12, 4), D(2026, 12, 7), D(2026, 12, 16)]
