@@ -203,7 +203,7 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
     # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
     assert "全8回、2027年6月〜2027年11月" in section
     assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
     assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
@@ -471,7 +471,11 @@ def test_a_program_whose_rhythm_changes_keeps_one_page_and_one_feed(built_site):
     assert set(events) <= {str(e["UID"]) for e in everything.walk("VEVENT")}
 
     february = text(built_site, "calendar/2027-02/index.html")
-    assert "はたらく準備のひろば は、 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30に変わります（会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）。" in squeeze(february)
+    # the month page (and so its A4 sheet) and the calendar index word the change alike, a space
+    # on each side of every value
+    change = "2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります"
+    assert f"はたらく準備のひろば は、 {change}。" in squeeze(february)
+    assert f"毎月第2・第4水曜 13:30〜15:00（ {change}）、全22回" in squeeze(text(built_site, "calendar/index.html"))
     for day in ("2027-02-10", "2027-02-18"):
         cell = february[february.index(f'data-day="{day}"'):]
         assert "はたらく準備のひろば" in cell[:cell.index("</td>")], day

@@ -714,8 +714,8 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
             assert f"{occurrence.date.day}日(" in text
         # the month a program's rhythm changes says so on paper too (the sample group: 2027-02)
         for change in directory.calendar.rule_changes_in(month):
-            moved = f"（会場も {change.place.name} に変わります）" if change.place else ""
-            said = f"{change.rule} {change.time}に変わります{moved}" if change.rhythm_changed else f"会場が {change.place.name} に変わります"
+            moved = f"。会場も {change.place.name} に変わります" if change.place else ""
+            said = f"{change.rule} {change.time} に変わります{moved}" if change.rhythm_changed else f"会場が {change.place.name} に変わります"
             assert squeeze(f"{change.program_title}は、{jp_date(change.start)}から {said}。") in text, month.slug
     assert [m.slug for m in months if directory.calendar.rule_changes_in(m)] == ["2027-02"]
     # the group moves in February 2027: one line per place, each with the meetings held there
