@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from employer_directory.calendar.ics import feed_files, in_brackets
+from employer_directory.calendar.ics import feed_files, in_brackets, theme_after_title
 from employer_directory.calendar.occurrences import build_calendar
 from test_calendar_occurrences import program
 
@@ -265,6 +265,22 @@ def test_a_theme_goes_in_one_pair_of_brackets_after_the_program_title():
     assert in_brackets("「SST体験」") == "「SST体験」"
     assert in_brackets("お話し会「私の体験談」") == "「お話し会「私の体験談」」"
     assert in_brackets("「A」と「B」") == "「「A」と「B」」"
+
+
+def test_a_theme_with_brackets_of_its_own_is_not_bracketed_again_in_the_feeds(built_site):
+    """「SST体験「…」」 reads as doubled quotes: such a theme follows the title after a space, as on
+    the pages; a plain theme still goes in 「」, and one already in 「」 keeps its own pair."""
+    assert theme_after_title("SST体験") == "「SST体験」"
+    assert theme_after_title("「SST体験」") == "「SST体験」"
+    assert theme_after_title("お話し会「私の体験談」") == " お話し会「私の体験談」"
+    assert theme_after_title("「A」と「B」") == " 「A」と「B」"
+    calendar = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert "はたらく準備のひろば SST体験「対人コミュニケーションスキルを磨こう」" in summaries
+    assert "はたらく準備のひろば「自分の1日を振り返ろう」" in summaries
+    for path in ics_files(built_site):
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            assert "」」" not in str(event["SUMMARY"]), (path.name, str(event["SUMMARY"]))
 
 
 def test_cancelled_meeting_is_cancelled_in_ics_and_dtstamp_comes_from_the_data(built_site):
