@@ -526,6 +526,23 @@ def test_a_period_that_keeps_the_rhythm_but_meets_elsewhere_is_told_as_a_change_
     assert returned.place.name == "研修室" and not returned.rhythm_changed
 
 
+def test_the_program_page_lists_a_rhythm_once_over_the_periods_that_keep_it():
+    """日程 lists each rhythm once: a period that only moves (told by 会場) or has its own titles
+    joins the period before it; another rule, time or holiday setting is a line of its own."""
+    same = {**WEDNESDAYS, "start": "2026-10-01", "until": "2026-12-31", "place": NEW_HALL, "titles": ["後期のはじめに"]}
+    thursdays = {**THURSDAYS, "start": "2027-01-01"}
+    record = program(recurrence=[WEDNESDAYS, same, thursdays, {**thursdays, "start": "2027-04-01", "until": "2027-06-30", "skip_holidays": False}])
+    spans = [(s.rule, s.start, s.until, str(s.time), s.skip_holidays) for s in record.rhythm_spans()]
+    assert spans == [
+        ("毎月第2・第4水曜", D(2026, 4, 15), D(2026, 12, 31), "10:00〜12:00", True),
+        ("毎月第1・第3木曜", D(2027, 1, 1), D(2027, 3, 31), "13:30〜15:30", True),
+        ("毎月第1・第3木曜", D(2027, 4, 1), D(2027, 6, 30), "13:30〜15:30", False),
+    ]
+    # the program's time serves a period without its own
+    untimed = program(time="09:00〜10:00", recurrence=[{**WEDNESDAYS, "time": None}, {**same, "time": "09:00〜10:00"}])
+    assert [(s.start, s.until, str(s.time)) for s in untimed.rhythm_spans()] == [(D(2026, 4, 15), D(2026, 12, 31), "9:00〜10:00")]
+
+
 def test_cancelled_and_full_are_checked_against_the_meetings_of_all_periods():
     record = program(recurrence=[WEDNESDAYS, THURSDAYS], cancelled=[{"date": "2026-09-09", "reason": "点検"}, {"date": "2026-12-17", "reason": "点検"}], full=["2026-12-03"])
     status = {o.date: o.status for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}

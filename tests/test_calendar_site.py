@@ -550,9 +550,13 @@ def test_a_change_of_place_alone_is_announced_in_the_month_and_in_the_program_li
         assert "に変わります" not in text(site, f"calendar/{month}/index.html"), month
     index = squeeze(text(site, "calendar/index.html"))
     assert "毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 会場が オンライン（Zoom） に変わります）、全22回" in index
-    # the days do not change: the program page does not say they do
+    # the days do not change: the program page gives its rule once, over both periods, and
+    # 会場 tells the move (not two identical lines of the rule, one per period)
     page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "開く日の決まりは、次のとおりです（祝日と休館日はお休み）。" in page
+    assert "日程 次回: 2026年11月25日(水) 13:30〜15:00" in page
+    assert "毎月第2・第4水曜（2026年4月15日(水)〜2027年3月31日(水)、祝日と休館日はお休み）" in page
+    assert "開く日の決まりは" not in page and page.count("毎月第2・第4水曜") == 1
+    assert "会場 〜 2027年2月14日(日) : しらかば市総合福祉センター 2階 研修室" in page and "2027年2月15日(月) 〜: オンライン（Zoom）" in page
 
 
 def test_a_period_that_moves_online_says_how_to_join_on_its_page_feed_and_structured_data(moved_online_site):
@@ -584,7 +588,8 @@ def test_a_period_that_carries_the_same_rhythm_on_is_not_told_as_a_change(tmp_pa
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = squeeze(text(tmp_path / "site", "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "開く日の決まりは、次のとおりです（祝日と休館日はお休み）。" in page and "途中で変わります" not in page
+    assert "毎月第2・第4水曜（2026年4月15日(水)〜2027年3月31日(水)、祝日と休館日はお休み）" in page
+    assert "開く日の決まりは" not in page and page.count("毎月第2・第4水曜") == 1
     index = squeeze(text(tmp_path / "site", "calendar/index.html"))
     assert "毎月第2・第4水曜 13:30〜15:00、全22回" in index
     assert "に変わります" not in text(tmp_path / "site", "calendar/2027-02/index.html")
