@@ -526,6 +526,23 @@ def test_a_period_that_keeps_the_rhythm_but_meets_elsewhere_is_told_as_a_change_
     assert returned.place.name == "研修室" and not returned.rhythm_changed
 
 
+def test_the_program_page_lists_a_rhythm_once_over_the_periods_that_keep_it():
+    """日程 lists each rhythm once: a period that only moves (told by 会場) or has its own titles
+    joins the period before it; another rule, time or holiday setting is a line of its own."""
+    same = {**WEDNESDAYS, "start": "2026-10-01", "until": "2026-12-31", "place": NEW_HALL, "titles": ["後期のはじめに"]}
+    thursdays = {**THURSDAYS, "start": "2027-01-01"}
+    record = program(recurrence=[WEDNESDAYS, same, thursdays, {**thursdays, "start": "2027-04-01", "until": "2027-06-30", "skip_holidays": False}])
+    spans = [(s.rule, s.start, s.until, str(s.time), s.skip_holidays) for s in record.rhythm_spans()]
+    assert spans == [
+        ("毎月第2・第4水曜", D(2026, 4, 15), D(2026, 12, 31), "10:00〜12:00", True),
+        ("毎月第1・第3木曜", D(2027, 1, 1), D(2027, 3, 31), "13:30〜15:30", True),
+        ("毎月第1・第3木曜", D(2027, 4, 1), D(2027, 6, 30), "13:30〜15:30", False),
+    ]
+    # the program's time serves a period without its own
+    untimed = program(time="09:00〜10:00", recurrence=[{**WEDNESDAYS, "time": None}, {**same, "time": "09:00〜10:00"}])
+    assert [(s.start, s.until, str(s.time)) for s in untimed.rhythm_spans()] == [(D(2026, 4, 15), D(2026, 12, 31), "9:00〜10:00")]
+
+
 def test_cancelled_and_full_are_checked_against_the_meetings_of_all_periods():
     record = program(recurrence=[WEDNESDAYS, THURSDAYS], cancelled=[{"date": "2026-09-09", "reason": "点検"}, {"date": "2026-12-17", "reason": "点検"}], full=["2026-12-03"])
     status = {o.date: o.status for o in program_occurrences(record, D(2026, 11, 22), ClosedDays(NEW_YEAR))}
@@ -603,3 +620,27 @@ def test_the_contributing_example_of_one_session_elsewhere_is_valid_and_meets_th
     places = {o.date: o.place.name for o in program_occurrences(record, D(2027, 6, 1), ClosedDays(NEW_YEAR))}
     assert places == {D(2027, 7, 28): "オンライン（Zoom）", D(2027, 9, 8): "しらかば市総合福祉センター 3階 講堂"}
     assert [(p.address, days) for p, days in record.places_elsewhere()] == [("しらかば市中央町3-1-1", [D(2027, 9, 8)])]
+
+
+def test_a_weekly_program_of_an_employer_does_not_push_its_one_tour_day_off_the_employer_s_lists():
+    """The employer page lists 5 meetings and sheet ② 3: each program's next meeting is in before
+    a program's second one, the places left go by date, and the list reads by date."""
+    def weekly_program(**fields) -> Program:
+        rule = {"rule": "毎週月・水・金曜", "start": "2026-12-01", "until": "2027-01-31", "time": "10:00〜11:30"}
+        return program(title="毎週の作業体験", employers=["shirakaba-farm"], recurrence=rule, **fields).model_copy(update={"slug": "weekly"})
+
+    weekly = weekly_program()
+    tour = program(title="職場見学会", employers=["shirakaba-farm"], dates=["2026-12-16"], time="10:00〜11:30").model_copy(update={"slug": "tour"})
+    other = program(title="ほかの事業所の見学会", employers=["yamabiko-care"], dates=["2026-12-03"]).model_copy(update={"slug": "other"})
+    calendar = build_calendar([weekly, tour, other], D(2026, 11, 22), NEW_YEAR)
+    page = calendar.upcoming_for_employer("shirakaba-farm")
+    assert [(o.program_slug, o.date) for o in page] == [("weekly", D(2026, 12, 2)), ("weekly", D(2026, 12, 4)), ("weekly", D(2026, 12, 7)), ("weekly", D(2026, 12, 9)), ("tour", D(2026, 12, 16))]
+    sheet = calendar.upcoming_for_employer("shirakaba-farm", 3, include_cancelled=False)
+    assert [(o.program_slug, o.date) for o in sheet] == [("weekly", D(2026, 12, 2)), ("weekly", D(2026, 12, 4)), ("tour", D(2026, 12, 16))]
+    # with one place only, the program meeting soonest is the one kept; without a limit, every meeting
+    assert [o.program_slug for o in calendar.upcoming_for_employer("shirakaba-farm", 1)] == ["weekly"]
+    assert len(calendar.upcoming_for_employer("shirakaba-farm", None)) == len(calendar.of("weekly")) + 1
+    # a cancelled meeting is left out of the sheet's list before the choice, not after
+    off = weekly_program(cancelled=[{"date": "2026-12-02", "reason": "雪のため"}])
+    calendar = build_calendar([off, tour], D(2026, 11, 22), NEW_YEAR)
+    assert [o.date for o in calendar.upcoming_for_employer("shirakaba-farm", 3, include_cancelled=False)] == [D(2026, 12, 4), D(2026, 12, 7), D(2026, 12, 16)]

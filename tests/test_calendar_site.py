@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from employer_directory.calendar.ics import feed_files, in_brackets
+from employer_directory.calendar.ics import feed_files, in_brackets, theme_after_title
 from employer_directory.calendar.occurrences import build_calendar
 from test_calendar_occurrences import program
 
@@ -203,7 +203,7 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
     # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
     assert "全8回、2027年6月〜2027年11月" in section
     assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
     assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
@@ -265,6 +265,22 @@ def test_a_theme_goes_in_one_pair_of_brackets_after_the_program_title():
     assert in_brackets("「SST体験」") == "「SST体験」"
     assert in_brackets("お話し会「私の体験談」") == "「お話し会「私の体験談」」"
     assert in_brackets("「A」と「B」") == "「「A」と「B」」"
+
+
+def test_a_theme_with_brackets_of_its_own_is_not_bracketed_again_in_the_feeds(built_site):
+    """「SST体験「…」」 reads as doubled quotes: such a theme follows the title after a space, as on
+    the pages; a plain theme still goes in 「」, and one already in 「」 keeps its own pair."""
+    assert theme_after_title("SST体験") == "「SST体験」"
+    assert theme_after_title("「SST体験」") == "「SST体験」"
+    assert theme_after_title("お話し会「私の体験談」") == " お話し会「私の体験談」"
+    assert theme_after_title("「A」と「B」") == " 「A」と「B」"
+    calendar = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert "はたらく準備のひろば SST体験「対人コミュニケーションスキルを磨こう」" in summaries
+    assert "はたらく準備のひろば「自分の1日を振り返ろう」" in summaries
+    for path in ics_files(built_site):
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            assert "」」" not in str(event["SUMMARY"]), (path.name, str(event["SUMMARY"]))
 
 
 def test_cancelled_meeting_is_cancelled_in_ics_and_dtstamp_comes_from_the_data(built_site):
@@ -471,7 +487,11 @@ def test_a_program_whose_rhythm_changes_keeps_one_page_and_one_feed(built_site):
     assert set(events) <= {str(e["UID"]) for e in everything.walk("VEVENT")}
 
     february = text(built_site, "calendar/2027-02/index.html")
-    assert "はたらく準備のひろば は、 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30に変わります（会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）。" in squeeze(february)
+    # the month page (and so its A4 sheet) and the calendar index word the change alike, a space
+    # on each side of every value
+    change = "2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります"
+    assert f"はたらく準備のひろば は、 {change}。" in squeeze(february)
+    assert f"毎月第2・第4水曜 13:30〜15:00（ {change}）、全22回" in squeeze(text(built_site, "calendar/index.html"))
     for day in ("2027-02-10", "2027-02-18"):
         cell = february[february.index(f'data-day="{day}"'):]
         assert "はたらく準備のひろば" in cell[:cell.index("</td>")], day
@@ -530,9 +550,13 @@ def test_a_change_of_place_alone_is_announced_in_the_month_and_in_the_program_li
         assert "に変わります" not in text(site, f"calendar/{month}/index.html"), month
     index = squeeze(text(site, "calendar/index.html"))
     assert "毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 会場が オンライン（Zoom） に変わります）、全22回" in index
-    # the days do not change: the program page does not say they do
+    # the days do not change: the program page gives its rule once, over both periods, and
+    # 会場 tells the move (not two identical lines of the rule, one per period)
     page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "開く日の決まりは、次のとおりです（祝日と休館日はお休み）。" in page
+    assert "日程 次回: 2026年11月25日(水) 13:30〜15:00" in page
+    assert "毎月第2・第4水曜（2026年4月15日(水)〜2027年3月31日(水)、祝日と休館日はお休み）" in page
+    assert "開く日の決まりは" not in page and page.count("毎月第2・第4水曜") == 1
+    assert "会場 〜 2027年2月14日(日) : しらかば市総合福祉センター 2階 研修室" in page and "2027年2月15日(月) 〜: オンライン（Zoom）" in page
 
 
 def test_a_period_that_moves_online_says_how_to_join_on_its_page_feed_and_structured_data(moved_online_site):
@@ -564,7 +588,8 @@ def test_a_period_that_carries_the_same_rhythm_on_is_not_told_as_a_change(tmp_pa
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = squeeze(text(tmp_path / "site", "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "開く日の決まりは、次のとおりです（祝日と休館日はお休み）。" in page and "途中で変わります" not in page
+    assert "毎月第2・第4水曜（2026年4月15日(水)〜2027年3月31日(水)、祝日と休館日はお休み）" in page
+    assert "開く日の決まりは" not in page and page.count("毎月第2・第4水曜") == 1
     index = squeeze(text(tmp_path / "site", "calendar/index.html"))
     assert "毎月第2・第4水曜 13:30〜15:00、全22回" in index
     assert "に変わります" not in text(tmp_path / "site", "calendar/2027-02/index.html")

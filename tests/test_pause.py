@@ -323,3 +323,37 @@ def test_the_offered_steps_on_the_employer_page_say_they_are_paused_now(built_si
     assert steps and all(("（いまは休止中）" in body) == (kind == "is-offered") for kind, body in steps)
     assert ladder.count('data-paused-until="2027-01-31">（いまは休止中）') == sum(kind == "is-offered" for kind, _ in steps)
     assert "いまは休止中" not in read(built_site, "employers/shirakaba-farm/index.html")
+
+
+def test_a_meeting_in_its_employer_s_pause_shows_the_pause_beside_it_in_every_list(tmp_path):
+    """A tour day at a farm that pauses still reads 募集中 (whether it goes ahead is for staff to
+    settle; validate tells them): wherever the meeting is listed, the farm's pause is beside it,
+    worded as its chip. A meeting after the pause, and the pause's own page lists, stay as they are."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    (project / "content" / "employers" / "base-farm.md").write_text(base.replace("registered: 2020-04-01", "paused:\n  until: 2027-01-31\nregistered: 2020-04-01"), encoding="utf-8")
+    program = (ROOT / "content" / "programs" / "tour-shirakaba-farm.md").read_text(encoding="utf-8")
+    assert "employers: [shirakaba-farm]" in program and "dates: [2026-12-16]" in program
+    tour = program.replace("employers: [shirakaba-farm]", "employers: [base-farm]").replace("dates: [2026-12-16]", "dates: [2026-12-16, 2027-02-17]")
+    (project / "content" / "programs" / "tour.md").write_text(tour, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    chip = '<span class="cal-paused" data-paused-until="2027-01-31">テスト農園は受け入れ休止中（1月31日(日)まで）</span>'
+    during, after = "2026年12月16日(水)", "2027年2月17日(水)"
+    page = read(site, "programs/tour/index.html")
+    dates = page[page.index('id="dates"'):page.index('id="details"')]
+    assert chip in dates[:dates.index('class="cal-sessions"')], "beside 次回"
+    rows = re.findall(r"<li[^>]*>(.*?)</li>", dates[dates.index('class="cal-sessions"'):], re.S)
+    [first] = [row for row in rows if during in row]
+    [second] = [row for row in rows if after in row]
+    assert "募集中" in first and chip in first
+    assert "募集中" in second and "受け入れ休止" not in second
+    december = read(site, "calendar/2026-12/index.html")
+    assert december.count(chip) == 2  # the month table and the phones' list
+    assert "受け入れ休止" not in read(site, "calendar/2027-02/index.html")
+    index = read(site, "calendar/index.html")
+    assert chip in index[index.index('id="programs"'):index.index('id="months"')]
+    home = read(site, "index.html")
+    assert chip in home[home.index('id="upcoming"'):]

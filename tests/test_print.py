@@ -714,8 +714,8 @@ def test_every_calendar_month_prints_on_one_a4_landscape_page_with_its_programs_
             assert f"{occurrence.date.day}日(" in text
         # the month a program's rhythm changes says so on paper too (the sample group: 2027-02)
         for change in directory.calendar.rule_changes_in(month):
-            moved = f"（会場も {change.place.name} に変わります）" if change.place else ""
-            said = f"{change.rule} {change.time}に変わります{moved}" if change.rhythm_changed else f"会場が {change.place.name} に変わります"
+            moved = f"。会場も {change.place.name} に変わります" if change.place else ""
+            said = f"{change.rule} {change.time} に変わります{moved}" if change.rhythm_changed else f"会場が {change.place.name} に変わります"
             assert squeeze(f"{change.program_title}は、{jp_date(change.start)}から {said}。") in text, month.slug
     assert [m.slug for m in months if directory.calendar.rule_changes_in(m)] == ["2027-02"]
     # the group moves in February 2027: one line per place, each with the meetings held there
@@ -782,16 +782,20 @@ BUSY_PROGRAMS = {  # long titles, as real ones are: about 25 meetings a month wi
     "weekly-mon-wed-fri.md": ("月・水・金の作業体験プログラム（午前の部）", "毎週月・水・金曜", "10:00〜11:30", "しらかば市総合福祉センター 2階 作業室"),
     "weekly-tue-thu.md": ("火・木のパソコン練習（初めての方向け）", "毎週火・木曜", "13:00〜14:30", "しらかば市立図書館 研修室"),
 }
+BUSY_AT_THE_FARM = "weekly-mon-wed-fri.md"
+"""The busy program held with しらかば農園 (which also has its one tour day, 2026-12-16)."""
 
 
 @pytest.fixture(scope="module")
 def busy_site(tmp_path_factory):
-    """The sample plus two weekly programs in December and January (about 25 meetings a month)."""
+    """The sample plus two weekly programs in December and January (about 25 meetings a month), one
+    of them held with しらかば農園."""
     project = copy_project(tmp_path_factory.mktemp("busy"))
     for name, (title, rule, time, place) in BUSY_PROGRAMS.items():
         (project / "content" / "programs" / name).write_text(
             f"---\ntitle: {title}\nkind: 集団プログラム\nsummary: 毎週の練習です。\nplace:\n  name: {place}\n"
-            f"recurrence:\n  rule: {rule}\n  start: 2026-12-01\n  until: 2027-01-31\n  time: \"{time}\"\nverified: 2026-11-20\n---\n",
+            + ("employers: [shirakaba-farm]\n" if name == BUSY_AT_THE_FARM else "")
+            + f"recurrence:\n  rule: {rule}\n  start: 2026-12-01\n  until: 2027-01-31\n  time: \"{time}\"\nverified: 2026-11-20\n---\n",
             encoding="utf-8",
         )
     site = project / "site"
@@ -813,6 +817,24 @@ def test_a_busy_month_prints_on_one_sheet_with_each_time_once_and_the_deadlines(
     assert "10:00〜11:302日(水)、4日(金)、7日(月)" in december  # its time once, then its days
     assert "（申し込みは12月10日(木)まで）" in december  # the tour: a wall sheet says until when
     assert "募集中" not in december  # the usual state is not printed: it goes stale on the wall
+
+
+def test_a_weekly_program_of_the_farm_leaves_its_tour_day_on_sheet_two_and_its_page_and_both_sheets_keep_to_one_page(printer, busy_site, tmp_path):
+    """The tour (2026-12-16) comes after the weekly program's first five meetings; a counsellor
+    printing the farm's sheets must still see it, beside the weekly program's next meeting, and
+    the page lists it after the weekly program's next four."""
+    tour, weekly = "職場見学会「しらかば農園」", BUSY_PROGRAMS[BUSY_AT_THE_FARM][0]
+    url = (busy_site / "employers" / "shirakaba-farm" / "sheets.html").as_uri()
+    for kind in ("seeker", "staff"):
+        pages = print_pdf(printer, f"{url}#{kind}", tmp_path / f"farm-{kind}.pdf")
+        assert len(pages) == 1, f"{kind}: {len(pages)} pages"
+        assert squeeze(f"{tour} 2026年12月16日(水)") in pages[0], kind
+        # one line per program when there are several (EmployerSheets.upcoming)
+        assert squeeze(f"{weekly} 2026年12月2日(水)") in pages[0] and squeeze("2026年12月4日(金)") not in pages[0], kind
+    page = squeeze(re.sub(r"<[^>]+>", " ", (busy_site / "employers" / "shirakaba-farm" / "index.html").read_text(encoding="utf-8")))
+    listed = page[page.index("関係するプログラムのこれからの予定"):]
+    assert squeeze(f"2026年12月16日(水) 10:00〜11:30 {tour}") in listed
+    assert squeeze(f"2026年12月9日(水) 10:00〜11:30 {weekly}") in listed and squeeze("2026年12月11日(金)") not in listed
 
 
 def test_sheets_printed_after_a_meetings_day_leave_it_off(browser, site_url):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .calendar.closures import ClosedPeriod
-from .calendar.occurrences import Occurrence, ProgramCalendar, build_calendar
+from .calendar.occurrences import TAKES_PLACE, Occurrence, ProgramCalendar, build_calendar
 from .models.employer import Employer
 from .models.program import Program
 from .settings import DirectorySettings
@@ -82,6 +82,18 @@ class Directory:
         """Those of ``employers`` that take nobody on the build date (受け入れ休止中): the home
         page and the listings count them apart, so that a count does not promise places."""
         return [employer for employer in employers if employer.is_paused_on(self.today)]
+
+    def paused_at(self, occurrence: Occurrence) -> list[Employer]:
+        """The employers of the meeting's program that take nobody on its day (受け入れ休止), for
+        a meeting still to be held: a tour day at a paused farm still reads 募集中, so the lists
+        show the pause beside it. Whether it goes ahead is for staff to settle with the employer
+        (``validate`` tells them: loading.paused_employer_meeting_notices); it gets no status of
+        its own."""
+        if occurrence.status not in TAKES_PLACE:
+            return []
+        program = self.calendar.program(occurrence.program_slug)
+        employers = [self.employer(slug) for slug in program.employers]
+        return [employer for employer in employers if employer is not None and employer.is_paused_on(occurrence.date)]
 
     def programs_for(self, employer: Employer) -> list[Program]:
         return [program for program in self.programs if employer.slug in program.employers]

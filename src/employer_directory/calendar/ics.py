@@ -88,6 +88,15 @@ def in_brackets(theme: str) -> str:
     return f"「{theme}」"
 
 
+def theme_after_title(theme: str) -> str:
+    """What follows the program title in SUMMARY: the theme in one pair of 「」 (in_brackets),
+    but a theme that holds brackets of its own only in part (SST体験「…」, 「A」と「B」) as it is,
+    after a space, as the pages set it beside the title: a second pair round it read as doubled
+    quotes (「SST体験「…」」)."""
+    bracketed = in_brackets(theme)
+    return " " + theme if "「" in theme and bracketed != theme else bracketed
+
+
 @dataclass(frozen=True)
 class IcsFile:
     path: str
@@ -151,7 +160,7 @@ class _ProgramEvents:
 
     def event(self, occurrence: Occurrence) -> bytes:
         program = self.program
-        summary = program.title + (in_brackets(occurrence.title) if occurrence.title else "")
+        summary = program.title + (theme_after_title(occurrence.title) if occurrence.title else "")
         # 中止 and 満員 come from the file, not from the build date: a full meeting stays 【満員】
         # after its day (its status turns 終了 on the pages), so the daily rebuild alone never
         # changes a feed (Occurrence.marked_full).

@@ -381,9 +381,23 @@ class ProgramCalendar:
         """Whether the program's application deadline is before the build date."""
         return deadline_passed(self._programs[program_slug], self.today)
 
-    def upcoming_for_employer(self, employer_slug: str, limit: int | None = 5) -> list[Occurrence]:
-        found = [o for o in self.by_employer.get(employer_slug, ()) if o.date >= self.today]
-        return found if limit is None else found[:limit]
+    def upcoming_for_employer(self, employer_slug: str, limit: int | None = 5, *, include_cancelled: bool = True) -> list[Occurrence]:
+        """The coming meetings of the programs held with the employer, soonest first. With a
+        ``limit``, each program's next meeting is in before any program's second one: a weekly
+        group linked to the employer must not push its one tour day or job fair off the employer
+        page and sheet ② (a counsellor printing the sheet would not know of the tour). The places
+        left are then filled by date; if there are more programs than places, those meeting
+        soonest are in."""
+        found = [o for o in self.by_employer.get(employer_slug, ()) if o.date >= self.today and (include_cancelled or not o.is_cancelled)]
+        if limit is None:
+            return found
+        firsts: dict[str, Occurrence] = {}
+        for occurrence in found:
+            firsts.setdefault(occurrence.program_slug, occurrence)
+        chosen = list(firsts.values())[:limit]
+        taken = {id(o) for o in chosen}
+        chosen += [o for o in found if id(o) not in taken][: limit - len(chosen)]
+        return sorted(chosen, key=lambda o: o.sort_key)
 
     def months(self) -> list[Month]:
         """Every month from the first to the last with an occurrence (empty months included)."""

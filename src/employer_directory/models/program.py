@@ -15,6 +15,7 @@ since they count the program's meetings, not the rule's.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any, Optional, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_validator
@@ -100,6 +101,18 @@ class Recurrence(Strict):
     skip_holidays: bool = Field(True, title="祝日は休み", description="祝日に当たる回を休みにするなら true（ふつうは true）")
     titles: list[ShortText] = Field(default_factory=list, title="各回のテーマ", description="休みの日を除いた回に、順番に付きます")
     place: Optional[Place] = Field(None, title="この期間の会場", description="期間ごとに書くとき（- rule: のリスト）だけ。この期間の回の会場がプログラムの place: と違うときに書きます。省略するとプログラムの place")
+
+
+@dataclass(frozen=True)
+class RhythmSpan:
+    """Consecutive rule periods that meet by the same rule, at the same time, with the same
+    holidays, as one line of the program page's 日程 (``Program.rhythm_spans``)."""
+
+    rule: str
+    start: dt.date
+    until: dt.date
+    time: Optional[TimeRange]
+    skip_holidays: bool
 
 
 def period_in_effect(periods: list[Recurrence], day: dt.date) -> Optional[Recurrence]:
@@ -260,6 +273,18 @@ class Program(Strict):
         would otherwise go to the old building."""
         periods = self.rule_periods
         return [after for before, after in zip(periods, periods[1:]) if self.period_place(after) != self.period_place(before)]
+
+    def rhythm_spans(self) -> list[RhythmSpan]:
+        """The rule periods as 日程 lists them: periods that only move the place (told by 会場)
+        or carry the rhythm on with their own titles join the period before them, so that the
+        page does not list two identical lines (〜1月11日: 毎週火曜 10:00〜11:30 / 1月12日〜: 毎週火曜 10:00〜11:30)."""
+        spans: list[RhythmSpan] = []
+        for period in self.rule_periods:
+            span = RhythmSpan(period.rule, period.start, period.until, self.period_time(period), period.skip_holidays)
+            if spans and (spans[-1].rule, spans[-1].time, spans[-1].skip_holidays) == (span.rule, span.time, span.skip_holidays):
+                span = RhythmSpan(span.rule, spans.pop().start, span.until, span.time, span.skip_holidays)
+            spans.append(span)
+        return spans
 
     def rhythm_changes(self) -> list[Recurrence]:
         """The periods whose rule or time differs from the period before them. A period that

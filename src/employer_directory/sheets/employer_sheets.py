@@ -153,7 +153,8 @@ class EmployerSheets:
     today: dt.date
     stale_after_months: int = 12
     upcoming: list[SheetMeeting] = field(default_factory=list)
-    """The next (at most three) meetings of programs held with this employer, each with its place."""
+    """The next meetings of programs held with this employer, each with its place: each program's
+    next one (at most three programs), or a program's next three when it is the only one."""
     closures: tuple[ClosedPeriod, ...] = ()
     """The centre's closure going on and those starting within two weeks (``Directory.coming_closures``):
     the sheets say to call the centre, and lie on a table for days, as the web pages' notice says."""
@@ -207,9 +208,15 @@ class EmployerSheets:
 def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> EmployerSheets:
     # The next meetings of this employer's programs (tours, fairs …) from the program calendar;
     # cancelled ones are left out: a printed sheet must not send anyone to a meeting that is off.
-    upcoming = [o for o in directory.calendar.upcoming_for_employer(employer.slug or "", limit=None) if not o.is_cancelled]
+    upcoming = directory.calendar.upcoming_for_employer(employer.slug or "", limit=3, include_cancelled=False)
+    firsts = {o.program_slug: o for o in reversed(upcoming)}
+    if len(firsts) > 1:
+        # With several programs, each program's next meeting only, as the calendar index's 次回:
+        # sheet ② in large type has no room for a weekly group's next meetings beside a tour and
+        # its deadline (a program alone keeps its next three).
+        upcoming = [o for o in upcoming if firsts[o.program_slug] is o]
     meetings = []
-    for occurrence in upcoming[:3]:
+    for occurrence in upcoming:
         program = directory.calendar.program(occurrence.program_slug)
         place = occurrence.place  # a rule period may meet elsewhere
         at_employer = not place.online and place.address == employer.address
