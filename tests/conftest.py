@@ -13,20 +13,14 @@ from pathlib import Path
 
 import pytest
 
+# Debian's Chromium, launched with the flags the PR check's preview uses too.
+from employer_directory.contrib.page_preview import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_DATE = "2026-11-22"
 """Every build in the tests treats this day as today, so results do not depend on the clock."""
 PROJECT_PATH = "/kyoryoku-jigyosho/"
 """The GitHub Pages project path from site_url; pages must work below it."""
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-]
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -109,14 +103,19 @@ def chromium_available() -> bool:
     return Path(CHROMIUM).exists()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium through Playwright. Missing Chromium fails under CI and skips elsewhere."""
+def require_chromium() -> None:
+    """For a test that needs Chromium: it fails under CI when Chromium is missing, and skips elsewhere."""
     if not chromium_available():
         message = f"Chromium not found at {CHROMIUM}: apt-get install chromium fonts-noto-cjk"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. Missing Chromium fails under CI and skips elsewhere."""
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

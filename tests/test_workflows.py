@@ -140,6 +140,15 @@ def test_pr_workflow_shape() -> None:
         assert command in text, command
     # Validation runs before the build, and the tests last.
     assert text.index("validate --github") < text.index("mkdocs build") < text.index("scripts/test")
+    # The preview is taken from the built site once Chromium and the fonts are there, uploaded, and
+    # linked in the summary with the upload's address.
+    assert text.index("mkdocs build") < text.index("fonts-noto-cjk") < text.index("preview-pages --base") < text.index("preview-summary") < text.index("scripts/test")
+    steps = workflow["jobs"]["check"]["steps"]
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "preview" and upload["with"]["if-no-files-found"] == "ignore"
+    linked = next(step for step in steps if "preview-summary" in step.get("run", ""))
+    assert linked["env"]["ARTIFACT_URL"] == "${{ steps.%s.outputs.artifact-url }}" % upload["id"]
+    assert "GITHUB_STEP_SUMMARY" in linked["run"]
 
 
 def test_deploy_workflow_shape() -> None:

@@ -5,11 +5,14 @@
     contrib-files [--check]      regenerate the issue forms and the field reference
     stale                        list records whose 情報確認日 is older than the period
     pr-summary --base REV        Markdown summary of what a pull request changes
+    preview-pages --base REV     pictures and PDFs of the pages a pull request adds or changes
+    preview-summary --link URL   Markdown that links those pictures in the job summary
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,12 +22,13 @@ from ..settings import today as build_today
 from .field_reference import REFERENCE_PATH, render_field_reference
 from .freshness import stale_records
 from .issue_forms import render_issue_forms
+from .page_preview import ChromiumMissing, capture, plan_preview, read_plan, render_preview_summary
 from .pr_summary import compare, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
 from .registration import employer_from_issue
 from .scaffold import KINDS, scaffold, scaffold_in_terminal
 
 ISSUE_TEMPLATE_DIR = ".github/ISSUE_TEMPLATE"
-COMMANDS = {"new-employer", "new-program", "from-issue", "contrib-files", "stale", "pr-summary"}
+COMMANDS = {"new-employer", "new-program", "from-issue", "contrib-files", "stale", "pr-summary", "preview-pages", "preview-summary"}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -46,6 +50,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     summary = sub.add_parser("pr-summary", help="プルリクエストで変わる事業所・プログラムの要約（Markdown）")
     summary.add_argument("--config", default="mkdocs.yml", type=Path)
     summary.add_argument("--base", required=True, help="比べる元のコミット（例: origin/main）")
+    preview = sub.add_parser("preview-pages", help="プルリクエストで追加・変更されるページの画像と印刷の形（PDF）を作る")
+    preview.add_argument("--config", default="mkdocs.yml", type=Path)
+    preview.add_argument("--base", required=True, help="比べる元のコミット（例: origin/main）")
+    preview.add_argument("--site", default="site", type=Path, help="作ったサイトのフォルダ（mkdocs build の --site-dir）")
+    preview.add_argument("--out", default="preview", type=Path, help="画像と PDF を入れるフォルダ")
+    linked = sub.add_parser("preview-summary", help="preview-pages で作ったものへのリンクと一覧（Markdown）")
+    linked.add_argument("--config", default="mkdocs.yml", type=Path)
+    linked.add_argument("--out", default="preview", type=Path, help="preview-pages の --out と同じフォルダ")
+    linked.add_argument("--link", default="", help="アップロードしたプレビュー（artifact）のアドレス")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,7 +110,35 @@ def run(args: argparse.Namespace) -> int:
         months = settings.stale_after_months
         print(render_summary(compare(base, head, stale_in_snapshot(head, build_today(settings), months), months)), end="")
         return 0
+    if args.command == "preview-pages":
+        return _preview_pages(root, settings, args)
+    if args.command == "preview-summary":
+        print(render_preview_summary(read_plan(args.out), args.link), end="")
+        return 0
     raise AssertionError(args.command)
+
+
+def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
+    directory = _load(root, settings)
+    if directory is None:
+        return 1
+    head = read_snapshot_from_tree(root, settings.content_dir)
+    try:
+        base = read_snapshot_from_git(root, args.base, settings.content_dir)
+    except subprocess.CalledProcessError:
+        print(f"比べる元のコミット「{args.base}」が見つかりません。--base に origin/main のようなブランチ名かコミットを書いてください。", file=sys.stderr)
+        return 1
+    plan = plan_preview(compare(base, head, [], settings.stale_after_months), directory)
+    if plan.pages and not (args.site / "index.html").exists():
+        print(f"作ったサイトが {args.site} にありません。先に .venv/bin/mkdocs build --site-dir {args.site} を実行してください。", file=sys.stderr)
+        return 1
+    try:
+        capture(plan, args.site, args.out)
+    except ChromiumMissing as missing:
+        print(f"Chromium が {missing} にありません。apt-get install chromium fonts-noto-cjk でいれてください。", file=sys.stderr)
+        return 1
+    print(f"プレビュー: {len(plan.pages)} 件の事業所・プログラムの画像と PDF を {args.out} に作りました。" if plan.pages else "プレビュー: 追加・変更された事業所・プログラムはありません。")
+    return 0
 
 
 def _load(root: Path, settings):

@@ -1,0 +1,204 @@
+"""Pictures of the pages a pull request adds or changes, for staff who review it in the browser.
+
+Staff edit in GitHub's web editor and cannot run the site on a computer of their own. The pull
+request check builds the site anyway; this module takes the employers and programs that the pull
+request adds or changes (``pr_summary.compare``), opens their pages in Chromium (Playwright) and
+saves what a reader would see: the page on a phone and on a computer (PNG), and what the counter
+prints (PDF: an employer's three sheets, a program's page). The check uploads the folder as an
+artifact, and the job summary links to it with a list of what each file shows.
+
+Plain Python and Playwright; nothing from MkDocs. The built site is served from a local folder on
+127.0.0.1: its pages link to each other with relative addresses, so the folder's own root will do.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..directory import Directory
+from .pr_summary import PullRequestSummary, _escape
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
+"""Debian's Chromium as the tests drive it (Playwright cannot download its own browser in CI)."""
+
+MOST_RECORDS = 20
+"""A pull request that touches more records (a bulk edit) gets pictures of the first ones only:
+each record takes a few seconds, and a reviewer will not open a hundred pictures."""
+
+PAGES_FILE = "pages.json"
+"""What was captured, read back by :func:`render_preview_summary` once the artifact has a link."""
+
+PHONE = {"width": 390, "height": 844}
+COMPUTER = {"width": 1280, "height": 800}
+
+
+@dataclass(frozen=True)
+class PreviewPage:
+    kind: str
+    """事業所 or プログラム."""
+    change: str
+    """追加 or 変更."""
+    name: str
+    source_path: str
+    page: str
+    """The page below the site's root: ``employers/<slug>/``."""
+    printed: str
+    """What the counter prints for the record, below the site's root: an employer's sheets file,
+    a program's page."""
+    stem: str
+    """The start of the record's file names in the folder: ``employer-<slug>``."""
+
+    def files(self) -> list[tuple[str, str]]:
+        """(file name, what it shows) for each file of this record."""
+        printed = "印刷した3枚のシート（A4）" if self.kind == "事業所" else "印刷したページ（A4）"
+        return [
+            (f"{self.stem}-phone.png", "スマートフォンで見たページ"),
+            (f"{self.stem}-computer.png", "パソコンで見たページ"),
+            (f"{self.stem}-print.pdf", printed),
+        ]
+
+
+@dataclass(frozen=True)
+class PreviewPlan:
+    pages: list[PreviewPage]
+    left_out: int = 0
+    """Records added or changed beyond :data:`MOST_RECORDS`."""
+    removed: int = 0
+    """Records the pull request removes: there is no page to show."""
+
+
+def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = MOST_RECORDS) -> PreviewPlan:
+    """The pages of the records the pull request adds or changes, as the head builds them.
+
+    Records are found by their file, so a ``slug:`` that differs from the file name is followed.
+    A file the head cannot load has no page (validation has stopped the check before this runs)."""
+    records = {record.source_path: ("事業所", "employer", record) for record in directory.employers}
+    records.update({record.source_path: ("プログラム", "program", record) for record in directory.programs})
+    pages = []
+    for label, changes in (("追加", summary.added), ("変更", summary.changed)):
+        for change in changes:
+            found = records.get(change.path)
+            if found is None:
+                continue
+            kind, folder, record = found
+            page = f"{folder}s/{record.slug}/"
+            printed = page + "sheets.html" if folder == "employer" else page
+            name = record.name if folder == "employer" else record.title
+            pages.append(PreviewPage(kind, label, name, change.path, page, printed, f"{folder}-{record.slug}"))
+    return PreviewPlan(pages[:most], max(0, len(pages) - most), len(summary.removed))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    """The built site on 127.0.0.1 (a free port) while the block runs; its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class ChromiumMissing(Exception):
+    pass
+
+
+def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) -> None:
+    """Saves the files of every planned page in ``out``, with ``README.txt`` (what each file is)
+    and :data:`PAGES_FILE`. Nothing is written when the plan has no page."""
+    if not plan.pages:
+        return
+    if not Path(chromium).exists():
+        raise ChromiumMissing(chromium)
+    from playwright.sync_api import sync_playwright  # only this command needs a browser
+
+    out.mkdir(parents=True, exist_ok=True)
+    with _served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            phone = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="ja-JP", timezone_id="Asia/Tokyo")
+            computer = browser.new_context(viewport=COMPUTER, locale="ja-JP", timezone_id="Asia/Tokyo")
+            for page in plan.pages:
+                (phone_file, _), (computer_file, _), (printed_file, _) = page.files()
+                for context, name in ((phone, phone_file), (computer, computer_file)):
+                    tab = context.new_page()
+                    tab.goto(base + page.page, wait_until="networkidle")
+                    tab.screenshot(path=str(out / name), full_page=True)
+                    tab.close()
+                tab = computer.new_page()
+                tab.goto(base + page.printed, wait_until="networkidle")
+                tab.pdf(path=str(out / printed_file), format="A4", print_background=True, prefer_css_page_size=True)
+                tab.close()
+        finally:
+            browser.close()
+    (out / "README.txt").write_text(render_readme(plan), encoding="utf-8")
+    (out / PAGES_FILE).write_text(
+        json.dumps({"pages": [asdict(page) for page in plan.pages], "left_out": plan.left_out, "removed": plan.removed}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
+    )
+
+
+def _left_out_line(plan: PreviewPlan) -> list[str]:
+    if not plan.left_out:
+        return []
+    return [f"ほかに {plan.left_out} 件の追加・変更があります（ここには最初の {len(plan.pages)} 件だけです）。"]
+
+
+def render_readme(plan: PreviewPlan) -> str:
+    """The folder's own list, for a reviewer who opened the downloaded zip."""
+    lines = ["このプルリクエストで追加・変更される事業所とプログラムの見え方です（公開前の確認用）。", ""]
+    for page in plan.pages:
+        lines.append(f"{page.kind}「{page.name}」（{page.change}）")
+        lines += [f"  {name}: {what}" for name, what in page.files()]
+    lines += ["", *_left_out_line(plan)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def read_plan(out: Path) -> PreviewPlan | None:
+    """The plan :func:`capture` saved in ``out``, or None when nothing was captured."""
+    saved = out / PAGES_FILE
+    if not saved.exists():
+        return None
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    return PreviewPlan([PreviewPage(**page) for page in data["pages"]], data["left_out"], data["removed"])
+
+
+def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
+    """Markdown for the job summary: where to download the pictures, and what each file shows."""
+    lines = ["### 公開前の見え方（プレビュー）", ""]
+    if plan is None or not plan.pages or not link:
+        lines.append("追加・変更された事業所とプログラムがないので、プレビューはありません。")
+        return "\n".join(lines) + "\n"
+    lines += [
+        f"[プレビューをダウンロード（zip）]({link}) して開くと、ページの画像（PNG）と印刷したときの形（PDF）があります。",
+        "ファイルの名前と、見えるもの:",
+        "",
+    ]
+    for page in plan.pages:
+        lines.append(f"- {page.kind}「{_escape(page.name)}」（{page.change}）")
+        lines += [f"  - `{name}`: {what}" for name, what in page.files()]
+    lines += ["", *_left_out_line(plan)]
+    return "\n".join(lines).rstrip("\n") + "\n"

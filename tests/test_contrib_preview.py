@@ -1,0 +1,151 @@
+"""The PR check's preview: pictures and PDFs of the pages a pull request adds or changes."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, build_env, copy_project, require_chromium
+
+from employer_directory.cli import read_settings
+from employer_directory.contrib.page_preview import PreviewPage, PreviewPlan, capture, plan_preview, read_plan, render_preview_summary
+from employer_directory.contrib.pr_summary import compare, read_snapshot_from_tree
+from employer_directory.loading import load_directory
+
+FARM = "content/employers/shirakaba-farm.md"
+TOUR = "content/programs/tour-shirakaba-farm.md"
+
+
+def _directory(project: Path = ROOT):
+    settings = read_settings(project / "mkdocs.yml")
+    return load_directory(project / settings.content_dir, settings, root=project)
+
+
+def _sample_change():
+    """The sample as a pull request's head, against a base without the farm, with the tour under
+    another title and with one employer that the pull request removes."""
+    head = read_snapshot_from_tree(ROOT)
+    base = {path: dict(data) for path, data in head.items() if path != FARM}
+    base[TOUR]["title"] = "前の名前"
+    base["content/employers/closed-shop.md"] = {"name": "閉じた店"}
+    return compare(base, head, [], 12)
+
+
+def test_the_plan_has_the_added_and_changed_records_and_what_the_counter_prints() -> None:
+    plan = plan_preview(_sample_change(), _directory())
+    assert [(p.kind, p.change, p.page, p.printed, p.stem) for p in plan.pages] == [
+        ("事業所", "追加", "employers/shirakaba-farm/", "employers/shirakaba-farm/sheets.html", "employer-shirakaba-farm"),
+        ("プログラム", "変更", "programs/tour-shirakaba-farm/", "programs/tour-shirakaba-farm/", "program-tour-shirakaba-farm"),
+    ]
+    assert plan.pages[0].name == "しらかば農園"
+    assert (plan.left_out, plan.removed) == (0, 1)
+
+
+def test_the_plan_follows_a_slug_that_differs_from_the_file_name(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    path = "content/employers/aozora-blueberry-en.md"
+    file = project / path
+    file.write_text(file.read_text(encoding="utf-8").replace("\nname:", "\nslug: aozora-farm\nname:", 1), encoding="utf-8")
+    head = read_snapshot_from_tree(project)
+    base = {shown: data for shown, data in head.items() if shown != path}
+    plan = plan_preview(compare(base, head, [], 12), _directory(project))
+    assert [(p.page, p.printed, p.stem) for p in plan.pages] == [("employers/aozora-farm/", "employers/aozora-farm/sheets.html", "employer-aozora-farm")]
+
+
+def test_a_bulk_edit_gets_pictures_of_the_first_records_and_says_how_many_are_left() -> None:
+    plan = plan_preview(_sample_change(), _directory(), most=1)
+    assert [p.stem for p in plan.pages] == ["employer-shirakaba-farm"]
+    assert plan.left_out == 1
+    summary = render_preview_summary(plan, "https://github.com/o/r/actions/runs/1/artifacts/2")
+    assert "ほかに 1 件の追加・変更があります" in summary
+
+
+def test_the_summary_links_the_download_and_says_what_each_file_shows() -> None:
+    page = PreviewPage("事業所", "変更", "農園*テスト", FARM, "employers/x/", "employers/x/sheets.html", "employer-x")
+    summary = render_preview_summary(PreviewPlan([page]), "https://github.com/o/r/actions/runs/1/artifacts/2")
+    assert "[プレビューをダウンロード（zip）](https://github.com/o/r/actions/runs/1/artifacts/2)" in summary
+    assert "- 事業所「農園\\*テスト」（変更）" in summary  # names from content files pass no Markdown
+    assert "  - `employer-x-phone.png`: スマートフォンで見たページ" in summary
+    assert "  - `employer-x-computer.png`: パソコンで見たページ" in summary
+    assert "  - `employer-x-print.pdf`: 印刷した3枚のシート（A4）" in summary
+    assert "ほかに" not in summary
+
+
+def test_without_changed_records_the_summary_says_there_is_no_preview() -> None:
+    assert "プレビューはありません" in render_preview_summary(None, "")
+    assert "プレビューはありません" in render_preview_summary(PreviewPlan([]), "https://example.invalid/")
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def _pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_site: Path, tmp_path: Path) -> None:
+    require_chromium()
+    plan = plan_preview(_sample_change(), _directory())
+    out = tmp_path / "preview"
+    capture(plan, built_site, out)
+    names = sorted(path.name for path in out.iterdir())
+    assert names == sorted(
+        ["README.txt", "pages.json"] + [name for page in plan.pages for name, _ in page.files()]
+    )
+    phone_width, phone_height = _png_size(out / "employer-shirakaba-farm-phone.png")
+    assert phone_width == 390 * 2  # a phone's width, at a phone's pixel density
+    assert phone_height > 844 * 2  # the whole page, not the first screen
+    assert _png_size(out / "program-tour-shirakaba-farm-computer.png")[0] == 1280
+    assert _pdf_pages(out / "employer-shirakaba-farm-print.pdf") == 3  # the three sheets
+    assert 1 <= _pdf_pages(out / "program-tour-shirakaba-farm-print.pdf") <= 2
+    page_text = subprocess.run(["pdftotext", str(out / "program-tour-shirakaba-farm-print.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "職場見学会" in page_text and "申し込み" in page_text
+    readme = (out / "README.txt").read_text(encoding="utf-8")
+    assert "事業所「しらかば農園」（追加）" in readme and "employer-shirakaba-farm-print.pdf: 印刷した3枚のシート（A4）" in readme
+    assert read_plan(out) == plan
+
+
+def test_capture_writes_nothing_without_changed_records(tmp_path: Path) -> None:
+    capture(PreviewPlan([]), tmp_path / "site", tmp_path / "preview")
+    assert not (tmp_path / "preview").exists()
+
+
+def _cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "employer_directory", *args], cwd=project, capture_output=True, text=True, env=build_env(), timeout=120)
+
+
+def _git(project: Path, *args: str) -> None:
+    env = {**build_env(), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, env=env, check=True)
+
+
+def test_the_command_tells_staff_what_is_missing_in_japanese(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "base")
+
+    unchanged = _cli(project, "preview-pages", "--base", "main")
+    assert unchanged.returncode == 0, unchanged.stderr
+    assert "追加・変更された事業所・プログラムはありません" in unchanged.stdout
+    assert not (project / "preview").exists()
+
+    wrong_base = _cli(project, "preview-pages", "--base", "no-such-branch")
+    assert wrong_base.returncode == 1
+    assert "比べる元のコミット「no-such-branch」が見つかりません" in wrong_base.stderr
+    assert "Traceback" not in wrong_base.stderr
+
+    farm = project / FARM
+    farm.write_text(farm.read_text(encoding="utf-8").replace("\nname: しらかば農園", "\nname: しらかば農園 北", 1), encoding="utf-8")
+    not_built = _cli(project, "preview-pages", "--base", "main", "--site", "site")
+    assert not_built.returncode == 1
+    assert "作ったサイトが site にありません" in not_built.stderr
+
+    summary = _cli(project, "preview-summary", "--link", "")
+    assert summary.returncode == 0 and "プレビューはありません" in summary.stdout
