@@ -644,3 +644,15 @@ def test_a_weekly_program_of_an_employer_does_not_push_its_one_tour_day_off_the_
     off = weekly_program(cancelled=[{"date": "2026-12-02", "reason": "雪のため"}])
     calendar = build_calendar([off, tour], D(2026, 11, 22), NEW_YEAR)
     assert [o.date for o in calendar.upcoming_for_employer("shirakaba-farm", 3, include_cancelled=False)] == [D(2026, 12, 4), D(2026, 12, 7), D(2026, 12, 16)]
+
+
+def test_periods_of_one_rhythm_with_a_break_between_them_stay_two_lines():
+    """Periods need not touch (a summer break: none from August to September). Joined, 日程 would
+    read 「4月15日〜12月31日」 with no word of the break; only a period that starts the day after the
+    one before ends carries the rhythm on as one line."""
+    spring = {**WEDNESDAYS, "until": "2026-07-31"}
+    autumn = {**WEDNESDAYS, "start": "2026-10-01", "until": "2026-12-31"}
+    spans = [(s.start, s.until) for s in program(recurrence=[spring, autumn]).rhythm_spans()]
+    assert spans == [(D(2026, 4, 15), D(2026, 7, 31)), (D(2026, 10, 1), D(2026, 12, 31))]
+    touching = {**autumn, "start": "2026-08-01"}
+    assert [(s.start, s.until) for s in program(recurrence=[spring, touching]).rhythm_spans()] == [(D(2026, 4, 15), D(2026, 12, 31))]
