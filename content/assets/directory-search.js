@@ -156,8 +156,9 @@
   // indexed one by one (月曜日 in the days field). Such a word means an offer on any of its
   // days, as the 曜日 filter (どれかに受け入れがある) and 土日 already do, so the query is also
   // searched with each day in its place (月曜, 水曜, 金曜) and the results are the union. Only
-  // days in the week's order: the two-kanji words 土木, 水月 or 日月 are not lists and are
-  // searched as typed only. 祝 (holidays) is no day of the filter and adds nothing.
+  // days in the week's order (three or more may go on across Sunday, daysInOrder): the
+  // two-kanji words 土木, 水月 or 日月 are not lists and are searched as typed only. 祝
+  // (holidays) is no day of the filter and adds nothing.
   var WEEK = "月火水木金土日";
   // The days are the first group only: the 日 of a trailing 曜日 or 祝日 is no Sunday.
   var DAY_LIST = /^([月火水木金土日](?:[・、,\/]?[月火水木金土日])+)(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
@@ -222,9 +223,10 @@
   // only. A list typed as one word may be a name (水木): searched as typed too.
   //
   // Days typed with spaces are one item: a range with spaces around its mark (月 〜 金), or a
-  // list of single day kanji (月 水 金). A lone day kanji is searched as a word (水: 水やり), so
-  // several of them side by side are nothing but a list of days: read as the same list typed
-  // as one word (月水金), in the week's order only.
+  // list of single day kanji (月 水 金) or whole days (月曜 水曜). A lone day kanji is searched
+  // as a word (水: 水やり), so several of them side by side are nothing but a list of days:
+  // read as the same list typed as one word (月水金), in the week's order only (daysInOrder);
+  // whole days only, in any order (spacedDays).
   function dayItems(text) {
     var words = queryWords(text);
     var items = [];
