@@ -644,3 +644,33 @@ def test_a_weekly_program_of_an_employer_does_not_push_its_one_tour_day_off_the_
     off = weekly_program(cancelled=[{"date": "2026-12-02", "reason": "雪のため"}])
     calendar = build_calendar([off, tour], D(2026, 11, 22), NEW_YEAR)
     assert [o.date for o in calendar.upcoming_for_employer("shirakaba-farm", 3, include_cancelled=False)] == [D(2026, 12, 4), D(2026, 12, 7), D(2026, 12, 16)]
+
+
+def test_periods_of_one_rhythm_with_a_break_between_them_stay_two_lines():
+    """Periods need not touch (a summer break: none from August to September). Joined, 日程 would
+    read 「4月15日〜12月31日」 with no word of the break; only a period that starts the day after the
+    one before ends carries the rhythm on as one line."""
+    spring = {**WEDNESDAYS, "until": "2026-07-31"}
+    autumn = {**WEDNESDAYS, "start": "2026-10-01", "until": "2026-12-31"}
+    spans = [(s.start, s.until) for s in program(recurrence=[spring, autumn]).rhythm_spans()]
+    assert spans == [(D(2026, 4, 15), D(2026, 7, 31)), (D(2026, 10, 1), D(2026, 12, 31))]
+    touching = {**autumn, "start": "2026-08-01"}
+    assert [(s.start, s.until) for s in program(recurrence=[spring, touching]).rhythm_spans()] == [(D(2026, 4, 15), D(2026, 12, 31))]
+
+
+def test_a_program_s_place_on_the_employer_page_goes_to_its_next_meeting_that_takes_place():
+    """The employer page lists cancelled meetings too (中止). A tour whose next day is called off
+    kept its place with that day only, and the weekly group filled the rest: the tour day that
+    does take place was pushed off the page, which is what the program's place was for."""
+    weekly = program(title="毎週の作業体験", employers=["shirakaba-farm"], recurrence={"rule": "毎週月・水・金曜", "start": "2026-12-01", "until": "2027-01-31", "time": "10:00〜11:30"}).model_copy(update={"slug": "weekly"})
+    tour = program(title="職場見学会", employers=["shirakaba-farm"], dates=["2026-12-09", "2026-12-16"], time="10:00〜11:30",
+                   cancelled=[{"date": "2026-12-09", "reason": "雪のため"}]).model_copy(update={"slug": "tour"})
+    calendar = build_calendar([weekly, tour], D(2026, 11, 22), NEW_YEAR)
+    page = [(o.program_slug, o.date, o.is_cancelled) for o in calendar.upcoming_for_employer("shirakaba-farm")]
+    assert ("tour", D(2026, 12, 16), False) in page and len(page) == 5
+    assert page == sorted(page, key=lambda row: row[1])
+    # a program with nothing but cancelled meetings ahead still has its place, with the first of them
+    off = program(title="職場見学会", employers=["shirakaba-farm"], dates=["2026-12-09", "2026-12-16"], time="10:00〜11:30",
+                  cancelled=[{"date": day, "reason": "雪のため"} for day in ("2026-12-09", "2026-12-16")]).model_copy(update={"slug": "off"})
+    calendar = build_calendar([weekly, off], D(2026, 11, 22), NEW_YEAR)
+    assert ("off", D(2026, 12, 9)) in [(o.program_slug, o.date) for o in calendar.upcoming_for_employer("shirakaba-farm", 2)]

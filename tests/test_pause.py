@@ -325,10 +325,9 @@ def test_the_offered_steps_on_the_employer_page_say_they_are_paused_now(built_si
     assert "いまは休止中" not in read(built_site, "employers/shirakaba-farm/index.html")
 
 
-def test_a_meeting_in_its_employer_s_pause_shows_the_pause_beside_it_in_every_list(tmp_path):
-    """A tour day at a farm that pauses still reads 募集中 (whether it goes ahead is for staff to
-    settle; validate tells them): wherever the meeting is listed, the farm's pause is beside it,
-    worded as its chip. A meeting after the pause, and the pause's own page lists, stay as they are."""
+def build_tour_in_a_pause(tmp_path: Path) -> Path:
+    """A site whose tour (programs/tour/) meets on 2026-12-16, in the pause of its farm テスト農園
+    (until 2027-01-31), and on 2027-02-17, after it."""
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project", with_content=False)
     base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
@@ -340,7 +339,15 @@ def test_a_meeting_in_its_employer_s_pause_shows_the_pause_beside_it_in_every_li
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    chip = '<span class="cal-paused" data-paused-until="2027-01-31">テスト農園は受け入れ休止中（1月31日(日)まで）</span>'
+    return site
+
+
+def test_a_meeting_in_its_employer_s_pause_shows_the_pause_beside_it_in_every_list(tmp_path):
+    """A tour day at a farm that pauses still reads 募集中 (whether it goes ahead is for staff to
+    settle; validate tells them): wherever the meeting is listed, the farm's pause is beside it,
+    worded as its chip. A meeting after the pause, and the pause's own page lists, stay as they are."""
+    site = build_tour_in_a_pause(tmp_path)
+    chip = '<span class="cal-paused" data-paused-until="2027-01-31">テスト農園は受け入れ休止中<span class="cal-paused__until">（1月31日(日)まで）</span></span>'
     during, after = "2026年12月16日(水)", "2027年2月17日(水)"
     page = read(site, "programs/tour/index.html")
     dates = page[page.index('id="dates"'):page.index('id="details"')]
@@ -357,3 +364,4 @@ def test_a_meeting_in_its_employer_s_pause_shows_the_pause_beside_it_in_every_li
     assert chip in index[index.index('id="programs"'):index.index('id="months"')]
     home = read(site, "index.html")
     assert chip in home[home.index('id="upcoming"'):]
+

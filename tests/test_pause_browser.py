@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import serve_below_project_path
 from test_browser import PHONE, Watched, assert_accessible
+from test_pause import build_tour_in_a_pause
 from test_print import print_pdf
 
 pytestmark = pytest.mark.browser
@@ -145,3 +147,38 @@ def test_the_offered_steps_lose_their_pause_note_after_its_last_day(browser, sit
         assert session.errors == []
     finally:
         session.close()
+
+
+# The line (top of its box) of each character of each pause beside a meeting, from its 「（」 on.
+UNTIL_LINES = """() => [...document.querySelectorAll('.cal-paused')].filter(chip => chip.offsetParent).map(chip => {
+  const walker = document.createTreeWalker(chip, NodeFilter.SHOW_TEXT);
+  const chars = [];
+  for (let node; (node = walker.nextNode());) for (let i = 0; i < node.data.length; i++) chars.push([node, i]);
+  const text = chars.map(([node, i]) => node.data[i]).join('');
+  const range = document.createRange();
+  return [text, chars.slice(text.indexOf('（')).map(([node, i]) => {
+    range.setStart(node, i); range.setEnd(node, i + 1); return Math.round(range.getClientRects()[0].top);
+  })];
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_the_pause_beside_a_meeting_keeps_its_last_day_on_one_line_on_a_phone(browser, tmp_path, width):
+    """A long pause beside a meeting wraps (its frame cloned on each line), but between words:
+    「（1月31」 at the end of one line and 「日(日)まで）」 on the next split the date."""
+    site = build_tour_in_a_pause(tmp_path)
+    (tmp_path / "www").mkdir()
+    served = serve_below_project_path(site, tmp_path / "www")
+    site_url = next(served)
+    session = Watched(browser, {"width": width, "height": 800})
+    try:
+        for path in ("programs/tour/", "calendar/2026-12/", "calendar/", ""):
+            session.page.goto(site_url + path)
+            chips = session.page.evaluate(UNTIL_LINES)
+            assert chips, path
+            for text, tops in chips:
+                assert text.endswith("（1月31日(日)まで）") and len(set(tops)) == 1, (path, text, str(tops))
+            assert session.page.evaluate("document.documentElement.scrollWidth") <= width, path
+    finally:
+        session.close()
+        next(served, None)

@@ -817,3 +817,23 @@ def test_days_across_the_weekend_are_a_list(watched, site_url, built_site):
         assert set(result_slugs(page)) == set(search_in_python(index, documents, typed)), typed
         assert said_line(page) == "", typed
     assert watched.errors == []
+
+
+def test_a_day_the_card_shows_in_its_days_line_is_not_explained_by_a_caution(watched, site_url, built_site):
+    """A day searched (月曜, or from 月水金) is marked in the card's 曜日 line, so it is on the card:
+    a caution that names the day (月曜は…) is no reason to add the line, nor to mark the day in it."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    [care] = [e for e in documents["employers"] if e["url"] == "employers/kokoro-no-ie/"]
+    assert "月" in care["days"] and care["cautions"] == ["普通自動車免許が必要です"]
+    care["cautions"] = ["月曜は普通自動車免許が必要です"]
+    body = json.dumps(documents, ensure_ascii=False)
+    page = watched.page
+    page.route("**/directory-documents.json", lambda route: route.fulfill(body=body, content_type="application/json"))
+    open_search(page, site_url)
+    for typed in ("月曜", "月水金"):
+        type_query(page, typed)
+        assert "kokoro-no-ie" in result_slugs(page) and why_lines(page) == {}, typed
+    type_query(page, "月曜 免許")
+    assert why_lines(page) == {"kokoro-no-ie": "注意: 月曜は普通自動車免許が必要です"}
+    assert page.locator(".dir-card__why mark").all_inner_texts() == ["免許"]
+    assert watched.errors == []

@@ -156,8 +156,9 @@
   // indexed one by one (月曜日 in the days field). Such a word means an offer on any of its
   // days, as the 曜日 filter (どれかに受け入れがある) and 土日 already do, so the query is also
   // searched with each day in its place (月曜, 水曜, 金曜) and the results are the union. Only
-  // days in the week's order: the two-kanji words 土木, 水月 or 日月 are not lists and are
-  // searched as typed only. 祝 (holidays) is no day of the filter and adds nothing.
+  // days in the week's order (three or more may go on across Sunday, daysInOrder): the
+  // two-kanji words 土木, 水月 or 日月 are not lists and are searched as typed only. 祝
+  // (holidays) is no day of the filter and adds nothing.
   var WEEK = "月火水木金土日";
   // The days are the first group only: the 日 of a trailing 曜日 or 祝日 is no Sunday.
   var DAY_LIST = /^([月火水木金土日](?:[・、,\/]?[月火水木金土日])+)(?:曜日?)?(?:[・、,\/]?祝日?)?$/;
@@ -222,9 +223,10 @@
   // only. A list typed as one word may be a name (水木): searched as typed too.
   //
   // Days typed with spaces are one item: a range with spaces around its mark (月 〜 金), or a
-  // list of single day kanji (月 水 金). A lone day kanji is searched as a word (水: 水やり), so
-  // several of them side by side are nothing but a list of days: read as the same list typed
-  // as one word (月水金), in the week's order only.
+  // list of single day kanji (月 水 金) or whole days (月曜 水曜). A lone day kanji is searched
+  // as a word (水: 水やり), so several of them side by side are nothing but a list of days:
+  // read as the same list typed as one word (月水金), in the week's order only (daysInOrder);
+  // whole days only, in any order (spacedDays).
   function dayItems(text) {
     var words = queryWords(text);
     var items = [];
@@ -599,8 +601,11 @@
   // 慣れてからです). Nothing for a card whose words are all on it already.
   var SENTENCE_END = /。/;
 
-  function whyFound(article, e, words, shown) {
-    var unseen = words.filter(function (word) { return !shown.some(function (text) { return wordsIn(text, [word]).length; }); });
+  // `days`: the card's 曜日 line, where a word marks as dayWordsOf says (月曜: 月).
+  function whyFound(article, e, words, shown, days) {
+    var unseen = words.filter(function (word) {
+      return !shown.some(function (text) { return wordsIn(text, [word]).length; }) && !(days && wordsIn(days, dayWordsOf([word])).length);
+    });
     if (!unseen.length) return;
     var bring = (e.bring || []).filter(function (item) { return wordsIn(item, unseen).length; });
     var explained = bring.length ? wordsIn(bring.join("\n"), unseen) : [];
@@ -620,6 +625,19 @@
       line.appendChild(document.createTextNode(" "));
       appendHighlighted(line, part[1], part[2]);
     });
+  }
+
+  // What the words mark in a card's 曜日 line (月・水・金（9:00〜12:00）).
+  function dayWordsOf(words) {
+    // A one-character word (水) does not find the days (PREFIX_FIELDS in index.py), so it is not
+    // marked in them either: the card was found for a 水 written elsewhere.
+    var dayWords = words.filter(function (word) { return word.length > 1; });
+    // A day searched as 水曜 (typed, or from a list of days such as 月水金) is 水 in this line.
+    words.forEach(function (word) {
+      var day = /^([月火水木金土日])曜/.exec(word);
+      if (day) dayWords.push(day[1]);
+    });
+    return dayWords;
   }
 
   // A copy of the employer's pause chip, or null: none, or its last day has passed since the
@@ -654,19 +672,11 @@
     labelled(article, "dir-card__tasks", "できる作業:", e.tasks, words);
     labelled(article, "dir-card__accommodations", "配慮:", e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), words);
     var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
-    // A one-character word (水) does not find the days (PREFIX_FIELDS in index.py), so it is not
-    // marked in them either: the card was found for a 水 written elsewhere.
-    var dayWords = words.filter(function (word) { return word.length > 1; });
-    // A day searched as 水曜 (typed, or from a list of days such as 月水金) is 水 in this line.
-    words.forEach(function (word) {
-      var day = /^([月火水木金土日])曜/.exec(word);
-      if (day) dayWords.push(day[1]);
-    });
-    if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWords);
+    if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWordsOf(words));
     labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
     whyFound(article, e, words, [e.name, vocabulary.category[e.category] || "", vocabulary.area[e.area] || ""]
       .concat(e.offers.map(function (id) { return vocabulary.offer[id] || id; }), e.tasks,
-        e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), e.notes || []));
+        e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), e.notes || []), when);
     // packet.js labels, shows and wires the button.
     if (packetAdd) {
       var add = packetAdd.content.firstElementChild.cloneNode(true);

@@ -387,14 +387,17 @@ class ProgramCalendar:
         group linked to the employer must not push its one tour day or job fair off the employer
         page and sheet ② (a counsellor printing the sheet would not know of the tour). The places
         left are then filled by date; if there are more programs than places, those meeting
-        soonest are in."""
+        soonest are in. A program's next meeting is the next one that takes place: a tour day
+        called off (listed as 中止) must not hold the place of the tour day after it."""
         found = [o for o in self.by_employer.get(employer_slug, ()) if o.date >= self.today and (include_cancelled or not o.is_cancelled)]
         if limit is None:
             return found
         firsts: dict[str, Occurrence] = {}
         for occurrence in found:
-            firsts.setdefault(occurrence.program_slug, occurrence)
-        chosen = list(firsts.values())[:limit]
+            first = firsts.get(occurrence.program_slug)
+            if first is None or (first.is_cancelled and not occurrence.is_cancelled):
+                firsts[occurrence.program_slug] = occurrence
+        chosen = sorted(firsts.values(), key=lambda o: o.sort_key)[:limit]
         taken = {id(o) for o in chosen}
         chosen += [o for o in found if id(o) not in taken][: limit - len(chosen)]
         return sorted(chosen, key=lambda o: o.sort_key)

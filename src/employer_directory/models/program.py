@@ -277,11 +277,17 @@ class Program(Strict):
     def rhythm_spans(self) -> list[RhythmSpan]:
         """The rule periods as 日程 lists them: periods that only move the place (told by 会場)
         or carry the rhythm on with their own titles join the period before them, so that the
-        page does not list two identical lines (〜1月11日: 毎週火曜 10:00〜11:30 / 1月12日〜: 毎週火曜 10:00〜11:30)."""
+        page does not list two identical lines (〜1月11日: 毎週火曜 10:00〜11:30 / 1月12日〜: 毎週火曜 10:00〜11:30).
+        Only a period that starts the day after the one before ends: one line over a break
+        (none in August and September) would hide the break."""
         spans: list[RhythmSpan] = []
         for period in self.rule_periods:
             span = RhythmSpan(period.rule, period.start, period.until, self.period_time(period), period.skip_holidays)
-            if spans and (spans[-1].rule, spans[-1].time, spans[-1].skip_holidays) == (span.rule, span.time, span.skip_holidays):
+            if (
+                spans
+                and spans[-1].until + dt.timedelta(days=1) == span.start
+                and (spans[-1].rule, spans[-1].time, spans[-1].skip_holidays) == (span.rule, span.time, span.skip_holidays)
+            ):
                 span = RhythmSpan(span.rule, spans.pop().start, span.until, span.time, span.skip_holidays)
             spans.append(span)
         return spans
