@@ -205,3 +205,25 @@ def test_before_its_first_period_a_program_meets_at_that_period_s_place():
     extra = {"date": dt.date(2026, 4, 1), "time": "13:30〜15:00"}
     farm = {"name": "しらかば農園", "address": "東町1-2"}
     assert _moves([at_plaza], {"recurrence": [at_plaza], "extra_dates": [extra]}, {"extra_dates": [{**extra, "place": farm}]}) == ["2026-04-01 の回の会場が変わります: しらかば農園 → 駅前交流プラザ"]
+
+
+def test_two_sessions_of_one_day_are_told_apart():
+    """A morning and an afternoon session on the same day: a move of either is told, with its
+    time, and the other one's place is not mixed into it."""
+    day = dt.date(2027, 1, 20)
+    morning, afternoon = {"date": day, "time": "10:00〜12:00"}, {"date": day, "time": "14:00〜16:00", "place": PLAZA}
+    # the morning session follows the afternoon one to the plaza
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [{**morning, "place": PLAZA}, afternoon]}, {"sessions": [morning, afternoon]}) == [
+        "2027-01-20 10:00〜12:00 の回の会場が変わります: 総合福祉センター → 駅前交流プラザ"
+    ]
+    # the afternoon one comes back to the hall; the morning one stays where it was
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [morning, {"date": day, "time": "14:00〜16:00"}]}, {"sessions": [morning, afternoon]}) == [
+        "2027-01-20 14:00〜16:00 の回の会場が変わります: 駅前交流プラザ → 総合福祉センター"
+    ]
+    # written in the other order in the new version: still the same two meetings, nothing moved
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [afternoon, morning]}, {"sessions": [morning, afternoon]}) == []
+    # the afternoon session moves to 15:00 and to the hall: the only afternoon one of the day
+    later = {"date": day, "time": "15:00〜17:00", "title": "面接練習"}
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [morning, later]}, {"sessions": [morning, {**afternoon, "title": "面接練習"}]}) == [
+        "2027-01-20 15:00〜17:00 の回の会場が変わります: 駅前交流プラザ → 総合福祉センター"
+    ]

@@ -224,16 +224,49 @@ def _venue_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         if pair[0] != pair[1] and pair != last:  # a period that goes on at the same new place: said once
             moves.append(f"{day.isoformat()} からの回の会場が変わります: {_place_names(was, becomes)}")
         last = pair
-    # A session or an extra date with a place of its own, in either version: said with its day.
+    # A session or an extra date with a place of its own, in either version: said with its day
+    # (and its time, when that day has more than one).
     for name in ("sessions", "extra_dates"):
-        was_on, becomes_on = {item.date: item for item in getattr(before, name)}, {item.date: item for item in getattr(after, name)}
-        for day in sorted(was_on.keys() & becomes_on.keys()):
-            if was_on[day].place is None and becomes_on[day].place is None:
+        olds, news = getattr(before, name), getattr(after, name)
+        for old_item, new_item in sorted(_paired(olds, news), key=lambda pair: (pair[1].date, str(pair[1].time or ""))):
+            if old_item.place is None and new_item.place is None:
                 continue  # the place around it: said above when it changed
-            was, becomes = _meeting_place(before, name, was_on[day]), _meeting_place(after, name, becomes_on[day])
+            was, becomes = _meeting_place(before, name, old_item), _meeting_place(after, name, new_item)
             if was and becomes and _where(was) != _where(becomes):
-                moves.append(f"{day.isoformat()} の回の会場が変わります: {_place_names(was, becomes)}")
+                moves.append(f"{_meeting_label(new_item, [*olds, *news])} の回の会場が変わります: {_place_names(was, becomes)}")
     return moves
+
+
+def _paired(olds: list[Any], news: list[Any]) -> list[tuple[Any, Any]]:
+    """The sessions (or extra dates) of two versions that are the same meeting: the same day and
+    time, else the same day and theme, else the only one of its day in each version. A day may
+    hold two sessions (morning and afternoon); keyed by the day alone, one hid the other."""
+    pairs: list[tuple[Any, Any]] = []
+    left, right = list(range(len(olds))), list(range(len(news)))
+    keys = (lambda item: (item.date, item.time), lambda item: (item.date, item.title) if item.title else None)
+    for key in keys:
+        for i in list(left):
+            match = next((j for j in right if key(olds[i]) is not None and key(olds[i]) == key(news[j])), None)
+            if match is not None:
+                pairs.append((olds[i], news[match]))
+                left.remove(i)
+                right.remove(match)
+    for i in list(left):
+        day = olds[i].date
+        same_old, same_new = [k for k in left if olds[k].date == day], [j for j in right if news[j].date == day]
+        if len(same_old) == 1 and len(same_new) == 1:
+            pairs.append((olds[i], news[same_new[0]]))
+            left.remove(i)
+            right.remove(same_new[0])
+    return pairs
+
+
+def _meeting_label(item: Any, meetings: list[Any]) -> str:
+    """A session's or extra date's day, with its time when another meeting of the list shares the day."""
+    shared = sum(1 for other in meetings if other.date == item.date) > 2 or any(
+        other.date == item.date and other.time != item.time for other in meetings
+    )
+    return f"{item.date.isoformat()} {item.time}" if shared and item.time else item.date.isoformat()
 
 
 def _meeting_place(version: Any, name: str, item: Any) -> Optional[Place]:
