@@ -227,3 +227,26 @@ def test_two_sessions_of_one_day_are_told_apart():
     assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [morning, later]}, {"sessions": [morning, {**afternoon, "title": "面接練習"}]}) == [
         "2027-01-20 15:00〜17:00 の回の会場が変わります: 駅前交流プラザ → 総合福祉センター"
     ]
+
+
+def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_problem_to_fix(project):
+    """A misspelt key in one session (or an extra date more) used to hide every venue line of the
+    program: the summary read the places in one go. Each part is read on its own now, and the
+    summary says the file has a problem, with validate's message."""
+    _commit_base(project)
+    seminar = project / "content/programs/chiiki-zukuri-seminar.md"
+    _break(seminar, "  name: オンライン（Zoom）", "  name: しらかば市民会館 1階 和室")
+    typo_line = _break(seminar, "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    changed = result.stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    assert changed[1] == "  - 会場が変わります: オンライン（Zoom） → しらかば市民会館 1階 和室"
+    assert changed[2].startswith(f"  - ⚠ このファイルには直すところがあります: content/programs/chiiki-zukuri-seminar.md:{typo_line}: 項目「")
+    assert "titel" in changed[2] and len(changed) == 3
+    # A file that validates gets no such line.
+    _break(seminar, "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
+    assert "直すところがあります" not in _cli(project, "pr-summary", "--base", "main").stdout
+    # an extra date with a misspelt key: the move of the rule's place is told all the same
+    broken = {"date": dt.date(2027, 1, 20), "tme": "13:30〜15:00"}
+    split = [{**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15), "place": PLAZA}]
+    assert _moves(WEDNESDAYS, {"recurrence": split, "extra_dates": [broken]}) == ["2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]

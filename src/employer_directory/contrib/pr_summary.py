@@ -12,15 +12,18 @@ import datetime as dt
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
-from pydantic import ConfigDict, ValidationError, create_model
+from pydantic import ConfigDict, TypeAdapter, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
 from ..frontmatter import FrontMatter, read_front_matter
+from ..loading import read_record
 from ..models.employer import Employer
-from ..models.program import SCHEDULE_FIELDS, Place, Program, period_in_effect, recurrence_periods
+from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, Session, period_in_effect, recurrence_periods
 from ..models.values import parse_staff_date
+from ..problems import Problem
+from ..settings import DirectorySettings
 from .freshness import StaleRecord, has_ended, stale_cutoff
 
 KINDS = (("employers", "事業所", Employer, "name"), ("programs", "プログラム", Program, "title"))
@@ -74,6 +77,8 @@ class Change:
     """Changes of venue of a program, one line each (「会場が変わります: A → B」): a new period's
     ``place:`` shows only as 繰り返し（recurrence） among the fields, and a reviewer should check
     where the meetings go."""
+    problems: list[Problem] = field(default_factory=list)
+    """What ``validate`` finds wrong in the new version of the file (added and changed records)."""
 
 
 @dataclass
@@ -102,10 +107,14 @@ def _title(path: str, key: str) -> str:
     return f"{info.title}（{key}）" if info is not None and info.title else key
 
 
-def compare(base: Snapshot, head: Snapshot, stale: list[StaleRecord], stale_months: int) -> PullRequestSummary:
+def compare(
+    base: Snapshot, head: Snapshot, stale: list[StaleRecord], stale_months: int, problems: Optional[dict[str, list[Problem]]] = None
+) -> PullRequestSummary:
+    """``problems``: what validation finds in each file of the head (``problems_in_files``)."""
+    problems = problems or {}
     summary = PullRequestSummary(stale=stale, stale_months=stale_months)
     for path in sorted(head.keys() - base.keys()):
-        summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path])))
+        summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path]), problems=problems.get(path, [])))
     for path in sorted(base.keys() - head.keys()):
         summary.removed.append(Change(_kind_of(path)[1], path, _name(path, base[path])))
     for path in sorted(base.keys() & head.keys()):
@@ -114,8 +123,18 @@ def compare(base: Snapshot, head: Snapshot, stale: list[StaleRecord], stale_mont
         changed = [_title(path, key) for key in keys if old.get(key) != new.get(key)]
         if changed:
             moves = _venue_moves(old, new) if _kind_of(path)[2] is Program else []
-            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves))
+            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves, problems.get(path, [])))
     return summary
+
+
+def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySettings) -> dict[str, list[Problem]]:
+    """What ``validate`` says of each file on its own (not the checks across files), by path."""
+    found = {}
+    for path in paths:
+        _record, problems = read_record(root / path, _kind_of(path)[2], settings, root)
+        if problems:
+            found[path] = sorted(problems)
+    return found
 
 
 def _escape(text: str) -> str:
@@ -143,6 +162,9 @@ def render_summary(summary: PullRequestSummary) -> str:
             fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {change.kind}「{_escape(change.name)}」 `{change.path}`{fields}")
             lines += [f"  - {_escape(move)}" for move in change.moves]
+            if change.problems:
+                more = f"（ほかに{len(change.problems) - 1}件。`validate` ですべて見られます）" if len(change.problems) > 1 else ""
+                lines.append(f"  - ⚠ このファイルには直すところがあります: {_escape(change.problems[0].format())}{_escape(more)}")
         lines.append("")
         if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
             lines += [PROGRAM_REMOVED, ""]
@@ -191,30 +213,58 @@ def _has_ended(data: dict[str, Any], today: dt.date) -> bool:
     return has_ended(schedule, today)
 
 
-_VENUES = create_model(
-    "ProgramVenues",
-    __config__=ConfigDict(extra="ignore"),
-    place=(Optional[Place], None),
-    recurrence=(Program.model_fields["recurrence"].annotation, Program.model_fields["recurrence"]),
-    sessions=(Program.model_fields["sessions"].annotation, []),
-    extra_dates=(Program.model_fields["extra_dates"].annotation, []),
-)
-"""A program's places (its own, its rule periods', its sessions' and extra dates'), read as
-validation reads them."""
+@dataclass
+class _Venues:
+    """A program's places (its own, its rule periods', its sessions' and extra dates'), each part
+    read as validation reads it, on its own: a misspelt key in one session hides that session
+    alone, not every venue line of the program. A part that cannot be read is None (``place``,
+    ``periods``) or left out (a session); validation reports it."""
+
+    place: Optional[Place]
+    periods: Optional[list[Recurrence]]
+    sessions: list[Session]
+    extra_dates: list[Session]
+
+
+_PLACE = TypeAdapter(Place)
+_RECURRENCE = TypeAdapter(Program.model_fields["recurrence"].annotation)
+
+
+def _read_venues(data: dict[str, Any]) -> _Venues:
+    def read(adapter: TypeAdapter, value: Any) -> Any:
+        try:
+            return adapter.validate_python(value)
+        except ValidationError:
+            return None
+
+    place = read(_PLACE, data["place"]) if data.get("place") is not None else None
+    recurrence = data.get("recurrence")
+    periods = [period for _path, period in recurrence_periods(read(_RECURRENCE, recurrence))] if recurrence is not None else []
+    if recurrence is not None and not periods:
+        periods = None
+    items = {}
+    for name in ("sessions", "extra_dates"):
+        written = data.get(name)
+        items[name] = [item for item in (_read_session(value) for value in written) if item] if isinstance(written, list) else []
+    return _Venues(place, periods, items["sessions"], items["extra_dates"])
+
+
+def _read_session(value: Any) -> Optional[Session]:
+    try:
+        return Session.model_validate(value)
+    except ValidationError:
+        return None
 
 
 def _venue_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """How a program's venue changes from ``old`` to ``new``: its own place, then, for each day
     a rule period starts (in either version), the place of the meetings from that day when it
     is no longer the same. Places that cannot be read give no line (validation reports them)."""
-    try:
-        before, after = _VENUES.model_validate(old), _VENUES.model_validate(new)
-    except ValidationError:
-        return []
+    before, after = _read_venues(old), _read_venues(new)
     moves = []
     if _where(before.place) != _where(after.place) and before.place and after.place:
         moves.append(f"会場が変わります: {_place_names(before.place, after.place)}")
-    starts = sorted({period.start for version in (before, after) for _path, period in recurrence_periods(version.recurrence)})
+    starts = sorted({period.start for version in (before, after) for period in version.periods or []})
     last = None
     for day in starts:
         (was, was_own), (becomes, becomes_own) = _place_on(before, day), _place_on(after, day)
@@ -282,7 +332,9 @@ def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
     """The place of the rule meetings from ``day`` on (that of the period in effect, as
     ``Program.rule_in_effect`` finds it, else the program's), and whether it is a period's own
     place."""
-    period = period_in_effect([period for _path, period in recurrence_periods(version.recurrence)], day)
+    if version.periods is None:
+        return None, False  # a rule that cannot be read: no line from it
+    period = period_in_effect(version.periods, day)
     if period is not None and period.place is not None:
         return period.place, True
     return version.place, False
