@@ -137,7 +137,7 @@ def test_summary_says_when_a_program_moves_to_another_venue(project):
     assert result.returncode == 0, result.stderr
     changed = result.stdout.split("### 変更（2件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
     assert changed == [
-        "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 繰り返し（recurrence）",
+        "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 期間ごとの会場（recurrence の place）",
         "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室",
         "- プログラム「職場見学会「しらかば農園」」 `content/programs/tour-shirakaba-farm.md`: 会場（place）",
         "  - 会場が変わります: しらかば農園 → しらかば農園 第2農場",
@@ -250,3 +250,27 @@ def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_proble
     broken = {"date": dt.date(2027, 1, 20), "tme": "13:30〜15:00"}
     split = [{**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15), "place": PLAZA}]
     assert _moves(WEDNESDAYS, {"recurrence": split, "extra_dates": [broken]}) == ["2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
+
+
+def test_a_period_that_only_moves_is_told_as_a_change_of_venue_not_of_rhythm():
+    """accept3 #11: splitting the rule to move its meetings from a day on (CONTRIBUTING's way) was
+    told as 繰り返し（recurrence） alone; the summary names 会場, and 繰り返し only when the rhythm
+    (rule, days, time, holidays, themes) changes too."""
+    path = "content/programs/group.md"
+
+    def fields(old, new):
+        base = {path: {"title": "ひろば", "place": HALL, "time": "13:30〜15:00", "recurrence": old}}
+        head = {path: {"title": "ひろば", "place": HALL, "time": "13:30〜15:00", "recurrence": new}}
+        return compare(base, head, [], 12).changed[0].fields
+
+    first, second = {**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15)}
+    assert fields(WEDNESDAYS, [first, {**second, "place": PLAZA}]) == ["期間ごとの会場（recurrence の place）"]
+    # the period's time written out as the program's time: still the same rhythm
+    assert fields(WEDNESDAYS, [first, {**second, "time": None, "place": PLAZA}]) == ["期間ごとの会場（recurrence の place）"]
+    # a move and a new time from the same day
+    assert fields(WEDNESDAYS, [first, {**second, "time": "10:00〜11:30", "place": PLAZA}]) == ["繰り返し（recurrence）", "期間ごとの会場（recurrence の place）"]
+    # a new rule alone; a split that keeps both the rhythm and the place
+    assert fields(WEDNESDAYS, [first, {**second, "rule": "毎週水曜"}]) == ["繰り返し（recurrence）"]
+    assert fields(WEDNESDAYS, [first, second]) == ["繰り返し（recurrence）"]
+    # a gap between the two periods drops meetings: a change of rhythm
+    assert fields(WEDNESDAYS, [first, {**second, "start": dt.date(2027, 3, 1), "place": PLAZA}]) == ["繰り返し（recurrence）", "期間ごとの会場（recurrence の place）"]

@@ -120,11 +120,53 @@ def compare(
     for path in sorted(base.keys() & head.keys()):
         old, new = base[path], head[path]
         keys = sorted({*old, *new}, key=lambda key: (list(new) + [k for k in old if k not in new]).index(key))
-        changed = [_title(path, key) for key in keys if old.get(key) != new.get(key)]
+        changed = [title for key in keys if old.get(key) != new.get(key) for title in _field_titles(path, key, old, new)]
         if changed:
             moves = _venue_moves(old, new) if _kind_of(path)[2] is Program else []
             summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves, problems.get(path, [])))
     return summary
+
+
+PERIOD_PLACES = "期間ごとの会場（recurrence の place）"
+
+
+def _field_titles(path: str, key: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The titles a changed field is told by: a program's ``recurrence`` is split into what it
+    changes, its rhythm (繰り返し) and the places of its periods (会場), so that a move of the
+    meetings from a day on is not told as a change of rhythm only."""
+    if key != "recurrence" or _kind_of(path)[2] is not Program:
+        return [_title(path, key)]
+    before, after = _read_venues(old), _read_venues(new)
+    if before.periods is None or after.periods is None:
+        return [_title(path, key)]  # a rule that cannot be read: validation says what is wrong
+    rhythm = _rhythm(before, old) != _rhythm(after, new)
+    starts = sorted({period.start for version in (before, after) for period in version.periods})
+    places = any(
+        (was_own or becomes_own) and was != becomes
+        for (was, was_own), (becomes, becomes_own) in ((_place_on(before, day), _place_on(after, day)) for day in starts)
+    )
+    titles = ([_title(path, key)] if rhythm or not places else []) + ([PERIOD_PLACES] if places else [])
+    return titles
+
+
+_TIME = TypeAdapter(Program.model_fields["time"].annotation)
+
+
+def _rhythm(version: _Venues, data: dict[str, Any]) -> tuple[list[tuple], list[str]]:
+    """When a program's rule meets, without where: the periods joined where they go on with the
+    same rule, time and holidays from one day to the next (as ``Program.rhythm_spans``), and
+    the themes in order. A period split in two only to move the place has the same rhythm."""
+    try:
+        time = _TIME.validate_python(data.get("time"))
+    except ValidationError:
+        time = data.get("time")
+    spans: list[tuple] = []
+    for period in version.periods or []:
+        span = (period.rule, period.start, period.until, period.time or time, period.skip_holidays)
+        if spans and (spans[-1][0], *spans[-1][3:]) == (span[0], *span[3:]) and spans[-1][2] + dt.timedelta(days=1) == span[1]:
+            span = (span[0], spans.pop()[1], *span[2:])
+        spans.append(span)
+    return spans, [theme for period in version.periods or [] for theme in period.titles]
 
 
 def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySettings) -> dict[str, list[Problem]]:
