@@ -139,7 +139,7 @@ def test_summary_says_when_a_program_moves_to_another_venue(project):
     assert changed == [
         "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 期間ごとの会場（recurrence の place）",
         "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室",
-        "- プログラム「職場見学会「しらかば農園」」 `content/programs/tour-shirakaba-farm.md`: 会場（place）",
+        "- プログラム 職場見学会「しらかば農園」 `content/programs/tour-shirakaba-farm.md`: 会場（place）",
         "  - 会場が変わります: しらかば農園 → しらかば農園 第2農場",
     ]
 

@@ -23,6 +23,7 @@ from ..models.employer import Employer
 from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, Session, period_in_effect, recurrence_periods
 from ..models.values import parse_staff_date
 from ..problems import Problem
+from ..quoting import named
 from ..settings import DirectorySettings
 from .freshness import StaleRecord, has_ended, stale_cutoff
 
@@ -202,7 +203,7 @@ def render_summary(summary: PullRequestSummary) -> str:
         lines += [f"### {title}（{len(changes)}件）", ""]
         for change in changes:
             fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
-            lines.append(f"- {change.kind}「{_escape(change.name)}」 `{change.path}`{fields}")
+            lines.append(f"- {named(change.kind, _escape(change.name))} `{change.path}`{fields}")
             lines += [f"  - {_escape(move)}" for move in change.moves]
             if change.problems:
                 more = f"（ほかに{len(change.problems) - 1}件。`validate` ですべて見られます）" if len(change.problems) > 1 else ""
@@ -213,7 +214,7 @@ def render_summary(summary: PullRequestSummary) -> str:
     lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
     if summary.stale:
         lines += [
-            f"- {record.kind}「{_escape(record.name)}」 `{record.source_path}`: 情報確認日 {record.verified.isoformat()}"
+            f"- {named(record.kind, _escape(record.name))} `{record.source_path}`: 情報確認日 {record.verified.isoformat()}"
             for record in summary.stale
         ]
         lines += ["", "内容を確認したら、verified（情報確認日）を確認した日に直してください。これはビルドを止めません。"]
