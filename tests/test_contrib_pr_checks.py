@@ -241,8 +241,15 @@ def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_proble
     assert result.returncode == 0, result.stderr
     changed = result.stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
     assert changed[1] == "  - 会場が変わります: オンライン（Zoom） → しらかば市民会館 1階 和室"
-    assert changed[2].startswith(f"  - ⚠ このファイルには直すところがあります: content/programs/chiiki-zukuri-seminar.md:{typo_line}: 項目「")
-    assert "titel" in changed[2] and len(changed) == 3
+    assert changed[2] == "  - ⚠ このファイルには直すところがあります（1件）:"
+    assert changed[3].startswith(f"    - content/programs/chiiki-zukuri-seminar.md:{typo_line}: 項目「")
+    assert "titel" in changed[3] and len(changed) == 4
+    # a misspelt required key: both of validate's messages (the unknown key, the missing one)
+    _break(seminar, "summary: 仕事・就労支援を切り口にした地域づくりを、8回に分けて学ぶオンライン講座です。講義とグループワークを組み合わせ、受講者の地域のデータ集づくりにも取り組みます。", "sumary: 学びます")
+    changed = _cli(project, "pr-summary", "--base", "main").stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    assert changed[2] == "  - ⚠ このファイルには直すところがあります（3件）:"
+    assert "sumary" in "".join(changed[3:6]) and "summary" in "".join(changed[3:6]) and len(changed) == 6
+    _break(seminar, "sumary: 学びます", "summary: 学びます")
     # A file that validates gets no such line.
     _break(seminar, "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
     assert "直すところがあります" not in _cli(project, "pr-summary", "--base", "main").stdout

@@ -193,6 +193,11 @@ PROGRAM_REMOVED = (
 )
 
 
+SHOWN_PROBLEMS = 3
+"""Problems listed under a file; a misspelt key often brings a second one (the field it was
+meant to be is missing), so the first alone can point at the wrong line."""
+
+
 def render_summary(summary: PullRequestSummary) -> str:
     lines = ["## 協力事業所ディレクトリ: このプルリクエストの内容", ""]
     if not (summary.added or summary.changed or summary.removed):
@@ -206,8 +211,10 @@ def render_summary(summary: PullRequestSummary) -> str:
             lines.append(f"- {named(change.kind, _escape(change.name))} `{change.path}`{fields}")
             lines += [f"  - {_escape(move)}" for move in change.moves]
             if change.problems:
-                more = f"（ほかに{len(change.problems) - 1}件。`validate` ですべて見られます）" if len(change.problems) > 1 else ""
-                lines.append(f"  - ⚠ このファイルには直すところがあります: {_escape(change.problems[0].format())}{_escape(more)}")
+                lines.append(f"  - ⚠ このファイルには直すところがあります（{len(change.problems)}件）:")
+                lines += [f"    - {_escape(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
+                if len(change.problems) > SHOWN_PROBLEMS:
+                    lines.append(f"    - ほかに{len(change.problems) - SHOWN_PROBLEMS}件あります。`validate` ですべて見られます")
         lines.append("")
         if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
             lines += [PROGRAM_REMOVED, ""]
