@@ -281,3 +281,33 @@ def test_a_period_that_only_moves_is_told_as_a_change_of_venue_not_of_rhythm():
     assert fields(WEDNESDAYS, [first, second]) == ["繰り返し（recurrence）"]
     # a gap between the two periods drops meetings: a change of rhythm
     assert fields(WEDNESDAYS, [first, {**second, "start": dt.date(2027, 3, 1), "place": PLAZA}]) == ["繰り返し（recurrence）", "期間ごとの会場（recurrence の place）"]
+
+
+def test_the_summary_says_which_meetings_come_go_move_or_are_cancelled_and_when_an_employer_pauses():
+    """「日程（sessions）」 alone did not say which meeting to check: the days are told."""
+    program = "content/programs/seminar.md"
+    sessions = [{"date": dt.date(2027, 6, 30), "time": "13:30〜16:00"}, {"date": dt.date(2027, 7, 14), "time": "13:30〜16:00"}]
+    base = {program: {"title": "セミナー", "place": HALL, "sessions": sessions, "cancelled": [], "full": [dt.date(2027, 6, 30)]}}
+
+    def days(**new) -> list[str]:
+        return compare(base, {program: {**base[program], **new}}, [], 12).changed[0].days
+
+    moved = [sessions[0], {**sessions[1], "date": dt.date(2027, 7, 21)}]
+    assert days(sessions=moved) == ["日程（sessions）: 2027-07-14 の回を 2027-07-21 に移します"]
+    assert days(sessions=[*sessions, {"date": "2027-08-04"}]) == ["日程（sessions）: 2027-08-04 の回が加わります"]
+    assert days(sessions=sessions[:1]) == ["日程（sessions）: 2027-07-14 の回がなくなります"]
+    # a misspelt key in a session is no meeting gone (validation tells it)
+    assert days(sessions=[sessions[0], {**sessions[1], "tme": "10:00"}]) == []
+    assert days(cancelled=[{"date": dt.date(2027, 7, 14), "reason": "講師の都合のため"}], full=[]) == [
+        "中止（cancelled）: 2027-07-14 の回を中止します",
+        "満員の回（full）: 2027-06-30 の回の満員を取り消します",
+    ]
+    employer = "content/employers/farm.md"
+    farm = {"name": "農園", "verified": dt.date(2026, 11, 1)}
+
+    def pause(old: dict, new: dict) -> list[str]:
+        return compare({employer: {**farm, **old}}, {employer: {**farm, **new}}, [], 12).changed[0].days
+
+    assert pause({}, {"paused": {"from": dt.date(2027, 1, 1), "until": dt.date(2027, 3, 31), "reason": "冬のため"}}) == ["受け入れ休止: 2027-01-01から2027-03-31まで（冬のため）"]
+    assert pause({}, {"paused": {}}) == ["受け入れ休止: いまから当面（再開の時期は未定）"]
+    assert pause({"paused": {}}, {}) == ["受け入れ休止の行を消します（受け入れを再開します）"]

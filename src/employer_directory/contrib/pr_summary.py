@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -19,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from ..frontmatter import FrontMatter, read_front_matter
 from ..loading import read_record
-from ..models.employer import Employer
+from ..models.employer import Employer, Pause
 from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, Session, period_in_effect, recurrence_periods
 from ..models.values import parse_staff_date
 from ..problems import Problem
@@ -78,6 +79,10 @@ class Change:
     """Changes of venue of a program, one line each (「会場が変わります: A → B」): a new period's
     ``place:`` shows only as 繰り返し（recurrence） among the fields, and a reviewer should check
     where the meetings go."""
+    days: list[str] = field(default_factory=list)
+    """Meetings of a program added, removed, moved to another day, cancelled or full, one line
+    each (「日程（sessions）: 2027-07-14 の回を 2027-07-21 に移します」): the field's title alone
+    does not say which meeting a reviewer should check."""
     problems: list[Problem] = field(default_factory=list)
     """What ``validate`` finds wrong in the new version of the file (added and changed records)."""
 
@@ -124,8 +129,67 @@ def compare(
         changed = [title for key in keys if old.get(key) != new.get(key) for title in _field_titles(path, key, old, new)]
         if changed:
             moves = _venue_moves(old, new) if _kind_of(path)[2] is Program else []
-            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves, problems.get(path, [])))
+            days = _day_changes(path, old, new) if _kind_of(path)[2] is Program else _pause_change(old, new)
+            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves, days, problems.get(path, [])))
     return summary
+
+
+DAY_FIELDS = {
+    "dates": ("の回が加わります", "の回がなくなります", "の回を {} に移します"),
+    "sessions": ("の回が加わります", "の回がなくなります", "の回を {} に移します"),
+    "extra_dates": ("の回が加わります", "の回がなくなります", "の回を {} に移します"),
+    "cancelled": ("の回を中止します", "の回の中止を取り消します", None),
+    "full": ("の回が満員になります", "の回の満員を取り消します", None),
+}
+"""How a day written in or out of each of a program's date fields is told."""
+
+
+def _days(value: Any) -> list[dt.date]:
+    """The days a date field gives (a date, or a mapping with ``date:``); days that cannot be
+    read are left out (validation reports them)."""
+    days = []
+    for item in value if isinstance(value, list) else []:
+        try:
+            days.append(parse_staff_date(item.get("date") if isinstance(item, dict) else item))
+        except PydanticCustomError:
+            continue
+    return days
+
+
+def _day_changes(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The days that come into or go out of each of a program's date fields: one day out and
+    one in is a meeting moved to another day."""
+    lines = []
+    for key, (added, removed, moved) in DAY_FIELDS.items():
+        if old.get(key) == new.get(key):
+            continue
+        was, becomes = Counter(_days(old.get(key))), Counter(_days(new.get(key)))
+        gone, come = sorted((was - becomes).elements()), sorted((becomes - was).elements())
+        if moved and len(gone) == 1 and len(come) == 1:
+            lines.append(f"{_title(path, key)}: {gone[0].isoformat()} {moved.format(come[0].isoformat())}")
+            continue
+        lines += [f"{_title(path, key)}: {'、'.join(day.isoformat() for day in days)} {words}" for days, words in ((come, added), (gone, removed)) if days]
+    return lines
+
+
+_PAUSE = TypeAdapter(Pause)
+
+
+def _pause_change(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """An employer's pause written, changed or taken out, with its days as the file gives them
+    (a pause that cannot be read gives no line: validation reports it)."""
+    if old.get("paused") == new.get("paused"):
+        return []
+    if new.get("paused") is None:
+        return ["受け入れ休止の行を消します（受け入れを再開します）"]
+    try:
+        pause = _PAUSE.validate_python(new["paused"])
+    except ValidationError:
+        return []
+    start = f"{pause.start.isoformat()}から" if pause.start else "いまから"
+    until = f"{pause.until.isoformat()}まで" if pause.until else "当面（再開の時期は未定）"
+    reason = f"（{pause.reason}）" if pause.reason else ""
+    return [f"受け入れ休止: {start}{until}{reason}"]
 
 
 PERIOD_PLACES = "期間ごとの会場（recurrence の place）"
@@ -209,7 +273,7 @@ def render_summary(summary: PullRequestSummary) -> str:
         for change in changes:
             fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {named(change.kind, _escape(change.name))} `{change.path}`{fields}")
-            lines += [f"  - {_escape(move)}" for move in change.moves]
+            lines += [f"  - {_escape(line)}" for line in (*change.days, *change.moves)]
             if change.problems:
                 lines.append(f"  - ⚠ このファイルには直すところがあります（{len(change.problems)}件）:")
                 lines += [f"    - {_escape(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
