@@ -11,7 +11,8 @@ import icalendar
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from employer_directory.calendar.ics import feed_files, in_brackets, theme_after_title
+from employer_directory.calendar.ics import feed_files
+from employer_directory.quoting import in_brackets, theme_after_title
 from employer_directory.calendar.occurrences import build_calendar
 from test_calendar_occurrences import program
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import BUILD_DATE, ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
-from employer_directory.contrib.freshness import stale_cutoff, stale_records
+from employer_directory.contrib.freshness import StaleRecord, stale_cutoff, stale_records
 from employer_directory.loading import load_directory
 
 TODAY = dt.date.fromisoformat(BUILD_DATE)
@@ -143,3 +143,14 @@ def test_programs_that_have_ended_are_not_asked_to_be_checked_again():
     listed = stale_in_snapshot(snapshot, later, 12)
     assert {record.kind for record in listed} == {"事業所"} and len(listed) == len(directory.employers)
     assert len(stale_in_snapshot(snapshot, TODAY, 1)) == len(_older_than(directory, stale_cutoff(TODAY, 1)))
+
+
+def test_the_warning_does_not_bracket_a_name_that_holds_brackets_of_its_own():
+    """The same rule as the feeds' themes (quoting.theme_after_title): no 「職場見学会「しらかば農園」」."""
+    def warning(name: str) -> str:
+        return StaleRecord("プログラム", name, "content/programs/x.md", dt.date(2025, 1, 20)).message(12)
+
+    assert "（プログラム 職場見学会「しらかば農園」、情報確認日 2025年1月20日(月)）" in warning("職場見学会「しらかば農園」")
+    assert "（プログラム「はたらく準備のひろば」、" in warning("はたらく準備のひろば")
+    assert "（プログラム「合同面接会」、" in warning("「合同面接会」")
+    assert "」」" not in warning("職場見学会「しらかば農園」") + warning("「合同面接会」")

@@ -137,9 +137,9 @@ def test_summary_says_when_a_program_moves_to_another_venue(project):
     assert result.returncode == 0, result.stderr
     changed = result.stdout.split("### 変更（2件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
     assert changed == [
-        "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 繰り返し（recurrence）",
+        "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 期間ごとの会場（recurrence の place）",
         "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室",
-        "- プログラム「職場見学会「しらかば農園」」 `content/programs/tour-shirakaba-farm.md`: 会場（place）",
+        "- プログラム 職場見学会「しらかば農園」 `content/programs/tour-shirakaba-farm.md`: 会場（place）",
         "  - 会場が変わります: しらかば農園 → しらかば農園 第2農場",
     ]
 
@@ -205,3 +205,109 @@ def test_before_its_first_period_a_program_meets_at_that_period_s_place():
     extra = {"date": dt.date(2026, 4, 1), "time": "13:30〜15:00"}
     farm = {"name": "しらかば農園", "address": "東町1-2"}
     assert _moves([at_plaza], {"recurrence": [at_plaza], "extra_dates": [extra]}, {"extra_dates": [{**extra, "place": farm}]}) == ["2026-04-01 の回の会場が変わります: しらかば農園 → 駅前交流プラザ"]
+
+
+def test_two_sessions_of_one_day_are_told_apart():
+    """A morning and an afternoon session on the same day: a move of either is told, with its
+    time, and the other one's place is not mixed into it."""
+    day = dt.date(2027, 1, 20)
+    morning, afternoon = {"date": day, "time": "10:00〜12:00"}, {"date": day, "time": "14:00〜16:00", "place": PLAZA}
+    # the morning session follows the afternoon one to the plaza
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [{**morning, "place": PLAZA}, afternoon]}, {"sessions": [morning, afternoon]}) == [
+        "2027-01-20 10:00〜12:00 の回の会場が変わります: 総合福祉センター → 駅前交流プラザ"
+    ]
+    # the afternoon one comes back to the hall; the morning one stays where it was
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [morning, {"date": day, "time": "14:00〜16:00"}]}, {"sessions": [morning, afternoon]}) == [
+        "2027-01-20 14:00〜16:00 の回の会場が変わります: 駅前交流プラザ → 総合福祉センター"
+    ]
+    # written in the other order in the new version: still the same two meetings, nothing moved
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [afternoon, morning]}, {"sessions": [morning, afternoon]}) == []
+    # the afternoon session moves to 15:00 and to the hall: the only afternoon one of the day
+    later = {"date": day, "time": "15:00〜17:00", "title": "面接練習"}
+    assert _moves(WEDNESDAYS, {"recurrence": WEDNESDAYS, "sessions": [morning, later]}, {"sessions": [morning, {**afternoon, "title": "面接練習"}]}) == [
+        "2027-01-20 15:00〜17:00 の回の会場が変わります: 駅前交流プラザ → 総合福祉センター"
+    ]
+
+
+def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_problem_to_fix(project):
+    """A misspelt key in one session (or an extra date more) used to hide every venue line of the
+    program: the summary read the places in one go. Each part is read on its own now, and the
+    summary says the file has a problem, with validate's message."""
+    _commit_base(project)
+    seminar = project / "content/programs/chiiki-zukuri-seminar.md"
+    _break(seminar, "  name: オンライン（Zoom）", "  name: しらかば市民会館 1階 和室")
+    typo_line = _break(seminar, "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    changed = result.stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    assert changed[1] == "  - 会場が変わります: オンライン（Zoom） → しらかば市民会館 1階 和室"
+    assert changed[2] == "  - ⚠ このファイルには直すところがあります（1件）:"
+    assert changed[3].startswith(f"    - content/programs/chiiki-zukuri-seminar.md:{typo_line}: 項目「")
+    assert "titel" in changed[3] and len(changed) == 4
+    # a misspelt required key: both of validate's messages (the unknown key, the missing one)
+    _break(seminar, "summary: 仕事・就労支援を切り口にした地域づくりを、8回に分けて学ぶオンライン講座です。講義とグループワークを組み合わせ、受講者の地域のデータ集づくりにも取り組みます。", "sumary: 学びます")
+    changed = _cli(project, "pr-summary", "--base", "main").stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    assert changed[2] == "  - ⚠ このファイルには直すところがあります（3件）:"
+    assert "sumary" in "".join(changed[3:6]) and "summary" in "".join(changed[3:6]) and len(changed) == 6
+    _break(seminar, "sumary: 学びます", "summary: 学びます")
+    # A file that validates gets no such line.
+    _break(seminar, "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
+    assert "直すところがあります" not in _cli(project, "pr-summary", "--base", "main").stdout
+    # an extra date with a misspelt key: the move of the rule's place is told all the same
+    broken = {"date": dt.date(2027, 1, 20), "tme": "13:30〜15:00"}
+    split = [{**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15), "place": PLAZA}]
+    assert _moves(WEDNESDAYS, {"recurrence": split, "extra_dates": [broken]}) == ["2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
+
+
+def test_a_period_that_only_moves_is_told_as_a_change_of_venue_not_of_rhythm():
+    """accept3 #11: splitting the rule to move its meetings from a day on (CONTRIBUTING's way) was
+    told as 繰り返し（recurrence） alone; the summary names 会場, and 繰り返し only when the rhythm
+    (rule, days, time, holidays, themes) changes too."""
+    path = "content/programs/group.md"
+
+    def fields(old, new):
+        base = {path: {"title": "ひろば", "place": HALL, "time": "13:30〜15:00", "recurrence": old}}
+        head = {path: {"title": "ひろば", "place": HALL, "time": "13:30〜15:00", "recurrence": new}}
+        return compare(base, head, [], 12).changed[0].fields
+
+    first, second = {**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15)}
+    assert fields(WEDNESDAYS, [first, {**second, "place": PLAZA}]) == ["期間ごとの会場（recurrence の place）"]
+    # the period's time written out as the program's time: still the same rhythm
+    assert fields(WEDNESDAYS, [first, {**second, "time": None, "place": PLAZA}]) == ["期間ごとの会場（recurrence の place）"]
+    # a move and a new time from the same day
+    assert fields(WEDNESDAYS, [first, {**second, "time": "10:00〜11:30", "place": PLAZA}]) == ["繰り返し（recurrence）", "期間ごとの会場（recurrence の place）"]
+    # a new rule alone; a split that keeps both the rhythm and the place
+    assert fields(WEDNESDAYS, [first, {**second, "rule": "毎週水曜"}]) == ["繰り返し（recurrence）"]
+    assert fields(WEDNESDAYS, [first, second]) == ["繰り返し（recurrence）"]
+    # a gap between the two periods drops meetings: a change of rhythm
+    assert fields(WEDNESDAYS, [first, {**second, "start": dt.date(2027, 3, 1), "place": PLAZA}]) == ["繰り返し（recurrence）", "期間ごとの会場（recurrence の place）"]
+
+
+def test_the_summary_says_which_meetings_come_go_move_or_are_cancelled_and_when_an_employer_pauses():
+    """「日程（sessions）」 alone did not say which meeting to check: the days are told."""
+    program = "content/programs/seminar.md"
+    sessions = [{"date": dt.date(2027, 6, 30), "time": "13:30〜16:00"}, {"date": dt.date(2027, 7, 14), "time": "13:30〜16:00"}]
+    base = {program: {"title": "セミナー", "place": HALL, "sessions": sessions, "cancelled": [], "full": [dt.date(2027, 6, 30)]}}
+
+    def days(**new) -> list[str]:
+        return compare(base, {program: {**base[program], **new}}, [], 12).changed[0].days
+
+    moved = [sessions[0], {**sessions[1], "date": dt.date(2027, 7, 21)}]
+    assert days(sessions=moved) == ["日程（sessions）: 2027-07-14 の回を 2027-07-21 に移します"]
+    assert days(sessions=[*sessions, {"date": "2027-08-04"}]) == ["日程（sessions）: 2027-08-04 の回が加わります"]
+    assert days(sessions=sessions[:1]) == ["日程（sessions）: 2027-07-14 の回がなくなります"]
+    # a misspelt key in a session is no meeting gone (validation tells it)
+    assert days(sessions=[sessions[0], {**sessions[1], "tme": "10:00"}]) == []
+    assert days(cancelled=[{"date": dt.date(2027, 7, 14), "reason": "講師の都合のため"}], full=[]) == [
+        "中止（cancelled）: 2027-07-14 の回を中止します",
+        "満員の回（full）: 2027-06-30 の回の満員を取り消します",
+    ]
+    employer = "content/employers/farm.md"
+    farm = {"name": "農園", "verified": dt.date(2026, 11, 1)}
+
+    def pause(old: dict, new: dict) -> list[str]:
+        return compare({employer: {**farm, **old}}, {employer: {**farm, **new}}, [], 12).changed[0].days
+
+    assert pause({}, {"paused": {"from": dt.date(2027, 1, 1), "until": dt.date(2027, 3, 31), "reason": "冬のため"}}) == ["受け入れ休止: 2027-01-01から2027-03-31まで（冬のため）"]
+    assert pause({}, {"paused": {}}) == ["受け入れ休止: いまから当面（再開の時期は未定）"]
+    assert pause({"paused": {}}, {}) == ["受け入れ休止の行を消します（受け入れを再開します）"]

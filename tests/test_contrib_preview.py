@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import ROOT, build_env, copy_project, require_chromium
 
 from employer_directory.cli import read_settings
-from employer_directory.contrib.page_preview import PreviewPage, PreviewPlan, capture, plan_preview, read_plan, render_preview_summary
+from employer_directory.contrib.page_preview import PreviewPage, PreviewPlan, capture, plan_preview, read_plan, render_preview_summary, render_readme
 from employer_directory.contrib.pr_summary import compare, read_snapshot_from_tree
 from employer_directory.loading import load_directory
 
@@ -70,6 +70,10 @@ def test_the_summary_links_the_download_and_says_what_each_file_shows() -> None:
     assert "  - `employer-x-phone.png`: スマートフォンで見たページ" in summary
     assert "  - `employer-x-computer.png`: パソコンで見たページ" in summary
     assert "  - `employer-x-print.pdf`: 印刷した3枚のシート（A4）" in summary
+    # a name that holds 「」 of its own is not bracketed again (quoting.named, as the PR summary)
+    tour = PreviewPage("プログラム", "追加", "職場見学会「しらかば農園」", FARM, "programs/x/", "programs/x/", "program-x")
+    assert "- プログラム 職場見学会「しらかば農園」（追加）" in render_preview_summary(PreviewPlan([tour]), "https://example.invalid/")
+    assert "プログラム 職場見学会「しらかば農園」（追加）\n" in render_readme(PreviewPlan([tour]))
     assert "ほかに" not in summary
 
 

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..models.values import jp_date
+from ..quoting import theme_after_title
 from ..site_address import SiteAddress
 from .occurrences import CANCELLED, Occurrence, ProgramCalendar
 
@@ -72,29 +73,6 @@ def _header(name: str) -> bytes:
 
 def _calendar(header: bytes, events: Iterable[bytes]) -> bytes:
     return header + _vtimezone() + b"".join(events) + b"END:VCALENDAR" + CRLF
-
-
-def in_brackets(theme: str) -> str:
-    """A meeting's theme in 「」 after the program title, unless the whole theme already is in
-    one pair: 「SST体験」 stays as it is, お話し会「私の体験談」 becomes 「お話し会「私の体験談」」."""
-    if theme.startswith("「") and theme.endswith("」"):
-        depth = 0
-        for position, char in enumerate(theme):
-            depth += {"「": 1, "」": -1}.get(char, 0)
-            if depth == 0:
-                break
-        if position == len(theme) - 1:
-            return theme
-    return f"「{theme}」"
-
-
-def theme_after_title(theme: str) -> str:
-    """What follows the program title in SUMMARY: the theme in one pair of 「」 (in_brackets),
-    but a theme that holds brackets of its own only in part (SST体験「…」, 「A」と「B」) as it is,
-    after a space, as the pages set it beside the title: a second pair round it read as doubled
-    quotes (「SST体験「…」」)."""
-    bracketed = in_brackets(theme)
-    return " " + theme if "「" in theme and bracketed != theme else bracketed
 
 
 @dataclass(frozen=True)

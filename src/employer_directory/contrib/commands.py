@@ -23,7 +23,7 @@ from .field_reference import REFERENCE_PATH, render_field_reference
 from .freshness import stale_records
 from .issue_forms import render_issue_forms
 from .page_preview import ChromiumMissing, capture, plan_preview, read_plan, render_preview_summary
-from .pr_summary import compare, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
+from .pr_summary import compare, problems_in_files, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
 from .registration import employer_from_issue
 from .scaffold import KINDS, scaffold, scaffold_in_terminal
 
@@ -108,7 +108,9 @@ def run(args: argparse.Namespace) -> int:
         head = read_snapshot_from_tree(root, settings.content_dir)
         base = read_snapshot_from_git(root, args.base, settings.content_dir)
         months = settings.stale_after_months
-        print(render_summary(compare(base, head, stale_in_snapshot(head, build_today(settings), months), months)), end="")
+        touched = [path for path in head if head[path] != base.get(path)]
+        problems = problems_in_files(root, touched, settings)
+        print(render_summary(compare(base, head, stale_in_snapshot(head, build_today(settings), months), months, problems)), end="")
         return 0
     if args.command == "preview-pages":
         return _preview_pages(root, settings, args)

@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from ..models.employer import Employer
 from ..models.program import Program, written_dates
 from ..models.values import jp_date
+from ..quoting import named
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class StaleRecord:
     def message(self, months: int) -> str:
         return (
             f"警告: 情報確認日から{months}か月以上たっています: {self.source_path}"
-            f"（{self.kind}「{self.name}」、情報確認日 {jp_date(self.verified)}）"
+            f"（{named(self.kind, self.name)}、情報確認日 {jp_date(self.verified)}）"
             "→ 内容を確認し、verified（情報確認日）を確認した日に直してください"
         )
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..directory import Directory
+from ..quoting import named
 from .pr_summary import PullRequestSummary, _escape
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -171,7 +172,7 @@ def render_readme(plan: PreviewPlan) -> str:
     """The folder's own list, for a reviewer who opened the downloaded zip."""
     lines = ["このプルリクエストで追加・変更される事業所とプログラムの見え方です（公開前の確認用）。", ""]
     for page in plan.pages:
-        lines.append(f"{page.kind}「{page.name}」（{page.change}）")
+        lines.append(f"{named(page.kind, page.name)}（{page.change}）")
         lines += [f"  {name}: {what}" for name, what in page.files()]
     lines += ["", *_left_out_line(plan)]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -198,7 +199,7 @@ def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
         "",
     ]
     for page in plan.pages:
-        lines.append(f"- {page.kind}「{_escape(page.name)}」（{page.change}）")
+        lines.append(f"- {named(page.kind, _escape(page.name))}（{page.change}）")
         lines += [f"  - `{name}`: {what}" for name, what in page.files()]
     lines += ["", *_left_out_line(plan)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
-from pydantic import ConfigDict, ValidationError, create_model
+from pydantic import ConfigDict, TypeAdapter, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
 from ..frontmatter import FrontMatter, read_front_matter
-from ..models.employer import Employer
-from ..models.program import SCHEDULE_FIELDS, Place, Program, period_in_effect, recurrence_periods
+from ..loading import read_record
+from ..models.employer import Employer, Pause
+from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, Session, period_in_effect, recurrence_periods
 from ..models.values import parse_staff_date
+from ..problems import Problem
+from ..quoting import named
+from ..settings import DirectorySettings
 from .freshness import StaleRecord, has_ended, stale_cutoff
 
 KINDS = (("employers", "事業所", Employer, "name"), ("programs", "プログラム", Program, "title"))
@@ -74,6 +79,12 @@ class Change:
     """Changes of venue of a program, one line each (「会場が変わります: A → B」): a new period's
     ``place:`` shows only as 繰り返し（recurrence） among the fields, and a reviewer should check
     where the meetings go."""
+    days: list[str] = field(default_factory=list)
+    """Meetings of a program added, removed, moved to another day, cancelled or full, one line
+    each (「日程（sessions）: 2027-07-14 の回を 2027-07-21 に移します」): the field's title alone
+    does not say which meeting a reviewer should check."""
+    problems: list[Problem] = field(default_factory=list)
+    """What ``validate`` finds wrong in the new version of the file (added and changed records)."""
 
 
 @dataclass
@@ -102,20 +113,135 @@ def _title(path: str, key: str) -> str:
     return f"{info.title}（{key}）" if info is not None and info.title else key
 
 
-def compare(base: Snapshot, head: Snapshot, stale: list[StaleRecord], stale_months: int) -> PullRequestSummary:
+def compare(
+    base: Snapshot, head: Snapshot, stale: list[StaleRecord], stale_months: int, problems: Optional[dict[str, list[Problem]]] = None
+) -> PullRequestSummary:
+    """``problems``: what validation finds in each file of the head (``problems_in_files``)."""
+    problems = problems or {}
     summary = PullRequestSummary(stale=stale, stale_months=stale_months)
     for path in sorted(head.keys() - base.keys()):
-        summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path])))
+        summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path]), problems=problems.get(path, [])))
     for path in sorted(base.keys() - head.keys()):
         summary.removed.append(Change(_kind_of(path)[1], path, _name(path, base[path])))
     for path in sorted(base.keys() & head.keys()):
         old, new = base[path], head[path]
         keys = sorted({*old, *new}, key=lambda key: (list(new) + [k for k in old if k not in new]).index(key))
-        changed = [_title(path, key) for key in keys if old.get(key) != new.get(key)]
+        changed = [title for key in keys if old.get(key) != new.get(key) for title in _field_titles(path, key, old, new)]
         if changed:
             moves = _venue_moves(old, new) if _kind_of(path)[2] is Program else []
-            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves))
+            days = _day_changes(path, old, new) if _kind_of(path)[2] is Program else _pause_change(old, new)
+            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves, days, problems.get(path, [])))
     return summary
+
+
+DAY_FIELDS = {
+    "dates": ("の回が加わります", "の回がなくなります", "の回を {} に移します"),
+    "sessions": ("の回が加わります", "の回がなくなります", "の回を {} に移します"),
+    "extra_dates": ("の回が加わります", "の回がなくなります", "の回を {} に移します"),
+    "cancelled": ("の回を中止します", "の回の中止を取り消します", None),
+    "full": ("の回が満員になります", "の回の満員を取り消します", None),
+}
+"""How a day written in or out of each of a program's date fields is told."""
+
+
+def _days(value: Any) -> list[dt.date]:
+    """The days a date field gives (a date, or a mapping with ``date:``); days that cannot be
+    read are left out (validation reports them)."""
+    days = []
+    for item in value if isinstance(value, list) else []:
+        try:
+            days.append(parse_staff_date(item.get("date") if isinstance(item, dict) else item))
+        except PydanticCustomError:
+            continue
+    return days
+
+
+def _day_changes(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The days that come into or go out of each of a program's date fields: one day out and
+    one in is a meeting moved to another day."""
+    lines = []
+    for key, (added, removed, moved) in DAY_FIELDS.items():
+        if old.get(key) == new.get(key):
+            continue
+        was, becomes = Counter(_days(old.get(key))), Counter(_days(new.get(key)))
+        gone, come = sorted((was - becomes).elements()), sorted((becomes - was).elements())
+        if moved and len(gone) == 1 and len(come) == 1:
+            lines.append(f"{_title(path, key)}: {gone[0].isoformat()} {moved.format(come[0].isoformat())}")
+            continue
+        lines += [f"{_title(path, key)}: {'、'.join(day.isoformat() for day in days)} {words}" for days, words in ((come, added), (gone, removed)) if days]
+    return lines
+
+
+_PAUSE = TypeAdapter(Pause)
+
+
+def _pause_change(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """An employer's pause written, changed or taken out, with its days as the file gives them
+    (a pause that cannot be read gives no line: validation reports it)."""
+    if old.get("paused") == new.get("paused"):
+        return []
+    if new.get("paused") is None:
+        return ["受け入れ休止の行を消します（受け入れを再開します）"]
+    try:
+        pause = _PAUSE.validate_python(new["paused"])
+    except ValidationError:
+        return []
+    start = f"{pause.start.isoformat()}から" if pause.start else "いまから"
+    until = f"{pause.until.isoformat()}まで" if pause.until else "当面（再開の時期は未定）"
+    reason = f"（{pause.reason}）" if pause.reason else ""
+    return [f"受け入れ休止: {start}{until}{reason}"]
+
+
+PERIOD_PLACES = "期間ごとの会場（recurrence の place）"
+
+
+def _field_titles(path: str, key: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The titles a changed field is told by: a program's ``recurrence`` is split into what it
+    changes, its rhythm (繰り返し) and the places of its periods (会場), so that a move of the
+    meetings from a day on is not told as a change of rhythm only."""
+    if key != "recurrence" or _kind_of(path)[2] is not Program:
+        return [_title(path, key)]
+    before, after = _read_venues(old), _read_venues(new)
+    if before.periods is None or after.periods is None:
+        return [_title(path, key)]  # a rule that cannot be read: validation says what is wrong
+    rhythm = _rhythm(before, old) != _rhythm(after, new)
+    starts = sorted({period.start for version in (before, after) for period in version.periods})
+    places = any(
+        (was_own or becomes_own) and was != becomes
+        for (was, was_own), (becomes, becomes_own) in ((_place_on(before, day), _place_on(after, day)) for day in starts)
+    )
+    titles = ([_title(path, key)] if rhythm or not places else []) + ([PERIOD_PLACES] if places else [])
+    return titles
+
+
+_TIME = TypeAdapter(Program.model_fields["time"].annotation)
+
+
+def _rhythm(version: _Venues, data: dict[str, Any]) -> tuple[list[tuple], list[str]]:
+    """When a program's rule meets, without where: the periods joined where they go on with the
+    same rule, time and holidays from one day to the next (as ``Program.rhythm_spans``), and
+    the themes in order. A period split in two only to move the place has the same rhythm."""
+    try:
+        time = _TIME.validate_python(data.get("time"))
+    except ValidationError:
+        time = data.get("time")
+    spans: list[tuple] = []
+    for period in version.periods or []:
+        span = (period.rule, period.start, period.until, period.time or time, period.skip_holidays)
+        if spans and (spans[-1][0], *spans[-1][3:]) == (span[0], *span[3:]) and spans[-1][2] + dt.timedelta(days=1) == span[1]:
+            span = (span[0], spans.pop()[1], *span[2:])
+        spans.append(span)
+    return spans, [theme for period in version.periods or [] for theme in period.titles]
+
+
+def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySettings) -> dict[str, list[Problem]]:
+    """What ``validate`` says of each file on its own (not the checks across files), by path."""
+    found = {}
+    for path in paths:
+        _record, problems = read_record(root / path, _kind_of(path)[2], settings, root)
+        if problems:
+            found[path] = sorted(problems)
+    return found
 
 
 def _escape(text: str) -> str:
@@ -131,6 +257,11 @@ PROGRAM_REMOVED = (
 )
 
 
+SHOWN_PROBLEMS = 3
+"""Problems listed under a file; a misspelt key often brings a second one (the field it was
+meant to be is missing), so the first alone can point at the wrong line."""
+
+
 def render_summary(summary: PullRequestSummary) -> str:
     lines = ["## 協力事業所ディレクトリ: このプルリクエストの内容", ""]
     if not (summary.added or summary.changed or summary.removed):
@@ -141,15 +272,20 @@ def render_summary(summary: PullRequestSummary) -> str:
         lines += [f"### {title}（{len(changes)}件）", ""]
         for change in changes:
             fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
-            lines.append(f"- {change.kind}「{_escape(change.name)}」 `{change.path}`{fields}")
-            lines += [f"  - {_escape(move)}" for move in change.moves]
+            lines.append(f"- {named(change.kind, _escape(change.name))} `{change.path}`{fields}")
+            lines += [f"  - {_escape(line)}" for line in (*change.days, *change.moves)]
+            if change.problems:
+                lines.append(f"  - ⚠ このファイルには直すところがあります（{len(change.problems)}件）:")
+                lines += [f"    - {_escape(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
+                if len(change.problems) > SHOWN_PROBLEMS:
+                    lines.append(f"    - ほかに{len(change.problems) - SHOWN_PROBLEMS}件あります。`validate` ですべて見られます")
         lines.append("")
         if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
             lines += [PROGRAM_REMOVED, ""]
     lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
     if summary.stale:
         lines += [
-            f"- {record.kind}「{_escape(record.name)}」 `{record.source_path}`: 情報確認日 {record.verified.isoformat()}"
+            f"- {named(record.kind, _escape(record.name))} `{record.source_path}`: 情報確認日 {record.verified.isoformat()}"
             for record in summary.stale
         ]
         lines += ["", "内容を確認したら、verified（情報確認日）を確認した日に直してください。これはビルドを止めません。"]
@@ -191,30 +327,58 @@ def _has_ended(data: dict[str, Any], today: dt.date) -> bool:
     return has_ended(schedule, today)
 
 
-_VENUES = create_model(
-    "ProgramVenues",
-    __config__=ConfigDict(extra="ignore"),
-    place=(Optional[Place], None),
-    recurrence=(Program.model_fields["recurrence"].annotation, Program.model_fields["recurrence"]),
-    sessions=(Program.model_fields["sessions"].annotation, []),
-    extra_dates=(Program.model_fields["extra_dates"].annotation, []),
-)
-"""A program's places (its own, its rule periods', its sessions' and extra dates'), read as
-validation reads them."""
+@dataclass
+class _Venues:
+    """A program's places (its own, its rule periods', its sessions' and extra dates'), each part
+    read as validation reads it, on its own: a misspelt key in one session hides that session
+    alone, not every venue line of the program. A part that cannot be read is None (``place``,
+    ``periods``) or left out (a session); validation reports it."""
+
+    place: Optional[Place]
+    periods: Optional[list[Recurrence]]
+    sessions: list[Session]
+    extra_dates: list[Session]
+
+
+_PLACE = TypeAdapter(Place)
+_RECURRENCE = TypeAdapter(Program.model_fields["recurrence"].annotation)
+
+
+def _read_venues(data: dict[str, Any]) -> _Venues:
+    def read(adapter: TypeAdapter, value: Any) -> Any:
+        try:
+            return adapter.validate_python(value)
+        except ValidationError:
+            return None
+
+    place = read(_PLACE, data["place"]) if data.get("place") is not None else None
+    recurrence = data.get("recurrence")
+    periods = [period for _path, period in recurrence_periods(read(_RECURRENCE, recurrence))] if recurrence is not None else []
+    if recurrence is not None and not periods:
+        periods = None
+    items = {}
+    for name in ("sessions", "extra_dates"):
+        written = data.get(name)
+        items[name] = [item for item in (_read_session(value) for value in written) if item] if isinstance(written, list) else []
+    return _Venues(place, periods, items["sessions"], items["extra_dates"])
+
+
+def _read_session(value: Any) -> Optional[Session]:
+    try:
+        return Session.model_validate(value)
+    except ValidationError:
+        return None
 
 
 def _venue_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """How a program's venue changes from ``old`` to ``new``: its own place, then, for each day
     a rule period starts (in either version), the place of the meetings from that day when it
     is no longer the same. Places that cannot be read give no line (validation reports them)."""
-    try:
-        before, after = _VENUES.model_validate(old), _VENUES.model_validate(new)
-    except ValidationError:
-        return []
+    before, after = _read_venues(old), _read_venues(new)
     moves = []
     if _where(before.place) != _where(after.place) and before.place and after.place:
         moves.append(f"会場が変わります: {_place_names(before.place, after.place)}")
-    starts = sorted({period.start for version in (before, after) for _path, period in recurrence_periods(version.recurrence)})
+    starts = sorted({period.start for version in (before, after) for period in version.periods or []})
     last = None
     for day in starts:
         (was, was_own), (becomes, becomes_own) = _place_on(before, day), _place_on(after, day)
@@ -224,16 +388,49 @@ def _venue_moves(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         if pair[0] != pair[1] and pair != last:  # a period that goes on at the same new place: said once
             moves.append(f"{day.isoformat()} からの回の会場が変わります: {_place_names(was, becomes)}")
         last = pair
-    # A session or an extra date with a place of its own, in either version: said with its day.
+    # A session or an extra date with a place of its own, in either version: said with its day
+    # (and its time, when that day has more than one).
     for name in ("sessions", "extra_dates"):
-        was_on, becomes_on = {item.date: item for item in getattr(before, name)}, {item.date: item for item in getattr(after, name)}
-        for day in sorted(was_on.keys() & becomes_on.keys()):
-            if was_on[day].place is None and becomes_on[day].place is None:
+        olds, news = getattr(before, name), getattr(after, name)
+        for old_item, new_item in sorted(_paired(olds, news), key=lambda pair: (pair[1].date, str(pair[1].time or ""))):
+            if old_item.place is None and new_item.place is None:
                 continue  # the place around it: said above when it changed
-            was, becomes = _meeting_place(before, name, was_on[day]), _meeting_place(after, name, becomes_on[day])
+            was, becomes = _meeting_place(before, name, old_item), _meeting_place(after, name, new_item)
             if was and becomes and _where(was) != _where(becomes):
-                moves.append(f"{day.isoformat()} の回の会場が変わります: {_place_names(was, becomes)}")
+                moves.append(f"{_meeting_label(new_item, [*olds, *news])} の回の会場が変わります: {_place_names(was, becomes)}")
     return moves
+
+
+def _paired(olds: list[Any], news: list[Any]) -> list[tuple[Any, Any]]:
+    """The sessions (or extra dates) of two versions that are the same meeting: the same day and
+    time, else the same day and theme, else the only one of its day in each version. A day may
+    hold two sessions (morning and afternoon); keyed by the day alone, one hid the other."""
+    pairs: list[tuple[Any, Any]] = []
+    left, right = list(range(len(olds))), list(range(len(news)))
+    keys = (lambda item: (item.date, item.time), lambda item: (item.date, item.title) if item.title else None)
+    for key in keys:
+        for i in list(left):
+            match = next((j for j in right if key(olds[i]) is not None and key(olds[i]) == key(news[j])), None)
+            if match is not None:
+                pairs.append((olds[i], news[match]))
+                left.remove(i)
+                right.remove(match)
+    for i in list(left):
+        day = olds[i].date
+        same_old, same_new = [k for k in left if olds[k].date == day], [j for j in right if news[j].date == day]
+        if len(same_old) == 1 and len(same_new) == 1:
+            pairs.append((olds[i], news[same_new[0]]))
+            left.remove(i)
+            right.remove(same_new[0])
+    return pairs
+
+
+def _meeting_label(item: Any, meetings: list[Any]) -> str:
+    """A session's or extra date's day, with its time when another meeting of the list shares the day."""
+    shared = sum(1 for other in meetings if other.date == item.date) > 2 or any(
+        other.date == item.date and other.time != item.time for other in meetings
+    )
+    return f"{item.date.isoformat()} {item.time}" if shared and item.time else item.date.isoformat()
 
 
 def _meeting_place(version: Any, name: str, item: Any) -> Optional[Place]:
@@ -249,7 +446,9 @@ def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
     """The place of the rule meetings from ``day`` on (that of the period in effect, as
     ``Program.rule_in_effect`` finds it, else the program's), and whether it is a period's own
     place."""
-    period = period_in_effect([period for _path, period in recurrence_periods(version.recurrence)], day)
+    if version.periods is None:
+        return None, False  # a rule that cannot be read: no line from it
+    period = period_in_effect(version.periods, day)
     if period is not None and period.place is not None:
         return period.place, True
     return version.place, False
