@@ -54,6 +54,15 @@ def test_the_plan_follows_a_slug_that_differs_from_the_file_name(tmp_path: Path)
     assert [(p.page, p.printed, p.stem) for p in plan.pages] == [("employers/aozora-farm/", "employers/aozora-farm/sheets.html", "employer-aozora-farm")]
 
 
+def test_the_plan_has_a_record_whose_text_below_the_front_matter_alone_changed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    base = read_snapshot_from_tree(project)
+    file = project / "content/employers/komugi-no-oka-bakery.md"
+    file.write_text(file.read_text(encoding="utf-8").replace("パンを焼く作業は早朝ですが", "パンを焼く作業はとても早朝ですが", 1), encoding="utf-8")
+    plan = plan_preview(compare(base, read_snapshot_from_tree(project), [], 12), _directory(project))
+    assert [(p.change, p.stem) for p in plan.pages] == [("変更", "employer-komugi-no-oka-bakery")]
+
+
 def test_a_bulk_edit_gets_pictures_of_the_first_records_and_says_how_many_are_left() -> None:
     plan = plan_preview(_sample_change(), _directory(), most=1)
     assert [p.stem for p in plan.pages] == ["employer-shirakaba-farm"]
