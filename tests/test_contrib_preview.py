@@ -158,3 +158,20 @@ def test_the_command_tells_staff_what_is_missing_in_japanese(tmp_path: Path) -> 
 
     summary = _cli(project, "preview-summary", "--link", "")
     assert summary.returncode == 0 and "プレビューはありません" in summary.stdout
+
+
+def test_the_command_stops_when_the_built_site_lacks_a_changed_page(built_site: Path, tmp_path: Path) -> None:
+    """A site built before the change (here: before a new slug) has no page for the record: the
+    command says so instead of saving a picture of the server's 404 page."""
+    require_chromium()
+    project = copy_project(tmp_path)
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "base")
+    file = project / "content/employers/aozora-blueberry-en.md"
+    file.write_text(file.read_text(encoding="utf-8").replace("\nname:", "\nslug: aozora-farm\nname:", 1), encoding="utf-8")
+    result = _cli(project, "preview-pages", "--base", "main", "--site", str(built_site), "--out", str(tmp_path / "preview"))
+    assert result.returncode == 1
+    assert f"作ったサイト {built_site} に employers/aozora-farm/ のページがありません" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "preview" / "employer-aozora-farm-phone.png").exists()

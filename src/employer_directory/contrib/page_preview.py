@@ -126,6 +126,11 @@ class ChromiumMissing(Exception):
     pass
 
 
+class PageMissing(Exception):
+    """A planned page is not in the built site (built before the change, or elsewhere): a picture
+    of the server's 404 page would pass for the record's."""
+
+
 def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) -> None:
     """Saves the files of every planned page in ``out``, with ``README.txt`` (what each file is)
     and :data:`PAGES_FILE`. Nothing is written when the plan has no page."""
@@ -145,11 +150,11 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
                 (phone_file, _), (computer_file, _), (printed_file, _) = page.files()
                 for context, name in ((phone, phone_file), (computer, computer_file)):
                     tab = context.new_page()
-                    tab.goto(base + page.page, wait_until="networkidle")
+                    _open(tab, base, page.page)
                     tab.screenshot(path=str(out / name), full_page=True)
                     tab.close()
                 tab = computer.new_page()
-                tab.goto(base + page.printed, wait_until="networkidle")
+                _open(tab, base, page.printed)
                 tab.pdf(path=str(out / printed_file), format="A4", print_background=True, prefer_css_page_size=True)
                 tab.close()
         finally:
@@ -159,6 +164,12 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
         json.dumps({"pages": [asdict(page) for page in plan.pages], "left_out": plan.left_out, "removed": plan.removed}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8",
     )
+
+
+def _open(tab, base: str, page: str) -> None:
+    response = tab.goto(base + page, wait_until="networkidle")
+    if response is None or not response.ok:
+        raise PageMissing(page)
 
 
 def _left_out_line(plan: PreviewPlan) -> list[str]:
