@@ -74,7 +74,8 @@ def test_a_bulk_edit_gets_pictures_of_the_first_records_and_says_how_many_are_le
 def test_the_summary_links_the_download_and_says_what_each_file_shows() -> None:
     page = PreviewPage("事業所", "変更", "農園*テスト", FARM, "employers/x/", "employers/x/sheets.html", "employer-x")
     summary = render_preview_summary(PreviewPlan([page]), "https://github.com/o/r/actions/runs/1/artifacts/2")
-    assert "[プレビューをダウンロード（zip）](https://github.com/o/r/actions/runs/1/artifacts/2)" in summary
+    # No space between the link and the Japanese after it (it would show as a gap in the sentence).
+    assert "[プレビューをダウンロード（zip）](https://github.com/o/r/actions/runs/1/artifacts/2)して開くと" in summary
     assert "- 事業所「農園\\*テスト」（変更）" in summary  # names from content files pass no Markdown
     assert "  - `employer-x-phone.png`: スマートフォンで見たページ" in summary
     assert "  - `employer-x-computer.png`: パソコンで見たページ" in summary

@@ -204,7 +204,7 @@ def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
         lines.append("追加・変更された事業所とプログラムがないので、プレビューはありません。")
         return "\n".join(lines) + "\n"
     lines += [
-        f"[プレビューをダウンロード（zip）]({link}) して開くと、ページの画像（PNG）と印刷したときの形（PDF）があります。",
+        f"[プレビューをダウンロード（zip）]({link})して開くと、ページの画像（PNG）と印刷したときの形（PDF）があります。",
         "ファイルの名前と、見えるもの:",
         "",
     ]
