@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from conftest import ROOT, build_env, copy_project, require_chromium
@@ -103,7 +104,11 @@ def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_
     require_chromium()
     plan = plan_preview(_sample_change(), _directory())
     out = tmp_path / "preview"
-    capture(plan, built_site, out)
+    # In the whole suite the session's browser fixture keeps Playwright's loop running in this
+    # thread, where a second sync_playwright() refuses to start: capture in a thread of its own,
+    # as the command does in a process of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(capture, plan, built_site, out).result()
     names = sorted(path.name for path in out.iterdir())
     assert names == sorted(
         ["README.txt", "pages.json"] + [name for page in plan.pages for name, _ in page.files()]
