@@ -93,6 +93,17 @@ def test_pull_request_summary_lists_added_changed_removed_and_stale(project):
     assert "hikari-jimu-service.md" in stale and "shirakaba-farm.md" not in stale
 
 
+def test_a_change_of_the_text_below_the_front_matter_alone_is_a_change(project):
+    _commit_base(project)
+    farm = project / "content/employers/komugi-no-oka-bakery.md"
+    farm.write_text(farm.read_text(encoding="utf-8").replace("パンを焼く作業は早朝ですが", "パンを焼く作業はとても早朝ですが", 1), encoding="utf-8")
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    assert "事業所・プログラムのファイルに変更はありません" not in result.stdout
+    changed = result.stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0]
+    assert "事業所「パン工房 こむぎの丘」 `content/employers/komugi-no-oka-bakery.md`: 本文" in changed
+
+
 def test_removing_a_program_warns_that_its_past_months_go_with_it(project):
     _commit_base(project)
     (project / "content/programs/tour-shirakaba-farm.md").unlink()

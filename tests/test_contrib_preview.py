@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from conftest import ROOT, build_env, copy_project, require_chromium
@@ -54,6 +55,15 @@ def test_the_plan_follows_a_slug_that_differs_from_the_file_name(tmp_path: Path)
     assert [(p.page, p.printed, p.stem) for p in plan.pages] == [("employers/aozora-farm/", "employers/aozora-farm/sheets.html", "employer-aozora-farm")]
 
 
+def test_the_plan_has_a_record_whose_text_below_the_front_matter_alone_changed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    base = read_snapshot_from_tree(project)
+    file = project / "content/employers/komugi-no-oka-bakery.md"
+    file.write_text(file.read_text(encoding="utf-8").replace("パンを焼く作業は早朝ですが", "パンを焼く作業はとても早朝ですが", 1), encoding="utf-8")
+    plan = plan_preview(compare(base, read_snapshot_from_tree(project), [], 12), _directory(project))
+    assert [(p.change, p.stem) for p in plan.pages] == [("変更", "employer-komugi-no-oka-bakery")]
+
+
 def test_a_bulk_edit_gets_pictures_of_the_first_records_and_says_how_many_are_left() -> None:
     plan = plan_preview(_sample_change(), _directory(), most=1)
     assert [p.stem for p in plan.pages] == ["employer-shirakaba-farm"]
@@ -65,7 +75,8 @@ def test_a_bulk_edit_gets_pictures_of_the_first_records_and_says_how_many_are_le
 def test_the_summary_links_the_download_and_says_what_each_file_shows() -> None:
     page = PreviewPage("事業所", "変更", "農園*テスト", FARM, "employers/x/", "employers/x/sheets.html", "employer-x")
     summary = render_preview_summary(PreviewPlan([page]), "https://github.com/o/r/actions/runs/1/artifacts/2")
-    assert "[プレビューをダウンロード（zip）](https://github.com/o/r/actions/runs/1/artifacts/2)" in summary
+    # No space between the link and the Japanese after it (it would show as a gap in the sentence).
+    assert "[プレビューをダウンロード（zip）](https://github.com/o/r/actions/runs/1/artifacts/2)して開くと" in summary
     assert "- 事業所「農園\\*テスト」（変更）" in summary  # names from content files pass no Markdown
     assert "  - `employer-x-phone.png`: スマートフォンで見たページ" in summary
     assert "  - `employer-x-computer.png`: パソコンで見たページ" in summary
@@ -97,7 +108,11 @@ def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_
     require_chromium()
     plan = plan_preview(_sample_change(), _directory())
     out = tmp_path / "preview"
-    capture(plan, built_site, out)
+    # In the whole suite the session's browser fixture keeps Playwright's loop running in this
+    # thread, where a second sync_playwright() refuses to start: capture in a thread of its own,
+    # as the command does in a process of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(capture, plan, built_site, out).result()
     names = sorted(path.name for path in out.iterdir())
     assert names == sorted(
         ["README.txt", "pages.json"] + [name for page in plan.pages for name, _ in page.files()]
@@ -153,3 +168,20 @@ def test_the_command_tells_staff_what_is_missing_in_japanese(tmp_path: Path) -> 
 
     summary = _cli(project, "preview-summary", "--link", "")
     assert summary.returncode == 0 and "プレビューはありません" in summary.stdout
+
+
+def test_the_command_stops_when_the_built_site_lacks_a_changed_page(built_site: Path, tmp_path: Path) -> None:
+    """A site built before the change (here: before a new slug) has no page for the record: the
+    command says so instead of saving a picture of the server's 404 page."""
+    require_chromium()
+    project = copy_project(tmp_path)
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "base")
+    file = project / "content/employers/aozora-blueberry-en.md"
+    file.write_text(file.read_text(encoding="utf-8").replace("\nname:", "\nslug: aozora-farm\nname:", 1), encoding="utf-8")
+    result = _cli(project, "preview-pages", "--base", "main", "--site", str(built_site), "--out", str(tmp_path / "preview"))
+    assert result.returncode == 1
+    assert f"作ったサイト {built_site} に employers/aozora-farm/ のページがありません" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "preview" / "employer-aozora-farm-phone.png").exists()

@@ -146,6 +146,8 @@ def test_pr_workflow_shape() -> None:
     steps = workflow["jobs"]["check"]["steps"]
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "preview" and upload["with"]["if-no-files-found"] == "ignore"
+    # A re-run of the job uploads "preview" again in the same run: it must replace the first one.
+    assert upload["with"]["overwrite"] is True
     linked = next(step for step in steps if "preview-summary" in step.get("run", ""))
     assert linked["env"]["ARTIFACT_URL"] == "${{ steps.%s.outputs.artifact-url }}" % upload["id"]
     assert "GITHUB_STEP_SUMMARY" in linked["run"]

@@ -22,7 +22,7 @@ from ..settings import today as build_today
 from .field_reference import REFERENCE_PATH, render_field_reference
 from .freshness import stale_records
 from .issue_forms import render_issue_forms
-from .page_preview import ChromiumMissing, capture, plan_preview, read_plan, render_preview_summary
+from .page_preview import ChromiumMissing, PageMissing, capture, plan_preview, read_plan, render_preview_summary
 from .pr_summary import compare, problems_in_files, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
 from .registration import employer_from_issue
 from .scaffold import KINDS, scaffold, scaffold_in_terminal
@@ -138,6 +138,9 @@ def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
         capture(plan, args.site, args.out)
     except ChromiumMissing as missing:
         print(f"Chromium が {missing} にありません。apt-get install chromium fonts-noto-cjk でいれてください。", file=sys.stderr)
+        return 1
+    except PageMissing as missing:
+        print(f"作ったサイト {args.site} に {missing} のページがありません。直したあとのファイルでサイトを作り直して（.venv/bin/mkdocs build --site-dir {args.site}）、もう一度実行してください。", file=sys.stderr)
         return 1
     print(f"プレビュー: {len(plan.pages)} 件の事業所・プログラムの画像と PDF を {args.out} に作りました。" if plan.pages else "プレビュー: 追加・変更された事業所・プログラムはありません。")
     return 0

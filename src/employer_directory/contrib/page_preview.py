@@ -127,6 +127,11 @@ class ChromiumMissing(Exception):
     pass
 
 
+class PageMissing(Exception):
+    """A planned page is not in the built site (built before the change, or elsewhere): a picture
+    of the server's 404 page would pass for the record's."""
+
+
 def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) -> None:
     """Saves the files of every planned page in ``out``, with ``README.txt`` (what each file is)
     and :data:`PAGES_FILE`. Nothing is written when the plan has no page."""
@@ -146,11 +151,11 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
                 (phone_file, _), (computer_file, _), (printed_file, _) = page.files()
                 for context, name in ((phone, phone_file), (computer, computer_file)):
                     tab = context.new_page()
-                    tab.goto(base + page.page, wait_until="networkidle")
+                    _open(tab, base, page.page)
                     tab.screenshot(path=str(out / name), full_page=True)
                     tab.close()
                 tab = computer.new_page()
-                tab.goto(base + page.printed, wait_until="networkidle")
+                _open(tab, base, page.printed)
                 tab.pdf(path=str(out / printed_file), format="A4", print_background=True, prefer_css_page_size=True)
                 tab.close()
         finally:
@@ -160,6 +165,12 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
         json.dumps({"pages": [asdict(page) for page in plan.pages], "left_out": plan.left_out, "removed": plan.removed}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8",
     )
+
+
+def _open(tab, base: str, page: str) -> None:
+    response = tab.goto(base + page, wait_until="networkidle")
+    if response is None or not response.ok:
+        raise PageMissing(page)
 
 
 def _left_out_line(plan: PreviewPlan) -> list[str]:
@@ -194,7 +205,7 @@ def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
         lines.append("追加・変更された事業所とプログラムがないので、プレビューはありません。")
         return "\n".join(lines) + "\n"
     lines += [
-        f"[プレビューをダウンロード（zip）]({link}) して開くと、ページの画像（PNG）と印刷したときの形（PDF）があります。",
+        f"[プレビューをダウンロード（zip）]({link})して開くと、ページの画像（PNG）と印刷したときの形（PDF）があります。",
         "ファイルの名前と、見えるもの:",
         "",
     ]

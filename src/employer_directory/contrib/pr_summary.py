@@ -33,6 +33,11 @@ KINDS = (("employers", "事業所", Employer, "name"), ("programs", "プログ�
 Snapshot = dict[str, dict[str, Any]]
 """File path (``content/employers/x.md``) → front-matter data; ``None`` data when unreadable."""
 
+BODY = "本文"
+"""The snapshot's entry for the Markdown below the closing ``---``: the page shows it, so a pull
+request that only rewrites it changes the record (and its page is previewed). No field has this
+name: the models forbid unknown fields."""
+
 
 def read_snapshot_from_tree(root: Path, content_dir: str = "content") -> Snapshot:
     snapshot: Snapshot = {}
@@ -65,7 +70,7 @@ def _data(shown: str, raw: bytes) -> dict[str, Any]:
         parsed = read_front_matter(shown, raw.decode("utf-8"))
     except UnicodeDecodeError:
         return {}
-    return parsed.data if isinstance(parsed, FrontMatter) else {}
+    return {**parsed.data, BODY: parsed.body} if isinstance(parsed, FrontMatter) else {}
 
 
 @dataclass
