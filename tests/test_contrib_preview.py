@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import ROOT, build_env, copy_project, require_chromium
 
 from employer_directory.cli import read_settings
+from employer_directory.contrib import page_preview
 from employer_directory.contrib.page_preview import PreviewPage, PreviewPlan, capture, plan_preview, read_plan, render_preview_summary, render_readme
 from employer_directory.contrib.pr_summary import compare, read_snapshot_from_tree
 from employer_directory.loading import load_directory
@@ -104,22 +105,26 @@ def _pdf_pages(path: Path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
-def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_site: Path, tmp_path: Path) -> None:
+def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_site: Path, tmp_path: Path, monkeypatch) -> None:
     require_chromium()
+    # The farm's page on a phone is about 4,700 CSS pixels tall; on a computer about 2,500.
+    monkeypatch.setattr(page_preview, "TALLEST", 3500)
     plan = plan_preview(_sample_change(), _directory())
     out = tmp_path / "preview"
     # In the whole suite the session's browser fixture keeps Playwright's loop running in this
     # thread, where a second sync_playwright() refuses to start: capture in a thread of its own,
     # as the command does in a process of its own.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(capture, plan, built_site, out).result()
+        captured = pool.submit(capture, plan, built_site, out).result()
     names = sorted(path.name for path in out.iterdir())
     assert names == sorted(
         ["README.txt", "pages.json"] + [name for page in plan.pages for name, _ in page.files()]
     )
-    phone_width, phone_height = _png_size(out / "employer-shirakaba-farm-phone.png")
-    assert phone_width == 390 * 2  # a phone's width, at a phone's pixel density
-    assert phone_height > 844 * 2  # the whole page, not the first screen
+    # A phone's width at a phone's pixel density; a page taller than TALLEST only down to it.
+    assert _png_size(out / "employer-shirakaba-farm-phone.png") == (390 * 2, 3500 * 2)
+    assert captured.cut == ("employer-shirakaba-farm-phone.png",)
+    computer_width, computer_height = _png_size(out / "employer-shirakaba-farm-computer.png")
+    assert computer_width == 1280 and 800 < computer_height < 3500  # the whole page, not the first screen
     assert _png_size(out / "program-tour-shirakaba-farm-computer.png")[0] == 1280
     assert _pdf_pages(out / "employer-shirakaba-farm-print.pdf") == 3  # the three sheets
     assert 1 <= _pdf_pages(out / "program-tour-shirakaba-farm-print.pdf") <= 2
@@ -127,7 +132,10 @@ def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_
     assert "職場見学会" in page_text and "申し込み" in page_text
     readme = (out / "README.txt").read_text(encoding="utf-8")
     assert "事業所「しらかば農園」（追加）" in readme and "employer-shirakaba-farm-print.pdf: 印刷した3枚のシート（A4）" in readme
-    assert read_plan(out) == plan
+    assert "employer-shirakaba-farm-phone.png: スマートフォンで見たページ（長いページなので、上の部分だけ）" in readme
+    assert "employer-shirakaba-farm-computer.png: パソコンで見たページ\n" in readme
+    assert read_plan(out) == captured
+    assert "`employer-shirakaba-farm-phone.png`: スマートフォンで見たページ（長いページなので、上の部分だけ）" in render_preview_summary(read_plan(out), "https://example.invalid/")
 
 
 def test_capture_writes_nothing_without_changed_records(tmp_path: Path) -> None:

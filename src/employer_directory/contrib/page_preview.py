@@ -19,13 +19,13 @@ import json
 import os
 import threading
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from ..directory import Directory
 from ..quoting import named
-from .pr_summary import PullRequestSummary, _escape
+from .pr_summary import PullRequestSummary, escape_markdown
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,6 +44,12 @@ each record takes a few seconds, and a reviewer will not open a hundred pictures
 
 PAGES_FILE = "pages.json"
 """What was captured, read back by :func:`render_preview_summary` once the artifact has a link."""
+
+TALLEST = 8000
+"""The most of a page a picture shows, in CSS pixels from the top. A weekday program's page lists
+every meeting of the year: a whole picture of it on a phone was 780 × 66,000 pixels (9 MB), which
+some image viewers refuse to open. What a reviewer checks is at the top; the meetings are all in
+the printed PDF as well."""
 
 PHONE = {"width": 390, "height": 844}
 COMPUTER = {"width": 1280, "height": 800}
@@ -82,6 +88,12 @@ class PreviewPlan:
     """Records added or changed beyond :data:`MOST_RECORDS`."""
     removed: int = 0
     """Records the pull request removes: there is no page to show."""
+    cut: tuple[str, ...] = ()
+    """The pictures that show only the top of their page (:data:`TALLEST`), by file name."""
+
+    def files_of(self, page: PreviewPage) -> list[tuple[str, str]]:
+        """``page.files()``, a picture that was cut saying so."""
+        return [(name, what + ("（長いページなので、上の部分だけ）" if name in self.cut else "")) for name, what in page.files()]
 
 
 def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = MOST_RECORDS) -> PreviewPlan:
@@ -132,16 +144,18 @@ class PageMissing(Exception):
     of the server's 404 page would pass for the record's."""
 
 
-def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) -> None:
+def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) -> PreviewPlan:
     """Saves the files of every planned page in ``out``, with ``README.txt`` (what each file is)
-    and :data:`PAGES_FILE`. Nothing is written when the plan has no page."""
+    and :data:`PAGES_FILE`; returns the plan with the pictures that were cut. Nothing is written
+    when the plan has no page."""
     if not plan.pages:
-        return
+        return plan
     if not Path(chromium).exists():
         raise ChromiumMissing(chromium)
     from playwright.sync_api import sync_playwright  # only this command needs a browser
 
     out.mkdir(parents=True, exist_ok=True)
+    cut = []
     with _served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
         try:
@@ -152,7 +166,12 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
                 for context, name in ((phone, phone_file), (computer, computer_file)):
                     tab = context.new_page()
                     _open(tab, base, page.page)
-                    tab.screenshot(path=str(out / name), full_page=True)
+                    height = tab.evaluate("document.documentElement.scrollHeight")
+                    if height > TALLEST:
+                        cut.append(name)
+                        tab.screenshot(path=str(out / name), full_page=True, clip={"x": 0, "y": 0, "width": tab.viewport_size["width"], "height": TALLEST})
+                    else:
+                        tab.screenshot(path=str(out / name), full_page=True)
                     tab.close()
                 tab = computer.new_page()
                 _open(tab, base, page.printed)
@@ -160,11 +179,11 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
                 tab.close()
         finally:
             browser.close()
+    plan = replace(plan, cut=tuple(cut))
     (out / "README.txt").write_text(render_readme(plan), encoding="utf-8")
-    (out / PAGES_FILE).write_text(
-        json.dumps({"pages": [asdict(page) for page in plan.pages], "left_out": plan.left_out, "removed": plan.removed}, ensure_ascii=False, indent=1) + "\n",
-        encoding="utf-8",
-    )
+    saved = {"pages": [asdict(page) for page in plan.pages], "left_out": plan.left_out, "removed": plan.removed, "cut": list(plan.cut)}
+    (out / PAGES_FILE).write_text(json.dumps(saved, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return plan
 
 
 def _open(tab, base: str, page: str) -> None:
@@ -184,7 +203,7 @@ def render_readme(plan: PreviewPlan) -> str:
     lines = ["このプルリクエストで追加・変更される事業所とプログラムの見え方です（公開前の確認用）。", ""]
     for page in plan.pages:
         lines.append(f"{named(page.kind, page.name)}（{page.change}）")
-        lines += [f"  {name}: {what}" for name, what in page.files()]
+        lines += [f"  {name}: {what}" for name, what in plan.files_of(page)]
     lines += ["", *_left_out_line(plan)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -195,7 +214,7 @@ def read_plan(out: Path) -> PreviewPlan | None:
     if not saved.exists():
         return None
     data = json.loads(saved.read_text(encoding="utf-8"))
-    return PreviewPlan([PreviewPage(**page) for page in data["pages"]], data["left_out"], data["removed"])
+    return PreviewPlan([PreviewPage(**page) for page in data["pages"]], data["left_out"], data["removed"], tuple(data.get("cut", ())))
 
 
 def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
@@ -210,7 +229,7 @@ def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
         "",
     ]
     for page in plan.pages:
-        lines.append(f"- {named(page.kind, _escape(page.name))}（{page.change}）")
-        lines += [f"  - `{name}`: {what}" for name, what in page.files()]
+        lines.append(f"- {named(page.kind, escape_markdown(page.name))}（{page.change}）")
+        lines += [f"  - `{name}`: {what}" for name, what in plan.files_of(page)]
     lines += ["", *_left_out_line(plan)]
     return "\n".join(lines).rstrip("\n") + "\n"

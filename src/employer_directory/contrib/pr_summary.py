@@ -249,7 +249,7 @@ def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySetti
     return found
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Markdown in the job summary: names come from content files, so no markup may pass."""
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
@@ -276,12 +276,12 @@ def render_summary(summary: PullRequestSummary) -> str:
             continue
         lines += [f"### {title}（{len(changes)}件）", ""]
         for change in changes:
-            fields = f": {_escape('、'.join(change.fields))}" if change.fields else ""
-            lines.append(f"- {named(change.kind, _escape(change.name))} `{change.path}`{fields}")
-            lines += [f"  - {_escape(line)}" for line in (*change.days, *change.moves)]
+            fields = f": {escape_markdown('、'.join(change.fields))}" if change.fields else ""
+            lines.append(f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`{fields}")
+            lines += [f"  - {escape_markdown(line)}" for line in (*change.days, *change.moves)]
             if change.problems:
                 lines.append(f"  - ⚠ このファイルには直すところがあります（{len(change.problems)}件）:")
-                lines += [f"    - {_escape(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
+                lines += [f"    - {escape_markdown(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
                 if len(change.problems) > SHOWN_PROBLEMS:
                     lines.append(f"    - ほかに{len(change.problems) - SHOWN_PROBLEMS}件あります。`validate` ですべて見られます")
         lines.append("")
@@ -290,7 +290,7 @@ def render_summary(summary: PullRequestSummary) -> str:
     lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
     if summary.stale:
         lines += [
-            f"- {named(record.kind, _escape(record.name))} `{record.source_path}`: 情報確認日 {record.verified.isoformat()}"
+            f"- {named(record.kind, escape_markdown(record.name))} `{record.source_path}`: 情報確認日 {record.verified.isoformat()}"
             for record in summary.stale
         ]
         lines += ["", "内容を確認したら、verified（情報確認日）を確認した日に直してください。これはビルドを止めません。"]
