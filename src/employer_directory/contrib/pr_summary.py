@@ -271,8 +271,8 @@ def _item_names(value: Any, name_key: str) -> Optional[list[Any]]:
 
 
 def _value_line(was: Any, becomes: Any) -> Optional[str]:
-    """「A → B」 for scalars and lists of scalars; for a list too long to read whole, what is
-    added and removed. None when a value is not one short line."""
+    """「A → B」 for scalars and lists of scalars; for lists too long to read both whole (about a
+    cut value), what is added and removed. None when a value is not one short line."""
     if isinstance(was, list) or isinstance(becomes, list):
         olds, news = was or [], becomes or []
         if not (isinstance(olds, list) and isinstance(news, list)):
@@ -281,7 +281,7 @@ def _value_line(was: Any, becomes: Any) -> Optional[str]:
         if None in olds or None in news:
             return None
         whole = ("、".join(olds) or NO_VALUE, "、".join(news) or NO_VALUE)
-        if max(len(side) for side in whole) <= VALUE_CUT:
+        if len(whole[0]) + len(whole[1]) <= VALUE_CUT:
             return f"{whole[0]} → {whole[1]}"
         added = list((Counter(news) - Counter(olds)).elements())
         removed = list((Counter(olds) - Counter(news)).elements())
