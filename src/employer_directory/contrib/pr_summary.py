@@ -3,7 +3,7 @@
 Base and head are compared as front-matter data (read with the content loader's YAML reader,
 without validation, so that a summary can be written even when the head does not validate):
 a record is identified by its file, and a changed record lists the fields that differ by
-their Japanese titles. Records that are past the freshness period are listed too.
+their Japanese titles, with the old and new value of those that are one short line. Records that are past the freshness period are listed too.
 """
 
 from __future__ import annotations
