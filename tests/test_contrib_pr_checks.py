@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_env
-from employer_directory.contrib.pr_summary import compare
+from employer_directory.contrib.pr_summary import BODY, compare, render_summary
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pr.yml"
 
@@ -322,3 +322,62 @@ def test_the_summary_says_which_meetings_come_go_move_or_are_cancelled_and_when_
     assert pause({}, {"paused": {"from": dt.date(2027, 1, 1), "until": dt.date(2027, 3, 31), "reason": "冬のため"}}) == ["受け入れ休止: 2027-01-01から2027-03-31まで（冬のため）"]
     assert pause({}, {"paused": {}}) == ["受け入れ休止: いまから当面（再開の時期は未定）"]
     assert pause({"paused": {}}, {}) == ["受け入れ休止の行を消します（受け入れを再開します）"]
+
+
+def test_a_changed_short_field_is_told_with_its_value_before_and_after(project):
+    """申し込み締切（deadline） alone sent a reviewer to the diff: a field whose value is one short
+    line is told with its old and new value, as the file writes it (a date as 2027-02-10)."""
+    _commit_base(project)
+    fair = project / "content/programs/godo-mensetsukai-2027-02.md"
+    _break(fair, "deadline: 2027-02-10", "deadline: 2027-02-12")
+    _break(fair, "capacity: 40", "capacity: 60")
+    farm = project / "content/employers/shirakaba-farm.md"
+    _break(farm, "  phone: 0268-00-1001", "  phone: 0268-00-1002")
+    _break(farm, "    capacity: 2", "    capacity: 3")  # 就労体験's: a detail of an offer, told by the title only
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    changed = result.stdout.split("### 変更（2件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    assert changed == [
+        "- 事業所「しらかば農園」 `content/employers/shirakaba-farm.md`: 受け入れ（offers）、連絡先（contact）",
+        "  - 連絡先（contact）の電話番号（phone）: 0268-00-1001 → 0268-00-1002",
+        "- プログラム「しらかば市 合同就職面接会」 `content/programs/godo-mensetsukai-2027-02.md`: 定員（capacity）、申し込み締切（deadline）",
+        "  - 定員（capacity）: 40 → 60",
+        "  - 申し込み締切（deadline）: 2027-02-10 → 2027-02-12",
+    ]
+
+
+def test_values_are_escaped_cut_and_told_only_for_short_fields():
+    employer = "content/employers/farm.md"
+    offers = [{"type": "見学", "days": ["月"]}, {"type": "就労体験", "days": ["火"]}]
+    farm = {
+        "name": "農園", "category": "農業・栽培", "business": "野菜を育てています。", "offers": offers,
+        "tasks": [{"name": "草取り", "minutes": 30}], "accommodations": ["短時間", "週1日から", "送迎あり", "服装自由", "履歴書不要", "車通勤可"],
+        "access": {"nearest": "しらかば駅から徒歩10分", "pickup": True}, "verified": "2026-04-08", BODY: "畑です。\n",
+    }
+
+    def told(**new) -> list[str]:
+        summary = compare({employer: farm}, {employer: {**farm, **new}}, [], 12)
+        return [line.removeprefix("  - ") for line in render_summary(summary).splitlines() if line.startswith("  - ")]
+
+    assert told(offers=[*offers, {"type": "プチバイト"}], verified="2026-11-30") == [
+        "受け入れ（offers）: 見学、就労体験 → 見学、就労体験、プチバイト",
+        "情報確認日（verified）: 2026-04-08 → 2026-11-30",
+    ]
+    # Markdown from the file does not pass; a value is written as it is in YAML (true, false)
+    assert told(category="農業_栽培 <b>[畑](https://x.invalid)</b>", access={**farm["access"], "pickup": False}) == [
+        "業種（category）: 農業・栽培 → 農業\\_栽培 \\<b\\>\\[畑\\](https://x.invalid)\\</b\\>",
+        "交通・アクセス（access）の送迎（pickup）: true → false",
+    ]
+    # a long value is cut with …; a field that was not written is （なし）
+    address = "しらかば市北町1234-5 しらかば農園 第2農場 事務所棟の2階 北側の入口からお入りください"
+    assert told(address=address) == ["住所（address）: （なし） → " + address[:39] + "…"]
+    # a list too long to read whole: what is added and removed
+    assert told(accommodations=[*farm["accommodations"][1:], "駐車場あり", "制服貸与"]) == ["働きやすさの配慮（accommodations）: 追加 駐車場あり、制服貸与／削除 短時間"]
+    # long text, the text below the front matter, a multi-line value, nested blocks and an
+    # offer's details: the title alone
+    assert told(business="果物も育てます。", tasks=[{"name": "草取り", "minutes": 45}], offers=[{**offers[0], "days": ["水"]}, offers[1]]) == []
+    assert told(**{BODY: "畑と果樹園です。\n"}, access={**farm["access"], "note": "1行目\n2行目"}) == []
+    program = "content/programs/seminar.md"
+    seminar = {"title": "セミナー", "place": HALL, "summary": "学びます", "walk_in": False, "verified": "2026-11-01"}
+    summary = compare({program: seminar}, {program: {**seminar, "summary": "深く学びます", "walk_in": True, "place": PLAZA}}, [], 12)
+    assert summary.changed[0].values == ["当日参加（walk_in）: false → true"]

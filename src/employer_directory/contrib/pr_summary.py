@@ -3,7 +3,7 @@
 Base and head are compared as front-matter data (read with the content loader's YAML reader,
 without validation, so that a summary can be written even when the head does not validate):
 a record is identified by its file, and a changed record lists the fields that differ by
-their Japanese titles. Records that are past the freshness period are listed too.
+their Japanese titles, with the old and new value of those that are one short line. Records that are past the freshness period are listed too.
 """
 
 from __future__ import annotations
@@ -13,16 +13,17 @@ import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from types import UnionType
+from typing import Any, Iterable, Optional, Union, get_args, get_origin
 
-from pydantic import ConfigDict, TypeAdapter, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
 from ..frontmatter import FrontMatter, read_front_matter
 from ..loading import read_record
 from ..models.employer import Employer, Pause
 from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, Session, period_in_effect, recurrence_periods
-from ..models.values import parse_staff_date
+from ..models.values import LongText, parse_staff_date
 from ..problems import Problem
 from ..quoting import named
 from ..settings import DirectorySettings
@@ -90,6 +91,10 @@ class Change:
     does not say which meeting a reviewer should check."""
     problems: list[Problem] = field(default_factory=list)
     """What ``validate`` finds wrong in the new version of the file (added and changed records)."""
+    values: list[str] = field(default_factory=list)
+    """Changed fields whose value is one short line, with the value before and after, one line
+    each (「申し込み締切（deadline）: 2026-12-10 → 2026-12-17」): the title alone sends a
+    reviewer to the diff."""
 
 
 @dataclass
@@ -135,7 +140,8 @@ def compare(
         if changed:
             moves = _venue_moves(old, new) if _kind_of(path)[2] is Program else []
             days = _day_changes(path, old, new) if _kind_of(path)[2] is Program else _pause_change(old, new)
-            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves, days, problems.get(path, [])))
+            values = [line for key in keys if old.get(key) != new.get(key) for line in _value_lines(path, key, old.get(key), new.get(key))]
+            summary.changed.append(Change(_kind_of(path)[1], path, _name(path, new), changed, moves, days, problems.get(path, []), values))
     return summary
 
 
@@ -195,6 +201,117 @@ def _pause_change(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     until = f"{pause.until.isoformat()}まで" if pause.until else "当面（再開の時期は未定）"
     reason = f"（{pause.reason}）" if pause.reason else ""
     return [f"受け入れ休止: {start}{until}{reason}"]
+
+
+OWN_LINES = {"place", "paused", "recurrence", "sessions", "extra_dates", "tasks", *DAY_FIELDS, BODY}
+"""Fields told by lines of their own (venue moves, meetings, pauses) or title-only: nested blocks."""
+
+LIST_ITEM_NAMES = {"offers": "type"}
+"""Lists of mappings that are told by one short word of each item (受け入れ: 見学、就労体験)."""
+
+VALUE_CUT = 40
+"""A value longer than this many characters is cut with …: the line is a pointer, not the diff."""
+
+NO_VALUE = "（なし）"
+
+
+def _value_lines(path: str, key: str, was: Any, becomes: Any) -> list[str]:
+    """The old → new line(s) of a changed field whose value is one short line: text, a date, a
+    number, a choice, a list of short words, or the fields of a small mapping such as contact
+    (「連絡先（contact）の電話番号（phone）: A → B」). Long text, multi-line values and nested blocks
+    give none; so does a value of the wrong shape (validation reports it). Values are shown as
+    the file writes them (the YAML reader keeps dates as written)."""
+    info = _kind_of(path)[2].model_fields.get(key)
+    if key in OWN_LINES or info is None or _is_long(info):
+        return []
+    submodel = _submodel(info.annotation)
+    if submodel is not None:
+        if not all(value is None or isinstance(value, dict) for value in (was, becomes)):
+            return []
+        was, becomes = was or {}, becomes or {}
+        keys = [*becomes, *(name for name in was if name not in becomes)]
+        lines = []
+        for name in keys:
+            sub = submodel.model_fields.get(name)
+            if sub is None or _is_long(sub) or was.get(name) == becomes.get(name):
+                continue
+            line = _value_line(was.get(name), becomes.get(name))
+            if line:
+                title = f"{sub.title}（{name}）" if sub.title else name
+                lines.append(f"{_title(path, key)}の{title}: {line}")
+        return lines
+    if key in LIST_ITEM_NAMES:
+        was, becomes = (_item_names(value, LIST_ITEM_NAMES[key]) for value in (was, becomes))
+        if was is None or becomes is None or was == becomes:
+            return []  # only the details of an item changed (its days, hours): the title says so
+    line = _value_line(was, becomes)
+    return [f"{_title(path, key)}: {line}"] if line else []
+
+
+def _is_long(info: Any) -> bool:
+    """A LongText field (内容, 事業の内容): told by its title only."""
+    return any(item in LongText.__metadata__ for item in info.metadata)
+
+
+def _submodel(annotation: Any) -> Optional[type[BaseModel]]:
+    """The model of a mapping field (``Contact`` of ``Optional[Contact]``), else None (also for a
+    list of mappings, such as offers)."""
+    for candidate in (annotation, *(get_args(annotation) if get_origin(annotation) in (Union, UnionType) else ())):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _item_names(value: Any, name_key: str) -> Optional[list[Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return None
+    return [item.get(name_key) for item in value]
+
+
+def _value_line(was: Any, becomes: Any) -> Optional[str]:
+    """「A → B」 for scalars and lists of scalars; for lists too long to read both whole (about a
+    cut value), what is added and removed. None when a value is not one short line."""
+    if isinstance(was, list) or isinstance(becomes, list):
+        olds, news = was or [], becomes or []
+        if not (isinstance(olds, list) and isinstance(news, list)):
+            return None
+        olds, news = [_shown(item) for item in olds], [_shown(item) for item in news]
+        if None in olds or None in news:
+            return None
+        whole = ("、".join(olds) or NO_VALUE, "、".join(news) or NO_VALUE)
+        if len(whole[0]) + len(whole[1]) <= VALUE_CUT:
+            return f"{whole[0]} → {whole[1]}"
+        added = list((Counter(news) - Counter(olds)).elements())
+        removed = list((Counter(olds) - Counter(news)).elements())
+        if not (added or removed):  # only the order changed
+            return f"{_cut(whole[0])} → {_cut(whole[1])}"
+        parts = [f"{label} {_cut('、'.join(items))}" for label, items in (("追加", added), ("削除", removed)) if items]
+        return "／".join(parts)
+    old, new = _shown(was), _shown(becomes)
+    if old is None or new is None:
+        return None
+    return f"{_cut(old or NO_VALUE)} → {_cut(new or NO_VALUE)}"
+
+
+def _shown(value: Any) -> Optional[str]:
+    """A scalar as staff wrote it in YAML (true, 12, 2026-12-10); None for a mapping, a list or
+    a multi-line text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, dt.date)):
+        return str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        return None if "\n" in text else text
+    return None
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= VALUE_CUT else text[: VALUE_CUT - 1] + "…"
 
 
 PERIOD_PLACES = "期間ごとの会場（recurrence の place）"
@@ -278,7 +395,7 @@ def render_summary(summary: PullRequestSummary) -> str:
         for change in changes:
             fields = f": {escape_markdown('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`{fields}")
-            lines += [f"  - {escape_markdown(line)}" for line in (*change.days, *change.moves)]
+            lines += [f"  - {escape_markdown(line)}" for line in (*change.values, *change.days, *change.moves)]
             if change.problems:
                 lines.append(f"  - ⚠ このファイルには直すところがあります（{len(change.problems)}件）:")
                 lines += [f"    - {escape_markdown(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
