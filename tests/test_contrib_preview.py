@@ -8,7 +8,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import ROOT, build_env, copy_project, require_chromium
+from conftest import ROOT, build_env, copy_project, require_chromium, run_build
 
 from employer_directory.cli import read_settings
 from employer_directory.contrib import page_preview
@@ -136,6 +136,36 @@ def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_
     assert "employer-shirakaba-farm-computer.png: パソコンで見たページ\n" in readme
     assert read_plan(out) == captured
     assert "`employer-shirakaba-farm-phone.png`: スマートフォンで見たページ（長いページなので、上の部分だけ）" in render_preview_summary(read_plan(out), "https://example.invalid/")
+
+
+def test_sheets_that_do_not_fit_their_pages_are_told_in_the_list(tmp_path: Path) -> None:
+    """A pause notice on yamabiko's full sheets pushes each of ①②③ onto a second page: the
+    counter prints 6 pages. The list says so, where it would say 3 sheets."""
+    require_chromium()
+    project = copy_project(tmp_path)
+    care = "content/employers/yamabiko-care.md"
+    file = project / care
+    written = file.read_text(encoding="utf-8")
+    assert written.count("\nregistered:") == 1
+    # No end date: the sheets' script leaves off a notice whose last day has passed when printed.
+    file.write_text(written.replace("\nregistered:", "\npaused:\n  from: 2026-11-01\n  reason: 施設の感染症対策のため\nregistered:"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    head = read_snapshot_from_tree(project)
+    base = {path: data for path, data in head.items() if path not in (care, FARM)}
+    plan = plan_preview(compare(base, head, [], 12), _directory(project))
+    assert [page.stem for page in plan.pages] == ["employer-shirakaba-farm", "employer-yamabiko-care"]
+    out = tmp_path / "preview"
+    with ThreadPoolExecutor(max_workers=1) as pool:  # see test_capture_saves_each_page…
+        captured = pool.submit(capture, plan, tmp_path / "site", out).result()
+    pages = _pdf_pages(out / "employer-yamabiko-care-print.pdf")
+    assert pages > 3
+    assert captured.spilled == (("employer-yamabiko-care-print.pdf", pages),)  # the farm's fit
+    told = f"employer-yamabiko-care-print.pdf: 印刷した3枚のシート（A4）。1ページに収まらないシートがあり、3枚が{pages}ページになります\n"
+    assert told in (out / "README.txt").read_text(encoding="utf-8")
+    assert "employer-shirakaba-farm-print.pdf: 印刷した3枚のシート（A4）\n" in (out / "README.txt").read_text(encoding="utf-8")
+    assert read_plan(out) == captured
+    assert "`" + told.replace(":", "`:", 1) in render_preview_summary(read_plan(out), "https://example.invalid/")
 
 
 def test_capture_writes_nothing_without_changed_records(tmp_path: Path) -> None:

@@ -17,6 +17,9 @@ import functools
 import http.server
 import json
 import os
+import re
+import shutil
+import subprocess
 import threading
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -51,6 +54,9 @@ every meeting of the year: a whole picture of it on a phone was 780 × 66,000 pi
 some image viewers refuse to open. What a reviewer checks is at the top; the meetings are all in
 the printed PDF as well."""
 
+SHEETS = 3
+"""An employer's printout: sheets ①②③, one A4 page each when their content fits."""
+
 PHONE = {"width": 390, "height": 844}
 COMPUTER = {"width": 1280, "height": 800}
 
@@ -73,7 +79,7 @@ class PreviewPage:
 
     def files(self) -> list[tuple[str, str]]:
         """(file name, what it shows) for each file of this record."""
-        printed = "印刷した3枚のシート（A4）" if self.kind == "事業所" else "印刷したページ（A4）"
+        printed = f"印刷した{SHEETS}枚のシート（A4）" if self.kind == "事業所" else "印刷したページ（A4）"
         return [
             (f"{self.stem}-phone.png", "スマートフォンで見たページ"),
             (f"{self.stem}-computer.png", "パソコンで見たページ"),
@@ -90,10 +96,18 @@ class PreviewPlan:
     """Records the pull request removes: there is no page to show."""
     cut: tuple[str, ...] = ()
     """The pictures that show only the top of their page (:data:`TALLEST`), by file name."""
+    spilled: tuple[tuple[str, int], ...] = ()
+    """An employer's sheets that print on more than :data:`SHEETS` pages, as (file name, pages):
+    a sheet that does not fit its page (a pause notice on a full sheet) is two at the counter."""
 
     def files_of(self, page: PreviewPage) -> list[tuple[str, str]]:
-        """``page.files()``, a picture that was cut saying so."""
-        return [(name, what + ("（長いページなので、上の部分だけ）" if name in self.cut else "")) for name, what in page.files()]
+        """``page.files()``, a picture that was cut or sheets that do not fit their pages saying so."""
+        spilled = dict(self.spilled)
+        return [
+            (name, what + ("（長いページなので、上の部分だけ）" if name in self.cut else "")
+             + (f"。1ページに収まらないシートがあり、{SHEETS}枚が{spilled[name]}ページになります" if name in spilled else ""))
+            for name, what in page.files()
+        ]
 
 
 def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = MOST_RECORDS) -> PreviewPlan:
@@ -156,6 +170,7 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
 
     out.mkdir(parents=True, exist_ok=True)
     cut = []
+    spilled = []
     with _served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
         try:
@@ -177,13 +192,27 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
                 _open(tab, base, page.printed)
                 tab.pdf(path=str(out / printed_file), format="A4", print_background=True, prefer_css_page_size=True)
                 tab.close()
+                pages = _pdf_pages(out / printed_file) if page.kind == "事業所" else None
+                if pages is not None and pages > SHEETS:
+                    spilled.append((printed_file, pages))
         finally:
             browser.close()
-    plan = replace(plan, cut=tuple(cut))
+    plan = replace(plan, cut=tuple(cut), spilled=tuple(spilled))
     (out / "README.txt").write_text(render_readme(plan), encoding="utf-8")
-    saved = {"pages": [asdict(page) for page in plan.pages], "left_out": plan.left_out, "removed": plan.removed, "cut": list(plan.cut)}
+    saved = {"pages": [asdict(page) for page in plan.pages], "left_out": plan.left_out, "removed": plan.removed, "cut": list(plan.cut), "spilled": [list(item) for item in plan.spilled]}
     (out / PAGES_FILE).write_text(json.dumps(saved, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return plan
+
+
+def _pdf_pages(path: Path) -> int | None:
+    """The number of pages of a PDF, by poppler's pdfinfo (the check installs poppler-utils for
+    the tests); None without it, and the preview then says nothing about pages."""
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return None
+    info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)\s*$", info, re.MULTILINE)
+    return int(found.group(1)) if found else None
 
 
 def _open(tab, base: str, page: str) -> None:
@@ -214,7 +243,8 @@ def read_plan(out: Path) -> PreviewPlan | None:
     if not saved.exists():
         return None
     data = json.loads(saved.read_text(encoding="utf-8"))
-    return PreviewPlan([PreviewPage(**page) for page in data["pages"]], data["left_out"], data["removed"], tuple(data.get("cut", ())))
+    return PreviewPlan([PreviewPage(**page) for page in data["pages"]], data["left_out"], data["removed"], tuple(data.get("cut", ())),
+                       tuple((name, pages) for name, pages in data.get("spilled", ())))
 
 
 def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
