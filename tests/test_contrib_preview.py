@@ -139,8 +139,9 @@ def test_capture_saves_each_page_on_a_phone_and_a_computer_and_as_printed(built_
 
 
 def test_sheets_that_do_not_fit_their_pages_are_told_in_the_list(tmp_path: Path) -> None:
-    """A pause notice on yamabiko's full sheets pushes each of ①②③ onto a second page: the
-    counter prints 6 pages. The list says so, where it would say 3 sheets."""
+    """A pause notice and a long description of the business on yamabiko's full sheets push ① and
+    ② onto a second page, more than the sheets' smaller type can take back (test_print): the
+    counter prints more than 3 pages. The list says so, where it would say 3 sheets."""
     require_chromium()
     project = copy_project(tmp_path)
     care = "content/employers/yamabiko-care.md"
@@ -148,6 +149,7 @@ def test_sheets_that_do_not_fit_their_pages_are_told_in_the_list(tmp_path: Path)
     written = file.read_text(encoding="utf-8")
     assert written.count("\nregistered:") == 1
     # No end date: the sheets' script leaves off a notice whose last day has passed when printed.
+    written = written.replace("自宅に戻ることを目指す方を支えています。", "自宅に戻ることを目指す方を支えています。" + "通所リハビリテーションでは、送迎から入浴、昼食、機能訓練まで一日を通して支えています。" * 12)
     file.write_text(written.replace("\nregistered:", "\npaused:\n  from: 2026-11-01\n  reason: 施設の感染症対策のため\nregistered:"), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
