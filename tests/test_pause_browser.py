@@ -182,3 +182,48 @@ def test_the_pause_beside_a_meeting_keeps_its_last_day_on_one_line_on_a_phone(br
     finally:
         session.close()
         next(served, None)
+
+
+# Each character of each pause beside a meeting with the line (top of its box) it is on.
+CHIP_CHARS = """() => [...document.querySelectorAll('.cal-paused')].filter(chip => chip.offsetParent).map(chip => {
+  const walker = document.createTreeWalker(chip, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const chars = [];
+  for (let node; (node = walker.nextNode());) for (let i = 0; i < node.data.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    chars.push([node.data[i], Math.round(range.getClientRects()[0].top)]);
+  }
+  return chars;
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_pause_beside_a_meeting_breaks_only_between_the_name_its_words_and_its_last_day(browser, tmp_path, width):
+    """In a narrow day cell of the month grid (1280 px) the pause wraps after 「テスト農園は」, not
+    inside 「受け入れ休止中」 (「…は受け / 入れ休止中」); on a phone (the day list) likewise."""
+    site = build_tour_in_a_pause(tmp_path)
+    (tmp_path / "www").mkdir()
+    served = serve_below_project_path(site, tmp_path / "www")
+    site_url = next(served)
+    session = Watched(browser, {"width": width, "height": 800})
+    try:
+        session.page.goto(site_url + "calendar/2026-12/")
+        chips = session.page.evaluate(CHIP_CHARS)
+        assert len(chips) == 1
+        text = "".join(char for char, _ in chips[0])
+        assert text == "テスト農園は受け入れ休止中（1月31日(日)まで）"
+        parts = ("テスト農園は", "受け入れ休止中", "（1月31日(日)まで）")
+        tops, start = [], 0
+        for part in parts:
+            part_tops = {top for _, top in chips[0][start:start + len(part)]}
+            assert len(part_tops) == 1, (width, part, part_tops)
+            tops.append(part_tops.pop())
+            start += len(part)
+        if width == 1280:  # the day cell is narrower than the pause: it wraps, between its parts
+            assert len(set(tops)) > 1, tops
+        assert session.errors == []
+        if width == 1280:
+            assert_accessible(browser, site_url + "calendar/2026-12/")  # on a phone and a desktop
+    finally:
+        session.close()
+        next(served, None)

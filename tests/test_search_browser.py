@@ -569,7 +569,7 @@ def test_a_list_of_days_typed_as_one_word_finds_an_offer_on_any_of_them(watched,
         type_query(page, typed)
         found = set(result_slugs(page))
         assert found == expected | set(search_in_python(index, documents, typed)), typed
-        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました", typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました" + ("（祝日では探せません）" if "祝" in typed else ""), typed
         marked = set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts())
         assert marked and marked <= set(days), typed
         # the same as ticking the days under 曜日
@@ -599,11 +599,12 @@ def test_the_day_of_a_trailing_youbi_or_shukujitsu_is_no_sunday(watched, site_ur
     open_search(page, site_url)
     for typed, days in (("月水金曜日", "月水金"), ("火木曜日", "火木"), ("月水金祝日", "月水金"), ("土日曜日", "土日"), ("土日祝日", "土日")):
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed] + [f"{day}曜" for day in days], typed
-        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました", typed
+        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました" + ("（祝日では探せません）" if "祝" in typed else ""), typed
     assert watched.errors == []
 
 
-WEEKDAYS = "".join(f"『{day}曜』" for day in "月火水木金").replace("』『", "』か『")
+WEEKDAYS = "『月曜〜金曜』のどれか"
+"""How a range of weekdays (月〜金, 平日) is said in the status line: as a range, not day by day."""
 
 
 def test_a_range_of_days_or_heijitsu_finds_an_offer_on_any_day_in_it(watched, site_url, built_site):
@@ -677,6 +678,47 @@ def test_a_range_of_days_on_a_phone(browser, site_url, tmp_path):
         assert said_line(session.page) == f"『月〜金』を{WEEKDAYS}として探しました"
         assert session.page.evaluate("document.documentElement.scrollWidth") <= 390
         session.page.screenshot(path=str(tmp_path / "search-range-390.png"))
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+SAID_LINES = """() => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector('#dir-search-status .dir-search__said'));
+  return new Set([...range.getClientRects()].map(rect => Math.round(rect.bottom))).size;
+}"""
+
+
+def test_a_range_of_three_days_or_more_is_said_as_a_range_and_holidays_as_not_searched(browser, site_url):
+    """月から金 was said day by day (『月曜』か『火曜』か『水曜』か『木曜』か『金曜』), two full lines
+    on a phone: a range of three days or more is said as one (『月曜〜金曜』のどれか), in the days
+    of the week whatever way it was typed, in at most two lines; two days (土〜日) and lists as
+    before. 祝 in 平日祝 or 土日祝 searched nothing, and the line says so rather than leave a
+    seeker thinking holidays were."""
+    session = Watched(browser, {"width": 390, "height": 844})
+    page = session.page
+    try:
+        open_search(page, site_url)
+        for typed, said in (
+            ("月から金", "『月から金』を『月曜〜金曜』のどれかとして探しました"),
+            ("月曜から金曜", "『月曜から金曜』を『月曜〜金曜』のどれかとして探しました"),
+            ("月〜金", "『月〜金』を『月曜〜金曜』のどれかとして探しました"),
+            ("月 〜 金", "『月 〜 金』を『月曜〜金曜』のどれかとして探しました"),
+            ("平日", "『平日』を『月曜〜金曜』のどれかとして探しました"),
+            ("金〜月", "『金〜月』を『金曜〜月曜』のどれかとして探しました"),
+            ("平日祝", "『平日祝』を『月曜〜金曜』のどれかとして探しました（祝日では探せません）"),
+            ("土日祝", "『土日祝』を『土曜』か『日曜』としても探しました（祝日では探せません）"),
+            ("土〜日", "『土〜日』を『土曜』か『日曜』として探しました"),
+            ("月水金", "『月水金』を『月曜』か『水曜』か『金曜』としても探しました"),
+        ):
+            type_query(page, typed)
+            assert said_line(page) == said, typed
+            lines = page.evaluate(SAID_LINES)
+            assert lines <= 2, (typed, lines)
+        # 祝 said once, however many words hold it
+        assert page.evaluate("DirectorySearch.querySaid('平日祝 土日祝')").count("祝日では探せません") == 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert session.errors == []
     finally:
         session.close()
@@ -782,15 +824,15 @@ def test_a_search_word_for_days_inside_a_list_is_said_once(watched, site_url):
     page = watched.page
     open_search(page, site_url)
     for typed, said in (
-        ("平日祝", f"『平日祝』を{WEEKDAYS}として探しました"),
-        ("平日・祝日", f"『平日・祝日』を{WEEKDAYS}として探しました"),
-        ("週末祝", "『週末祝』を『土曜』か『日曜』としても探しました"),
+        ("平日祝", f"『平日祝』を{WEEKDAYS}として探しました（祝日では探せません）"),
+        ("平日・祝日", f"『平日・祝日』を{WEEKDAYS}として探しました（祝日では探せません）"),
+        ("週末祝", "『週末祝』を『土曜』か『日曜』としても探しました（祝日では探せません）"),
         ("かいご 週末", "『かいご』を『介護』として、『週末』を『土曜』か『日曜』としても探しました"),
         ("平日の午前", "『平日』を『月〜金』として探しました"),
     ):
         assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == said, typed
     type_query(page, "介護 平日祝")
-    assert said_line(page) == f"『平日祝』を{WEEKDAYS}として探しました"
+    assert said_line(page) == f"『平日祝』を{WEEKDAYS}として探しました（祝日では探せません）"
     assert watched.errors == []
 
 

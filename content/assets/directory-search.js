@@ -215,9 +215,9 @@
     return text.split(/\s+/).filter(Boolean);
   }
 
-  // The query's words as { text, days, count, replaced }: days is what the word stands for
-  // (dayList) or null, count how many typed words it is, replaced whether it is searched as
-  // its days only or as typed too. As typed, a range is one-character words (月〜金: 月 and 金,
+  // The query's words as { text, days, count, replaced, range }: days is what the word stands
+  // for (dayList) or null, count how many typed words it is, replaced whether it is searched as
+  // its days only or as typed too, range whether it was typed as a range of days (月〜金, 平日). As typed, a range is one-character words (月〜金: 月 and 金,
   // as 月 水 金 is), which never search the days and find a 土 (soil) and a 日 anywhere in a
   // text: a range (平日 too, a search word for 月〜金) and days typed with spaces are their days
   // only. A list typed as one word may be a name (水木): searched as typed too.
@@ -232,7 +232,7 @@
     var items = [];
     for (var at = 0; at < words.length; ) {
       var item = spacedDays(words, at) ||
-        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!rangeOfDays(words[at]) };
+        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!rangeOfDays(words[at]), range: !!rangeOfDays(words[at]) };
       items.push(item);
       at += item.count;
     }
@@ -243,7 +243,7 @@
     for (var count = 3; count >= 2; count--) {
       if (at + count > words.length) continue;
       var range = daysInRange(words.slice(at, at + count).join("").normalize("NFKC"));
-      if (range) return { text: words.slice(at, at + count).join(" "), days: range, count: count, replaced: true };
+      if (range) return { text: words.slice(at, at + count).join(" "), days: range, count: count, replaced: true, range: true };
     }
     var end = at;
     var whole = true;
@@ -314,15 +314,22 @@
       if (!saidAsDays) add(quoted([typed]) + "を" + quoted([span[2]]) + "として");
     });
     // Days searched instead of what was typed are always said, like a replaced word; days
-    // searched as well only when they found something.
+    // searched as well only when they found something. A range of three days or more is said
+    // as a range (『月曜〜金曜』のどれか), not day by day, which is long on a phone. 祝 (土日祝,
+    // 平日祝) searched nothing: said once, after the rest, so nobody thinks holidays were searched.
+    var holidays = false;
     days.forEach(function (item) {
-      var asDays = quoted([item.text]) + "を" + quoted(item.days.map(function (day) { return day + "曜"; }));
-      if (item.replaced) add(asDays + "として");
-      else if (widened.days) add(asDays + "としても");
+      var range = item.range && item.days.length >= 3;
+      var asDays = quoted([item.text]) + "を" + (range
+        ? quoted([item.days[0] + "曜〜" + item.days[item.days.length - 1] + "曜"]) + "のどれか"
+        : quoted(item.days.map(function (day) { return day + "曜"; })));
+      if (!item.replaced && !widened.days) return;
+      add(asDays + (item.replaced ? "として" : "としても"));
+      holidays = holidays || item.text.indexOf("祝") >= 0;
     });
     var part = typedPart(folded);
     if (part && widened.part) add(quoted([typedAt(part.start, folded.length)]) + "を" + quoted(part.meanings) + "としても");
-    return said.length ? said.join("、") + "探しました" : "";
+    return said.length ? said.join("、") + "探しました" + (holidays ? "（祝日では探せません）" : "") : "";
   }
 
   // --- the compact index (employer_directory/search/compact.py) -------------------------
