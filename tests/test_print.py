@@ -871,6 +871,27 @@ def test_a_sheet_a_little_too_full_for_its_page_is_set_smaller_and_prints_on_one
     assert printer.eval_on_selector_all("article.sheet[data-fitted]", "sheets => sheets.length") == 0
 
 
+def test_a_sheet_opened_on_a_phone_is_fitted_as_on_a_computer_and_prints_on_one_page(browser, paused_care_site, tmp_path):
+    """The fit is measured in the paper's layout, not the phone's (one column, task cards, a
+    narrower padding): measured at 390 px, ② of the paused やまびこ was found too long to fit and
+    printed on 2 pages, alone and in the counter packet."""
+    url = (paused_care_site / "employers" / "yamabiko-care" / "sheets.html").as_uri()
+    fitted = {}
+    for width in (1280, 390):
+        context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": width, "height": 844})
+        page = context.new_page()
+        page.clock.set_fixed_time(PRINT_DAY)
+        pages = print_pdf(page, f"{url}#seeker", tmp_path / f"care-seeker-{width}.pdf")
+        fitted[width] = page.eval_on_selector_all("article.sheet", "sheets => sheets.map(sheet => sheet.getAttribute('data-fitted'))")
+        assert len(pages) == 1, f"{width} px: {len(pages)} pages"
+        # The phone keeps its own layout on screen.
+        if width == 390:
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            assert page.eval_on_selector("#staff .sheet-tasks tr", "row => getComputedStyle(row).display") == "block"
+        context.close()
+    assert fitted[390] == fitted[1280]
+
+
 def test_sheets_printed_after_a_meetings_day_leave_it_off(browser, site_url):
     """The farm's sheets list its tour on 2026-12-16. Printed on the 17th (the morning rebuild
     has not run, or has stopped), the tour is left off sheets ② and ③, and the staff sheet's row

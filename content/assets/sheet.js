@@ -55,6 +55,8 @@
       sheet.style.width = "210mm";
       sheet.style.maxWidth = "none";
       sheet.style.minHeight = "0";
+      // and in the paper's layout on a phone too (print.css leaves its phone rules off).
+      sheet.setAttribute("data-measuring", "");
       var size = parseFloat(window.getComputedStyle(sheet).fontSize);
       var fit = 1;
       if (contentHeight(sheet) > PAGE_HEIGHT) {
@@ -64,6 +66,7 @@
           if (contentHeight(sheet) <= PAGE_HEIGHT) fit = STEPS[i];
         }
       }
+      sheet.removeAttribute("data-measuring");
       if (saved === null) sheet.removeAttribute("style"); else sheet.setAttribute("style", saved);
       sheet.style.fontSize = fit < 1 ? size * fit + "px" : "";
       if (fit < 1) sheet.setAttribute("data-fitted", fit.toFixed(2)); else sheet.removeAttribute("data-fitted");
