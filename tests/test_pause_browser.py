@@ -162,14 +162,18 @@ UNTIL_LINES = """() => [...document.querySelectorAll('.cal-paused')].filter(chip
 })"""
 
 
+@pytest.fixture(scope="module")
+def tour_in_a_pause_url(tmp_path_factory):
+    """test_pause's site with a tour day in its employer's pause, built once, served below the project path."""
+    site = build_tour_in_a_pause(tmp_path_factory.mktemp("tour-in-a-pause"))
+    yield from serve_below_project_path(site, tmp_path_factory.mktemp("www-tour-in-a-pause"))
+
+
 @pytest.mark.parametrize("width", [360, 390])
-def test_the_pause_beside_a_meeting_keeps_its_last_day_on_one_line_on_a_phone(browser, tmp_path, width):
+def test_the_pause_beside_a_meeting_keeps_its_last_day_on_one_line_on_a_phone(browser, tour_in_a_pause_url, width):
     """A long pause beside a meeting wraps (its frame cloned on each line), but between words:
     「（1月31」 at the end of one line and 「日(日)まで）」 on the next split the date."""
-    site = build_tour_in_a_pause(tmp_path)
-    (tmp_path / "www").mkdir()
-    served = serve_below_project_path(site, tmp_path / "www")
-    site_url = next(served)
+    site_url = tour_in_a_pause_url
     session = Watched(browser, {"width": width, "height": 800})
     try:
         for path in ("programs/tour/", "calendar/2026-12/", "calendar/", ""):
@@ -181,7 +185,6 @@ def test_the_pause_beside_a_meeting_keeps_its_last_day_on_one_line_on_a_phone(br
             assert session.page.evaluate("document.documentElement.scrollWidth") <= width, path
     finally:
         session.close()
-        next(served, None)
 
 
 # Each character of each pause beside a meeting with the line (top of its box) it is on.
@@ -198,13 +201,10 @@ CHIP_CHARS = """() => [...document.querySelectorAll('.cal-paused')].filter(chip 
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_pause_beside_a_meeting_breaks_only_between_the_name_its_words_and_its_last_day(browser, tmp_path, width):
+def test_the_pause_beside_a_meeting_breaks_only_between_the_name_its_words_and_its_last_day(browser, tour_in_a_pause_url, width):
     """In a narrow day cell of the month grid (1280 px) the pause wraps after 「テスト農園は」, not
     inside 「受け入れ休止中」 (「…は受け / 入れ休止中」); on a phone (the day list) likewise."""
-    site = build_tour_in_a_pause(tmp_path)
-    (tmp_path / "www").mkdir()
-    served = serve_below_project_path(site, tmp_path / "www")
-    site_url = next(served)
+    site_url = tour_in_a_pause_url
     session = Watched(browser, {"width": width, "height": 800})
     try:
         session.page.goto(site_url + "calendar/2026-12/")
@@ -226,4 +226,3 @@ def test_the_pause_beside_a_meeting_breaks_only_between_the_name_its_words_and_i
             assert_accessible(browser, site_url + "calendar/2026-12/")  # on a phone and a desktop
     finally:
         session.close()
-        next(served, None)
