@@ -45,6 +45,20 @@ def test_the_plan_has_the_added_and_changed_records_and_what_the_counter_prints(
     assert (plan.left_out, plan.removed) == (0, 1)
 
 
+def test_a_changed_program_brings_the_pages_of_the_employers_it_is_held_with() -> None:
+    """Moving the tour day changes the farm's page and sheets ② and ③ (they list it), though the
+    pull request does not touch the farm's file; an employer named once is pictured once."""
+    head = read_snapshot_from_tree(ROOT)
+    base = {path: dict(data) for path, data in head.items()}
+    base[TOUR]["dates"] = ["2026-12-09"]
+    plan = plan_preview(compare(base, head, [], 12), _directory())
+    assert [(p.kind, p.change, p.page, p.printed) for p in plan.pages] == [
+        ("プログラム", "変更", "programs/tour-shirakaba-farm/", "programs/tour-shirakaba-farm/"),
+        ("事業所", "関係するプログラムが変わるため", "employers/shirakaba-farm/", "employers/shirakaba-farm/sheets.html"),
+    ]
+    assert "- 事業所「しらかば農園」（関係するプログラムが変わるため）" in render_preview_summary(plan, "https://example.invalid/")
+
+
 def test_the_plan_follows_a_slug_that_differs_from_the_file_name(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     path = "content/employers/aozora-blueberry-en.md"

@@ -111,7 +111,9 @@ class PreviewPlan:
 
 
 def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = MOST_RECORDS) -> PreviewPlan:
-    """The pages of the records the pull request adds or changes, as the head builds them.
+    """The pages of the records the pull request adds or changes, as the head builds them, then
+    the pages of the employers that an added or changed program is held with: their page and
+    sheets ② and ③ list its meetings (a tour day moved is seen there too).
 
     Records are found by their file, so a ``slug:`` that differs from the file name is followed.
     A file the head cannot load has no page (validation has stopped the check before this runs)."""
@@ -123,12 +125,30 @@ def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = 
             found = records.get(change.path)
             if found is None:
                 continue
-            kind, folder, record = found
-            page = f"{folder}s/{record.slug}/"
-            printed = page + "sheets.html" if folder == "employer" else page
-            name = record.name if folder == "employer" else record.title
-            pages.append(PreviewPage(kind, label, name, change.path, page, printed, f"{folder}-{record.slug}"))
+            kind, _folder, record = found
+            pages.append(_page(kind, label, record))
+    named_pages = {page.source_path for page in pages}
+    employers = {employer.slug: employer for employer in directory.employers}
+    for page in list(pages):
+        program = records[page.source_path][2] if page.kind == "プログラム" else None
+        for slug in program.employers if program is not None else ():
+            employer = employers.get(slug)
+            if employer is not None and employer.source_path not in named_pages:
+                named_pages.add(employer.source_path)
+                pages.append(_page("事業所", HELD_WITH, employer))
     return PreviewPlan(pages[:most], max(0, len(pages) - most), len(summary.removed))
+
+
+HELD_WITH = "関係するプログラムが変わるため"
+"""Why an employer that the pull request does not change is pictured (its page lists the program)."""
+
+
+def _page(kind: str, change: str, record) -> PreviewPage:
+    folder = "employer" if kind == "事業所" else "program"
+    page = f"{folder}s/{record.slug}/"
+    printed = page + "sheets.html" if folder == "employer" else page
+    name = record.name if folder == "employer" else record.title
+    return PreviewPage(kind, change, name, record.source_path, page, printed, f"{folder}-{record.slug}")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
