@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_build
 from employer_directory.calendar.ics import feed_files
-from employer_directory.quoting import in_brackets, theme_after_title
+from employer_directory.quoting import wholly_bracketed, theme_after_title
 from employer_directory.calendar.occurrences import build_calendar
 from test_calendar_occurrences import program
 
@@ -261,11 +261,11 @@ def test_every_feed_names_itself_and_asks_subscribers_to_refresh_twice_a_day(bui
     assert str(program_feed["NAME"]) == "職場見学会「しらかば農園」（しらかば市 協力事業所ガイド）"
 
 
-def test_a_theme_goes_in_one_pair_of_brackets_after_the_program_title():
-    assert in_brackets("SST体験") == "「SST体験」"
-    assert in_brackets("「SST体験」") == "「SST体験」"
-    assert in_brackets("お話し会「私の体験談」") == "「お話し会「私の体験談」」"
-    assert in_brackets("「A」と「B」") == "「「A」と「B」」"
+def test_a_theme_is_held_whole_by_one_pair_of_brackets_only_when_its_first_pair_ends_it():
+    assert not wholly_bracketed("SST体験")
+    assert wholly_bracketed("「SST体験」")
+    assert not wholly_bracketed("お話し会「私の体験談」")
+    assert not wholly_bracketed("「A」と「B」")
 
 
 def test_a_theme_with_brackets_of_its_own_is_not_bracketed_again_in_the_feeds(built_site):

@@ -6,27 +6,26 @@ freshness warning) follow the same rule."""
 from __future__ import annotations
 
 
-def in_brackets(theme: str) -> str:
-    """A meeting's theme in 「」 after the program title, unless the whole theme already is in
-    one pair: 「SST体験」 stays as it is, お話し会「私の体験談」 becomes 「お話し会「私の体験談」」."""
-    if theme.startswith("「") and theme.endswith("」"):
-        depth = 0
-        for position, char in enumerate(theme):
-            depth += {"「": 1, "」": -1}.get(char, 0)
-            if depth == 0:
-                break
-        if position == len(theme) - 1:
-            return theme
-    return f"「{theme}」"
+def wholly_bracketed(text: str) -> bool:
+    """Whether one pair of 「」 holds the whole text (「SST体験」, not 「A」と「B」)."""
+    if not (text.startswith("「") and text.endswith("」")):
+        return False
+    depth = 0
+    for position, char in enumerate(text):
+        depth += {"「": 1, "」": -1}.get(char, 0)
+        if depth == 0:
+            return position == len(text) - 1
+    return False
 
 
 def theme_after_title(theme: str) -> str:
-    """What follows the program title in SUMMARY: the theme in one pair of 「」 (in_brackets),
-    but a theme that holds brackets of its own only in part (SST体験「…」, 「A」と「B」) as it is,
-    after a space, as the pages set it beside the title: a second pair round it read as doubled
-    quotes (「SST体験「…」」)."""
-    bracketed = in_brackets(theme)
-    return " " + theme if "「" in theme and bracketed != theme else bracketed
+    """What follows the program title (a meeting's SUMMARY, a record's name after its kind): the
+    theme in 「」; as it is when one pair already holds it whole (「SST体験」); and after a space
+    when it holds brackets of its own only in part (SST体験「…」, 「A」と「B」), as the pages set it
+    beside the title: a second pair round it read as doubled quotes (「SST体験「…」」)."""
+    if "「" not in theme:
+        return f"「{theme}」"
+    return theme if wholly_bracketed(theme) else " " + theme
 
 
 def named(kind: str, name: str) -> str:

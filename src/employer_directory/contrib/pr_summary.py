@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 from ..frontmatter import FrontMatter, read_front_matter
 from ..loading import read_record
 from ..models.employer import Employer, Pause
-from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, Session, period_in_effect, recurrence_periods
+from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, RhythmSpan, Session, period_in_effect, recurrence_periods, rhythm_spans
 from ..models.values import LongText, parse_staff_date
 from ..problems import Problem
 from ..quoting import named
@@ -339,21 +339,15 @@ def _field_titles(path: str, key: str, old: dict[str, Any], new: dict[str, Any])
 _TIME = TypeAdapter(Program.model_fields["time"].annotation)
 
 
-def _rhythm(version: _Venues, data: dict[str, Any]) -> tuple[list[tuple], list[str]]:
-    """When a program's rule meets, without where: the periods joined where they go on with the
-    same rule, time and holidays from one day to the next (as ``Program.rhythm_spans``), and
-    the themes in order. A period split in two only to move the place has the same rhythm."""
+def _rhythm(version: _Venues, data: dict[str, Any]) -> tuple[list[RhythmSpan], list[str]]:
+    """When a program's rule meets, without where: its periods as the page's 日程 joins them
+    (``rhythm_spans``), and the themes in order. A period split in two only to move the place
+    has the same rhythm."""
     try:
         time = _TIME.validate_python(data.get("time"))
     except ValidationError:
         time = data.get("time")
-    spans: list[tuple] = []
-    for period in version.periods or []:
-        span = (period.rule, period.start, period.until, period.time or time, period.skip_holidays)
-        if spans and (spans[-1][0], *spans[-1][3:]) == (span[0], *span[3:]) and spans[-1][2] + dt.timedelta(days=1) == span[1]:
-            span = (span[0], spans.pop()[1], *span[2:])
-        spans.append(span)
-    return spans, [theme for period in version.periods or [] for theme in period.titles]
+    return rhythm_spans(version.periods or [], time), [theme for period in version.periods or [] for theme in period.titles]
 
 
 def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySettings) -> dict[str, list[Problem]]:

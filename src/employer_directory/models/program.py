@@ -115,6 +115,24 @@ class RhythmSpan:
     skip_holidays: bool
 
 
+def rhythm_spans(periods: list[Recurrence], program_time: Optional[TimeRange]) -> list[RhythmSpan]:
+    """The rule periods joined where they go on by the same rule, at the same time (a period's
+    own, else ``program_time``), with the same holidays, from one day to the next: periods that
+    only move the place or carry the rhythm on with their own titles are one span. A break
+    between periods (none in August and September) keeps them apart."""
+    spans: list[RhythmSpan] = []
+    for period in periods:
+        span = RhythmSpan(period.rule, period.start, period.until, period.time or program_time, period.skip_holidays)
+        if (
+            spans
+            and spans[-1].until + dt.timedelta(days=1) == span.start
+            and (spans[-1].rule, spans[-1].time, spans[-1].skip_holidays) == (span.rule, span.time, span.skip_holidays)
+        ):
+            span = RhythmSpan(span.rule, spans.pop().start, span.until, span.time, span.skip_holidays)
+        spans.append(span)
+    return spans
+
+
 def period_in_effect(periods: list[Recurrence], day: dt.date) -> Optional[Recurrence]:
     """The rule period whose rhythm and place apply on ``day``: the last one started by then
     (the first before any has started; the last once all have ended), or None without a rule."""
@@ -275,22 +293,9 @@ class Program(Strict):
         return [after for before, after in zip(periods, periods[1:]) if self.period_place(after) != self.period_place(before)]
 
     def rhythm_spans(self) -> list[RhythmSpan]:
-        """The rule periods as 日程 lists them: periods that only move the place (told by 会場)
-        or carry the rhythm on with their own titles join the period before them, so that the
-        page does not list two identical lines (〜1月11日: 毎週火曜 10:00〜11:30 / 1月12日〜: 毎週火曜 10:00〜11:30).
-        Only a period that starts the day after the one before ends: one line over a break
-        (none in August and September) would hide the break."""
-        spans: list[RhythmSpan] = []
-        for period in self.rule_periods:
-            span = RhythmSpan(period.rule, period.start, period.until, self.period_time(period), period.skip_holidays)
-            if (
-                spans
-                and spans[-1].until + dt.timedelta(days=1) == span.start
-                and (spans[-1].rule, spans[-1].time, spans[-1].skip_holidays) == (span.rule, span.time, span.skip_holidays)
-            ):
-                span = RhythmSpan(span.rule, spans.pop().start, span.until, span.time, span.skip_holidays)
-            spans.append(span)
-        return spans
+        """The rule periods as 日程 lists them (``rhythm_spans``): the page does not list two
+        identical lines (〜1月11日: 毎週火曜 10:00〜11:30 / 1月12日〜: 毎週火曜 10:00〜11:30)."""
+        return rhythm_spans(self.rule_periods, self.time)
 
     def rhythm_changes(self) -> list[Recurrence]:
         """The periods whose rule or time differs from the period before them. A period that
