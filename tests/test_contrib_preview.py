@@ -43,6 +43,8 @@ def test_the_plan_has_the_added_and_changed_records_and_what_the_counter_prints(
     ]
     assert plan.pages[0].name == "しらかば農園"
     assert (plan.left_out, plan.removed) == (0, 1)
+    # A removed record has no page: the list says why it is not there.
+    assert "削除される事業所・プログラム（1 件）は、ページがなくなるので、ここにはありません。" in render_preview_summary(plan, "https://example.invalid/")
 
 
 def test_a_changed_program_brings_the_pages_of_the_employers_it_is_held_with() -> None:

@@ -117,25 +117,20 @@ def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = 
 
     Records are found by their file, so a ``slug:`` that differs from the file name is followed.
     A file the head cannot load has no page (validation has stopped the check before this runs)."""
-    records = {record.source_path: ("事業所", "employer", record) for record in directory.employers}
-    records.update({record.source_path: ("プログラム", "program", record) for record in directory.programs})
-    pages = []
-    for label, changes in (("追加", summary.added), ("変更", summary.changed)):
-        for change in changes:
-            found = records.get(change.path)
-            if found is None:
-                continue
-            kind, _folder, record = found
-            pages.append(_page(kind, label, record))
-    named_pages = {page.source_path for page in pages}
-    employers = {employer.slug: employer for employer in directory.employers}
-    for page in list(pages):
-        program = records[page.source_path][2] if page.kind == "プログラム" else None
-        for slug in program.employers if program is not None else ():
-            employer = employers.get(slug)
-            if employer is not None and employer.source_path not in named_pages:
-                named_pages.add(employer.source_path)
-                pages.append(_page("事業所", HELD_WITH, employer))
+    records = {record.source_path: ("事業所", record) for record in directory.employers}
+    records.update({record.source_path: ("プログラム", record) for record in directory.programs})
+    pages = [
+        _page(*records[change.path], label)
+        for label, changes in (("追加", summary.added), ("変更", summary.changed))
+        for change in changes
+        if change.path in records
+    ]
+    pictured = {page.source_path for page in pages}
+    for program in [records[page.source_path][1] for page in pages if page.kind == "プログラム"]:
+        for employer in filter(None, map(directory.employer, program.employers)):
+            if employer.source_path not in pictured:
+                pictured.add(employer.source_path)
+                pages.append(_page("事業所", employer, HELD_WITH))
     return PreviewPlan(pages[:most], max(0, len(pages) - most), len(summary.removed))
 
 
@@ -143,7 +138,7 @@ HELD_WITH = "関係するプログラムが変わるため"
 """Why an employer that the pull request does not change is pictured (its page lists the program)."""
 
 
-def _page(kind: str, change: str, record) -> PreviewPage:
+def _page(kind: str, record, change: str) -> PreviewPage:
     folder = "employer" if kind == "事業所" else "program"
     page = f"{folder}s/{record.slug}/"
     printed = page + "sheets.html" if folder == "employer" else page
@@ -241,10 +236,14 @@ def _open(tab, base: str, page: str) -> None:
         raise PageMissing(page)
 
 
-def _left_out_line(plan: PreviewPlan) -> list[str]:
-    if not plan.left_out:
-        return []
-    return [f"ほかに {plan.left_out} 件の追加・変更があります（ここには最初の {len(plan.pages)} 件だけです）。"]
+def _closing_lines(plan: PreviewPlan) -> list[str]:
+    """What the list leaves out: records beyond :data:`MOST_RECORDS`, and removed ones."""
+    lines = []
+    if plan.left_out:
+        lines.append(f"ほかに {plan.left_out} 件の追加・変更があります（ここには最初の {len(plan.pages)} 件だけです）。")
+    if plan.removed:
+        lines.append(f"削除される事業所・プログラム（{plan.removed} 件）は、ページがなくなるので、ここにはありません。")
+    return lines
 
 
 def render_readme(plan: PreviewPlan) -> str:
@@ -253,7 +252,7 @@ def render_readme(plan: PreviewPlan) -> str:
     for page in plan.pages:
         lines.append(f"{named(page.kind, page.name)}（{page.change}）")
         lines += [f"  {name}: {what}" for name, what in plan.files_of(page)]
-    lines += ["", *_left_out_line(plan)]
+    lines += ["", *_closing_lines(plan)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -281,5 +280,5 @@ def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
     for page in plan.pages:
         lines.append(f"- {named(page.kind, escape_markdown(page.name))}（{page.change}）")
         lines += [f"  - `{name}`: {what}" for name, what in plan.files_of(page)]
-    lines += ["", *_left_out_line(plan)]
+    lines += ["", *_closing_lines(plan)]
     return "\n".join(lines).rstrip("\n") + "\n"
