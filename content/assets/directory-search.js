@@ -231,8 +231,11 @@
     var words = queryWords(text);
     var items = [];
     for (var at = 0; at < words.length; ) {
-      var item = spacedDays(words, at) ||
-        { text: words[at], days: dayList(words[at]), count: 1, replaced: !!rangeOfDays(words[at]), range: !!rangeOfDays(words[at]) };
+      var item = spacedDays(words, at);
+      if (!item) {
+        var range = !!rangeOfDays(words[at]);
+        item = { text: words[at], days: dayList(words[at]), count: 1, replaced: range, range: range };
+      }
       items.push(item);
       at += item.count;
     }
@@ -656,6 +659,12 @@
 
   function card(e, words) {
     var vocabulary = store.vocabulary;
+    // The card's texts, each shown once below; whyFound looks in them all.
+    var category = vocabulary.category[e.category] || "";
+    var area = vocabulary.area[e.area] || "";
+    var offerNames = e.offers.map(function (id) { return vocabulary.offer[id] || id; });
+    var accommodations = e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; });
+    var notes = e.notes || [];
     var article = element("article", "dir-card");
     var heading = element("h2", "dir-card__name", article);
     var link = element("a", "", heading);
@@ -667,23 +676,21 @@
       meta.appendChild(paused);
       meta.appendChild(document.createTextNode(" "));
     }
-    appendHighlighted(element("span", "dir-chip dir-chip--category", meta), vocabulary.category[e.category] || "", words);
+    appendHighlighted(element("span", "dir-chip dir-chip--category", meta), category, words);
     meta.appendChild(document.createTextNode(" "));
-    appendHighlighted(element("span", "", meta), vocabulary.area[e.area] || "", words);
+    appendHighlighted(element("span", "", meta), area, words);
     var offers = element("p", "dir-card__offers", article);
     element("span", "dir-label", offers).appendChild(document.createTextNode("受け入れ:"));
-    e.offers.forEach(function (id) {
+    offerNames.forEach(function (name) {
       offers.appendChild(document.createTextNode(" "));
-      appendHighlighted(element("span", "dir-chip", offers), vocabulary.offer[id] || id, words);
+      appendHighlighted(element("span", "dir-chip", offers), name, words);
     });
     labelled(article, "dir-card__tasks", "できる作業:", e.tasks, words);
-    labelled(article, "dir-card__accommodations", "配慮:", e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), words);
+    labelled(article, "dir-card__accommodations", "配慮:", accommodations, words);
     var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
     if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWordsOf(words));
-    labelled(article, "dir-card__notes", "日程:", e.notes || [], words);
-    whyFound(article, e, words, [e.name, vocabulary.category[e.category] || "", vocabulary.area[e.area] || ""]
-      .concat(e.offers.map(function (id) { return vocabulary.offer[id] || id; }), e.tasks,
-        e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; }), e.notes || []), when);
+    labelled(article, "dir-card__notes", "日程:", notes, words);
+    whyFound(article, e, words, [e.name, category, area].concat(offerNames, e.tasks, accommodations, notes), when);
     // packet.js labels, shows and wires the button.
     if (packetAdd) {
       var add = packetAdd.content.firstElementChild.cloneNode(true);
