@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 # Debian's Chromium, launched with the flags the PR check's preview uses too.
-from employer_directory.contrib.page_preview import CHROMIUM, CHROMIUM_ARGS
+from employer_directory.contrib.page_preview import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_DATE = "2026-11-22"
@@ -69,11 +66,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
     """Base URL of the built site, served on 127.0.0.1 below the project path."""
@@ -91,12 +83,8 @@ def serve_below_project_path(site: Path, root: Path):
     """Serves ``site`` on 127.0.0.1 below the project path (a folder of ``root``), as GitHub
     Pages does; yields the base URL, then stops the server."""
     (root / PROJECT_PATH.strip("/")).symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PROJECT_PATH}"
-    server.shutdown()
+    with served(root) as base:
+        yield base + PROJECT_PATH.lstrip("/")
 
 
 def chromium_available() -> bool:

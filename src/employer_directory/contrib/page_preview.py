@@ -152,8 +152,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def _served(site: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1 (a free port) while the block runs; its base URL."""
+def served(site: Path) -> Iterator[str]:
+    """The folder ``site`` on 127.0.0.1 (a free port) while the block runs; its base URL (the
+    tests serve their built sites with it too, below the project path)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -186,7 +187,7 @@ def capture(plan: PreviewPlan, site: Path, out: Path, chromium: str = CHROMIUM) 
     out.mkdir(parents=True, exist_ok=True)
     cut = []
     spilled = []
-    with _served(site) as base, sync_playwright() as playwright:
+    with served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
         try:
             phone = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="ja-JP", timezone_id="Asia/Tokyo")
