@@ -27,6 +27,11 @@ def _git(project: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, env=env, check=True).stdout
 
 
+def _changed_lines(summary: str, count: int) -> list[str]:
+    """The lines of the summary's 変更 section, which lists ``count`` records."""
+    return summary.split(f"### 変更（{count}件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+
+
 def _commit_base(project: Path) -> None:
     """The copied content as the ``main`` commit a pull request is compared with."""
     _git(project, "init", "-q", "-b", "main")
@@ -146,7 +151,7 @@ def test_summary_says_when_a_program_moves_to_another_venue(project):
     _break(tour, "  name: しらかば農園", "  name: しらかば農園 第2農場")
     result = _cli(project, "pr-summary", "--base", "main")
     assert result.returncode == 0, result.stderr
-    changed = result.stdout.split("### 変更（2件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    changed = _changed_lines(result.stdout, 2)
     assert changed == [
         "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 期間ごとの会場（recurrence の place）",
         "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室",
@@ -250,14 +255,14 @@ def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_proble
     typo_line = _break(seminar, "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
     result = _cli(project, "pr-summary", "--base", "main")
     assert result.returncode == 0, result.stderr
-    changed = result.stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    changed = _changed_lines(result.stdout, 1)
     assert changed[1] == "  - 会場が変わります: オンライン（Zoom） → しらかば市民会館 1階 和室"
     assert changed[2] == "  - ⚠ このファイルには直すところがあります（1件）:"
     assert changed[3].startswith(f"    - content/programs/chiiki-zukuri-seminar.md:{typo_line}: 項目「")
     assert "titel" in changed[3] and len(changed) == 4
     # a misspelt required key: both of validate's messages (the unknown key, the missing one)
     _break(seminar, "summary: 仕事・就労支援を切り口にした地域づくりを、8回に分けて学ぶオンライン講座です。講義とグループワークを組み合わせ、受講者の地域のデータ集づくりにも取り組みます。", "sumary: 学びます")
-    changed = _cli(project, "pr-summary", "--base", "main").stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    changed = _changed_lines(_cli(project, "pr-summary", "--base", "main").stdout, 1)
     assert changed[2] == "  - ⚠ このファイルには直すところがあります（3件）:"
     assert "sumary" in "".join(changed[3:6]) and "summary" in "".join(changed[3:6]) and len(changed) == 6
     _break(seminar, "sumary: 学びます", "summary: 学びます")
@@ -336,7 +341,7 @@ def test_a_changed_short_field_is_told_with_its_value_before_and_after(project):
     _break(farm, "    capacity: 2", "    capacity: 3")  # 就労体験's: a detail of an offer, told by the title only
     result = _cli(project, "pr-summary", "--base", "main")
     assert result.returncode == 0, result.stderr
-    changed = result.stdout.split("### 変更（2件）", 1)[1].split("\n### ", 1)[0].strip().splitlines()
+    changed = _changed_lines(result.stdout, 2)
     assert changed == [
         "- 事業所「しらかば農園」 `content/employers/shirakaba-farm.md`: 受け入れ（offers）、連絡先（contact）",
         "  - 連絡先（contact）の電話番号（phone）: 0268-00-1001 → 0268-00-1002",
