@@ -797,6 +797,26 @@ def test_whole_days_typed_with_spaces_mean_any_of_them(watched, site_url, built_
     assert watched.errors == []
 
 
+def test_whole_days_typed_as_one_word_mean_any_of_them(watched, site_url, built_site):
+    """月曜、水曜 or 月曜水曜 (one word, as a schedule or a phone's input method writes it) found
+    nothing: only single day kanji (月水) were read as a list. Whole days joined are a list too,
+    in any order, searched as their days only (they can be nothing but days)."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, days in (("月曜水曜", "月水"), ("月曜、水曜", "月水"), ("月曜日・水曜日", "月水"), ("水曜,月曜", "水月"), ("土曜日曜", "土日"), ("火曜、木曜、土曜", "火木土")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == employers_open_on(documents, days) != set(), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+    type_query(page, "土曜、日曜、祝日")
+    assert said_line(page) == "『土曜、日曜、祝日』を『土曜』か『日曜』として探しました（祝日では探せません）"
+    assert set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts()) <= {"土", "日"}
+    # the same day twice is one day: as typed
+    assert page.evaluate("DirectorySearch.dayReadings('月曜月曜')") == ["月曜月曜"]
+    assert watched.errors == []
+
+
 def test_a_range_of_days_written_with_kara_is_a_range(watched, site_url, built_site):
     """月から金 or 月曜から金曜 found nothing (から joined 月 and 金 into one word): read like 月〜金."""
     documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))

@@ -171,6 +171,9 @@
   // One day kanji as a word of its own, as in 月 水 金 (a list typed with spaces), or a whole
   // day (月曜, 水曜日) as in 月曜 水曜.
   var SPACED_DAY = /^[月火水木金土日](曜日?)?[・、,\/]?$/;
+  // Whole days typed as one word (月曜水曜, 月曜・水曜日, 月曜、水曜、祝日): a list as the spaced
+  // whole days are, in any order.
+  var WHOLE_DAYS = /^(?:[月火水木金土日]曜日?[・、,\/]?){2,}(?:祝日?)?$/;
 
   // The days of a list written in the week's order (月水金, 月・水・金), or null.
   function daysInOrder(text) {
@@ -211,6 +214,14 @@
     return daysInRange(String(word).normalize("NFKC").toLowerCase()) || daysInRange(normalizeText(word));
   }
 
+  // The days of a word that is whole days only (WHOLE_DAYS), each once, or null.
+  function wholeDays(word) {
+    var text = String(word).normalize("NFKC");
+    if (!WHOLE_DAYS.test(text)) return null;
+    var days = (text.match(/[月火水木金土日](?=曜)/g) || []).filter(function (ch, i, all) { return all.indexOf(ch) === i; });
+    return days.length > 1 ? days : null;
+  }
+
   function queryWords(text) {
     return text.split(/\s+/).filter(Boolean);
   }
@@ -232,6 +243,9 @@
     var items = [];
     for (var at = 0; at < words.length; ) {
       var item = spacedDays(words, at);
+      var whole = !item && wholeDays(words[at]);
+      // Whole days typed as one word can be nothing but days: searched as its days only.
+      if (whole) item = { text: words[at], days: whole, count: 1, replaced: true };
       if (!item) {
         var range = !!rangeOfDays(words[at]);
         item = { text: words[at], days: dayList(words[at]), count: 1, replaced: range, range: range };
