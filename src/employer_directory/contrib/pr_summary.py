@@ -9,6 +9,7 @@ their Japanese titles, with the old and new value of those that are one short li
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
@@ -94,7 +95,7 @@ class Change:
     values: list[str] = field(default_factory=list)
     """Changed fields whose value is one short line, with the value before and after, one line
     each (「申し込み締切（deadline）: 2026-12-10 → 2026-12-17」): the title alone sends a
-    reviewer to the diff."""
+    reviewer to the diff. Markdown: the title escaped, each value a code span (:func:`code_span`)."""
 
 
 @dataclass
@@ -238,14 +239,14 @@ def _value_lines(path: str, key: str, was: Any, becomes: Any) -> list[str]:
             line = _value_line(was.get(name), becomes.get(name))
             if line:
                 title = f"{sub.title}（{name}）" if sub.title else name
-                lines.append(f"{_title(path, key)}の{title}: {line}")
+                lines.append(f"{escape_markdown(_title(path, key) + 'の' + title)}: {line}")
         return lines
     if key in LIST_ITEM_NAMES:
         was, becomes = (_item_names(value, LIST_ITEM_NAMES[key]) for value in (was, becomes))
         if was is None or becomes is None or was == becomes:
             return []  # only the details of an item changed (its days, hours): the title says so
     line = _value_line(was, becomes)
-    return [f"{_title(path, key)}: {line}"] if line else []
+    return [f"{escape_markdown(_title(path, key))}: {line}"] if line else []
 
 
 def _is_long(info: Any) -> bool:
@@ -272,7 +273,8 @@ def _item_names(value: Any, name_key: str) -> Optional[list[Any]]:
 
 def _value_line(was: Any, becomes: Any) -> Optional[str]:
     """「A → B」 for scalars and lists of scalars; for lists too long to read both whole (about a
-    cut value), what is added and removed. None when a value is not one short line."""
+    cut value), what is added and removed. None when a value is not one short line. Markdown:
+    each value a code span, （なし） and the words around them plain."""
     if isinstance(was, list) or isinstance(becomes, list):
         olds, news = was or [], becomes or []
         if not (isinstance(olds, list) and isinstance(news, list)):
@@ -280,19 +282,35 @@ def _value_line(was: Any, becomes: Any) -> Optional[str]:
         olds, news = [_shown(item) for item in olds], [_shown(item) for item in news]
         if None in olds or None in news:
             return None
-        whole = ("、".join(olds) or NO_VALUE, "、".join(news) or NO_VALUE)
-        if len(whole[0]) + len(whole[1]) <= VALUE_CUT:
-            return f"{whole[0]} → {whole[1]}"
+        whole = ("、".join(olds), "、".join(news))
+        if len(whole[0] or NO_VALUE) + len(whole[1] or NO_VALUE) <= VALUE_CUT:
+            return f"{_value(whole[0])} → {_value(whole[1])}"
         added = list((Counter(news) - Counter(olds)).elements())
         removed = list((Counter(olds) - Counter(news)).elements())
         if not (added or removed):  # only the order changed
-            return f"{_cut(whole[0])} → {_cut(whole[1])}"
-        parts = [f"{label} {_cut('、'.join(items))}" for label, items in (("追加", added), ("削除", removed)) if items]
+            return f"{_value(_cut(whole[0]))} → {_value(_cut(whole[1]))}"
+        parts = [f"{label} {_value(_cut('、'.join(items)))}" for label, items in (("追加", added), ("削除", removed)) if items]
         return "／".join(parts)
     old, new = _shown(was), _shown(becomes)
     if old is None or new is None:
         return None
-    return f"{_cut(old or NO_VALUE)} → {_cut(new or NO_VALUE)}"
+    return f"{_value(_cut(old))} → {_value(_cut(new))}"
+
+
+def _value(text: str) -> str:
+    """A value as the summary shows it: a code span, （なし） for none."""
+    return code_span(text) if text else NO_VALUE
+
+
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span: shown as the file writes it, with no markup and no link.
+    GitHub links ``https://…``, ``www.…`` and e-mail addresses in plain text, and a value cut
+    with … would link to a wrong address (``https://example.jp/a…``, ``info@example.j…``). The
+    fence is longer than any run of backticks inside, and a space pads a value that starts or
+    ends with one (CommonMark strips one space from each side)."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == " " and text[-1:] == " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _shown(value: Any) -> Optional[str]:
@@ -361,10 +379,17 @@ def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySetti
 
 
 def escape_markdown(text: str) -> str:
-    """Markdown in the job summary: names come from content files, so no markup may pass."""
+    """Markdown in the job summary: names come from content files, so no markup may pass.
+
+    Nor may a link: GitHub turns ``https://…`` and ``www.…`` in plain text into links that run
+    on over the escapes (``https://x.jp/a\\_b`` linked to ``a%5C_b`` and showed the backslash),
+    to the wrong address when the text was cut. An escaped ``:`` after the scheme and an escaped
+    ``.`` after ``www`` show as written and keep the text plain. E-mail addresses cannot be kept
+    plain by escapes; in full they link to the right address."""
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
-    return text
+    text = re.sub(r"(?i)(https?|ftp):(?=//)", r"\1\\:", text)
+    return re.sub(r"(?i)(www)\.", r"\1\\.", text)
 
 
 PROGRAM_REMOVED = (
@@ -389,7 +414,8 @@ def render_summary(summary: PullRequestSummary) -> str:
         for change in changes:
             fields = f": {escape_markdown('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`{fields}")
-            lines += [f"  - {escape_markdown(line)}" for line in (*change.values, *change.days, *change.moves)]
+            lines += [f"  - {line}" for line in change.values]  # Markdown already (values in code spans)
+            lines += [f"  - {escape_markdown(line)}" for line in (*change.days, *change.moves)]
             if change.problems:
                 lines.append(f"  - ⚠ このファイルには直すところがあります（{len(change.problems)}件）:")
                 lines += [f"    - {escape_markdown(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
