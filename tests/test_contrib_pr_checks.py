@@ -304,6 +304,36 @@ def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_proble
     assert _moves(WEDNESDAYS, {"recurrence": split, "extra_dates": [broken]}) == ["2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
 
 
+def test_a_period_that_cannot_be_read_hides_only_the_days_it_may_govern(project):
+    """A wrong time in one period hid every venue line of the rule (it was read in one go): the
+    other periods' moves are told; the days the unreadable one may govern are not (its place is
+    unknown), and the file's problems name it."""
+    first, second = {**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15), "until": dt.date(2027, 3, 31)}
+    third = {**WEDNESDAYS, "start": dt.date(2027, 4, 1), "until": dt.date(2027, 9, 30)}
+    assert _moves([first, second], {"recurrence": [{**first, "time": "25:00〜26:00"}, {**second, "place": PLAZA}]}) == [
+        "2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"
+    ]
+    # the middle period unreadable: its own move untold, the third period's told
+    assert _moves([first, second, third], {"recurrence": [first, {**second, "time": "25:00", "place": PLAZA}, {**third, "place": PLAZA}]}) == [
+        "2027-04-01 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"
+    ]
+    # an unreadable first period may be the one in effect before the others start: nothing of it
+    assert _moves([first, second], {"recurrence": [{**first, "start": "2026-13-01", "place": PLAZA}, second]}) == []
+    path = "content/programs/group.md"
+    base = {path: {"title": "ひろば", "place": HALL, "recurrence": [first, second]}}
+    head = {path: {"title": "ひろば", "place": HALL, "recurrence": [{**first, "time": "25:00〜26:00"}, {**second, "place": PLAZA}]}}
+    # the rhythm cannot be compared: the field's title, and the move of the places
+    assert compare(base, head, [], 12).changed[0].fields == ["繰り返し（recurrence）", "期間ごとの会場（recurrence の place）"]
+
+    _commit_base(project)
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    _break(group, "      name: しらかば市駅前交流プラザ 3階 会議室", "      name: しらかば市民会館 1階 和室")
+    bad = _break(group, '    time: "13:30〜15:00"', '    time: "13:30〜25:00"')
+    changed = _changed_lines(_cli(project, "pr-summary", "--base", "main").stdout, 1)
+    assert "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室" in changed
+    assert any(line.startswith(f"    - content/programs/hataraku-junbi-no-hiroba.md:{bad}: ") for line in changed)
+
+
 def test_a_period_that_only_moves_is_told_as_a_change_of_venue_not_of_rhythm():
     """accept3 #11: splitting the rule to move its meetings from a day on (CONTRIBUTING's way) was
     told as 繰り返し（recurrence） alone; the summary names 会場, and 繰り返し only when the rhythm

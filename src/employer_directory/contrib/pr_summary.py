@@ -344,7 +344,8 @@ def _field_titles(path: str, key: str, old: dict[str, Any], new: dict[str, Any])
     before, after = _read_venues(old), _read_venues(new)
     if before.periods is None or after.periods is None:
         return [_title(path, key)]  # a rule that cannot be read: validation says what is wrong
-    rhythm = _rhythm(before, old) != _rhythm(after, new)
+    # A period that cannot be read may have changed anything of the rhythm: the field's title.
+    rhythm = before.unread or after.unread or _rhythm(before, old) != _rhythm(after, new)
     starts = sorted({period.start for version in (before, after) for period in version.periods})
     places = any(
         (was_own or becomes_own) and was != becomes
@@ -474,16 +475,25 @@ class _Venues:
     """A program's places (its own, its rule periods', its sessions' and extra dates'), each part
     read as validation reads it, on its own: a misspelt key in one session hides that session
     alone, not every venue line of the program. A part that cannot be read is None (``place``,
-    ``periods``) or left out (a session); validation reports it."""
+    ``periods``) or left out (a session); validation reports it. Each period of a list is read on
+    its own too: one that cannot be read is left out of ``periods`` and kept as None in
+    ``written``, so that only the days it may govern go untold (:func:`_place_on`)."""
 
     place: Optional[Place]
     periods: Optional[list[Recurrence]]
     sessions: list[Session]
     extra_dates: list[Session]
+    written: list[Optional[Recurrence]] = field(default_factory=list)
+    """The periods as written, in order, None for one that cannot be read."""
+
+    @property
+    def unread(self) -> bool:
+        return any(period is None for period in self.written)
 
 
 _PLACE = TypeAdapter(Place)
 _RECURRENCE = TypeAdapter(Program.model_fields["recurrence"].annotation)
+_PERIOD = TypeAdapter(Recurrence)
 
 
 def _read_venues(data: dict[str, Any]) -> _Venues:
@@ -495,14 +505,18 @@ def _read_venues(data: dict[str, Any]) -> _Venues:
 
     place = read(_PLACE, data["place"]) if data.get("place") is not None else None
     recurrence = data.get("recurrence")
-    periods = [period for _path, period in recurrence_periods(read(_RECURRENCE, recurrence))] if recurrence is not None else []
+    if isinstance(recurrence, list):
+        as_written = [read(_PERIOD, period) for period in recurrence]
+    else:
+        as_written = [period for _path, period in recurrence_periods(read(_RECURRENCE, recurrence))] if recurrence is not None else []
+    periods: Optional[list[Recurrence]] = [period for period in as_written if period is not None]
     if recurrence is not None and not periods:
         periods = None
     items = {}
     for name in ("sessions", "extra_dates"):
         written = data.get(name)
         items[name] = [item for item in (_read_session(value) for value in written) if item] if isinstance(written, list) else []
-    return _Venues(place, periods, items["sessions"], items["extra_dates"])
+    return _Venues(place, periods, items["sessions"], items["extra_dates"], as_written)
 
 
 def _read_session(value: Any) -> Optional[Session]:
@@ -588,12 +602,22 @@ def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
     """The place of the rule meetings from ``day`` on (that of the period in effect, as
     ``Program.rule_in_effect`` finds it, else the program's), and whether it is a period's own
     place."""
-    if version.periods is None:
-        return None, False  # a rule that cannot be read: no line from it
+    if version.periods is None or _governed_by_unread(version.written, day):
+        return None, False  # a rule (or the period in effect) that cannot be read: no line from it
     period = period_in_effect(version.periods, day)
     if period is not None and period.place is not None:
         return period.place, True
     return version.place, False
+
+
+def _governed_by_unread(written: list[Optional[Recurrence]], day: dt.date) -> bool:
+    """Whether a period that cannot be read may be the one in effect on ``day``. Periods are
+    written in date order (validation checks it), so such a period may be in effect only when it
+    lies between the last readable period started by then and the next readable one (before the
+    first, when none has started)."""
+    last = max((index for index, period in enumerate(written) if period is not None and period.start <= day), default=-1)
+    after = next((index for index, period in enumerate(written) if period is not None and index > last), len(written))
+    return any(period is None for period in written[last + 1:after])
 
 
 def _where(place: Optional[Place]) -> tuple[str, str | None] | None:
