@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 import yaml
 
@@ -25,6 +26,12 @@ def _cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _git(project: Path, *args: str) -> str:
     env = {**build_env(), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
     return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, env=env, check=True).stdout
+
+
+def _on_github(markdown: str) -> str:
+    """The HTML GitHub makes of the job summary: its own Markdown (cmark-gfm with its
+    extensions, autolinks among them)."""
+    return cmarkgfm.github_flavored_markdown_to_html(markdown)
 
 
 def _changed_lines(summary: str, count: int) -> list[str]:
@@ -124,8 +131,30 @@ def test_summary_escapes_markup_from_content(project):
     farm = project / "content/employers/shirakaba-farm.md"
     _break(farm, "name: しらかば農園", "name: しらかば<img src=x>農園 [link](https://evil.example)")
     result = _cli(project, "pr-summary", "--base", "main")
-    assert re.search(r"(?<!\\)<img", result.stdout) is None and re.search(r"(?<!\\)\]\(", result.stdout) is None
     assert "しらかば\\<img src=x\\>農園" in result.stdout
+    html = _on_github(result.stdout)
+    assert "<img" not in html and "<a " not in html
+    # the name as written, in the record's line and (a code span) in its value line
+    assert "しらかば&lt;img src=x&gt;農園 [link](https://evil.example)」" in html
+    written = "しらかば<img src=x>農園 [link](https://evil.example)"
+    assert "<code>" + written[:39].replace("<", "&lt;").replace(">", "&gt;") + "…</code>" in html  # cut, not linked
+
+
+def test_addresses_in_names_and_values_are_shown_as_written_and_never_linked(project):
+    """GitHub links https://…, www.… and e-mail addresses in plain text: a value cut with … linked
+    to a wrong address, and a name's URL took the escapes in (a%5C_b) and showed them."""
+    _commit_base(project)
+    farm = project / "content/employers/shirakaba-farm.md"
+    _break(farm, "name: しらかば農園", "name: しらかば農園 https://farm.example/a_b www.farm.example")
+    url, email = "https://example.jp/contact/shirakaba-farm/form_page?from=directory", "shirakaba-farm-office-window@shirakaba-farm.example.jp"
+    _break(farm, "  phone: 0268-00-1001", f"  phone: 0268-00-1001\n  email: {email}\n  url: {url}")
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    html = _on_github(result.stdout)
+    assert "<a " not in html
+    assert "しらかば農園 https://farm.example/a_b www.farm.example」" in html  # no backslash shown
+    assert f"連絡先（contact）のメール（email）: （なし） → <code>{email[:39]}…</code>" in html
+    assert f"連絡先（contact）のホームページ（url）: （なし） → <code>{url[:39]}…</code>" in html
 
 
 def test_pr_workflow_writes_the_summary_to_the_job_summary():
@@ -275,6 +304,36 @@ def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_proble
     assert _moves(WEDNESDAYS, {"recurrence": split, "extra_dates": [broken]}) == ["2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"]
 
 
+def test_a_period_that_cannot_be_read_hides_only_the_days_it_may_govern(project):
+    """A wrong time in one period hid every venue line of the rule (it was read in one go): the
+    other periods' moves are told; the days the unreadable one may govern are not (its place is
+    unknown), and the file's problems name it."""
+    first, second = {**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15), "until": dt.date(2027, 3, 31)}
+    third = {**WEDNESDAYS, "start": dt.date(2027, 4, 1), "until": dt.date(2027, 9, 30)}
+    assert _moves([first, second], {"recurrence": [{**first, "time": "25:00〜26:00"}, {**second, "place": PLAZA}]}) == [
+        "2027-02-15 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"
+    ]
+    # the middle period unreadable: its own move untold, the third period's told
+    assert _moves([first, second, third], {"recurrence": [first, {**second, "time": "25:00", "place": PLAZA}, {**third, "place": PLAZA}]}) == [
+        "2027-04-01 からの回の会場が変わります: 総合福祉センター → 駅前交流プラザ"
+    ]
+    # an unreadable first period may be the one in effect before the others start: nothing of it
+    assert _moves([first, second], {"recurrence": [{**first, "start": "2026-13-01", "place": PLAZA}, second]}) == []
+    path = "content/programs/group.md"
+    base = {path: {"title": "ひろば", "place": HALL, "recurrence": [first, second]}}
+    head = {path: {"title": "ひろば", "place": HALL, "recurrence": [{**first, "time": "25:00〜26:00"}, {**second, "place": PLAZA}]}}
+    # the rhythm cannot be compared: the field's title, and the move of the places
+    assert compare(base, head, [], 12).changed[0].fields == ["繰り返し（recurrence）", "期間ごとの会場（recurrence の place）"]
+
+    _commit_base(project)
+    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
+    _break(group, "      name: しらかば市駅前交流プラザ 3階 会議室", "      name: しらかば市民会館 1階 和室")
+    bad = _break(group, '    time: "13:30〜15:00"', '    time: "13:30〜25:00"')
+    changed = _changed_lines(_cli(project, "pr-summary", "--base", "main").stdout, 1)
+    assert "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室" in changed
+    assert any(line.startswith(f"    - content/programs/hataraku-junbi-no-hiroba.md:{bad}: ") for line in changed)
+
+
 def test_a_period_that_only_moves_is_told_as_a_change_of_venue_not_of_rhythm():
     """accept3 #11: splitting the rule to move its meetings from a day on (CONTRIBUTING's way) was
     told as 繰り返し（recurrence） alone; the summary names 会場, and 繰り返し only when the rhythm
@@ -344,10 +403,10 @@ def test_a_changed_short_field_is_told_with_its_value_before_and_after(project):
     changed = _changed_lines(result.stdout, 2)
     assert changed == [
         "- 事業所「しらかば農園」 `content/employers/shirakaba-farm.md`: 受け入れ（offers）、連絡先（contact）",
-        "  - 連絡先（contact）の電話番号（phone）: 0268-00-1001 → 0268-00-1002",
+        "  - 連絡先（contact）の電話番号（phone）: `0268-00-1001` → `0268-00-1002`",
         "- プログラム「しらかば市 合同就職面接会」 `content/programs/godo-mensetsukai-2027-02.md`: 定員（capacity）、申し込み締切（deadline）",
-        "  - 定員（capacity）: 40 → 60",
-        "  - 申し込み締切（deadline）: 2027-02-10 → 2027-02-12",
+        "  - 定員（capacity）: `40` → `60`",
+        "  - 申し込み締切（deadline）: `2027-02-10` → `2027-02-12`",
     ]
 
 
@@ -365,19 +424,22 @@ def test_values_are_escaped_cut_and_told_only_for_short_fields():
         return [line.removeprefix("  - ") for line in render_summary(summary).splitlines() if line.startswith("  - ")]
 
     assert told(offers=[*offers, {"type": "プチバイト"}], verified="2026-11-30") == [
-        "受け入れ（offers）: 見学、就労体験 → 見学、就労体験、プチバイト",
-        "情報確認日（verified）: 2026-04-08 → 2026-11-30",
+        "受け入れ（offers）: `見学、就労体験` → `見学、就労体験、プチバイト`",
+        "情報確認日（verified）: `2026-04-08` → `2026-11-30`",
     ]
-    # Markdown from the file does not pass; a value is written as it is in YAML (true, false)
+    # Values are code spans: Markdown from the file does not pass, and a value is written as it
+    # is in YAML (true, false); a backtick of its own takes a longer fence
     assert told(category="農業_栽培 <b>[畑](https://x.invalid)</b>", access={**farm["access"], "pickup": False}) == [
-        "業種（category）: 農業・栽培 → 農業\\_栽培 \\<b\\>\\[畑\\](https://x.invalid)\\</b\\>",
-        "交通・アクセス（access）の送迎（pickup）: true → false",
+        "業種（category）: `農業・栽培` → `農業_栽培 <b>[畑](https://x.invalid)</b>`",
+        "交通・アクセス（access）の送迎（pickup）: `true` → `false`",
     ]
+    assert told(category="`農業`") == ["業種（category）: `農業・栽培` → `` `農業` ``"]
+    assert "<code>`農業`</code>" in _on_github("- " + told(category="`農業`")[0])
     # a long value is cut with …; a field that was not written is （なし）
     address = "しらかば市北町1234-5 しらかば農園 第2農場 事務所棟の2階 北側の入口からお入りください"
-    assert told(address=address) == ["住所（address）: （なし） → " + address[:39] + "…"]
+    assert told(address=address) == ["住所（address）: （なし） → `" + address[:39] + "…`"]
     # a list too long to read whole: what is added and removed
-    assert told(accommodations=[*farm["accommodations"][1:], "駐車場あり", "制服貸与"]) == ["働きやすさの配慮（accommodations）: 追加 駐車場あり、制服貸与／削除 短時間"]
+    assert told(accommodations=[*farm["accommodations"][1:], "駐車場あり", "制服貸与"]) == ["働きやすさの配慮（accommodations）: 追加 `駐車場あり、制服貸与`／削除 `短時間`"]
     # long text, the text below the front matter, a multi-line value, nested blocks and an
     # offer's details: the title alone
     assert told(business="果物も育てます。", tasks=[{"name": "草取り", "minutes": 45}], offers=[{**offers[0], "days": ["水"]}, offers[1]]) == []
@@ -385,4 +447,4 @@ def test_values_are_escaped_cut_and_told_only_for_short_fields():
     program = "content/programs/seminar.md"
     seminar = {"title": "セミナー", "place": HALL, "summary": "学びます", "walk_in": False, "verified": "2026-11-01"}
     summary = compare({program: seminar}, {program: {**seminar, "summary": "深く学びます", "walk_in": True, "place": PLAZA}}, [], 12)
-    assert summary.changed[0].values == ["当日参加（walk_in）: false → true"]
+    assert summary.changed[0].values == ["当日参加（walk\\_in）: `false` → `true`"]

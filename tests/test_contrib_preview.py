@@ -6,13 +6,24 @@ import struct
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
-from conftest import ROOT, build_env, copy_project, require_chromium, run_build
+from conftest import BUILD_DATE, ROOT, build_env, copy_project, require_chromium, run_build
 
 from employer_directory.cli import read_settings
 from employer_directory.contrib import page_preview
-from employer_directory.contrib.page_preview import PreviewPage, PreviewPlan, capture, plan_preview, read_plan, render_preview_summary, render_readme
+from employer_directory.contrib.page_preview import (
+    PreviewPage,
+    PreviewPlan,
+    capture,
+    general_pages,
+    look_files,
+    plan_preview,
+    read_plan,
+    render_preview_summary,
+    render_readme,
+)
 from employer_directory.contrib.pr_summary import compare, read_snapshot_from_tree
 from employer_directory.loading import load_directory
 
@@ -59,6 +70,61 @@ def test_a_changed_program_brings_the_pages_of_the_employers_it_is_held_with() -
         ("事業所", "関係するプログラムが変わるため", "employers/shirakaba-farm/", "employers/shirakaba-farm/sheets.html"),
     ]
     assert "- 事業所「しらかば農園」（関係するプログラムが変わるため）" in render_preview_summary(plan, "https://example.invalid/")
+
+
+def test_general_pages_the_pull_request_adds_or_changes_are_in_the_plan() -> None:
+    """Staff edit the home, about, join and data pages too: each changed one is pictured like a
+    record (phone, computer, printed A4), by its address and title; a removed one has no page,
+    and employer and program files are records, not general pages."""
+    changed = {
+        "content/about.md": "変更", "content/index.md": "変更", "content/employers/shirakaba-farm.md": "変更",
+        "content/old.md": "削除", "content/assets/directory.css": "変更", "README.md": "変更",
+    }
+    pages = general_pages(ROOT, "content", changed)
+    assert [(p.kind, p.change, p.name, p.page, p.printed, p.stem) for p in pages] == [
+        ("ページ", "変更", "このサイトについて", "about/", "about/", "page-about"),  # the first # heading
+        ("ページ", "変更", "ホーム", "", "", "page-index"),  # title: of the front matter
+    ]
+    head = read_snapshot_from_tree(ROOT)
+    plan = plan_preview(compare(head, head, [], 12), _directory(), pages_changed=pages)
+    assert [p.stem for p in plan.pages] == ["page-about", "page-index"]
+    summary = render_preview_summary(plan, "https://example.invalid/")
+    assert "- ページ「このサイトについて」（変更）\n  - `page-about-phone.png`: スマートフォンで見たページ\n" in summary
+    assert "  - `page-about-print.pdf`: 印刷したページ（A4）" in summary
+    assert "ページ「ホーム」（変更）\n  page-index-phone.png: スマートフォンで見たページ" in render_readme(plan)
+    # within the same cap as the records
+    capped = plan_preview(_sample_change(), _directory(), most=3, pages_changed=pages)
+    assert [p.stem for p in capped.pages] == ["employer-shirakaba-farm", "program-tour-shirakaba-farm", "page-about"]
+    assert capped.left_out == 1
+
+
+def test_a_change_of_the_look_alone_pictures_a_fixed_set_of_sample_pages() -> None:
+    """overrides/, mkdocs.yml or the content's assets change every page: the home page, one
+    employer with its sheets, one program and this month's calendar are pictured, each saying why."""
+    changed = {"overrides/main.html": "変更", "content/assets/directory.css": "追加", "content/about.md": "削除"}
+    assert look_files("content", changed) == ("overrides/", "content/assets/")
+    assert look_files("content", {"mkdocs.yml": "変更", "content/about.md": "変更"}) == ("mkdocs.yml",)
+    directory = _directory()
+    head = read_snapshot_from_tree(ROOT)
+    plan = plan_preview(compare(head, head, [], 12), directory, look_changed=look_files("content", changed), root=ROOT)
+    why = "見た目の見本: overrides/・content/assets/ が変わるため"
+    month = next(m for m in directory.calendar.months() if (m.year, m.month) >= (directory.today.year, directory.today.month))
+    program = directory.calendar.program(directory.calendar.upcoming(limit=1)[0].program_slug)
+    assert [(p.kind, p.change, p.name, p.page, p.printed) for p in plan.pages] == [
+        ("ページ", why, "ホーム", "", ""),
+        ("事業所", why, directory.employers[0].name, f"employers/{directory.employers[0].slug}/", f"employers/{directory.employers[0].slug}/sheets.html"),
+        ("プログラム", why, program.title, f"programs/{program.slug}/", f"programs/{program.slug}/"),
+        ("カレンダー", why, month.label, f"calendar/{month.slug}/", f"calendar/{month.slug}/"),
+    ]
+    assert f"- ページ「ホーム」（{why}）" in render_preview_summary(plan, "https://example.invalid/")
+    # With records of its own the pull request's pages show the look too: no second employer or
+    # program, and a changed home page is pictured once, as changed.
+    home = general_pages(ROOT, "content", {"content/index.md": "変更"})
+    mixed = plan_preview(_sample_change(), directory, pages_changed=home, look_changed=("overrides/",), root=ROOT)
+    assert [(p.stem, p.change) for p in mixed.pages] == [
+        ("employer-shirakaba-farm", "追加"), ("program-tour-shirakaba-farm", "変更"), ("page-index", "変更"),
+        (f"calendar-{month.slug}", "見た目の見本: overrides/ が変わるため"),
+    ]
 
 
 def test_the_plan_follows_a_slug_that_differs_from_the_file_name(tmp_path: Path) -> None:
@@ -208,7 +274,7 @@ def test_the_command_tells_staff_what_is_missing_in_japanese(tmp_path: Path) -> 
 
     unchanged = _cli(project, "preview-pages", "--base", "main")
     assert unchanged.returncode == 0, unchanged.stderr
-    assert "追加・変更された事業所・プログラムはありません" in unchanged.stdout
+    assert "追加・変更された事業所・プログラム・ページはありません" in unchanged.stdout
     assert not (project / "preview").exists()
 
     wrong_base = _cli(project, "preview-pages", "--base", "no-such-branch")
@@ -224,6 +290,34 @@ def test_the_command_tells_staff_what_is_missing_in_japanese(tmp_path: Path) -> 
 
     summary = _cli(project, "preview-summary", "--link", "")
     assert summary.returncode == 0 and "プレビューはありません" in summary.stdout
+
+    # A general page alone, or a style sheet alone, has pages to picture too.
+    farm.write_text(farm.read_text(encoding="utf-8").replace("\nname: しらかば農園 北", "\nname: しらかば農園", 1), encoding="utf-8")
+    for changed in ("content/about.md", "content/assets/directory.css"):
+        file = project / changed
+        file.write_text(file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        result = _cli(project, "preview-pages", "--base", "main", "--site", "site")
+        assert result.returncode == 1 and "作ったサイトが site にありません" in result.stderr, changed
+        _git(project, "checkout", "--", changed)
+
+
+def test_capture_pictures_general_pages_and_the_month_page(built_site: Path, tmp_path: Path, monkeypatch) -> None:
+    """The home page (the site's root) and this month's calendar page open in the built site."""
+    require_chromium()
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", BUILD_DATE)
+    head = read_snapshot_from_tree(ROOT)
+    directory = _directory()
+    plan = plan_preview(compare(head, head, [], 12), directory, look_changed=("mkdocs.yml",), root=ROOT)
+    plan = replace(plan, pages=[page for page in plan.pages if page.kind in ("ページ", "カレンダー")])
+    assert [page.stem for page in plan.pages] == ["page-index", "calendar-2026-11"]
+    out = tmp_path / "preview"
+    with ThreadPoolExecutor(max_workers=1) as pool:  # see test_capture_saves_each_page…
+        pool.submit(capture, plan, built_site, out).result()
+    assert _png_size(out / "page-index-computer.png")[0] == 1280
+    month = subprocess.run(["pdftotext", str(out / "calendar-2026-11-print.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "2026年11月" in month
+    readme = (out / "README.txt").read_text(encoding="utf-8")
+    assert "カレンダー「2026年11月」（見た目の見本: mkdocs.yml が変わるため）\n  calendar-2026-11-phone.png" in readme
 
 
 def test_the_command_stops_when_the_built_site_lacks_a_changed_page(built_site: Path, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from ..settings import today as build_today
 from .field_reference import REFERENCE_PATH, render_field_reference
 from .freshness import stale_records
 from .issue_forms import render_issue_forms
-from .page_preview import ChromiumMissing, PageMissing, capture, plan_preview, read_plan, render_preview_summary
+from .page_preview import ChromiumMissing, PageMissing, capture, files_changed, general_pages, look_files, plan_preview, read_plan, render_preview_summary
 from .pr_summary import compare, problems_in_files, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
 from .registration import employer_from_issue
 from .scaffold import KINDS, scaffold, scaffold_in_terminal
@@ -127,10 +127,13 @@ def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
     head = read_snapshot_from_tree(root, settings.content_dir)
     try:
         base = read_snapshot_from_git(root, args.base, settings.content_dir)
+        changed = files_changed(root, args.base)
     except subprocess.CalledProcessError:
         print(f"比べる元のコミット「{args.base}」が見つかりません。--base に origin/main のようなブランチ名かコミットを書いてください。", file=sys.stderr)
         return 1
-    plan = plan_preview(compare(base, head, [], settings.stale_after_months), directory)
+    summary = compare(base, head, [], settings.stale_after_months)
+    pages = general_pages(root, settings.content_dir, changed)
+    plan = plan_preview(summary, directory, pages_changed=pages, look_changed=look_files(settings.content_dir, changed), root=root)
     if plan.pages and not (args.site / "index.html").exists():
         print(f"作ったサイトが {args.site} にありません。先に .venv/bin/mkdocs build --site-dir {args.site} を実行してください。", file=sys.stderr)
         return 1
@@ -142,7 +145,7 @@ def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
     except PageMissing as missing:
         print(f"作ったサイト {args.site} に {missing} のページがありません。直したあとのファイルでサイトを作り直して（.venv/bin/mkdocs build --site-dir {args.site}）、もう一度実行してください。", file=sys.stderr)
         return 1
-    print(f"プレビュー: {len(plan.pages)} 件の事業所・プログラムの画像と PDF を {args.out} に作りました。" if plan.pages else "プレビュー: 追加・変更された事業所・プログラムはありません。")
+    print(f"プレビュー: {len(plan.pages)} ページ分の画像と PDF を {args.out} に作りました。" if plan.pages else "プレビュー: 追加・変更された事業所・プログラム・ページはありません。")
     return 0
 
 

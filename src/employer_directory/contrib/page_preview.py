@@ -2,10 +2,14 @@
 
 Staff edit in GitHub's web editor and cannot run the site on a computer of their own. The pull
 request check builds the site anyway; this module takes the employers and programs that the pull
-request adds or changes (``pr_summary.compare``), opens their pages in Chromium (Playwright) and
-saves what a reader would see: the page on a phone and on a computer (PNG), and what the counter
-prints (PDF: an employer's three sheets, a program's page). The check uploads the folder as an
-artifact, and the job summary links to it with a list of what each file shows.
+request adds or changes (``pr_summary.compare``) and the general pages it adds or changes (any
+other Markdown under the content folder: home, about, join, data), opens their pages in Chromium
+(Playwright) and saves what a reader would see: the page on a phone and on a computer (PNG), and
+what the counter prints (PDF: an employer's three sheets, the page of a program or a general
+page). A pull request that changes the look of every page (``overrides/``, ``mkdocs.yml``, the
+content's ``assets/``) gets a small fixed set of sample pages as well (:func:`look_samples`). The
+check uploads the folder as an artifact, and the job summary links to it with a list of what each
+file shows.
 
 Plain Python and Playwright; nothing from MkDocs. The built site is served from a local folder on
 127.0.0.1: its pages link to each other with relative addresses, so the folder's own root will do.
@@ -27,6 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..directory import Directory
+from ..frontmatter import FrontMatter, read_front_matter
 from ..quoting import named
 from .pr_summary import PullRequestSummary, escape_markdown
 
@@ -64,9 +69,9 @@ COMPUTER = {"width": 1280, "height": 800}
 @dataclass(frozen=True)
 class PreviewPage:
     kind: str
-    """事業所 or プログラム."""
+    """事業所, プログラム, ページ (a general page) or カレンダー (a month page)."""
     change: str
-    """追加 or 変更."""
+    """追加 or 変更, or why a page the pull request does not change is pictured."""
     name: str
     source_path: str
     page: str
@@ -75,7 +80,7 @@ class PreviewPage:
     """What the counter prints for the record, below the site's root: an employer's sheets file,
     a program's page."""
     stem: str
-    """The start of the record's file names in the folder: ``employer-<slug>``."""
+    """The start of the record's file names in the folder: ``employer-<slug>``, ``page-about``."""
 
     def files(self) -> list[tuple[str, str]]:
         """(file name, what it shows) for each file of this record."""
@@ -110,10 +115,21 @@ class PreviewPlan:
         ]
 
 
-def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = MOST_RECORDS) -> PreviewPlan:
+def plan_preview(
+    summary: PullRequestSummary,
+    directory: Directory,
+    most: int = MOST_RECORDS,
+    pages_changed: tuple[PreviewPage, ...] = (),
+    look_changed: tuple[str, ...] = (),
+    root: Path | None = None,
+) -> PreviewPlan:
     """The pages of the records the pull request adds or changes, as the head builds them, then
-    the pages of the employers that an added or changed program is held with: their page and
-    sheets ② and ③ list its meetings (a tour day moved is seen there too).
+    the general pages it adds or changes (``pages_changed``, from :func:`general_pages`), then,
+    when it changes files that give every page its look (``look_changed``, from
+    :func:`look_files`), a few sample pages (:func:`look_samples`; ``root`` is where the home
+    page's file is read), then the pages of the employers that an added or changed program is
+    held with: their page and sheets ② and ③ list its meetings (a tour day moved is seen there
+    too). All count within ``most``.
 
     Records are found by their file, so a ``slug:`` that differs from the file name is followed.
     A file the head cannot load has no page (validation has stopped the check before this runs)."""
@@ -125,8 +141,22 @@ def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = 
         for change in changes
         if change.path in records
     ]
-    pictured = {page.source_path for page in pages}
-    for program in [records[page.source_path][1] for page in pages if page.kind == "プログラム"]:
+    programs = [records[page.source_path][1] for page in pages if page.kind == "プログラム"]
+    pages += pages_changed
+    if look_changed:
+        shown = {page.kind for page in pages}
+        pages += [
+            sample for sample in look_samples(directory, look_changed, root or Path("."))
+            if sample.kind not in ("事業所", "プログラム") or sample.kind not in shown  # a record of the pull request shows the look too
+        ]
+    pictured: set[str] = set()
+    unique = []
+    for page in pages:  # a changed home page is also the look's sample: pictured once
+        if page.source_path not in pictured:
+            pictured.add(page.source_path)
+            unique.append(page)
+    pages = unique
+    for program in programs:
         for employer in filter(None, map(directory.employer, program.employers)):
             if employer.source_path not in pictured:
                 pictured.add(employer.source_path)
@@ -136,6 +166,88 @@ def plan_preview(summary: PullRequestSummary, directory: Directory, most: int = 
 
 HELD_WITH = "関係するプログラムが変わるため"
 """Why an employer that the pull request does not change is pictured (its page lists the program)."""
+
+
+LOOK_FILES = ("overrides/", "mkdocs.yml", "{content}/assets/")
+"""Files that give every page its look (templates, site settings, style sheets and scripts): a
+pull request that changes one alone adds or changes no page of its own, yet every page may look
+different."""
+
+
+def files_changed(root: Path, revision: str) -> dict[str, str]:
+    """Every file that differs between ``revision`` and the work tree (untracked files too), by
+    path: 追加, 変更 or 削除. Raises ``subprocess.CalledProcessError`` for an unknown revision."""
+    def git(*args: str) -> list[str]:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.split("\0")
+
+    diff = git("diff", "--name-status", "--no-renames", "-z", revision, "--")
+    changed = {path: {"A": "追加", "D": "削除"}.get(status[:1], "変更") for status, path in zip(diff[0::2], diff[1::2]) if path}
+    changed.update({path: "追加" for path in git("ls-files", "--others", "--exclude-standard", "-z") if path})
+    return changed
+
+
+def is_general_page(path: str, content_dir: str) -> bool:
+    """A Markdown file of the content folder that is not an employer's or a program's record."""
+    folder = content_dir.rstrip("/") + "/"
+    return path.startswith(folder) and path.endswith(".md") and not path.startswith((folder + "employers/", folder + "programs/"))
+
+
+def general_pages(root: Path, content_dir: str, changed: dict[str, str]) -> tuple[PreviewPage, ...]:
+    """The general pages (:func:`is_general_page`) that ``changed`` adds or changes, in path
+    order. A removed one has no page to show."""
+    return tuple(
+        _general_page(root, content_dir, path, change)
+        for path, change in sorted(changed.items())
+        if change != "削除" and is_general_page(path, content_dir)
+    )
+
+
+def look_files(content_dir: str, changed: dict[str, str]) -> tuple[str, ...]:
+    """Which of :data:`LOOK_FILES` ``changed`` touches (as written there, ``overrides/``)."""
+    roots = [name.format(content=content_dir.rstrip("/")) for name in LOOK_FILES]
+    return tuple(name for name in roots if any(path == name or (name.endswith("/") and path.startswith(name)) for path in changed))
+
+
+def look_samples(directory: Directory, look: tuple[str, ...], root: Path) -> list[PreviewPage]:
+    """What a reviewer checks when every page may look different: the home page, one employer
+    with its sheets (the first of the directory's あいうえお order), one program (that of the next
+    meeting, so its page lists dates; else the first) and this month's calendar page (else the
+    next month with one; none once every month is past). Each says why it is there."""
+    why = f"見た目の見本: {'・'.join(look)} が変わるため"
+    content_dir = directory.settings.content_dir.rstrip("/")
+    samples = [_general_page(root, content_dir, f"{content_dir}/index.md", why)]
+    if directory.employers:
+        samples.append(_page("事業所", directory.employers[0], why))
+    coming = directory.calendar.upcoming(limit=1)
+    program = directory.calendar.program(coming[0].program_slug) if coming else (directory.programs[0] if directory.programs else None)
+    if program is not None:
+        samples.append(_page("プログラム", program, why))
+    months = directory.calendar.months()
+    month = next((month for month in months if (month.year, month.month) >= (directory.today.year, directory.today.month)), None)
+    if month is not None:
+        page = f"calendar/{month.slug}/"
+        samples.append(PreviewPage("カレンダー", why, month.label, page, page, page, f"calendar-{month.slug}"))
+    return samples
+
+
+def _general_page(root: Path, content_dir: str, path: str, change: str) -> PreviewPage:
+    """A general page: its address as MkDocs gives it (``about.md`` → ``about/``, ``index.md``
+    → the site's root) and its title (``title:`` of the front matter, else the first ``#``
+    heading, else the file name)."""
+    inside = path[len(content_dir.rstrip("/")) + 1:].removesuffix(".md")
+    folder, _, name = inside.rpartition("/")
+    if name.lower() in ("index", "readme"):
+        page = folder + "/" if folder else ""
+    else:
+        page = inside + "/"
+    file = root / path
+    text = file.read_text(encoding="utf-8", errors="replace") if file.exists() else ""
+    parsed = read_front_matter(path, text) if text.startswith("---") else None
+    title = parsed.data.get("title") if isinstance(parsed, FrontMatter) else None
+    if not (isinstance(title, str) and title.strip()):
+        body = parsed.body if isinstance(parsed, FrontMatter) else text
+        title = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "") or path.rsplit("/", 1)[-1]
+    return PreviewPage("ページ", change, title.strip(), path, page, page, "page-" + inside.replace("/", "-"))
 
 
 def _page(kind: str, record, change: str) -> PreviewPage:
@@ -249,7 +361,7 @@ def _closing_lines(plan: PreviewPlan) -> list[str]:
 
 def render_readme(plan: PreviewPlan) -> str:
     """The folder's own list, for a reviewer who opened the downloaded zip."""
-    lines = ["このプルリクエストで追加・変更される事業所とプログラムの見え方です（公開前の確認用）。", ""]
+    lines = ["このプルリクエストで追加・変更される事業所・プログラム・ページの見え方です（公開前の確認用）。", ""]
     for page in plan.pages:
         lines.append(f"{named(page.kind, page.name)}（{page.change}）")
         lines += [f"  {name}: {what}" for name, what in plan.files_of(page)]
@@ -271,7 +383,7 @@ def render_preview_summary(plan: PreviewPlan | None, link: str) -> str:
     """Markdown for the job summary: where to download the pictures, and what each file shows."""
     lines = ["### 公開前の見え方（プレビュー）", ""]
     if plan is None or not plan.pages or not link:
-        lines.append("追加・変更された事業所とプログラムがないので、プレビューはありません。")
+        lines.append("追加・変更された事業所・プログラム・ページがないので、プレビューはありません。")
         return "\n".join(lines) + "\n"
     lines += [
         f"[プレビューをダウンロード（zip）]({link})して開くと、ページの画像（PNG）と印刷したときの形（PDF）があります。",

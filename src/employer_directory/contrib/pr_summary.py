@@ -9,6 +9,7 @@ their Japanese titles, with the old and new value of those that are one short li
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
@@ -94,7 +95,7 @@ class Change:
     values: list[str] = field(default_factory=list)
     """Changed fields whose value is one short line, with the value before and after, one line
     each (「申し込み締切（deadline）: 2026-12-10 → 2026-12-17」): the title alone sends a
-    reviewer to the diff."""
+    reviewer to the diff. Markdown: the title escaped, each value a code span (:func:`code_span`)."""
 
 
 @dataclass
@@ -238,14 +239,14 @@ def _value_lines(path: str, key: str, was: Any, becomes: Any) -> list[str]:
             line = _value_line(was.get(name), becomes.get(name))
             if line:
                 title = f"{sub.title}（{name}）" if sub.title else name
-                lines.append(f"{_title(path, key)}の{title}: {line}")
+                lines.append(f"{escape_markdown(_title(path, key) + 'の' + title)}: {line}")
         return lines
     if key in LIST_ITEM_NAMES:
         was, becomes = (_item_names(value, LIST_ITEM_NAMES[key]) for value in (was, becomes))
         if was is None or becomes is None or was == becomes:
             return []  # only the details of an item changed (its days, hours): the title says so
     line = _value_line(was, becomes)
-    return [f"{_title(path, key)}: {line}"] if line else []
+    return [f"{escape_markdown(_title(path, key))}: {line}"] if line else []
 
 
 def _is_long(info: Any) -> bool:
@@ -272,7 +273,8 @@ def _item_names(value: Any, name_key: str) -> Optional[list[Any]]:
 
 def _value_line(was: Any, becomes: Any) -> Optional[str]:
     """「A → B」 for scalars and lists of scalars; for lists too long to read both whole (about a
-    cut value), what is added and removed. None when a value is not one short line."""
+    cut value), what is added and removed. None when a value is not one short line. Markdown:
+    each value a code span, （なし） and the words around them plain."""
     if isinstance(was, list) or isinstance(becomes, list):
         olds, news = was or [], becomes or []
         if not (isinstance(olds, list) and isinstance(news, list)):
@@ -280,19 +282,35 @@ def _value_line(was: Any, becomes: Any) -> Optional[str]:
         olds, news = [_shown(item) for item in olds], [_shown(item) for item in news]
         if None in olds or None in news:
             return None
-        whole = ("、".join(olds) or NO_VALUE, "、".join(news) or NO_VALUE)
-        if len(whole[0]) + len(whole[1]) <= VALUE_CUT:
-            return f"{whole[0]} → {whole[1]}"
+        whole = ("、".join(olds), "、".join(news))
+        if len(whole[0] or NO_VALUE) + len(whole[1] or NO_VALUE) <= VALUE_CUT:
+            return f"{_value(whole[0])} → {_value(whole[1])}"
         added = list((Counter(news) - Counter(olds)).elements())
         removed = list((Counter(olds) - Counter(news)).elements())
         if not (added or removed):  # only the order changed
-            return f"{_cut(whole[0])} → {_cut(whole[1])}"
-        parts = [f"{label} {_cut('、'.join(items))}" for label, items in (("追加", added), ("削除", removed)) if items]
+            return f"{_value(_cut(whole[0]))} → {_value(_cut(whole[1]))}"
+        parts = [f"{label} {_value(_cut('、'.join(items)))}" for label, items in (("追加", added), ("削除", removed)) if items]
         return "／".join(parts)
     old, new = _shown(was), _shown(becomes)
     if old is None or new is None:
         return None
-    return f"{_cut(old or NO_VALUE)} → {_cut(new or NO_VALUE)}"
+    return f"{_value(_cut(old))} → {_value(_cut(new))}"
+
+
+def _value(text: str) -> str:
+    """A value as the summary shows it: a code span, （なし） for none."""
+    return code_span(text) if text else NO_VALUE
+
+
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span: shown as the file writes it, with no markup and no link.
+    GitHub links ``https://…``, ``www.…`` and e-mail addresses in plain text, and a value cut
+    with … would link to a wrong address (``https://example.jp/a…``, ``info@example.j…``). The
+    fence is longer than any run of backticks inside, and a space pads a value that starts or
+    ends with one (CommonMark strips one space from each side)."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == " " and text[-1:] == " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _shown(value: Any) -> Optional[str]:
@@ -326,7 +344,8 @@ def _field_titles(path: str, key: str, old: dict[str, Any], new: dict[str, Any])
     before, after = _read_venues(old), _read_venues(new)
     if before.periods is None or after.periods is None:
         return [_title(path, key)]  # a rule that cannot be read: validation says what is wrong
-    rhythm = _rhythm(before, old) != _rhythm(after, new)
+    # A period that cannot be read may have changed anything of the rhythm: the field's title.
+    rhythm = before.unread or after.unread or _rhythm(before, old) != _rhythm(after, new)
     starts = sorted({period.start for version in (before, after) for period in version.periods})
     places = any(
         (was_own or becomes_own) and was != becomes
@@ -361,10 +380,17 @@ def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySetti
 
 
 def escape_markdown(text: str) -> str:
-    """Markdown in the job summary: names come from content files, so no markup may pass."""
+    """Markdown in the job summary: names come from content files, so no markup may pass.
+
+    Nor may a link: GitHub turns ``https://…`` and ``www.…`` in plain text into links that run
+    on over the escapes (``https://x.jp/a\\_b`` linked to ``a%5C_b`` and showed the backslash),
+    to the wrong address when the text was cut. An escaped ``:`` after the scheme and an escaped
+    ``.`` after ``www`` show as written and keep the text plain. E-mail addresses cannot be kept
+    plain by escapes; in full they link to the right address."""
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
-    return text
+    text = re.sub(r"(?i)(https?|ftp):(?=//)", r"\1\\:", text)
+    return re.sub(r"(?i)(www)\.", r"\1\\.", text)
 
 
 PROGRAM_REMOVED = (
@@ -389,7 +415,8 @@ def render_summary(summary: PullRequestSummary) -> str:
         for change in changes:
             fields = f": {escape_markdown('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`{fields}")
-            lines += [f"  - {escape_markdown(line)}" for line in (*change.values, *change.days, *change.moves)]
+            lines += [f"  - {line}" for line in change.values]  # Markdown already (values in code spans)
+            lines += [f"  - {escape_markdown(line)}" for line in (*change.days, *change.moves)]
             if change.problems:
                 lines.append(f"  - ⚠ このファイルには直すところがあります（{len(change.problems)}件）:")
                 lines += [f"    - {escape_markdown(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
@@ -448,16 +475,25 @@ class _Venues:
     """A program's places (its own, its rule periods', its sessions' and extra dates'), each part
     read as validation reads it, on its own: a misspelt key in one session hides that session
     alone, not every venue line of the program. A part that cannot be read is None (``place``,
-    ``periods``) or left out (a session); validation reports it."""
+    ``periods``) or left out (a session); validation reports it. Each period of a list is read on
+    its own too: one that cannot be read is left out of ``periods`` and kept as None in
+    ``written``, so that only the days it may govern go untold (:func:`_place_on`)."""
 
     place: Optional[Place]
     periods: Optional[list[Recurrence]]
     sessions: list[Session]
     extra_dates: list[Session]
+    written: list[Optional[Recurrence]] = field(default_factory=list)
+    """The periods as written, in order, None for one that cannot be read."""
+
+    @property
+    def unread(self) -> bool:
+        return any(period is None for period in self.written)
 
 
 _PLACE = TypeAdapter(Place)
 _RECURRENCE = TypeAdapter(Program.model_fields["recurrence"].annotation)
+_PERIOD = TypeAdapter(Recurrence)
 
 
 def _read_venues(data: dict[str, Any]) -> _Venues:
@@ -469,14 +505,18 @@ def _read_venues(data: dict[str, Any]) -> _Venues:
 
     place = read(_PLACE, data["place"]) if data.get("place") is not None else None
     recurrence = data.get("recurrence")
-    periods = [period for _path, period in recurrence_periods(read(_RECURRENCE, recurrence))] if recurrence is not None else []
+    if isinstance(recurrence, list):
+        as_written = [read(_PERIOD, period) for period in recurrence]
+    else:
+        as_written = [period for _path, period in recurrence_periods(read(_RECURRENCE, recurrence))] if recurrence is not None else []
+    periods: Optional[list[Recurrence]] = [period for period in as_written if period is not None]
     if recurrence is not None and not periods:
         periods = None
     items = {}
     for name in ("sessions", "extra_dates"):
         written = data.get(name)
         items[name] = [item for item in (_read_session(value) for value in written) if item] if isinstance(written, list) else []
-    return _Venues(place, periods, items["sessions"], items["extra_dates"])
+    return _Venues(place, periods, items["sessions"], items["extra_dates"], as_written)
 
 
 def _read_session(value: Any) -> Optional[Session]:
@@ -562,12 +602,22 @@ def _place_on(version: Any, day: dt.date) -> tuple[Optional[Place], bool]:
     """The place of the rule meetings from ``day`` on (that of the period in effect, as
     ``Program.rule_in_effect`` finds it, else the program's), and whether it is a period's own
     place."""
-    if version.periods is None:
-        return None, False  # a rule that cannot be read: no line from it
+    if version.periods is None or _governed_by_unread(version.written, day):
+        return None, False  # a rule (or the period in effect) that cannot be read: no line from it
     period = period_in_effect(version.periods, day)
     if period is not None and period.place is not None:
         return period.place, True
     return version.place, False
+
+
+def _governed_by_unread(written: list[Optional[Recurrence]], day: dt.date) -> bool:
+    """Whether a period that cannot be read may be the one in effect on ``day``. Periods are
+    written in date order (validation checks it), so such a period may be in effect only when it
+    lies between the last readable period started by then and the next readable one (before the
+    first, when none has started)."""
+    last = max((index for index, period in enumerate(written) if period is not None and period.start <= day), default=-1)
+    after = next((index for index, period in enumerate(written) if period is not None and index > last), len(written))
+    return any(period is None for period in written[last + 1:after])
 
 
 def _where(place: Optional[Place]) -> tuple[str, str | None] | None:
