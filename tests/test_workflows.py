@@ -151,6 +151,14 @@ def test_pr_workflow_shape() -> None:
     linked = next(step for step in steps if "preview-summary" in step.get("run", ""))
     assert linked["env"]["ARTIFACT_URL"] == "${{ steps.%s.outputs.artifact-url }}" % upload["id"]
     assert "GITHUB_STEP_SUMMARY" in linked["run"]
+    # A preview that fails does not keep the tests from running; a failed build or a missing
+    # Chromium does, and so does a cancelled run.
+    tests = next(step for step in steps if step.get("run") == "scripts/test")
+    ids = {step.get("id") for step in steps}
+    assert tests["if"] == "${{ !cancelled() && steps.build.outcome == 'success' && steps.browser.outcome == 'success' }}"
+    assert {"build", "browser"} <= ids
+    assert next(step for step in steps if step.get("id") == "build")["run"] == ".venv/bin/mkdocs build --strict --site-dir site"
+    assert "/usr/bin/chromium --version" in next(step for step in steps if step.get("id") == "browser")["run"]
 
 
 def test_deploy_workflow_shape() -> None:
