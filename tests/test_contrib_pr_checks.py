@@ -111,9 +111,40 @@ def test_a_change_of_the_text_below_the_front_matter_alone_is_a_change(project):
     farm.write_text(farm.read_text(encoding="utf-8").replace("パンを焼く作業は早朝ですが", "パンを焼く作業はとても早朝ですが", 1), encoding="utf-8")
     result = _cli(project, "pr-summary", "--base", "main")
     assert result.returncode == 0, result.stderr
-    assert "事業所・プログラムのファイルに変更はありません" not in result.stdout
+    assert "ファイルに変更はありません" not in result.stdout
     changed = result.stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0]
     assert "事業所「パン工房 こむぎの丘」 `content/employers/komugi-no-oka-bakery.md`: 本文" in changed
+
+
+def test_general_pages_are_listed_with_the_records(project):
+    """A pull request that edits only join.md was told as 「事業所・プログラムのファイルに変更は
+    ありません」: the general pages are listed in the same sections, by their title."""
+    _commit_base(project)
+    (project / "content/data.md").unlink()
+    join = project / "content/join.md"
+    join.write_text(join.read_text(encoding="utf-8") + "\n追記です。\n", encoding="utf-8")
+    (project / "content/guide.md").write_text("# 窓口のご案内\n\n受付は9時からです。\n", encoding="utf-8")
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    sections = {title: body.strip() for title, body in (part.split("\n", 1) for part in result.stdout.split("\n### ")[1:])}
+    assert sections["追加（1件）"] == "- ページ「窓口のご案内」 `content/guide.md`"
+    assert sections["変更（1件）"] == "- ページ「事業所のみなさまへ」 `content/join.md`"
+    assert sections["削除（1件）"] == "- ページ「オープンデータ」 `content/data.md`"  # named as the base had it
+    assert "ファイルに変更はありません" not in result.stdout
+    # with records too: one section, one count
+    farm = project / "content/employers/shirakaba-farm.md"
+    _break(farm, "headcount: 10", "headcount: 12")
+    changed = _changed_lines(_cli(project, "pr-summary", "--base", "main").stdout, 2)
+    assert changed[0].startswith("- 事業所「しらかば農園」") and changed[-1] == "- ページ「事業所のみなさまへ」 `content/join.md`"
+
+
+def test_nothing_changed_and_an_unknown_base_are_said(project):
+    _commit_base(project)
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0 and "事業所・プログラム・ページのファイルに変更はありません。" in result.stdout
+    result = _cli(project, "pr-summary", "--base", "no-such-branch")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == "比べる元のコミット「no-such-branch」が見つかりません。--base に origin/main のようなブランチ名かコミットを書いてください。"
 
 
 def test_removing_a_program_warns_that_its_past_months_go_with_it(project):

@@ -17,7 +17,7 @@ from employer_directory.contrib.page_preview import (
     PreviewPage,
     PreviewPlan,
     capture,
-    general_pages,
+    preview_general_pages,
     look_files,
     plan_preview,
     read_plan,
@@ -80,7 +80,7 @@ def test_general_pages_the_pull_request_adds_or_changes_are_in_the_plan() -> Non
         "content/about.md": "変更", "content/index.md": "変更", "content/employers/shirakaba-farm.md": "変更",
         "content/old.md": "削除", "content/assets/directory.css": "変更", "README.md": "変更",
     }
-    pages = general_pages(ROOT, "content", changed)
+    pages = preview_general_pages(ROOT, "content", changed)
     assert [(p.kind, p.change, p.name, p.page, p.printed, p.stem) for p in pages] == [
         ("ページ", "変更", "このサイトについて", "about/", "about/", "page-about"),  # the first # heading
         ("ページ", "変更", "ホーム", "", "", "page-index"),  # title: of the front matter
@@ -119,7 +119,7 @@ def test_a_change_of_the_look_alone_pictures_a_fixed_set_of_sample_pages() -> No
     assert f"- ページ「ホーム」（{why}）" in render_preview_summary(plan, "https://example.invalid/")
     # With records of its own the pull request's pages show the look too: no second employer or
     # program, and a changed home page is pictured once, as changed.
-    home = general_pages(ROOT, "content", {"content/index.md": "変更"})
+    home = preview_general_pages(ROOT, "content", {"content/index.md": "変更"})
     mixed = plan_preview(_sample_change(), directory, pages_changed=home, look_changed=("overrides/",), root=ROOT)
     assert [(p.stem, p.change) for p in mixed.pages] == [
         ("employer-shirakaba-farm", "追加"), ("program-tour-shirakaba-farm", "変更"), ("page-index", "変更"),

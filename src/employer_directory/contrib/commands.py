@@ -22,7 +22,8 @@ from ..settings import today as build_today
 from .field_reference import REFERENCE_PATH, render_field_reference
 from .freshness import stale_records
 from .issue_forms import render_issue_forms
-from .page_preview import ChromiumMissing, PageMissing, capture, files_changed, general_pages, look_files, plan_preview, read_plan, render_preview_summary
+from .general_pages import files_changed, general_page_changes
+from .page_preview import ChromiumMissing, PageMissing, capture, look_files, plan_preview, preview_general_pages, read_plan, render_preview_summary
 from .pr_summary import compare, problems_in_files, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
 from .registration import employer_from_issue
 from .scaffold import KINDS, scaffold, scaffold_in_terminal
@@ -106,11 +107,18 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "pr-summary":
         head = read_snapshot_from_tree(root, settings.content_dir)
-        base = read_snapshot_from_git(root, args.base, settings.content_dir)
+        try:
+            base = read_snapshot_from_git(root, args.base, settings.content_dir)
+            changed = files_changed(root, args.base)
+        except subprocess.CalledProcessError:
+            print(_unknown_base(args.base), file=sys.stderr)
+            return 1
         months = settings.stale_after_months
         touched = [path for path in head if head[path] != base.get(path)]
         problems = problems_in_files(root, touched, settings)
-        print(render_summary(compare(base, head, stale_in_snapshot(head, build_today(settings), months), months, problems)), end="")
+        summary = compare(base, head, stale_in_snapshot(head, build_today(settings), months), months, problems)
+        summary.pages = general_page_changes(root, settings.content_dir, changed, args.base)
+        print(render_summary(summary), end="")
         return 0
     if args.command == "preview-pages":
         return _preview_pages(root, settings, args)
@@ -118,6 +126,10 @@ def run(args: argparse.Namespace) -> int:
         print(render_preview_summary(read_plan(args.out), args.link), end="")
         return 0
     raise AssertionError(args.command)
+
+
+def _unknown_base(base: str) -> str:
+    return f"比べる元のコミット「{base}」が見つかりません。--base に origin/main のようなブランチ名かコミットを書いてください。"
 
 
 def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
@@ -129,10 +141,10 @@ def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
         base = read_snapshot_from_git(root, args.base, settings.content_dir)
         changed = files_changed(root, args.base)
     except subprocess.CalledProcessError:
-        print(f"比べる元のコミット「{args.base}」が見つかりません。--base に origin/main のようなブランチ名かコミットを書いてください。", file=sys.stderr)
+        print(_unknown_base(args.base), file=sys.stderr)
         return 1
     summary = compare(base, head, [], settings.stale_after_months)
-    pages = general_pages(root, settings.content_dir, changed)
+    pages = preview_general_pages(root, settings.content_dir, changed)
     plan = plan_preview(summary, directory, pages_changed=pages, look_changed=look_files(settings.content_dir, changed), root=root)
     if plan.pages and not (args.site / "index.html").exists():
         print(f"作ったサイトが {args.site} にありません。先に .venv/bin/mkdocs build --site-dir {args.site} を実行してください。", file=sys.stderr)

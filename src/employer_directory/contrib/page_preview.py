@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..directory import Directory
-from ..frontmatter import FrontMatter, read_front_matter
 from ..quoting import named
+from .general_pages import general_page, is_general_page
 from .pr_summary import PullRequestSummary, escape_markdown
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -124,7 +124,7 @@ def plan_preview(
     root: Path | None = None,
 ) -> PreviewPlan:
     """The pages of the records the pull request adds or changes, as the head builds them, then
-    the general pages it adds or changes (``pages_changed``, from :func:`general_pages`), then,
+    the general pages it adds or changes (``pages_changed``, from :func:`preview_general_pages`), then,
     when it changes files that give every page its look (``look_changed``, from
     :func:`look_files`), a few sample pages (:func:`look_samples`; ``root`` is where the home
     page's file is read), then the pages of the employers that an added or changed program is
@@ -174,27 +174,9 @@ pull request that changes one alone adds or changes no page of its own, yet ever
 different."""
 
 
-def files_changed(root: Path, revision: str) -> dict[str, str]:
-    """Every file that differs between ``revision`` and the work tree (untracked files too), by
-    path: 追加, 変更 or 削除. Raises ``subprocess.CalledProcessError`` for an unknown revision."""
-    def git(*args: str) -> list[str]:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.split("\0")
-
-    diff = git("diff", "--name-status", "--no-renames", "-z", revision, "--")
-    changed = {path: {"A": "追加", "D": "削除"}.get(status[:1], "変更") for status, path in zip(diff[0::2], diff[1::2]) if path}
-    changed.update({path: "追加" for path in git("ls-files", "--others", "--exclude-standard", "-z") if path})
-    return changed
-
-
-def is_general_page(path: str, content_dir: str) -> bool:
-    """A Markdown file of the content folder that is not an employer's or a program's record."""
-    folder = content_dir.rstrip("/") + "/"
-    return path.startswith(folder) and path.endswith(".md") and not path.startswith((folder + "employers/", folder + "programs/"))
-
-
-def general_pages(root: Path, content_dir: str, changed: dict[str, str]) -> tuple[PreviewPage, ...]:
-    """The general pages (:func:`is_general_page`) that ``changed`` adds or changes, in path
-    order. A removed one has no page to show."""
+def preview_general_pages(root: Path, content_dir: str, changed: dict[str, str]) -> tuple[PreviewPage, ...]:
+    """The general pages (:func:`general_pages.is_general_page`) that ``changed`` adds or changes,
+    in path order. A removed one has no page to show."""
     return tuple(
         _general_page(root, content_dir, path, change)
         for path, change in sorted(changed.items())
@@ -231,23 +213,8 @@ def look_samples(directory: Directory, look: tuple[str, ...], root: Path) -> lis
 
 
 def _general_page(root: Path, content_dir: str, path: str, change: str) -> PreviewPage:
-    """A general page: its address as MkDocs gives it (``about.md`` → ``about/``, ``index.md``
-    → the site's root) and its title (``title:`` of the front matter, else the first ``#``
-    heading, else the file name)."""
-    inside = path[len(content_dir.rstrip("/")) + 1:].removesuffix(".md")
-    folder, _, name = inside.rpartition("/")
-    if name.lower() in ("index", "readme"):
-        page = folder + "/" if folder else ""
-    else:
-        page = inside + "/"
-    file = root / path
-    text = file.read_text(encoding="utf-8", errors="replace") if file.exists() else ""
-    parsed = read_front_matter(path, text) if text.startswith("---") else None
-    title = parsed.data.get("title") if isinstance(parsed, FrontMatter) else None
-    if not (isinstance(title, str) and title.strip()):
-        body = parsed.body if isinstance(parsed, FrontMatter) else text
-        title = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "") or path.rsplit("/", 1)[-1]
-    return PreviewPage("ページ", change, title.strip(), path, page, page, "page-" + inside.replace("/", "-"))
+    page = general_page(root, content_dir, path, change)
+    return PreviewPage("ページ", change, page.title, path, page.address, page.address, "page-" + page.stem)
 
 
 def _page(kind: str, record, change: str) -> PreviewPage:

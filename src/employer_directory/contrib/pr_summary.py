@@ -29,6 +29,7 @@ from ..problems import Problem
 from ..quoting import named
 from ..settings import DirectorySettings
 from .freshness import StaleRecord, has_ended, stale_cutoff
+from .general_pages import GeneralPage
 
 KINDS = (("employers", "事業所", Employer, "name"), ("programs", "プログラム", Program, "title"))
 
@@ -105,6 +106,9 @@ class PullRequestSummary:
     removed: list[Change] = field(default_factory=list)
     stale: list[StaleRecord] = field(default_factory=list)
     stale_months: int = 12
+    pages: list[GeneralPage] = field(default_factory=list)
+    """The general pages (home, about, join, data) it adds, changes or removes: listed with the
+    records, so that a pull request that edits only join.md is not told as no change."""
 
 
 def _kind_of(path: str):
@@ -406,12 +410,13 @@ meant to be is missing), so the first alone can point at the wrong line."""
 
 def render_summary(summary: PullRequestSummary) -> str:
     lines = ["## 協力事業所ディレクトリ: このプルリクエストの内容", ""]
-    if not (summary.added or summary.changed or summary.removed):
-        lines += ["事業所・プログラムのファイルに変更はありません。", ""]
+    if not (summary.added or summary.changed or summary.removed or summary.pages):
+        lines += ["事業所・プログラム・ページのファイルに変更はありません。", ""]
     for title, changes in (("追加", summary.added), ("変更", summary.changed), ("削除", summary.removed)):
-        if not changes:
+        pages = [page for page in summary.pages if page.change == title]
+        if not (changes or pages):
             continue
-        lines += [f"### {title}（{len(changes)}件）", ""]
+        lines += [f"### {title}（{len(changes) + len(pages)}件）", ""]
         for change in changes:
             fields = f": {escape_markdown('、'.join(change.fields))}" if change.fields else ""
             lines.append(f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`{fields}")
@@ -422,6 +427,7 @@ def render_summary(summary: PullRequestSummary) -> str:
                 lines += [f"    - {escape_markdown(problem.format())}" for problem in change.problems[:SHOWN_PROBLEMS]]
                 if len(change.problems) > SHOWN_PROBLEMS:
                     lines.append(f"    - ほかに{len(change.problems) - SHOWN_PROBLEMS}件あります。`validate` ですべて見られます")
+        lines += [f"- {named('ページ', escape_markdown(page.title))} `{page.path}`" for page in pages]
         lines.append("")
         if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
             lines += [PROGRAM_REMOVED, ""]
