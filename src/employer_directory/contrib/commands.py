@@ -106,13 +106,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"情報確認日から{settings.stale_after_months}か月以上たっているもの: {len(found)}件")
         return 0
     if args.command == "pr-summary":
-        head = read_snapshot_from_tree(root, settings.content_dir)
-        try:
-            base = read_snapshot_from_git(root, args.base, settings.content_dir)
-            changed = files_changed(root, args.base)
-        except subprocess.CalledProcessError:
-            print(_unknown_base(args.base), file=sys.stderr)
+        compared = _compared(root, settings, args.base)
+        if compared is None:
             return 1
+        head, base, changed = compared
         months = settings.stale_after_months
         touched = [path for path in head if head[path] != base.get(path)]
         problems = problems_in_files(root, touched, settings)
@@ -128,21 +125,25 @@ def run(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
-def _unknown_base(base: str) -> str:
-    return f"比べる元のコミット「{base}」が見つかりません。--base に origin/main のようなブランチ名かコミットを書いてください。"
+def _compared(root: Path, settings, revision: str):
+    """(the work tree's records, ``revision``'s records, the files that differ), or None after
+    saying that ``revision`` is unknown."""
+    head = read_snapshot_from_tree(root, settings.content_dir)
+    try:
+        return head, read_snapshot_from_git(root, revision, settings.content_dir), files_changed(root, revision)
+    except subprocess.CalledProcessError:
+        print(f"比べる元のコミット「{revision}」が見つかりません。--base に origin/main のようなブランチ名かコミットを書いてください。", file=sys.stderr)
+        return None
 
 
 def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
     directory = _load(root, settings)
     if directory is None:
         return 1
-    head = read_snapshot_from_tree(root, settings.content_dir)
-    try:
-        base = read_snapshot_from_git(root, args.base, settings.content_dir)
-        changed = files_changed(root, args.base)
-    except subprocess.CalledProcessError:
-        print(_unknown_base(args.base), file=sys.stderr)
+    compared = _compared(root, settings, args.base)
+    if compared is None:
         return 1
+    head, base, changed = compared
     summary = compare(base, head, [], settings.stale_after_months)
     pages = preview_general_pages(root, settings.content_dir, changed)
     plan = plan_preview(summary, directory, pages_changed=pages, look_changed=look_files(settings.content_dir, changed), root=root)
