@@ -72,6 +72,26 @@ def test_a_changed_program_brings_the_pages_of_the_employers_it_is_held_with() -
     assert "- 事業所「しらかば農園」（関係するプログラムが変わるため）" in render_preview_summary(plan, "https://example.invalid/")
 
 
+def test_employers_a_program_leaves_are_pictured_too() -> None:
+    """A removed program, or one that no longer names an employer, takes its meetings off that
+    employer's page and sheets: the employer is pictured as it will be, once."""
+    head = read_snapshot_from_tree(ROOT)
+    base = {path: dict(data) for path, data in head.items()}
+    base["content/programs/old-tour.md"] = {"title": "前の見学会", "employers": ["yamabiko-care", "no-such-employer"]}
+    base[TOUR]["employers"] = ["shirakaba-farm", "yamabiko-care", "komugi-no-oka-bakery"]
+    summary = compare(base, head, [], 12)
+    plan = plan_preview(summary, _directory(), base=base)
+    assert [(p.kind, p.change, p.page) for p in plan.pages] == [
+        ("プログラム", "変更", "programs/tour-shirakaba-farm/"),
+        ("事業所", "関係するプログラムが変わるため", "employers/shirakaba-farm/"),
+        ("事業所", "関係するプログラムが変わるため", "employers/yamabiko-care/"),
+        ("事業所", "関係するプログラムが変わるため", "employers/komugi-no-oka-bakery/"),
+    ]
+    assert plan.removed == 1
+    # without the base, only the employers the program names now
+    assert [p.page for p in plan_preview(summary, _directory()).pages][1:] == ["employers/shirakaba-farm/"]
+
+
 def test_general_pages_the_pull_request_adds_or_changes_are_in_the_plan() -> None:
     """Staff edit the home, about, join and data pages too: each changed one is pictured like a
     record (phone, computer, printed A4), by its address and title; a removed one has no page,

@@ -146,7 +146,7 @@ def _preview_pages(root: Path, settings, args: argparse.Namespace) -> int:
     head, base, changed = compared
     summary = compare(base, head, [], settings.stale_after_months)
     pages = preview_general_pages(root, settings.content_dir, changed)
-    plan = plan_preview(summary, directory, pages_changed=pages, look_changed=look_files(settings.content_dir, changed), root=root)
+    plan = plan_preview(summary, directory, pages_changed=pages, look_changed=look_files(settings.content_dir, changed), root=root, base=base)
     if plan.pages and not (args.site / "index.html").exists():
         print(f"作ったサイトが {args.site} にありません。先に .venv/bin/mkdocs build --site-dir {args.site} を実行してください。", file=sys.stderr)
         return 1

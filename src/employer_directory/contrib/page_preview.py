@@ -122,6 +122,7 @@ def plan_preview(
     pages_changed: tuple[PreviewPage, ...] = (),
     look_changed: tuple[str, ...] = (),
     root: Path | None = None,
+    base: dict[str, dict] | None = None,
 ) -> PreviewPlan:
     """The pages of the records the pull request adds or changes, as the head builds them, then
     the general pages it adds or changes (``pages_changed``, from :func:`preview_general_pages`), then,
@@ -129,7 +130,9 @@ def plan_preview(
     :func:`look_files`), a few sample pages (:func:`look_samples`; ``root`` is where the home
     page's file is read), then the pages of the employers that an added or changed program is
     held with: their page and sheets ② and ③ list its meetings (a tour day moved is seen there
-    too). All count within ``most``.
+    too). With ``base`` (the records before the pull request, ``pr_summary`` snapshot), also the
+    employers a changed program was held with and a removed program's: their lists lose its
+    meetings. All count within ``most``.
 
     Records are found by their file, so a ``slug:`` that differs from the file name is followed.
     A file the head cannot load has no page (validation has stopped the check before this runs)."""
@@ -156,11 +159,14 @@ def plan_preview(
             pictured.add(page.source_path)
             unique.append(page)
     pages = unique
-    for program in programs:
-        for employer in filter(None, map(directory.employer, program.employers)):
-            if employer.source_path not in pictured:
-                pictured.add(employer.source_path)
-                pages.append(_page("事業所", employer, HELD_WITH))
+    held = [slug for program in programs for slug in program.employers]
+    for change in (*summary.changed, *summary.removed) if base else ():
+        was = base.get(change.path, {}).get("employers") if change.kind == "プログラム" else None
+        held += [slug for slug in was if isinstance(slug, str)] if isinstance(was, list) else []
+    for employer in filter(None, map(directory.employer, held)):
+        if employer.source_path not in pictured:
+            pictured.add(employer.source_path)
+            pages.append(_page("事業所", employer, HELD_WITH))
     return PreviewPlan(pages[:most], max(0, len(pages) - most), len(summary.removed))
 
 
