@@ -163,6 +163,13 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    # Theme pages with no Markdown of their own (404.html) name the centre and its phone too.
+    if _build.pages is not None:
+        context["directory"] = _build.pages.directory
+    return context
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.jobs is not None
     try:

@@ -22,6 +22,7 @@ PAGE_TYPES = [
     "programs/tour-shirakaba-farm/",
     "about/",
     "join/",
+    "404.html",
 ]
 
 
@@ -81,6 +82,29 @@ def test_a_seeker_from_the_sheets_qr_code_reaches_the_centres_phone_from_the_fir
     assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], "the phone number is not in view"
     assert call.get_attribute("href") == "tel:0268-00-0000"
     assert watched.errors == []
+
+
+def test_a_missing_page_says_so_in_japanese_and_leads_back(watched, site_url, built_site):
+    """GitHub Pages serves 404.html at any address with no page: a QR code on a sheet printed
+    before an employer's page moved, an old bookmark. Material's page said 「404 - Not found」
+    in English with nothing to follow; ours says what may have happened and where to go, and
+    its links work at whatever depth it is served."""
+    missing = site_url + "employers/no-longer-here/"
+    body = (built_site / "404.html").read_text(encoding="utf-8")
+    page = watched.page
+    page.route(missing, lambda route: route.fulfill(status=404, body=body, content_type="text/html; charset=utf-8"))
+    page.goto(missing)
+    # Chromium logs the page's own 404 status; nothing else (an asset it could not load) may fail
+    assert watched.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    watched.errors.clear()
+    assert page.title() == "ページが見つかりません - しらかば市 協力事業所ガイド"
+    assert page.locator("h1").inner_text().replace("\n", "") == "ページが見つかりません"
+    assert "QR コード" in page.locator("article").inner_text()
+    assert page.locator("article a[href^='tel:']").get_attribute("href") == "tel:0268-00-0000"
+    page.get_by_role("link", name="事業所をさがす（一覧）").click()
+    page.wait_for_url(site_url + "employers/")
+    assert page.locator("h1").inner_text() == "事業所をさがす"
+    assert watched.errors == [] and watched.hosts == {"127.0.0.1"}
 
 
 def assert_accessible(browser, url: str) -> None:
