@@ -14,7 +14,7 @@ import pytest
 import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import BUILD_DATE, ROOT, copy_project, run_build
+from conftest import BUILD_DATE, ROOT, copy_project, run_build, serve_below_project_path
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.models.employer import Employer, Task
@@ -24,7 +24,7 @@ from employer_directory.vocabulary import LOADS, OFFER_TYPES, SETTINGS, WEEKDAYS
 
 pytestmark = pytest.mark.browser
 
-from test_browser import AXE_OPTIONS  # one set of rules for every axe check
+from test_browser import AXE_OPTIONS, assert_accessible  # one set of rules for every axe check
 from test_calendar_site import KEEPS_THE_RHYTHM, SECOND_PERIOD  # the sample group's second period
 PRINT_DAY = "2026-11-25T10:00:00+09:00"
 """The browser's clock while printing: sheets show it as the printing date."""
@@ -863,6 +863,33 @@ def test_a_month_sheet_says_beside_each_program_when_a_related_employer_pauses_o
         assert re.search(r"Pages:\s+1\n", info), f"{day}: more than one page"
         text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
         assert (text.count(PAUSED_FARM), "しらかば農園は12月10日(木)から受け入れ休止（1月31日(日)まで）" in text) == ((1, True) if shown else (0, False)), day
+
+
+def test_sheets_two_and_three_say_beside_a_joint_meeting_that_the_other_employer_pauses_and_keep_to_one_page(printer, busy_paused_site, tmp_path):
+    """The tour is held with the paused farm and あさひ野菜農場: the latter's sheets list it, and must
+    not send someone to a farm that takes nobody. The farm's own sheets say its pause at the top and
+    do not repeat it beside each meeting."""
+    tour = squeeze("職場見学会「しらかば農園」 2026年12月16日(水) 10:00〜11:30 （申し込みは12月10日(木)まで）")
+    for slug, beside in (("asahi-yasai-farm", 1), ("shirakaba-farm", 0)):
+        url = (busy_paused_site / "employers" / slug / "sheets.html").as_uri()
+        for kind in ("seeker", "staff"):
+            pages = print_pdf(printer, f"{url}#{kind}", tmp_path / f"{slug}-{kind}.pdf")
+            assert len(pages) == 1, f"{slug} {kind}: {len(pages)} pages"
+            assert tour in pages[0] and pages[0].count(PAUSED_FARM) == beside, (slug, kind)
+            if beside:
+                assert tour + PAUSED_FARM in pages[0], kind
+            else:
+                assert pages[0].count("受け入れ休止") == 1 and "【受け入れ休止のお知らせ】" in pages[0], kind  # the top's notice only
+
+
+@pytest.fixture(scope="module")
+def busy_paused_url(busy_paused_site, tmp_path_factory):
+    yield from serve_below_project_path(busy_paused_site, tmp_path_factory.mktemp("www-busy-paused"))
+
+
+@pytest.mark.parametrize("path", ["employers/asahi-yasai-farm/sheets.html", "employers/shirakaba-farm/sheets.html", "calendar/2026-12/", "employers/asahi-yasai-farm/", "employers/shirakaba-farm/"])
+def test_pages_with_a_related_employer_s_pause_beside_meetings_have_no_accessibility_violations(browser, busy_paused_url, path):
+    assert_accessible(browser, busy_paused_url + path)
 
 
 def test_a_busy_month_prints_on_one_sheet_with_each_time_once_and_the_deadlines(printer, busy_site, tmp_path):
