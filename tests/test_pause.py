@@ -365,3 +365,32 @@ def test_a_meeting_in_its_employer_s_pause_shows_the_pause_beside_it_in_every_li
     home = read(site, "index.html")
     assert chip in home[home.index('id="upcoming"'):]
 
+
+
+def test_the_employer_s_own_page_lists_its_meetings_without_its_own_pause_but_with_another_s(tmp_path):
+    """A joint tour of two farms that both pause: the page of each says its own pause at the top, so
+    its list of meetings shows only the other's beside the tour; the program page, the month page and
+    the calendar index show both."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", with_content=False)
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    assert base.count("registered: 2020-04-01") == 1 and base.count("name: テスト農園") == 1
+    (project / "content" / "employers" / "base-farm.md").write_text(base.replace("registered: 2020-04-01", "paused:\n  until: 2027-01-31\nregistered: 2020-04-01"), encoding="utf-8")
+    (project / "content" / "employers" / "next-farm.md").write_text(base.replace("name: テスト農園", "name: となりの農園").replace("registered: 2020-04-01", "paused:\n  until: 2027-01-15\nregistered: 2020-04-01"), encoding="utf-8")
+    program = (ROOT / "content" / "programs" / "tour-shirakaba-farm.md").read_text(encoding="utf-8")
+    assert "employers: [shirakaba-farm]" in program and "dates: [2026-12-16]" in program
+    (project / "content" / "programs" / "tour.md").write_text(program.replace("employers: [shirakaba-farm]", "employers: [base-farm, next-farm]"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    ours, theirs = "テスト農園は<wbr>受け入れ休止中", "となりの農園は<wbr>受け入れ休止中"
+    for slug, shown, left_out in (("base-farm", theirs, ours), ("next-farm", ours, theirs)):
+        page = read(site, f"employers/{slug}/index.html")
+        assert "いま受け入れを休止しています" in squeeze(page[page.index('class="dir-pause"'):]), slug  # the notice at the top
+        listed = page[page.index('id="employer-upcoming"'):]
+        listed = listed[:listed.index("</ul>")]
+        assert "2026年12月16日(水)" in listed and listed.count('class="cal-paused"') == 1, slug
+        assert shown in listed and left_out not in listed, slug
+    for path in ("programs/tour/index.html", "calendar/2026-12/index.html", "calendar/index.html"):
+        page = read(site, path)
+        assert ours in page and theirs in page, path

@@ -14,7 +14,7 @@ import pytest
 import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import BUILD_DATE, ROOT, copy_project, run_build
+from conftest import BUILD_DATE, ROOT, copy_project, run_build, serve_below_project_path
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.models.employer import Employer, Task
@@ -24,7 +24,7 @@ from employer_directory.vocabulary import LOADS, OFFER_TYPES, SETTINGS, WEEKDAYS
 
 pytestmark = pytest.mark.browser
 
-from test_browser import AXE_OPTIONS  # one set of rules for every axe check
+from test_browser import AXE_OPTIONS, assert_accessible  # one set of rules for every axe check
 from test_calendar_site import KEEPS_THE_RHYTHM, SECOND_PERIOD  # the sample group's second period
 PRINT_DAY = "2026-11-25T10:00:00+09:00"
 """The browser's clock while printing: sheets show it as the printing date."""
@@ -786,11 +786,10 @@ BUSY_AT_THE_FARM = "weekly-mon-wed-fri.md"
 """The busy program held with しらかば農園 (which also has its one tour day, 2026-12-16)."""
 
 
-@pytest.fixture(scope="module")
-def busy_site(tmp_path_factory):
+def busy_project(target: Path) -> Path:
     """The sample plus two weekly programs in December and January (about 25 meetings a month), one
     of them held with しらかば農園."""
-    project = copy_project(tmp_path_factory.mktemp("busy"))
+    project = copy_project(target)
     for name, (title, rule, time, place) in BUSY_PROGRAMS.items():
         (project / "content" / "programs" / name).write_text(
             f"---\ntitle: {title}\nkind: 集団プログラム\nsummary: 毎週の練習です。\nplace:\n  name: {place}\n"
@@ -798,10 +797,99 @@ def busy_site(tmp_path_factory):
             + f"recurrence:\n  rule: {rule}\n  start: 2026-12-01\n  until: 2027-01-31\n  time: \"{time}\"\nverified: 2026-11-20\n---\n",
             encoding="utf-8",
         )
+    return project
+
+
+@pytest.fixture(scope="module")
+def busy_site(tmp_path_factory):
+    project = busy_project(tmp_path_factory.mktemp("busy"))
     site = project / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+PAUSED_FARM = "しらかば農園は受け入れ休止中（1月31日(日)まで）"
+"""The words of the farm's pause beside a meeting in it (busy_paused_site)."""
+
+
+@pytest.fixture(scope="module")
+def busy_paused_site(tmp_path_factory):
+    """The busy site with しらかば農園 paused from 2026-12-10 until 2027-01-31: its weekly program
+    meets before and in the pause, its tour day (2026-12-16) in it. The tour is held jointly with
+    あさひ野菜農場, which takes people as usual."""
+    project = busy_project(tmp_path_factory.mktemp("busy-paused"))
+    farm = project / "content" / "employers" / "shirakaba-farm.md"
+    written = farm.read_text(encoding="utf-8")
+    assert written.count("\nregistered:") == 1
+    farm.write_text(written.replace("\nregistered:", "\npaused:\n  from: 2026-12-10\n  until: 2027-01-31\n  reason: 冬の改修のため\nregistered:"), encoding="utf-8")
+    tour = project / "content" / "programs" / "tour-shirakaba-farm.md"
+    written = tour.read_text(encoding="utf-8")
+    assert "employers: [shirakaba-farm]" in written
+    tour.write_text(written.replace("employers: [shirakaba-farm]", "employers: [shirakaba-farm, asahi-yasai-farm]"), encoding="utf-8")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def month_sheet_rows(site: Path, month: str) -> dict[str, str]:
+    """The programs table of a month page: each row's program title and its text."""
+    html = (site / "calendar" / month / "index.html").read_text(encoding="utf-8")
+    table = html[html.index('class="cal-print-programs"'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r'<th scope="row">(.*?)</tr>', table, re.S)
+    return {re.split(r"<", row, maxsplit=1)[0].strip(): squeeze(re.sub(r"<[^>]+>", "", row)) for row in rows}
+
+
+def test_a_month_sheet_says_beside_each_program_when_a_related_employer_pauses_on_its_one_page(browser, busy_paused_site, tmp_path):
+    """The grid's chip beside each meeting is cut off in a busy month's two-line cells: the programs
+    table says it once a line, and from which day when the program meets before the pause."""
+    weekly, tour = BUSY_PROGRAMS[BUSY_AT_THE_FARM][0], "職場見学会「しらかば農園」"
+    for month, words in (("2026-12", {weekly: "しらかば農園は12月10日(木)から受け入れ休止（1月31日(日)まで）", tour: PAUSED_FARM}), ("2027-01", {weekly: PAUSED_FARM})):
+        rows = month_sheet_rows(busy_paused_site, month)
+        assert set(words) < set(rows), month
+        for title, text in rows.items():
+            assert text.count("受け入れ休止") == (title in words) and words.get(title, "") in text, (month, title)
+    for day, shown in (("2026-11-25", True), ("2027-02-01", False)):  # a page printed after the pause leaves it off
+        context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+        page = context.new_page()
+        page.clock.set_fixed_time(f"{day}T10:00:00+09:00")
+        page.goto((busy_paused_site / "calendar" / "2026-12" / "index.html").as_uri())
+        target = tmp_path / f"2026-12-{day}.pdf"
+        page.pdf(path=str(target), prefer_css_page_size=True)
+        context.close()
+        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Pages:\s+1\n", info), f"{day}: more than one page"
+        text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+        assert (text.count(PAUSED_FARM), "しらかば農園は12月10日(木)から受け入れ休止（1月31日(日)まで）" in text) == ((1, True) if shown else (0, False)), day
+
+
+def test_sheets_two_and_three_say_beside_a_joint_meeting_that_the_other_employer_pauses_and_keep_to_one_page(printer, busy_paused_site, tmp_path):
+    """The tour is held with the paused farm and あさひ野菜農場: the latter's sheets list it, and must
+    not send someone to a farm that takes nobody. The farm's own sheets say its pause at the top and
+    do not repeat it beside each meeting."""
+    tour = squeeze("職場見学会「しらかば農園」 2026年12月16日(水) 10:00〜11:30 （申し込みは12月10日(木)まで）")
+    for slug, beside in (("asahi-yasai-farm", 1), ("shirakaba-farm", 0)):
+        url = (busy_paused_site / "employers" / slug / "sheets.html").as_uri()
+        for kind in ("seeker", "staff"):
+            pages = print_pdf(printer, f"{url}#{kind}", tmp_path / f"{slug}-{kind}.pdf")
+            assert len(pages) == 1, f"{slug} {kind}: {len(pages)} pages"
+            assert tour in pages[0] and pages[0].count(PAUSED_FARM) == beside, (slug, kind)
+            if beside:
+                assert tour + PAUSED_FARM in pages[0], kind
+            else:
+                assert pages[0].count("受け入れ休止") == 1 and "【受け入れ休止のお知らせ】" in pages[0], kind  # the top's notice only
+
+
+@pytest.fixture(scope="module")
+def busy_paused_url(busy_paused_site, tmp_path_factory):
+    yield from serve_below_project_path(busy_paused_site, tmp_path_factory.mktemp("www-busy-paused"))
+
+
+@pytest.mark.parametrize("path", ["employers/asahi-yasai-farm/sheets.html", "employers/shirakaba-farm/sheets.html", "calendar/2026-12/", "employers/asahi-yasai-farm/", "employers/shirakaba-farm/"])
+def test_pages_with_a_related_employer_s_pause_beside_meetings_have_no_accessibility_violations(browser, busy_paused_url, path):
+    assert_accessible(browser, busy_paused_url + path)
 
 
 def test_a_busy_month_prints_on_one_sheet_with_each_time_once_and_the_deadlines(printer, busy_site, tmp_path):

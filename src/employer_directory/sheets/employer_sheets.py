@@ -69,6 +69,11 @@ class SheetMeeting:
     a table for days, and the seeker must not learn of the deadline only after it passed."""
     walk_in: bool = False
     """After the deadline one can still come on the day (``walk_in``)."""
+    paused_with: tuple[Employer, ...] = ()
+    """The program's other employers that take nobody on the meeting's day (Directory.paused_at):
+    a joint tour lists the meeting on each employer's sheets, and a counsellor must not send
+    someone to the one that pauses. The sheet's own employer is left out: its pause is at the
+    sheet's top."""
 
     @property
     def status(self) -> str:
@@ -220,7 +225,8 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
         program = directory.calendar.program(occurrence.program_slug)
         place = occurrence.place  # a rule period may meet elsewhere
         at_employer = not place.online and place.address == employer.address
-        meetings.append(SheetMeeting(occurrence, place_label(place), at_employer, program.deadline, program.walk_in))
+        paused_with = tuple(other for other in directory.paused_at(occurrence) if other.slug != employer.slug)
+        meetings.append(SheetMeeting(occurrence, place_label(place), at_employer, program.deadline, program.walk_in, paused_with))
     return EmployerSheets(
         employer=employer,
         category=directory.category_of(employer),

@@ -7,13 +7,27 @@ so that the grid cells can stay short and large enough to read from a metre away
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..calendar.month_view import MonthView
 from ..calendar.occurrences import Occurrence
 from ..directory import Directory
+from ..models.employer import Employer
 from ..models.program import Program
 from .employer_sheets import place_label
+
+
+@dataclass(frozen=True)
+class MonthLinePause:
+    """A related employer's pause (受け入れ休止) that falls on some of a line's meetings
+    (Directory.paused_at): the grid's chip beside each meeting is cut off in a busy month, so the
+    programs table says it once per line."""
+
+    employer: Employer
+    since: dt.date | None
+    """The pause's first day when the line meets before it in the month (those meetings are not
+    in the pause: 「12月10日(木)から」); None when it covers the line's first meeting."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +36,7 @@ class MonthProgramLine:
     occurrences: tuple[Occurrence, ...]
     """This program's meetings in the month at one place, in date order (cancelled ones
     included, marked)."""
+    pauses: tuple[MonthLinePause, ...] = ()
 
     @property
     def place(self) -> str:
@@ -45,4 +60,22 @@ def month_program_lines(view: MonthView, directory: Directory) -> list[MonthProg
     for day in view.days_with_occurrences:
         for occurrence in day.occurrences:
             grouped.setdefault((occurrence.program_slug, place_label(occurrence.place)), []).append(occurrence)
-    return [MonthProgramLine(directory.calendar.program(slug), tuple(occurrences)) for (slug, _place), occurrences in grouped.items()]
+    return [
+        MonthProgramLine(directory.calendar.program(slug), tuple(occurrences), line_pauses(occurrences, directory))
+        for (slug, _place), occurrences in grouped.items()
+    ]
+
+
+def line_pauses(occurrences: list[Occurrence], directory: Directory) -> tuple[MonthLinePause, ...]:
+    """The pauses of the line's employers that fall on any of its meetings, each once, in the order
+    met."""
+    first_day = occurrences[0].date
+    found: dict[str, Employer] = {}
+    for occurrence in occurrences:
+        for employer in directory.paused_at(occurrence):
+            found.setdefault(employer.slug or "", employer)
+    return tuple(
+        MonthLinePause(employer, employer.paused.start if employer.paused.start and employer.paused.start > first_day else None)
+        for employer in found.values()
+        if employer.paused is not None
+    )
