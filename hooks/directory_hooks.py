@@ -9,7 +9,8 @@ imports there). This module only decides *when* things happen in MkDocs' two-pas
 2. ``on_pre_build``: load and validate all content *before* MkDocs cleans or writes the site
    directory, so that bad content aborts with the full list of problems and no half-written site.
 3. ``on_files``: add the generated listing pages as virtual files and give employer and
-   program pages their URLs.
+   program pages their URLs; register the pages at renamed records' former addresses
+   (``employer_directory.forwarding``) as a file job.
 4. ``on_page_markdown``: pick the template for each of our pages.
 5. ``on_env`` / ``on_page_context``: hand domain objects to the Jinja templates in
    ``overrides/``; all markup lives there.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from functools import partial
 from pathlib import Path
 
 from markupsafe import escape
@@ -32,6 +34,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from employer_directory.background import FileJobFailed, SiteFileJobs
+from employer_directory.forwarding import render_forwarding_files
 from employer_directory.loading import load_directory
 from employer_directory.problems import ContentInvalid
 from employer_directory.settings import load_settings
@@ -116,6 +119,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = files.get_file_from_path(src_uri)
         if file is not None:
             file.dest_uri = dest_uri
+    directory = pages.directory
+    if any(record.former_slugs for record in (*directory.employers, *directory.programs)):
+        templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
+        make = partial(render_forwarding_files, directory, config.site_url or "/", config.site_name, templates)
+        assert _build.jobs is not None
+        _build.jobs.start("前のアドレスからの案内", make, cost=0.1)
     return files
 
 

@@ -138,6 +138,26 @@ def test_general_pages_are_listed_with_the_records(project):
     assert changed[0].startswith("- 事業所「しらかば農園」") and changed[-1] == "- ページ「事業所のみなさまへ」 `content/join.md`"
 
 
+def test_a_page_whose_address_goes_is_told_with_how_to_forward_it(project):
+    """Renaming a file moves its page: the sheets' QR codes printed before lead nowhere. The
+    summary lists the addresses no record forwards (former_slugs), and says how."""
+    _commit_base(project)
+    farm = project / "content/employers/shirakaba-farm.md"
+    (project / "content/employers/shirakaba-nouen.md").write_text(farm.read_text(encoding="utf-8"), encoding="utf-8")
+    farm.unlink()
+    tour = project / "content/programs/tour-shirakaba-farm.md"
+    tour.write_text(tour.read_text(encoding="utf-8").replace("title: ", "slug: farm-tour\ntitle: ", 1), encoding="utf-8")
+    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    lost = summary.split("### アドレスがなくなるページ（2件）\n\n", 1)[1].split("\n### ", 1)[0]
+    assert lost.splitlines()[:2] == ["- `employers/shirakaba-farm/`: 事業所「しらかば農園」", "- `programs/tour-shirakaba-farm/`: プログラム 職場見学会「しらかば農園」"]
+    assert "新しいファイルに `former_slugs: [shirakaba-farm]` のように前の URL名を書くと" in lost
+    # forwarded: nothing to tell
+    nouen = project / "content/employers/shirakaba-nouen.md"
+    nouen.write_text(nouen.read_text(encoding="utf-8").replace("\nname: ", "\nformer_slugs: [shirakaba-farm]\nname: ", 1), encoding="utf-8")
+    tour.write_text(tour.read_text(encoding="utf-8").replace("slug: farm-tour\n", "slug: farm-tour\nformer_slugs: [tour-shirakaba-farm]\n", 1), encoding="utf-8")
+    assert "アドレスがなくなる" not in _cli(project, "pr-summary", "--base", "main").stdout
+
+
 def test_nothing_changed_and_an_unknown_base_are_said(project):
     _commit_base(project)
     result = _cli(project, "pr-summary", "--base", "main")

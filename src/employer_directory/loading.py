@@ -258,6 +258,30 @@ def _line_in_file(root: Path, record: BaseModel, *path: object) -> int:
     return front.line_of(path) if isinstance(front, FrontMatter) else 1
 
 
+def _check_former_slugs(records: list, kind: str, current: dict[str, BaseModel], line, problems: list[Problem]) -> None:
+    """A former URL name leads to the record's page from the old address: it may not be the
+    address of a page there now (its own, or another record's of the same kind), nor lead to two
+    records."""
+    folder = "employers" if kind == "事業所" else "programs"
+    taken: dict[str, BaseModel] = {}
+    for record in records:
+        for index, former in enumerate(record.former_slugs):
+            at = (record.source_path, line(record, "former_slugs", index), f"former_slugs[{index + 1}番目]（前のURL名）")
+            if former in current:
+                mine = current[former] is record
+                problems.append(
+                    Problem(
+                        *at,
+                        f"前のURL名「{former}」は、" + ("この" + kind + "のいまのURL名です" if mine else f"いまの {current[former].source_path} のURL名です（{folder}/{former}/ はそのページです）"),
+                        "この行を消してください" if mine else "前のURL名ではないなら、この行を消してください",
+                    )
+                )
+            elif former in taken:
+                problems.append(Problem(*at, f"前のURL名「{former}」は {taken[former].source_path} にも書いてあります", f"{folder}/{former}/ から案内するのは1つだけです。どちらかの行を消してください"))
+            else:
+                taken[former] = record
+
+
 def check_across(
     employers: list[Employer], programs: list[Program], today: dt.date, problems: list[Problem], root: Path, unread: set[str] = frozenset()
 ) -> None:
@@ -275,6 +299,7 @@ def check_across(
                     Problem(record.source_path, line(record, "slug"), "slug（URL名）", f"URL名「{record.slug}」が {other.source_path} と同じです", f"どちらかの{kind}の slug（またはファイル名）を別の名前にしてください")
                 )
             seen[record.slug] = record
+        _check_former_slugs(records, kind, seen, line, problems)
     for program in programs:
         if ics_path_for_program(program.slug) == ALL_PROGRAMS_FEED:
             # Its feed would be written over by the feed of every program (or the other way round).
@@ -288,6 +313,17 @@ def check_across(
                     "ほかの名前にしてください（例: " + ("ファイル名を all-2027.md に" if named_by_file else "slug: all-2027") + "）",
                 )
             )
+        for index, former in enumerate(program.former_slugs):
+            if ics_path_for_program(former) == ALL_PROGRAMS_FEED:
+                problems.append(
+                    Problem(
+                        program.source_path,
+                        line(program, "former_slugs", index),
+                        f"former_slugs[{index + 1}番目]（前のURL名）",
+                        f"URL名「{former}」は、全プログラムのカレンダー（{ALL_PROGRAMS_FEED}）に使っています",
+                        "この行を消してください（このURL名のプログラムはありませんでした）",
+                    )
+                )
     names: dict[str, Employer] = {}
     for employer in employers:
         if employer.name in names:
@@ -296,11 +332,17 @@ def check_across(
             )
         names[employer.name] = employer
     slugs = {employer.slug for employer in employers}
+    renamed = {former: employer for employer in employers for former in employer.former_slugs}
     for program in programs:
         for index, slug in enumerate(program.employers):
             if slug not in slugs and slug not in unread:
+                field = f"employers[{index + 1}番目]（関係する協力事業所）"
+                if slug in renamed:
+                    now = renamed[slug]
+                    problems.append(Problem(program.source_path, line(program, "employers", index), field, f"事業所「{slug}」は「{now.slug}」（{now.name}）に名前が変わりました", f"{now.slug} と書いてください"))
+                    continue
                 problems.append(
-                    Problem(program.source_path, line(program, "employers", index), f"employers[{index + 1}番目]（関係する協力事業所）", f"事業所「{slug}」が見つかりません", "content/employers/ にあるファイル名（.md を除く）を書いてください")
+                    Problem(program.source_path, line(program, "employers", index), field, f"事業所「{slug}」が見つかりません", "content/employers/ にあるファイル名（.md を除く）を書いてください")
                 )
     latest = today + dt.timedelta(days=FUTURE_DAYS)
     for program in programs:

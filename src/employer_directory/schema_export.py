@@ -13,6 +13,7 @@ from typing import Any
 from .exports.json_data import data_schemas
 from .models.employer import Employer
 from .models.program import Program
+from .models.values import SLUG
 from .settings import DirectorySettings
 
 SCHEMA_FILES = {"employer.schema.json": Employer, "program.schema.json": Program}
@@ -31,7 +32,7 @@ def employer_schema(settings: DirectorySettings) -> dict[str, Any]:
     if settings.areas:
         props["area"]["enum"] = [term.label for term in settings.area_terms()]
     props["accommodations"]["items"] = {"type": "string", "enum": [t.label for t in settings.accommodation_terms()]}
-    props["slug"] = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "title": "URL名", "description": props["slug"].get("description", "")}
+    props["slug"] = {"type": "string", "pattern": SLUG.pattern, "title": "URL名", "description": props["slug"].get("description", "")}
     schema["title"] = "協力事業所（content/employers/*.md の項目）"
     return schema
 
@@ -41,7 +42,7 @@ def program_schema(settings: DirectorySettings) -> dict[str, Any]:
     _hidden(schema)
     props = schema["properties"]
     props["kind"]["enum"] = [term.label for term in settings.program_kind_terms()]
-    props["slug"] = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "title": "URL名"}
+    props["slug"] = {"type": "string", "pattern": SLUG.pattern, "title": "URL名"}
     schema["title"] = "プログラム（content/programs/*.md の項目）"
     return schema
 

@@ -14,14 +14,13 @@ from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written_twice, mapping_nodes
-from .models.values import TOKYO, Count, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
+from .models.values import SLUG, TOKYO, Count, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
 from .search.normalize import SearchWords, fold_text
 from .search.tokenize import is_one_run, query_terms
 from .validation import problems_from_validation
 from .vocabulary import Term
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class TermSetting(BaseModel):

@@ -218,7 +218,11 @@ def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str) -> lis
             data = maker.event(occurrence)
             serialised[occurrence.key] = data
             events.append(data)
-        files.append(IcsFile(ics_path_for_program(slug), _calendar(_header(f"{program.title}（{site_name}）"), events)))
+        feed = _calendar(_header(f"{program.title}（{site_name}）"), events)
+        files.append(IcsFile(ics_path_for_program(slug), feed))
+        # A calendar app subscribed to the feed's address before the program's file was renamed
+        # keeps it: the same feed at each former address (a static site cannot redirect a feed).
+        files += [IcsFile(ics_path_for_program(former), feed) for former in program.former_slugs]
     files.append(IcsFile(ALL_PROGRAMS_FEED, _calendar(_header(f"{site_name} プログラム"), (serialised[o.key] for o in calendar.all))))
     files.sort(key=lambda f: f.path)
     return files

@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..models.values import SLUG
+
 REFERENCE_PATH = "docs/fields.md"
 """Where the generated reference lives, relative to the project root (outside the site)."""
 
@@ -21,7 +23,7 @@ SCHEMAS = (
     ("program.schema.json", "プログラム", "content/programs/（URL名）.md"),
 )
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_PATTERN = SLUG.pattern
 GENERIC_EXAMPLES = {"integer": "10", "boolean": "true", "date": "2026-04-08"}
 
 
@@ -90,6 +92,8 @@ def _example(key: str, node: dict[str, Any]) -> str:
         item = node.get("items", {})
         if "enum" in item:
             return f"{key}: [{', '.join(item['enum'][:2])}]"
+        if item.get("pattern") == SLUG_PATTERN:
+            return f"{key}: [shirakaba-nouen]"
         if item.get("type") == "string":
             return f"{key}: [〇〇, △△]"
         return ""

@@ -30,8 +30,9 @@ REPORT_FORM = "report-outdated.yml"
 
 SET_BY_STAFF = ("registered", "verified")
 """Dates the import fills in (the day staff turn the request into a file)."""
-NOT_ASKED = ("paused",)
-"""Fields a registration does not ask: a new employer is not paused (staff add 「paused:」 later)."""
+NOT_ASKED = ("paused", "former_slugs")
+"""Fields a registration does not ask: a new employer is not paused (staff add 「paused:」 later)
+and has had no other URL name."""
 LONG_TEXT = {"business", "access.note"}
 """Fields that are paragraphs rather than one line."""
 YES_NO = ("あり", "なし")

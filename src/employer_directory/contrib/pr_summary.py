@@ -106,9 +106,44 @@ class PullRequestSummary:
     removed: list[Change] = field(default_factory=list)
     stale: list[StaleRecord] = field(default_factory=list)
     stale_months: int = 12
+    lost: list[LostAddress] = field(default_factory=list)
+    """Pages whose address goes with the pull request and that no record forwards
+    (``former_slugs``): a renamed file breaks the QR codes on sheets printed before."""
     pages: list[GeneralPage] = field(default_factory=list)
     """The general pages (home, about, join, data) it adds, changes or removes: listed with the
     records, so that a pull request that edits only join.md is not told as no change."""
+
+
+@dataclass(frozen=True)
+class LostAddress:
+    kind: str
+    name: str
+    address: str
+    """Below the site's root: ``employers/shirakaba-farm/``."""
+    slug: str
+
+
+def _slug_of(path: str, data: dict[str, Any]) -> str:
+    slug = data.get("slug")
+    return slug if isinstance(slug, str) and slug else path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def lost_addresses(base: Snapshot, head: Snapshot) -> list[LostAddress]:
+    """The employer and program pages of ``base`` whose address ``head`` neither has nor forwards
+    (a record's ``former_slugs``), by address."""
+    kept: set[tuple[str, str]] = set()
+    for path, data in head.items():
+        folder = _kind_of(path)[0]
+        formers = data.get("former_slugs")
+        kept.add((folder, _slug_of(path, data)))
+        kept.update((folder, former) for former in (formers if isinstance(formers, list) else []) if isinstance(former, str))
+    lost = []
+    for path, data in base.items():
+        folder, label = _kind_of(path)[:2]
+        slug = _slug_of(path, data)
+        if (folder, slug) not in kept:
+            lost.append(LostAddress(label, _name(path, data), f"{folder}/{slug}/", slug))
+    return sorted(lost, key=lambda address: address.address)
 
 
 def _kind_of(path: str):
@@ -133,7 +168,7 @@ def compare(
 ) -> PullRequestSummary:
     """``problems``: what validation finds in each file of the head (``problems_in_files``)."""
     problems = problems or {}
-    summary = PullRequestSummary(stale=stale, stale_months=stale_months)
+    summary = PullRequestSummary(stale=stale, stale_months=stale_months, lost=lost_addresses(base, head))
     for path in sorted(head.keys() - base.keys()):
         summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path]), problems=problems.get(path, [])))
     for path in sorted(base.keys() - head.keys()):
@@ -431,6 +466,17 @@ def render_summary(summary: PullRequestSummary) -> str:
         lines.append("")
         if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
             lines += [PROGRAM_REMOVED, ""]
+    if summary.lost:
+        lines += [f"### アドレスがなくなるページ（{len(summary.lost)}件）", ""]
+        lines += [f"- `{lost.address}`: {named(lost.kind, escape_markdown(lost.name))}" for lost in summary.lost]
+        example = summary.lost[0].slug
+        lines += [
+            "",
+            "⚠ 前に印刷して渡したシートの QR コードや、ブックマーク・カレンダーの購読は、このアドレスのままです。"
+            f"ファイル名（URL名）を変えただけなら、新しいファイルに `former_slugs: [{example}]` のように前の URL名を書くと、新しいページへ案内されます。"
+            "掲載をやめたときは、このままでかまいません（「ページが見つかりません」のページになります）。",
+            "",
+        ]
     lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
     if summary.stale:
         lines += [

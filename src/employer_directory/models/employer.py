@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
-from .values import Count, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, no_repeats, staff_error
+from .values import Count, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, no_repeats, staff_error
 
 OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
 Trait = choice(TRAITS, "確認できること")
@@ -163,6 +163,12 @@ class Employer(Strict):
 
     slug: Optional[str] = Field(None, title="URL名", description="省略するとファイル名が使われます")
     name: ShortText = Field(title="事業所名")
+    former_slugs: list[FormerSlug] = Field(
+        default_factory=list,
+        title="前のURL名",
+        description="ファイル名（または slug）を変えたとき、前の名前を書きます。前のアドレス（印刷したシートの QR コード、ブックマーク）から新しいページへ案内します",
+        json_schema_extra={"uniqueItems": True},
+    )
     reading: ShortText = Field(title="よみがな", description="ひらがなで。検索に使います")
     category: str = Field(title="業種", description="mkdocs.yml の categories のどれか")
     area: str = Field(title="地域", description="mkdocs.yml の areas のどれか")

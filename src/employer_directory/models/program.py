@@ -25,7 +25,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Contact, Strict
-from .values import Count, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, no_repeats, staff_error, staff_errors
+from .values import Count, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -165,6 +165,12 @@ class Cancellation(Strict):
 class Program(Strict):
     slug: Optional[str] = Field(None, title="URL名", description="省略するとファイル名が使われます")
     title: ShortText = Field(title="プログラム名")
+    former_slugs: list[FormerSlug] = Field(
+        default_factory=list,
+        title="前のURL名",
+        description="ファイル名（または slug）を変えたとき、前の名前を書きます。前のアドレス（印刷したシートの QR コード、ブックマーク）から新しいページへ案内します",
+        json_schema_extra={"uniqueItems": True},
+    )
     kind: str = Field(title="種類", description="mkdocs.yml の program_kinds のどれか")
     summary: LongText = Field(title="内容")
     audience: Optional[Text] = Field(None, title="対象")

@@ -25,6 +25,9 @@ from ..vocabulary import WEEKDAYS
 TOKYO = ZoneInfo("Asia/Tokyo")
 """Every date and time in the content is local time in Japan (no daylight saving)."""
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""A record's URL name (``slug:`` or its file name): half-width lower-case letters, digits and
+hyphens between them."""
 FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 DASHES = str.maketrans({c: "-" for c in "ー―‐－−–—"})
@@ -124,6 +127,19 @@ ShortSetting = Annotated[str, BeforeValidator(_check_text(80, in_settings=True))
 """ShortText in mkdocs.yml: the same checks, with fixes that make sense there."""
 Text = Annotated[str, BeforeValidator(_check_text(400)), WithJsonSchema({"type": "string", "maxLength": 400})]
 LongText = Annotated[str, BeforeValidator(_check_text(2000)), WithJsonSchema({"type": "string", "maxLength": 2000})]
+
+
+def _check_former_slug(value: Any) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise staff_error(
+            f"前のURL名「{value}」に使えない文字があります",
+            "前のファイル名から .md を除いたものを、半角英小文字・数字・ハイフンのまま書いてください（例: shirakaba-nouen）",
+        )
+    return value
+
+
+FormerSlug = Annotated[str, BeforeValidator(_check_former_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+"""A URL name the record had before its file (or ``slug:``) was renamed."""
 
 
 # --- whole numbers -----------------------------------------------------------------------
