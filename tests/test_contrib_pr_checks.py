@@ -158,6 +158,23 @@ def test_a_page_whose_address_goes_is_told_with_how_to_forward_it(project):
     assert "アドレスがなくなる" not in _cli(project, "pr-summary", "--base", "main").stdout
 
 
+def test_a_second_rename_that_forgets_the_first_former_address_is_told(project):
+    """a → b → c: the base's b already forwards a; a head that names b only loses a."""
+    farm = project / "content/employers/shirakaba-farm.md"
+    nouen = project / "content/employers/shirakaba-nouen.md"
+    nouen.write_text(farm.read_text(encoding="utf-8").replace("\nname: ", "\nformer_slugs: [shirakaba-farm]\nname: ", 1), encoding="utf-8")
+    farm.unlink()
+    _commit_base(project)
+    hatake = project / "content/employers/shirakaba-hatake.md"
+    hatake.write_text(nouen.read_text(encoding="utf-8").replace("former_slugs: [shirakaba-farm]", "former_slugs: [shirakaba-nouen]"), encoding="utf-8")
+    nouen.unlink()
+    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    lost = summary.split("### アドレスがなくなるページ（1件）\n\n", 1)[1].split("\n### ", 1)[0]
+    assert lost.splitlines()[0] == "- `employers/shirakaba-farm/`: 事業所「しらかば農園」"
+    hatake.write_text(hatake.read_text(encoding="utf-8").replace("former_slugs: [shirakaba-nouen]", "former_slugs: [shirakaba-nouen, shirakaba-farm]"), encoding="utf-8")
+    assert "アドレスがなくなる" not in _cli(project, "pr-summary", "--base", "main").stdout
+
+
 def test_nothing_changed_and_an_unknown_base_are_said(project):
     _commit_base(project)
     result = _cli(project, "pr-summary", "--base", "main")

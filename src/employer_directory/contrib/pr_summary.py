@@ -128,21 +128,26 @@ def _slug_of(path: str, data: dict[str, Any]) -> str:
     return slug if isinstance(slug, str) and slug else path.rsplit("/", 1)[-1].removesuffix(".md")
 
 
+def _former_slugs_of(data: dict[str, Any]) -> list[str]:
+    formers = data.get("former_slugs")
+    return [former for former in (formers if isinstance(formers, list) else []) if isinstance(former, str)]
+
+
 def lost_addresses(base: Snapshot, head: Snapshot) -> list[LostAddress]:
     """The employer and program pages of ``base`` whose address ``head`` neither has nor forwards
-    (a record's ``former_slugs``), by address."""
+    (a record's ``former_slugs``), by address. The addresses ``base`` forwards count too: a file
+    renamed a second time (a → b → c) whose new file names b only would lose a."""
     kept: set[tuple[str, str]] = set()
     for path, data in head.items():
         folder = _kind_of(path)[0]
-        formers = data.get("former_slugs")
         kept.add((folder, _slug_of(path, data)))
-        kept.update((folder, former) for former in (formers if isinstance(formers, list) else []) if isinstance(former, str))
+        kept.update((folder, former) for former in _former_slugs_of(data))
     lost = []
     for path, data in base.items():
         folder, label = _kind_of(path)[:2]
-        slug = _slug_of(path, data)
-        if (folder, slug) not in kept:
-            lost.append(LostAddress(label, _name(path, data), f"{folder}/{slug}/", slug))
+        for slug in dict.fromkeys([_slug_of(path, data), *_former_slugs_of(data)]):
+            if (folder, slug) not in kept:
+                lost.append(LostAddress(label, _name(path, data), f"{folder}/{slug}/", slug))
     return sorted(lost, key=lambda address: address.address)
 
 
