@@ -143,3 +143,25 @@ def test_a_program_that_still_names_the_former_employer_is_told_the_new_name(tmp
     assert [(field, what) for _, _, field, what in _problems(project)] == [
         ("employers[1番目]（関係する協力事業所）", "事業所「shirakaba-farm」は「shirakaba-nouen」（しらかば農園）に名前が変わりました"),
     ]
+
+
+def test_a_counter_packet_saved_or_shared_before_the_rename_keeps_the_employer(browser, renamed_url):
+    """A counsellor's 窓口用セット in localStorage, and a link to it sent before the rename, hold
+    the former slug: the packet page shows the employer under its slug now, once."""
+    session = Watched(browser, PHONE)
+    try:
+        page = session.page
+        listed = lambda: page.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)")
+        page.goto(renamed_url)
+        page.evaluate("localStorage.setItem('kyoryoku-packet-v1', JSON.stringify({slugs: ['shirakaba-farm', 'yamabiko-care'], kinds: ['seeker']}))")
+        page.goto(renamed_url + "packet/")
+        page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 2")
+        assert listed() == ["shirakaba-nouen", "yamabiko-care"]
+        assert page.locator("[data-packet-list] li .packet-item__name").first.inner_text() == "しらかば農園"
+        assert page.evaluate("JSON.parse(localStorage.getItem('kyoryoku-packet-v1')).slugs") == ["shirakaba-nouen", "yamabiko-care"]
+        page.goto(renamed_url + "packet/?e=yamabiko-care,shirakaba-farm,shirakaba-nouen&s=staff")
+        page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 2")
+        assert listed() == ["yamabiko-care", "shirakaba-nouen"]
+        assert session.errors == []
+    finally:
+        session.close()

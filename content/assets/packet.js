@@ -88,6 +88,7 @@
     this.names = {};
     var names = this.names;
     catalogue.employers.forEach(function (e) { names[e.slug] = e.name; });
+    this.renamed = catalogue.renamed || {};
     this.list = root.querySelector("[data-packet-list]");
     this.itemTemplate = root.querySelector("[data-packet-item]");
     this.sheets = root.querySelector("[data-packet-sheets]");
@@ -111,7 +112,12 @@
       state.kinds = normaliseKinds(params.get("s"));
     }
     var names = this.names;
-    state.slugs = state.slugs.filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
+    // A list saved, or a link shared, before an employer's file was renamed has its former slug:
+    // the employer is kept under its slug now (and saved so by start), once.
+    var renamed = this.renamed;
+    state.slugs = state.slugs.map(function (slug) {
+      return Object.prototype.hasOwnProperty.call(renamed, slug) ? renamed[slug] : slug;
+    }).filter(function (slug, i, all) { return Object.prototype.hasOwnProperty.call(names, slug) && all.indexOf(slug) === i; });
     return state;
   };
 
