@@ -817,6 +817,23 @@ def test_whole_days_typed_as_one_word_mean_any_of_them(watched, site_url, built_
     assert watched.errors == []
 
 
+def test_one_whole_day_with_holidays_is_that_day(watched, site_url, built_site):
+    """月曜・祝日 or 日曜祝日 found nothing (one word, as typed), though 月曜 and 土日祝 find their
+    days: one whole day and 祝 is that day, and the status line says holidays are not searched."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    page = watched.page
+    open_search(page, site_url)
+    for typed, day in (("月曜・祝日", "月"), ("日曜祝日", "日"), ("土曜日、祝日", "土"), ("水曜祝", "水")):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜"], typed
+        type_query(page, typed)
+        assert set(result_slugs(page)) == employers_open_on(documents, day) != set(), typed
+        assert said_line(page) == f"『{typed}』を『{day}曜』として探しました（祝日では探せません）", typed
+    # one whole day without 祝 is searched as typed, as before
+    for typed in ("月曜", "日曜日", "日曜日曜日"):
+        assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed], typed
+    assert watched.errors == []
+
+
 def test_a_range_of_days_written_with_kara_is_a_range(watched, site_url, built_site):
     """月から金 or 月曜から金曜 found nothing (から joined 月 and 金 into one word): read like 月〜金."""
     documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))

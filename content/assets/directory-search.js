@@ -172,8 +172,9 @@
   // day (月曜, 水曜日) as in 月曜 水曜.
   var SPACED_DAY = /^[月火水木金土日](曜日?)?[・、,\/]?$/;
   // Whole days typed as one word (月曜水曜, 月曜・水曜日, 月曜、水曜、祝日): a list as the spaced
-  // whole days are, in any order.
-  var WHOLE_DAYS = /^(?:[月火水木金土日]曜日?[・、,\/]?){2,}(?:祝日?)?$/;
+  // whole days are, in any order. One whole day with 祝 (月曜・祝日, 日曜祝日) is that day, as
+  // 土日祝 is 土日 (wholeDays).
+  var WHOLE_DAYS = /^(?:[月火水木金土日]曜日?[・、,\/]?)+(?:祝日?)?$/;
 
   // The days of a list written in the week's order (月水金, 月・水・金), or null.
   function daysInOrder(text) {
@@ -214,12 +215,13 @@
     return daysInRange(String(word).normalize("NFKC").toLowerCase()) || daysInRange(normalizeText(word));
   }
 
-  // The days of a word that is whole days only (WHOLE_DAYS), each once, or null.
+  // The days of a word that is whole days only (WHOLE_DAYS), each once, or null. One day is a
+  // list only with 祝 (月曜・祝日): alone (月曜, 日曜日) it is searched as typed.
   function wholeDays(word) {
     var text = String(word).normalize("NFKC");
     if (!WHOLE_DAYS.test(text)) return null;
     var days = (text.match(/[月火水木金土日](?=曜)/g) || []).filter(function (ch, i, all) { return all.indexOf(ch) === i; });
-    return days.length > 1 ? days : null;
+    return days.length > 1 || /祝$|祝日$/.test(text) ? days : null;
   }
 
   function queryWords(text) {
