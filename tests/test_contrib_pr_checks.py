@@ -175,6 +175,25 @@ def test_a_second_rename_that_forgets_the_first_former_address_is_told(project):
     assert "アドレスがなくなる" not in _cli(project, "pr-summary", "--base", "main").stdout
 
 
+def test_a_forwarded_rename_is_told_as_a_rename_not_as_the_end_of_the_record(project):
+    """git mv with former_slugs shows as a removed and an added file: the removed one says where it
+    went, and a renamed program is not warned about as a removed one (its past meetings stay)."""
+    _commit_base(project)
+    tour = project / "content/programs/tour-shirakaba-farm.md"
+    (project / "content/programs/farm-tour.md").write_text(
+        tour.read_text(encoding="utf-8").replace("\ntitle: ", "\nformer_slugs: [tour-shirakaba-farm]\ntitle: ", 1), encoding="utf-8"
+    )
+    tour.unlink()
+    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    removed = summary.split("### 削除（1件）\n\n", 1)[1].split("\n### ", 1)[0]
+    assert removed.splitlines()[0] == "- プログラム 職場見学会「しらかば農園」 `content/programs/tour-shirakaba-farm.md`（URL名を変えて `content/programs/farm-tour.md` へ）"
+    assert "プログラムのファイルを消すと" not in summary and "アドレスがなくなる" not in summary
+    (project / "content/programs/chiiki-zukuri-seminar.md").unlink()
+    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    assert "プログラムのファイルを消すと" in summary
+    assert "- プログラム「地域づくり担当者セミナー（全8回・オンライン）」 `content/programs/chiiki-zukuri-seminar.md`\n" in summary
+
+
 def test_nothing_changed_and_an_unknown_base_are_said(project):
     _commit_base(project)
     result = _cli(project, "pr-summary", "--base", "main")

@@ -97,6 +97,9 @@ class Change:
     """Changed fields whose value is one short line, with the value before and after, one line
     each (「申し込み締切（deadline）: 2026-12-10 → 2026-12-17」): the title alone sends a
     reviewer to the diff. Markdown: the title escaped, each value a code span (:func:`code_span`)."""
+    renamed_to: str = ""
+    """A removed file's record lives on in this file of the head, which names its URL name in
+    ``former_slugs``: a rename (git mv), not the end of the record."""
 
 
 @dataclass
@@ -176,8 +179,10 @@ def compare(
     summary = PullRequestSummary(stale=stale, stale_months=stale_months, lost=lost_addresses(base, head))
     for path in sorted(head.keys() - base.keys()):
         summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path]), problems=problems.get(path, [])))
+    forwarded = {(_kind_of(path)[0], former): path for path, data in head.items() for former in _former_slugs_of(data)}
     for path in sorted(base.keys() - head.keys()):
-        summary.removed.append(Change(_kind_of(path)[1], path, _name(path, base[path])))
+        renamed_to = forwarded.get((_kind_of(path)[0], _slug_of(path, base[path])), "")
+        summary.removed.append(Change(_kind_of(path)[1], path, _name(path, base[path]), renamed_to=renamed_to))
     for path in sorted(base.keys() & head.keys()):
         old, new = base[path], head[path]
         keys = sorted({*old, *new}, key=lambda key: (list(new) + [k for k in old if k not in new]).index(key))
@@ -459,7 +464,8 @@ def render_summary(summary: PullRequestSummary) -> str:
         lines += [f"### {title}（{len(changes) + len(pages)}件）", ""]
         for change in changes:
             fields = f": {escape_markdown('、'.join(change.fields))}" if change.fields else ""
-            lines.append(f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`{fields}")
+            renamed = f"（URL名を変えて `{change.renamed_to}` へ）" if change.renamed_to else ""
+            lines.append(f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`{fields}{renamed}")
             lines += [f"  - {line}" for line in change.values]  # Markdown already (values in code spans)
             lines += [f"  - {escape_markdown(line)}" for line in (*change.days, *change.moves)]
             if change.problems:
@@ -469,7 +475,8 @@ def render_summary(summary: PullRequestSummary) -> str:
                     lines.append(f"    - ほかに{len(change.problems) - SHOWN_PROBLEMS}件あります。`validate` ですべて見られます")
         lines += [f"- {named('ページ', escape_markdown(page.title))} `{page.path}`" for page in pages]
         lines.append("")
-        if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" for change in changes):
+        # A renamed program keeps its page and its past meetings under its new address.
+        if changes is summary.removed and any(_kind_of(change.path)[0] == "programs" and not change.renamed_to for change in changes):
             lines += [PROGRAM_REMOVED, ""]
     if summary.lost:
         lines += [f"### アドレスがなくなるページ（{len(summary.lost)}件）", ""]
