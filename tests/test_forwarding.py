@@ -162,6 +162,12 @@ def test_a_counter_packet_saved_or_shared_before_the_rename_keeps_the_employer(b
         page.goto(renamed_url + "packet/?e=yamabiko-care,shirakaba-farm,shirakaba-nouen&s=staff")
         page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 2")
         assert listed() == ["yamabiko-care", "shirakaba-nouen"]
+        assert "載っていない" not in page.locator("[data-packet-status]").inner_text()
+        # An employer whose listing ended leaves the list, and the page says so.
+        page.goto(renamed_url + "packet/?e=yamabiko-care,closed-shop&s=staff")
+        page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 1")
+        assert listed() == ["yamabiko-care"]
+        assert page.locator("[data-packet-status]").inner_text().startswith("保存していた事業所のうち 1 件は、いまはこのサイトに載っていないので、リストから外しました。")
         assert session.errors == []
     finally:
         session.close()

@@ -642,7 +642,7 @@ def test_printouts_are_linked_from_the_employer_index(browser, site_url):
         ("事業所ヒアリングシート（白紙）", "forms/hearing/"),
     ]:
         page.get_by_role("link", name=name).click()
-        assert page.url == f"{site_url}{path}"
+        page.wait_for_url(f"{site_url}{path}")  # the click returns before the next page has loaded
         page.go_back()
     context.close()
 

@@ -115,9 +115,13 @@
     // A list saved, or a link shared, before an employer's file was renamed has its former slug:
     // the employer is kept under its slug now (and saved so by start), once.
     var renamed = this.renamed;
-    state.slugs = state.slugs.map(function (slug) {
+    var now = state.slugs.map(function (slug) {
       return Object.prototype.hasOwnProperty.call(renamed, slug) ? renamed[slug] : slug;
-    }).filter(function (slug, i, all) { return Object.prototype.hasOwnProperty.call(names, slug) && all.indexOf(slug) === i; });
+    }).filter(function (slug, i, all) { return all.indexOf(slug) === i; });
+    state.slugs = now.filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
+    // An employer no longer listed (its listing ended) leaves the list; start says so, so that a
+    // counsellor who saved three does not wonder where the third went.
+    this.gone = now.length - state.slugs.length;
     return state;
   };
 
@@ -141,7 +145,7 @@
       if (navigator.clipboard) navigator.clipboard.writeText(page.share.value).catch(function () {});
       page.status.textContent = "リンクをコピーしました";
     });
-    this.changed("");
+    this.changed(this.gone ? "保存していた事業所のうち " + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
   };
 
   PacketPage.prototype.changed = function (message, focus) {
