@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from employer_directory.background import FileJobFailed, SiteFileJobs
 from employer_directory.forwarding import render_forwarding_files
 from employer_directory.loading import load_directory
+from employer_directory.not_found import not_found_catalogue
 from employer_directory.problems import ContentInvalid
 from employer_directory.settings import load_settings
 from employer_directory.site_pages import SitePages, plan_site_pages
@@ -173,9 +174,12 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
-    # Theme pages with no Markdown of their own (404.html) name the centre and its phone too.
+    # Theme pages with no Markdown of their own (404.html) name the centre and its phone too;
+    # the 404 page also suggests the page a mistyped address meant.
     if _build.pages is not None:
         context["directory"] = _build.pages.directory
+        if template_name == "404.html":
+            context["not_found"] = not_found_catalogue(_build.pages.directory)
     return context
 
 

@@ -107,6 +107,35 @@ def test_a_missing_page_says_so_in_japanese_and_leads_back(watched, site_url, bu
     assert watched.errors == [] and watched.hosts == {"127.0.0.1"}
 
 
+def test_the_missing_page_offers_the_page_a_mistyped_address_meant(browser, site_url, built_site):
+    """A counsellor typing the URL printed on a sheet by hand (shirakaba-farn), or a link cut
+    short: the 404 page offers 「もしかして」 the employer or program it meant, to the same sheet."""
+    body = (built_site / "404.html").read_text(encoding="utf-8")
+    session = Watched(browser, PHONE)
+    page = session.page
+    try:
+        def open_missing(path: str) -> list[tuple[str, str]]:
+            page.route(site_url + path.split("#")[0], lambda route: route.fulfill(status=404, body=body, content_type="text/html; charset=utf-8"))
+            page.goto(site_url + path)
+            guesses = page.locator("[data-not-found] a")
+            return [(text, href) for text, href in zip(guesses.all_inner_texts(), guesses.evaluate_all("links => links.map(a => a.href)"))]
+
+        assert open_missing("employers/shirakaba-farn/sheets.html#seeker") == [("しらかば農園", site_url + "employers/shirakaba-farm/sheets.html#seeker")]
+        assert page.locator("[data-not-found]").is_visible()
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        page.get_by_role("link", name="しらかば農園").click()
+        page.wait_for_url(site_url + "employers/shirakaba-farm/sheets.html#seeker")
+        assert open_missing("programs/tour-shirakaba/") == [("職場見学会「しらかば農園」", site_url + "programs/tour-shirakaba-farm/")]  # cut short
+        assert open_missing("employers/SHIRAKABA_FARM/") == [("しらかば農園", site_url + "employers/shirakaba-farm/")]
+        # nothing close: no guess, and the box stays hidden
+        assert open_missing("employers/zzzz/") == [] and not page.locator("[data-not-found]").is_visible()
+        assert open_missing("about-us/") == []
+        assert [e for e in session.errors if "status of 404" not in e] == []
+    finally:
+        session.close()
+
+
 def assert_accessible(browser, url: str) -> None:
     """axe-core finds nothing, no script error, nothing from another host: on a phone and a desktop."""
     for viewport in (PHONE, None):

@@ -1,0 +1,54 @@
+// The 404 page (overrides/404.html): when the address names an employer or a program by a URL
+// name close to one of theirs (typed by hand from the URL printed on a sheet: shirakaba-farn,
+// or cut short: shirakaba-fa), offer the page it meant, keeping sheets.html and its #seeker.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-not-found]");
+  var data = root && root.querySelector("[data-not-found-catalogue]");
+  if (!data) return;
+  var catalogue = JSON.parse(data.textContent);
+  var base = new URL(root.getAttribute("data-base-url"), window.location.href);
+  var path = window.location.pathname;
+  if (path.indexOf(base.pathname) !== 0) return;
+  var address = /^(employers|programs)\/([^\/]+)(?:\/(sheets\.html)?)?/.exec(decodeURIComponent(path.slice(base.pathname.length)));
+  if (!address) return;
+  var typed = address[2].normalize("NFKC").toLowerCase().replace(/\.html?$/, "").replace(/[_\s]+/g, "-");
+
+  // Levenshtein distance (insert, delete, replace one character).
+  function distance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var diagonal = row[0];
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var above = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length];
+  }
+
+  // Close: a few characters apart (one in four of the longer), or the start of a URL name cut
+  // off (at least four characters).
+  var found = catalogue[address[1]].map(function (record) {
+    var apart = distance(typed, record.slug);
+    var cut = typed.length >= 4 && record.slug.indexOf(typed) === 0;
+    return { record: record, apart: cut ? 0 : apart, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.slug.length) / 4)) };
+  }).filter(function (guess) { return guess.close; });
+  found.sort(function (a, b) { return a.apart - b.apart; });
+  found = found.slice(0, 3);
+  if (!found.length) return;
+
+  var list = root.querySelector("[data-not-found-list]");
+  var item = root.querySelector("[data-not-found-item]");
+  found.forEach(function (guess) {
+    var entry = item.content.firstElementChild.cloneNode(true);
+    var link = entry.querySelector("a");
+    link.href = new URL(address[1] + "/" + guess.record.slug + "/" + (address[3] || ""), base).href + window.location.hash;
+    link.textContent = guess.record.name;
+    list.appendChild(entry);
+  });
+  root.hidden = false;
+}());
