@@ -396,3 +396,29 @@ def test_the_general_and_employer_pages_fit_a_320px_screen_without_sideways_scro
             assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
     finally:
         session.close()
+
+
+DOUBLE_TEXT = "html { font-size: 250% !important; }"
+"""Text at 200 %: Material's root font size is 125 %, as a phone's text size setting would double it."""
+
+
+def test_with_the_text_at_200_percent_a_phone_keeps_the_header_search_and_the_page_on_screen(browser, site_url):
+    """WCAG 1.4.4: the header search box and its button were pushed off a 360 px screen (508 px),
+    the home page's three steps (14rem columns) and count table (caption on one line) and the
+    open data page's column lists made the page scroll sideways."""
+    session = Watched(browser, PHONE)
+    try:
+        page = session.page
+        for path in [".", "employers/yamabiko-care/", "search/", "join/", "data/"]:
+            page.goto(site_url + ("" if path == "." else path))
+            page.add_style_tag(content=DOUBLE_TEXT)
+            button = page.locator(".dir-header-search__button").bounding_box()
+            assert button["x"] + button["width"] <= PHONE["width"], f"{path}: search button at {button}"
+            sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+            assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        # At the normal size the count table's caption still fits on one line.
+        page.goto(site_url)
+        caption = page.locator("table.dir-counts caption")
+        assert caption.evaluate("c => c.getClientRects().length === 1 && c.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(c).lineHeight)")
+    finally:
+        session.close()
