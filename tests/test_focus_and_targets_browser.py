@@ -394,6 +394,11 @@ def test_the_general_and_employer_pages_fit_a_320px_screen_without_sideways_scro
             page.goto(site_url + ("" if path == "." else path))
             sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
             assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        # The packet page's link box stays inside its card (it stuck out by 9 px).
+        page.goto(site_url + "packet/?e=shirakaba-farm")
+        share = page.locator("#packet-share")
+        inside = share.evaluate("i => i.getBoundingClientRect().right - i.parentElement.getBoundingClientRect().right")
+        assert inside <= 0, f"the link box sticks out of its card by {inside}px"
     finally:
         session.close()
 
