@@ -916,3 +916,28 @@ def test_a_day_the_card_shows_in_its_days_line_is_not_explained_by_a_caution(wat
     assert why_lines(page) == {"kokoro-no-ie": "注意: 月曜は普通自動車免許が必要です"}
     assert page.locator(".dir-card__why mark").all_inner_texts() == ["免許"]
     assert watched.errors == []
+
+
+def test_enter_after_the_search_as_typed_does_not_announce_the_same_status_again(watched, site_url):
+    """The results follow the typing; Enter then finds the same. Writing the same line into the
+    live region again made screen readers read it a second time."""
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "介護")
+    wait_rendered(page)
+    page.evaluate(
+        """() => {
+        window.statusRecords = [];
+        new MutationObserver(records => window.statusRecords.push(...records))
+          .observe(document.getElementById('dir-search-status'), { childList: true, characterData: true, subtree: true });
+        window.rendered = new Promise(done => document.addEventListener('directory:cards-rendered', done, { once: true }));
+    }"""
+    )
+    page.locator("#dir-search-q").press("Enter")
+    page.evaluate("window.rendered")
+    assert page.evaluate("window.statusRecords.length") == 0
+    # A different search still changes it.
+    type_query(page, "農")
+    page.wait_for_function("() => window.statusRecords.length > 0")
+    assert page.locator("#dir-search-status").inner_text().startswith("「農」で ")
+    assert watched.errors == []

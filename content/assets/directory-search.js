@@ -744,7 +744,11 @@
       saidLine.textContent = said;
       lines.push(saidLine);
     }
-    status.replaceChildren.apply(status, lines);
+    // Words that did not change are not written again: Enter after the search as typed had
+    // run (or もっと見る, or the back button to the same search) made screen readers read the
+    // same line a second time (WCAG 4.1.3: a status is read once).
+    var text = lines.map(function (node) { return node.textContent; }).join("");
+    if (status.textContent !== text) status.replaceChildren.apply(status, lines);
     results.setAttribute("data-rendered", params.toString());
     document.dispatchEvent(new CustomEvent("directory:cards-rendered"));
     return found.length;
