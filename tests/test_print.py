@@ -457,6 +457,14 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     page.check("input[name='packet-kinds'][value='staff']")
     page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 3")
     assert packet_sheets(page) == [[slug, "staff"] for slug in order]
+    # The page's outline for screen readers: 窓口用セット (1), 印刷されるシート (2), each sheet's
+    # name (3) and its parts (4), not a second h1 per sheet.
+    outline = page.locator("main").evaluate(
+        "main => [...main.querySelectorAll('h1, h2, h3, h4')].map(h => [Number(h.getAttribute('aria-level') || h.tagName[1]), h.textContent.trim()])"
+    )
+    assert outline[:3] == [[1, "窓口用セット（印刷）"], [2, "選んだ事業所"], [2, "印刷されるシート"]]
+    assert [level for level, text in outline[3:] if text == names[order[0]]] == [3]
+    assert {level for level, _ in outline[3:]} == {3, 4}
     # Printed: one sheet per page, in the chosen order, without the controls.
     page.pdf(path=str(tmp_path / "packet.pdf"), format="A4")
     text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "packet.pdf"), "-"], capture_output=True, text=True, check=True).stdout
