@@ -163,6 +163,18 @@ def test_a_counter_packet_saved_or_shared_before_the_rename_keeps_the_employer(b
         page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 2")
         assert listed() == ["yamabiko-care", "shirakaba-nouen"]
         assert "載っていない" not in page.locator("[data-packet-status]").inner_text()
+        # The employer's own page and its listing know the former name too, before the packet
+        # page is opened: its button says it is in the list, and the list takes the name now.
+        saved = lambda: page.evaluate("JSON.parse(localStorage.getItem('kyoryoku-packet-v1')).slugs")
+        for path in ("employers/shirakaba-nouen/", "categories/agriculture/"):
+            page.evaluate("localStorage.setItem('kyoryoku-packet-v1', JSON.stringify({slugs: ['yamabiko-care', 'shirakaba-farm'], kinds: ['seeker']}))")
+            page.goto(renamed_url + path)
+            assert page.locator("[data-packet-add='shirakaba-nouen']").inner_text().startswith("✓"), path
+            assert page.locator("[data-packet-count]").first.inner_text() == "2", path
+            assert saved() == ["yamabiko-care", "shirakaba-nouen"], path
+        page.evaluate("localStorage.setItem('kyoryoku-packet-v1', JSON.stringify({slugs: ['shirakaba-farm', 'shirakaba-nouen'], kinds: ['seeker']}))")
+        page.goto(renamed_url + "employers/shirakaba-nouen/")
+        assert saved() == ["shirakaba-nouen"]  # once
         # An employer whose listing ended leaves the list, and the page says so.
         page.goto(renamed_url + "packet/?e=yamabiko-care,closed-shop&s=staff")
         page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 1")

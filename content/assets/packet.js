@@ -31,7 +31,27 @@
   }
 
   // --- employer pages and listings ------------------------------------------------------
+
+  // A list saved before an employer's file was renamed holds its former URL name, which its add
+  // button names (data-packet-former): the list takes the name now, once, as the packet page
+  // does, so the button says the employer is in it.
+  function adoptRenamed(state) {
+    var changed = false;
+    document.querySelectorAll("[data-packet-former]").forEach(function (button) {
+      var slug = button.getAttribute("data-packet-add");
+      button.getAttribute("data-packet-former").split(" ").forEach(function (former) {
+        var at = state.slugs.indexOf(former);
+        if (at === -1) return;
+        if (state.slugs.indexOf(slug) === -1) state.slugs[at] = slug; else state.slugs.splice(at, 1);
+        changed = true;
+      });
+    });
+    if (changed) save(state);
+    return state;
+  }
+
   function updateAddButtons(state) {
+    adoptRenamed(state);
     document.querySelectorAll("[data-packet-add]").forEach(function (button) {
       var inList = state.slugs.indexOf(button.getAttribute("data-packet-add")) !== -1;
       button.textContent = inList ? "✓ 窓口用セットに入っています（外す）" : "＋ 窓口用セットに入れる";
