@@ -10,7 +10,9 @@
   var base = new URL(root.getAttribute("data-base-url"), window.location.href);
   var path = window.location.pathname;
   if (path.indexOf(base.pathname) !== 0) return;
-  var address = /^(employers|programs)\/([^\/]+)(?:\/(sheets\.html)?)?/.exec(decodeURIComponent(path.slice(base.pathname.length)));
+  var rest = path.slice(base.pathname.length);
+  try { rest = decodeURIComponent(rest); } catch (error) { /* a broken %-escape: read it as it is */ }
+  var address = /^(employers|programs)\/([^\/]+)(?:\/(sheets\.html)?)?/.exec(rest);
   if (!address) return;
   var typed = address[2].normalize("NFKC").toLowerCase().replace(/\.html?$/, "").replace(/[_\s]+/g, "-");
 
