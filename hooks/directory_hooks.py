@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from employer_directory.background import FileJobFailed, SiteFileJobs
 from employer_directory.forwarding import render_forwarding_files
 from employer_directory.loading import load_directory
-from employer_directory.not_found import not_found_catalogue
+from employer_directory.not_found import render_not_found_files
 from employer_directory.problems import ContentInvalid
 from employer_directory.settings import load_settings
 from employer_directory.site_pages import SitePages, plan_site_pages
@@ -121,10 +121,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file is not None:
             file.dest_uri = dest_uri
     directory = pages.directory
+    assert _build.jobs is not None
+    # What the 404 page offers for a mistyped address (employer_directory.not_found).
+    _build.jobs.start("見つからないページの案内", partial(render_not_found_files, directory), cost=0.05)
     if any(record.former_slugs for record in (*directory.employers, *directory.programs)):
         templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
         make = partial(render_forwarding_files, directory, config.site_url or "/", config.site_name, templates)
-        assert _build.jobs is not None
         _build.jobs.start("前のアドレスからの案内", make, cost=0.1)
     return files
 
@@ -174,12 +176,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
-    # Theme pages with no Markdown of their own (404.html) name the centre and its phone too;
-    # the 404 page also suggests the page a mistyped address meant.
+    # Theme pages with no Markdown of their own (404.html) name the centre and its phone too.
     if _build.pages is not None:
         context["directory"] = _build.pages.directory
-        if template_name == "404.html":
-            context["not_found"] = not_found_catalogue(_build.pages.directory)
     return context
 
 

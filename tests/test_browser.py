@@ -116,7 +116,7 @@ def test_the_missing_page_offers_the_page_a_mistyped_address_meant(browser, site
     try:
         def open_missing(path: str) -> list[tuple[str, str]]:
             page.route(site_url + path.split("#")[0], lambda route: route.fulfill(status=404, body=body, content_type="text/html; charset=utf-8"))
-            page.goto(site_url + path)
+            page.goto(site_url + path, wait_until="networkidle")  # the names are fetched after the load
             guesses = page.locator("[data-not-found] a")
             return [(text, href) for text, href in zip(guesses.all_inner_texts(), guesses.evaluate_all("links => links.map(a => a.href)"))]
 
@@ -131,10 +131,22 @@ def test_the_missing_page_offers_the_page_a_mistyped_address_meant(browser, site
         # nothing close: no guess, and the box stays hidden
         assert open_missing("employers/zzzz/") == [] and not page.locator("[data-not-found]").is_visible()
         assert open_missing("about-us/") == []
+        assert "aozora-blueberry-en" not in body  # the names are not in the page every missing address gets...
         assert open_missing("employers/shirakaba-farn%E3%81/") == []  # a broken %-escape is no script error
         assert [e for e in session.errors if "status of 404" not in e] == []
     finally:
         session.close()
+    # ...but fetched, by a browser with nothing cached, only for an address that names a record.
+    for path, fetches in (("about-us/", 0), ("calendar/2031-01/", 0), ("programs/tour-shirakaba/", 1)):
+        fresh = Watched(browser, PHONE)
+        try:
+            asked: list[str] = []
+            fresh.page.on("request", lambda request: request.url.endswith("/not-found.json") and asked.append(request.url))
+            fresh.page.route(site_url + path, lambda route: route.fulfill(status=404, body=body, content_type="text/html; charset=utf-8"))
+            fresh.page.goto(site_url + path, wait_until="networkidle")
+            assert len(asked) == fetches, path
+        finally:
+            fresh.close()
 
 
 def assert_accessible(browser, url: str) -> None:

@@ -1,12 +1,11 @@
 // The 404 page (overrides/404.html): when the address names an employer or a program by a URL
 // name close to one of theirs (typed by hand from the URL printed on a sheet: shirakaba-farn,
 // or cut short: shirakaba-fa), offer the page it meant, keeping sheets.html and its #seeker.
+// The names are fetched (not-found.json) only for such an address.
 (function () {
   "use strict";
   var root = document.querySelector("[data-not-found]");
-  var data = root && root.querySelector("[data-not-found-catalogue]");
-  if (!data) return;
-  var catalogue = JSON.parse(data.textContent);
+  if (!root || !window.fetch) return;
   var base = new URL(root.getAttribute("data-base-url"), window.location.href);
   var path = window.location.pathname;
   if (path.indexOf(base.pathname) !== 0) return;
@@ -33,24 +32,31 @@
   }
 
   // Close: a few characters apart (one in four of the longer), or the start of a URL name cut
-  // off (at least four characters).
-  var found = catalogue[address[1]].map(function (record) {
-    var apart = distance(typed, record.slug);
-    var cut = typed.length >= 4 && record.slug.indexOf(typed) === 0;
-    return { record: record, apart: cut ? 0 : apart, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.slug.length) / 4)) };
-  }).filter(function (guess) { return guess.close; });
-  found.sort(function (a, b) { return a.apart - b.apart; });
-  found = found.slice(0, 3);
-  if (!found.length) return;
+  // off (at least four characters). The three closest.
+  function guesses(records) {
+    return records.map(function (record) {
+      var apart = distance(typed, record.slug);
+      var cut = typed.length >= 4 && record.slug.indexOf(typed) === 0;
+      return { record: record, apart: cut ? 0 : apart, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.slug.length) / 4)) };
+    }).filter(function (guess) { return guess.close; }).sort(function (a, b) { return a.apart - b.apart; }).slice(0, 3);
+  }
 
-  var list = root.querySelector("[data-not-found-list]");
-  var item = root.querySelector("[data-not-found-item]");
-  found.forEach(function (guess) {
-    var entry = item.content.firstElementChild.cloneNode(true);
-    var link = entry.querySelector("a");
-    link.href = new URL(address[1] + "/" + guess.record.slug + "/" + (address[3] || ""), base).href + window.location.hash;
-    link.textContent = guess.record.name;
-    list.appendChild(entry);
-  });
-  root.hidden = false;
+  function show(found) {
+    if (!found.length) return;
+    var list = root.querySelector("[data-not-found-list]");
+    var item = root.querySelector("[data-not-found-item]");
+    found.forEach(function (guess) {
+      var entry = item.content.firstElementChild.cloneNode(true);
+      var link = entry.querySelector("a");
+      link.href = new URL(address[1] + "/" + guess.record.slug + "/" + (address[3] || ""), base).href + window.location.hash;
+      link.textContent = guess.record.name;
+      list.appendChild(entry);
+    });
+    root.hidden = false;
+  }
+
+  fetch(new URL(root.getAttribute("data-catalogue"), window.location.href), { credentials: "same-origin" })
+    .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+    .then(function (catalogue) { show(guesses(catalogue[address[1]] || [])); })
+    .catch(function () { /* no list: the page's own links still lead on */ });
 }());
