@@ -128,6 +128,12 @@ def test_the_missing_page_offers_the_page_a_mistyped_address_meant(browser, site
         page.wait_for_url(site_url + "employers/shirakaba-farm/sheets.html#seeker")
         assert open_missing("programs/tour-shirakaba/") == [("職場見学会「しらかば農園」", site_url + "programs/tour-shirakaba-farm/")]  # cut short
         assert open_missing("employers/SHIRAKABA_FARM/") == [("しらかば農園", site_url + "employers/shirakaba-farm/")]
+        # The section typed in upper case or singular, or the other section: the page meant, in its
+        # own section; a program has no sheets.html, so its guess is its page (not another 404).
+        assert open_missing("Employers/Shirakaba-Farn/") == [("しらかば農園", site_url + "employers/shirakaba-farm/")]
+        assert open_missing("employer/shirakaba-farm/") == [("しらかば農園", site_url + "employers/shirakaba-farm/")]
+        assert open_missing("employers/tour-shirakaba-farm/") == [("職場見学会「しらかば農園」", site_url + "programs/tour-shirakaba-farm/")]
+        assert open_missing("programs/tour-shirakaba/sheets.html") == [("職場見学会「しらかば農園」", site_url + "programs/tour-shirakaba-farm/")]
         # nothing close: no guess, and the box stays hidden
         assert open_missing("employers/zzzz/") == [] and not page.locator("[data-not-found]").is_visible()
         assert open_missing("about-us/") == []

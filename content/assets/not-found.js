@@ -11,8 +11,10 @@
   if (path.indexOf(base.pathname) !== 0) return;
   var rest = path.slice(base.pathname.length);
   try { rest = decodeURIComponent(rest); } catch (error) { /* a broken %-escape: read it as it is */ }
-  var address = /^(employers|programs)\/([^\/]+)(?:\/(sheets\.html)?)?/.exec(rest);
+  // The section typed in upper case or singular (Employers/, program/) is read as meant.
+  var address = /^(employers?|programs?)\/([^\/]+)(?:\/(sheets\.html)?)?/i.exec(rest);
   if (!address) return;
+  var section = address[1].toLowerCase().charAt(0) === "e" ? "employers" : "programs";
   var typed = address[2].normalize("NFKC").toLowerCase().replace(/\.html?$/, "").replace(/[_\s]+/g, "-");
 
   // Levenshtein distance (insert, delete, replace one character).
@@ -33,12 +35,18 @@
 
   // Close: a few characters apart (one in four of the longer), or the start of a URL name cut
   // off (at least four characters). The three closest.
-  function guesses(records) {
+  // Both employers and programs: a program's URL name typed below employers/ (or the other way
+  // round) is offered in its own section; at the same distance, the section typed comes first.
+  function guesses(catalogue) {
+    var records = [];
+    ["employers", "programs"].forEach(function (kind) {
+      (catalogue[kind] || []).forEach(function (record) { records.push({ kind: kind, slug: record.slug, name: record.name }); });
+    });
     return records.map(function (record) {
       var apart = distance(typed, record.slug);
       var cut = typed.length >= 4 && record.slug.indexOf(typed) === 0;
-      return { record: record, apart: cut ? 0 : apart, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.slug.length) / 4)) };
-    }).filter(function (guess) { return guess.close; }).sort(function (a, b) { return a.apart - b.apart; }).slice(0, 3);
+      return { record: record, apart: cut ? 0 : apart, other: record.kind === section ? 0 : 1, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.slug.length) / 4)) };
+    }).filter(function (guess) { return guess.close; }).sort(function (a, b) { return a.apart - b.apart || a.other - b.other; }).slice(0, 3);
   }
 
   function show(found) {
@@ -48,7 +56,9 @@
     found.forEach(function (guess) {
       var entry = item.content.firstElementChild.cloneNode(true);
       var link = entry.querySelector("a");
-      link.href = new URL(address[1] + "/" + guess.record.slug + "/" + (address[3] || ""), base).href + window.location.hash;
+      // Only employers have a sheets.html; a program's guess is its page.
+      var sheets = address[3] && guess.record.kind === "employers" ? "sheets.html" : "";
+      link.href = new URL(guess.record.kind + "/" + guess.record.slug + "/" + sheets, base).href + (sheets || guess.record.kind === section ? window.location.hash : "");
       link.textContent = guess.record.name;
       list.appendChild(entry);
     });
@@ -57,6 +67,6 @@
 
   fetch(new URL(root.getAttribute("data-catalogue"), window.location.href), { credentials: "same-origin" })
     .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
-    .then(function (catalogue) { show(guesses(catalogue[address[1]] || [])); })
+    .then(function (catalogue) { show(guesses(catalogue)); })
     .catch(function () { /* no list: the page's own links still lead on */ });
 }());
