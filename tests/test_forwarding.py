@@ -179,6 +179,11 @@ def test_a_counter_packet_saved_or_shared_before_the_rename_keeps_the_employer(b
         page.goto(renamed_url + "packet/?e=yamabiko-care,closed-shop&s=staff")
         page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 1")
         assert listed() == ["yamabiko-care"]
+        # ...in the words of where the list came from: a shared link's recipient saved nothing.
+        assert page.locator("[data-packet-status]").inner_text().startswith("共有されたリンクの事業所のうち 1 件は、いまはこのサイトに載っていないので、リストから外しました。")
+        page.evaluate("localStorage.setItem('kyoryoku-packet-v1', JSON.stringify({slugs: ['closed-shop', 'yamabiko-care'], kinds: ['seeker']}))")
+        page.goto(renamed_url + "packet/")
+        page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 1")
         assert page.locator("[data-packet-status]").inner_text().startswith("保存していた事業所のうち 1 件は、いまはこのサイトに載っていないので、リストから外しました。")
         assert session.errors == []
     finally:

@@ -128,6 +128,7 @@
     var params = new URLSearchParams(window.location.search);
     if (params.has("e")) {
       // A shared link rebuilds exactly its packet and becomes this browser's list.
+      this.shared = true;
       state.slugs = params.get("e").split(",").filter(function (s, i, all) { return SLUG.test(s) && all.indexOf(s) === i; });
       state.kinds = normaliseKinds(params.get("s"));
     }
@@ -165,7 +166,9 @@
       if (navigator.clipboard) navigator.clipboard.writeText(page.share.value).catch(function () {});
       page.status.textContent = "リンクをコピーしました";
     });
-    this.changed(this.gone ? "保存していた事業所のうち " + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
+    // A shared link's recipient saved nothing: the line names where the employers came from.
+    var from = this.shared ? "共有されたリンクの事業所のうち " : "保存していた事業所のうち ";
+    this.changed(this.gone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
   };
 
   PacketPage.prototype.changed = function (message, focus) {
