@@ -102,6 +102,26 @@ def test_without_javascript_the_forwarding_page_goes_on_or_links(browser, rename
     assert_accessible(browser, renamed_url + "employers/shirakaba-farm/sheets.html")
 
 
+def test_a_former_address_typed_with_a_typo_is_offered_the_page_now(browser, renamed_site, renamed_url):
+    """A sheet printed before the rename carries the former URL name; typed by hand with a typo,
+    the 404 page offers the page as it is now (the former name alone is too far from it)."""
+    body = (renamed_site / "404.html").read_text(encoding="utf-8")
+    session = Watched(browser, PHONE)
+    page = session.page
+    try:
+        for path, meant in (
+            ("employers/shirakaba-farn/sheets.html#seeker", ("しらかば農園", "employers/shirakaba-nouen/sheets.html#seeker")),
+            ("programs/tour-shirakaba-farn/", ("職場見学会「しらかば農園」", "programs/farm-tour/")),
+        ):
+            page.route(renamed_url + path.split("#")[0], lambda route: route.fulfill(status=404, body=body, content_type="text/html; charset=utf-8"))
+            page.goto(renamed_url + path, wait_until="networkidle")
+            links = page.locator("[data-not-found] a")
+            assert list(zip(links.all_inner_texts(), links.evaluate_all("links => links.map(a => a.href)"))) == [(meant[0], renamed_url + meant[1])], path
+        assert [e for e in session.errors if "status of 404" not in e] == []
+    finally:
+        session.close()
+
+
 def _problems(project: Path) -> list[tuple[str, int, str, str]]:
     settings = read_settings(project / "mkdocs.yml")
     try:

@@ -40,13 +40,23 @@
   function guesses(catalogue) {
     var records = [];
     ["employers", "programs"].forEach(function (kind) {
-      (catalogue[kind] || []).forEach(function (record) { records.push({ kind: kind, slug: record.slug, name: record.name }); });
+      // A sheet printed before a rename carries a former URL name: it is matched too, the guess
+      // being the page now.
+      (catalogue[kind] || []).forEach(function (record) {
+        [record.slug].concat(record.former || []).forEach(function (name) {
+          records.push({ kind: kind, slug: record.slug, typedAs: name, name: record.name });
+        });
+      });
     });
-    return records.map(function (record) {
-      var apart = distance(typed, record.slug);
-      var cut = typed.length >= 4 && record.slug.indexOf(typed) === 0;
-      return { record: record, apart: cut ? 0 : apart, other: record.kind === section ? 0 : 1, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.slug.length) / 4)) };
-    }).filter(function (guess) { return guess.close; }).sort(function (a, b) { return a.apart - b.apart || a.other - b.other; }).slice(0, 3);
+    var best = {};
+    records.forEach(function (record) {
+      var apart = distance(typed, record.typedAs);
+      var cut = typed.length >= 4 && record.typedAs.indexOf(typed) === 0;
+      var guess = { record: record, apart: cut ? 0 : apart, other: record.kind === section ? 0 : 1, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.typedAs.length) / 4)) };
+      var key = record.kind + "/" + record.slug;  // one guess per page, its closest URL name
+      if (guess.close && (!best[key] || guess.apart < best[key].apart)) best[key] = guess;
+    });
+    return Object.keys(best).map(function (key) { return best[key]; }).sort(function (a, b) { return a.apart - b.apart || a.other - b.other; }).slice(0, 3);
   }
 
   function show(found) {

@@ -17,11 +17,20 @@ NOT_FOUND_FILE = "not-found.json"
 
 
 def not_found_catalogue(directory: Directory) -> dict:
-    """JSON-ready: the URL name and name of every employer and program, in the site's order."""
+    """JSON-ready: the URL name and name of every employer and program, in the site's order, with
+    its former URL names (``former``, only when it has some): a sheet printed before a rename
+    carries the former one, and a typo in it is answered with the page now."""
     return {
-        "employers": [{"slug": e.slug, "name": e.name} for e in directory.employers],
-        "programs": [{"slug": p.slug, "name": p.title} for p in directory.programs],
+        "employers": [_record(e.slug, e.name, e.former_slugs) for e in directory.employers],
+        "programs": [_record(p.slug, p.title, p.former_slugs) for p in directory.programs],
     }
+
+
+def _record(slug: str, name: str, former: list[str]) -> dict:
+    record: dict = {"slug": slug, "name": name}
+    if former:
+        record["former"] = list(former)
+    return record
 
 
 def render_not_found_files(directory: Directory) -> dict[str, bytes]:
