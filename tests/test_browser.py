@@ -134,6 +134,8 @@ def test_the_missing_page_offers_the_page_a_mistyped_address_meant(browser, site
         assert open_missing("employer/shirakaba-farm/") == [("しらかば農園", site_url + "employers/shirakaba-farm/")]
         assert open_missing("employers/tour-shirakaba-farm/") == [("職場見学会「しらかば農園」", site_url + "programs/tour-shirakaba-farm/")]
         assert open_missing("programs/tour-shirakaba/sheets.html") == [("職場見学会「しらかば農園」", site_url + "programs/tour-shirakaba-farm/")]
+        # A name typed in Japanese (やまびこ, as the browser sends it): the page whose name holds it.
+        assert open_missing("employers/%E3%82%84%E3%81%BE%E3%81%B3%E3%81%93/sheets.html") == [("介護老人保健施設 やまびこ", site_url + "employers/yamabiko-care/sheets.html")]
         # nothing close: no guess, and the box stays hidden
         assert open_missing("employers/zzzz/") == [] and not page.locator("[data-not-found]").is_visible()
         assert open_missing("about-us/") == []

@@ -48,11 +48,18 @@
         });
       });
     });
+    // A name typed in Japanese (employers/しらかば農園/): the page whose name holds it.
+    var typedName = /[^\x00-\x7f]/.test(typed) ? typed.replace(/[-\s]+/g, "") : "";
     var best = {};
     records.forEach(function (record) {
       var apart = distance(typed, record.typedAs);
       var cut = typed.length >= 4 && record.typedAs.indexOf(typed) === 0;
       var guess = { record: record, apart: cut ? 0 : apart, other: record.kind === section ? 0 : 1, close: cut || apart <= Math.max(1, Math.floor(Math.max(typed.length, record.typedAs.length) / 4)) };
+      var name = record.name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+      if (typedName.length >= 2 && name.indexOf(typedName) !== -1) {
+        guess.apart = name === typedName ? 0 : 1;
+        guess.close = true;
+      }
       var key = record.kind + "/" + record.slug;  // one guess per page, its closest URL name
       if (guess.close && (!best[key] || guess.apart < best[key].apart)) best[key] = guess;
     });
