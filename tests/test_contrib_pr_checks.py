@@ -28,6 +28,13 @@ def _git(project: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, env=env, check=True).stdout
 
 
+def _pr_summary(project: Path) -> subprocess.CompletedProcess[str]:
+    """The job summary of the project's work tree against its ``main`` commit; it must succeed."""
+    result = _cli(project, "pr-summary", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def _on_github(markdown: str) -> str:
     """The HTML GitHub makes of the job summary: its own Markdown (cmark-gfm with its
     extensions, autolinks among them)."""
@@ -92,8 +99,7 @@ def test_pull_request_summary_lists_added_changed_removed_and_stale(project):
         "---\ntitle: 新しいセミナー\nkind: セミナー\nsummary: 学びます\nplace:\n  name: 会館\nsessions:\n  - date: 2027-01-20\nverified: 2026-11-20\n---\n",
         encoding="utf-8",
     )
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     summary = result.stdout
     section = {title: body for title, body in (part.split("\n", 1) for part in summary.split("\n### ")[1:])}
     assert "プログラム「新しいセミナー」 `content/programs/new-seminar.md`" in section["追加（1件）"]
@@ -109,8 +115,7 @@ def test_a_change_of_the_text_below_the_front_matter_alone_is_a_change(project):
     _commit_base(project)
     farm = project / "content/employers/komugi-no-oka-bakery.md"
     farm.write_text(farm.read_text(encoding="utf-8").replace("パンを焼く作業は早朝ですが", "パンを焼く作業はとても早朝ですが", 1), encoding="utf-8")
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     assert "ファイルに変更はありません" not in result.stdout
     changed = result.stdout.split("### 変更（1件）", 1)[1].split("\n### ", 1)[0]
     assert "事業所「パン工房 こむぎの丘」 `content/employers/komugi-no-oka-bakery.md`: 本文" in changed
@@ -124,8 +129,7 @@ def test_general_pages_are_listed_with_the_records(project):
     join = project / "content/join.md"
     join.write_text(join.read_text(encoding="utf-8") + "\n追記です。\n", encoding="utf-8")
     (project / "content/guide.md").write_text("# 窓口のご案内\n\n受付は9時からです。\n", encoding="utf-8")
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     sections = {title: body.strip() for title, body in (part.split("\n", 1) for part in result.stdout.split("\n### ")[1:])}
     assert sections["追加（1件）"] == "- ページ「窓口のご案内」 `content/guide.md`"
     assert sections["変更（1件）"] == "- ページ「事業所のみなさまへ」 `content/join.md`"
@@ -134,7 +138,7 @@ def test_general_pages_are_listed_with_the_records(project):
     # with records too: one section, one count
     farm = project / "content/employers/shirakaba-farm.md"
     _break(farm, "headcount: 10", "headcount: 12")
-    changed = _changed_lines(_cli(project, "pr-summary", "--base", "main").stdout, 2)
+    changed = _changed_lines(_pr_summary(project).stdout, 2)
     assert changed[0].startswith("- 事業所「しらかば農園」") and changed[-1] == "- ページ「事業所のみなさまへ」 `content/join.md`"
 
 
@@ -147,7 +151,7 @@ def test_a_page_whose_address_goes_is_told_with_how_to_forward_it(project):
     farm.unlink()
     tour = project / "content/programs/tour-shirakaba-farm.md"
     tour.write_text(tour.read_text(encoding="utf-8").replace("title: ", "slug: farm-tour\ntitle: ", 1), encoding="utf-8")
-    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    summary = _pr_summary(project).stdout
     lost = summary.split("### アドレスがなくなるページ（2件）\n\n", 1)[1].split("\n### ", 1)[0]
     assert lost.splitlines()[:2] == ["- `employers/shirakaba-farm/`: 事業所「しらかば農園」", "- `programs/tour-shirakaba-farm/`: プログラム 職場見学会「しらかば農園」"]
     assert "新しいファイルに `former_slugs: [shirakaba-farm]` のように前の URL名を書くと" in lost
@@ -155,7 +159,7 @@ def test_a_page_whose_address_goes_is_told_with_how_to_forward_it(project):
     nouen = project / "content/employers/shirakaba-nouen.md"
     nouen.write_text(nouen.read_text(encoding="utf-8").replace("\nname: ", "\nformer_slugs: [shirakaba-farm]\nname: ", 1), encoding="utf-8")
     tour.write_text(tour.read_text(encoding="utf-8").replace("slug: farm-tour\n", "slug: farm-tour\nformer_slugs: [tour-shirakaba-farm]\n", 1), encoding="utf-8")
-    assert "アドレスがなくなる" not in _cli(project, "pr-summary", "--base", "main").stdout
+    assert "アドレスがなくなる" not in _pr_summary(project).stdout
 
 
 def test_a_second_rename_that_forgets_the_first_former_address_is_told(project):
@@ -168,11 +172,11 @@ def test_a_second_rename_that_forgets_the_first_former_address_is_told(project):
     hatake = project / "content/employers/shirakaba-hatake.md"
     hatake.write_text(nouen.read_text(encoding="utf-8").replace("former_slugs: [shirakaba-farm]", "former_slugs: [shirakaba-nouen]"), encoding="utf-8")
     nouen.unlink()
-    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    summary = _pr_summary(project).stdout
     lost = summary.split("### アドレスがなくなるページ（1件）\n\n", 1)[1].split("\n### ", 1)[0]
     assert lost.splitlines()[0] == "- `employers/shirakaba-farm/`: 事業所「しらかば農園」"
     hatake.write_text(hatake.read_text(encoding="utf-8").replace("former_slugs: [shirakaba-nouen]", "former_slugs: [shirakaba-nouen, shirakaba-farm]"), encoding="utf-8")
-    assert "アドレスがなくなる" not in _cli(project, "pr-summary", "--base", "main").stdout
+    assert "アドレスがなくなる" not in _pr_summary(project).stdout
 
 
 def test_a_forwarded_rename_is_told_as_a_rename_not_as_the_end_of_the_record(project):
@@ -184,19 +188,19 @@ def test_a_forwarded_rename_is_told_as_a_rename_not_as_the_end_of_the_record(pro
         tour.read_text(encoding="utf-8").replace("\ntitle: ", "\nformer_slugs: [tour-shirakaba-farm]\ntitle: ", 1), encoding="utf-8"
     )
     tour.unlink()
-    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    summary = _pr_summary(project).stdout
     removed = summary.split("### 削除（1件）\n\n", 1)[1].split("\n### ", 1)[0]
     assert removed.splitlines()[0] == "- プログラム 職場見学会「しらかば農園」 `content/programs/tour-shirakaba-farm.md`（URL名を変えて `content/programs/farm-tour.md` へ）"
     assert "プログラムのファイルを消すと" not in summary and "アドレスがなくなる" not in summary
     (project / "content/programs/chiiki-zukuri-seminar.md").unlink()
-    summary = _cli(project, "pr-summary", "--base", "main").stdout
+    summary = _pr_summary(project).stdout
     assert "プログラムのファイルを消すと" in summary
     assert "- プログラム「地域づくり担当者セミナー（全8回・オンライン）」 `content/programs/chiiki-zukuri-seminar.md`\n" in summary
 
 
 def test_nothing_changed_and_an_unknown_base_are_said(project):
     _commit_base(project)
-    result = _cli(project, "pr-summary", "--base", "main")
+    result = _pr_summary(project)
     assert result.returncode == 0 and "事業所・プログラム・ページのファイルに変更はありません。" in result.stdout
     result = _cli(project, "pr-summary", "--base", "no-such-branch")
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -206,8 +210,7 @@ def test_nothing_changed_and_an_unknown_base_are_said(project):
 def test_removing_a_program_warns_that_its_past_months_go_with_it(project):
     _commit_base(project)
     (project / "content/programs/tour-shirakaba-farm.md").unlink()
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     removed = result.stdout.split("### 削除（1件）", 1)[1].split("\n### ", 1)[0]
     assert "`content/programs/tour-shirakaba-farm.md`" in removed
     assert "終わったプログラムは、消さずにそのまま残してください" in removed
@@ -217,7 +220,7 @@ def test_summary_escapes_markup_from_content(project):
     _commit_base(project)
     farm = project / "content/employers/shirakaba-farm.md"
     _break(farm, "name: しらかば農園", "name: しらかば<img src=x>農園 [link](https://evil.example)")
-    result = _cli(project, "pr-summary", "--base", "main")
+    result = _pr_summary(project)
     assert "しらかば\\<img src=x\\>農園" in result.stdout
     html = _on_github(result.stdout)
     assert "<img" not in html and "<a " not in html
@@ -235,8 +238,7 @@ def test_addresses_in_names_and_values_are_shown_as_written_and_never_linked(pro
     _break(farm, "name: しらかば農園", "name: しらかば農園 https://farm.example/a_b www.farm.example")
     url, email = "https://example.jp/contact/shirakaba-farm/form_page?from=directory", "shirakaba-farm-office-window@shirakaba-farm.example.jp"
     _break(farm, "  phone: 0268-00-1001", f"  phone: 0268-00-1001\n  email: {email}\n  url: {url}")
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     html = _on_github(result.stdout)
     assert "<a " not in html
     assert "しらかば農園 https://farm.example/a_b www.farm.example」" in html  # no backslash shown
@@ -265,8 +267,7 @@ def test_summary_says_when_a_program_moves_to_another_venue(project):
     _break(group, "      name: しらかば市駅前交流プラザ 3階 会議室", "      name: しらかば市民会館 1階 和室")
     tour = project / "content/programs/tour-shirakaba-farm.md"
     _break(tour, "  name: しらかば農園", "  name: しらかば農園 第2農場")
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     changed = _changed_lines(result.stdout, 2)
     assert changed == [
         "- プログラム「はたらく準備のひろば」 `content/programs/hataraku-junbi-no-hiroba.md`: 期間ごとの会場（recurrence の place）",
@@ -369,8 +370,7 @@ def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_proble
     seminar = project / "content/programs/chiiki-zukuri-seminar.md"
     _break(seminar, "  name: オンライン（Zoom）", "  name: しらかば市民会館 1階 和室")
     typo_line = _break(seminar, "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     changed = _changed_lines(result.stdout, 1)
     assert changed[1] == "  - 会場が変わります: オンライン（Zoom） → しらかば市民会館 1階 和室"
     assert changed[2] == "  - ⚠ このファイルには直すところがあります（1件）:"
@@ -378,13 +378,13 @@ def test_a_file_that_does_not_validate_still_gets_its_venue_lines_and_the_proble
     assert "titel" in changed[3] and len(changed) == 4
     # a misspelt required key: both of validate's messages (the unknown key, the missing one)
     _break(seminar, "summary: 仕事・就労支援を切り口にした地域づくりを、8回に分けて学ぶオンライン講座です。講義とグループワークを組み合わせ、受講者の地域のデータ集づくりにも取り組みます。", "sumary: 学びます")
-    changed = _changed_lines(_cli(project, "pr-summary", "--base", "main").stdout, 1)
+    changed = _changed_lines(_pr_summary(project).stdout, 1)
     assert changed[2] == "  - ⚠ このファイルには直すところがあります（3件）:"
     assert "sumary" in "".join(changed[3:6]) and "summary" in "".join(changed[3:6]) and len(changed) == 6
     _break(seminar, "sumary: 学びます", "summary: 学びます")
     # A file that validates gets no such line.
     _break(seminar, "    titel: 地域を深く知る①（支援対象者像・統計データから地域を知る）", "    title: 地域を深く知る①（支援対象者像・統計データから地域を知る）")
-    assert "直すところがあります" not in _cli(project, "pr-summary", "--base", "main").stdout
+    assert "直すところがあります" not in _pr_summary(project).stdout
     # an extra date with a misspelt key: the move of the rule's place is told all the same
     broken = {"date": dt.date(2027, 1, 20), "tme": "13:30〜15:00"}
     split = [{**WEDNESDAYS, "until": dt.date(2027, 2, 14)}, {**WEDNESDAYS, "start": dt.date(2027, 2, 15), "place": PLAZA}]
@@ -416,7 +416,7 @@ def test_a_period_that_cannot_be_read_hides_only_the_days_it_may_govern(project)
     group = project / "content/programs/hataraku-junbi-no-hiroba.md"
     _break(group, "      name: しらかば市駅前交流プラザ 3階 会議室", "      name: しらかば市民会館 1階 和室")
     bad = _break(group, '    time: "13:30〜15:00"', '    time: "13:30〜25:00"')
-    changed = _changed_lines(_cli(project, "pr-summary", "--base", "main").stdout, 1)
+    changed = _changed_lines(_pr_summary(project).stdout, 1)
     assert "  - 2027-02-15 からの回の会場が変わります: しらかば市駅前交流プラザ 3階 会議室 → しらかば市民会館 1階 和室" in changed
     assert any(line.startswith(f"    - content/programs/hataraku-junbi-no-hiroba.md:{bad}: ") for line in changed)
 
@@ -485,8 +485,7 @@ def test_a_changed_short_field_is_told_with_its_value_before_and_after(project):
     farm = project / "content/employers/shirakaba-farm.md"
     _break(farm, "  phone: 0268-00-1001", "  phone: 0268-00-1002")
     _break(farm, "    capacity: 2", "    capacity: 3")  # 就労体験's: a detail of an offer, told by the title only
-    result = _cli(project, "pr-summary", "--base", "main")
-    assert result.returncode == 0, result.stderr
+    result = _pr_summary(project)
     changed = _changed_lines(result.stdout, 2)
     assert changed == [
         "- 事業所「しらかば農園」 `content/employers/shirakaba-farm.md`: 受け入れ（offers）、連絡先（contact）",
