@@ -46,14 +46,16 @@ def is_general_page(path: str, content_dir: str) -> bool:
     return path.startswith(folder) and path.endswith(".md") and not path.startswith((folder + "employers/", folder + "programs/"))
 
 
-def general_page_changes(root: Path, content_dir: str, changed: dict[str, str], revision: str) -> list[GeneralPage]:
+def general_page_changes(root: Path, content_dir: str, changed: dict[str, str], revision: str | None = None) -> list[GeneralPage]:
     """The general pages in ``changed`` (:func:`files_changed`), in path order. A removed one is
-    named as ``revision`` had it."""
+    named as ``revision`` had it; without ``revision`` removed ones are left out (a preview has
+    no page to show of them)."""
     pages = []
     for path, change in sorted(changed.items()):
-        if is_general_page(path, content_dir):
-            text = _git(root, "show", f"{revision}:{path}") if change == "削除" else None
-            pages.append(general_page(root, content_dir, path, change, text))
+        if not is_general_page(path, content_dir) or (change == "削除" and revision is None):
+            continue
+        text = _git(root, "show", f"{revision}:{path}") if change == "削除" else None
+        pages.append(general_page(root, content_dir, path, change, text))
     return pages
 
 

@@ -32,7 +32,7 @@ from typing import Iterator
 
 from ..directory import Directory
 from ..quoting import named
-from .general_pages import general_page, is_general_page
+from .general_pages import GeneralPage, general_page, general_page_changes
 from .pr_summary import PullRequestSummary, escape_markdown
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -152,17 +152,15 @@ def plan_preview(
             sample for sample in look_samples(directory, look_changed, root or Path("."))
             if sample.kind not in ("事業所", "プログラム") or sample.kind not in shown  # a record of the pull request shows the look too
         ]
-    pictured: set[str] = set()
-    unique = []
-    for page in pages:  # a changed home page is also the look's sample: pictured once
-        if page.source_path not in pictured:
-            pictured.add(page.source_path)
-            unique.append(page)
-    pages = unique
+    unique: dict[str, PreviewPage] = {}
+    for page in pages:  # a changed home page is also the look's sample: pictured once, as changed
+        unique.setdefault(page.source_path, page)
+    pages, pictured = list(unique.values()), set(unique)
     held = [slug for program in programs for slug in program.employers]
-    for change in (*summary.changed, *summary.removed) if base else ():
-        was = base.get(change.path, {}).get("employers") if change.kind == "プログラム" else None
-        held += [slug for slug in was if isinstance(slug, str)] if isinstance(was, list) else []
+    for change in (*summary.changed, *summary.removed):
+        was = (base or {}).get(change.path, {}).get("employers") if change.kind == "プログラム" else None
+        if isinstance(was, list):
+            held += [slug for slug in was if isinstance(slug, str)]
     for employer in filter(None, map(directory.employer, held)):
         if employer.source_path not in pictured:
             pictured.add(employer.source_path)
@@ -181,13 +179,9 @@ different."""
 
 
 def preview_general_pages(root: Path, content_dir: str, changed: dict[str, str]) -> tuple[PreviewPage, ...]:
-    """The general pages (:func:`general_pages.is_general_page`) that ``changed`` adds or changes,
-    in path order. A removed one has no page to show."""
-    return tuple(
-        _general_page(root, content_dir, path, change)
-        for path, change in sorted(changed.items())
-        if change != "削除" and is_general_page(path, content_dir)
-    )
+    """The general pages (:func:`general_pages.general_page_changes`) that ``changed`` adds or
+    changes, in path order. A removed one has no page to show."""
+    return tuple(_preview_of(page) for page in general_page_changes(root, content_dir, changed))
 
 
 def look_files(content_dir: str, changed: dict[str, str]) -> tuple[str, ...]:
@@ -203,7 +197,7 @@ def look_samples(directory: Directory, look: tuple[str, ...], root: Path) -> lis
     next month with one; none once every month is past). Each says why it is there."""
     why = f"見た目の見本: {'・'.join(look)} が変わるため"
     content_dir = directory.settings.content_dir.rstrip("/")
-    samples = [_general_page(root, content_dir, f"{content_dir}/index.md", why)]
+    samples = [_preview_of(general_page(root, content_dir, f"{content_dir}/index.md", why))]
     if directory.employers:
         samples.append(_page("事業所", directory.employers[0], why))
     coming = directory.calendar.upcoming(limit=1)
@@ -218,9 +212,8 @@ def look_samples(directory: Directory, look: tuple[str, ...], root: Path) -> lis
     return samples
 
 
-def _general_page(root: Path, content_dir: str, path: str, change: str) -> PreviewPage:
-    page = general_page(root, content_dir, path, change)
-    return PreviewPage("ページ", change, page.title, path, page.address, page.address, "page-" + page.stem)
+def _preview_of(page: GeneralPage) -> PreviewPage:
+    return PreviewPage("ページ", page.change, page.title, page.path, page.address, page.address, "page-" + page.stem)
 
 
 def _page(kind: str, record, change: str) -> PreviewPage:

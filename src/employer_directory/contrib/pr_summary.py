@@ -136,15 +136,16 @@ def _former_slugs_of(data: dict[str, Any]) -> list[str]:
     return [former for former in (formers if isinstance(formers, list) else []) if isinstance(former, str)]
 
 
+def _forwarded(snapshot: Snapshot) -> dict[tuple[str, str], str]:
+    """(folder, former URL name) → the file whose ``former_slugs`` forwards that address."""
+    return {(_kind_of(path)[0], former): path for path, data in snapshot.items() for former in _former_slugs_of(data)}
+
+
 def lost_addresses(base: Snapshot, head: Snapshot) -> list[LostAddress]:
     """The employer and program pages of ``base`` whose address ``head`` neither has nor forwards
     (a record's ``former_slugs``), by address. The addresses ``base`` forwards count too: a file
     renamed a second time (a → b → c) whose new file names b only would lose a."""
-    kept: set[tuple[str, str]] = set()
-    for path, data in head.items():
-        folder = _kind_of(path)[0]
-        kept.add((folder, _slug_of(path, data)))
-        kept.update((folder, former) for former in _former_slugs_of(data))
+    kept = {(_kind_of(path)[0], _slug_of(path, data)) for path, data in head.items()} | _forwarded(head).keys()
     lost = []
     for path, data in base.items():
         folder, label = _kind_of(path)[:2]
@@ -179,7 +180,7 @@ def compare(
     summary = PullRequestSummary(stale=stale, stale_months=stale_months, lost=lost_addresses(base, head))
     for path in sorted(head.keys() - base.keys()):
         summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path]), problems=problems.get(path, [])))
-    forwarded = {(_kind_of(path)[0], former): path for path, data in head.items() for former in _former_slugs_of(data)}
+    forwarded = _forwarded(head)
     for path in sorted(base.keys() - head.keys()):
         renamed_to = forwarded.get((_kind_of(path)[0], _slug_of(path, base[path])), "")
         summary.removed.append(Change(_kind_of(path)[1], path, _name(path, base[path]), renamed_to=renamed_to))
