@@ -106,6 +106,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _build.pages = plan_site_pages(directory)
     # Other hook files (one per output kind) read the plan from here; config is per build.
     config.extra["directory_site"] = _build.pages
+    # Where the templates are, for the files rendered outside MkDocs' page loop (sheets, forwards).
+    config.extra["directory_templates"] = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
     _build.jobs = SiteFileJobs(Path(config.site_dir), len(directory.employers), interactive=_serving)
     config.extra["site_file_jobs"] = _build.jobs
     log.info("協力事業所 %d 件、プログラム %d 件を読み込みました", len(directory.employers), len(directory.programs))
@@ -122,12 +124,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.dest_uri = dest_uri
     directory = pages.directory
     assert _build.jobs is not None
-    # What the 404 page offers for a mistyped address (employer_directory.not_found).
+    # What the 404 page offers for a mistyped address (employer_directory.not_found), and the
+    # pages at renamed records' former addresses (none without former_slugs).
     _build.jobs.start("見つからないページの案内", partial(render_not_found_files, directory), cost=0.05)
-    if any(record.former_slugs for record in (*directory.employers, *directory.programs)):
-        templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
-        make = partial(render_forwarding_files, directory, config.site_url or "/", config.site_name, templates)
-        _build.jobs.start("前のアドレスからの案内", make, cost=0.1)
+    make = partial(render_forwarding_files, directory, config.site_url or "/", config.site_name, config.extra["directory_templates"])
+    _build.jobs.start("前のアドレスからの案内", make, cost=0.05)
     return files
 
 

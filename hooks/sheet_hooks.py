@@ -13,7 +13,6 @@ the calendar's included, has run by then); that hook then sets their template an
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -30,7 +29,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for generated in plan_print_pages(pages, site_url):
         files.append(File.generated(config, generated.src_uri, content=generated.stub))
     directory = pages.directory
-    templates = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
+    templates = config.extra["directory_templates"]
     jobs = config.extra["site_file_jobs"]
     # The sheets are the longest file job (a QR code and three sheets per employer): made in
     # parts, so that the processes that share the jobs finish together.

@@ -51,6 +51,10 @@ def forwards(directory: Directory, site_url: str) -> list[Forward]:
 
 
 def render_forwarding_files(directory: Directory, site_url: str, site_name: str, templates: Path) -> dict[str, bytes]:
-    """``{path below the site root: HTML}`` of every former address."""
+    """``{path below the site root: HTML}`` of every former address (none, and no template
+    read, when no record was renamed)."""
+    found = forwards(directory, site_url)
+    if not found:
+        return {}
     template = template_environment(templates).get_template(TEMPLATE)
-    return {forward.path: template.render(forward=forward, site_name=site_name).encode("utf-8") for forward in forwards(directory, site_url)}
+    return {forward.path: template.render(forward=forward, site_name=site_name).encode("utf-8") for forward in found}
