@@ -30,23 +30,28 @@
     return chosen.length ? chosen : KINDS.slice();
   }
 
+  // A list saved, or a link shared, before an employer's file was renamed holds its former URL
+  // name: each one under its name now (renamed: former → now), each employer once.
+  function namesNow(slugs, renamed) {
+    return slugs.map(function (slug) {
+      return Object.prototype.hasOwnProperty.call(renamed, slug) ? renamed[slug] : slug;
+    }).filter(function (slug, i, all) { return all.indexOf(slug) === i; });
+  }
+
   // --- employer pages and listings ------------------------------------------------------
 
-  // A list saved before an employer's file was renamed holds its former URL name, which its add
-  // button names (data-packet-former): the list takes the name now, once, as the packet page
-  // does, so the button says the employer is in it.
+  // The add buttons of renamed employers name their former URL names (data-packet-former): the
+  // saved list takes the names now, as the packet page does, so the button says the employer is in it.
   function adoptRenamed(state) {
-    var changed = false;
+    var renamed = {};
     document.querySelectorAll("[data-packet-former]").forEach(function (button) {
-      var slug = button.getAttribute("data-packet-add");
-      button.getAttribute("data-packet-former").split(" ").forEach(function (former) {
-        var at = state.slugs.indexOf(former);
-        if (at === -1) return;
-        if (state.slugs.indexOf(slug) === -1) state.slugs[at] = slug; else state.slugs.splice(at, 1);
-        changed = true;
-      });
+      button.getAttribute("data-packet-former").split(" ").forEach(function (former) { renamed[former] = button.getAttribute("data-packet-add"); });
     });
-    if (changed) save(state);
+    var now = namesNow(state.slugs, renamed);
+    if (now.join(",") !== state.slugs.join(",")) {
+      state.slugs = now;
+      save(state);
+    }
     return state;
   }
 
@@ -133,12 +138,7 @@
       state.kinds = normaliseKinds(params.get("s"));
     }
     var names = this.names;
-    // A list saved, or a link shared, before an employer's file was renamed has its former slug:
-    // the employer is kept under its slug now (and saved so by start), once.
-    var renamed = this.renamed;
-    var now = state.slugs.map(function (slug) {
-      return Object.prototype.hasOwnProperty.call(renamed, slug) ? renamed[slug] : slug;
-    }).filter(function (slug, i, all) { return all.indexOf(slug) === i; });
+    var now = namesNow(state.slugs, this.renamed);  // saved so by start
     state.slugs = now.filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
     // An employer no longer listed (its listing ended) leaves the list; start says so, so that a
     // counsellor who saved three does not wonder where the third went.
