@@ -220,8 +220,13 @@
   function wholeDays(word) {
     var text = String(word).normalize("NFKC");
     if (!WHOLE_DAYS.test(text)) return null;
-    var days = (text.match(/[月火水木金土日](?=曜)/g) || []).filter(function (ch, i, all) { return all.indexOf(ch) === i; });
+    var days = once(text.match(/[月火水木金土日](?=曜)/g) || []);
     return days.length > 1 || /祝$|祝日$/.test(text) ? days : null;
+  }
+
+  // Each item of a list once, in the order first met.
+  function once(list) {
+    return list.filter(function (item, i) { return list.indexOf(item) === i; });
   }
 
   function queryWords(text) {
@@ -272,7 +277,7 @@
     // Whole days (月曜 水曜) each searched the days, but as two words, both were required:
     // an offer on 月 and one on 水. Typed side by side they mean any of them, as 月 水 and 月水
     // do; they can be nothing but days, so in any order.
-    var days = whole ? typed.filter(function (ch, i) { return typed.indexOf(ch) === i; }) : daysInOrder(typed.join(""));
+    var days = whole ? once(typed) : daysInOrder(typed.join(""));
     return days && days.length > 1 ? { text: words.slice(at, end).join(" "), days: days, count: end - at, replaced: true } : null;
   }
 
