@@ -619,3 +619,25 @@ def test_a_link_too_long_for_a_file_name_is_missing_and_a_mail_address_is_no_fil
     (content / "employers" / "linked-farm.md").write_text(base.replace("name: テスト農園", "name: リンク農園") + body, encoding="utf-8")
     problems = problems_for(content)
     assert [(p.path, p.line, p.field) for p in problems] == [("content/employers/linked-farm.md", len((base + body).split("\n")) - 1, "(本文)")]
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ('hours: "9:00〜16:00', 'hours: "9:00〜16:00"'),
+        ('hours: "9:00〜16:00        # 時間帯（"…" で囲む）', 'hours: "9:00〜16:00"'),
+        ("business: '営業時間: 9時から", "business: '営業時間: 9時から'"),
+    ],
+)
+def test_a_quote_left_open_is_told_at_the_line_it_opens(written, fixed):
+    """Found by the staff-docs walk-through: a value whose closing quote was forgotten was told
+    at the file's last line (YAML reads on to the end looking for it) or at a line below, with
+    the general fix; the line to mend is the one the quote opens on."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    line = next(line for line in base.split("\n") if line.strip().startswith(written.split(":")[0] + ":"))
+    slip = line[: len(line) - len(line.lstrip())] + written
+    text = base.replace(line, slip, 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None
+    assert [(p.line, p.field) for p in problems] == [(text.split("\n").index(slip) + 1, "(YAMLの書き方)")]
+    assert "閉じられていません" in problems[0].what and f"「{fixed}」" in problems[0].fix

@@ -267,7 +267,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
-        if (colon := key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines)) is not None:
+        if (colon := quote_left_open(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines)) is not None:
             index, what, fix = colon
             return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
         explanation = explain_yaml_error(error)
@@ -489,6 +489,48 @@ def full_width_marks(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tupl
             return index, "{ } の中の区切りの「、」が全角です", "半角の「,」と半角スペースで区切ってください（例: {word: かいご, means: 介護}）"
         if re.search(r"[}\]]\u3000", written):
             return index, "かっこの後に全角の空白があります", "かっこの後の空白を消してください"
+    return None
+
+
+QUOTED_VALUE = re.compile(r"^(\s*(?:- )?(?:[A-Za-z_][\w.-]*:\s+)?)([\"'])(.*)$", re.ASCII)
+
+
+def quote_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """``hours: "9:00〜16:00`` without its closing quote: YAML reads on to the next quote (a
+    comment's ``"…"``, another value's) or to the end of the file and fails there, far below.
+    Returns the first line at or above the failure whose quoted value does not close on it
+    (or closes before text that is no comment), with the value written whole; None otherwise."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return None
+    for index, written in enumerate(yaml_lines[: mark.line + 1]):
+        found = QUOTED_VALUE.match(written)
+        if found is None:
+            continue
+        start, quote, rest = found.groups()
+        closing = _closing_quote(rest, quote)
+        if closing is not None and re.fullmatch(r"(?:\s+#.*)?\s*", rest[closing + 1 :]):
+            continue
+        value = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip().rstrip(quote)
+        fixed = f"{start.strip()} {quote}{value}{quote}".strip()
+        return index, f"「{quote}」で始めた値が、この行で閉じられていません", f"値の終わりにも「{quote}」を付けて「{fixed}」と書いてください"
+    return None
+
+
+def _closing_quote(rest: str, quote: str) -> int | None:
+    """Where the quote that closes a value opened with ``quote`` is in ``rest`` (the text after
+    the opening one): ``\\"`` goes on inside double quotes, ``''`` inside single ones."""
+    index = 0
+    while index < len(rest):
+        if quote == '"' and rest[index] == "\\":
+            index += 2
+            continue
+        if rest[index] == quote:
+            if quote == "'" and rest[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
     return None
 
 
