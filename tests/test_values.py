@@ -48,6 +48,13 @@ def test_reasonable_dates_get_the_exact_correction(typed, canonical):
     assert canonical in fix_of(parse_staff_date, typed)
 
 
+@pytest.mark.parametrize(("typed", "shown"), [("12/3", "12月3日なら ○○○○-12-03"), ("１２月３日", "12月3日なら ○○○○-12-03"), ("4/8(水)", "4月8日なら ○○○○-04-08")])
+def test_a_date_without_its_year_is_told_so_with_its_month_and_day(typed, shown):
+    """Found by the staff-docs walk-through: 12/3 as written on paper was only "not a date"."""
+    assert "年がありません" in what_of(parse_staff_date, typed)
+    assert shown in fix_of(parse_staff_date, typed)
+
+
 # 0000-01-01: a ValueError from Python's dates, shown in English (found by the fuzz audit)
 @pytest.mark.parametrize("typed", ["2026-02-30", "2026/2/30", "2026-13-01", "0000-01-01", "0000/4/8"])
 def test_impossible_dates_are_refused(typed):

@@ -182,6 +182,8 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", re.ASCII)
 ERA_DATE = re.compile(r"^(令和|平成|R|H)\s*(\d{1,2}|元)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$", re.I | re.ASCII)
 WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日][)）]$")
+# 12/3, 12月3日: the month and day as people write them on paper, with no year.
+YEARLESS_DATE = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", re.ASCII)
 
 
 def _real_date(year: int, month: int, day: int, original: str) -> dt.date:
@@ -230,6 +232,13 @@ def parse_staff_date(value: Any) -> dt.date:
         raise staff_error(
             f"日付「{original}」は決まった形で書いてください",
             f"半角で {candidate.isoformat()} と書いてください",
+        )
+    if (match := YEARLESS_DATE.match(normal)) and 1 <= int(match.group(1)) <= 12 and 1 <= int(match.group(2)) <= 31:
+        # Which year is not guessed: a registration date is past, a meeting's usually next year.
+        month, day = map(int, match.groups())
+        raise staff_error(
+            f"日付「{original}」に年がありません",
+            f"西暦4桁の年を入れて、半角の 年-月-日 で書いてください（{month}月{day}日なら ○○○○-{month:02d}-{day:02d}）",
         )
     raise staff_error(f"「{original}」は日付として読めません", "2026-04-08 のように半角の 年-月-日 で書いてください")
 
