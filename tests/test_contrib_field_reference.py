@@ -156,3 +156,18 @@ def test_contributing_maps_every_label_of_the_printed_hearing_form_to_an_employe
         mapped |= {path.split(".")[0].replace("[]", "") for path in fields}
     required = {name for name, info in Employer.model_fields.items() if info.is_required()}
     assert required - mapped == {"tasks"}, f"not on the form: {sorted(required - mapped - {'tasks'})}"
+
+
+def test_examples_of_date_lists_are_dates_that_pass():
+    """Found by the staff-docs walk-through: full: and dates: had 〇〇 and △△ for example, which
+    staff copying it get refused as "not a date"."""
+    from employer_directory.models.values import parse_staff_date
+
+    reference = render_field_reference(SCHEMA_DIR)
+    rows = [line.split(" | ") for line in reference.splitlines() if line.startswith("| `") and "各項目は 日付" in line]
+    assert {row[0] for row in rows} >= {"| `full`", "| `dates`"}
+    for row in rows:
+        written = re.fullmatch(r"`\w+: \[(.+)\]` \|", row[5].strip())
+        assert written, row
+        for item in written.group(1).split(", "):
+            parse_staff_date(item)

@@ -94,6 +94,8 @@ def _example(key: str, node: dict[str, Any]) -> str:
             return f"{key}: [{', '.join(item['enum'][:2])}]"
         if item.get("pattern") == SLUG_PATTERN:
             return f"{key}: [shirakaba-nouen]"
+        if item.get("format") == "date":
+            return f"{key}: [{GENERIC_EXAMPLES['date']}, 2026-04-22]"
         if item.get("type") == "string":
             return f"{key}: [〇〇, △△]"
         return ""
