@@ -641,3 +641,18 @@ def test_a_quote_left_open_is_told_at_the_line_it_opens(written, fixed):
     assert record is None
     assert [(p.line, p.field) for p in problems] == [(text.split("\n").index(slip) + 1, "(YAMLの書き方)")]
     assert "閉じられていません" in problems[0].what and f"「{fixed}」" in problems[0].fix
+
+
+@pytest.mark.parametrize(("spaces", "wanted"), [(2, 4), (3, 4)])
+def test_a_field_of_a_list_item_under_its_dash_is_told_with_the_spaces_to_write(spaces, wanted):
+    """Found by the staff-docs walk-through: ``- type: 見学`` with ``capacity: 3`` below it under
+    the dash got the general "字下げや記号の位置がずれています" with no number of spaces."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    lines = base.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip().startswith("- type:"))
+    slip = " " * spaces + lines[first + 1].lstrip()
+    lines[first + 1] = slip
+    record, problems = validate_text("content/employers/x.md", "\n".join(lines), Employer, SETTINGS, "x")
+    assert record is None
+    assert [(p.line, p.field) for p in problems] == [(first + 2, "(YAMLの書き方)")]
+    assert "「- type:」から始まる1件の続き" in problems[0].what and f"半角スペース{wanted}つ" in problems[0].fix

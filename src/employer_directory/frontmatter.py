@@ -267,7 +267,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
-        if (colon := quote_left_open(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines)) is not None:
+        if (colon := quote_left_open(error, yaml_lines) or item_field_misindented(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines)) is not None:
             index, what, fix = colon
             return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
         explanation = explain_yaml_error(error)
@@ -514,6 +514,37 @@ def quote_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple
         value = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip().rstrip(quote)
         fixed = f"{start.strip()} {quote}{value}{quote}".strip()
         return index, f"「{quote}」で始めた値が、この行で閉じられていません", f"値の終わりにも「{quote}」を付けて「{fixed}」と書いてください"
+    return None
+
+
+ITEM_START = re.compile(r"^( *)- +([A-Za-z_][\w.-]*):(?:\s|$)", re.ASCII)
+KEY_LINE = re.compile(r"^( *)([A-Za-z_][\w.-]*):(?:\s|$)", re.ASCII)
+
+
+def item_field_misindented(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """``- type: 見学`` and below it ``  capacity: 3`` under the dash instead of under ``type``:
+    YAML says only that it expected another "-". Returns the line, what is wrong and the number
+    of spaces to write; None for other errors."""
+    if not (error.problem or "").startswith("did not find expected '-' indicator") or error.problem_mark is None:
+        return None
+    index = error.problem_mark.line
+    if not 0 <= index < len(yaml_lines) or (written := KEY_LINE.match(yaml_lines[index])) is None:
+        return None
+    for above in range(index - 1, -1, -1):
+        line = yaml_lines[above]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if item := ITEM_START.match(line):
+            wanted = len(item.group(1)) + 2
+            if len(written.group(1)) == wanted:
+                return None
+            return (
+                index,
+                f"この行の字下げがそろっていません（上の「- {item.group(2)}:」から始まる1件の続きの項目です）",
+                f"この行の先頭の空白を半角スペース{wanted}つにして、「- 」の後の「{item.group(2)}:」と字下げをそろえてください",
+            )
+        if not line.startswith(" " * (len(written.group(1)) + 1)):
+            return None
     return None
 
 
