@@ -136,6 +136,8 @@ CASES = [
     ("employers/fullwidth-space-after-bracket.md", "days: [月, 水]", "(YAMLの書き方)", "かっこの後に全角の空白があります。→ かっこの後の空白を消してください"),
     # 受け入れ休止 written as staff think of it: Japanese names, the block's indent lost or added
     ("employers/pause-as-text.md", "paused: 当面", "paused（受け入れの休止）", "「当面」とは書けません。→ 終わりを決めずに休むなら paused: {} と書きます"),
+    # found by the staff-docs walk-through: ending a pause by writing なし was told only how to pause
+    ("employers/pause-ended-as-nashi.md", "paused: なし", "paused（受け入れの休止）", "休止をやめた（再開した）なら、paused: の行と、その下の字下げした行を消してください"),
     ("employers/pause-as-true.md", "paused: true", "paused（受け入れの休止）", "「true」とは書けません。→ 終わりを決めずに休むなら paused: {} と書きます"),
     ("employers/pause-japanese-key.md", "休止:", "休止", "「受け入れの休止」なら「paused」と書きます"),
     ("employers/pause-japanese-field.md", "理由:", "paused.理由（受け入れの休止）", "「休止の理由」なら「reason」と書きます。書ける項目: from（休止の始まり）、until（休止の終わり）、reason（休止の理由）"),

@@ -240,7 +240,8 @@ class Employer(Strict):
             raise staff_error(
                 f"受け入れの休止（paused:）に「{str(value).lower() if isinstance(value, bool) else value}」とは書けません",
                 "終わりを決めずに休むなら paused: {} と書きます。終わりの日や理由は、次の行から半角スペース2つで字下げして "
-                "until: 2027-03-31（最後に休む日）、reason: 改装工事のため のように書いてください",
+                "until: 2027-03-31（最後に休む日）、reason: 改装工事のため のように書いてください。"
+                "休止をやめた（再開した）なら、paused: の行と、その下の字下げした行を消してください",
             )
         return value
 
