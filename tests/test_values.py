@@ -42,6 +42,10 @@ def test_iso_dates_pass():
         ("令和元年5月1日", "2019-05-01"),
         ("R8.4.8", "2026-04-08"),
         ("平成31年4月30日", "2019-04-30"),
+        # the month's end as said aloud (found by the staff-docs walk-through)
+        ("2027年3月末", "2027-03-31"),
+        ("2028年2月末日", "2028-02-29"),
+        ("2027/2末", "2027-02-28"),
     ],
 )
 def test_reasonable_dates_get_the_exact_correction(typed, canonical):

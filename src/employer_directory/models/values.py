@@ -183,6 +183,8 @@ LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})
 ERA_DATE = re.compile(r"^(令和|平成|R|H)\s*(\d{1,2}|元)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$", re.I | re.ASCII)
 WEEKDAY_SUFFIX = re.compile(r"[（(][月火水木金土日][)）]$")
 # 12/3, 12月3日: the month and day as people write them on paper, with no year.
+# 2027年3月末, 2027/3末: the last day of that month.
+MONTH_END = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*末日?$", re.ASCII)
 YEARLESS_DATE = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", re.ASCII)
 
 
@@ -218,6 +220,9 @@ def parse_staff_date(value: Any) -> dt.date:
     candidate: dt.date | None = None
     if match := LOOSE_DATE.match(normal):
         candidate = _real_date(*map(int, match.groups()), original)
+    elif (match := MONTH_END.match(normal)) and 1 <= int(match.group(2)) <= 12:
+        year, month = map(int, match.groups())
+        candidate = _real_date(year, month, calendar.monthrange(max(year, 1), month)[1], original)
     elif match := ERA_DATE.match(normal):
         era, year, month, day = match.groups()
         offset = ERAS[era.upper() if len(era) == 1 else era]
