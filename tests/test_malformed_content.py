@@ -61,6 +61,11 @@ CASES = [
     ("employers/verified-before-registered.md", "verified:", "verified（情報確認日）", "登録日 2026-05-01 より前"),
     ("employers/verified-in-future.md", "verified:", "verified（情報確認日）", "今日（2026-11-22）より後"),
     ("programs/dangling-employer.md", "employers:", "employers[2番目]（関係する協力事業所）", "「no-such-farm」が見つかりません"),
+    # found by the staff-docs walk-through: the employer's name for its file name, a mistyped
+    # file name, an employer whose file was deleted when it left the scheme
+    ("programs/employer-by-its-name.md", "employers:", "employers[1番目]（関係する協力事業所）", "「テスト農園」は事業所名です。employers: には、ファイル名から .md を除いた base-farm と書いてください"),
+    ("programs/employer-file-mistyped.md", "employers:", "employers[1番目]（関係する協力事業所）", "「base-farm」の書き間違いではありませんか"),
+    ("programs/employer-left-the-scheme.md", "employers:", "employers[2番目]（関係する協力事業所）", "協力事業所をやめてファイルを消したなら、employers: からこの名前を消してください"),
     ("programs/sessions-out-of-order.md", "  - date: 2026-12-16", "sessions[2番目].date（日付）", "2026-12-23 より前です"),
     ("programs/deadline-after-event.md", "deadline:", "deadline（申し込み締切）", "最後の日程 2026-12-16 より後"),
     ("programs/unknown-kind.md", "kind:", "kind（種類）", "登録されていないプログラムの種類"),

@@ -341,9 +341,7 @@ def check_across(
                     now = renamed[slug]
                     problems.append(Problem(program.source_path, line(program, "employers", index), field, f"事業所「{slug}」は「{now.slug}」（{now.name}）に名前が変わりました", f"{now.slug} と書いてください"))
                     continue
-                problems.append(
-                    Problem(program.source_path, line(program, "employers", index), field, f"事業所「{slug}」が見つかりません", "content/employers/ にあるファイル名（.md を除く）を書いてください")
-                )
+                problems.append(Problem(program.source_path, line(program, "employers", index), field, f"事業所「{slug}」が見つかりません", _employer_not_found_fix(slug, employers)))
     latest = today + dt.timedelta(days=FUTURE_DAYS)
     for program in programs:
         # A mistyped year (2062 for 2026) is a valid date; it would fill the calendar with empty
@@ -540,3 +538,19 @@ def paused_employer_meeting_notices(directory: Directory, root: Path) -> list[Pr
                 )
             )
     return sorted(notices)
+
+
+def _employer_not_found_fix(slug: str, employers: list[Employer]) -> str:
+    """How to mend a program's employers: entry that names no employer file: the employer's
+    name or reading written for its file name, a mistyped file name, or an employer whose file
+    was deleted when it left the scheme."""
+    by_name = next((employer for employer in employers if slug in (employer.name, employer.reading)), None)
+    if by_name is not None:
+        return f"「{slug}」は事業所名です。employers: には、ファイル名から .md を除いた {by_name.slug} と書いてください"
+    close = difflib.get_close_matches(slug, sorted(employer.slug for employer in employers), n=1, cutoff=0.8)
+    if close:
+        return f"「{close[0]}」の書き間違いではありませんか。content/employers/ にあるファイル名（.md を除く）を書いてください"
+    return (
+        "content/employers/ にあるファイル名（.md を除く）を書いてください。"
+        "事業所が協力事業所をやめてファイルを消したなら、employers: からこの名前を消してください（ほかになければ employers: の行ごと）"
+    )
