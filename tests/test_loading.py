@@ -262,6 +262,8 @@ def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules
         # validate read 012 as 12 while the build (MkDocs's YAML 1.1 reader) reads the octal 10
         ("    stale_after_months: 12", "    stale_after_months: 012", "stale_after_months: 012", "「012」は先頭に 0 が付いています。→ 先頭の 0 を付けずに 12 と書いて"),
         ("    stale_after_months: 12", "    stale_after_months: 12か月", "stale_after_months: 12か月", "→ 半角数字だけで 12 と書いて"),
+        # found by the staff-docs walk-through: told 4 lines below, with the general fix
+        ('until: "01-03"}', 'until: "01-03"', "{label: 年末年始", "かっこ「{」が、この行で閉じられていません。→ この行の終わりに半角の「}」を付けてください"),
     ],
 )
 def test_a_broken_mkdocs_yml_is_located_by_validate(tmp_path, capsys, old, new, marker, words):

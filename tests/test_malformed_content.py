@@ -663,3 +663,15 @@ def test_a_field_of_a_list_item_under_its_dash_is_told_with_the_spaces_to_write(
     assert record is None
     assert [(p.line, p.field) for p in problems] == [(first + 2, "(YAMLの書き方)")]
     assert "「- type:」から始まる1件の続き" in problems[0].what and f"半角スペース{wanted}つ" in problems[0].fix
+
+
+def test_a_list_left_without_its_closing_bracket_is_told_at_its_line():
+    """Found by the staff-docs walk-through: ``days: [月, 水`` was told at the next line as
+    "字下げや記号の位置がずれています"."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    line = next(line for line in base.split("\n") if line.strip().startswith("days: ["))
+    text = base.replace(line, line.rstrip("]"), 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None
+    assert [(p.line, p.field) for p in problems] == [(text.split("\n").index(line.rstrip("]")) + 1, "(YAMLの書き方)")]
+    assert "かっこ「[」が、この行で閉じられていません" in problems[0].what and "「]」を付けて" in problems[0].fix

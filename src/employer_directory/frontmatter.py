@@ -267,7 +267,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
-        if (colon := quote_left_open(error, yaml_lines) or item_field_misindented(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines)) is not None:
+        if (colon := quote_left_open(error, yaml_lines) or item_field_misindented(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines) or bracket_left_open(error, yaml_lines)) is not None:
             index, what, fix = colon
             return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
         explanation = explain_yaml_error(error)
@@ -515,6 +515,22 @@ def quote_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple
         fixed = f"{start.strip()} {quote}{value}{quote}".strip()
         return index, f"「{quote}」で始めた値が、この行で閉じられていません", f"値の終わりにも「{quote}」を付けて「{fixed}」と書いてください"
     return None
+
+
+def bracket_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """``days: [月, 水`` or ``- {label: 年末年始, from: "12-29", until: "01-03"`` without the
+    closing bracket: YAML reads on into the next line and fails there. Returns the line the
+    bracket opens on and the bracket to add; None for other errors."""
+    context = error.context or ""
+    if not context.startswith(("while parsing a flow mapping", "while parsing a flow sequence")):
+        return None
+    if error.context_mark is None or error.problem_mark is None or error.context_mark.line == error.problem_mark.line:
+        return None
+    index = error.context_mark.line
+    if not 0 <= index < len(yaml_lines):
+        return None
+    opening, closing = ("{", "}") if "mapping" in context else ("[", "]")
+    return index, f"かっこ「{opening}」が、この行で閉じられていません", f"この行の終わりに半角の「{closing}」を付けてください"
 
 
 ITEM_START = re.compile(r"^( *)- +([A-Za-z_][\w.-]*):(?:\s|$)", re.ASCII)
