@@ -675,3 +675,24 @@ def test_a_list_left_without_its_closing_bracket_is_told_at_its_line():
     assert record is None
     assert [(p.line, p.field) for p in problems] == [(text.split("\n").index(line.rstrip("]")) + 1, "(YAMLの書き方)")]
     assert "かっこ「[」が、この行で閉じられていません" in problems[0].what and "「]」を付けて" in problems[0].fix
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("full: 2026-12-09, 2026-12-16", "「full: [2026-12-09, 2026-12-16]」"),
+        ("full: 2026-12-09", "「full: [2026-12-09]」"),
+        ("bring: 帽子、飲み物", "「bring: [帽子, 飲み物]」"),
+        # a list of fields, and a sentence with a 、 in it, keep the line-by-line form
+        ("cancelled: 2026-12-09", "次の行から「  - 値」の形で"),
+        ("bring: 畑で作業するので、汚れてもよい服と長靴を持ってきてください", "次の行から「  - 値」の形で"),
+    ],
+)
+def test_a_short_list_written_as_text_is_told_in_the_square_brackets_form(written, fix):
+    """Found by the staff-docs walk-through: full: 2026-12-09, 2027-01-13 was told to use one
+    「  - 値」 line per date, while the files and README write these lists as [a, b]."""
+    base = (CORPUS / "malformed" / "programs" / "dangling-employer.md").read_text(encoding="utf-8")
+    text = base.replace("verified:", f"{written}\nverified:", 1)
+    record, problems = validate_text("content/programs/x.md", text, Program, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert "複数の値を並べる項目です" in problems[0].what and fix in problems[0].fix

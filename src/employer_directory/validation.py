@@ -156,6 +156,11 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
             return "この一覧の1つ1つは、項目名を付けて書く形です", f"「- {fields[0]}: …」のように書き始め{rest}"
         return "下に項目を並べる形で書く項目です", f"「{loc[-1] if loc else ''}:」の次の行から、半角スペース2つで字下げして項目を書いてください"
     if kind == "list_type":
+        if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and not known_fields(model, (*loc, 0)):
+            # full: 2026-12-09, 2027-01-13 / bring: マスク、軍手: the short lists the files write in [ ].
+            items = [part.strip() for part in re.split(r"[,、，]", str(value)) if part.strip()]
+            if items and all(len(item) <= 15 for item in items):  # not a sentence cut at its 、
+                return "複数の値を並べる項目です", f"[ ] で囲んで「{loc[-1]}: [{', '.join(items)}]」のように書いてください（1つだけでも [ ] で囲みます。区切りは半角の「,」と半角スペース）"
         return "複数の値を並べる項目です", "次の行から「  - 値」の形で1行に1つずつ書いてください（1つだけでもこの形です）"
     if kind in {"too_short"}:
         return "1つも書かれていません", "少なくとも1つ「  - …」の形で書いてください"
