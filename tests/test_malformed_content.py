@@ -696,3 +696,15 @@ def test_a_short_list_written_as_text_is_told_in_the_square_brackets_form(writte
     record, problems = validate_text("content/programs/x.md", text, Program, SETTINGS, "x")
     assert record is None and len(problems) == 1
     assert "複数の値を並べる項目です" in problems[0].what and fix in problems[0].fix
+
+
+def test_a_capacity_in_words_is_told_to_go_to_the_capacity_note():
+    """Found by the staff-docs walk-through: 「何人でも対応可」 from the sheet's 受入人数 column
+    under capacity: was told only to write a number."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    line = next(line for line in base.split("\n") if line.strip().startswith("capacity:"))
+    text = base.replace(line, line.split(":")[0] + ": 何人でも対応可", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert problems[0].field == "offers[1番目].capacity（受入人数）"
+    assert "「capacity_note: 何人でも対応可」（受入人数の補足）と書き換えて" in problems[0].fix

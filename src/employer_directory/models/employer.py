@@ -72,6 +72,17 @@ class Offer(Strict):
     schedule_note: Optional[Text] = Field(None, title="日程の補足", description="例: 「4月〜10月」「1時間程度」")
     content: LongText = Field(title="見学できる場所・体験できる仕事", description="何を見たり、したりできるか")
 
+    @field_validator("capacity", mode="before")
+    @classmethod
+    def _capacity_in_words(cls, value: Any) -> Any:
+        # 「何人でも対応可」「応相談」 from the sheet's 受入人数 column: no number, the note's words.
+        if isinstance(value, str) and value.strip() and not any(character.isdigit() for character in value):
+            raise staff_error(
+                f"「{value.strip()}」は数ではありません",
+                f"人数が決まっていないなら、この行を「capacity_note: {value.strip()}」（受入人数の補足）と書き換えてください。決まっているなら半角数字で書きます（例: 3）",
+            )
+        return value
+
     @field_validator("days")
     @classmethod
     def _days_once(cls, values: list[str]) -> list[str]:
