@@ -176,3 +176,41 @@ def test_a_date_past_even_a_year_on_is_asked_again_without_a_year_to_try(project
     )
     assert "  日付: 日付 2025-01-20 は今日（2026-12-28）より前です。→ これから開く日を書いてください" in shown
     assert result.problems == [] and "date: 2027-01-20" in result.text
+
+
+PROGRAM_FLAGS = {"slug": "seminar-2027-01", "title": "はたらく準備セミナー", "kind": "セミナー", "summary": "働く前の準備を学びます", "place": "福祉会館", "date": "2027-01-20", "time": "10:00〜12:00"}
+
+
+def test_a_new_program_file_is_laid_out_like_the_samples(project):
+    """Times quoted and a list indented under its key, as in the samples and CONTRIBUTING: a
+    session copied from them into the new file lines up with the one already there."""
+    result = _cli(project, "new-program", "--no-input", *_flags(PROGRAM_FLAGS))
+    assert result.returncode == 0, result.stderr
+    text = (project / "content/programs/seminar-2027-01.md").read_text(encoding="utf-8")
+    assert '\nsessions:\n  - date: 2027-01-20\n    time: "10:00〜12:00"\n' in text
+    sample = (ROOT / "content/programs/godo-mensetsukai-2027-02.md").read_text(encoding="utf-8")
+    assert '\nsessions:\n  - date: 2027-02-17\n    time: "13:30〜16:00"\n' in sample
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "said"),
+    [
+        ("time", "10時〜12時", "項目「時間」（--time）: 時間帯「10時〜12時」は 時:分 の形で書いてください"),
+        ("date", "2027/01/20", "項目「日付」（--date）: 日付「2027/01/20」は決まった形で書いてください"),
+        ("date", "2029-01-20", "項目「日付」（--date）: 日付 2029-01-20 が今日"),  # found once written with the whole site
+        ("title", "", "項目「プログラム名」（--title）: まだ決まっていません"),
+    ],
+)
+def test_a_refused_answer_is_named_by_its_question_and_flag_not_a_line_of_the_file_not_written(project, flag, value, said):
+    result = _cli(project, "new-program", "--no-input", *_flags({**PROGRAM_FLAGS, flag: value}))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert said in result.stderr
+    assert ".md:" not in result.stderr and "内容ファイル" not in result.stderr
+    assert not (project / "content/programs/seminar-2027-01.md").exists()
+
+
+def test_a_time_typed_back_with_the_quotes_of_the_message_is_taken(project):
+    """The message says '"10:00〜12:00" と書いてください'; typed so at the question, it is the time."""
+    settings = read_settings(project / "mkdocs.yml")
+    result = scaffold("programs", {**PROGRAM_FLAGS, "time": '"10:00〜12:00"'}, settings, dt.date(2026, 11, 30), project / "content", project)
+    assert result.problems == [] and 'time: "10:00〜12:00"\n' in result.text

@@ -26,7 +26,7 @@ from .general_pages import files_changed, general_page_changes
 from .page_preview import ChromiumMissing, PageMissing, capture, look_files, plan_preview, preview_general_pages, read_plan, render_preview_summary
 from .pr_summary import compare, problems_in_files, read_snapshot_from_git, read_snapshot_from_tree, render_summary, stale_in_snapshot
 from .registration import employer_from_issue
-from .scaffold import KINDS, scaffold, scaffold_in_terminal
+from .scaffold import KINDS, answer_problems, scaffold, scaffold_in_terminal
 
 ISSUE_TEMPLATE_DIR = ".github/ISSUE_TEMPLATE"
 COMMANDS = {"new-employer", "new-program", "from-issue", "contrib-files", "stale", "pr-summary", "preview-pages", "preview-summary"}
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         except (EOFError, KeyboardInterrupt):
             print("\n中止しました。ファイルは作っていません。", file=sys.stderr)
             return 1
-        return _write_checked(result.path, result.text, result.problems, root, settings)
+        return _write_checked(result.path, result.text, result.problems, root, settings, answers_of=kind)
     if args.command == "from-issue":
         body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text(encoding="utf-8")
         source = "issue本文" if args.body == "-" else args.body
@@ -170,15 +170,16 @@ def _load(root: Path, settings):
         return None
 
 
-def _not_written(problems: list[Problem]) -> int:
-    print(ContentInvalid(problems).report().replace("サイトは作られていません。", "ファイルは作っていません。"), file=sys.stderr)
+def _not_written(problems: list[Problem], where: str = "内容ファイル") -> int:
+    print(ContentInvalid(problems, where).report().replace("サイトは作られていません。", "ファイルは作っていません。"), file=sys.stderr)
     return 1
 
 
-def _write_checked(path: str, text: str | None, problems: list[Problem], root: Path, settings) -> int:
-    """Write the new file, then check the whole content with it (duplicates, names); undo on failure."""
+def _write_checked(path: str, text: str | None, problems: list[Problem], root: Path, settings, answers_of: str = "") -> int:
+    """Write the new file, then check the whole content with it (duplicates, names); undo on failure.
+    ``answers_of``: the kind scaffolded from answers, whose problems are placed at the answers."""
     if problems or text is None:
-        return _not_written(problems)
+        return _not_written(problems, "答え" if answers_of else "内容ファイル")
     target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -187,6 +188,8 @@ def _write_checked(path: str, text: str | None, problems: list[Problem], root: P
     except ContentInvalid as invalid:
         target.unlink()
         mine = [problem for problem in invalid.problems if problem.path == path] or invalid.problems
+        if answers_of:  # the file was removed again: its lines are nowhere to be seen
+            return _not_written(answer_problems(answers_of, mine), "答え")
         return _not_written(mine)
     print(f"{path} を作りました。内容を確かめて、足りないところを書き足してください。")
     return 0

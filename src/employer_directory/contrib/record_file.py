@@ -8,6 +8,7 @@ style (``[月, 水, 金]``) for short lists of words, and the editor-schema comm
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -34,6 +35,21 @@ class _StaffDumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # A list under its key is indented (``sessions:`` then ``  - date:``), as in the samples
+        # and the docs: a line copied from them into the file then lines up with the others.
+        return super().increase_indent(flow, False)
+
+
+CLOCK = re.compile(r"\d:\d")
+"""A time of day in a value (``10:00〜12:00``): quoted, as the samples and the docs write it
+(YAML would read a bare ``10:00`` as a number)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str):
+    style = '"' if CLOCK.search(text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
 
 def _represent_list(dumper: yaml.SafeDumper, items: list[Any]):
     flow = bool(items) and all(isinstance(item, str) and len(item) <= 12 and "," not in item for item in items)
@@ -41,6 +57,7 @@ def _represent_list(dumper: yaml.SafeDumper, items: list[Any]):
 
 
 _StaffDumper.add_representer(list, _represent_list)
+_StaffDumper.add_representer(str, _represent_str)
 
 
 def set_at(container: Any, path: tuple[Any, ...], value: Any) -> None:

@@ -106,11 +106,38 @@ def _nest(answers: dict[tuple[Any, ...], Any]) -> dict[str, Any]:
     return data
 
 
+def _about(prompt: Prompt, what: str, fix: str) -> Problem:
+    """A problem with one answer, placed at its question and flag: the file is not written yet,
+    so a line in it would point at nothing the staff member can open."""
+    return Problem(f"項目「{prompt.label()}」（--{prompt.flag}）", 0, prompt.label(), what, fix)
+
+
+def answer_problems(kind: str, problems: list[Problem]) -> list[Problem]:
+    """Validation problems of the file not written, each moved to the answer it came from
+    (``sessions[1番目].time（時間）`` at line 10 → the question 時間, ``--time``)."""
+    model, prompts, _body = KINDS[kind]
+    written = [(describe_field(model, prompt.path)[0], prompt) for prompt in prompts()]
+    moved = []
+    for problem in problems:
+        prompt = next((prompt for field, prompt in written if problem.field == field or problem.field.startswith(f"{field}（")), None)
+        moved.append(problem if prompt is None else _about(prompt, problem.what, problem.fix))
+    return moved
+
+
+def _unquoted(answer: str) -> str:
+    """The answer without quotes around it: messages show a time as ``"10:00〜12:00"``, the
+    way it is written in a file, and the answer typed back from one is the same value."""
+    answer = answer.strip()
+    if len(answer) >= 2 and answer[0] == answer[-1] and answer[0] in "\"'":
+        answer = answer[1:-1].strip()
+    return answer
+
+
 def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, today: dt.date, content_dir: Path, root: Path) -> Scaffold:
     """Build the file for ``answers`` (flag → value) and validate it; nothing is written here."""
     model, prompts, body = KINDS[kind]
     asked = prompts()
-    given = {prompt.flag: (answers.get(prompt.flag) or "").strip() for prompt in asked}
+    given = {prompt.flag: _unquoted(answers.get(prompt.flag) or "") for prompt in asked}
     slug = given.get("slug", "")
     path = f"{content_dir.relative_to(root).as_posix() if content_dir.is_relative_to(root) else content_dir}/{kind}/{slug or 'new'}.md"
     problems: list[Problem] = []
@@ -121,13 +148,14 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
             fix = f"--{prompt.flag} で指定してください（例: --{prompt.flag} {prompt.example or (choices[0] if choices else '…')}）"
             if choices:
                 fix += "。書ける値: " + "、".join(choices)
-            problems.append(Problem(path, 1, prompt.label(), "まだ決まっていません", fix))
+            problems.append(_about(prompt, "まだ決まっていません", fix))
         elif prompt.values is not None and answer and answer not in prompt.values:
-            problems.append(Problem(path, 1, prompt.label(), f"「{answer}」は選べる値ではありません", "書ける値: " + "、".join(prompt.values)))
+            problems.append(_about(prompt, f"「{answer}」は選べる値ではありません", "書ける値: " + "、".join(prompt.values)))
+    slug_prompt = next(prompt for prompt in asked if prompt.flag == "slug")
     if slug and not SLUG.match(slug):
-        problems.append(Problem(path, 1, "URL名（ファイル名）", f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
+        problems.append(_about(slug_prompt, f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
     if slug and (content_dir / kind / f"{slug}.md").exists():
-        problems.append(Problem(path, 1, "URL名（ファイル名）", f"{path} はもうあります", "別の URL名にするか、今あるファイルを直してください"))
+        problems.append(_about(slug_prompt, f"{path} はもうあります", "別の URL名にするか、今あるファイルを直してください"))
     if problems:
         return Scaffold(path, None, problems)
     values = {
@@ -143,15 +171,15 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
     text = render_record(kind, ordered, body)
     record, found = validate_text(path, text, model, settings, slug)
     if found:
-        return Scaffold(path, None, found)
+        return Scaffold(path, None, answer_problems(kind, found))
     if kind == "programs" and record.sessions[0].date < today:
         # A valid date, but a new program's date is still to come: in December and January this
         # is last year's year typed for next January (2026-01-20 for 2027-01-20).
         day = record.sessions[0].date
-        label = next(prompt.label() for prompt in asked if prompt.flag == "date")
+        date_prompt = next(prompt for prompt in asked if prompt.flag == "date")
         meant = day + relativedelta(years=1)
         fix = "これから開く日を書いてください" + (f"。年の書き間違いなら {meant} です" if meant >= today else "")
-        return Scaffold(path, None, [Problem(path, 1, label, f"日付 {day} は今日（{today}）より前です", fix)])
+        return Scaffold(path, None, [_about(date_prompt, f"日付 {day} は今日（{today}）より前です", fix)])
     return Scaffold(path, text, [])
 
 
