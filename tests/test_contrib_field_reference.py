@@ -171,3 +171,28 @@ def test_examples_of_date_lists_are_dates_that_pass():
         assert written, row
         for item in written.group(1).split(", "):
             parse_staff_date(item)
+
+
+def test_the_example_of_a_programs_employers_names_sample_employers_and_loads(tmp_path):
+    """Found by the staff-docs walk-through: employers: had [〇〇, △△] for example, which is no
+    URL name and is refused when copied. The example, written into a sample program, loads."""
+    import datetime as dt
+    import shutil
+
+    from conftest import BUILD_DATE
+    from employer_directory.cli import read_settings
+    from employer_directory.loading import load_directory
+
+    reference = render_field_reference(SCHEMA_DIR)
+    row = next(line for line in reference.splitlines() if line.startswith("| `employers` |"))
+    example = re.search(r"`(employers: \[.+\])` \|$", row)
+    assert example, row
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    program = tmp_path / "content/programs/godo-mensetsukai-2027-02.md"
+    text = program.read_text(encoding="utf-8")
+    assert "\nemployers: [" in text
+    program.write_text(re.sub(r"\nemployers: \[.*\]\n", f"\n{example.group(1)}\n", text), encoding="utf-8")
+    settings = read_settings(ROOT / "mkdocs.yml")
+    directory = load_directory(tmp_path / "content", settings, root=tmp_path, today=dt.date.fromisoformat(BUILD_DATE))
+    loaded = next(p for p in directory.programs if p.slug == "godo-mensetsukai-2027-02")
+    assert len(loaded.employers) == 2 and all(directory.employer(slug) for slug in loaded.employers)

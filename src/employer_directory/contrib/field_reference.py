@@ -75,10 +75,10 @@ def _how(node: dict[str, Any]) -> str:
         return "下の表の項目をまとめたもの（字下げして書く）。期間ごとに分けるときは、その形を「- 」で始めて古い順に並べたリスト"
     if kind == "object":
         return "下の表の項目をまとめたもの（字下げして書く）"
-    if kind == "string" and "pattern" in node and "examples" in node:
-        return "時刻の範囲（半角、「〜」か「-」でつなぐ）"
     if kind == "string" and node.get("pattern") == SLUG_PATTERN:
         return "半角英小文字・数字・ハイフン"
+    if kind == "string" and "pattern" in node and "examples" in node:
+        return "時刻の範囲（半角、「〜」か「-」でつなぐ）"
     if kind == "string" and node.get("pattern"):
         return "決まった形（半角。説明の例のとおりに）"
     if kind == "string":
@@ -92,6 +92,8 @@ def _example(key: str, node: dict[str, Any]) -> str:
         item = node.get("items", {})
         if "enum" in item:
             return f"{key}: [{', '.join(item['enum'][:2])}]"
+        if item.get("examples"):
+            return f"{key}: [{', '.join(item['examples'])}]"
         if item.get("pattern") == SLUG_PATTERN:
             return f"{key}: [shirakaba-nouen]"
         if item.get("format") == "date":

@@ -25,7 +25,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Contact, Strict
-from .values import Count, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, no_repeats, staff_error, staff_errors
+from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -183,7 +183,7 @@ class Program(Strict):
     deadline: Optional[StaffDate] = Field(None, title="申し込み締切", description="この日を過ぎると、これからの回は「受付終了」と表示されます（この日までは「募集中」）")
     walk_in: bool = Field(False, title="当日参加", description="締切（deadline）のあとも、申し込みなしで当日参加できるなら true。締切のあとは「受付終了」ではなく「当日参加可」と表示されます")
     contact: Optional[Contact] = Field(None, title="問い合わせ先")
-    employers: list[str] = Field(default_factory=list, title="関係する協力事業所", description="事業所ファイルの名前（.md を除く）", json_schema_extra={"uniqueItems": True})
+    employers: list[EmployerSlug] = Field(default_factory=list, title="関係する協力事業所", description="事業所ファイルの名前（.md を除く）", json_schema_extra={"uniqueItems": True})
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="dates と繰り返しの回の時間。例: \"10:00〜12:00\"")
     dates: list[StaffDate] = Field(default_factory=list, title="開催日", description="1日だけ・数日だけの開催日（時間は time）", json_schema_extra={"uniqueItems": True})
     sessions: list[Session] = Field(default_factory=list, title="日程", description="回ごとに日付・時間・テーマがある日程")

@@ -141,6 +141,11 @@ def _check_former_slug(value: Any) -> str:
 FormerSlug = Annotated[str, BeforeValidator(_check_former_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 """A URL name the record had before its file (or ``slug:``) was renamed."""
 
+EmployerSlug = Annotated[str, WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "examples": ["shirakaba-farm", "yamabiko-care"]})]
+"""An employer's URL name in a program (``employers:``). Only the editor schema and the field
+reference see the pattern and the examples (two sample employers): the loader checks that the
+employer exists, and says which one was meant when a name or a slip is written instead."""
+
 
 # --- whole numbers -----------------------------------------------------------------------
 
