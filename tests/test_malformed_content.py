@@ -89,6 +89,9 @@ CASES = [
     ("programs/empty-title.md", "title:", "title（プログラム名）", "値が空です"),
     ("programs/session-time-fullwidth.md", "time:", "sessions[1番目].time（時間）", "数字と「:」を半角にして \"10:00〜11:00\""),
     ("programs/deadline-year-typo.md", "deadline:", "deadline（申し込み締切）", "締切 2025-12-10 が最初の回 2026-12-16 の371日も前です"),
+    # found by the staff-docs walk-through: January's meeting written in December with this
+    # year's year was told to move the deadline back into the past year
+    ("programs/meeting-year-typo-with-deadline.md", "  - date: 2026-01-20", "sessions[1番目].date（日付）", "開催日の年の書き間違いではありませんか（2026-01-20 なら 2027-01-20）"),
     ("programs/titles-after-closure.md", "titles:", "recurrence.titles（各回のテーマ）", "cancelled: に日付と reason:（理由）を書いてください。中止の回はテーマを持ったまま"),
     ("programs/rule-fourth-and-last.md", "rule:", "recurrence.rule（繰り返しの決まり）", "「第4」と「最終」は同じ日になることがあります"),
     ("programs/rule-with-time.md", "rule:", "recurrence.rule（繰り返しの決まり）", 'rule: 毎月第2・第4水曜 と time: "13:30〜15:00" の2行に分けて'),

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Optional, Union
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_validator
 
 from ..calendar.closures import ClosedDays
@@ -411,7 +412,21 @@ class Program(Strict):
                 ))
         first = plan.dates[0].date if plan.dates else None
         last = plan.dates[-1].date if plan.dates else None
-        if self.deadline and last and self.deadline > last:
+        if self.deadline and last and last < self.verified < self.deadline <= last + relativedelta(years=1):
+            # Every meeting over when the file was checked, and a year on they would come after the
+            # deadline: the meetings were written with last year's year (2026-01-20 for 2027-01-20,
+            # in December), not the deadline too late. Said at the meeting, not the deadline, which
+            # staff would otherwise move back into last year.
+            written = written_dates(self)
+            path, day = min(written, key=lambda pair: pair[1])
+            others = "ほかの日付も同じように直してください。" if len({when for _path, when in written}) > 1 else ""
+            found.append(staff_error(
+                f"開催日 {day} が申し込み締切 {self.deadline} より前で、情報確認日（verified: {self.verified}）にはもう終わっています",
+                f"開催日の年の書き間違いではありませんか（{day} なら {day + relativedelta(years=1)}）。{others}"
+                "締切のほうが違うなら、締切（deadline）を開催日より前の日付にしてください",
+                at=".".join(str(step) for step in path),
+            ))
+        elif self.deadline and last and self.deadline > last:
             found.append(staff_error(
                 f"申し込み締切 {self.deadline} が最後の日程 {last} より後です",
                 "締切（deadline）は開催日より前の日付にしてください",
