@@ -59,6 +59,34 @@ def test_a_date_without_its_year_is_told_so_with_its_month_and_day(typed, shown)
     assert shown in fix_of(parse_staff_date, typed)
 
 
+@pytest.mark.parametrize(
+    ("typed", "what", "listed"),
+    [
+        ("2027-01-20、2027-01-27", "2つの日付が「、」でつながっています", "[2027-01-20, 2027-01-27]"),
+        ("2027/1/20，2027-01-27、2027-02-03", "3つの日付が「，」でつながっています", "[2027-01-20, 2027-01-27, 2027-02-03]"),
+    ],
+)
+def test_dates_joined_by_a_japanese_comma_are_told_to_be_listed(typed, what, listed):
+    """Found by the staff-docs walk-through: dates: [2027-01-20、2027-01-27] (the IME's comma) is
+    one item for YAML, and was only "not a date"."""
+    assert what in what_of(parse_staff_date, typed)
+    assert f"半角の「,」と半角スペースで区切り、{listed} のように" in fix_of(parse_staff_date, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [
+        ("2027-01-20 10:00〜12:00", '日付だけを 2027-01-20 と書いてください。時間は time: "10:00〜12:00" の行に'),
+        ("2027/1/20 10:00～12:00", '日付だけを 2027-01-20 と書いてください。時間は time: "10:00〜12:00" の行に'),
+        ("2027-01-13 17:00", "日付だけを 2027-01-13 と書いてください。この項目に時刻は書けません"),
+    ],
+)
+def test_a_date_with_its_time_after_it_is_told_where_the_time_goes(typed, fix):
+    """Found by the staff-docs walk-through: dates: [2027-01-20 10:00〜12:00] was only "not a date"."""
+    assert "のあとに時刻が書かれています" in what_of(parse_staff_date, typed)
+    assert fix in fix_of(parse_staff_date, typed)
+
+
 # 0000-01-01: a ValueError from Python's dates, shown in English (found by the fuzz audit)
 @pytest.mark.parametrize("typed", ["2026-02-30", "2026/2/30", "2026-13-01", "0000-01-01", "0000/4/8"])
 def test_impossible_dates_are_refused(typed):

@@ -250,7 +250,38 @@ def parse_staff_date(value: Any) -> dt.date:
             f"日付「{original}」に年がありません",
             f"西暦4桁の年を入れて、半角の 年-月-日 で書いてください（{month}月{day}日なら ○○○○-{month:02d}-{day:02d}）",
         )
+    parts = [part for part in LIST_SEPARATOR.split(normal) if part]
+    days = [_plain_date(part) for part in parts]
+    if len(parts) > 1 and all(days):
+        # dates: [2027-01-20、2027-01-27]: typed with the Japanese comma, YAML reads one item.
+        mark = min((mark for mark in "、，," if mark in original), key=original.index)
+        raise staff_error(
+            f"「{original}」は{len(parts)}つの日付が「{mark}」でつながっています",
+            f"日付は半角の「,」と半角スペースで区切り、[{', '.join(day.isoformat() for day in days if day)}] のように書いてください"
+            "（日付を1つだけ書く項目なら、1つにします）",
+        )
+    day_part, _space, rest = normal.partition(" ")
+    if rest and (day := _plain_date(day_part)) and (clock := CLOCK_AFTER_DATE.match(rest.strip())):
+        # dates: [2027-01-20 10:00〜12:00]: a meeting's time belongs on its own time: line.
+        where = f"時間は time: \"{clock.group(1)}〜{clock.group(2)}\" の行に書いてください" if clock.group(2) else "この項目に時刻は書けません"
+        raise staff_error(f"日付「{original}」のあとに時刻が書かれています", f"ここには日付だけを {day.isoformat()} と書いてください。{where}")
     raise staff_error(f"「{original}」は日付として読めません", "2026-04-08 のように半角の 年-月-日 で書いてください")
+
+
+LIST_SEPARATOR = re.compile(r"\s*[、,]\s*")
+"""Between dates written as one item (full-width commas are half-width after NFKC)."""
+CLOCK_AFTER_DATE = re.compile(r"^(\d{1,2}:\d{2})(?:\s*[-~〜]\s*(\d{1,2}:\d{2}))?$")
+
+
+def _plain_date(text: str) -> dt.date | None:
+    """The date in ``2027-01-20`` or ``2027/1/20`` (the written forms of one date), else None."""
+    match = ISO_DATE.match(text) or LOOSE_DATE.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
 
 
 StaffDate = Annotated[
