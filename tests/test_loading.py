@@ -470,3 +470,28 @@ def test_a_search_word_typed_with_the_japanese_input_on_gets_its_mark_named(tmp_
     problems = raised.value.problems
     assert problems[0].line == config.count("\n") + 1
     assert words in problems[0].format(), "\n".join(problem.format() for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # the IME's comma between two URL names (or a name): one item for YAML
+        ("employers: [asahi-yasai-farm、shirakaba-farm]", "2つの事業所が「、」でつながっています。半角の「,」と半角スペースで区切り、[asahi-yasai-farm, shirakaba-farm] のように"),
+        ("employers: [asahi-yasai-farm，しらかば農園]", "2つの事業所が「，」でつながっています。半角の「,」と半角スペースで区切り、[asahi-yasai-farm, shirakaba-farm] のように"),
+        # one URL name longer than a short word, without [ ]: told the [ ] form the files use
+        ("employers: asahi-yasai-farm", "[ ] で囲んで「employers: [asahi-yasai-farm]」のように書いてください"),
+    ],
+)
+def test_a_programs_employers_written_as_one_item_are_told_the_list_form(tmp_path, capsys, monkeypatch, written, said):
+    """Found by the staff-docs walk-through, adding a tour by copying tour-shirakaba-farm.md."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    tour = project / "content" / "programs" / "tour-shirakaba-farm.md"
+    text = tour.read_text(encoding="utf-8")
+    assert "\nemployers: [shirakaba-farm]\n" in text
+    tour.write_text(text.replace("\nemployers: [shirakaba-farm]\n", f"\n{written}\n"), encoding="utf-8")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-30")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    line = text.split("\n").index("employers: [shirakaba-farm]") + 1
+    assert f"content/programs/tour-shirakaba-farm.md:{line}: 項目「employers" in err and said in err, err

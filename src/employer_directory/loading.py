@@ -544,6 +544,12 @@ def _employer_not_found_fix(slug: str, employers: list[Employer]) -> str:
     """How to mend a program's employers: entry that names no employer file: the employer's
     name or reading written for its file name, a mistyped file name, or an employer whose file
     was deleted when it left the scheme."""
+    parts = [part for part in re.split(r"\s*[、，,]\s*", slug) if part]
+    named = {key: employer.slug for employer in employers for key in (employer.slug, employer.name, employer.reading)}
+    if len(parts) > 1 and all(part in named for part in parts):
+        # employers: [asahi-yasai-farm、shirakaba-farm]: the IME's comma, one item for YAML.
+        mark = min((mark for mark in "、，," if mark in slug), key=slug.index)
+        return f"{len(parts)}つの事業所が「{mark}」でつながっています。半角の「,」と半角スペースで区切り、[{', '.join(named[part] for part in parts)}] のように書いてください"
     by_name = next((employer for employer in employers if slug in (employer.name, employer.reading)), None)
     if by_name is not None:
         return f"「{slug}」は事業所名です。employers: には、ファイル名から .md を除いた {by_name.slug} と書いてください"

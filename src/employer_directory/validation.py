@@ -159,7 +159,8 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and not known_fields(model, (*loc, 0)):
             # full: 2026-12-09, 2027-01-13 / bring: マスク、軍手: the short lists the files write in [ ].
             items = [part.strip() for part in re.split(r"[,、，]", str(value)) if part.strip()]
-            if items and all(len(item) <= 15 for item in items):  # not a sentence cut at its 、
+            # Not a sentence cut at its 、; a URL name (employers: asahi-yasai-farm) may be longer.
+            if items and all(len(item) <= 15 or re.fullmatch(r"[a-z0-9-]+", item) for item in items):
                 return "複数の値を並べる項目です", f"[ ] で囲んで「{loc[-1]}: [{', '.join(items)}]」のように書いてください（1つだけでも [ ] で囲みます。区切りは半角の「,」と半角スペース）"
         return "複数の値を並べる項目です", "次の行から「  - 値」の形で1行に1つずつ書いてください（1つだけでもこの形です）"
     if kind in {"too_short"}:
