@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -214,3 +215,11 @@ def test_a_time_typed_back_with_the_quotes_of_the_message_is_taken(project):
     settings = read_settings(project / "mkdocs.yml")
     result = scaffold("programs", {**PROGRAM_FLAGS, "time": '"10:00〜12:00"'}, settings, dt.date(2026, 11, 30), project / "content", project)
     assert result.problems == [] and 'time: "10:00〜12:00"\n' in result.text
+
+
+def test_contributings_example_of_a_refused_answer_is_what_new_program_says(project):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"（例: `(項目「時間」（--time）: [^`]+)`）", guide)
+    assert example, "CONTRIBUTING shows no refused answer of new-program"
+    result = _cli(project, "new-program", "--no-input", *_flags({**PROGRAM_FLAGS, "time": "10時〜12時"}))
+    assert example.group(1) in result.stderr
