@@ -361,32 +361,39 @@
   // Back to lunr's own serialization: a linear copy, no tokenizing, no scoring.
   function expandIndex(compact) {
     var fields = compact.fields;
-    var vectors = {};
-    var f, d;
-    for (f = 0; f < fields.length; f++) {
-      for (d = 0; d < compact.documents; d++) vectors[fields[f] + "/" + d] = [];
-    }
+    // Each field's vectors by document number: a phone spent half of this function building
+    // and looking up "field/number" keys for every posting (1,000 employers: 250 ms, CPU ×4).
+    var vectors = fields.map(function () {
+      var perDocument = new Array(compact.documents);
+      for (var d = 0; d < compact.documents; d++) perDocument[d] = [];
+      return perDocument;
+    });
     var inverted = new Array(compact.terms.length);
     for (var position = 0; position < compact.terms.length; position++) {
       var entry = { _index: position };
       var perField = compact.postings[position];
-      for (f = 0; f < fields.length; f++) {
+      for (var f = 0; f < fields.length; f++) {
         var postings = {};
         var flat = perField[f];
+        var fieldVectors = vectors[f];
         var ref = 0;
         for (var i = 0; i < flat.length; i += 2) {
           ref += flat[i];
           postings[ref] = {};
-          vectors[fields[f] + "/" + ref].push(position, flat[i + 1] / 1000);
+          fieldVectors[ref].push(position, flat[i + 1] / 1000);
         }
         entry[fields[f]] = postings;
       }
       inverted[position] = [compact.terms[position], entry];
     }
+    var fieldVectors = [];
+    fields.forEach(function (field, f) {
+      vectors[f].forEach(function (vector, d) { fieldVectors.push([field + "/" + d, vector]); });
+    });
     return {
       version: compact.version,
       fields: fields,
-      fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }),
+      fieldVectors: fieldVectors,
       invertedIndex: inverted,
       pipeline: compact.pipeline
     };
