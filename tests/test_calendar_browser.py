@@ -206,6 +206,26 @@ def test_pages_of_a_stopped_daily_rebuild_say_so_and_end_past_meetings(browser, 
         session.close()
 
 
+def test_moving_today_on_a_phone_does_not_push_that_day_sideways(browser, site_url):
+    """The day build-age.js marks 今日 after the build day keeps its text where the other days
+    have theirs: its bar is drawn in the margin, so the list does not jump as the page loads."""
+    session = Watched(browser, PHONE)
+    page = session.page
+    try:
+        session.context.clock.set_fixed_time("2026-11-25T09:30:00+09:00")  # built 11-22; a meeting on 11-25
+        page.goto(site_url + "calendar/2026-11/")
+        today = page.locator('.cal-list section[data-day="2026-11-25"]')
+        assert "is-today" in today.get_attribute("class")
+        other = page.locator(".cal-list section[data-day]:not(.is-today)").first
+        assert today.locator("h2").bounding_box()["x"] == other.locator("h2").bounding_box()["x"]
+        # still marked beside the text: a bar left of the day, as wide as before
+        bar = today.evaluate("day => getComputedStyle(day, '::before').borderLeftWidth")
+        assert bar == "4px"
+        assert session.errors == []
+    finally:
+        session.close()
+
+
 def test_home_page_closure_notice_goes_once_the_closure_is_over(browser, site_url, tmp_path):
     """A home page built during 年末年始 (2027-01-02) and still served after it, because the daily
     rebuild stopped: the notice stands until 1-3 and goes on 1-4, by the date in Japan."""
