@@ -369,6 +369,26 @@ def test_on_a_slow_line_the_page_says_it_is_loading_not_that_javascript_is_off(w
     watched.errors.clear()  # the aborted script is the point of this test
 
 
+def test_the_index_is_asked_for_while_the_search_code_is_still_on_its_way(watched, site_url):
+    """On a slow phone line the index and the documents were asked for only once Material's
+    bundle and the search code had come and run: the page's own script asks for them first, and
+    the search code takes those answers over (each file is fetched once)."""
+    page = watched.page
+    held = []
+    asked = []
+    page.on("request", lambda request: request.url.endswith(".json") and asked.append(urlparse(request.url).path))
+    page.route("**/assets/directory-search.js", lambda route: held.append(route))
+    with page.expect_request("**/directory-index.json"), page.expect_request("**/directory-documents.json"):
+        page.goto(site_url + "search/", wait_until="commit")  # the held script blocks the parser
+    assert held, "the search code was requested and is held back"
+    assert sorted(Path(path).name for path in asked) == ["directory-documents.json", "directory-index.json"]
+    held[0].continue_()
+    page.wait_for_selector("#dir-search[data-ready]")
+    assert len(result_slugs(page)) == 25
+    assert sorted(Path(path).name for path in asked) == ["directory-documents.json", "directory-index.json"]
+    assert watched.errors == []
+
+
 def test_a_card_that_spells_the_word_another_way_has_it_highlighted(watched, site_url):
     """Found by review: 障害 in a card was found by 障害 or 障がい (both sides become 障がい)
     but not highlighted: the card's text was folded one character at a time."""

@@ -434,8 +434,9 @@
   form.hidden = false;
   status.textContent = "読み込んでいます…";
 
-  function fetchJson(url) {
-    return fetch(url).then(function (response) {
+  // ``started``: the request the page's own inline script already sent for ``url``, if any.
+  function fetchJson(url, started) {
+    return (started || fetch(url)).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
       return response.json();
     });
@@ -837,7 +838,8 @@
     document.getElementById("dir-search-filters").open = true;
   }
   lastUrl = window.location.pathname + window.location.search;
-  Promise.all([fetchJson(form.getAttribute("data-index-url")), fetchJson(form.getAttribute("data-documents-url"))])
+  var started = window.directorySearchFetches || [];
+  Promise.all([fetchJson(form.getAttribute("data-index-url"), started[0]), fetchJson(form.getAttribute("data-documents-url"), started[1])])
     .then(function (loaded) {
       index = lunr.Index.load(expandIndex(loaded[0]));
       store = loaded[1];
