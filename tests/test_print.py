@@ -592,6 +592,36 @@ def test_every_sheet_in_the_packet_prints_on_one_page_as_it_does_alone(printer, 
         assert page_text.endswith(f"employers/{slug}/"), f"page {number} ({slug}) does not end with its address"
 
 
+@pytest.mark.parametrize("path", ["categories/agriculture/", "employers/shirakaba-farm/"])
+def test_the_packet_controls_keep_their_place_until_the_script_shows_them(browser, site_url, path):
+    """On a slow phone line the page is drawn before assets/packet.js has run: showing the add
+    buttons and the packet link then pushed the cards and sections below them down. With
+    JavaScript off they take no room."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="ja-JP")
+    page = context.new_page()
+    held = []
+    page.route("**/assets/packet.js", lambda route: held.append(route))
+    page.goto(site_url + path, wait_until="commit")
+    page.wait_for_selector("footer")
+    while not held:
+        page.wait_for_timeout(20)
+    below = page.locator(".dir-card").nth(1) if "categories" in path else page.locator("main section").first
+    before = below.bounding_box()["y"]
+    assert not page.locator("[data-packet-add]").first.is_visible()
+    held[0].continue_()
+    page.wait_for_function("!document.querySelector('[data-packet-add]').hidden")
+    assert page.locator("[data-packet-add]").first.is_visible()
+    assert below.bounding_box()["y"] == before
+    context.close()
+
+    off = browser.new_context(viewport={"width": 360, "height": 640}, locale="ja-JP", java_script_enabled=False)
+    page = off.new_page()
+    page.goto(site_url + path)
+    assert page.locator("[data-packet-add]").first.bounding_box() is None
+    assert page.locator("[data-packet-link]").bounding_box() is None
+    off.close()
+
+
 def test_the_packet_cannot_be_printed_until_every_chosen_sheet_is_in_the_page(browser, site_url):
     context = browser.new_context(locale="ja-JP")
     page = context.new_page()
