@@ -55,7 +55,7 @@ def test_phone_visitor_goes_from_home_to_a_category_to_an_employer(watched, site
     assert page.locator("h1").first.inner_text() == "しらかば市 協力事業所ガイド"
     page.get_by_role("link", name="農業・栽培").first.click()
     page.wait_for_url("**/categories/agriculture/")
-    assert page.locator("h1").inner_text() == "業種: 農業・栽培"
+    assert page.locator("h1").inner_text() == "仕事の種類: 農業・栽培"
     page.get_by_role("link", name="しらかば農園").click()
     page.wait_for_url("**/employers/shirakaba-farm/")
     assert page.locator("h1").inner_text() == "しらかば農園"

@@ -102,7 +102,7 @@ def test_a_word_spelled_as_staff_write_it_finds_what_the_content_spells_another_
         type_query(page, query)
         assert set(result_slugs(page)) == disability, query
     type_query(page, "障害")
-    assert page.locator("#dir-search-status").inner_text() == f"「障害」で {len(disability)} 事業所が見つかりました\n『障害』を『障がい』として探しました"
+    assert page.locator("#dir-search-status").inner_text() == f"「障害」で {len(disability)} 事業所が見つかりました\n『障害』を『障がい』としてさがしました"
     assert watched.errors == []
 
 
@@ -521,15 +521,15 @@ def test_the_status_says_what_a_widened_or_replaced_query_was_searched_as(watche
     expected = {
         "農業": "",
         "トマト": "",
-        "のうぎ": "『のうぎ』を『農業』としても探しました",
-        "ﾉｳｷﾞｮ": "『ﾉｳｷﾞｮ』を『農業』としても探しました",
-        "せい": "『せい』を『清掃』か『製造』としても探しました",
-        "カイゴ": "『カイゴ』を『介護』として探しました",
-        "障害": "『障害』を『障がい』として探しました",
-        "かいご せい": "『かいご』を『介護』として、『せい』を『清掃』か『製造』としても探しました",
-        "りれきしょな": "『りれきしょ』を『履歴書』として、『りれきしょな』を『履歴書不要』としても探しました",
+        "のうぎ": "『のうぎ』を『農業』としてもさがしました",
+        "ﾉｳｷﾞｮ": "『ﾉｳｷﾞｮ』を『農業』としてもさがしました",
+        "せい": "『せい』を『清掃』か『製造』としてもさがしました",
+        "カイゴ": "『カイゴ』を『介護』としてさがしました",
+        "障害": "『障害』を『障がい』としてさがしました",
+        "かいご せい": "『かいご』を『介護』として、『せい』を『清掃』か『製造』としてもさがしました",
+        "りれきしょな": "『りれきしょ』を『履歴書』として、『りれきしょな』を『履歴書不要』としてもさがしました",
         # a search word typed whole is replaced, not also widened to the longer words it begins
-        "めんせつ": "『めんせつ』を『面接』として探しました",
+        "めんせつ": "『めんせつ』を『面接』としてさがしました",
     }
     for typed, said in expected.items():
         type_query(page, typed)
@@ -538,7 +538,7 @@ def test_the_status_says_what_a_widened_or_replaced_query_was_searched_as(watche
         assert said_line(page) == said, typed
     # nothing found: a replaced word is still said (it was not searched as typed) …
     type_query(page, "かいご ラーメン")
-    assert said_line(page) == "『かいご』を『介護』として探しました"
+    assert said_line(page) == "『かいご』を『介護』としてさがしました"
     assert page.locator("#dir-search-status").inner_text().startswith("「かいご ラーメン」に合う事業所は見つかりませんでした")
     # … a widening that found nothing is not: ラーメン ends in めん, which begins めんせつ (面接)
     type_query(page, "ラーメン")
@@ -566,7 +566,7 @@ def test_the_status_is_one_live_region_changed_once_per_search(watched, site_url
     wait_rendered(page)
     page.wait_for_function("() => window.statusRecords.length > 0")
     assert page.evaluate("window.statusRecords.length") == 1
-    assert page.locator("[role=status] .dir-search__said").inner_text() == "『のうぎ』を『農業』としても探しました"
+    assert page.locator("[role=status] .dir-search__said").inner_text() == "『のうぎ』を『農業』としてもさがしました"
     assert watched.errors == []
 
 
@@ -589,7 +589,7 @@ def test_a_list_of_days_typed_as_one_word_finds_an_offer_on_any_of_them(watched,
         type_query(page, typed)
         found = set(result_slugs(page))
         assert found == expected | set(search_in_python(index, documents, typed)), typed
-        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました" + ("（祝日では探せません）" if "祝" in typed else ""), typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としてもさがしました" + ("（祝日ではさがせません）" if "祝" in typed else ""), typed
         marked = set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts())
         assert marked and marked <= set(days), typed
         # the same as ticking the days under 曜日
@@ -619,7 +619,7 @@ def test_the_day_of_a_trailing_youbi_or_shukujitsu_is_no_sunday(watched, site_ur
     open_search(page, site_url)
     for typed, days in (("月水金曜日", "月水金"), ("火木曜日", "火木"), ("月水金祝日", "月水金"), ("土日曜日", "土日"), ("土日祝日", "土日")):
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed] + [f"{day}曜" for day in days], typed
-        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としても探しました" + ("（祝日では探せません）" if "祝" in typed else ""), typed
+        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としてもさがしました" + ("（祝日ではさがせません）" if "祝" in typed else ""), typed
     assert watched.errors == []
 
 
@@ -642,7 +642,7 @@ def test_a_range_of_days_or_heijitsu_finds_an_offer_on_any_day_in_it(watched, si
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in "月火水木金"], typed
         type_query(page, typed)
         assert set(result_slugs(page)) == weekdays, typed
-        assert said_line(page) == f"『{typed}』を{WEEKDAYS}として探しました", typed
+        assert said_line(page) == f"『{typed}』を{WEEKDAYS}としてさがしました", typed
     # the same as ticking 月 to 金 under 曜日
     page.goto(site_url + "search/?" + "&".join(f"day={day}" for day in "月火水木金"))
     page.wait_for_selector("#dir-search[data-ready]")
@@ -663,7 +663,7 @@ def test_a_range_of_days_or_heijitsu_finds_an_offer_on_any_day_in_it(watched, si
     # with a list typed as one word: that list as typed too, the range never
     assert page.evaluate("DirectorySearch.dayReadings('水木 土〜日')") == ["水木 土曜", "水木 日曜", "水曜 土曜", "水曜 日曜", "木曜 土曜", "木曜 日曜"]
     # 週末 (土日) is said as its days too, not also as 『土日』
-    assert page.evaluate("DirectorySearch.querySaid('週末')") == "『週末』を『土曜』か『日曜』としても探しました"
+    assert page.evaluate("DirectorySearch.querySaid('週末')") == "『週末』を『土曜』か『日曜』としてもさがしました"
     assert watched.errors == []
 
 
@@ -680,7 +680,7 @@ def test_days_typed_with_spaces_are_one_list(watched, site_url, built_site):
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
         type_query(page, typed)
         assert set(result_slugs(page)) == employers_open_on(documents, days), typed
-        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としてさがしました", typed
     type_query(page, "介護 月 水 金")
     assert set(result_slugs(page)) == set(search_in_python(index, documents, "介護")) & employers_open_on(documents, "月水金") != set()
     for typed in ("水 月", "月", "金", "水 やり"):
@@ -695,7 +695,7 @@ def test_a_range_of_days_on_a_phone(browser, site_url, tmp_path):
     session = Watched(browser, {"width": 390, "height": 844})
     try:
         open_search(session.page, site_url, "?q=月〜金")
-        assert said_line(session.page) == f"『月〜金』を{WEEKDAYS}として探しました"
+        assert said_line(session.page) == f"『月〜金』を{WEEKDAYS}としてさがしました"
         assert session.page.evaluate("document.documentElement.scrollWidth") <= 390
         session.page.screenshot(path=str(tmp_path / "search-range-390.png"))
         assert session.errors == []
@@ -721,23 +721,23 @@ def test_a_range_of_three_days_or_more_is_said_as_a_range_and_holidays_as_not_se
     try:
         open_search(page, site_url)
         for typed, said in (
-            ("月から金", "『月から金』を『月曜〜金曜』のどれかとして探しました"),
-            ("月曜から金曜", "『月曜から金曜』を『月曜〜金曜』のどれかとして探しました"),
-            ("月〜金", "『月〜金』を『月曜〜金曜』のどれかとして探しました"),
-            ("月 〜 金", "『月 〜 金』を『月曜〜金曜』のどれかとして探しました"),
-            ("平日", "『平日』を『月曜〜金曜』のどれかとして探しました"),
-            ("金〜月", "『金〜月』を『金曜〜月曜』のどれかとして探しました"),
-            ("平日祝", "『平日祝』を『月曜〜金曜』のどれかとして探しました（祝日では探せません）"),
-            ("土日祝", "『土日祝』を『土曜』か『日曜』としても探しました（祝日では探せません）"),
-            ("土〜日", "『土〜日』を『土曜』か『日曜』として探しました"),
-            ("月水金", "『月水金』を『月曜』か『水曜』か『金曜』としても探しました"),
+            ("月から金", "『月から金』を『月曜〜金曜』のどれかとしてさがしました"),
+            ("月曜から金曜", "『月曜から金曜』を『月曜〜金曜』のどれかとしてさがしました"),
+            ("月〜金", "『月〜金』を『月曜〜金曜』のどれかとしてさがしました"),
+            ("月 〜 金", "『月 〜 金』を『月曜〜金曜』のどれかとしてさがしました"),
+            ("平日", "『平日』を『月曜〜金曜』のどれかとしてさがしました"),
+            ("金〜月", "『金〜月』を『金曜〜月曜』のどれかとしてさがしました"),
+            ("平日祝", "『平日祝』を『月曜〜金曜』のどれかとしてさがしました（祝日ではさがせません）"),
+            ("土日祝", "『土日祝』を『土曜』か『日曜』としてもさがしました（祝日ではさがせません）"),
+            ("土〜日", "『土〜日』を『土曜』か『日曜』としてさがしました"),
+            ("月水金", "『月水金』を『月曜』か『水曜』か『金曜』としてもさがしました"),
         ):
             type_query(page, typed)
             assert said_line(page) == said, typed
             lines = page.evaluate(SAID_LINES)
             assert lines <= 2, (typed, lines)
         # 祝 said once, however many words hold it
-        assert page.evaluate("DirectorySearch.querySaid('平日祝 土日祝')").count("祝日では探せません") == 1
+        assert page.evaluate("DirectorySearch.querySaid('平日祝 土日祝')").count("祝日ではさがせません") == 1
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert session.errors == []
     finally:
@@ -800,7 +800,7 @@ def test_whole_days_typed_with_spaces_mean_any_of_them(watched, site_url, built_
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
         type_query(page, typed)
         assert set(result_slugs(page)) == employers_open_on(documents, days), typed
-        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としてさがしました", typed
     # like 月 水
     type_query(page, "月 水")
     assert set(result_slugs(page)) == employers_open_on(documents, "月水")
@@ -828,9 +828,9 @@ def test_whole_days_typed_as_one_word_mean_any_of_them(watched, site_url, built_
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
         type_query(page, typed)
         assert set(result_slugs(page)) == employers_open_on(documents, days) != set(), typed
-        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としてさがしました", typed
     type_query(page, "土曜、日曜、祝日")
-    assert said_line(page) == "『土曜、日曜、祝日』を『土曜』か『日曜』として探しました（祝日では探せません）"
+    assert said_line(page) == "『土曜、日曜、祝日』を『土曜』か『日曜』としてさがしました（祝日ではさがせません）"
     assert set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts()) <= {"土", "日"}
     # the same day twice is one day: as typed
     assert page.evaluate("DirectorySearch.dayReadings('月曜月曜')") == ["月曜月曜"]
@@ -847,7 +847,7 @@ def test_one_whole_day_with_holidays_is_that_day(watched, site_url, built_site):
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜"], typed
         type_query(page, typed)
         assert set(result_slugs(page)) == employers_open_on(documents, day) != set(), typed
-        assert said_line(page) == f"『{typed}』を『{day}曜』として探しました（祝日では探せません）", typed
+        assert said_line(page) == f"『{typed}』を『{day}曜』としてさがしました（祝日ではさがせません）", typed
     # one whole day without 祝 is searched as typed, as before
     for typed in ("月曜", "日曜日", "日曜日曜日"):
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [typed], typed
@@ -864,7 +864,7 @@ def test_a_range_of_days_written_with_kara_is_a_range(watched, site_url, built_s
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in "月火水木金"], typed
         type_query(page, typed)
         assert set(result_slugs(page)) == weekdays, typed
-        assert said_line(page) == f"『{typed}』を{WEEKDAYS}として探しました", typed
+        assert said_line(page) == f"『{typed}』を{WEEKDAYS}としてさがしました", typed
     type_query(page, "土から日")
     assert set(result_slugs(page)) == employers_open_on(documents, "土日") != weekdays
     assert set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts()) == {"土", "日"}
@@ -881,15 +881,15 @@ def test_a_search_word_for_days_inside_a_list_is_said_once(watched, site_url):
     page = watched.page
     open_search(page, site_url)
     for typed, said in (
-        ("平日祝", f"『平日祝』を{WEEKDAYS}として探しました（祝日では探せません）"),
-        ("平日・祝日", f"『平日・祝日』を{WEEKDAYS}として探しました（祝日では探せません）"),
-        ("週末祝", "『週末祝』を『土曜』か『日曜』としても探しました（祝日では探せません）"),
-        ("かいご 週末", "『かいご』を『介護』として、『週末』を『土曜』か『日曜』としても探しました"),
-        ("平日の午前", "『平日』を『月〜金』として探しました"),
+        ("平日祝", f"『平日祝』を{WEEKDAYS}としてさがしました（祝日ではさがせません）"),
+        ("平日・祝日", f"『平日・祝日』を{WEEKDAYS}としてさがしました（祝日ではさがせません）"),
+        ("週末祝", "『週末祝』を『土曜』か『日曜』としてもさがしました（祝日ではさがせません）"),
+        ("かいご 週末", "『かいご』を『介護』として、『週末』を『土曜』か『日曜』としてもさがしました"),
+        ("平日の午前", "『平日』を『月〜金』としてさがしました"),
     ):
         assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == said, typed
     type_query(page, "介護 平日祝")
-    assert said_line(page) == f"『平日祝』を{WEEKDAYS}として探しました（祝日では探せません）"
+    assert said_line(page) == f"『平日祝』を{WEEKDAYS}としてさがしました（祝日ではさがせません）"
     assert watched.errors == []
 
 
@@ -904,7 +904,7 @@ def test_days_across_the_weekend_are_a_list(watched, site_url, built_site):
         assert page.evaluate("typed => DirectorySearch.dayReadings(typed)", typed) == [f"{day}曜" for day in days], typed
         type_query(page, typed)
         assert set(result_slugs(page)) == employers_open_on(documents, days), typed
-        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "として探しました", typed
+        assert said_line(page) == f"『{typed}』を" + "か".join(f"『{day}曜』" for day in days) + "としてさがしました", typed
     # typed as one word: as typed too (it may be a name), like 月水金
     assert page.evaluate("DirectorySearch.dayReadings('金土日月')") == ["金土日月", "金曜", "土曜", "日曜", "月曜"]
     assert page.evaluate("DirectorySearch.dayReadings('金〜月')") == page.evaluate("DirectorySearch.dayReadings('金 土 日 月')")

@@ -18,6 +18,7 @@ from employer_directory.sheets.packet import packet_catalogue
 from employer_directory.sheets.pamphlet import make_pamphlet
 from employer_directory.sheets.print_pages import plan_print_pages
 from employer_directory.site_pages import SitePages
+from employer_directory.vocabulary import OFFER_TYPES
 from employer_directory.sheets.qr import qr_svg
 from employer_directory.site_address import SiteAddress
 from employer_directory.sheets.sheet_files import render_sheet_files, sheet_path
@@ -273,3 +274,22 @@ def test_sheet_two_tells_the_accommodations_in_plain_words_and_sheet_three_the_a
             assert employer.access.note in place_row, f"{employer.slug} sheet ③"
     staff = sheet_articles(files[sheet_path("kokoro-no-ie")].decode("utf-8"))["staff"]
     assert "南しらかば駅から職員の送迎車に同乗できます" in staff
+
+
+def test_sheet_two_tells_each_step_of_the_ladder_in_plain_words(directory):
+    """Sheet ② says each offer as 「名前：説明」, like its task lines, and whether money is paid in
+    plain words (お金を/給料を もらって), not 有償/無償, with no bracket inside a bracket."""
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    seen = set()
+    for employer in directory.employers:
+        seeker = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))["seeker"]
+        for offer in employer.offers:
+            assert f"<strong>{offer.type}</strong>：{offer.term.description}<br>" in seeker, f"{employer.slug} {offer.type}"
+            seen.add(offer.term.id)
+        assert "有償" not in seeker and "無償" not in seeker, employer.slug
+    assert {"experience", "petit-job"} <= seen
+    descriptions = {term.id: term.description for term in OFFER_TYPES}
+    assert descriptions["experience"].startswith("お金はもらわずに、")
+    assert descriptions["petit-job"].startswith("お金をもらって、")
+    assert "給料をもらって" in descriptions["training-employed"]
+    assert not any("（" in description for description in descriptions.values())

@@ -71,6 +71,33 @@ def test_an_employer_page_says_whom_its_own_number_is_for(built_site, directory)
         assert contact.index("ご相談ください。") < contact.index("支援機関の方が事業所と直接やりとりするときの連絡先です。") < contact.index("<dt>事業所の窓口</dt>"), employer.slug
 
 
+def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, directory):
+    """The category pages are headed with the words the employer list and the home page use
+    (仕事の種類, not 業種); the employer page names its tasks as the search cards do (できる作業)
+    and says whom the work suits without 「マッチング」; an offer with no number of people says
+    how it is decided, not 応相談; the ladder is told without 有償/無償."""
+    for listing in directory.category_listings():
+        page = html(built_site, f"categories/{listing.term.id}")
+        assert f"<h1>仕事の種類: {listing.term.label}</h1>" in page, listing.term.id
+    assert '<h2 id="by-category">仕事の種類からさがす</h2>' in html(built_site, "employers")
+    assert '"できる作業:"' in (ROOT / "content/assets/directory-search.js").read_text(encoding="utf-8")
+    for employer in directory.employers:
+        page = html(built_site, f"employers/{employer.slug}")
+        assert '<h2 id="tasks">できる作業</h2>' in page and '<h2 id="matching">こんな方に向いています</h2>' in page, employer.slug
+        assert "マッチング" not in page, employer.slug
+    # No sample offer leaves both the number and the note empty (staff write 応相談 themselves).
+    offer = directory.employers[0].offers[0].model_copy(update={"capacity": None, "capacity_note": None})
+    assert offer.capacity_label == "相談して決めます"
+    ladder = html(built_site, "employers")
+    for term in OFFER_TYPES:
+        assert term.description in ladder and term.description in html(built_site, f"offers/{term.id}")
+    for word in ("有償", "無償"):
+        assert word not in ladder
+    assert "お金はもらわずに" in html(built_site, "offers/experience")
+    assert "お金をもらって" in html(built_site, "offers/petit-job")
+    assert "給料をもらって" in html(built_site, "offers/training-employed")
+
+
 def test_home_page_counts_equal_the_data(built_site, directory):
     parser = _Cells("data-category")
     parser.feed(html(built_site, "."))

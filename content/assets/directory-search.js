@@ -315,7 +315,7 @@
 
   // A query widened (のうぎ: 農業 too) or with a word replaced (かいご: 介護) finds cards with
   // none of the typed letters; the status line says so, in the words as typed:
-  // 『かいご』を『介護』として、『せい』を『清掃』か『製造』としても探しました. Empty when the
+  // 『かいご』を『介護』として、『せい』を『清掃』か『製造』としてもさがしました. Empty when the
   // query was searched only as typed. A replaced word is always said (what was typed was not
   // searched as such); a widening only when `widened` says it found something (ラーメン, as
   // ラー + めん of めんせつ, is searched as ラー面接 too, which finds nothing and is no news).
@@ -353,7 +353,7 @@
     });
     var part = typedPart(folded);
     if (part && widened.part) add(quoted([typedAt(part.start, folded.length)]) + "を" + quoted(part.meanings) + "としても");
-    return said.length ? said.join("、") + "探しました" + (holidays ? "（祝日では探せません）" : "") : "";
+    return said.length ? said.join("、") + "さがしました" + (holidays ? "（祝日ではさがせません）" : "") : "";
   }
 
   // --- the compact index (employer_directory/search/compact.py) -------------------------

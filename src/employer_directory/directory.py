@@ -33,7 +33,7 @@ class Listing:
 
     @property
     def title(self) -> str:
-        prefix = {"category": "業種", "area": "地域", "offer": "受け入れ"}[self.kind]
+        prefix = {"category": "仕事の種類", "area": "地域", "offer": "受け入れ"}[self.kind]
         return f"{prefix}: {self.term.label}"
 
 

@@ -20,10 +20,10 @@ class Term:
 
 OFFER_TYPES: tuple[Term, ...] = (
     Term("tour", "見学", "職場を見せてもらい、仕事の様子を知る"),
-    Term("experience", "就労体験", "無償で実際の作業を短時間体験する"),
-    Term("petit-job", "プチバイト", "短時間・短期間の有償の仕事を試す"),
-    Term("training-employed", "認定就労訓練（雇用型）", "雇用契約を結んで支援付きで働く訓練"),
-    Term("training-non-employed", "認定就労訓練（非雇用型）", "雇用契約なしで支援付きで行う訓練"),
+    Term("experience", "就労体験", "お金はもらわずに、実際の作業を短い時間やってみる"),
+    Term("petit-job", "プチバイト", "お金をもらって、短い時間・短い期間の仕事をためす"),
+    Term("training-employed", "認定就労訓練（雇用型）", "雇用契約を結び、給料をもらって、支援を受けながら働く訓練"),
+    Term("training-non-employed", "認定就労訓練（非雇用型）", "雇用契約は結ばずに、支援を受けながら行う訓練"),
     Term("employment", "雇用", "求人に応募して働く"),
 )
 """The ladder, in order from the lowest step."""

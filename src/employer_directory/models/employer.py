@@ -90,9 +90,9 @@ class Offer(Strict):
 
     @property
     def capacity_label(self) -> str:
-        """受入人数 as pages and sheets show it: 「2人」「2人（土曜は1人）」「何人でも対応可」, else 応相談."""
+        """受入人数 as pages and sheets show it: 「2人」「2人（土曜は1人）」「何人でも対応可」, else 相談して決めます."""
         if self.capacity is None:
-            return self.capacity_note or "応相談"
+            return self.capacity_note or "相談して決めます"
         return f"{self.capacity}人" + (f"（{self.capacity_note}）" if self.capacity_note else "")
 
     @property
