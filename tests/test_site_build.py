@@ -73,9 +73,11 @@ def test_an_employer_page_says_whom_its_own_number_is_for(built_site, directory)
 
 def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, directory):
     """The category pages are headed with the words the employer list and the home page use
-    (仕事の種類, not 業種); the employer page names its tasks as the search cards do (できる作業)
-    and says whom the work suits without 「マッチング」; an offer with no number of people says
-    how it is decided, not 応相談; the ladder is told without 有償/無償."""
+    (仕事の種類, not 業種); the employer page names its ladder and tasks as the employer list and
+    the search cards do (受け入れの段階, できる作業) and says whom the work suits without
+    「マッチング」; an offer with no number of people says how it is decided, not 応相談; the
+    ladder is told without 有償/無償; the search hint says all of what; the 404 page says the page
+    is gone, not 掲載が終わった."""
     for listing in directory.category_listings():
         page = html(built_site, f"categories/{listing.term.id}")
         assert f"<h1>仕事の種類: {listing.term.label}</h1>" in page, listing.term.id
@@ -83,6 +85,7 @@ def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, dir
     assert '"できる作業:"' in (ROOT / "content/assets/directory-search.js").read_text(encoding="utf-8")
     for employer in directory.employers:
         page = html(built_site, f"employers/{employer.slug}")
+        assert '<h2 id="ladder">受け入れの段階</h2>' in page, employer.slug
         assert '<h2 id="tasks">できる作業</h2>' in page and '<h2 id="matching">こんな方に向いています</h2>' in page, employer.slug
         assert "マッチング" not in page, employer.slug
     # No sample offer leaves both the number and the note empty (staff write 応相談 themselves).
@@ -96,6 +99,9 @@ def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, dir
     assert "お金はもらわずに" in html(built_site, "offers/experience")
     assert "お金をもらって" in html(built_site, "offers/petit-job")
     assert "給料をもらって" in html(built_site, "offers/training-employed")
+    assert "ことばを空白で区切ると、すべてのことばを含む事業所を出します。" in html(built_site, "search")
+    not_found = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "ページがなくなったのかもしれません。" in not_found and "掲載" not in not_found
 
 
 def test_home_page_counts_equal_the_data(built_site, directory):
