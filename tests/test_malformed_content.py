@@ -653,6 +653,28 @@ def test_a_quote_left_open_is_told_at_the_line_it_opens(written, fixed):
     assert "閉じられていません" in problems[0].what and f"「{fixed}」" in problems[0].fix
 
 
+@pytest.mark.parametrize(
+    ("good", "written"),
+    [
+        ("business: 野菜を育てている農家です。", 'business: "野菜を育てている\n  農家です。"'),
+        ("days: [月, 水]", 'days: ["月",\n      "水"]'),
+        ("  - 体を動かすのが好きな方", '  - "体を動かすのが\n    好きな方"'),
+    ],
+)
+def test_a_quoted_value_over_lines_is_not_told_as_a_quote_left_open(good, written):
+    """Found by review: a valid quoted value going on over lines (a folded "…", an item of a
+    [ ] list written over lines) above an unrelated slip was told as the quote left open, with
+    a fix that would have broken it; the slip below is told instead."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    assert validate_text("content/employers/x.md", base.replace(good, written, 1), Employer, SETTINGS, "x")[0] is not None
+    text = base.replace(good, written, 1).replace("  name: 農園事務所", "  name 農園事務所")
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None
+    slip_only = validate_text("content/employers/x.md", base.replace("  name: 農園事務所", "  name 農園事務所"), Employer, SETTINGS, "x")[1]
+    assert [(p.line, p.field, p.what) for p in problems] == [(p.line + written.count("\n"), p.field, p.what) for p in slip_only]
+    assert "閉じられていません" not in problems[0].what
+
+
 @pytest.mark.parametrize(("spaces", "wanted"), [(2, 4), (3, 4)])
 def test_a_field_of_a_list_item_under_its_dash_is_told_with_the_spaces_to_write(spaces, wanted):
     """Found by the staff-docs walk-through: ``- type: 見学`` with ``capacity: 3`` below it under

@@ -493,6 +493,9 @@ def full_width_marks(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tupl
 
 
 QUOTED_VALUE = re.compile(r"^(\s*(?:- )?(?:[A-Za-z_][\w.-]*:\s+)?)([\"'])(.*)$", re.ASCII)
+CLOSED_WELL = re.compile(r"(?:\s*[,\]}]|:\s).*|(?:\s+#.*)?\s*")
+"""What may follow a closing quote on its line: a comment, or the next item or end of a [ ] or
+{ } list, or the ': ' after a quoted key."""
 
 
 def quote_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
@@ -503,14 +506,23 @@ def quote_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple
     mark = error.problem_mark or error.context_mark
     if mark is None:
         return None
-    for index, written in enumerate(yaml_lines[: mark.line + 1]):
-        found = QUOTED_VALUE.match(written)
+    index = -1
+    while (index := index + 1) <= min(mark.line, len(yaml_lines) - 1):
+        found = QUOTED_VALUE.match(yaml_lines[index])
         if found is None:
             continue
         start, quote, rest = found.groups()
         closing = _closing_quote(rest, quote)
-        if closing is not None and re.fullmatch(r"(?:\s+#.*)?\s*", rest[closing + 1 :]):
+        if closing is not None and CLOSED_WELL.fullmatch(rest[closing + 1 :]):
             continue
+        if closing is None:
+            # A value may go on over lines ("…" folded, or an item of a [ ] list written over
+            # lines); it is left open only if it does not close well further down.
+            below = "\n".join([rest, *yaml_lines[index + 1 :]])
+            closing = _closing_quote(below, quote)
+            if closing is not None and CLOSED_WELL.fullmatch(below[closing + 1 :].split("\n", 1)[0]):
+                index += below[:closing].count("\n")
+                continue
         value = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip().rstrip(quote)
         fixed = f"{start.strip()} {quote}{value}{quote}".strip()
         return index, f"「{quote}」で始めた値が、この行で閉じられていません", f"値の終わりにも「{quote}」を付けて「{fixed}」と書いてください"
