@@ -622,6 +622,22 @@ def test_the_packet_controls_keep_their_place_until_the_script_shows_them(browse
     off.close()
 
 
+@pytest.mark.parametrize("path", ["categories/agriculture/", "employers/shirakaba-farm/", "search/"])
+def test_the_packet_controls_take_no_room_when_the_script_fails_to_load(browser, site_url, path):
+    """Found by review: with JavaScript on, the room kept for the add buttons and the packet link
+    stayed, blank, when assets/packet.js never came (a dropped request, a blocker): a gap above
+    every card and section that nothing would fill."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="ja-JP")
+    page = context.new_page()
+    page.route("**/assets/packet.js", lambda route: route.abort())
+    page.goto(site_url + path, wait_until="load")
+    assert page.locator("[data-packet-link]").count() == 1
+    assert page.locator("[data-packet-link]").bounding_box() is None
+    for button in page.locator(".md-content [data-packet-add]").all():
+        assert button.bounding_box() is None
+    context.close()
+
+
 def test_the_packet_cannot_be_printed_until_every_chosen_sheet_is_in_the_page(browser, site_url):
     context = browser.new_context(locale="ja-JP")
     page = context.new_page()
