@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import BUILD_DATE, ROOT, build_env
 from employer_directory.cli import read_settings
@@ -215,6 +216,15 @@ def test_a_time_typed_back_with_the_quotes_of_the_message_is_taken(project):
     settings = read_settings(project / "mkdocs.yml")
     result = scaffold("programs", {**PROGRAM_FLAGS, "time": '"10:00〜12:00"'}, settings, dt.date(2026, 11, 30), project / "content", project)
     assert result.problems == [] and 'time: "10:00〜12:00"\n' in result.text
+
+
+def test_an_answer_quoting_two_words_keeps_its_quotes(project):
+    """Found by review: an answer that starts and ends with a quote but holds more quotes
+    ("研修"と"面接") lost its first and last quote, as if typed back from a message."""
+    settings = read_settings(project / "mkdocs.yml")
+    result = scaffold("programs", {**PROGRAM_FLAGS, "summary": '"研修"と"面接"'}, settings, dt.date(2026, 11, 30), project / "content", project)
+    assert result.problems == []
+    assert yaml.safe_load(result.text.split("---")[1])["summary"] == '"研修"と"面接"'
 
 
 def test_contributings_example_of_a_refused_answer_is_what_new_program_says(project):

@@ -128,7 +128,7 @@ def _unquoted(answer: str) -> str:
     """The answer without quotes around it: messages show a time as ``"10:00〜12:00"``, the
     way it is written in a file, and the answer typed back from one is the same value."""
     answer = answer.strip()
-    if len(answer) >= 2 and answer[0] == answer[-1] and answer[0] in "\"'":
+    if len(answer) >= 2 and answer[0] == answer[-1] and answer[0] in "\"'" and answer[0] not in answer[1:-1]:
         answer = answer[1:-1].strip()
     return answer
 
