@@ -637,6 +637,8 @@ def test_a_link_too_long_for_a_file_name_is_missing_and_a_mail_address_is_no_fil
         ('hours: "9:00〜16:00', 'hours: "9:00〜16:00"'),
         ('hours: "9:00〜16:00        # 時間帯（"…" で囲む）', 'hours: "9:00〜16:00"'),
         ("business: '営業時間: 9時から", "business: '営業時間: 9時から'"),
+        # "#1" is part of the value (a comment is "# "): the fix keeps it, not "野菜を育てている"
+        ('business: "野菜を育てている #1 の農家', 'business: "野菜を育てている #1 の農家"'),
     ],
 )
 def test_a_quote_left_open_is_told_at_the_line_it_opens(written, fixed):

@@ -523,7 +523,9 @@ def quote_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple
             if closing is not None and CLOSED_WELL.fullmatch(below[closing + 1 :].split("\n", 1)[0]):
                 index += below[:closing].count("\n")
                 continue
-        value = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip().rstrip(quote)
+        # A comment is "# " (as the template writes them); "#1" goes on as part of the value, as
+        # the note on text cut by a comment (CUT_BY_COMMENT) tells it.
+        value = re.split(r"\s+#(?=\s|$)", rest, maxsplit=1)[0].rstrip().rstrip(quote)
         fixed = f"{start.strip()} {quote}{value}{quote}".strip()
         return index, f"「{quote}」で始めた値が、この行で閉じられていません", f"値の終わりにも「{quote}」を付けて「{fixed}」と書いてください"
     return None
