@@ -725,6 +725,25 @@ def test_a_short_list_written_as_text_is_told_in_the_square_brackets_form(writte
     assert "複数の値を並べる項目です" in problems[0].what and fix in problems[0].fix
 
 
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("matching: 明るく、元気な方", "次の行から「  - 明るく、元気な方」の形で"),
+        ("matching: 体を動かすのが好きな方", "次の行から「  - 体を動かすのが好きな方」の形で"),
+    ],
+)
+def test_a_sentence_list_written_as_text_is_not_cut_at_its_comma(written, fix):
+    """Found by review: matching: 明るく、元気な方 (one sentence) was told to become
+    [明るく, 元気な方], two items the employer page would list as two people."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("matching:\n  - 体を動かすのが好きな方\n", f"{written}\n", 1)
+    assert text != base
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert "複数の値を並べる項目です" in problems[0].what and fix in problems[0].fix
+    assert "[" not in problems[0].fix
+
+
 def test_a_capacity_in_words_is_told_to_go_to_the_capacity_note():
     """Found by the staff-docs walk-through: 「何人でも対応可」 from the sheet's 受入人数 column
     under capacity: was told only to write a number."""

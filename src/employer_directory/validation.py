@@ -7,7 +7,7 @@ import re
 import typing
 from typing import Any, Protocol
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, WithJsonSchema
 
 from .frontmatter import FrontMatter
 from .problems import Problem
@@ -159,6 +159,9 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and not known_fields(model, (*loc, 0)):
             # full: 2026-12-09, 2027-01-13 / bring: マスク、軍手: the short lists the files write in [ ].
             items = [part.strip() for part in re.split(r"[,、，]", str(value)) if part.strip()]
+            if _sentence_items(model, loc):
+                # matching: 明るく、元気な方 is one sentence: cut at its 、 it would become two items.
+                return "複数の値を並べる項目です", f"次の行から「  - {str(value).strip()}」の形で1行に1つずつ書いてください（1つだけでもこの形です。2つ以上あるなら、1つずつ別の行にします）"
             # Not a sentence cut at its 、; a URL name (employers: asahi-yasai-farm) may be longer.
             if items and all(len(item) <= 15 or re.fullmatch(r"[a-z0-9-]+", item) for item in items):
                 return "複数の値を並べる項目です", f"[ ] で囲んで「{loc[-1]}: [{', '.join(items)}]」のように書いてください（1つだけでも [ ] で囲みます。区切りは半角の「,」と半角スペース）"
@@ -183,6 +186,20 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
         return f"「{value}」は日付として読めません", "2026-04-08 のように、年-月-日を半角で書いてください"
     return f"値の形が正しくありません（{item.get('msg', kind)}）", "例にならって書き直してください"
+
+
+def _sentence_items(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    """Whether the list at ``loc`` holds sentences (``matching``: items up to 400 characters),
+    not short words (``bring``: up to 80), so a 、 in it is no separator of items."""
+    block = model_at(model, loc[:-1])
+    info = block.model_fields.get(str(loc[-1])) if block else None
+    if info is None:
+        return False
+    for item in typing.get_args(info.annotation):
+        for meta in getattr(item, "__metadata__", ()):
+            if isinstance(meta, WithJsonSchema) and (meta.json_schema or {}).get("maxLength", 0) > 80:
+                return True
+    return False
 
 
 def _misplaced_field_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
