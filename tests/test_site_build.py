@@ -82,6 +82,9 @@ def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, dir
         page = html(built_site, f"categories/{listing.term.id}")
         assert f"<h1>仕事の種類: {listing.term.label}</h1>" in page, listing.term.id
     assert '<h2 id="by-category">仕事の種類からさがす</h2>' in html(built_site, "employers")
+    # The printed pamphlet counts employers as the home page does (仕事の種類ごとの事業所の数).
+    pamphlet = html(built_site, "pamphlet")
+    assert '<h2 id="pamphlet-counts">仕事の種類ごとの事業所の数</h2>' in pamphlet and "業種" not in pamphlet
     assert '"できる作業:"' in (ROOT / "content/assets/directory-search.js").read_text(encoding="utf-8")
     for employer in directory.employers:
         page = html(built_site, f"employers/{employer.slug}")
