@@ -100,6 +100,8 @@ def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, dir
     for word in ("有償", "無償"):
         assert word not in ladder
     assert "お金はもらわずに" in html(built_site, "offers/experience")
+    # The about page names the ladder's last step as the ladder does (雇用, not 就業).
+    assert "<strong>雇用</strong>: 求人に応募して働きます。" in html(built_site, "about")
     assert "お金をもらって" in html(built_site, "offers/petit-job")
     assert "給料をもらって" in html(built_site, "offers/training-employed")
     assert "ことばを空白で区切ると、すべてのことばを含む事業所を出します。" in html(built_site, "search")
