@@ -961,3 +961,22 @@ def test_enter_after_the_search_as_typed_does_not_announce_the_same_status_again
     page.wait_for_function("() => window.statusRecords.length > 0")
     assert page.locator("#dir-search-status").inner_text().startswith("「農」で ")
     assert watched.errors == []
+
+
+def test_the_filters_do_not_move_when_the_count_replaces_the_loading_line_on_a_phone(watched, site_url):
+    """Found by review, running scripts/phone_cost.py: on a phone, 「登録されている 25 事業所を
+    すべて表示しています」 takes two lines where 「読み込んでいます…」 took one, so the filters and
+    the packet link jumped down as the index arrived (layout shift 0.22 on the search page)."""
+    page = watched.page
+    held = []
+    page.route("**/directory-index.json", lambda route: held.append(route))
+    page.goto(site_url + "search/", wait_until="commit")
+    page.wait_for_function("() => (document.getElementById('dir-search-status') || {}).textContent === '読み込んでいます…'")
+    page.wait_for_load_state("load")
+    loading = page.locator("#dir-search-filters").bounding_box()["y"]
+    assert held, "the index is held back"
+    held[0].continue_()
+    page.wait_for_selector("#dir-search[data-ready]")
+    assert page.locator("#dir-search-status").inner_text().startswith("登録されている 25 事業所")
+    assert page.locator("#dir-search-filters").bounding_box()["y"] == loading
+    assert watched.errors == []
