@@ -70,6 +70,7 @@ SLOW_4G = {
     "uploadThroughput": 675 * 1024 / 8,
 }
 KINDS = ("html", "css", "js", "json", "images", "other")
+PAGES = ("home", "employer", "listing", "search", "search-q", "packet", "month")
 
 OBSERVE = """
 window.__phone = {longTasks: [], shift: 0, fcp: null, performance: window.performance};
@@ -174,7 +175,10 @@ def measure(browser, site: Path, base: str, page_path: str, query: str | None, n
     cdp.on("Network.loadingFinished", lambda e: requests.setdefault(e["requestId"], {}).update(
         bytes=e["encodedDataLength"]))
     started = time.perf_counter()
-    tab.goto(base + page_path, wait_until="load", timeout=120_000)
+    response = tab.goto(base + page_path, wait_until="load", timeout=120_000)
+    if response is None or response.status != 200:
+        # A mistyped --employer or a --month with no page would measure the 404 page instead.
+        raise SystemExit(f"{page_path}: HTTP {response.status if response else '?'}: no such page in the site")
     usable_ms = None
     search_ms = None
     shift_before_typing = None
@@ -261,14 +265,18 @@ def main() -> int:
     parser.add_argument("--query", default="介護", help="what is typed on the search page")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    parser.add_argument("--pages", nargs="*", help="only these pages: home employer listing search search-q packet month")
+    parser.add_argument("--pages", nargs="*", choices=PAGES, metavar="PAGE", help="only these pages: " + " ".join(PAGES))
     parser.add_argument("--now", help="what the pages' clock reads (ISO 8601; default: 10:00 in Tokyo on the build day)")
     parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed (timings for raw bytes)")
     parser.add_argument("--list", action="store_true", help="print every request (kind, bytes, URL)")
     args = parser.parse_args()
     site = args.site.resolve()
+    home = site / "index.html"
+    built = re.search(r'data-build-date="([0-9-]+)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    if built is None:
+        parser.error(f"{site} is no built site of this project (build it first: .venv/bin/mkdocs build)")
+    built = built.group(1)
     # The morning of the build day, as on the day the site was built.
-    built = re.search(r'data-build-date="([0-9-]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)
     now = args.now or f"{built}T10:00:00+09:00"
     employer = args.employer or sorted(p.name for p in (site / "employers").iterdir() if (p / "index.html").is_file())[0]
     pages = {"home": ("", None), "employer": (f"employers/{employer}/", None), "listing": ("categories/agriculture/", None),
