@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written_twice, mapping_nodes
+from .maps import QUERY, map_host, map_search_url
 from .models.values import SLUG, TOKYO, Count, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
 from .search.normalize import SearchWords, fold_text
@@ -164,6 +165,35 @@ class DirectorySettings(BaseModel):
         description="検索で、読みやふだんのことばを、内容での書き方と同じに扱う（かいご → 介護）",
     )
     stale_after_months: Count = Field(12, ge=1, le=120, description="情報確認日からこの月数を過ぎた事業所・プログラムを、ビルドと PR の確認で知らせる")
+    map_url: str = Field(
+        "",
+        title="地図サービスのアドレス",
+        description="住所の横の「地図で見る」のリンク先。{query} のところに住所が入ります。空なら地図のリンクは出しません",
+    )
+    map_name: ShortSetting | None = Field(None, title="地図サービスの名前", description="リンクに書く名前（例: Google マップ）。空ならアドレスのホスト名")
+
+    @field_validator("map_url")
+    @classmethod
+    def _map_template(cls, value: str) -> str:
+        # Shown as a link beside every address: a seeker's phone opens it in one tap.
+        value = value.strip()
+        if not value:
+            return value
+        example = "（例: https://www.google.com/maps/search/?api=1&query={query}）"
+        if not value.startswith("https://") or not map_host(value):
+            raise staff_error(f"「{value}」は https:// から始まるホームページのアドレスではありません", "地図サービスの検索のアドレスを https:// から書いてください" + example)
+        if value.count(QUERY) != 1:
+            what = "が入っていません" if QUERY not in value else "が2回以上あります"
+            raise staff_error(
+                f"「{value}」に、住所が入るところの {QUERY} {what}",
+                f"アドレスの中の、検索することばが入るところに {QUERY} を1回だけ書いてください" + example,
+            )
+        return value
+
+    @field_validator("map_name", mode="before")
+    @classmethod
+    def _empty_name(cls, value: Any) -> Any:
+        return None if value == "" else value
 
     @field_validator("contact_phone", mode="before")
     @classmethod
@@ -225,6 +255,14 @@ class DirectorySettings(BaseModel):
         if errors:
             raise staff_errors(errors)
         return entries
+
+    def map_link(self, address: str | None) -> str:
+        """Where 「地図で見る」 beside ``address`` leads; "" without an address or a ``map_url``."""
+        return map_search_url(self.map_url, address) if self.map_url and address and address.strip() else ""
+
+    def map_service_name(self) -> str:
+        """The map service's name for the link's text: ``map_name``, else its host."""
+        return self.map_name or map_host(self.map_url)
 
     def search_word_table(self) -> SearchWords:
         return SearchWords.of((entry.word, entry.means) for entry in self.search_words)
