@@ -53,11 +53,13 @@ def test_an_online_venue_has_no_map_link(built_site):
     assert "オンライン（Zoom）" in html and "dir-map-link" not in html
 
 
-def test_the_map_link_is_not_on_printed_sheets(built_site):
+def test_the_map_link_is_not_on_printed_sheets_or_lists(built_site):
     """Paper has the QR code to the page; the map link is for the screen."""
-    for sheet in (built_site / "employers/shirakaba-farm").rglob("*.html"):
-        if sheet.parent.name != "shirakaba-farm":
-            assert "dir-map-link" not in sheet.read_text(encoding="utf-8"), sheet
+    # The employer's sheets, the pamphlet, and the month's printed list of programs and venues
+    # (calendar-print.css shows it on paper only): each gives the address, none a map link.
+    for page in ("employers/shirakaba-farm/sheets.html", "pamphlet/index.html", "calendar/2026-12/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "しらかば市北町1234-5" in html and "dir-map-link" not in html, page
 
 
 def test_without_map_url_no_page_has_a_map_link(tmp_path):
