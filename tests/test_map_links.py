@@ -57,6 +57,7 @@ def test_the_map_link_is_not_on_printed_sheets_or_lists(built_site):
     """Paper has the QR code to the page; the map link is for the screen."""
     # The employer's sheets, the pamphlet, and the month's printed list of programs and venues
     # (calendar-print.css shows it on paper only): each gives the address, none a map link.
+    assert map_links(built_site, "employers/shirakaba-farm")  # the page has it, on screen
     for page in ("employers/shirakaba-farm/sheets.html", "pamphlet/index.html", "calendar/2026-12/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
         assert "しらかば市北町1234-5" in html and "dir-map-link" not in html, page
