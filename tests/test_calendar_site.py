@@ -715,7 +715,7 @@ def test_a_session_or_an_extra_date_at_a_place_of_its_own_is_there_on_the_page_l
     site = elsewhere_site
     seminar = squeeze(text(site, "programs/chiiki-zukuri-seminar/index.html"))
     assert ("会場 オンライン（Zoom） 申し込みのあと、参加のしかた（Zoom の案内と資料）をメールでお送りします "
-            "2027年9月8日(水) の回: しらかば市総合福祉センター 3階 講堂（しらかば市中央町 3-1-1 ） 対象") in seminar
+            "2027年9月8日(水) の回: しらかば市総合福祉センター 3階 講堂（しらかば市中央町 3-1-1 ） 地図で見る（Google マップ） 対象") in seminar
     assert "第4回 2027年9月8日(水) 13:30〜16:00 地域を深く知る②（データ集から地域づくりの課題を探る） 会場: しらかば市総合福祉センター 3階 講堂" in seminar
     assert "第3回 2027年7月28日(水) 13:30〜16:00 変化・進化する就労支援①（就労支援の到達点を考える） 会場: オンライン（Zoom）" in seminar
     september = text(site, "calendar/2027-09/index.html")
@@ -723,8 +723,8 @@ def test_a_session_or_an_extra_date_at_a_place_of_its_own_is_there_on_the_page_l
     assert "会場: しらかば市総合福祉センター 3階 講堂" in squeeze(cell[:cell.index("</td>")])
 
     group = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert ("2027年2月15日(月) 〜: しらかば市駅前交流プラザ 3階 会議室（しらかば市本町 2-5-8 ） "
-            "2027年1月20日(水) の回: しらかば農園（しらかば市北町 1234-5 ） 対象") in group
+    assert ("2027年2月15日(月) 〜: しらかば市駅前交流プラザ 3階 会議室（しらかば市本町 2-5-8 ） 地図で見る（Google マップ） "
+            "2027年1月20日(水) の回: しらかば農園（しらかば市北町 1234-5 ） 地図で見る（Google マップ） 対象") in group
     assert "第18回 2027年1月20日(水) 13:30〜15:00 しらかば農園の畑で 会場: しらかば農園 募集中" in group
     january = text(site, "calendar/2027-01/index.html")
     cell = january[january.index('data-day="2027-01-20"'):]
