@@ -317,6 +317,36 @@ def test_hours_and_weekday_filters(watched, site_url):
     assert set(result_slugs(page)) == saturday
 
 
+def offer_slots_in_content(offer_type):
+    """Each employer's days and start/end minutes of the offers of one type, read from content/."""
+    import yaml
+
+    slots = {}
+    for path in EMPLOYERS.glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        for offer in front.get("offers", []):
+            if offer["type"] == offer_type and offer.get("hours"):
+                start, end = (int(h) * 60 + int(m) for h, m in (t.split(":") for t in re.split("[〜~]", offer["hours"])))
+                slots.setdefault(path.stem, []).append((set(offer.get("days", [])), start, end))
+    return slots
+
+
+def test_the_hours_and_days_filters_apply_to_the_chosen_offer_type_itself(watched, site_url):
+    # A counsellor looks for an afternoon 就労体験: an employer whose 就労体験 is 9:00〜12:00 is no
+    # answer just because its 見学 is in the afternoon (before: あおば台病院, 白樺台きのこセンター, …).
+    page = watched.page
+    experience = offer_slots_in_content("就労体験")
+    open_search(page, site_url, "?offer=experience&time=afternoon")
+    afternoon = {slug for slug, slots in experience.items() if any(start >= 12 * 60 for _, start, _ in slots)}
+    assert afternoon and set(result_slugs(page)) == afternoon
+    open_search(page, site_url, "?offer=experience&time=morning&day=月")
+    monday_morning = {slug for slug, slots in experience.items() if any("月" in days and end <= 12 * 60 for days, _, end in slots)}
+    assert monday_morning and set(result_slugs(page)) == monday_morning
+    # With no offer type chosen, any offer's hours still count, as before.
+    open_search(page, site_url, "?time=afternoon")
+    assert {"aobadai-hospital"} <= set(result_slugs(page))
+
+
 def test_the_search_waits_while_an_input_method_is_converting(watched, site_url):
     page = watched.page
     open_search(page, site_url)

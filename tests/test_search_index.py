@@ -235,6 +235,12 @@ def test_document_store_has_what_a_result_shows(built):
         "days": ["月", "火", "水", "木", "金"],
         "hours": ["8:00〜12:00", "9:00〜12:00", "10:00〜11:00"],
         "times": ["morning"],
+        # each offer type's own days and hours, for the day and time filters with an offer type chosen
+        "slots": {
+            "tour": {"days": ["月", "水", "金"], "times": ["morning"]},
+            "experience": {"days": ["月", "水", "金"], "times": ["morning"]},
+            "petit-job": {"days": ["月", "火", "水", "木", "金"], "times": ["morning"]},
+        },
         "notes": ["6月〜10月", "週3日から。7月〜9月の収穫期のみ"],
         # searched, and shown on the card when only they hold a query's word
         "bring": ["汚れてもよい服", "帽子", "飲み物", "タオル"],

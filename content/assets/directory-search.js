@@ -523,10 +523,22 @@
     }
     var any = function (name, values) { return !params.getAll(name).length || params.getAll(name).some(function (v) { return values.indexOf(v) >= 0; }); };
     var all = function (name, values) { return params.getAll(name).every(function (v) { return values.indexOf(v) >= 0; }); };
+    // Days and hours: with offer types chosen, one of those offers must itself fit (a morning
+    // 就労体験 is no answer to 就労体験 + 午後だけ); otherwise any of the employer's offers.
+    var fitsWhen = function (e) {
+      var chosen = params.getAll("offer");
+      if (!chosen.length || !(params.getAll("time").length || params.getAll("day").length)) {
+        return any("time", e.times || []) && any("day", e.days);
+      }
+      return chosen.some(function (o) {
+        var slot = (e.slots || {})[o];
+        return !!slot && any("time", slot.times) && any("day", slot.days);
+      });
+    };
     return found.filter(function (result) {
       var e = result.employer;
       return any("category", [e.category]) && any("area", [e.area]) && any("offer", e.offers) &&
-        all("accommodation", e.accommodations) && any("time", e.times || []) && any("day", e.days);
+        all("accommodation", e.accommodations) && fitsWhen(e);
     });
   }
 

@@ -60,6 +60,18 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
             for term, fits in zip(TIMES_OF_DAY, (any(r.end.minutes <= NOON for r in ranges), any(r.start.minutes >= NOON for r in ranges)))
             if fits
         ]
+    # 就労体験 with 午後だけ must mean an afternoon 就労体験, not a morning one at an employer that
+    # also has an afternoon tour: the page checks the day and time filters against the chosen
+    # offer types' own days and hours.
+    slots = {}
+    for offer in offers:
+        slot = slots.setdefault(offer.term.id, {"days": [], "times": []})
+        slot["days"] = [day for day in WEEKDAYS if day in slot["days"] or day in offer.days]
+        if offer.hours:
+            fits = (offer.hours.end.minutes <= NOON, offer.hours.start.minutes >= NOON)
+            slot["times"] = [term.id for term, fit in zip(TIMES_OF_DAY, fits) if fit or term.id in slot["times"]]
+    if any(slot["days"] or slot["times"] for slot in slots.values()):
+        record["slots"] = {offer_id: slot for offer_id, slot in slots.items() if slot["days"] or slot["times"]}
     return record
 
 
