@@ -317,6 +317,15 @@ def test_an_event_added_to_a_calendar_says_how_and_until_when_to_apply_and_whom_
     assert "問い合わせ: 生活・就労支援センター 電話 0268-00-0000 メール shuro-shien@example.jp" in description("chiiki-zukuri-seminar").splitlines()
 
 
+def test_the_program_pages_next_meeting_says_until_when_to_apply(built_site):
+    # At the counter (or on the client's phone) the first lines of the tour's page answer "when and
+    # until when do I apply?": before, the deadline was only in くわしく, two phone screens down.
+    page = squeeze(text(built_site, "programs/tour-shirakaba-farm/index.html"))
+    assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in page
+    fair = squeeze(text(built_site, "programs/godo-mensetsukai-2027-02/index.html"))
+    assert re.search(r"次回: 2027年2月17日\(水\) 13:30〜16:00 .*募集中 （申し込みは2027年2月10日\(水\)まで。当日参加もできます）", fair)
+
+
 def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_are_closed(tmp_path):
     # The tour's deadline is 2026-12-10 and the tour is on 2026-12-16.
     before = squeeze(text(built_on(tmp_path, "2026-12-10"), "programs/tour-shirakaba-farm/index.html"))
