@@ -495,3 +495,29 @@ def test_a_programs_employers_written_as_one_item_are_told_the_list_form(tmp_pat
     err = capsys.readouterr().err
     line = text.split("\n").index("employers: [shirakaba-farm]") + 1
     assert f"content/programs/tour-shirakaba-farm.md:{line}: 項目「employers" in err and said in err, err
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # 火・木 and 土日 as written on paper: told the values one by one, not 「[火・木]」 again
+        ("days: [火・木]", "「火・木」は1つの値として読まれています（曜日は1つずつ書きます）。→ 半角の「,」と空白で区切ってください（[火, 木]）"),
+        ("days: [火／木]", "（[火, 木]）"),
+        ("days: [火, 木, 土日]", "「土日」は1つの値として読まれています（曜日は1つずつ書きます）。→ 半角の「,」と空白で区切ってください（[土, 日]）"),
+        ("days: 火・木", "[ ] で囲んで「days: [火, 木]」のように書いてください"),
+        ("days: 土日", "[ ] で囲んで「days: [土, 日]」のように書いてください"),
+    ],
+)
+def test_an_offers_days_written_as_on_paper_are_told_one_by_one(tmp_path, capsys, monkeypatch, written, said):
+    """Found by the staff-docs walk-through, changing an offer's days to 火・木."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    farm = project / "content" / "employers" / "shirakaba-farm.md"
+    text = farm.read_text(encoding="utf-8")
+    assert "\n    days: [火, 木]\n" in text
+    farm.write_text(text.replace("\n    days: [火, 木]\n", f"\n    {written}\n", 1), encoding="utf-8")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-30")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    line = text.split("\n").index("    days: [火, 木]") + 1
+    assert f"content/employers/shirakaba-farm.md:{line}: 項目「offers[2番目].days" in err and said in err, err

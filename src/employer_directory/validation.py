@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ValidationError, WithJsonSchema
 
 from .frontmatter import FrontMatter
+from .models.choices import written_choices
 from .problems import Problem
 
 UNSAFE_BODY = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript:", re.I)
@@ -159,6 +160,10 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and not known_fields(model, (*loc, 0)):
             # full: 2026-12-09, 2027-01-13 / bring: マスク、軍手: the short lists the files write in [ ].
             items = [part.strip() for part in re.split(r"[,、，]", str(value)) if part.strip()]
+            choices = _item_choices(model, loc)
+            if choices:
+                # days: 火・木 / 土日: list the values meant, not 「火・木」 as one item.
+                items = [piece for item in items for piece in (written_choices(item, choices) or [item])]
             if _sentence_items(model, loc):
                 # matching: 明るく、元気な方 is one sentence: cut at its 、 it would become two items.
                 return "複数の値を並べる項目です", f"次の行から「  - {str(value).strip()}」の形で1行に1つずつ書いてください（1つだけでもこの形です。2つ以上あるなら、1つずつ別の行にします）"
@@ -200,6 +205,20 @@ def _sentence_items(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
             if isinstance(meta, WithJsonSchema) and (meta.json_schema or {}).get("maxLength", 0) > 80:
                 return True
     return False
+
+
+def _item_choices(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The fixed values the items of the list at ``loc`` are chosen from (``days``: 月 … 日), or []."""
+    block = model_at(model, loc[:-1])
+    info = block.model_fields.get(str(loc[-1])) if block else None
+    todo = [info.annotation] if info is not None else []
+    while todo:
+        kind = todo.pop()
+        for meta in getattr(kind, "__metadata__", ()):
+            if isinstance(meta, WithJsonSchema) and (meta.json_schema or {}).get("enum"):
+                return list(meta.json_schema["enum"])
+        todo.extend(typing.get_args(kind))
+    return []
 
 
 def _misplaced_field_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:

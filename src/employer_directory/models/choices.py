@@ -26,6 +26,21 @@ def closest(value: str, allowed: Iterable[str]) -> str | None:
 
 
 JAPANESE_LIST_SEPARATOR = re.compile("[、，,､]")
+# 火・木, 火／木: the separators a list of words is written with on paper.
+WRITTEN_LIST_SEPARATOR = re.compile("[、，,､・･/／]")
+
+
+def written_choices(value: str, allowed: Iterable[str]) -> list[str] | None:
+    """The allowed values a string like 「火・木」 or 「土日」 was meant to list, or None."""
+    allowed = list(allowed)
+    pieces = [piece.strip() for piece in WRITTEN_LIST_SEPARATOR.split(value) if piece.strip()]
+    if len(pieces) > 1 and all(piece in allowed for piece in pieces):
+        return pieces
+    text = value.strip()
+    if len(text) > 1 and all(len(choice) == 1 for choice in allowed) and all(char in allowed for char in text):
+        # 土日 for days: one-character values written side by side.
+        return list(text)
+    return None
 
 
 def check_choice(value: Any, allowed: list[str], what: str) -> str:
@@ -38,6 +53,13 @@ def check_choice(value: Any, allowed: list[str], what: str) -> str:
         raise staff_error(
             f"「{shown}」は「、」で区切られているため、1つの値として読まれています",
             f"半角の「,」と空白で区切ってください（[{', '.join(pieces)}]）",
+        )
+    written = written_choices(shown, allowed) if isinstance(value, str) else None
+    if written:
+        # [火・木] or [土日]: several values read as one.
+        raise staff_error(
+            f"「{shown}」は1つの値として読まれています（{what}は1つずつ書きます）",
+            f"半角の「,」と空白で区切ってください（[{', '.join(written)}]）",
         )
     suggestion = closest(shown, allowed) if isinstance(value, str) else None
     fix = f"「{suggestion}」のことでしたら、そう書いてください。" if suggestion else ""
