@@ -264,6 +264,9 @@ def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules
         ("    stale_after_months: 12", "    stale_after_months: 12か月", "stale_after_months: 12か月", "→ 半角数字だけで 12 と書いて"),
         # found by the staff-docs walk-through: told 4 lines below, with the general fix
         ('until: "01-03"}', 'until: "01-03"', "{label: 年末年始", "かっこ「{」が、この行で閉じられていません。→ この行の終わりに半角の「}」を付けてください"),
+        # found by the third staff-docs walk-through: a search word added without its { }
+        ("      - {word: かいご, means: 介護}", "      - word: かいご, means: 介護", "word: かいご", "1行に「項目名: 値」が2つ以上あります（まわりの { } がありません）。→ 半角の { } で囲んで「- {word: かいご, means: 介護}」と書いてください"),
+        ("      - {word: かいご, means: 介護}", "      - word: かいご, means: 介護  # 足した行", "word: かいご", "→ 半角の { } で囲んで「- {word: かいご, means: 介護}」と書いてください"),
     ],
 )
 def test_a_broken_mkdocs_yml_is_located_by_validate(tmp_path, capsys, old, new, marker, words):
@@ -521,3 +524,14 @@ def test_an_offers_days_written_as_on_paper_are_told_one_by_one(tmp_path, capsys
     err = capsys.readouterr().err
     line = text.split("\n").index("    days: [火, 木]") + 1
     assert f"content/employers/shirakaba-farm.md:{line}: 項目「offers[2番目].days" in err and said in err, err
+
+
+def test_a_page_line_written_without_its_braces_is_told_the_braces():
+    """join.md's glance: the same mistake as a search word without { } in mkdocs.yml."""
+    from employer_directory.frontmatter import read_front_matter
+
+    text = "---\ntitle: 事業所のみなさまへ\nglance:\n  - {label: 費用, text: 無料です}\n  - label: 雇う約束, text: ありません\n---\n本文\n"
+    problems = read_front_matter("content/join.md", text)
+    assert isinstance(problems, list) and len(problems) == 1
+    assert problems[0].line == 5
+    assert "→ 半角の { } で囲んで「- {label: 雇う約束, text: ありません}」と書いてください" in problems[0].format()

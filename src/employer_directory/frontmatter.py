@@ -267,7 +267,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
-        if (colon := quote_left_open(error, yaml_lines) or item_field_misindented(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines) or bracket_left_open(error, yaml_lines)) is not None:
+        if (colon := quote_left_open(error, yaml_lines) or braces_left_out(error, yaml_lines) or item_field_misindented(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines) or bracket_left_open(error, yaml_lines)) is not None:
             index, what, fix = colon
             return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
         explanation = explain_yaml_error(error)
@@ -545,6 +545,25 @@ def bracket_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tup
         return None
     opening, closing = ("{", "}") if "mapping" in context else ("[", "]")
     return index, f"かっこ「{opening}」が、この行で閉じられていません", f"この行の終わりに半角の「{closing}」を付けてください"
+
+
+FLOW_PAIRS = re.compile(r"^( *- +)([A-Za-z_]\w*: *[^{}\[\],#]*?(?:, *[A-Za-z_]\w*: *[^{}\[\],#]*?)+)\s*(#.*)?$", re.ASCII)
+
+
+def braces_left_out(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """``- word: でんわ, means: 電話`` (search_words, closures, glance) without its ``{ }``:
+    YAML finds a second ``: `` in one value. Returns the line and the form with braces."""
+    if not (error.problem or "").startswith("mapping values are not allowed") or error.problem_mark is None:
+        return None
+    index = error.problem_mark.line
+    if not 0 <= index < len(yaml_lines) or (pairs := FLOW_PAIRS.match(yaml_lines[index])) is None:
+        return None
+    written = pairs.group(2).strip()
+    return (
+        index,
+        "1行に「項目名: 値」が2つ以上あります（まわりの { } がありません）",
+        f"半角の {{ }} で囲んで「- {{{written}}}」と書いてください",
+    )
 
 
 ITEM_START = re.compile(r"^( *)- +([A-Za-z_][\w.-]*):(?:\s|$)", re.ASCII)
