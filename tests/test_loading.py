@@ -264,6 +264,8 @@ def test_the_year_notice_is_silent_about_records_checked_again_and_names_a_rules
         ("    stale_after_months: 12", "    stale_after_months: 12か月", "stale_after_months: 12か月", "→ 半角数字だけで 12 と書いて"),
         # found by the staff-docs walk-through: told 4 lines below, with the general fix
         ('until: "01-03"}', 'until: "01-03"', "{label: 年末年始", "かっこ「{」が、この行で閉じられていません。→ この行の終わりに半角の「}」を付けてください"),
+        # found by the third staff-docs walk-through: 受付時間 with a colon in it, told the quoted line
+        ("    contact_hours: 平日 8:30〜17:15（祝日・年末年始を除く）", "    contact_hours: 受付: 平日 9:00〜17:00", "contact_hours:", "値の中に「: 」があります（項目の区切りと読まれています）。→ 値全体を半角の \"…\" で囲んで「contact_hours: \"受付: 平日 9:00〜17:00\"」と書いてください"),
         # found by the third staff-docs walk-through: a search word added without its { }
         ("      - {word: かいご, means: 介護}", "      - word: かいご, means: 介護", "word: かいご", "1行に「項目名: 値」が2つ以上あります（まわりの { } がありません）。→ 半角の { } で囲んで「- {word: かいご, means: 介護}」と書いてください"),
         ("      - {word: かいご, means: 介護}", "      - word: かいご, means: 介護  # 足した行", "word: かいご", "→ 半角の { } で囲んで「- {word: かいご, means: 介護}」と書いてください"),

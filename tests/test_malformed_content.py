@@ -26,7 +26,7 @@ SETTINGS = load_settings({"areas": [{"id": "north", "label": "北部"}]})
 
 # file, marker for the expected line (None: line 1), field as shown, words the message must contain
 CASES = [
-    ("employers/yaml-syntax.md", "name: テスト: 農園", "(YAMLの書き方)", "値の中に「: 」があります"),
+    ("employers/yaml-syntax.md", "name: テスト: 農園", "(YAMLの書き方)", "値の中に「: 」があります（項目の区切りと読まれています）。→ 値全体を半角の \"…\" で囲んで「name: \"テスト: 農園\"」と書いてください"),
     ("employers/tab-indent.md", "\tnearest", "(字下げ)", "タブ文字"),
     ("employers/bom.md", None, "(ファイル)", "BOM"),
     ("employers/no-opening-fence.md", None, "(ファイル)", "1行目が「---」ではありません"),

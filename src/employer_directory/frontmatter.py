@@ -273,6 +273,8 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
         explanation = explain_yaml_error(error)
         if mark is not None and mapping_value and _deeper_than_the_line_above(yaml_lines, mark.line):
             explanation = "この行の字下げが上の行より深くなっています"
+        elif (quoted := colon_in_value(error, yaml_lines)) is not None:
+            return [Problem(display_path, 2 + quoted[0], "(YAMLの書き方)", quoted[1], quoted[2])]
         return [
             Problem(
                 display_path,
@@ -545,6 +547,24 @@ def bracket_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tup
         return None
     opening, closing = ("{", "}") if "mapping" in context else ("[", "]")
     return index, f"かっこ「{opening}」が、この行で閉じられていません", f"この行の終わりに半角の「{closing}」を付けてください"
+
+
+def colon_in_value(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """``contact_hours: 受付: 平日 9:00〜17:00``: a value holding ``: `` outside quotes. Returns
+    the line and the same line with the value in quotes; None for other errors."""
+    if not (error.problem or "").startswith("mapping values are not allowed") or error.problem_mark is None:
+        return None
+    index = error.problem_mark.line
+    if not 0 <= index < len(yaml_lines) or (written := re.match(r"^( *(?:- +)?)([A-Za-z_][\w.-]*): +(.+?)\s*$", yaml_lines[index], re.ASCII)) is None:
+        return None
+    value = written.group(3)
+    if value[0] in "\"'{[|>&*!" or ": " not in value or "#" in value or '"' in value:
+        return None
+    return (
+        index,
+        "値の中に「: 」があります（項目の区切りと読まれています）",
+        f"値全体を半角の \"…\" で囲んで「{written.group(2)}: \"{value}\"」と書いてください",
+    )
 
 
 FLOW_PAIRS = re.compile(r"^( *- +)([A-Za-z_]\w*: *[^{}\[\],#]*?(?:, *[A-Za-z_]\w*: *[^{}\[\],#]*?)+)\s*(#.*)?$", re.ASCII)
