@@ -164,3 +164,16 @@ def test_japanese_date_format():
 @pytest.mark.parametrize("typed", ["10:00ー11:30", "10:00から11:30", "10:00から11:30まで", "10:00―11:30", "１０：００ー１１：３０"])
 def test_a_time_range_with_another_separator_gets_the_exact_correction(typed):
     assert '"10:00〜11:30" と書いてください' in fix_of(parse_time_range, typed)
+
+
+
+@pytest.mark.parametrize("written", ["ぷちばいと", "ぷちばいと "])
+def test_a_choice_typed_in_hiragana_is_told_the_value_it_reads_as(written):
+    """Found by the third staff-docs walk-through: ぷちばいと (not converted) listed every value
+    without naming プチバイト."""
+    from employer_directory.models.choices import check_choice
+    from employer_directory.vocabulary import OFFER_TYPES
+
+    with pytest.raises(PydanticCustomError) as raised:
+        check_choice(written, [term.label for term in OFFER_TYPES], "受け入れの種類")
+    assert "「プチバイト」のことでしたら" in str(raised.value)

@@ -12,11 +12,18 @@ from pydantic import BeforeValidator, WithJsonSchema
 from .values import staff_error
 
 
+# ぷちばいと typed without converting it to katakana: compared as プチバイト.
+KATAKANA_OF_HIRAGANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
+
+
 def closest(value: str, allowed: Iterable[str]) -> str | None:
     allowed = list(allowed)
     normal = unicodedata.normalize("NFKC", value).strip()
     for candidate in allowed:
         if unicodedata.normalize("NFKC", candidate) == normal:
+            return candidate
+    for candidate in allowed:
+        if unicodedata.normalize("NFKC", candidate).translate(KATAKANA_OF_HIRAGANA) == normal.translate(KATAKANA_OF_HIRAGANA):
             return candidate
     containing = [candidate for candidate in allowed if normal and (normal in candidate or candidate in normal)]
     if len(containing) == 1:
