@@ -537,3 +537,27 @@ def test_a_page_line_written_without_its_braces_is_told_the_braces():
     assert isinstance(problems, list) and len(problems) == 1
     assert problems[0].line == 5
     assert "→ 半角の { } で囲んで「- {label: 雇う約束, text: ありません}」と書いてください" in problems[0].format()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("      address: しらかば市本町2-5-8\n", "      address: しらかば市本町2-5-8\n      from: 2027-03-04\n"),
+        ("      address: しらかば市本町2-5-8\n", "      address: しらかば市本町2-5-8\n      start: 2027-03-04\n"),
+    ],
+)
+def test_a_date_written_in_a_venue_is_told_to_split_the_period(tmp_path, capsys, monkeypatch, old, new):
+    """Found by the third staff-docs walk-through: a venue moving from 2027-03-04 written as
+    place: {…, from: 2027-03-04} was told only the venue's fields."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    program = project / "content" / "programs" / "hataraku-junbi-no-hiroba.md"
+    text = program.read_text(encoding="utf-8")
+    assert old in text
+    program.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-30")
+    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    line = text.split("\n").index(old.rstrip("\n")) + 2
+    assert f"hataraku-junbi-no-hiroba.md:{line}: 項目「recurrence[2番目].place." in err, err
+    assert "今の期間の until: を変わる前の日にし、同じ rule: の期間を「- rule:」で足して" in err, err

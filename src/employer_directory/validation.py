@@ -138,6 +138,14 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         misplaced = _misplaced_field_hint(model, loc)
         if misplaced:
             return f"「{key}」という項目はここには書けません", misplaced
+        if key in {"from", "start", "since", "date", "until"} and len(loc) > 1 and loc[-2] == "place" and "name" in fields:
+            # place: {…, from: 2027-03-04}: a venue that moves from a date on is a new period.
+            return (
+                f"会場に「{key}」（日付）は書けません",
+                "ある日から会場が変わるなら、繰り返しの期間を分けます。今の期間の until: を変わる前の日にし、"
+                "同じ rule: の期間を「- rule:」で足して、その start: に変わる日、place: に新しい会場を書きます"
+                "（CONTRIBUTING.md の「年の途中で曜日・時間が変わるとき」）。1回だけ違うなら、その回（sessions・extra_dates）に place: を書きます",
+            )
         guess = difflib.get_close_matches(key, fields, n=1, cutoff=0.5)
         if guess:
             return f"「{key}」という項目はありません", f"「{guess[0]}」の書き間違いではありませんか。書ける項目: " + "、".join(fields)
