@@ -177,3 +177,18 @@ def test_a_choice_typed_in_hiragana_is_told_the_value_it_reads_as(written):
     with pytest.raises(PydanticCustomError) as raised:
         check_choice(written, [term.label for term in OFFER_TYPES], "受け入れの種類")
     assert "「プチバイト」のことでしたら" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("9:00〜13:00（昼休み含む）", "時間帯「9:00〜13:00（昼休み含む）」のあとに「昼休み含む」が付いています"),
+        ("9時〜13時(休憩あり)", "時間帯は \"9:00〜13:00\" だけにして、「休憩あり」は別の項目に書いてください（受け入れなら schedule_note:（日程の補足））"),
+    ],
+)
+def test_a_time_range_with_a_note_after_it_is_told_where_the_note_goes(written, said):
+    """Found by the third staff-docs walk-through: the note made the range 「読み取れません」
+    with the general 9:00〜16:00 example."""
+    with pytest.raises(PydanticCustomError) as raised:
+        parse_time_range(written)
+    assert said in str(raised.value)

@@ -333,6 +333,7 @@ def _parse_time(text: str, original: str) -> ClockTime:
     return ClockTime(hour, minute)
 
 
+TIME_WITH_NOTE = re.compile(r"^(.*?[\d時分半])\s*[（(](.+)[）)]$")
 JAPANESE_TIME = re.compile(r"^(?:午前|午後)?(\d{1,2})時(?:(半)|(\d{1,2})分)?$", re.ASCII)
 
 
@@ -365,6 +366,12 @@ def parse_time_range(value: Any) -> TimeRange:
         if (suggested := suggested_time(other)) and "〜" in suggested:
             raise staff_error(f"時間帯「{original}」の区切りを読み取れません", f"開始と終了の間を「〜」にして \"{suggested}\" と書いてください")
         raise staff_error(f"時間帯「{original}」を読み取れません", "9:00〜16:00 のように 開始〜終了 で書いてください")
+    if (noted := TIME_WITH_NOTE.match(original)) and (suggested := suggested_time(noted.group(1))) and "〜" in suggested:
+        # 9:00〜13:00（昼休み含む）: a time range with a note after it.
+        raise staff_error(
+            f"時間帯「{original}」のあとに「{noted.group(2)}」が付いています",
+            f"時間帯は \"{suggested}\" だけにして、「{noted.group(2)}」は別の項目に書いてください（受け入れなら schedule_note:（日程の補足））",
+        )
     start, end = (_parse_time(part, original) for part in parts)
     if normal != original.replace("～", "〜"):
         raise staff_error(
