@@ -489,16 +489,7 @@ def test_a_search_word_typed_with_the_japanese_input_on_gets_its_mark_named(tmp_
 )
 def test_a_programs_employers_written_as_one_item_are_told_the_list_form(tmp_path, capsys, monkeypatch, written, said):
     """Found by the staff-docs walk-through, adding a tour by copying tour-shirakaba-farm.md."""
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    tour = project / "content" / "programs" / "tour-shirakaba-farm.md"
-    text = tour.read_text(encoding="utf-8")
-    assert "\nemployers: [shirakaba-farm]\n" in text
-    tour.write_text(text.replace("\nemployers: [shirakaba-farm]\n", f"\n{written}\n"), encoding="utf-8")
-    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-30")
-    assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 1
-    err = capsys.readouterr().err
-    line = text.split("\n").index("employers: [shirakaba-farm]") + 1
+    err, line = _validate_with_one_line_changed(tmp_path, capsys, monkeypatch, "content/programs/tour-shirakaba-farm.md", "employers: [shirakaba-farm]", written)
     assert f"content/programs/tour-shirakaba-farm.md:{line}: 項目「employers" in err and said in err, err
 
 
@@ -515,17 +506,23 @@ def test_a_programs_employers_written_as_one_item_are_told_the_list_form(tmp_pat
 )
 def test_an_offers_days_written_as_on_paper_are_told_one_by_one(tmp_path, capsys, monkeypatch, written, said):
     """Found by the staff-docs walk-through, changing an offer's days to 火・木."""
+    err, line = _validate_with_one_line_changed(tmp_path, capsys, monkeypatch, "content/employers/shirakaba-farm.md", "    days: [火, 木]", f"    {written}")
+    assert f"content/employers/shirakaba-farm.md:{line}: 項目「offers[2番目].days" in err and said in err, err
+
+
+def _validate_with_one_line_changed(tmp_path, capsys, monkeypatch, file, line_before, line_after):
+    """Validate a copy of the project whose ``file`` has its first ``line_before`` written as
+    ``line_after``; the command's error output and the (1-based) line changed."""
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
-    farm = project / "content" / "employers" / "shirakaba-farm.md"
-    text = farm.read_text(encoding="utf-8")
-    assert "\n    days: [火, 木]\n" in text
-    farm.write_text(text.replace("\n    days: [火, 木]\n", f"\n    {written}\n", 1), encoding="utf-8")
+    path = project / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = lines.index(line_before)
+    lines[index] = line_after
+    path.write_text("\n".join(lines), encoding="utf-8")
     monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-30")
     assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 1
-    err = capsys.readouterr().err
-    line = text.split("\n").index("    days: [火, 木]") + 1
-    assert f"content/employers/shirakaba-farm.md:{line}: 項目「offers[2番目].days" in err and said in err, err
+    return capsys.readouterr().err, index + 1
 
 
 def test_a_page_line_written_without_its_braces_is_told_the_braces():
