@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .contrib import commands as contrib_commands
-from .frontmatter import FrontMatter, PositionLoader, braces_left_out, bracket_left_open, colon_in_value, explain_yaml_error, full_width_marks, key_without_its_colon, quote_left_open
+from .frontmatter import FrontMatter, PositionLoader, colon_in_value, explain_yaml_error, yaml_slip
 from .loading import closure_notices, ended_pause_notices, load_directory, paused_employer_meeting_notices, year_typo_notices
 from .problems import ContentInvalid, Problem
 from .schema_export import render_schemas
@@ -45,7 +45,7 @@ def read_settings(config_path: Path):
         # MkDocs stops on the same mistake with its own (English) message; the check that runs
         # before the build says where, in Japanese.
         lines = text.split("\n")
-        colon = quote_left_open(error, lines) or braces_left_out(error, lines) or key_without_its_colon(error, lines) or full_width_marks(error, lines) or bracket_left_open(error, lines) or colon_in_value(error, lines)
+        colon = yaml_slip(error, lines) or colon_in_value(error, lines)
         if colon is not None:
             raise _settings_problem(name, colon[0] + 1, "(YAMLの書き方)", colon[1], colon[2]) from None
         mark = error.problem_mark or error.context_mark

@@ -267,7 +267,7 @@ def read_front_matter(display_path: str, text: str) -> FrontMatter | list[Proble
                     f"この行の先頭に半角スペースを{missing}つ足して、次の行と字下げをそろえてください",
                 )
             ]
-        if (colon := quote_left_open(error, yaml_lines) or braces_left_out(error, yaml_lines) or item_field_misindented(error, yaml_lines) or key_without_its_colon(error, yaml_lines) or full_width_marks(error, yaml_lines) or bracket_left_open(error, yaml_lines)) is not None:
+        if (colon := yaml_slip(error, yaml_lines)) is not None:
             index, what, fix = colon
             return [Problem(display_path, 2 + index, "(YAMLの書き方)", what, fix)]
         explanation = explain_yaml_error(error)
@@ -549,13 +549,30 @@ def bracket_left_open(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tup
     return index, f"かっこ「{opening}」が、この行で閉じられていません", f"この行の終わりに半角の「{closing}」を付けてください"
 
 
-def colon_in_value(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
-    """``contact_hours: 受付: 平日 9:00〜17:00``: a value holding ``: `` outside quotes. Returns
-    the line and the same line with the value in quotes; None for other errors."""
+def yaml_slip(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """The slip a person makes that a YAML error comes from, told at the line it is on: ``(line
+    index, what, fix)`` from the first check that knows it, or None. Content files and mkdocs.yml
+    alike (``colon_in_value`` is tried after these, where the indentation was ruled out)."""
+    for check in (quote_left_open, braces_left_out, item_field_misindented, key_without_its_colon, full_width_marks, bracket_left_open):
+        if (slip := check(error, yaml_lines)) is not None:
+            return slip
+    return None
+
+
+def _mapping_value_line(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> int | None:
+    """The line index of a "mapping values are not allowed" error (a second ``: `` on a line),
+    or None for other errors."""
     if not (error.problem or "").startswith("mapping values are not allowed") or error.problem_mark is None:
         return None
     index = error.problem_mark.line
-    if not 0 <= index < len(yaml_lines) or (written := re.match(r"^( *(?:- +)?)([A-Za-z_][\w.-]*): +(.+?)\s*$", yaml_lines[index], re.ASCII)) is None:
+    return index if 0 <= index < len(yaml_lines) else None
+
+
+def colon_in_value(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
+    """``contact_hours: 受付: 平日 9:00〜17:00``: a value holding ``: `` outside quotes. Returns
+    the line and the same line with the value in quotes; None for other errors."""
+    index = _mapping_value_line(error, yaml_lines)
+    if index is None or (written := re.match(r"^( *(?:- +)?)([A-Za-z_][\w.-]*): +(.+?)\s*$", yaml_lines[index], re.ASCII)) is None:
         return None
     value = written.group(3)
     if value[0] in "\"'{[|>&*!" or ": " not in value or "#" in value or '"' in value:
@@ -573,10 +590,8 @@ FLOW_PAIRS = re.compile(r"^( *- +)([A-Za-z_]\w*: *[^{}\[\],#]*?(?:, *[A-Za-z_]\w
 def braces_left_out(error: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str, str] | None:
     """``- word: でんわ, means: 電話`` (search_words, closures, glance) without its ``{ }``:
     YAML finds a second ``: `` in one value. Returns the line and the form with braces."""
-    if not (error.problem or "").startswith("mapping values are not allowed") or error.problem_mark is None:
-        return None
-    index = error.problem_mark.line
-    if not 0 <= index < len(yaml_lines) or (pairs := FLOW_PAIRS.match(yaml_lines[index])) is None:
+    index = _mapping_value_line(error, yaml_lines)
+    if index is None or (pairs := FLOW_PAIRS.match(yaml_lines[index])) is None:
         return None
     written = pairs.group(2).strip()
     return (

@@ -550,9 +550,8 @@ def _employer_not_found_fix(slug: str, employers: list[Employer]) -> str:
         # employers: [asahi-yasai-farm、shirakaba-farm]: the IME's comma, one item for YAML.
         mark = min((mark for mark in "、，," if mark in slug), key=slug.index)
         return f"{len(parts)}つの事業所が「{mark}」でつながっています。半角の「,」と半角スペースで区切り、[{', '.join(named[part] for part in parts)}] のように書いてください"
-    by_name = next((employer for employer in employers if slug in (employer.name, employer.reading)), None)
-    if by_name is not None:
-        return f"「{slug}」は事業所名です。employers: には、ファイル名から .md を除いた {by_name.slug} と書いてください"
+    if slug in named:  # not an employer's URL name here: its name or reading
+        return f"「{slug}」は事業所名です。employers: には、ファイル名から .md を除いた {named[slug]} と書いてください"
     close = difflib.get_close_matches(slug, sorted(employer.slug for employer in employers), n=1, cutoff=0.8)
     if close:
         return f"「{close[0]}」の書き間違いではありませんか。content/employers/ にあるファイル名（.md を除く）を書いてください"

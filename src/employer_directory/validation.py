@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ValidationError, WithJsonSchema
 
 from .frontmatter import FrontMatter
-from .models.choices import written_choices
+from .models.choices import JAPANESE_LIST_SEPARATOR, written_choices
 from .problems import Problem
 
 UNSAFE_BODY = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript:", re.I)
@@ -167,12 +167,12 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
     if kind == "list_type":
         if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and not known_fields(model, (*loc, 0)):
             # full: 2026-12-09, 2027-01-13 / bring: マスク、軍手: the short lists the files write in [ ].
-            items = [part.strip() for part in re.split(r"[,、，]", str(value)) if part.strip()]
-            choices = _item_choices(model, loc)
+            items = [part.strip() for part in JAPANESE_LIST_SEPARATOR.split(str(value)) if part.strip()]
+            choices = _item_schema_value(model, loc, "enum")
             if choices:
                 # days: 火・木 / 土日: list the values meant, not 「火・木」 as one item.
                 items = [piece for item in items for piece in (written_choices(item, choices) or [item])]
-            if _sentence_items(model, loc):
+            if (_item_schema_value(model, loc, "maxLength") or 0) > 80:
                 # matching: 明るく、元気な方 is one sentence: cut at its 、 it would become two items.
                 return "複数の値を並べる項目です", f"次の行から「  - {str(value).strip()}」の形で1行に1つずつ書いてください（1つだけでもこの形です。2つ以上あるなら、1つずつ別の行にします）"
             # Not a sentence cut at its 、; a URL name (employers: asahi-yasai-farm) may be longer.
@@ -201,32 +201,19 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
     return f"値の形が正しくありません（{item.get('msg', kind)}）", "例にならって書き直してください"
 
 
-def _sentence_items(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
-    """Whether the list at ``loc`` holds sentences (``matching``: items up to 400 characters),
-    not short words (``bring``: up to 80), so a 、 in it is no separator of items."""
-    block = model_at(model, loc[:-1])
-    info = block.model_fields.get(str(loc[-1])) if block else None
-    if info is None:
-        return False
-    for item in typing.get_args(info.annotation):
-        for meta in getattr(item, "__metadata__", ()):
-            if isinstance(meta, WithJsonSchema) and (meta.json_schema or {}).get("maxLength", 0) > 80:
-                return True
-    return False
-
-
-def _item_choices(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The fixed values the items of the list at ``loc`` are chosen from (``days``: 月 … 日), or []."""
+def _item_schema_value(model: type[BaseModel], loc: tuple[Any, ...], key: str) -> Any:
+    """What the JSON schema of the items of the list at ``loc`` says for ``key`` (``enum``: the
+    fixed values of ``days``; ``maxLength``: 400 for ``matching``'s sentences), or None."""
     block = model_at(model, loc[:-1])
     info = block.model_fields.get(str(loc[-1])) if block else None
     todo = [info.annotation] if info is not None else []
     while todo:
         kind = todo.pop()
         for meta in getattr(kind, "__metadata__", ()):
-            if isinstance(meta, WithJsonSchema) and (meta.json_schema or {}).get("enum"):
-                return list(meta.json_schema["enum"])
+            if isinstance(meta, WithJsonSchema) and (meta.json_schema or {}).get(key):
+                return meta.json_schema[key]
         todo.extend(typing.get_args(kind))
-    return []
+    return None
 
 
 def _misplaced_field_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:

@@ -29,7 +29,7 @@ def employer_url(employer: Employer) -> str:
 
 def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     offers = employer.offers_in_ladder_order()
-    days = {day for offer in offers for day in offer.days}
+    when = _days_and_times(offers)
     area = directory.area_of(employer)
     record: dict[str, Any] = {
         "name": employer.name,
@@ -39,7 +39,7 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
         "offers": [offer.term.id for offer in offers],
         "tasks": [task.name for task in employer.tasks[:TASKS_SHOWN]],
         "accommodations": [term.id for term in directory.accommodation_terms_of(employer)],
-        "days": [day for day in WEEKDAYS if day in days],
+        "days": when["days"],
     }
     notes = list(dict.fromkeys(offer.schedule_note for offer in offers if offer.schedule_note))
     if notes:
@@ -55,24 +55,26 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     ranges = {offer.hours for offer in offers if offer.hours}
     if ranges:
         record["hours"] = [str(r) for r in sorted(ranges, key=lambda r: (r.start.minutes, r.end.minutes))]
-        record["times"] = [
-            term.id
-            for term, fits in zip(TIMES_OF_DAY, (any(r.end.minutes <= NOON for r in ranges), any(r.start.minutes >= NOON for r in ranges)))
-            if fits
-        ]
+        record["times"] = when["times"]
     # 就労体験 with 午後だけ must mean an afternoon 就労体験, not a morning one at an employer that
     # also has an afternoon tour: the page checks the day and time filters against the chosen
     # offer types' own days and hours.
-    slots = {}
+    by_type: dict[str, list] = {}
     for offer in offers:
-        slot = slots.setdefault(offer.term.id, {"days": [], "times": []})
-        slot["days"] = [day for day in WEEKDAYS if day in slot["days"] or day in offer.days]
-        if offer.hours:
-            fits = (offer.hours.end.minutes <= NOON, offer.hours.start.minutes >= NOON)
-            slot["times"] = [term.id for term, fit in zip(TIMES_OF_DAY, fits) if fit or term.id in slot["times"]]
+        by_type.setdefault(offer.term.id, []).append(offer)
+    slots = {offer_id: _days_and_times(group) for offer_id, group in by_type.items()}
     if any(slot["days"] or slot["times"] for slot in slots.values()):
         record["slots"] = {offer_id: slot for offer_id, slot in slots.items() if slot["days"] or slot["times"]}
     return record
+
+
+def _days_and_times(offers: list) -> dict[str, list[str]]:
+    """The weekdays (in the week's order) and the times of day (午前だけ, 午後だけ: TIMES_OF_DAY)
+    that some of ``offers`` fit: the 曜日 and 時間帯 filters' answer."""
+    days = {day for offer in offers for day in offer.days}
+    ranges = [offer.hours for offer in offers if offer.hours]
+    fits = (any(r.end.minutes <= NOON for r in ranges), any(r.start.minutes >= NOON for r in ranges))
+    return {"days": [day for day in WEEKDAYS if day in days], "times": [term.id for term, fit in zip(TIMES_OF_DAY, fits) if fit]}
 
 
 def vocabulary_labels(directory: Directory) -> dict[str, dict[str, str]]:
