@@ -754,3 +754,54 @@ def test_a_capacity_in_words_is_told_to_go_to_the_capacity_note():
     assert record is None and len(problems) == 1
     assert problems[0].field == "offers[1番目].capacity（受入人数）"
     assert "「capacity_note: 何人でも対応可」（受入人数の補足）と書き換えて" in problems[0].fix
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("二", 2), ("三人", 3), ("十二名", 12), ("二十", 20)],
+)
+def test_a_capacity_in_kanji_numerals_gets_its_digits(written, number):
+    """A sheet's 受入人数 copied as 「三人」 was told it is not a number (or, for an offer, sent to
+    capacity_note:), though the count was plain to read: the message now gives the digits."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    line = next(line for line in base.split("\n") if line.strip().startswith("capacity:"))
+    text = base.replace(line, line.split(":")[0] + f": {written}", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert problems[0].field == "offers[1番目].capacity（受入人数）"
+    assert problems[0].what == f"「{written}」は漢数字です"
+    assert problems[0].fix == f"半角数字だけで {number} と書いてください（単位は付けません）"
+
+
+@pytest.mark.parametrize("written", ["何人でも対応可", "応相談", "三人程度まで相談"])
+def test_a_capacity_in_words_that_is_no_kanji_number_still_goes_to_the_note(written):
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    line = next(line for line in base.split("\n") if line.strip().startswith("capacity:"))
+    record, problems = validate_text("content/employers/x.md", base.replace(line, line.split(":")[0] + f": {written}", 1), Employer, SETTINGS, "x")
+    assert record is None and f"「capacity_note: {written}」" in problems[0].fix
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [("0268-00-9999（代表）", "代表"), ("0268-00-9999 内線12", "内線12"), ("代表 0268ー00ー9999", "代表")],
+)
+def test_a_phone_number_with_words_around_it_is_told_to_keep_the_number_only(written, words):
+    """「0268-00-0000（代表）」 as the paper form writes it was told only that it is no phone number."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("phone: 0268-00-9999", f"phone: {written}", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert problems[0].field == "contact.phone（電話番号）"
+    assert problems[0].what == f"電話番号「{written}」に番号のほかの言葉（{words}）があります"
+    assert problems[0].fix == f"ここには番号だけを 0268-00-9999 と書いてください（「{words}」のような言葉は書けません）"
+
+
+def test_a_misspelt_english_field_name_lists_the_names_with_their_titles():
+    """``price:`` meant for ``fee:`` (参加費) is spelt closest to ``place:``: the list of names
+    carries each one's Japanese title, so that staff find the one they meant."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("headcount:", "headcont:", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert problems[0].fix.startswith("「headcount」の書き間違いではありませんか。書ける項目: slug（URL名）、name（事業所名）")
+    assert "、headcount（従業員数）、" in problems[0].fix

@@ -146,17 +146,18 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
                 "同じ rule: の期間を「- rule:」で足して、その start: に変わる日、place: に新しい会場を書きます"
                 "（CONTRIBUTING.md の「年の途中で曜日・時間が変わるとき」）。1回だけ違うなら、その回（sessions・extra_dates）に place: を書きます",
             )
+        # Each name with its title: 休止:, 開始: … written in Japanese need them to find the English
+        # name, and price: (meant for fee:, 参加費) is spelt closer to place: than to what was meant.
+        described = {name: describe_field(model, loc[:-1] + (name,)) for name in fields}
+        titled = [_label(*described[name]).rsplit(".", 1)[-1] for name in fields]
         guess = difflib.get_close_matches(key, fields, n=1, cutoff=0.5)
         if guess:
-            return f"「{key}」という項目はありません", f"「{guess[0]}」の書き間違いではありませんか。書ける項目: " + "、".join(fields)
+            return f"「{key}」という項目はありません", f"「{guess[0]}」の書き間違いではありませんか。書ける項目: " + "、".join(titled)
         if not key.isascii():
-            # 休止:, 開始: … written in Japanese: the names are English, so show each with its title.
-            described = {name: describe_field(model, loc[:-1] + (name,)) for name in fields}
-            titled = [_label(*described[name]).rsplit(".", 1)[-1] for name in fields]
             meant = [name for name in fields if key in described[name][1]]
             hint = f"「{described[meant[0]][1]}」なら「{meant[0]}」と書きます。" if len(meant) == 1 else ""
             return f"「{key}」という項目はありません（項目名は半角の英字で書きます）", hint + "書ける項目: " + "、".join(titled)
-        return f"「{key}」という項目はありません", "書ける項目: " + "、".join(fields)
+        return f"「{key}」という項目はありません", "書ける項目: " + "、".join(titled)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         if loc and isinstance(loc[-1], int):
             # A list item written as a bare value (- 2027-01-27) where it needs named fields.

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
-from .values import Count, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, no_repeats, staff_error
+from .values import COUNT_UNITS, Count, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, kanji_number, no_repeats, staff_error
 
 OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
 Trait = choice(TRAITS, "確認できること")
@@ -76,7 +76,9 @@ class Offer(Strict):
     @classmethod
     def _capacity_in_words(cls, value: Any) -> Any:
         # 「何人でも対応可」「応相談」 from the sheet's 受入人数 column: no number, the note's words.
-        if isinstance(value, str) and value.strip() and not any(character.isdigit() for character in value):
+        # 「二」「三人」 are numbers in kanji: the count's own message gives the digits.
+        in_kanji = isinstance(value, str) and kanji_number(COUNT_UNITS.sub("", value).strip()) is not None
+        if isinstance(value, str) and value.strip() and not in_kanji and not any(character.isdigit() for character in value):
             raise staff_error(
                 f"「{value.strip()}」は数ではありません",
                 f"人数が決まっていないなら、この行を「capacity_note: {value.strip()}」（受入人数の補足）と書き換えてください。決まっているなら半角数字で書きます（例: 3）",
@@ -139,7 +141,9 @@ class Pause(Strict):
     def _no_date_in_words(cls, value: Any, info: ValidationInfo) -> Any:
         # 「当面」「未定」「今日から」: what staff say for an open end or a pause already begun, which
         # is written by leaving the line out. Text with no digit at all is no mistyped date.
-        if isinstance(value, str) and value.strip() and not any(character.isdigit() for character in value):
+        # 「二」「三人」 are numbers in kanji: the count's own message gives the digits.
+        in_kanji = isinstance(value, str) and kanji_number(COUNT_UNITS.sub("", value).strip()) is not None
+        if isinstance(value, str) and value.strip() and not in_kanji and not any(character.isdigit() for character in value):
             if info.field_name == "until":
                 fix = "再開の時期が決まっていないなら、until: の行を消してください（ページには「再開の時期は未定」と出ます）。決まっているなら、最後に休む日を 2027-01-31 のように半角で書いてください"
             else:

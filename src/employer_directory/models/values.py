@@ -149,6 +149,21 @@ employer exists, and says which one was meant when a name or a slip is written i
 
 # --- whole numbers -----------------------------------------------------------------------
 
+KANJI_DIGITS = {character: digit for digit, character in enumerate("〇一二三四五六七八九")}
+COUNT_UNITS = re.compile(r"(か月|ヶ月|カ月|ケ月|人|名|分|約)")
+
+
+def kanji_number(text: str) -> int | None:
+    """「三」「十二」「二十」「二十五」 as a number (up to 99), the way a sheet's 受入人数 or 定員 is
+    sometimes written by hand; anything else None."""
+    if re.fullmatch(r"[一二三四五六七八九]", text):
+        return KANJI_DIGITS[text]
+    match = re.fullmatch(r"([二三四五六七八九]?)十([一二三四五六七八九]?)", text)
+    if not match:
+        return None
+    tens, ones = match.groups()
+    return KANJI_DIGITS.get(tens, 1) * 10 + KANJI_DIGITS.get(ones, 0)
+
 
 def _check_count(value: Any) -> int:
     if isinstance(value, bool):
@@ -162,7 +177,7 @@ def _check_count(value: Any) -> int:
     if isinstance(value, str):
         text = value.strip()
         normal = halfwidth(text).replace(",", "")
-        normal = re.sub(r"(か月|ヶ月|カ月|ケ月|人|名|分|約)", "", normal).strip()
+        normal = COUNT_UNITS.sub("", normal).strip()
         if normal.isascii() and normal.isdigit() and normal == text and len(text) > 1 and text.startswith("0"):
             # capacity: 010 (YAML 1.1 would read the octal number 8; the loader keeps it as text)
             raise staff_error(f"「{value}」は先頭に 0 が付いています", f"先頭の 0 を付けずに {int(normal)} と書いてください")
@@ -171,6 +186,8 @@ def _check_count(value: Any) -> int:
                 f"「{value}」は数として読めません",
                 f"半角数字だけで {int(normal)} と書いてください（単位や全角文字は付けません）",
             )
+        if (number := kanji_number(normal)) is not None:  # capacity: 三人 (the sheet's handwriting)
+            raise staff_error(f"「{value}」は漢数字です", f"半角数字だけで {number} と書いてください（単位は付けません）")
         raise staff_error(f"「{value}」は数ではありません", "半角数字で書いてください（例: 3）")
     raise staff_error("数を書く項目です", "半角数字で書いてください（例: 3）")
 
@@ -448,6 +465,16 @@ def parse_phone(value: Any) -> str:
     normal = re.sub(r"-+", "-", normal)
     if PHONE.match(normal):
         raise staff_error(f"電話番号「{original}」に全角文字や記号があります", f"半角で {normal} と書いてください")
+    # 0268-00-0000（代表）, 0268-00-0000 内線12: a number with words around it.
+    dashed = re.sub(r"(?<=\d)[ー―‐－−–—](?=\d)", "-", halfwidth(original))
+    number = re.search(r"0\d{1,4}-\d{1,4}-\d{3,4}|0\d{9,10}", dashed, re.ASCII)
+    if number:
+        words = dashed.replace(number.group(), " ").strip(" ()（）:：")
+        raise staff_error(
+            f"電話番号「{original}」に番号のほかの言葉（{words}）があります",
+            f"ここには番号だけを {number.group()} と書いてください（「{words}」のような言葉は書けません）",
+        )
+    raise staff_error(f"「{original}」は電話番号として読めません", "0268-00-0000 のように半角数字とハイフンで書いてください")
     raise staff_error(f"「{original}」は電話番号として読めません", "0268-00-0000 のように半角数字とハイフンで書いてください")
 
 
