@@ -9,7 +9,7 @@ from functools import cached_property
 from .calendar.closures import ClosedPeriod
 from .calendar.occurrences import TAKES_PLACE, Occurrence, ProgramCalendar, build_calendar
 from .models.employer import Employer
-from .models.program import Program
+from .models.program import Place, Program, VenueAccess, venue_access
 from .settings import DirectorySettings
 from .vocabulary import OFFER_TYPES, Term
 
@@ -94,6 +94,11 @@ class Directory:
         program = self.calendar.program(occurrence.program_slug)
         employers = [self.employer(slug) for slug in program.employers]
         return [employer for employer in employers if employer is not None and employer.is_paused_on(occurrence.date)]
+
+    def access_at(self, program: Program, place: Place) -> VenueAccess | None:
+        """How to get to ``place``, one of ``program``'s venues: its own ``access:``, else that of
+        a related employer at the same address (``models.program.venue_access``)."""
+        return venue_access(program, place, self.employer)
 
     def programs_for(self, employer: Employer) -> list[Program]:
         return [program for program in self.programs if employer.slug in program.employers]

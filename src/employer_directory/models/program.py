@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, Callable, Optional, Union
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_validator
@@ -25,8 +25,8 @@ from ..calendar.closures import ClosedDays
 from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
-from .employer import Contact, Strict
-from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, no_repeats, staff_error, staff_errors
+from .employer import Access, Contact, Employer, Strict
+from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, halfwidth, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -39,11 +39,105 @@ def _origin_label(origin: str) -> str:
     return f"{name}[{int(index) + 1}番目]" if index.isdigit() else name
 
 
+class VenueAccess(Strict):
+    """How to get to a program's venue, as the employer's ``access:`` says it of a workplace
+    (the same field types), but every field may be left out, and one left out is not shown: a
+    venue's 送迎 or 駐車場 that nobody wrote down is not 「なし」. ``pickup_note`` says where the
+    pick-up starts and how to ask for it; ``note`` anything else about getting there."""
+
+    nearest: Optional[Text] = Field(None, title="最寄り駅・バス停", description="例: 「しらかば駅から歩いて5分」")
+    pickup: Optional[bool] = Field(None, title="送迎", description="最寄り駅などからの送迎があれば true、なければ false。分からなければ書きません")
+    pickup_note: Optional[Text] = Field(
+        None,
+        title="送迎の案内",
+        description="どこから送迎があるか、どう頼むか。例: 「しらかば駅から。申し込みのときに伝えてください」。pickup: true のときだけ書きます",
+    )
+    parking: Optional[bool] = Field(None, title="駐車場", description="車やバイクで来られるなら true、とめられないなら false。分からなければ書きません")
+    note: Optional[Text] = Field(None, title="行き方の補足", description="例: 「入口は建物の裏側です」")
+
+    @model_validator(mode="after")
+    def _pickup_note(self) -> "VenueAccess":
+        if self.pickup_note and self.pickup is not True:
+            raise staff_error(
+                "送迎の案内（pickup_note）が書かれていますが、送迎（pickup）が true になっていません",
+                "送迎があるなら pickup: true を書いてください。送迎がないなら pickup_note: の行を消してください",
+                at="pickup_note",
+            )
+        if not self.model_fields_set:
+            raise staff_error("行き方（access）の中身が書かれていません", "nearest:（最寄り駅・バス停）などを書くか、access: の行を消してください")
+        return self
+
+    def filled_from(self, access: Access) -> "VenueAccess":
+        """This access with what it leaves out of the nearest stop, the pick-up and the parking
+        taken from an employer's ``access:`` (a venue at that employer's address). The employer's
+        ``note`` is not taken: it speaks of the workplace and its daily commute (its page has it)."""
+        return self.model_copy(
+            update={
+                "nearest": self.nearest if self.nearest is not None else access.nearest,
+                "pickup": self.pickup if self.pickup is not None else access.pickup,
+                "parking": self.parking if self.parking is not None else access.parking,
+            }
+        )
+
+    def phrases(self) -> list[str]:
+        """What the page says, one phrase per field written: 「しらかば駅から車で10分」
+        「送迎あり（しらかば駅から。…）」「駐車場あり」 and the note. Plain text, for the page's
+        「行き方」, the ICS description and the HSDS location's ``transportation``."""
+        found = [self.nearest] if self.nearest else []
+        if self.pickup is not None:
+            found.append(("送迎あり" + (f"（{self.pickup_note}）" if self.pickup_note else "")) if self.pickup else "送迎なし")
+        if self.parking is not None:
+            found.append("駐車場あり" if self.parking else "駐車場なし")
+        return found + ([self.note] if self.note else [])
+
+
 class Place(Strict):
     name: ShortText = Field(title="会場名", description="オンラインなら「オンライン（Zoom）」など")
     address: Optional[Text] = Field(None, title="住所")
     online: bool = Field(False, title="オンライン", description="オンライン開催なら true")
     join: Optional[Text] = Field(None, title="参加のしかた", description="オンラインのとき、申し込み後に案内が届くことなど")
+    access: Optional[VenueAccess] = Field(
+        None,
+        title="行き方",
+        description=(
+            "会場への行き方（最寄り駅・バス停、送迎、駐車場）。書いたものだけがページに出ます。"
+            "関係する協力事業所（employers:）と同じ住所の会場では、ここに書かなかった最寄り駅・バス停・送迎・駐車場を、"
+            "その事業所の access: から出します（事業所の案内と違うこと、たとえば見学会の送迎だけを書けば足ります）。オンラインの会場には書けません"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _online_access(self) -> "Place":
+        if self.online and self.access is not None:
+            raise staff_error(
+                "オンラインの会場（online: true）に行き方（access）が書かれています",
+                "オンラインなら access: とその下の行を消してください。会場に来てもらうなら online: true を消してください",
+                at="access",
+            )
+        return self
+
+
+def same_address(first: str, second: str) -> bool:
+    """Whether two addresses are written alike, but for full-width digits and spaces
+    (「しらかば市北町１２３４−５」 is 「しらかば市北町1234-5」)."""
+    return "".join(halfwidth(first).split()) == "".join(halfwidth(second).split())
+
+
+def venue_access(program: "Program", place: Place, employer: Callable[[str], Optional[Employer]]) -> Optional[VenueAccess]:
+    """How to get to ``place``, one of ``program``'s venues: its own ``access:``, with what it
+    leaves out of the nearest stop, the pick-up and the parking taken from the program's first
+    employer at the same address (a tour at the farm: staff need not copy the farm's access, and
+    write only what differs, such as the tour's pick-up); None when nothing is known (the page
+    says nothing). Nothing for an online place. ``employer`` finds an employer by its slug
+    (Directory.employer)."""
+    if place.online:
+        return None
+    if place.address:
+        for slug in program.employers:
+            found = employer(slug)
+            if found is not None and same_address(found.address, place.address):
+                return (place.access or VenueAccess.model_construct()).filled_from(found.access)
+    return place.access
 
 
 class Session(Strict):
@@ -281,10 +375,10 @@ class Program(Strict):
         written = [(day, self.place) for day in self.dates]
         written += [(s.date, self.session_place(s)) for s in self.sessions]
         written += [(e.date, self.extra_date_place(e)) for e in self.extra_dates]
-        found: dict[tuple, tuple[Place, list[dt.date]]] = {}
+        found: dict[Place, tuple[Place, list[dt.date]]] = {}
         for day, place in sorted(written, key=lambda pair: pair[0]):
             if place != usual(day):
-                found.setdefault(tuple(place.model_dump().items()), (place, []))[1].append(day)
+                found.setdefault(place, (place, []))[1].append(day)
         return [(place, sorted(set(days))) for place, days in found.values()]
 
     def meets_at_several_places(self) -> bool:
