@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
 import icalendar
@@ -37,7 +37,9 @@ from ..site_address import SiteAddress
 from .occurrences import CANCELLED, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models.program import Place, Program
+    from ..models.program import Place, Program, VenueAccess
+
+    AccessOf = Callable[[Program, Place], Optional[VenueAccess]]
 
 PRODID = "-//employer-directory//program calendar//JA"
 TZID = "Asia/Tokyo"
@@ -110,13 +112,14 @@ class _ProgramEvents:
     """Serialises a program's events. The properties that all its meetings share (place,
     description, URL, DTSTAMP) are serialised once; each meeting adds its own lines."""
 
-    def __init__(self, program: "Program", page_url: str, domain: str):
+    def __init__(self, program: "Program", page_url: str, domain: str, access_of: "AccessOf | None" = None):
         self.program = program
+        self.access_of = access_of or _own_access
         self.domain = domain
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
         self.page_url = page_url
         self.how_to_take_part = _how_to_take_part(program)
-        self.descriptions: dict[Optional[str], bytes] = {}
+        self.descriptions: dict["Place", bytes] = {}
         # DTSTAMP must be UTC; it comes from the data (情報確認日) so rebuilds give the same bytes.
         self.stamps = _properties([("dtstamp", stamp), ("last-modified", stamp)])
         # LOCATION is each meeting's own (a rule period may meet elsewhere: Occurrence.place),
@@ -124,14 +127,17 @@ class _ProgramEvents:
         self.shared = _properties([("url", page_url), ("categories", [program.kind]), ("transp", "OPAQUE")])
 
     def details(self, place: "Place") -> list[str]:
-        """The description's lines for a meeting at ``place``: how to join is the meeting's own
-        place's (a rule period may move online, or back), as LOCATION is."""
+        """The description's lines for a meeting at ``place``: how to join, or how to get there
+        (「行き方: しらかば駅から車で10分・送迎あり（…）・駐車場あり」, worded as the program page),
+        are the meeting's own place's (a rule period may move online, or elsewhere), as LOCATION is."""
         join = [place.join] if place.online and place.join else []
-        return [self.program.summary, *join, *self.how_to_take_part, self.page_url]
+        access = self.access_of(self.program, place)
+        how = ["行き方: " + "・".join(access.phrases())] if access and access.phrases() else []
+        return [self.program.summary, *join, *how, *self.how_to_take_part, self.page_url]
 
     def description(self, place: "Place") -> bytes:
-        """DESCRIPTION, serialised once per way of joining (a program has one or two)."""
-        key = place.join if place.online else None
+        """DESCRIPTION, serialised once per place (a program has one or a few)."""
+        key = place
         if key not in self.descriptions:
             self.descriptions[key] = _properties([("description", "\n".join(self.details(place)))])
         return self.descriptions[key]
@@ -174,6 +180,11 @@ class _ProgramEvents:
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
 
 
+def _own_access(program: "Program", place: "Place") -> "Optional[VenueAccess]":
+    """A place's own ``access:`` (without the directory's employers, as in tests of the feeds alone)."""
+    return None if place.online else place.access
+
+
 def _how_to_take_part(program: "Program") -> list[str]:
     """How to apply, until when, and whom to call, for the event's description. A meeting added to
     a phone's calendar is often all that the seeker looks at again: without these lines its
@@ -199,20 +210,22 @@ def ics_path_for_program(slug: str) -> str:
     return f"calendar/{slug}.ics"
 
 
-def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str) -> dict[str, bytes]:
+def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str, access_of: "AccessOf | None" = None) -> dict[str, bytes]:
     """Every ICS file of the site as ``{path: bytes}`` (what the build writes)."""
-    return {feed.path: feed.content for feed in build_feeds(calendar, site_url, site_name)}
+    return {feed.path: feed.content for feed in build_feeds(calendar, site_url, site_name, access_of)}
 
 
-def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str) -> list[IcsFile]:
-    """The all-programs feed and one feed per program."""
+def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str, access_of: "AccessOf | None" = None) -> list[IcsFile]:
+    """The all-programs feed and one feed per program. ``access_of`` gives how to get to a
+    program's venue (Directory.access_at, which knows the employers); without it, a place's own
+    ``access:``."""
     site = SiteAddress(site_url)
     domain = uid_domain(site_url)
     serialised: dict[str, bytes] = {}
     files: list[IcsFile] = []
     for slug, occurrences in calendar.by_program.items():
         program = calendar.program(slug)
-        maker = _ProgramEvents(program, site.program(slug), domain)
+        maker = _ProgramEvents(program, site.program(slug), domain, access_of)
         events = []
         for occurrence in occurrences:
             data = maker.event(occurrence)

@@ -79,7 +79,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
     site = SiteAddress(site_url)
     views = month_views(calendar)
     domain = uid_domain(site_url)
-    plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name))
+    plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name, directory.access_at))
     feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(site.page(plan.all_feed)), "feed_url": site.page(plan.all_feed)}
 
     index = GeneratedPage("calendar/index.md")

@@ -21,7 +21,7 @@ from typing import Any, Optional
 
 from ..directory import Directory
 from ..models.employer import Contact, Employer, Offer
-from ..models.program import Place, Program
+from ..models.program import Place, Program, VenueAccess
 from ..site_address import SiteAddress
 from ..vocabulary import WEEKDAYS
 from .ids import employer_uuid, operator_uuid, program_uuid, stable_uuid
@@ -150,7 +150,9 @@ def place_uuid(place: Place) -> str:
     return stable_uuid("place", place.name, place.address or "", "online" if place.online else "")
 
 
-def place_location(place: Place, org_id: str, url: str) -> dict[str, Any]:
+def place_location(place: Place, org_id: str, url: str, access: Optional[VenueAccess] = None) -> dict[str, Any]:
+    """A program venue as an HSDS location; ``access`` (Directory.access_at) is its
+    ``transportation``, worded as the employers' locations and the program page."""
     location_id = place_uuid(place)
     return without_empty(
         {
@@ -160,6 +162,7 @@ def place_location(place: Place, org_id: str, url: str) -> dict[str, Any]:
             "organization_id": org_id,
             "name": place.name,
             "description": f"住所: {place.address}" if place.address else place.join,
+            "transportation": "。".join(access.phrases()) if access else None,
             "languages": [_language("location_id", location_id)],
         }
     )
@@ -171,7 +174,7 @@ def operator_organization(directory: Directory, site: SiteAddress) -> dict[str, 
     locations: dict[str, dict[str, Any]] = {}
     for program in directory.programs:
         for place in program_places(program):
-            location = place_location(place, org_id, site.program(program.slug or ""))
+            location = place_location(place, org_id, site.program(program.slug or ""), directory.access_at(program, place))
             locations.setdefault(location["id"], location)
     return without_empty(
         {
