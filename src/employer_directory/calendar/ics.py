@@ -133,7 +133,8 @@ class _ProgramEvents:
         join = [place.join] if place.online and place.join else []
         access = self.access_of(self.program, place)
         how = ["行き方: " + "・".join(access.phrases())] if access and access.phrases() else []
-        return [self.program.summary, *join, *how, *self.how_to_take_part, self.page_url]
+        # After whom to call, before the page's address: applying comes first, the way there on the day.
+        return [self.program.summary, *join, *self.how_to_take_part, *how, self.page_url]
 
     def description(self, place: "Place") -> bytes:
         """DESCRIPTION, serialised once per place (a program has one or a few)."""
