@@ -119,7 +119,7 @@ class Place(Strict):
 
 def same_address(first: str, second: str) -> bool:
     """Whether two addresses are written alike, but for full-width digits and spaces
-    (「しらかば市北町１２３４−５」 is 「しらかば市北町1234-5」)."""
+    (「しらかば市北町１２３４－５」 is 「しらかば市北町1234-5」)."""
     return "".join(halfwidth(first).split()) == "".join(halfwidth(second).split())
 
 
