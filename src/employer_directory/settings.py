@@ -41,6 +41,14 @@ class TermSetting(BaseModel):
         return Term(self.id, self.label, self.description)
 
 
+class AccommodationSetting(TermSetting):
+    commute: bool = Field(
+        False,
+        title="通い方の配慮",
+        description="送迎・駅から近い など、通うための配慮なら true。キーワード検索では、これらを「どれか1つでよい」ひとまとまりの条件にします（車のない方は、どちらかがあれば通えるため）",
+    )
+
+
 DEFAULT_CATEGORIES = [
     {"id": "agriculture", "label": "農業・栽培"},
     {"id": "welfare-medical", "label": "福祉・医療"},
@@ -55,11 +63,11 @@ DEFAULT_ACCOMMODATIONS = [
     {"id": "one-day-a-week", "label": "週1日から", "description": "週1日から相談できる"},
     {"id": "no-resume", "label": "履歴書不要"},
     {"id": "no-interview", "label": "面接なし"},
-    {"id": "pickup", "label": "送迎あり", "description": "最寄り駅などから送り迎えがある"},
+    {"id": "pickup", "label": "送迎あり", "description": "最寄り駅などから送り迎えがある", "commute": True},
     {"id": "casual-dress", "label": "服装自由"},
     {"id": "disability-support", "label": "障がいへの配慮"},
     {"id": "no-experience", "label": "未経験歓迎"},
-    {"id": "near-station", "label": "駅から近い", "description": "駅やバス停から歩いて10分以内"},
+    {"id": "near-station", "label": "駅から近い", "description": "駅やバス停から歩いて10分以内", "commute": True},
     {"id": "flexible-schedule", "label": "日程は相談可"},
     {"id": "job-coach", "label": "付き添い可", "description": "支援員の付き添いを受け入れる"},
     {"id": "foreign-language", "label": "外国語の相談可"},
@@ -148,8 +156,8 @@ class DirectorySettings(BaseModel):
     content_dir: str = Field("content", description="内容ファイルを置くフォルダ（mkdocs.yml からの相対パス）")
     categories: list[TermSetting] = Field(default_factory=lambda: [TermSetting(**c) for c in DEFAULT_CATEGORIES])
     areas: list[TermSetting] = Field(default_factory=list, description="地域の一覧。空なら地域は自由記述")
-    accommodations: list[TermSetting] = Field(
-        default_factory=lambda: [TermSetting(**a) for a in DEFAULT_ACCOMMODATIONS]
+    accommodations: list[AccommodationSetting] = Field(
+        default_factory=lambda: [AccommodationSetting(**a) for a in DEFAULT_ACCOMMODATIONS]
     )
     program_kinds: list[TermSetting] = Field(
         default_factory=lambda: [TermSetting(**k) for k in DEFAULT_PROGRAM_KINDS]
@@ -275,6 +283,10 @@ class DirectorySettings(BaseModel):
 
     def accommodation_terms(self) -> list[Term]:
         return [a.term() for a in self.accommodations]
+
+    def commute_accommodation_terms(self) -> list[Term]:
+        """The accommodations for getting there (送迎あり, 駅から近い: ``commute``)."""
+        return [a.term() for a in self.accommodations if a.commute]
 
     def program_kind_terms(self) -> list[Term]:
         return [k.term() for k in self.program_kinds]

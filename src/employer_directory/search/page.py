@@ -16,16 +16,24 @@ VENDORED_LUNR = "assets/vendor/lunr-2.3.9.min.js"
 
 def search_page_view(directory: Directory) -> PageView:
     settings = directory.settings
+    commute = settings.commute_accommodation_terms()
+    other_accommodations = [term for term in settings.accommodation_terms() if term not in commute]
     return PageView(
         "search_page.html",
         "キーワードでさがす",
         {
+            # (name, legend, terms, either). The accommodations must all be met, except those
+            # for getting there: a client without a car needs a pick-up or a station nearby,
+            # either will do (one search, not two), while 短時間 and the rest still must hold.
+            # Their boxes keep the name accommodation (the links sent before still work);
+            # directory-search.js reads which ones are either-or from their fieldset.
             "search_filters": [
-                ("category", "仕事の種類", settings.category_terms()),
-                ("area", "地域", settings.area_terms()),
-                ("offer", "受け入れ", list(OFFER_TYPES)),
-                ("accommodation", "働きやすさの配慮（すべて満たす）", settings.accommodation_terms()),
-                ("time", "時間帯", list(TIMES_OF_DAY)),
+                ("category", "仕事の種類", settings.category_terms(), False),
+                ("area", "地域", settings.area_terms(), False),
+                ("offer", "受け入れ", list(OFFER_TYPES), False),
+                ("accommodation", "働きやすさの配慮（すべて満たす）", other_accommodations, False),
+                ("accommodation", "通い方の配慮（どれか1つでよい）", commute, True),
+                ("time", "時間帯", list(TIMES_OF_DAY), False),
             ],
             "search_weekdays": WEEKDAYS,
             # Folded (word, means) pairs for normalizeText in directory-search.js: the browser
