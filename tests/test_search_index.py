@@ -233,15 +233,14 @@ def test_document_store_has_what_a_result_shows(built):
         "tasks": ["トマトの収穫", "わき芽かき", "選果・箱詰め"],
         "accommodations": ["short-hours", "casual-dress", "no-experience", "flexible-schedule"],
         "days": ["月", "火", "水", "木", "金"],
-        "hours": ["8:00〜12:00", "9:00〜12:00", "10:00〜11:00"],
         "times": ["morning"],
-        # each offer type's own days and hours, for the day and time filters with an offer type chosen
+        # each offer's own days, times, hours and note: the day and time filters with an offer
+        # type chosen, and the card's line for that offer (its general line is made from them)
         "slots": {
-            "tour": {"days": ["月", "水", "金"], "times": ["morning"]},
-            "experience": {"days": ["月", "水", "金"], "times": ["morning"]},
-            "petit-job": {"days": ["月", "火", "水", "木", "金"], "times": ["morning"]},
+            "tour": {"days": ["月", "水", "金"], "times": ["morning"], "hours": "10:00〜11:00"},
+            "experience": {"days": ["月", "水", "金"], "times": ["morning"], "hours": "9:00〜12:00", "note": "6月〜10月"},
+            "petit-job": {"days": ["月", "火", "水", "木", "金"], "times": ["morning"], "hours": "8:00〜12:00", "note": "週3日から。7月〜9月の収穫期のみ"},
         },
-        "notes": ["6月〜10月", "週3日から。7月〜9月の収穫期のみ"],
         # searched, and shown on the card when only they hold a query's word
         "bring": ["汚れてもよい服", "帽子", "飲み物", "タオル"],
         "cautions": ["夏のハウスの中は暑くなります。水分をこまめにとります"],
@@ -252,6 +251,34 @@ def test_document_store_has_what_a_result_shows(built):
     afternoon = {e["url"].split("/")[1] for e in documents["employers"] if "afternoon" in e.get("times", [])}
     assert afternoon == slugs_whose_file_contains('hours: "13:', 'hours: "14:', 'hours: "12:', 'hours: "15:', 'hours: "16:')
     assert documents["vocabulary"]["area"]["south"] == "南部"
+
+
+def test_each_offers_days_hours_and_note_are_in_the_documents_as_the_content_files_write_them(built):
+    """The search card shows a chosen offer type's own hours (就労体験: 火・木曜 13:00〜16:00), not
+    the employer's: each offer's hours and schedule note are in the documents under its type, and
+    an offer with no days, hours or note has no slot (the card says 日にちは相談して決めます)."""
+    import yaml
+
+    from employer_directory.vocabulary import offer_by_label
+
+    _, documents = built
+    by_slug = {e["url"].split("/")[1]: e for e in documents["employers"]}
+    offers_seen = 0
+    for path in (ROOT / "content" / "employers").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        slots = by_slug[path.stem].get("slots", {})
+        for offer in front["offers"]:
+            slot = slots.get(offer_by_label(offer["type"]).id)
+            if not (offer.get("days") or offer.get("hours") or offer.get("schedule_note")):
+                assert slot is None, (path.stem, offer["type"])
+                continue
+            offers_seen += 1
+            assert slot["days"] == [day for day in "月火水木金土日" if day in offer.get("days", [])], (path.stem, offer["type"])
+            assert slot.get("hours") == (offer["hours"].replace("~", "〜") if offer.get("hours") else None), (path.stem, offer["type"])
+            assert slot.get("note") == offer.get("schedule_note"), (path.stem, offer["type"])
+    assert offers_seen > 25
+    # The employer-wide hours and notes are not stored twice: the page makes them from the slots.
+    assert not any("hours" in e or "notes" in e for e in documents["employers"])
 
 
 def test_build_writes_the_index_and_the_page_and_drops_materials_search(built_site):

@@ -422,6 +422,8 @@
     pausedChips[template.getAttribute("data-paused-card")] = template;
   });
   var baseUrl = form.getAttribute("data-base-url");
+  // The accommodations of which any one will do (search_page.html: fieldset data-either).
+  var eitherIds = Array.prototype.map.call(form.querySelectorAll('fieldset[data-either] input[name="accommodation"]'), function (box) { return box.value; });
   // A one-character query (水*) searches these fields only, not the days (水曜日): PREFIX_FIELDS
   // in index.py.
   var prefixFields = (form.getAttribute("data-prefix-fields") || "").split(" ").filter(Boolean);
@@ -522,7 +524,6 @@
       found = store.employers.map(function (e) { return { employer: e, words: [] }; });
     }
     var any = function (name, values) { return !params.getAll(name).length || params.getAll(name).some(function (v) { return values.indexOf(v) >= 0; }); };
-    var all = function (name, values) { return params.getAll(name).every(function (v) { return values.indexOf(v) >= 0; }); };
     // Days and hours: with offer types chosen, one of those offers must itself fit (a morning
     // 就労体験 is no answer to 就労体験 + 午後だけ); otherwise any of the employer's offers.
     var fitsWhen = function (e) {
@@ -535,10 +536,19 @@
         return !!slot && any("time", slot.times) && any("day", slot.days);
       });
     };
+    // Accommodations: each chosen one must hold, except those of an either-or group (通い方の
+    // 配慮: 送迎あり, 駅から近い), of which one will do.
+    var chosenAccommodations = params.getAll("accommodation");
+    var eitherAccommodations = chosenAccommodations.filter(function (id) { return eitherIds.indexOf(id) >= 0; });
+    var allAccommodations = chosenAccommodations.filter(function (id) { return eitherIds.indexOf(id) < 0; });
+    var fitsAccommodations = function (e) {
+      var has = function (id) { return e.accommodations.indexOf(id) >= 0; };
+      return allAccommodations.every(has) && (!eitherAccommodations.length || eitherAccommodations.some(has));
+    };
     return found.filter(function (result) {
       var e = result.employer;
       return any("category", [e.category]) && any("area", [e.area]) && any("offer", e.offers) &&
-        all("accommodation", e.accommodations) && fitsWhen(e);
+        fitsAccommodations(e) && fitsWhen(e);
     });
   }
 
@@ -653,7 +663,10 @@
   var SENTENCE_END = /。/;
 
   // `days`: the card's 曜日 line, where a word marks as dayWordsOf says (月曜: 月).
-  function whyFound(article, e, words, shown, days) {
+  // `otherNotes`: with offer types chosen, the schedule notes of the employer's other offers,
+  // as [offer name, note]: a card found by 週3日 that shows its 就労体験 only says 「プチバイトの
+  // 日程: 週3日から」, so that nobody takes the 週3日 for the 就労体験's.
+  function whyFound(article, e, words, shown, days, otherNotes) {
     var unseen = words.filter(function (word) {
       return !shown.some(function (text) { return wordsIn(text, [word]).length; }) && !(days && wordsIn(days, dayWordsOf([word])).length);
     });
@@ -667,9 +680,11 @@
         if (sentence && wordsIn(sentence, left).length && sentences.indexOf(sentence) < 0) sentences.push(sentence);
       });
     });
-    if (!bring.length && !sentences.length) return;
+    var notes = (otherNotes || []).filter(function (offerNote) { return wordsIn(offerNote[1], unseen).length; });
+    if (!bring.length && !sentences.length && !notes.length) return;
     var line = element("p", "dir-card__why", article);
-    [["持ち物:", bring.join("、"), explained], ["注意:", sentences.join("。"), left]].forEach(function (part) {
+    var parts = notes.map(function (offerNote) { return [offerNote[0] + "の日程:", offerNote[1], unseen]; });
+    parts.concat([["持ち物:", bring.join("、"), explained], ["注意:", sentences.join("。"), left]]).forEach(function (part) {
       if (!part[1]) return;
       if (line.firstChild) line.appendChild(document.createTextNode("　"));
       element("span", "dir-label", line).appendChild(document.createTextNode(part[0]));
@@ -698,14 +713,55 @@
     return template ? window.directoryToday.copyUnlessOver(template) : null;
   }
 
-  function card(e, words) {
+  // Each offer's days, hours and schedule note (documents.py: slots), in the ladder's order.
+  function slotsOf(e) {
+    return e.offers.map(function (id) { return (e.slots || {})[id] || {}; });
+  }
+
+  // "9:00〜12:00" as [540, 720], minutes from midnight.
+  function minutesOf(hours) {
+    return hours.split("〜").map(function (time) { var hm = time.split(":"); return Number(hm[0]) * 60 + Number(hm[1]); });
+  }
+
+  // The card's 曜日 line with no offer type chosen: all offers' days, and their hours, each once,
+  // earliest first (月・水・金（9:00〜12:00、13:00〜15:00）).
+  function generalWhen(e) {
+    if (!e.days.length) return "";
+    var hours = once(slotsOf(e).map(function (slot) { return slot.hours; }).filter(Boolean)).sort(function (a, b) {
+      var x = minutesOf(a);
+      var y = minutesOf(b);
+      return x[0] - y[0] || x[1] - y[1];
+    });
+    return e.days.join("・") + (hours.length ? "（" + hours.join("、") + "）" : "");
+  }
+
+  // One offer's days and hours as the employer page's table writes them (月・水・金曜 9:00〜12:00),
+  // and its note apart; nothing at all is 日にちは相談して決めます, as sheet ② says.
+  function offerWhen(slot) {
+    var when = [(slot.days || []).length ? slot.days.join("・") + "曜" : "", slot.hours || ""].filter(Boolean).join(" ");
+    if (!when && !slot.note) return { when: "日にちは相談して決めます", note: "" };
+    return { when: when, note: slot.note ? (when ? "（" + slot.note + "）" : slot.note) : "" };
+  }
+
+  // `chosen`: the offer types chosen in the filter. A card then shows those offers' own days
+  // and hours, each on a line labelled with the offer (就労体験: 月・水・金曜 9:00〜12:00（6月〜10月）),
+  // not the employer's: with 就労体験 chosen, hours that were only its 見学's read as the 就労体験's.
+  function card(e, words, chosen) {
     var vocabulary = store.vocabulary;
     // The card's texts, each shown once below; whyFound looks in them all.
     var category = vocabulary.category[e.category] || "";
     var area = vocabulary.area[e.area] || "";
     var offerNames = e.offers.map(function (id) { return vocabulary.offer[id] || id; });
     var accommodations = e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; });
-    var notes = e.notes || [];
+    var showOffers = e.offers.filter(function (id) { return chosen.indexOf(id) >= 0; });
+    var slots = slotsOf(e);
+    // Each note once, in the ladder's order: the general 日程 line, or with offer types chosen
+    // the other offers' notes (whyFound), each with its offer's name.
+    var notes = once(slots.map(function (slot) { return slot.note; }).filter(Boolean));
+    var otherNotes = [];
+    e.offers.forEach(function (id, i) {
+      if (showOffers.length && showOffers.indexOf(id) < 0 && slots[i].note) otherNotes.push([offerNames[i], slots[i].note]);
+    });
     var article = element("article", "dir-card");
     var heading = element("h2", "dir-card__name", article);
     var link = element("a", "", heading);
@@ -728,10 +784,28 @@
     });
     labelled(article, "dir-card__tasks", "できる作業:", e.tasks, words);
     labelled(article, "dir-card__accommodations", "配慮:", accommodations, words);
-    var when = e.days.length ? e.days.join("・") + (e.hours ? "（" + e.hours.join("、") + "）" : "") : "";
-    if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWordsOf(words));
-    labelled(article, "dir-card__notes", "日程:", notes, words);
-    whyFound(article, e, words, [e.name, category, area].concat(offerNames, e.tasks, accommodations, notes), when);
+    var when = "";
+    var shownNotes = notes;
+    if (showOffers.length) {
+      shownNotes = [];
+      showOffers.forEach(function (id) {
+        var slot = slots[e.offers.indexOf(id)];
+        var text = offerWhen(slot);
+        var line = element("p", "dir-card__days dir-card__days--offer", article);
+        line.setAttribute("data-offer", id);
+        element("span", "dir-label", line).appendChild(document.createTextNode(vocabulary.offer[id] + ":"));
+        line.appendChild(document.createTextNode(" "));
+        appendHighlighted(line, text.when, dayWordsOf(words));
+        if (text.note) appendHighlighted(line, text.note, words);
+        when += text.when + "\n";
+        if (slot.note) shownNotes.push(slot.note);
+      });
+    } else {
+      when = generalWhen(e);
+      if (when) labelled(article, "dir-card__days", "曜日:", [when], dayWordsOf(words));
+      labelled(article, "dir-card__notes", "日程:", notes, words);
+    }
+    whyFound(article, e, words, [e.name, category, area].concat(offerNames, e.tasks, accommodations, shownNotes), when, otherNotes);
     // packet.js labels, shows and wires the button.
     if (packetAdd) {
       var add = packetAdd.content.firstElementChild.cloneNode(true);
@@ -746,7 +820,8 @@
     var params = new URLSearchParams(window.location.search);
     var found = search(params);
     results.textContent = "";
-    found.slice(0, shown).forEach(function (result) { results.appendChild(card(result.employer, result.words)); });
+    var chosenOffers = params.getAll("offer");
+    found.slice(0, shown).forEach(function (result) { results.appendChild(card(result.employer, result.words, chosenOffers)); });
     more.hidden = found.length <= shown;
     empty.hidden = found.length > 0;
     var q = (params.get("q") || "").trim();

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..directory import Directory
-from ..models.employer import Employer
+from ..models.employer import Employer, Offer
 from ..vocabulary import OFFER_TYPES, WEEKDAYS, Term
 
 TASKS_SHOWN = 3
@@ -41,10 +41,6 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
         "accommodations": [term.id for term in directory.accommodation_terms_of(employer)],
         "days": when["days"],
     }
-    notes = list(dict.fromkeys(offer.schedule_note for offer in offers if offer.schedule_note))
-    if notes:
-        # Short, and often what a job seeker searched for (週3日から, 午前のみ): shown on the card.
-        record["notes"] = notes
     # Searched as body text (index.py) but not otherwise on the card: a card found only by its
     # bring list (長靴) or a task's caution (脚立) shows the item or sentence that matched.
     if employer.bring:
@@ -52,20 +48,29 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     cautions = list(dict.fromkeys(task.cautions for task in employer.tasks if task.cautions))
     if cautions:
         record["cautions"] = cautions
-    ranges = {offer.hours for offer in offers if offer.hours}
-    if ranges:
-        record["hours"] = [str(r) for r in sorted(ranges, key=lambda r: (r.start.minutes, r.end.minutes))]
+    if when["times"]:
         record["times"] = when["times"]
-    # 就労体験 with 午後だけ must mean an afternoon 就労体験, not a morning one at an employer that
-    # also has an afternoon tour: the page checks the day and time filters against the chosen
-    # offer types' own days and hours.
-    by_type: dict[str, list] = {}
-    for offer in offers:
-        by_type.setdefault(offer.term.id, []).append(offer)
-    slots = {offer_id: _days_and_times(group) for offer_id, group in by_type.items()}
-    if any(slot["days"] or slot["times"] for slot in slots.values()):
-        record["slots"] = {offer_id: slot for offer_id, slot in slots.items() if slot["days"] or slot["times"]}
+    # Each offer's own days, times of day, hours and schedule note (週3日から, 6月〜10月), by its
+    # type (one offer per type). The day and time filters with offer types chosen look at the
+    # chosen offers' days and times (就労体験 with 午後だけ must mean an afternoon 就労体験, not a
+    # morning one at an employer that also has an afternoon tour), and the card then shows those
+    # offers' hours and notes. The card's general line (no offer type chosen) is made from these
+    # too: the employer-wide hours and notes are not stored twice (the phone downloads this file).
+    slots = {offer.term.id: _slot(offer) for offer in offers}
+    if any(slots.values()):
+        record["slots"] = {offer_id: slot for offer_id, slot in slots.items() if slot}
     return record
+
+
+def _slot(offer: Offer) -> dict[str, Any]:
+    """One offer's days and times of day (the filters'), hours and schedule note (the card's);
+    empty when it has none of them."""
+    slot: dict[str, Any] = dict(_days_and_times([offer]))
+    if offer.hours:
+        slot["hours"] = str(offer.hours)
+    if offer.schedule_note:
+        slot["note"] = offer.schedule_note
+    return slot if slot["days"] or slot.get("hours") or slot.get("note") else {}
 
 
 def _days_and_times(offers: list) -> dict[str, list[str]]:
