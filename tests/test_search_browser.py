@@ -1010,3 +1010,154 @@ def test_the_filters_do_not_move_when_the_count_replaces_the_loading_line_on_a_p
     assert page.locator("#dir-search-status").inner_text().startswith("登録されている 25 事業所")
     assert page.locator("#dir-search-filters").bounding_box()["y"] == loading
     assert watched.errors == []
+
+
+def content_front(slug):
+    import yaml
+
+    return yaml.safe_load((EMPLOYERS / f"{slug}.md").read_text(encoding="utf-8").split("---")[1])
+
+
+LADDER = ["見学", "就労体験", "プチバイト", "認定就労訓練（雇用型）", "認定就労訓練（非雇用型）", "雇用"]
+OFFER_IDS = {"tour": "見学", "experience": "就労体験", "petit-job": "プチバイト", "employment": "雇用"}
+
+
+def offer_line_in_content(offer):
+    """One offer's days and hours as the employer page's table writes them, from the content file."""
+    when = " ".join(part for part in ("・".join(d for d in "月火水木金土日" if d in offer.get("days", [])) + "曜" if offer.get("days") else "", offer.get("hours", "")) if part)
+    note = offer.get("schedule_note")
+    if not when and not note:
+        return "日にちは相談して決めます"
+    return when + (f"（{note}）" if when and note else note or "")
+
+
+def card_lines(page, selector) -> dict[str, list[str]]:
+    """Each result card's lines matching ``selector`` (their text), by slug."""
+    lines = page.locator("#dir-search-results .dir-card").evaluate_all(
+        "(cards, selector) => cards.map(c => [c.querySelector('.dir-card__name a').href, [...c.querySelectorAll(selector)].map(p => p.innerText)])", selector
+    )
+    return {urlparse(href).path.rstrip("/").rsplit("/", 1)[1]: texts for href, texts in lines}
+
+
+def test_with_offer_types_chosen_a_card_shows_those_offers_own_days_and_hours(watched, site_url):
+    """A counsellor chose 就労体験: こむぎの丘's card said 曜日: 月・火・水・木・金・土（13:00〜16:00、
+    13:00〜17:00、14:00〜15:00） and 日程: 週1日から相談できます, its 見学's and プチバイト's too. Now each
+    card shows each chosen offer's own days, hours and note (as the employer page's table), on a
+    line labelled with the offer, compared here with the content files."""
+    page = watched.page
+    for chosen in (["experience"], ["tour", "employment"]):
+        open_search(page, site_url, "?" + "&".join(f"offer={o}" for o in chosen))
+        lines = card_lines(page, ".dir-card__days")
+        assert len(lines) == len(result_slugs(page)) > 0
+        for slug, texts in lines.items():
+            offers = {o["type"]: o for o in content_front(slug)["offers"]}
+            wanted = [label for label in LADDER if label in offers and label in [OFFER_IDS[o] for o in chosen]]
+            assert texts == [f"{label}: {offer_line_in_content(offers[label])}" for label in wanted], slug
+        # No employer-wide line: its notes may be another offer's.
+        assert page.locator("#dir-search-results .dir-card__notes").count() == 0
+    assert card_lines(page, ".dir-card__days")["kodama-butsuryu"] == ["見学: 月・火・水・木・金曜 10:00〜15:00（1時間程度）", "雇用: 日にちは相談して決めます"]
+    open_search(page, site_url, "?offer=experience")
+    komugi = page.locator(".dir-card", has=page.locator('a[href$="employers/komugi-no-oka-bakery/"]'))
+    assert komugi.locator(".dir-card__days").inner_text() == "就労体験: 火・木曜 13:00〜16:00"
+    assert "週1日から相談できます" not in komugi.inner_text() and "17:00" not in komugi.inner_text()
+    # Found by another offer's note: that note is said with its offer's name, marked.
+    open_search(page, site_url, "?q=週3日&offer=experience")
+    tomato = page.locator(".dir-card", has=page.locator('a[href$="employers/minamihara-tomato-farm/"]'))
+    assert tomato.locator(".dir-card__days").inner_text() == "就労体験: 月・水・金曜 9:00〜12:00（6月〜10月）"
+    assert why_lines(page)["minamihara-tomato-farm"] == "プチバイトの日程: 週3日から。7月〜9月の収穫期のみ"
+    assert tomato.locator(".dir-card__why mark").all_inner_texts() == ["週3日"]
+    # No offer type chosen: the employer's days and all its hours, earliest first, as before.
+    open_search(page, site_url)
+    tomato = page.locator(".dir-card", has=page.locator('a[href$="employers/minamihara-tomato-farm/"]'))
+    assert tomato.locator(".dir-card__days").inner_text() == "曜日: 月・火・水・木・金（8:00〜12:00、9:00〜12:00、10:00〜11:00）"
+    assert tomato.locator(".dir-card__notes").inner_text() == "日程: 6月〜10月、週3日から。7月〜9月の収穫期のみ"
+    assert watched.errors == []
+
+
+def accommodation_labels_in_content() -> dict[str, set[str]]:
+    return {path.stem: set(content_front(path.stem).get("accommodations", [])) for path in EMPLOYERS.glob("*.md")}
+
+
+def test_either_of_the_accommodations_for_getting_there_will_do(watched, site_url):
+    """A client without a car can go where there is a pick-up or a station nearby: 送迎あり and
+    駅から近い are one either-or group (通い方の配慮), one search instead of two. The other
+    accommodations chosen with them must still all hold."""
+    page = watched.page
+    labels = accommodation_labels_in_content()
+    open_search(page, site_url)
+    page.locator("#dir-search-filters summary").click()
+    group = page.get_by_role("group", name="通い方の配慮（どれか1つでよい）")
+    assert [box.get_attribute("value") for box in group.locator("input").all()] == ["pickup", "near-station"]
+    group.get_by_label("送迎あり", exact=True).check()
+    wait_rendered(page)
+    pickup = {slug for slug, written in labels.items() if "送迎あり" in written}
+    assert set(result_slugs(page)) == pickup
+    group.get_by_label("駅から近い", exact=True).check()
+    wait_rendered(page)
+    either = {slug for slug, written in labels.items() if written & {"送迎あり", "駅から近い"}}
+    assert set(result_slugs(page)) == either > pickup
+    assert page.locator("#dir-search-status").inner_text() == f"選んだ条件で {len(either)} 事業所が見つかりました"
+    # with 短時間: that one must hold as well
+    page.get_by_role("group", name="働きやすさの配慮（すべて満たす）").get_by_label("短時間", exact=True).check()
+    wait_rendered(page)
+    short_and_either = {slug for slug in either if "短時間" in labels[slug]}
+    assert set(result_slugs(page)) == short_and_either and 0 < len(short_and_either) < len(either)
+    # The link alone gives the same search.
+    assert parse_qs(urlparse(page.url).query) == {"accommodation": ["short-hours", "pickup", "near-station"]}
+    other = watched.context.new_page()
+    open_search(other, site_url, "?" + urlparse(page.url).query)
+    for label in ("送迎あり", "駅から近い", "短時間"):
+        assert other.get_by_label(label, exact=True).is_checked(), label
+    assert set(result_slugs(other)) == short_and_either
+    other.close()
+    # The others still combine with "and", and both boxes of the group as before alone.
+    open_search(page, site_url, "?accommodation=short-hours&accommodation=no-resume")
+    assert set(result_slugs(page)) == {slug for slug, written in labels.items() if {"短時間", "履歴書不要"} <= written}
+    assert watched.errors == []
+
+
+def test_the_counsellors_search_experience_in_the_afternoon_without_a_car(watched, site_url):
+    """The counter's case in one link: 就労体験, 午後だけ, and a pick-up or a station nearby. The
+    results are those whose 就労体験 starts at 12:00 or later and that have either, each card
+    with that 就労体験's hours."""
+    page = watched.page
+    labels = accommodation_labels_in_content()
+    experience = offer_slots_in_content("就労体験")
+    open_search(page, site_url, "?offer=experience&time=afternoon&accommodation=pickup&accommodation=near-station")
+    wanted = {slug for slug, slots in experience.items() if any(start >= 12 * 60 for _, start, _ in slots) and labels[slug] & {"送迎あり", "駅から近い"}}
+    assert wanted and set(result_slugs(page)) == wanted
+    for slug, texts in card_lines(page, ".dir-card__days").items():
+        offer = next(o for o in content_front(slug)["offers"] if o["type"] == "就労体験")
+        assert texts == ["就労体験: " + offer_line_in_content(offer)], slug
+
+
+def test_the_either_group_and_the_cards_offer_lines_by_keyboard_and_with_axe(browser, site_url):
+    """The new fieldset is reached and ticked with Tab and Space; axe finds nothing on the page
+    with the offer lines and both groups, on a phone and a desktop."""
+    for viewport in (PHONE, None):
+        session = Watched(browser, viewport)
+        try:
+            page = session.page
+            open_search(page, site_url, "?offer=experience&offer=petit-job&accommodation=near-station")
+            assert page.locator("#dir-search-filters").get_attribute("open") is not None
+            results = Axe().run(page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, results.generate_report()
+            assert page.evaluate("document.documentElement.scrollWidth") <= (viewport or {"width": 1280})["width"]
+            page.locator("#dir-search-q").focus()
+            for _ in range(60):
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement.value") == "pickup":
+                    break
+            assert page.evaluate("document.activeElement.closest('fieldset').querySelector('legend').textContent") == "通い方の配慮（どれか1つでよい）"
+            page.keyboard.press("Space")
+            wait_rendered(page)
+            assert parse_qs(urlparse(page.url).query)["accommodation"] == ["pickup", "near-station"]
+            labels = accommodation_labels_in_content()
+            offered = {p.stem for p in EMPLOYERS.glob("*.md") if {o["type"] for o in content_front(p.stem)["offers"]} & {"就労体験", "プチバイト"}}
+            either = {slug for slug in offered if labels[slug] & {"送迎あり", "駅から近い"}}
+            assert set(result_slugs(page)) == either
+            assert page.locator("#dir-search-status").inner_text() == f"選んだ条件で {len(either)} 事業所が見つかりました"
+            assert page.locator("#dir-search-results .dir-card__days--offer").count() >= len(either)
+            assert session.errors == [] and session.hosts == {"127.0.0.1"}
+        finally:
+            session.close()

@@ -380,3 +380,29 @@ def test_fast_compact_form_equals_the_compacted_lunr_serialization(directory):
     from lunr.builder import Builder
 
     assert SearchIndex(directory).add_all().compact_index() == SearchIndex(directory, builder_class=Builder).add_all().compact_index()
+
+
+def test_the_accommodations_for_getting_there_are_one_either_or_group_on_the_search_page(directory):
+    """駅から近い or 送迎あり took two searches: a client without a car needs either. They are
+    their own fieldset, any one of which will do; the other accommodations must still all hold."""
+    from employer_directory.search.page import search_page_view
+
+    groups = {legend: (name, [term.id for term in terms], either) for name, legend, terms, either in search_page_view(directory).context["search_filters"]}
+    assert groups["通い方の配慮（どれか1つでよい）"] == ("accommodation", ["pickup", "near-station"], True)
+    name, others, either = groups["働きやすさの配慮（すべて満たす）"]
+    assert name == "accommodation" and not either
+    assert sorted(others + ["pickup", "near-station"]) == sorted(t.id for t in directory.settings.accommodation_terms())
+    assert [legend for legend, (_, _, either) in groups.items() if either] == ["通い方の配慮（どれか1つでよい）"]
+
+
+def test_a_site_marks_its_own_accommodations_for_getting_there_and_a_wrong_mark_is_located():
+    from employer_directory.problems import ContentInvalid
+    from employer_directory.settings import load_settings
+
+    own = load_settings({"accommodations": [{"id": "bus-stop", "label": "バス停が近い", "commute": True}, {"id": "short-hours", "label": "短時間"}]})
+    assert [term.label for term in own.commute_accommodation_terms()] == ["バス停が近い"]
+    assert [term.label for term in load_settings({}).commute_accommodation_terms()] == ["送迎あり", "駅から近い"]
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"accommodations": [{"id": "bus-stop", "label": "バス停が近い", "commute": "はい"}]})
+    (problem,) = raised.value.problems
+    assert problem.field.startswith("extra.directory.accommodations[1番目].commute") and "true（はい）か false（いいえ）" in problem.format()
