@@ -313,19 +313,21 @@ def test_hours_and_weekday_filters(watched, site_url):
     assert page.get_by_label("午後だけ（12時から）").is_checked()
     page.get_by_label("土", exact=True).check()
     wait_rendered(page)
-    saturday = {s for s in afternoon if any("土" in line for line in (EMPLOYERS / f"{s}.md").read_text(encoding="utf-8").splitlines() if line.strip().startswith("days:"))}
-    assert set(result_slugs(page)) == saturday
+    # One offer on Saturday afternoon (not a Saturday morning beside a weekday afternoon).
+    saturday = {slug for slug, slots in offer_slots_in_content().items() if any("土" in days and start >= 12 * 60 for days, start, _ in slots)}
+    assert saturday and set(result_slugs(page)) == saturday
 
 
-def offer_slots_in_content(offer_type):
-    """Each employer's days and start/end minutes of the offers of one type, read from content/."""
+def offer_slots_in_content(offer_type=None):
+    """Each employer's days and start/end minutes of the offers of one type (of every type:
+    None), read from content/."""
     import yaml
 
     slots = {}
     for path in EMPLOYERS.glob("*.md"):
         front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
         for offer in front.get("offers", []):
-            if offer["type"] == offer_type and offer.get("hours"):
+            if offer_type in (None, offer["type"]) and offer.get("hours"):
                 start, end = (int(h) * 60 + int(m) for h, m in (t.split(":") for t in re.split("[〜~]", offer["hours"])))
                 slots.setdefault(path.stem, []).append((set(offer.get("days", [])), start, end))
     return slots
@@ -345,6 +347,21 @@ def test_the_hours_and_days_filters_apply_to_the_chosen_offer_type_itself(watche
     # With no offer type chosen, any offer's hours still count, as before.
     open_search(page, site_url, "?time=afternoon")
     assert {"aobadai-hospital"} <= set(result_slugs(page))
+
+
+@pytest.mark.parametrize(("day", "time"), [("月", "morning"), ("土", "afternoon")])
+def test_a_day_and_a_time_of_day_are_met_by_one_offer(watched, site_url, day, time):
+    """月 + 午前だけ with no offer type chosen listed employers whose Monday offer is in the
+    afternoon and whose morning offer is on Tuesday (seven of the samples): the day and the time
+    were matched against different offers. One offer must now fit both."""
+    page = watched.page
+    every = offer_slots_in_content()
+    fits = (lambda start, end: end <= 12 * 60) if time == "morning" else (lambda start, end: start >= 12 * 60)
+    wanted = {slug for slug, slots in every.items() if any(day in days and fits(start, end) for days, start, end in slots)}
+    either = {slug for slug, slots in every.items() if any(day in days for days, _, _ in slots) and any(fits(start, end) for _, start, end in slots)}
+    assert wanted and either - wanted  # the samples hold the case
+    open_search(page, site_url, f"?time={time}&day={day}")
+    assert set(result_slugs(page)) == wanted
 
 
 def test_the_search_waits_while_an_input_method_is_converting(watched, site_url):

@@ -524,16 +524,15 @@
       found = store.employers.map(function (e) { return { employer: e, words: [] }; });
     }
     var any = function (name, values) { return !params.getAll(name).length || params.getAll(name).some(function (v) { return values.indexOf(v) >= 0; }); };
-    // Days and hours: with offer types chosen, one of those offers must itself fit (a morning
-    // 就労体験 is no answer to 就労体験 + 午後だけ); otherwise any of the employer's offers.
+    // Days and hours: one offer must itself fit both, one of the chosen types if types are
+    // chosen (a morning 就労体験 is no answer to 就労体験 + 午後だけ), else any (a Monday
+    // afternoon and a Tuesday morning are no answer to 月 + 午前だけ).
     var fitsWhen = function (e) {
+      if (!(params.getAll("time").length || params.getAll("day").length)) return true;
       var chosen = params.getAll("offer");
-      if (!chosen.length || !(params.getAll("time").length || params.getAll("day").length)) {
-        return any("time", e.times || []) && any("day", e.days);
-      }
-      return chosen.some(function (o) {
+      return (chosen.length ? chosen : e.offers).some(function (o) {
         var slot = (e.slots || {})[o];
-        return !!slot && any("time", slot.times) && any("day", slot.days);
+        return !!slot && any("time", slot.times || []) && any("day", slot.days || []);
       });
     };
     // Accommodations: each chosen one must hold, except those of an either-or group (通い方の
