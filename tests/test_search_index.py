@@ -233,7 +233,6 @@ def test_document_store_has_what_a_result_shows(built):
         "tasks": ["トマトの収穫", "わき芽かき", "選果・箱詰め"],
         "accommodations": ["short-hours", "casual-dress", "no-experience", "flexible-schedule"],
         "days": ["月", "火", "水", "木", "金"],
-        "times": ["morning"],
         # each offer's own days, times, hours and note: the day and time filters with an offer
         # type chosen, and the card's line for that offer (its general line is made from them)
         "slots": {
@@ -248,7 +247,8 @@ def test_document_store_has_what_a_result_shows(built):
     # a caution written twice (two tasks) is one entry; none is no key
     assert all(len(e.get("cautions", [])) == len(set(e.get("cautions", []))) for e in documents["employers"])
     assert sum("cautions" not in e for e in documents["employers"]) == 25 - len(slugs_whose_file_contains("cautions:"))
-    afternoon = {e["url"].split("/")[1] for e in documents["employers"] if "afternoon" in e.get("times", [])}
+    assert all("times" not in e for e in documents["employers"])  # one offer's times only (slots)
+    afternoon = {e["url"].split("/")[1] for e in documents["employers"] if any("afternoon" in slot.get("times", []) for slot in e.get("slots", {}).values())}
     assert afternoon == slugs_whose_file_contains('hours: "13:', 'hours: "14:', 'hours: "12:', 'hours: "15:', 'hours: "16:')
     assert documents["vocabulary"]["area"]["south"] == "南部"
 

@@ -29,7 +29,6 @@ def employer_url(employer: Employer) -> str:
 
 def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     offers = employer.offers_in_ladder_order()
-    when = _days_and_times(offers)
     area = directory.area_of(employer)
     record: dict[str, Any] = {
         "name": employer.name,
@@ -39,7 +38,7 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
         "offers": [offer.term.id for offer in offers],
         "tasks": [task.name for task in employer.tasks[:TASKS_SHOWN]],
         "accommodations": [term.id for term in directory.accommodation_terms_of(employer)],
-        "days": when["days"],
+        "days": _days_and_times(offers)["days"],  # the card's general line
     }
     # Searched as body text (index.py) but not otherwise on the card: a card found only by its
     # bring list (長靴) or a task's caution (脚立) shows the item or sentence that matched.
@@ -48,13 +47,12 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     cautions = list(dict.fromkeys(task.cautions for task in employer.tasks if task.cautions))
     if cautions:
         record["cautions"] = cautions
-    if when["times"]:
-        record["times"] = when["times"]
     # Each offer's own days, times of day, hours and schedule note (週3日から, 6月〜10月), by its
-    # type (one offer per type). The day and time filters with offer types chosen look at the
-    # chosen offers' days and times (就労体験 with 午後だけ must mean an afternoon 就労体験, not a
-    # morning one at an employer that also has an afternoon tour), and the card then shows those
-    # offers' hours and notes. The card's general line (no offer type chosen) is made from these
+    # type (one offer per type). The day and time filters look at one offer's days and times at
+    # once, of a chosen type if types are chosen (就労体験 with 午後だけ must mean an afternoon
+    # 就労体験, not a morning one at an employer that also has an afternoon tour; 月 with 午前だけ a
+    # Monday morning, not a Monday afternoon beside a Tuesday morning), so the employer has no
+    # times of its own; the card then shows the chosen offers' hours and notes. The card's general line (no offer type chosen) is made from these
     # too: the employer-wide hours and notes are not stored twice (the phone downloads this file).
     slots = {offer.term.id: _slot(offer) for offer in offers}
     if any(slots.values()):
