@@ -919,6 +919,29 @@ def test_a_month_sheet_says_beside_each_program_when_a_related_employer_pauses_o
         assert (text.count(PAUSED_FARM), "しらかば農園は12月10日(木)から受け入れ休止（1月31日(日)まで）" in text) == ((1, True) if shown else (0, False)), day
 
 
+def test_a_month_sheet_says_full_and_closed_beside_the_dates_as_it_says_cancelled(browser, busy_site, tmp_path):
+    """A busy month's cells are cut to two lines, and a long title pushes the grid's 満員 or
+    受付終了 chip off the cell: the programs table says them beside their dates, as it says 中止."""
+    rows = month_sheet_rows(busy_site, "2026-12")
+    assert "9日(水)（満員）、23日(水)" in rows["はたらく準備のひろば"]
+    assert "（満員）" not in "".join(text for title, text in rows.items() if title != "はたらく準備のひろば")
+    assert "（受付終了）" not in "".join(rows.values()), "the tour's deadline (12-10) is still to come on 11-22"
+    page = browser.new_page()
+    page.goto((busy_site / "calendar" / "2026-12" / "index.html").as_uri())
+    target = tmp_path / "busy.pdf"
+    page.pdf(path=str(target), prefer_css_page_size=True)
+    page.close()
+    text = squeeze(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout)
+    assert "9日(水)（満員）" in text
+    assert re.search(r"Pages:\s+1\n", subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout)
+    # Built after the tour's deadline: its day is 受付終了; the group's full day has passed (no mark).
+    from test_calendar_site import built_on
+
+    rows = month_sheet_rows(built_on(tmp_path, "2026-12-12"), "2026-12")
+    assert rows["職場見学会「しらかば農園」"].endswith("16日(水)（受付終了）")
+    assert "9日(水)、23日(水)" in rows["はたらく準備のひろば"]
+
+
 def test_sheets_two_and_three_say_beside_a_joint_meeting_that_the_other_employer_pauses_and_keep_to_one_page(printer, busy_paused_site, tmp_path):
     """The tour is held with the paused farm and あさひ野菜農場: the latter's sheets list it, and must
     not send someone to a farm that takes nobody. The farm's own sheets say its pause at the top and
