@@ -117,6 +117,18 @@ def test_a_long_programs_details_begin_on_its_first_printed_page(page, site_url,
     assert any("問い合わせ" in page_text and "0268-00-0000" in page_text[page_text.rindex("問い合わせ"):] for page_text in pages)
 
 
+def test_the_seminars_details_begin_under_its_meetings_on_the_first_page(page, site_url, tmp_path):
+    """The seminar's 「くわしく」 fits on one page: with a break between its rows forbidden (a term
+    and its text share a grid row on paper), it went whole to page 2 and left a third of page 1
+    empty. Now it begins on page 1 under the last meeting, and goes on over the page a row at a time."""
+    _, pages = print_with_css_page_size(page, site_url + "programs/chiiki-zukuri-seminar/", tmp_path / "seminar.pdf")
+    assert len(pages) == 2
+    assert "第8回" in pages[0] and "くわしく会場オンライン（Zoom）" in pages[0], pages[0][-200:]
+    assert not pages[0].endswith("くわしく")
+    # no row cut: each label is on the page of its text
+    assert "問い合わせ生活・就労支援センター" in pages[0] + pages[1]
+
+
 def test_past_meetings_are_left_out_of_a_printed_program(page, site_url, tmp_path):
     page.goto(site_url + HIROBA)
     past = page.locator("details.cal-past")
@@ -161,10 +173,10 @@ from test_calendar_site import elsewhere_site  # noqa: E402,F401 - the site conf
 
 def test_a_meeting_elsewhere_is_named_on_the_first_printed_page_with_its_date_whole(page, elsewhere_url, tmp_path):
     """The venue of a session or extra date of its own is named after the usual place(s) in 会場
-    (on page 1 for the group; the seminar's 「くわしく」 begins page 2, as without it), its date
+    (on page 1 for both: the seminar's 「くわしく」 begins under its meetings), its date
     not cut over two lines; the pages print on as many sheets as before (2)."""
     for path, named, on in ((HIROBA, "／2027年1月20日(水)の回:しらかば農園（しらかば市北町1234-5）", 0),
-                            ("programs/chiiki-zukuri-seminar/", "（Zoomの案内と資料）をメールでお送りします／2027年9月8日(水)の回:しらかば市総合福祉センター3階講堂（しらかば市中央町3-1-1）", 1)):
+                            ("programs/chiiki-zukuri-seminar/", "（Zoomの案内と資料）をメールでお送りします／2027年9月8日(水)の回:しらかば市総合福祉センター3階講堂（しらかば市中央町3-1-1）", 0)):
         target = tmp_path / "page.pdf"
         _, pages = print_with_css_page_size(page, elsewhere_url + path, target)
         assert len(pages) == 2 and named in pages[on], path
