@@ -11,7 +11,8 @@ RRULE + EXDATE. The reasons (also in the README):
   and time zone exactly; expanded events cannot get this wrong;
 * rules are limited to about three years, so the number of events stays small.
 
-Everything is deterministic: the UID is the occurrence key plus the site's host, DTSTAMP is
+Everything is deterministic: the UID is the occurrence key plus the site's host (the key
+is made from the program's first URL name, so a renamed program's meetings keep their UIDs), DTSTAMP is
 the program's 情報確認日 (not the clock), 中止 and 満員 come from the file (not the build date),
 events are in a fixed order. So the daily rebuild alone never changes a feed. Each event is
 serialised once and the same bytes are used in the all-programs feed and the program's feed.

@@ -114,8 +114,8 @@ class Occurrence:
     """One meeting of one program, ready for pages, feeds, exports and print sheets.
 
     ``start``/``end`` are aware datetimes in Asia/Tokyo, or plain dates (``end == start``) for a
-    meeting without a time (all day). ``key`` is stable across builds (program slug plus local
-    start) and is what the ICS UID is made from.
+    meeting without a time (all day). ``key`` is stable across builds (the program's first URL name,
+    ``Program.first_slug``, plus local start: a rename keeps it) and is what the ICS UID is made from.
     """
 
     program_slug: str
@@ -189,10 +189,10 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
         if planned.time:
             start = _moment(planned.date, planned.time.start.hour, planned.time.start.minute)
             end = _moment(planned.date, planned.time.end.hour, planned.time.end.minute)
-            key = f"{program.slug}-{planned.date:%Y%m%d}T{planned.time.start.hour:02d}{planned.time.start.minute:02d}"
+            key = f"{program.first_slug}-{planned.date:%Y%m%d}T{planned.time.start.hour:02d}{planned.time.start.minute:02d}"
         else:
             start = end = planned.date
-            key = f"{program.slug}-{planned.date:%Y%m%d}"
+            key = f"{program.first_slug}-{planned.date:%Y%m%d}"
         if planned.date in cancelled:
             status, reason = CANCELLED, cancelled[planned.date]
         elif planned.date < today:

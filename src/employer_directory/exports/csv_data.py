@@ -102,7 +102,7 @@ def employer_row(employer: Employer, site: SiteAddress) -> dict[str, str]:
         details.append(f"{offer.type}: {offer.content}" + (f"（{when}）" if when else ""))
     contact = employer.contact
     return {
-        "id": employer.slug or "",
+        "id": employer.first_slug,
         "name": employer.name,
         "reading": employer.reading,
         "category": employer.category,
@@ -148,7 +148,7 @@ def occurrence_row(occurrence: OccurrenceRecord, site: SiteAddress) -> dict[str,
     program = occurrence.program
     return {
         "occurrence_id": occurrence.id,
-        "program_id": program.slug or "",
+        "program_id": program.first_slug,
         "title": program.title,
         "kind": program.kind,
         "date": occurrence.date.isoformat(),

@@ -10,7 +10,8 @@ API returns them:
   per program occurrence), ``languages``, ``service_at_locations`` and ``assured_date`` (the
   last date the information was verified).
 
-Ids are UUIDs derived from slugs (see ids.py). Addresses stay free text in the location's
+Ids are UUIDs derived from each record's first URL name (``first_slug``, see ids.py), so they
+survive a rename. Addresses stay free text in the location's
 description: the content has no postal code or prefecture, which HSDS ``address`` requires,
 and inventing them would be worse than leaving them out.
 """
@@ -64,11 +65,11 @@ def _contact(contact: Optional[Contact], owner_key: str, owner_id: str) -> list[
 
 
 def employer_location_uuid(employer: Employer) -> str:
-    return stable_uuid("employer", employer.slug or "", "location")
+    return stable_uuid("employer", employer.first_slug, "location")
 
 
 def employer_organization(employer: Employer, site: SiteAddress) -> dict[str, Any]:
-    org_id = employer_uuid(employer.slug or "")
+    org_id = employer_uuid(employer.first_slug)
     location_id = employer_location_uuid(employer)
     access = employer.access
     transport = [access.nearest, "送迎あり" if access.pickup else "", "駐車場あり" if access.parking else "", access.note or ""]
@@ -116,13 +117,13 @@ def offer_schedule(offer: Offer, service_id: str) -> list[dict[str, Any]]:
 
 
 def offer_service(directory: Directory, employer: Employer, offer: Offer, site: SiteAddress) -> dict[str, Any]:
-    service_id = stable_uuid("employer", employer.slug or "", "offer", offer.term.id)
+    service_id = stable_uuid("employer", employer.first_slug, "offer", offer.term.id)
     settings = directory.settings
     phone = f"（電話 {settings.contact_phone}）" if settings.contact_phone else ""
     return without_empty(
         {
             "id": service_id,
-            "organization_id": employer_uuid(employer.slug or ""),
+            "organization_id": employer_uuid(employer.first_slug),
             "name": f"{employer.name} {offer.type}",
             "alternate_name": offer.type,
             "description": offer.content,
@@ -223,7 +224,7 @@ def occurrence_schedule(occurrence: OccurrenceRecord, service_id: str) -> dict[s
 
 
 def program_service(program: Program, occurrences: list[OccurrenceRecord], site: SiteAddress) -> dict[str, Any]:
-    service_id = program_uuid(program.slug or "")
+    service_id = program_uuid(program.first_slug)
     location_ids = [place_uuid(place) for place in program_places(program)]
     return without_empty(
         {

@@ -1,8 +1,11 @@
 """Stable identifiers for exported records.
 
-HSDS requires UUIDs. They are derived (UUID version 5) from the record's slug, never drawn at
-random, so the same employer keeps the same id in every build and in every copy of the data.
-The namespace is fixed for this software; the slug is unique within one directory.
+HSDS requires UUIDs. They are derived (UUID version 5) from the record's first URL name
+(``Employer.first_slug`` / ``Program.first_slug``: the first of ``former_slugs``, else the slug),
+never drawn at random, so the same employer keeps the same id in every build, in every copy of
+the data and across renames of its file. The namespace is fixed for this software; first URL
+names are unique within one directory (a former URL name may be no other record's URL name or
+former URL name).
 """
 
 from __future__ import annotations

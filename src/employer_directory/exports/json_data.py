@@ -61,8 +61,8 @@ def employer_record(employer: Employer, site: SiteAddress, program_slugs: list[s
     record = employer.model_dump(mode="json")
     record.update(
         {
-            "id": employer.slug,
-            "hsds_id": employer_uuid(employer.slug or ""),
+            "id": employer.first_slug,
+            "hsds_id": employer_uuid(employer.first_slug),
             "url": site.employer(employer.slug or ""),
             "category_id": term_ids.categories[employer.category],
             "area_id": term_ids.areas.get(employer.area),
@@ -93,8 +93,8 @@ def program_record(program: Program, site: SiteAddress, occurrences: list[Occurr
     record = program.model_dump(mode="json")
     record.update(
         {
-            "id": program.slug,
-            "hsds_id": program_uuid(program.slug or ""),
+            "id": program.first_slug,
+            "hsds_id": program_uuid(program.first_slug),
             "url": site.program(program.slug or ""),
             "kind_id": term_ids.program_kinds.get(program.kind),
             "occurrences": [occurrence_record(occurrence) for occurrence in occurrences],
@@ -117,7 +117,7 @@ def employers_document(directory: Directory, site: SiteAddress) -> dict[str, Any
     programs_of: dict[str, list[str]] = {}
     for program in directory.programs:
         for slug in program.employers:
-            programs_of.setdefault(slug, []).append(program.slug or "")
+            programs_of.setdefault(slug, []).append(program.first_slug)
     term_ids = TermIds.of(directory.settings)
     records = [employer_record(employer, site, programs_of.get(employer.slug or "", []), term_ids) for employer in directory.employers]
     return _document(site, EMPLOYERS_SCHEMA_FILE, directory.settings, "employers", records)
@@ -181,14 +181,14 @@ def employers_data_schema(settings: DirectorySettings) -> dict[str, Any]:
     from ..schema_export import employer_schema
 
     added = {
-        "id": {**_ID, "title": "ID", "description": "事業所の識別子（ページのアドレスにも使う URL名）"},
+        "id": {**_ID, "title": "ID", "description": "事業所の識別子。はじめの URL名です（ファイル名を変えて former_slugs を書いた事業所では former_slugs の1つ目。名前を変えても ID は変わりません。いまのアドレスは slug と url）"},
         "hsds_id": {**_UUID, "title": "UUID", "description": "HSDS の organization の id と同じ値"},
         "url": {"type": "string", "format": "uri", "title": "ページのアドレス"},
         "category_id": {"type": "string", "enum": [t.id for t in settings.category_terms()], "title": "業種のID"},
         "area_id": {"type": ["string", "null"], "title": "地域のID", **({"enum": [t.id for t in settings.area_terms()] + [None]} if settings.areas else {})},
         "offer_type_ids": {"type": "array", "title": "受け入れの種類のID（段階の順）", "items": {"type": "string"}},
         "accommodation_ids": {"type": "array", "title": "配慮のID", "items": {"type": "string", "enum": [t.id for t in settings.accommodation_terms()]}},
-        "program_ids": {"type": "array", "title": "関係するプログラムのID", "items": _ID},
+        "program_ids": {"type": "array", "title": "関係するプログラムのID（プログラムの id）", "items": _ID},
     }
     record, defs = _record_schema(employer_schema(settings), added, "協力事業所（1件）")
     return _document_schema(
@@ -221,7 +221,7 @@ def programs_data_schema(settings: DirectorySettings) -> dict[str, Any]:
         },
     }
     added = {
-        "id": {**_ID, "title": "ID", "description": "プログラムの識別子（ページのアドレスにも使う URL名）"},
+        "id": {**_ID, "title": "ID", "description": "プログラムの識別子。はじめの URL名です（ファイル名を変えて former_slugs を書いたプログラムでは former_slugs の1つ目。名前を変えても ID は変わりません。いまのアドレスは slug と url）"},
         "hsds_id": {**_UUID, "title": "UUID", "description": "HSDS の service の id と同じ値"},
         "url": {"type": "string", "format": "uri", "title": "ページのアドレス"},
         "kind_id": {"type": ["string", "null"], "title": "種類のID"},

@@ -30,7 +30,7 @@ class OccurrenceRecord:
     """Why it was cancelled, when it was."""
     full: bool = False
     key: str = ""
-    """The calendar's stable key (program slug and local start), also the ICS UID's base."""
+    """The calendar's stable key (the program's first URL name and local start), also the ICS UID's base."""
     start: Union[dt.datetime, dt.date, None] = None
     end: Union[dt.datetime, dt.date, None] = None
     """The calendar's start and end: aware datetimes in Asia/Tokyo (a meeting that ends at
@@ -41,7 +41,7 @@ class OccurrenceRecord:
 
     @property
     def id(self) -> str:
-        return self.key or f"{self.program.slug}-{self.date:%Y%m%d}"
+        return self.key or f"{self.program.first_slug}-{self.date:%Y%m%d}"
 
     @property
     def status(self) -> str:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
-from .values import COUNT_UNITS, Count, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, kanji_number, no_repeats, staff_error
+from .values import COUNT_UNITS, Count, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, first_slug, kanji_number, no_repeats, staff_error
 
 OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
 Trait = choice(TRAITS, "確認できること")
@@ -276,6 +276,12 @@ class Employer(Strict):
         return self
 
     # --- views used by templates and outputs ------------------------------------------
+
+    @property
+    def first_slug(self) -> str:
+        """The URL name its ids and calendar UIDs are made from: the first of ``former_slugs``,
+        or ``slug`` when it was never renamed (see :func:`~.values.first_slug`)."""
+        return first_slug(self.slug, self.former_slugs)
 
     @property
     def offer_ids(self) -> list[str]:

@@ -26,7 +26,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Access, Contact, Employer, Strict
-from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, halfwidth, no_repeats, staff_error, staff_errors
+from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, first_slug, halfwidth, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -294,6 +294,12 @@ class Program(Strict):
 
     source_path: str = Field("", exclude=True)
     body: str = Field("", exclude=True)
+
+    @property
+    def first_slug(self) -> str:
+        """The URL name its ids and calendar UIDs are made from: the first of ``former_slugs``,
+        or ``slug`` when it was never renamed (see :func:`~.values.first_slug`)."""
+        return first_slug(self.slug, self.former_slugs)
 
     @property
     def rule_periods(self) -> list[Recurrence]:

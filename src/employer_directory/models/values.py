@@ -141,6 +141,17 @@ def _check_former_slug(value: Any) -> str:
 FormerSlug = Annotated[str, BeforeValidator(_check_former_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 """A URL name the record had before its file (or ``slug:``) was renamed."""
 
+
+def first_slug(slug: str | None, former_slugs: list[str]) -> str:
+    """The record's first URL name, what its ids and calendar UIDs are made from.
+
+    ``former_slugs`` is written oldest first (CONTRIBUTING.md: a second rename adds the name
+    it had until then at the end), so its first item is the name the record was published
+    under at the start. Without ``former_slugs`` it is the URL name of today. Ids made from it
+    (open data, HSDS UUIDs, ICS UIDs) stay the same when the file is renamed, so a subscribed
+    calendar or an importing portal sees the same record, not a deleted one and a new one."""
+    return former_slugs[0] if former_slugs else slug or ""
+
 EmployerSlug = Annotated[str, WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "examples": ["shirakaba-farm", "yamabiko-care"]})]
 """An employer's URL name in a program (``employers:``). Only the editor schema and the field
 reference see the pattern and the examples (two sample employers): the loader checks that the
