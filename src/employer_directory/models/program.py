@@ -263,7 +263,7 @@ class Program(Strict):
     former_slugs: list[FormerSlug] = Field(
         default_factory=list,
         title="前のURL名",
-        description="ファイル名（または slug）を変えたとき、前の名前を書きます。前のアドレス（印刷したシートの QR コード、ブックマーク）から新しいページへ案内します",
+        description="ファイル名（または slug）を変えたとき、前の名前を古い順に書きます。前のアドレス（印刷したシートの QR コード、ブックマーク）から新しいページへ案内します。1つ目の名前からカレンダーの予定とオープンデータの ID を作るので、名前を変えても ID は変わりません",
         json_schema_extra={"uniqueItems": True},
     )
     kind: str = Field(title="種類", description="mkdocs.yml の program_kinds のどれか")
