@@ -161,6 +161,7 @@ def test_json_ids_stay_the_same_and_slug_and_url_say_where_the_page_is_now(built
     for record_id, record in programs_before.items():
         after = programs_after[record_id]
         assert after["hsds_id"] == record["hsds_id"]
+        assert after["employer_ids"] == record["employer_ids"] and set(after["employer_ids"]) <= employers_after.keys()
         assert [o["id"] for o in after["occurrences"]] == [o["id"] for o in record["occurrences"]]
     for (kind, slug), first in RENAMED.items():
         record = (employers_after if kind == "employers" else programs_after)[first]
@@ -193,6 +194,7 @@ def test_without_former_slugs_the_ids_are_made_from_the_url_name_of_today(built_
     assert {(e["id"], e["hsds_id"]) for e in employers} == {(e.slug, employer_uuid(e.slug)) for e in sample.employers}
     programs = read_json(built_site, "programs.json")["programs"]
     assert {(p["id"], p["hsds_id"]) for p in programs} == {(p.slug, program_uuid(p.slug)) for p in sample.programs}
+    assert all(p["employer_ids"] == p["employers"] for p in programs) and any(p["employer_ids"] for p in programs)
     organizations = read_json(built_site, "hsds/organizations.json")
     assert {o["id"] for o in organizations} == {employer_uuid(e.slug) for e in sample.employers} | {operator_uuid()}
     locations = {location["id"] for o in organizations for location in o.get("locations", []) if o["id"] != operator_uuid()}

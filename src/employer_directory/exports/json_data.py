@@ -89,7 +89,9 @@ def occurrence_record(occurrence: OccurrenceRecord) -> dict[str, Any]:
     }
 
 
-def program_record(program: Program, site: SiteAddress, occurrences: list[OccurrenceRecord], term_ids: TermIds) -> dict[str, Any]:
+def program_record(program: Program, site: SiteAddress, occurrences: list[OccurrenceRecord], term_ids: TermIds, employer_ids: list[str]) -> dict[str, Any]:
+    """``employer_ids``: the ``id`` of each employer in ``employers:`` (which names them by their
+    URL name of today), in the same order."""
     record = program.model_dump(mode="json")
     record.update(
         {
@@ -97,6 +99,7 @@ def program_record(program: Program, site: SiteAddress, occurrences: list[Occurr
             "hsds_id": program_uuid(program.first_slug),
             "url": site.program(program.slug or ""),
             "kind_id": term_ids.program_kinds.get(program.kind),
+            "employer_ids": employer_ids,
             "occurrences": [occurrence_record(occurrence) for occurrence in occurrences],
         }
     )
@@ -126,7 +129,10 @@ def employers_document(directory: Directory, site: SiteAddress) -> dict[str, Any
 def programs_document(directory: Directory, site: SiteAddress, occurrences: list[OccurrenceRecord]) -> dict[str, Any]:
     grouped = occurrences_by_program(occurrences)
     term_ids = TermIds.of(directory.settings)
-    records = [program_record(program, site, grouped.get(program.slug or "", []), term_ids) for program in directory.programs]
+    def employer_ids(program: Program) -> list[str]:
+        return [employer.first_slug if (employer := directory.employer(slug)) else slug for slug in program.employers]
+
+    records = [program_record(program, site, grouped.get(program.slug or "", []), term_ids, employer_ids(program)) for program in directory.programs]
     return _document(site, PROGRAMS_SCHEMA_FILE, directory.settings, "programs", records)
 
 
@@ -225,6 +231,7 @@ def programs_data_schema(settings: DirectorySettings) -> dict[str, Any]:
         "hsds_id": {**_UUID, "title": "UUID", "description": "HSDS の service の id と同じ値"},
         "url": {"type": "string", "format": "uri", "title": "ページのアドレス"},
         "kind_id": {"type": ["string", "null"], "title": "種類のID"},
+        "employer_ids": {"type": "array", "title": "関係する協力事業所のID", "description": "employers（いまの URL名）と同じ順に、事業所の id。名前を変えた事業所でも data/employers.json の id と同じです", "items": _ID},
         "occurrences": {"type": "array", "title": "開催回（1回ごと）", "items": {"$ref": "#/$defs/occurrence"}},
     }
     record, defs = _record_schema(program_schema(settings), added, "プログラム（1件）")
