@@ -534,3 +534,33 @@ def test_values_are_escaped_cut_and_told_only_for_short_fields():
     seminar = {"title": "セミナー", "place": HALL, "summary": "学びます", "walk_in": False, "verified": "2026-11-01"}
     summary = compare({program: seminar}, {program: {**seminar, "summary": "深く学びます", "walk_in": True, "place": PLAZA}}, [], 12)
     assert summary.changed[0].values == ["当日参加（walk\\_in）: `false` → `true`"]
+
+
+def test_a_change_of_the_first_former_name_is_told_with_the_list_that_keeps_the_ids(project):
+    """Calendar UIDs and open-data ids are made from the first of former_slugs (oldest first):
+    a second rename that puts the newest former name first, or deletes the first one, gives every
+    meeting a new UID (subscribers see it twice). The summary says so, with the list to write."""
+    farm = project / "content/employers/shirakaba-farm.md"
+    nouen = project / "content/employers/shirakaba-nouen.md"
+    nouen.write_text(farm.read_text(encoding="utf-8").replace("\nname: ", "\nformer_slugs: [shirakaba-farm]\nname: ", 1), encoding="utf-8")
+    farm.unlink()
+    _commit_base(project)
+    assert "ID が変わる" not in _pr_summary(project).stdout
+    hatake = project / "content/employers/shirakaba-hatake.md"
+    hatake.write_text(nouen.read_text(encoding="utf-8").replace("former_slugs: [shirakaba-farm]", "former_slugs: [shirakaba-nouen, shirakaba-farm]"), encoding="utf-8")
+    nouen.unlink()
+    summary = _pr_summary(project).stdout
+    told = summary.split("### カレンダーの予定とオープンデータの ID が変わるもの（1件）\n\n", 1)[1].split("\n### ", 1)[0]
+    assert told.splitlines()[0] == (
+        "- 事業所「しらかば農園」 `content/employers/shirakaba-hatake.md`: `shirakaba-farm` → `shirakaba-nouen`。"
+        "変えないなら `former_slugs: [shirakaba-farm, shirakaba-nouen]` と書きます"
+    )
+    assert "古い順に書き" in told
+    hatake.write_text(hatake.read_text(encoding="utf-8").replace("[shirakaba-nouen, shirakaba-farm]", "[shirakaba-farm, shirakaba-nouen]"), encoding="utf-8")
+    assert "ID が変わる" not in _pr_summary(project).stdout
+    # the same file, its first former name deleted
+    hatake.write_text(hatake.read_text(encoding="utf-8").replace("[shirakaba-farm, shirakaba-nouen]", "[shirakaba-nouen]"), encoding="utf-8")
+    nouen.write_text(hatake.read_text(encoding="utf-8").replace("former_slugs: [shirakaba-nouen]", "former_slugs: [shirakaba-farm]"), encoding="utf-8")
+    hatake.unlink()
+    nouen.write_text(nouen.read_text(encoding="utf-8").replace("former_slugs: [shirakaba-farm]\n", ""), encoding="utf-8")
+    assert "`content/employers/shirakaba-nouen.md`: `shirakaba-farm` → `shirakaba-nouen`。変えないなら `former_slugs: [shirakaba-farm]` と書きます" in _pr_summary(project).stdout

@@ -115,6 +115,10 @@ class PullRequestSummary:
     pages: list[GeneralPage] = field(default_factory=list)
     """The general pages (home, about, join, data) it adds, changes or removes: listed with the
     records, so that a pull request that edits only join.md is not told as no change."""
+    new_ids: list[IdChange] = field(default_factory=list)
+    """Records whose first URL name (the first of ``former_slugs``, which the calendar UIDs and
+    the open data's ids are made from) the pull request changes: a former name deleted or put
+    later in the list."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,37 @@ class LostAddress:
     address: str
     """Below the site's root: ``employers/shirakaba-farm/``."""
     slug: str
+
+
+@dataclass(frozen=True)
+class IdChange:
+    kind: str
+    name: str
+    path: str
+    """The head's file."""
+    before: str
+    after: str
+    fixed: list[str]
+    """``former_slugs`` as the head should write it to keep the ids: the first name first."""
+
+
+def id_changes(base: Snapshot, head: Snapshot) -> list[IdChange]:
+    """The records of ``base`` whose file in ``head`` (the same path, or the file that forwards
+    its URL name: a rename) makes its ids from another first URL name (models.values.first_slug)."""
+    forwarded = _forwarded(head)
+    found = []
+    for path, data in base.items():
+        folder = _kind_of(path)[0]
+        now = path if path in head else forwarded.get((folder, _slug_of(path, data)))
+        if now is None:
+            continue  # gone, or renamed with no forwarding: told as an address that goes
+        before = (_former_slugs_of(data) or [_slug_of(path, data)])[0]
+        formers = _former_slugs_of(head[now])
+        after = (formers or [_slug_of(now, head[now])])[0]
+        if before != after:
+            fixed = [before, *(former for former in formers if former != before)]
+            found.append(IdChange(_kind_of(now)[1], _name(now, head[now]), now, before, after, fixed))
+    return sorted(found, key=lambda change: change.path)
 
 
 def _slug_of(path: str, data: dict[str, Any]) -> str:
@@ -177,7 +212,7 @@ def compare(
 ) -> PullRequestSummary:
     """``problems``: what validation finds in each file of the head (``problems_in_files``)."""
     problems = problems or {}
-    summary = PullRequestSummary(stale=stale, stale_months=stale_months, lost=lost_addresses(base, head))
+    summary = PullRequestSummary(stale=stale, stale_months=stale_months, lost=lost_addresses(base, head), new_ids=id_changes(base, head))
     for path in sorted(head.keys() - base.keys()):
         summary.added.append(Change(_kind_of(path)[1], path, _name(path, head[path]), problems=problems.get(path, [])))
     forwarded = _forwarded(head)
@@ -488,6 +523,21 @@ def render_summary(summary: PullRequestSummary) -> str:
             "⚠ 前に印刷して渡したシートの QR コードや、ブックマーク・カレンダーの購読は、このアドレスのままです。"
             f"ファイル名（URL名）を変えただけなら、新しいファイルに `former_slugs: [{example}]` のように前の URL名を書くと、新しいページへ案内されます。"
             "掲載をやめたときは、このままでかまいません（「ページが見つかりません」のページになります）。",
+            "",
+        ]
+    if summary.new_ids:
+        lines += [f"### カレンダーの予定とオープンデータの ID が変わるもの（{len(summary.new_ids)}件）", ""]
+        for change in summary.new_ids:
+            fixed = "former_slugs: [" + ", ".join(change.fixed) + "]"
+            lines.append(
+                f"- {named(change.kind, escape_markdown(change.name))} `{change.path}`: `{change.before}` → `{change.after}`。"
+                f"変えないなら `{fixed}` と書きます"
+            )
+        lines += [
+            "",
+            "⚠ カレンダーの予定の ID とオープンデータの ID は、`former_slugs` のいちばん最初の URL名（なければ今の URL名）から作ります。"
+            "変わると、カレンダーを購読している方には同じ回が二重に出て、中止も前の予定には届きません。"
+            "`former_slugs` は古い順に書き、前の名前を消したり、順番を入れ替えたりしないでください。",
             "",
         ]
     lines += [f"### 情報確認日から{summary.stale_months}か月以上たっているもの（{len(summary.stale)}件）", ""]
