@@ -19,7 +19,8 @@ from conftest import ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.exports.ids import employer_uuid, operator_uuid, program_uuid, stable_uuid
 from employer_directory.loading import load_directory
-from test_forwarding import FARM, TOUR, _rename
+from test_forwarding import _rename
+from test_forwarding import _renamed_project as renamed_farm_and_tour
 
 HIROBA = "content/programs/hataraku-junbi-no-hiroba.md"
 RENAMED = {
@@ -33,12 +34,8 @@ RENAMED = {
 def _renamed_project(root: Path) -> Path:
     """The sample with the farm renamed once (shirakaba-nouen), its tour once (farm-tour) and the
     group renamed twice (hataraku-junbi-no-hiroba → junbi-hiroba → hiroba)."""
-    project = copy_project(root)
-    _rename(project, FARM, "content/employers/shirakaba-nouen.md", "name", "shirakaba-farm")
-    _rename(project, TOUR, "content/programs/farm-tour.md", "title", "tour-shirakaba-farm")
+    project = renamed_farm_and_tour(root)
     _rename(project, HIROBA, "content/programs/hiroba.md", "title", "hataraku-junbi-no-hiroba, junbi-hiroba")
-    tour = project / "content/programs/farm-tour.md"
-    tour.write_text(tour.read_text(encoding="utf-8").replace("employers: [shirakaba-farm]", "employers: [shirakaba-nouen]"), encoding="utf-8")
     return project
 
 
