@@ -16,7 +16,7 @@ from employer_directory.problems import ContentInvalid
 from employer_directory.settings import load_settings
 
 GOOGLE = "https://www.google.com/maps/search/?api=1&query={query}"
-MAP_LINK = re.compile(r'<a class="dir-map-link[^"]*" href="([^"]+)">([^<]+)</a>')
+MAP_LINK = re.compile(r'<a class="dir-map-link[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>')
 
 
 def map_links(site: Path, page: str) -> list[tuple[str, str]]:
