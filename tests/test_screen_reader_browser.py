@@ -106,3 +106,23 @@ def test_each_map_link_names_its_place(browser, site_url):
         assert names == ["地図で見る（Google マップ）：しらかば市総合福祉センター 2階 研修室", "地図で見る（Google マップ）：しらかば市駅前交流プラザ 3階 会議室"]
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("path", [".", "calendar/2026-12/", "404.html"])
+def test_the_footer_s_english_credit_is_read_as_english(browser, site_url, path):
+    """The page is Japanese (lang=ja); a Japanese voice read 「Made with Material for MkDocs」 letter
+    by letter or in katakana: the credit says it is English."""
+    session = Watched(browser, PHONE)
+    try:
+        session.page.goto(site_url + ("" if path == "." else path))
+        assert session.page.evaluate("document.documentElement.lang") == "ja"
+        langs = session.page.evaluate(
+            """() => [...document.querySelectorAll('.md-copyright *')]
+                .filter(e => /Made with|Material for MkDocs/.test(e.textContent) && !e.querySelector('*'))
+                .concat([...document.querySelectorAll('.md-copyright')])
+                .map(e => [...e.childNodes].some(n => n.nodeType === 3 && /[A-Za-z]/.test(n.textContent)) ? e.closest('[lang]').lang : null)
+                .filter(Boolean)"""
+        )
+        assert langs and set(langs) == {"en"}, langs
+    finally:
+        session.close()
