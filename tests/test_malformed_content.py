@@ -796,6 +796,18 @@ def test_a_phone_number_with_words_around_it_is_told_to_keep_the_number_only(wri
     assert problems[0].fix == f"ここには番号だけを 0268-00-9999 と書いてください（「{words}」のような言葉は書けません）"
 
 
+@pytest.mark.parametrize("written", ["0268-00-9999（代表）0268-00-0001", "0268-00-9999、0268-00-0001"])
+def test_two_phone_numbers_are_told_as_two_numbers_not_as_words(written):
+    """A second number was named as the 「言葉」 around the first (「代表）0268-00-0001」のような言葉)."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("phone: 0268-00-9999", f"phone: {written}", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert problems[0].field == "contact.phone（電話番号）"
+    assert problems[0].what == f"電話番号「{written}」に番号が2つ書かれています"
+    assert "0268-00-0001" not in problems[0].fix and "0268-00-9999" in problems[0].fix
+
+
 def test_a_misspelt_english_field_name_lists_the_names_with_their_titles():
     """``price:`` meant for ``fee:`` (参加費) is spelt closest to ``place:``: the list of names
     carries each one's Japanese title, so that staff find the one they meant."""

@@ -478,6 +478,12 @@ def parse_phone(value: Any) -> str:
         raise staff_error(f"電話番号「{original}」に全角文字や記号があります", f"半角で {normal} と書いてください")
     # 0268-00-0000（代表）, 0268-00-0000 内線12: a number with words around it.
     dashed = re.sub(r"(?<=\d)[ー―‐－−–—](?=\d)", "-", halfwidth(original))
+    numbers = re.findall(r"0\d{1,4}-\d{1,4}-\d{3,4}|0\d{9,10}", dashed, re.ASCII)
+    if len(numbers) > 1:  # 0268-00-0000（代表）0268-00-0001: two numbers, not one with words
+        raise staff_error(
+            f"電話番号「{original}」に番号が{len(numbers)}つ書かれています",
+            f"ここには番号を1つだけ、たとえば {numbers[0]} と書いてください（「代表」などの言葉も書けません）",
+        )
     number = re.search(r"0\d{1,4}-\d{1,4}-\d{3,4}|0\d{9,10}", dashed, re.ASCII)
     if number:
         words = dashed.replace(number.group(), " ").strip(" ()（）:：")
@@ -485,7 +491,6 @@ def parse_phone(value: Any) -> str:
             f"電話番号「{original}」に番号のほかの言葉（{words}）があります",
             f"ここには番号だけを {number.group()} と書いてください（「{words}」のような言葉は書けません）",
         )
-    raise staff_error(f"「{original}」は電話番号として読めません", "0268-00-0000 のように半角数字とハイフンで書いてください")
     raise staff_error(f"「{original}」は電話番号として読めません", "0268-00-0000 のように半角数字とハイフンで書いてください")
 
 
