@@ -12,10 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from conftest import ROOT, copy_project, run_build
 from employer_directory.loading import load_directory, validate_text
-from employer_directory.models.employer import Employer
+from employer_directory.models.employer import Employer, Pause
 from employer_directory.models.program import Program
 from employer_directory.problems import ContentInvalid, Problem
 from employer_directory.settings import load_settings
@@ -794,6 +795,18 @@ def test_a_phone_number_with_words_around_it_is_told_to_keep_the_number_only(wri
     assert problems[0].field == "contact.phone（電話番号）"
     assert problems[0].what == f"電話番号「{written}」に番号のほかの言葉（{words}）があります"
     assert problems[0].fix == f"ここには番号だけを 0268-00-9999 と書いてください（「{words}」のような言葉は書けません）"
+
+
+@pytest.mark.parametrize("written", ["三か月", "十"])
+def test_a_pause_end_in_kanji_numerals_is_told_how_to_write_the_end(written):
+    """「until: 三か月」 is no date: it gets the pause's own advice (leave the line out, or write
+    the last day), not the general 「日付として読めません」 (the capacity's kanji-number check,
+    copied into the pause's dates, had let it through)."""
+    with pytest.raises(ValidationError) as raised:
+        Pause.model_validate({"until": written})
+    message = str(raised.value)
+    assert f"「{written}」は日付ではありません" in message
+    assert "再開の時期が決まっていないなら、until: の行を消してください" in message
 
 
 @pytest.mark.parametrize("written", ["0268-00-9999（代表）0268-00-0001", "0268-00-9999、0268-00-0001"])

@@ -140,10 +140,9 @@ class Pause(Strict):
     @classmethod
     def _no_date_in_words(cls, value: Any, info: ValidationInfo) -> Any:
         # 「当面」「未定」「今日から」: what staff say for an open end or a pause already begun, which
-        # is written by leaving the line out. Text with no digit at all is no mistyped date.
-        # 「二」「三人」 are numbers in kanji: the count's own message gives the digits.
-        in_kanji = isinstance(value, str) and kanji_number(COUNT_UNITS.sub("", value).strip()) is not None
-        if isinstance(value, str) and value.strip() and not in_kanji and not any(character.isdigit() for character in value):
+        # is written by leaving the line out. Text with no digit at all is no mistyped date
+        # (「三か月」 too: a date has no count's message to give its digits).
+        if isinstance(value, str) and value.strip() and not any(character.isdigit() for character in value):
             if info.field_name == "until":
                 fix = "再開の時期が決まっていないなら、until: の行を消してください（ページには「再開の時期は未定」と出ます）。決まっているなら、最後に休む日を 2027-01-31 のように半角で書いてください"
             else:
