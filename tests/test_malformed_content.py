@@ -782,17 +782,23 @@ def test_a_capacity_in_words_that_is_no_kanji_number_still_goes_to_the_note(writ
     assert record is None and f"「capacity_note: {written}」" in problems[0].fix
 
 
+def phone_problems(written: str) -> list[Problem]:
+    """The one problem of the base employer with ``written`` as its contact phone."""
+    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+    text = base.replace("phone: 0268-00-9999", f"phone: {written}", 1)
+    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
+    assert record is None and len(problems) == 1
+    assert problems[0].field == "contact.phone（電話番号）"
+    return problems
+
+
 @pytest.mark.parametrize(
     ("written", "words"),
     [("0268-00-9999（代表）", "代表"), ("0268-00-9999 内線12", "内線12"), ("代表 0268ー00ー9999", "代表")],
 )
 def test_a_phone_number_with_words_around_it_is_told_to_keep_the_number_only(written, words):
     """「0268-00-0000（代表）」 as the paper form writes it was told only that it is no phone number."""
-    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
-    text = base.replace("phone: 0268-00-9999", f"phone: {written}", 1)
-    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
-    assert record is None and len(problems) == 1
-    assert problems[0].field == "contact.phone（電話番号）"
+    problems = phone_problems(written)
     assert problems[0].what == f"電話番号「{written}」に番号のほかの言葉（{words}）があります"
     assert problems[0].fix == f"ここには番号だけを 0268-00-9999 と書いてください（「{words}」のような言葉は書けません）"
 
@@ -812,11 +818,7 @@ def test_a_pause_end_in_kanji_numerals_is_told_how_to_write_the_end(written):
 @pytest.mark.parametrize("written", ["0268-00-9999（代表）0268-00-0001", "0268-00-9999、0268-00-0001"])
 def test_two_phone_numbers_are_told_as_two_numbers_not_as_words(written):
     """A second number was named as the 「言葉」 around the first (「代表）0268-00-0001」のような言葉)."""
-    base = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
-    text = base.replace("phone: 0268-00-9999", f"phone: {written}", 1)
-    record, problems = validate_text("content/employers/x.md", text, Employer, SETTINGS, "x")
-    assert record is None and len(problems) == 1
-    assert problems[0].field == "contact.phone（電話番号）"
+    problems = phone_problems(written)
     assert problems[0].what == f"電話番号「{written}」に番号が2つ書かれています"
     assert "0268-00-0001" not in problems[0].fix and "0268-00-9999" in problems[0].fix
 
