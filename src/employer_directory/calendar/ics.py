@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from ..models.program import venue_access
 from ..models.values import jp_date
 from ..quoting import theme_after_title
 from ..site_address import SiteAddress
@@ -133,7 +134,8 @@ class _ProgramEvents:
         are the meeting's own place's (a rule period may move online, or elsewhere), as LOCATION is."""
         join = [place.join] if place.online and place.join else []
         access = self.access_of(self.program, place)
-        how = ["行き方: " + "・".join(access.phrases())] if access and access.phrases() else []
+        phrases = access.phrases() if access else []
+        how = ["行き方: " + "・".join(phrases)] if phrases else []
         # After whom to call, before the page's address: applying comes first, the way there on the day.
         return [self.program.summary, *join, *self.how_to_take_part, *how, self.page_url]
 
@@ -183,8 +185,9 @@ class _ProgramEvents:
 
 
 def _own_access(program: "Program", place: "Place") -> "Optional[VenueAccess]":
-    """A place's own ``access:`` (without the directory's employers, as in tests of the feeds alone)."""
-    return None if place.online else place.access
+    """A place's own ``access:``: the directory's rule (venue_access) with no employers to take
+    from (as in tests of the feeds alone)."""
+    return venue_access(program, place, lambda _slug: None)
 
 
 def _how_to_take_part(program: "Program") -> list[str]:

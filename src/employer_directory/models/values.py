@@ -30,7 +30,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 hyphens between them."""
 FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
-DASHES = str.maketrans({c: "-" for c in "ー―‐－−–—"})
+DASH_CHARACTERS = "ー―‐－−–—"
+DASHES = str.maketrans({c: "-" for c in DASH_CHARACTERS})
 
 
 def staff_error(what: str, fix: str, at: str = "") -> PydanticCustomError:
@@ -459,7 +460,8 @@ StaffTimeRange = Annotated[
 
 # --- phone numbers -----------------------------------------------------------------------
 
-PHONE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$|^0\d{9,10}$", re.ASCII)
+PHONE_NUMBER = r"0\d{1,4}-\d{1,4}-\d{3,4}|0\d{9,10}"
+PHONE = re.compile(rf"^(?:{PHONE_NUMBER})$", re.ASCII)
 
 
 def parse_phone(value: Any) -> str:
@@ -477,19 +479,18 @@ def parse_phone(value: Any) -> str:
     if PHONE.match(normal):
         raise staff_error(f"電話番号「{original}」に全角文字や記号があります", f"半角で {normal} と書いてください")
     # 0268-00-0000（代表）, 0268-00-0000 内線12: a number with words around it.
-    dashed = re.sub(r"(?<=\d)[ー―‐－−–—](?=\d)", "-", halfwidth(original))
-    numbers = re.findall(r"0\d{1,4}-\d{1,4}-\d{3,4}|0\d{9,10}", dashed, re.ASCII)
+    dashed = re.sub(rf"(?<=\d)[{DASH_CHARACTERS}](?=\d)", "-", halfwidth(original))
+    numbers = re.findall(PHONE_NUMBER, dashed, re.ASCII)
     if len(numbers) > 1:  # 0268-00-0000（代表）0268-00-0001: two numbers, not one with words
         raise staff_error(
             f"電話番号「{original}」に番号が{len(numbers)}つ書かれています",
             f"ここには番号を1つだけ、たとえば {numbers[0]} と書いてください（「代表」などの言葉も書けません）",
         )
-    number = re.search(r"0\d{1,4}-\d{1,4}-\d{3,4}|0\d{9,10}", dashed, re.ASCII)
-    if number:
-        words = dashed.replace(number.group(), " ").strip(" ()（）:：")
+    if numbers:
+        words = dashed.replace(numbers[0], " ").strip(" ()（）:：")
         raise staff_error(
             f"電話番号「{original}」に番号のほかの言葉（{words}）があります",
-            f"ここには番号だけを {number.group()} と書いてください（「{words}」のような言葉は書けません）",
+            f"ここには番号だけを {numbers[0]} と書いてください（「{words}」のような言葉は書けません）",
         )
     raise staff_error(f"「{original}」は電話番号として読めません", "0268-00-0000 のように半角数字とハイフンで書いてください")
 
