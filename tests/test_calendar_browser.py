@@ -55,7 +55,7 @@ def test_wide_screen_shows_the_grid_with_today_marked(browser, site_url):
 
 PROGRAM = "hataraku-junbi-no-hiroba"
 FEED = f"calendar/{PROGRAM}.ics"
-MEETING = f"{PROGRAM}-20261223T1330"
+MEETING = f"{PROGRAM}-20261223"
 UID = f"{MEETING}@example.github.io"
 ADD_LINK = "カレンダーに追加 （2026年12月23日(水)）"
 

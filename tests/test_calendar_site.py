@@ -291,7 +291,7 @@ def test_cancelled_meeting_is_cancelled_in_ics_and_dtstamp_comes_from_the_data(b
     assert cancelled["STATUS"] == "CANCELLED"
     assert "会場の設備点検のため" in str(cancelled["DESCRIPTION"])
     assert by_start["2026-12-23"]["STATUS"] == "CONFIRMED"
-    assert str(by_start["2026-12-23"]["UID"]) == "hataraku-junbi-no-hiroba-20261223T1330@example.github.io"
+    assert str(by_start["2026-12-23"]["UID"]) == "hataraku-junbi-no-hiroba-20261223@example.github.io"
     assert by_start["2026-12-23"]["DTSTAMP"].dt.isoformat() == "2026-11-10T00:00:00+00:00"  # 情報確認日
     assert "2026-09-23" not in by_start
     raw = (built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_text(encoding="utf-8")
@@ -425,7 +425,7 @@ def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_sit
     for path in ("calendar/index.html", "calendar/2026-12/index.html"):
         assert '<code class="cal-feeds__url">https://example.github.io/kyoryoku-jigyosho/calendar/all.ics</code>' in text(built_site, path)
     adds = re.findall(r'<a class="cal-add" href="([^"]+)" download data-cal-uid="([^"]+)" data-cal-file="([^"]+)">', html)
-    assert ("../../calendar/hataraku-junbi-no-hiroba.ics", "hataraku-junbi-no-hiroba-20261223T1330@example.github.io", "hataraku-junbi-no-hiroba-20261223T1330.ics") in adds
+    assert ("../../calendar/hataraku-junbi-no-hiroba.ics", "hataraku-junbi-no-hiroba-20261223@example.github.io", "hataraku-junbi-no-hiroba-20261223.ics") in adds
     assert {href for href, _, _ in adds} == {"../../calendar/hataraku-junbi-no-hiroba.ics"}
     # every named UID is an event of the feed; no add link for a cancelled or a past meeting
     feed = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
@@ -433,7 +433,7 @@ def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_sit
     coming = {str(e["UID"]) for e in events if e["STATUS"] == "CONFIRMED" and e["DTSTART"].dt.date().isoformat() >= "2026-11-22"}
     linked = {uid for _, uid, _ in adds}
     assert linked == coming and len(adds) == 8
-    for key in ("20270127T1330", "20261111T1330"):  # 中止, 終了
+    for key in ("20270127", "20261111"):  # 中止, 終了
         uid = f"hataraku-junbi-no-hiroba-{key}@example.github.io"
         assert uid in {str(e["UID"]) for e in events} and uid not in linked
     assert html.count('<script src="../../assets/calendar-add.js"></script>') == 1
@@ -488,11 +488,11 @@ def test_a_program_whose_rhythm_changes_keeps_one_page_and_one_feed(built_site):
     feed = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
     events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
     assert len(events) == len(feed.walk("VEVENT")) == 22  # one event per meeting, UIDs unique
-    before, after = events[uid.format("20270210T1330")], events[uid.format("20270218T1330")]
+    before, after = events[uid.format("20270210")], events[uid.format("20270218")]
     assert (before["DTSTART"].dt.isoformat(), before["DTEND"].dt.isoformat()) == ("2027-02-10T13:30:00+09:00", "2027-02-10T15:00:00+09:00")
     assert (after["DTSTART"].dt.isoformat(), after["DTEND"].dt.isoformat()) == ("2027-02-18T13:30:00+09:00", "2027-02-18T15:30:00+09:00")
-    assert uid.format("20270224T1330") not in events and uid.format("20270318T1330") in events  # the old Wednesday is gone
-    assert uid.format("20261223T1330") in events  # the meetings before the change keep their UIDs
+    assert uid.format("20270224") not in events and uid.format("20270318") in events  # the old Wednesday is gone
+    assert uid.format("20261223") in events  # the meetings before the change keep their UIDs
     everything = icalendar.Calendar.from_ical((built_site / "calendar/all.ics").read_bytes())
     assert set(events) <= {str(e["UID"]) for e in everything.walk("VEVENT")}
 
@@ -521,8 +521,8 @@ def test_a_rule_period_with_its_own_place_shows_it_on_its_meetings(built_site):
     uid = "hataraku-junbi-no-hiroba-{}@example.github.io"
     for feed in ("calendar/hataraku-junbi-no-hiroba.ics", "calendar/all.ics"):
         events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((built_site / feed).read_bytes()).walk("VEVENT")}
-        assert str(events[uid.format("20270210T1330")]["LOCATION"]) == old_place, feed
-        assert str(events[uid.format("20270218T1330")]["LOCATION"]) == new_place, feed
+        assert str(events[uid.format("20270210")]["LOCATION"]) == old_place, feed
+        assert str(events[uid.format("20270218")]["LOCATION"]) == new_place, feed
         group = [e for key, e in events.items() if key.startswith("hataraku-junbi-no-hiroba-")]
         assert {str(e["LOCATION"]) for e in group if str(e["DTSTART"].dt) < "2027-02-15"} == {old_place}, feed
         assert {str(e["LOCATION"]) for e in group if str(e["DTSTART"].dt) >= "2027-02-15"} == {new_place}, feed
@@ -578,7 +578,7 @@ def test_a_period_that_moves_online_says_how_to_join_on_its_page_feed_and_struct
     uid = "hataraku-junbi-no-hiroba-{}@example.github.io"
     for feed in ("calendar/hataraku-junbi-no-hiroba.ics", "calendar/all.ics"):
         events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((site / feed).read_bytes()).walk("VEVENT")}
-        hall, online = events[uid.format("20270210T1330")], events[uid.format("20270224T1330")]
+        hall, online = events[uid.format("20270210")], events[uid.format("20270224")]
         assert JOIN not in str(hall["DESCRIPTION"]) and str(online["LOCATION"]) == "オンライン（Zoom）", feed
         assert JOIN in str(online["DESCRIPTION"]).splitlines(), feed
     graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S).group(1))["@graph"]
@@ -740,18 +740,18 @@ def test_a_session_or_an_extra_date_at_a_place_of_its_own_is_there_on_the_page_l
     assert "会場: しらかば農園" in squeeze(cell[:cell.index("</td>")])
 
     events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((site / "calendar/chiiki-zukuri-seminar.ics").read_bytes()).walk("VEVENT")}
-    hall, online = events["chiiki-zukuri-seminar-20270908T1330@example.github.io"], events["chiiki-zukuri-seminar-20270728T1330@example.github.io"]
+    hall, online = events["chiiki-zukuri-seminar-20270908@example.github.io"], events["chiiki-zukuri-seminar-20270728@example.github.io"]
     assert str(hall["LOCATION"]) == "しらかば市総合福祉センター 3階 講堂 しらかば市中央町3-1-1" and "Zoom" not in str(hall["DESCRIPTION"])
     assert str(online["LOCATION"]) == "オンライン（Zoom）" and "Zoom の案内" in str(online["DESCRIPTION"])
     everything = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((site / "calendar/all.ics").read_bytes()).walk("VEVENT")}
-    assert str(everything["hataraku-junbi-no-hiroba-20270120T1330@example.github.io"]["LOCATION"]) == "しらかば農園 しらかば市北町1234-5"
+    assert str(everything["hataraku-junbi-no-hiroba-20270120@example.github.io"]["LOCATION"]) == "しらかば農園 しらかば市北町1234-5"
 
     data = json.loads(text(site, "data/programs.json"))
-    assert data["schema_version"] == "2.5"
+    assert data["schema_version"] == "2.6"
     sessions = next(p for p in data["programs"] if p["id"] == "chiiki-zukuri-seminar")["sessions"]
     assert [s["place"]["name"] if s["place"] else None for s in sessions] == [None] * 3 + ["しらかば市総合福祉センター 3階 講堂"] + [None] * 4
     rows = text(site, "data/programs.csv").splitlines()
-    assert next(r for r in rows if r.startswith("chiiki-zukuri-seminar-20270908T1330,")).count(",しらかば市総合福祉センター 3階 講堂,しらかば市中央町3-1-1,なし,") == 1
+    assert next(r for r in rows if r.startswith("chiiki-zukuri-seminar-20270908,")).count(",しらかば市総合福祉センター 3階 講堂,しらかば市中央町3-1-1,なし,") == 1
     # HSDS: the hall is one of the seminar's locations, and the 4th meeting's schedule points at it
     service = next(s for s in json.loads(text(site, "data/hsds/services.json")) if s["url"].endswith("/programs/chiiki-zukuri-seminar/"))
     fourth = next(s for s in service["schedules"] if s["dtstart"] == "2027-09-08")

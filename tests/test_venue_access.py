@@ -227,8 +227,8 @@ def test_a_period_venue_with_access_has_it_under_that_venue_only(access_site):
     assert listed.count("行き方") == 1  # the first venue has none
     uid = "hataraku-junbi-no-hiroba-{}@example.github.io"
     by_uid = {str(e["UID"]): e for e in events(access_site, "calendar/hataraku-junbi-no-hiroba.ics")}
-    assert "行き方: しらかば駅から歩いて3分・駐車場なし" in str(by_uid[uid.format("20270218T1330")]["DESCRIPTION"]).splitlines()
-    assert "行き方" not in str(by_uid[uid.format("20270210T1330")]["DESCRIPTION"])
+    assert "行き方: しらかば駅から歩いて3分・駐車場なし" in str(by_uid[uid.format("20270218")]["DESCRIPTION"]).splitlines()
+    assert "行き方" not in str(by_uid[uid.format("20270210")]["DESCRIPTION"])
     operator = next(o for o in json.loads((access_site / "data/hsds/organizations.json").read_text(encoding="utf-8")) if o["id"] == operator_uuid())
     moved = Place(name="しらかば市駅前交流プラザ 3階 会議室", address="しらかば市本町2-5-8", access=VenueAccess(nearest="しらかば駅から歩いて3分", parking=False))
     location = next(location for location in operator["locations"] if location["id"] == place_uuid(moved))

@@ -12,7 +12,8 @@ RRULE + EXDATE. The reasons (also in the README):
 * rules are limited to about three years, so the number of events stays small.
 
 Everything is deterministic: the UID is the occurrence key plus the site's host (the key
-is made from the program's first URL name, so a renamed program's meetings keep their UIDs), DTSTAMP is
+is made from the program's first URL name and the date, not the time, so a renamed program's
+meetings, and meetings moved to another time of day, keep their UIDs), DTSTAMP is
 the program's 情報確認日 (not the clock), 中止 and 満員 come from the file (not the build date),
 events are in a fixed order. So the daily rebuild alone never changes a feed. Each event is
 serialised once and the same bytes are used in the all-programs feed and the program's feed.

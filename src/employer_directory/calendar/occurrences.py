@@ -115,7 +115,9 @@ class Occurrence:
 
     ``start``/``end`` are aware datetimes in Asia/Tokyo, or plain dates (``end == start``) for a
     meeting without a time (all day). ``key`` is stable across builds (the program's first URL name,
-    ``Program.first_slug``, plus local start: a rename keeps it) and is what the ICS UID is made from.
+    ``Program.first_slug``, plus the date and, for a day's second and later meetings, their place
+    in the day: ``occurrence_key``; a rename or a new time keeps it) and is what the ICS UID is
+    made from.
     """
 
     program_slug: str
@@ -170,6 +172,19 @@ def _moment(day: dt.date, hour: int, minute: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), TOKYO)
 
 
+def occurrence_key(first_slug: str, day: dt.date, nth: int = 1) -> str:
+    """A meeting's stable key: the program's first URL name and the date (``group-20261223``),
+    and for the second and later meetings of the same day their place in the day's order
+    (``tour-20261216-2``: the afternoon of a day that also has a morning meeting).
+
+    Not the time of day: when staff move the group from 10:00 to 13:30, the meeting is the same
+    one, and a calendar that imported or subscribed to it must move it rather than add a second
+    entry (the ICS UID is made from the key). The first meeting of a day has no suffix, so adding
+    a second meeting that day later leaves the first one's key as it was. The suffix cannot meet
+    another program's key: a date is always 8 digits, a suffix far fewer."""
+    return f"{first_slug}-{day:%Y%m%d}" + (f"-{nth}" if nth > 1 else "")
+
+
 def deadline_passed(program: "Program", today: dt.date) -> bool:
     """Whether the program's application deadline is before ``today``."""
     return program.deadline is not None and today > program.deadline
@@ -185,14 +200,15 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
     after_deadline = WALK_IN if program.walk_in else CLOSED
     closed_for_applications = deadline_passed(program, today)
     result = []
+    of_the_day: dict[dt.date, int] = {}
     for number, planned in enumerate(plan.dates, start=1):
         if planned.time:
             start = _moment(planned.date, planned.time.start.hour, planned.time.start.minute)
             end = _moment(planned.date, planned.time.end.hour, planned.time.end.minute)
-            key = f"{program.first_slug}-{planned.date:%Y%m%d}T{planned.time.start.hour:02d}{planned.time.start.minute:02d}"
         else:
             start = end = planned.date
-            key = f"{program.first_slug}-{planned.date:%Y%m%d}"
+        nth = of_the_day[planned.date] = of_the_day.get(planned.date, 0) + 1
+        key = occurrence_key(program.first_slug, planned.date, nth)
         if planned.date in cancelled:
             status, reason = CANCELLED, cancelled[planned.date]
         elif planned.date < today:

@@ -215,7 +215,7 @@ def programs_data_schema(settings: DirectorySettings) -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["id", "date", "start", "status"],
         "properties": {
-            "id": {"type": "string", "title": "開催回のID（プログラムのID-日付T開始時刻。カレンダー（ICS）の UID と同じ元）"},
+            "id": {"type": "string", "title": "開催回のID（プログラムのID-日付。同じ日の2つ目からの回は -2 などが付く。時刻を変えても変わらない。カレンダー（ICS）の UID と同じ元）"},
             "date": {"type": "string", "format": "date", "title": "日付"},
             "start_time": {**_TIME, "title": "開始時刻（日本時間）"},
             "end_time": {**_TIME, "title": "終了時刻（日本時間）"},

@@ -30,7 +30,7 @@ class OccurrenceRecord:
     """Why it was cancelled, when it was."""
     full: bool = False
     key: str = ""
-    """The calendar's stable key (the program's first URL name and local start), also the ICS UID's base."""
+    """The calendar's stable key (the program's first URL name and the date, with the place in the day for a day's second meeting: ``occurrence_key``), also the ICS UID's base."""
     start: Union[dt.datetime, dt.date, None] = None
     end: Union[dt.datetime, dt.date, None] = None
     """The calendar's start and end: aware datetimes in Asia/Tokyo (a meeting that ends at
