@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable, Optional, Union
+from typing import Annotated, Any, Callable, Iterable, Optional, Union
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_validator
@@ -26,7 +26,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Access, Contact, Employer, Strict
-from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, first_slug, halfwidth, no_repeats, staff_error, staff_errors
+from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, address_key, first_slug, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -102,7 +102,8 @@ class Place(Strict):
         description=(
             "会場への行き方（最寄り駅・バス停、送迎、駐車場）。書いたものだけがページに出ます。"
             "関係する協力事業所（employers:）と同じ住所の会場では、ここに書かなかった最寄り駅・バス停・送迎・駐車場を、"
-            "その事業所の access: から出します（事業所の案内と違うこと、たとえば見学会の送迎だけを書けば足ります）。オンラインの会場には書けません"
+            "その事業所の access: から出します（事業所の案内と違うこと、たとえば見学会の送迎だけを書けば足ります）。"
+            "同じ会場（会場名と住所が同じ）を期間・回・追加の日にもう一度書くときは、access: は1か所に書けば、ほかの所にも出ます。オンラインの会場には書けません"
         ),
     )
 
@@ -118,9 +119,44 @@ class Place(Strict):
 
 
 def same_address(first: str, second: str) -> bool:
-    """Whether two addresses are written alike, but for full-width digits and spaces
-    (「しらかば市北町１２３４－５」 is 「しらかば市北町1234-5」)."""
-    return "".join(halfwidth(first).split()) == "".join(halfwidth(second).split())
+    """Whether two addresses are written alike, but for full-width digits, spaces and dash
+    look-alikes (「しらかば市北町１２３４－５」 and 「しらかば市北町1234−5」 are 「しらかば市北町1234-5」):
+    ``values.address_key``."""
+    return address_key(first) == address_key(second)
+
+
+def venue_key(place: Place) -> Optional[tuple[str, Optional[str]]]:
+    """What makes two written places one venue: the name and the address, each written alike
+    (``address_key``), not how to get there. None for an online place (it has no venue; its
+    ``join`` tells it apart)."""
+    if place.online:
+        return None
+    return (address_key(place.name), address_key(place.address) if place.address else None)
+
+
+def one_place_per_venue(places: Iterable[Place]) -> dict[Place, Place]:
+    """Each written place that repeats a venue written before, with the place it stands for.
+
+    Staff write a venue's ``access:`` once (on the program's ``place:``, or the first period or
+    session that meets there) and repeat only the name and address where a period, session or
+    extra date meets there again. Such a repeat is the same place, with that access: it is not
+    listed as meeting elsewhere, and the page, the feeds and the open data give its 行き方.
+    The place it stands for is the first of the venue written with an ``access:`` (in the order
+    ``places`` gives: the program's, then the periods', the sessions', the extra dates'), else
+    the first of the venue; a repeat written with another ``access:`` of its own (the tour's
+    pick-up only on some days) stays a place of its own, as written."""
+    venues: dict[tuple, list[Place]] = {}
+    for place in places:
+        key = venue_key(place)
+        if key is not None:
+            venues.setdefault(key, []).append(place)
+    found: dict[Place, Place] = {}
+    for written in venues.values():
+        first = next((place for place in written if place.access is not None), written[0])
+        for place in written:
+            if place != first and place.access in (None, first.access):
+                found[place] = first
+    return found
 
 
 def venue_access(program: "Program", place: Place, employer: Callable[[str], Optional[Employer]]) -> Optional[VenueAccess]:
@@ -428,6 +464,35 @@ class Program(Strict):
     @classmethod
     def _dates_once(cls, values: list[dt.date]) -> list[dt.date]:
         return no_repeats(values, "日付")
+
+    @model_validator(mode="after")
+    def _places(self) -> "Program":
+        """A period, session or extra date that repeats a venue of the program (its name and
+        address) without its ``access:`` meets at that place (``one_place_per_venue``): every
+        place of the program is then the one it stands for, so that pages, feeds and open data,
+        which tell places apart by equality, see one place with its 行き方."""
+        periods = [period for _path, period in recurrence_periods(self.recurrence)]
+        written = [self.place, *(p.place for p in periods), *(s.place for s in self.sessions), *(e.place for e in self.extra_dates)]
+        same = one_place_per_venue(place for place in written if place is not None)
+        if not same:
+            return self
+
+        def moved(item):
+            return item.model_copy(update={"place": same[item.place]}) if item.place in same else item
+
+        recurrence = self.recurrence
+        if isinstance(recurrence, list):
+            recurrence = [moved(period) for period in recurrence]
+        elif recurrence is not None:
+            recurrence = moved(recurrence)
+        # The model is frozen: the validator finishes building it.
+        self.__dict__.update(
+            place=same.get(self.place, self.place),
+            recurrence=recurrence,
+            sessions=[moved(s) for s in self.sessions],
+            extra_dates=[moved(e) for e in self.extra_dates],
+        )
+        return self
 
     @model_validator(mode="after")
     def _dates(self, info: ValidationInfo) -> "Program":

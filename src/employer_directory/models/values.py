@@ -30,7 +30,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 hyphens between them."""
 FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
-DASH_CHARACTERS = "ー―‐－−–—"
+DASH_CHARACTERS = "ー―‐－−–—‒"
 DASHES = str.maketrans({c: "-" for c in DASH_CHARACTERS})
 
 
@@ -87,6 +87,16 @@ def number_runs(text: str) -> list[tuple[str, bool]]:
 def halfwidth(text: str) -> str:
     """Full-width digits, letters and signs as their half-width forms (NFKC)."""
     return unicodedata.normalize("NFKC", text)
+
+
+def address_key(text: str) -> str:
+    """An address as written alike, for comparing two addresses: half-width (NFKC, so 「１２３４－５」
+    is 「1234-5」), without spaces, and with the dash look-alikes of Japanese input (「−」 U+2212
+    minus, 「‐」「–」「—」「―」, and 「ー」 after a digit) as 「-」. 「ー」 elsewhere is the long vowel
+    of a name (センター) and is kept."""
+    flat = "".join(halfwidth(text).split())
+    others = DASH_CHARACTERS.replace("ー", "")
+    return re.sub(r"(?<=\d)ー", "-", flat).translate(str.maketrans({c: "-" for c in others}))
 
 
 # --- text ---------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from ..calendar.occurrences import Occurrence
 from ..contrib.freshness import is_stale
 from ..directory import Directory
 from ..models.employer import Employer, Pause
-from ..models.program import Place
+from ..models.program import Place, same_address
 from ..site_address import SiteAddress
 from ..vocabulary import Term
 
@@ -224,7 +224,7 @@ def employer_sheets(directory: Directory, employer: Employer, site_url: str) -> 
     for occurrence in upcoming:
         program = directory.calendar.program(occurrence.program_slug)
         place = occurrence.place  # a rule period may meet elsewhere
-        at_employer = not place.online and place.address == employer.address
+        at_employer = not place.online and bool(place.address) and same_address(place.address, employer.address)
         paused_with = tuple(other for other in directory.paused_at(occurrence) if other.slug != employer.slug)
         meetings.append(SheetMeeting(occurrence, place_label(place), at_employer, program.deadline, program.walk_in, paused_with))
     return EmployerSheets(
