@@ -454,3 +454,105 @@ def test_with_the_text_at_200_percent_a_phone_keeps_the_header_search_and_the_pa
         assert caption.evaluate("c => c.getClientRects().length === 1 && c.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(c).lineHeight)")
     finally:
         session.close()
+
+
+HEADING_LINES = """(selector) => {
+  // The lines each heading matched by ``selector`` is drawn on, and the breaks between them that
+  // fall inside a word (Chromium's own Japanese dictionary, Intl.Segmenter, says where words end).
+  const words = new Intl.Segmenter('ja', {granularity: 'word'});
+  return [...document.querySelectorAll(selector)].filter(h => h.checkVisibility()).map(h => {
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    const chars = [];
+    for (let node; (node = walker.nextNode());) for (let i = 0; i < node.data.length; i++) chars.push([node, i]);
+    const text = chars.map(([node, i]) => node.data[i]).join('');
+    const starts = new Set([...words.segment(text)].map(s => s.index));
+    const range = document.createRange();
+    const lines = [''];
+    let inside = 0, top = null;
+    chars.forEach(([node, i], k) => {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) return;
+      if (top !== null && box.top > top + 2) { lines.push(''); if (!starts.has(k)) inside += 1; }
+      top = box.top;
+      lines[lines.length - 1] += text[k];
+    });
+    return {lines: lines.map(l => l.trim()), inside};
+  });
+}"""
+
+BIG_HEADING_PAGES = [
+    "employers/shirakaba-farm/",
+    "employers/minamihara-tomato-farm/",
+    "employers/shirakaba-kogen-foods/",
+    "employers/",
+    "categories/agriculture/",
+    "offers/tour/",
+    "search/",
+    "calendar/",
+    "calendar/2026-12/",
+    "programs/hataraku-junbi-no-hiroba/",
+    "programs/tour-shirakaba-farm/",
+]
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_with_the_text_at_200_percent_a_phone_breaks_page_titles_between_words(browser, site_url, width):
+    """A page's h1 held three or four characters a line on a phone with the text at 200 %, and was
+    cut inside words: 「しらか / ば農園」, 「キーワー / ドでさが / す」, 「はたらく / 準備のひ / ろば」.
+    Smaller heading steps on phones and breaks between phrases (word-break: auto-phrase) keep
+    words whole; nothing scrolls sideways."""
+    session = Watched(browser, {"width": width, "height": 740})
+    try:
+        page = session.page
+        cut = []
+        for path in BIG_HEADING_PAGES:
+            page.goto(site_url + path)
+            page.add_style_tag(content=DOUBLE_TEXT)
+            for heading in page.evaluate(HEADING_LINES, ".md-content h1"):
+                assert len(heading["lines"]) >= 2 or width > 320, f"{path}: not even checked: {heading}"
+                if heading["inside"]:
+                    cut.append(f"{path}: {' / '.join(heading['lines'])}")
+            sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+            assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        assert cut == []
+        # The reported name: the farm's title is 「しらかば / 農園」 on the smallest phone.
+        if width == 320:
+            page.goto(site_url + "employers/shirakaba-farm/")
+            page.add_style_tag(content=DOUBLE_TEXT)
+            assert page.evaluate(HEADING_LINES, ".md-content h1")[0]["lines"] == ["しらかば", "農園"]
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+@pytest.mark.parametrize("path", ["employers/shirakaba-farm/", "calendar/"])
+def test_with_the_text_at_200_percent_a_phone_breaks_section_headings_between_words(browser, site_url, width, path):
+    """「こんな方に向 / いています」, 「月ごとのカ / レンダー」. (The 「この情報について」 box title is
+    left out: ICU counts について as one word, and 「この情報に / ついて」 is a break between phrases.)"""
+    session = Watched(browser, {"width": width, "height": 740})
+    try:
+        page = session.page
+        page.goto(site_url + path)
+        page.add_style_tag(content=DOUBLE_TEXT)
+        headings = page.evaluate(HEADING_LINES, ".md-content :is(h2, h3):not(.dir-contrib__title)")
+        assert len(headings) >= 4
+        assert [h["lines"] for h in headings if h["inside"]] == []
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("path", ["programs/hataraku-junbi-no-hiroba/", "programs/chiiki-zukuri-seminar/", "programs/godo-mensetsukai-2027-02/"])
+def test_with_the_text_at_200_percent_a_program_page_does_not_scroll_sideways(browser, site_url, width, path):
+    """The dates of the 会場 list were nowrap: 「2027年2月14日(日)」 at 200 % is wider than a 360 px
+    phone, and the page scrolled sideways (27 px; 67 px at 320 px)."""
+    session = Watched(browser, {"width": width, "height": 740})
+    try:
+        page = session.page
+        page.goto(site_url + path)
+        page.add_style_tag(content=DOUBLE_TEXT)
+        sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+        assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+    finally:
+        session.close()
