@@ -556,3 +556,63 @@ def test_with_the_text_at_200_percent_a_program_page_does_not_scroll_sideways(br
         assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
     finally:
         session.close()
+
+
+# --- Escape closes what it opened ----------------------------------------------------------------
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_escape_inside_the_search_filters_closes_them_and_returns_to_their_summary(browser, site_url, viewport):
+    """A keyboard user opens 「条件でしぼりこむ」, ticks a box and presses Escape, as Escape closes
+    the menu: the box folds away and focus is back on its summary (not lost at the top of the page);
+    what was ticked stays ticked."""
+    session = Watched(browser, viewport)
+    try:
+        page = session.page
+        page.goto(site_url + "search/")
+        page.wait_for_selector("#dir-search[data-ready]")
+        summary = page.locator("#dir-search-filters > summary")
+        summary.focus()
+        if viewport is PHONE:  # closed on a phone; wide screens open it (directory-search.js)
+            page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('dir-search-filters').open")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        ticked = page.evaluate("document.activeElement.type === 'checkbox' && document.activeElement.checked")
+        assert ticked, page.evaluate("document.activeElement.outerHTML")
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('dir-search-filters').open")
+        assert page.evaluate("document.activeElement.matches('#dir-search-filters > summary')")
+        assert page.locator("#dir-search input[type=checkbox]:checked").count() == 1
+        # Escape on the summary of the closed box does nothing more; Enter opens it again.
+        page.keyboard.press("Escape")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('dir-search-filters').open")
+        # From the clear button at its end too.
+        page.locator("#dir-search-clear").focus()
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('dir-search-filters').open")
+        assert page.evaluate("document.activeElement.matches('#dir-search-filters > summary')")
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_escape_outside_an_open_details_leaves_it_open(browser, site_url):
+    """Only the box that holds the focus closes: 終わった回 on a program page stays open while the
+    keyboard is elsewhere, and closes from inside."""
+    session = Watched(browser, PHONE)
+    try:
+        page = session.page
+        page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
+        past = page.locator("details.cal-past")
+        past.locator("summary").click()
+        assert past.evaluate("d => d.open")
+        page.locator(".md-content h1").click()  # focus leaves the box
+        page.keyboard.press("Escape")
+        assert past.evaluate("d => d.open")
+        past.locator("summary").focus()
+        page.keyboard.press("Escape")
+        assert not past.evaluate("d => d.open")
+        assert past.locator("summary").evaluate("s => s === document.activeElement")
+    finally:
+        session.close()
