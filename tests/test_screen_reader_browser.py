@@ -126,3 +126,34 @@ def test_the_footer_s_english_credit_is_read_as_english(browser, site_url, path)
         assert langs and set(langs) == {"en"}, langs
     finally:
         session.close()
+
+
+OUTLINE = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')]
+  .filter(h => h.checkVisibility() || h.matches('.print-sr'))
+  .map(h => [Number(h.getAttribute('aria-level') || h.tagName[1]), h.textContent.trim()])"""
+"""Each heading a screen reader lists on the page: its level and words, in order."""
+
+
+@pytest.mark.parametrize("address", ["sheets.html", "sheets.html#seeker"])
+def test_the_sheets_page_has_one_h1_and_headings_in_order(browser, site_url, address):
+    """With its three sheets open, sheets.html had three h1s (each sheet's printed name): a screen
+    reader's list of headings showed three pages in one. The page has one h1; each sheet's name is
+    a level-2 heading that says which sheet it is, and its parts are level 3."""
+    session = Watched(browser, DESKTOP)
+    page = session.page
+    try:
+        page.goto(site_url + "employers/shirakaba-farm/" + address)
+        outline = page.evaluate(OUTLINE)
+        levels = [level for level, _ in outline]
+        assert levels.count(1) == 1 and levels[0] == 1, outline
+        assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:])), outline
+        names = [page.get_by_role("heading", level=2).nth(i).evaluate("h => h.textContent.trim()") for i in range(page.get_by_role("heading", level=2).count())]
+        assert set(names) == {"しらかば農園"}
+        kinds = ["① 事業所紹介シート", "② 相談者向けプログラム情報シート", "③ 支援員向けプログラム情報シート"]
+        shown = kinds if address == "sheets.html" else kinds[1:2]
+        for kind in shown:
+            assert page.get_by_role("heading", level=2, name=f"{kind} しらかば農園", exact=True).is_visible()
+        assert {level for level, _ in outline[1:]} == {2, 3}
+        assert session.errors == []
+    finally:
+        session.close()

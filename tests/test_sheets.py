@@ -51,7 +51,7 @@ def test_every_employer_gets_one_sheet_file_with_its_three_sheets_at_stable_addr
         assert html.count("<article ") == 3
         for kind in ("introduction", "seeker", "staff"):
             assert f'<article id="{kind}" class="sheet sheet--{kind}"' in html
-            assert f"<h1 id=\"sheet-{kind}-{employer.slug}\" class=\"sheet__name\">" in html
+            assert f"<h2 id=\"sheet-{kind}-{employer.slug}\" class=\"sheet__name\"" in html
         assert 'href="../../assets/print.css"' in html and f"<title>印刷用シート｜{employer.name}｜サイト名</title>" in html
         # Each sheet carries the employer's QR code inline (no image file per employer).
         assert html.count(qr_svg(SiteAddress(SITE_URL).employer(employer.slug))) == 3
@@ -165,8 +165,8 @@ def test_each_program_meeting_on_sheets_two_and_three_shows_its_own_place(direct
         sheets = employer_sheets(directory, employer, SITE_URL)
         articles = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))
         seeker, staff = articles["seeker"], articles["staff"]
-        when = seeker[seeker.index("<h2>いつ</h2>"):seeker.index("<h2>どこで</h2>")]
-        where = seeker[seeker.index("<h2>どこで</h2>"):]
+        when = seeker[seeker.index("<h3>いつ</h3>"):seeker.index("<h3>どこで</h3>")]
+        where = seeker[seeker.index("<h3>どこで</h3>"):]
         for meeting in sheets.upcoming:
             with_meetings.add(employer.slug)
             assert f"場所: {meeting.place}" in when, f"{employer.slug}: {meeting.title}"
@@ -194,7 +194,7 @@ def test_sheets_two_and_three_say_until_when_to_apply_and_when_applications_have
         directory = load_directory(ROOT / "content", settings, root=ROOT, today=dt.date.fromisoformat(day))
         articles = sheet_articles(render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")[sheet_path(slug)].decode("utf-8"))
         seeker = articles["seeker"]
-        when = re.sub(r"<[^>]+>", "", seeker[seeker.index("<h2>いつ</h2>"):seeker.index("<h2>どこで</h2>")])
+        when = re.sub(r"<[^>]+>", "", seeker[seeker.index("<h3>いつ</h3>"):seeker.index("<h3>どこで</h3>")])
         staff = re.sub(r"<[^>]+>", "", re.search(r"<tr data-meetings>.*?</tr>", articles["staff"], re.S).group(0))
         return when, staff
 
@@ -258,8 +258,8 @@ def test_sheet_two_tells_the_accommodations_in_plain_words_and_sheet_three_the_a
         labels = {term.label for term in sheets.accommodations}
         articles = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))
         seeker, staff = articles["seeker"], articles["staff"]
-        bring = seeker[seeker.index("<h2>持ち物・服装</h2>"):seeker.index("<h2>聞きたいこと・申し込み</h2>")]
-        apply = seeker[seeker.index("<h2>聞きたいこと・申し込み</h2>"):]
+        bring = seeker[seeker.index("<h3>持ち物・服装</h3>"):seeker.index("<h3>聞きたいこと・申し込み</h3>")]
+        apply = seeker[seeker.index("<h3>聞きたいこと・申し込み</h3>"):]
         where = f"{employer.slug} sheet ②"
         assert ("服装は自由です。" in bring) == ("服装自由" in labels), where
         assert ("履歴書はいりません。" in bring) == ("履歴書不要" in labels), where

@@ -306,11 +306,11 @@
       sheets.forEach(function (sheet) {
         var copy = document.importNode(sheet, true);
         copy.removeAttribute("id");  // the kind's address in its own file; repeated here
-        // In its own file a sheet's name is the h1 and its parts h2; here the sheets sit under
-        // 「印刷されるシート」 (h2): their headings move two levels down for screen readers
-        // (printed, they look as in their own file).
-        copy.querySelectorAll("h1, h2, h3, h4").forEach(function (heading) {
-          heading.setAttribute("aria-level", String(Number(heading.tagName.charAt(1)) + 2));
+        // In its own file a sheet's name is an h2 (under the file's h1) and its parts h3; here the
+        // sheets sit under 「印刷されるシート」 (h2): their headings move one level down for screen
+        // readers (printed, they look as in their own file).
+        copy.querySelectorAll("h2, h3, h4").forEach(function (heading) {
+          heading.setAttribute("aria-level", String(Number(heading.tagName.charAt(1)) + 1));
         });
         page.sheets.appendChild(copy);
       });
