@@ -418,6 +418,20 @@ def test_the_answer_boxes_of_the_blank_forms_are_wide_enough_to_write_in(browser
 
 # --- counter packet ------------------------------------------------------------------------
 
+def test_sheets_printed_together_carry_no_page_count(printer, site_url, tmp_path):
+    """Printed together, an employer's three sheets were numbered 1/3, 2/3, 3/3 at their feet: a
+    client handed sheet ② alone read 「2 / 3」 and asked for the missing pages. The number counted
+    the printout, not the sheet, so sheets printed together have none; printed alone, a sheet
+    keeps its 「1/1」 (test_every_sheet_of_every_sample_employer_prints_on_one_page_with_its_key_text)."""
+    pages = print_pdf(printer, f"{site_url}employers/shirakaba-farm/sheets.html", tmp_path / "three.pdf")
+    assert len(pages) == 3
+    for kind, page_text in zip(("①事業所紹介シート", "②相談者向けプログラム情報シート", "③支援員向けプログラム情報シート"), pages):
+        assert page_text.startswith(kind + "しらかば農園"), page_text[:40]
+        assert not re.search(r"(?<![\d年月日:：-])[1-3]/3(?!\d)", page_text), page_text
+    alone = print_pdf(printer, f"{site_url}employers/shirakaba-farm/sheets.html#seeker", tmp_path / "alone.pdf")
+    assert len(alone) == 1 and alone[0].startswith("1/1②相談者向けプログラム情報シート")
+
+
 def packet_sheets(page) -> list[list[str]]:
     page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded !== undefined")
     return page.eval_on_selector_all("[data-packet-sheets] article.sheet", "s => s.map(a => [a.dataset.employer, a.dataset.sheet])")
@@ -471,8 +485,8 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     printed = [squeeze(p) for p in text.split("\f") if p.strip()]
     assert len(printed) == len(order)
     for number, (slug, page_text) in enumerate(zip(order, printed), start=1):
-        assert page_text.startswith(f"{number}/{len(order)}")
-        page_text = page_text.removeprefix(f"{number}/{len(order)}")
+        # No 「1/3」: each sheet is handed out alone (test_sheets_printed_together_carry_no_page_count).
+        assert not re.match(r"\d+/\d+", page_text), page_text[:20]
         assert page_text.startswith(f"③支援員向けプログラム情報シート{squeeze(names[slug])}")
         assert "選んだ事業所" not in page_text
 
@@ -588,7 +602,7 @@ def test_every_sheet_in_the_packet_prints_on_one_page_as_it_does_alone(printer, 
     total = len(expected)
     assert len(printed) == total, f"{len(printed)} pages for {total} sheets"
     for number, ((slug, title), page_text) in enumerate(zip(expected, printed), start=1):
-        assert page_text.startswith(f"{number}/{total}{title}{squeeze(names[slug])}"), f"page {number}: {page_text[:60]}"
+        assert page_text.startswith(f"{title}{squeeze(names[slug])}"), f"page {number}: {page_text[:60]}"
         assert page_text.endswith(f"employers/{slug}/"), f"page {number} ({slug}) does not end with its address"
 
 
