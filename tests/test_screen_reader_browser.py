@@ -157,3 +157,31 @@ def test_the_sheets_page_has_one_h1_and_headings_in_order(browser, site_url, add
         assert session.errors == []
     finally:
         session.close()
+
+
+def test_the_404_page_tells_a_screen_reader_its_guess_that_comes_after_the_load(browser, site_url, built_site):
+    """「もしかして、次のページですか。」 and its links appear once the names have been fetched,
+    after the page has loaded, above the text a screen reader is already reading: it was not told.
+    A status line that is in the page from the start says it; an address with no guess says
+    nothing."""
+    body = (built_site / "404.html").read_text(encoding="utf-8")
+    session = Watched(browser, PHONE)
+    page = session.page
+    try:
+        # An empty live region is in the page as served, outside the hidden box.
+        served = re.findall(r'<p [^>]*role="status"[^>]*>(.*?)</p>', body)
+        assert served == [""], served
+        box = re.search(r"<div [^>]*data-not-found .*?</div>", body, re.S).group(0)
+        assert 'role="status"' not in box
+        for path, said in [("employers/shirakaba-farn/sheets.html", "もしかして、次のページですか。 しらかば農園"), ("employers/zzzz/", "")]:
+            page.route(site_url + path, lambda route: route.fulfill(status=404, body=body, content_type="text/html; charset=utf-8"))
+            page.goto(site_url + path, wait_until="networkidle")
+            status = page.get_by_role("status")
+            assert status.count() == 1
+            assert status.text_content() == said
+            if said:
+                assert page.locator("[data-not-found]").is_visible()
+                # Said once, not shown twice: the line itself is for screen readers only.
+                assert status.evaluate("s => s.getBoundingClientRect().width <= 1")
+    finally:
+        session.close()

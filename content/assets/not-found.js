@@ -80,6 +80,12 @@
       list.appendChild(entry);
     });
     root.hidden = false;
+    // Told to a screen reader (overrides/404.html): the box appeared above what it is reading.
+    var status = document.querySelector("[data-not-found-status]");
+    if (status) {
+      status.textContent = root.querySelector("#not-found-guess").textContent + " " +
+        found.map(function (guess) { return guess.record.name; }).join("、");
+    }
   }
 
   fetch(new URL(root.getAttribute("data-catalogue"), window.location.href), { credentials: "same-origin" })
