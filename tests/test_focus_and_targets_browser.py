@@ -616,3 +616,68 @@ def test_escape_outside_an_open_details_leaves_it_open(browser, site_url):
         assert past.locator("summary").evaluate("s => s === document.activeElement")
     finally:
         session.close()
+
+
+# --- the contents (目次) in the phone drawer -----------------------------------------------------
+
+TOC_OPEN = "() => document.getElementById('__toc').checked"
+
+
+@pytest.mark.parametrize("path", ["about/", "join/"])
+def test_on_a_phone_the_menu_s_contents_open_and_close_from_the_keyboard(browser, site_url, path):
+    """On a page with headings the drawer shows Material's label for the page's contents (目次) in
+    place of its link: a label for a hidden checkbox, which Tab skipped, while the closed contents'
+    own links took focus unseen (transparent, behind the menu). The label is a button; the
+    contents open and close from the keyboard, and their links take focus only while open."""
+    session = Watched(browser, {"width": 390, "height": 844})
+    page = session.page
+    try:
+        page.goto(site_url + path)
+        page.get_by_role("button", name="メニュー").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(DRAWER_SETTLED)
+        reached = []
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused["inDrawer"]:
+                assert focused["shown"], focused
+                reached.append(focused["text"])
+            if page.evaluate("document.activeElement.matches('label[for=__toc]')"):
+                break
+        opener = page.locator(".md-nav--primary label.md-nav__link[for=__toc]")
+        assert opener.evaluate("l => l === document.activeElement"), reached
+        assert opener.get_attribute("role") == "button" and opener.get_attribute("aria-expanded") == "false"
+        title = page.locator(".md-content h1").inner_text().strip()
+        assert page.get_by_role("button", name=f"{title}の目次", exact=True).evaluate("l => l === document.activeElement")
+        contents = page.locator(".md-nav--primary .md-nav--secondary")
+        first_heading = contents.locator("a").first
+        assert first_heading.evaluate("a => { a.focus(); return document.activeElement !== a; }"), "closed, its links take no focus"
+        opener.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(TOC_OPEN)
+        assert opener.get_attribute("aria-expanded") == "true"
+        closer = contents.get_by_role("button", name="目次を閉じる")
+        assert closer.evaluate("l => l === document.activeElement")
+        page.wait_for_timeout(400)  # the slide
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        assert focused["shown"] and focused["text"] == first_heading.inner_text().strip(), focused
+        # Escape closes the contents only: focus is back on the label, the menu stays open.
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"() => !({TOC_OPEN})()")
+        assert opener.evaluate("l => l === document.activeElement")
+        assert page.evaluate(DRAWER_OPEN)
+        # Space opens them, the title button closes them.
+        page.keyboard.press(" ")
+        page.wait_for_function(TOC_OPEN)
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => !({TOC_OPEN})()")
+        assert opener.evaluate("l => l === document.activeElement")
+        # A second Escape closes the menu, as before.
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"() => !({DRAWER_OPEN})()")
+        assert page.evaluate(MENU_FOCUSED)
+        assert session.errors == []
+    finally:
+        session.close()
