@@ -137,3 +137,15 @@ def test_the_groups_extra_date_at_its_own_venue_is_not_listed_as_elsewhere(repea
     organizations = json.loads((repeat_site / "data/hsds/organizations.json").read_text(encoding="utf-8"))
     halls = [location for o in organizations for location in o.get("locations", []) if location["name"] == "しらかば市総合福祉センター 2階 研修室"]
     assert len(halls) == 1 and halls[0]["transportation"] == "しらかば駅から歩いて5分。駐車場あり"
+
+
+def test_a_repeat_by_the_venues_name_alone_is_that_venue_with_its_address_and_access():
+    by_name = {"name": HALL["name"]}
+    series = program(place={**HALL, "access": WALK}, sessions=[{"date": "2026-12-02"}, {"date": "2026-12-09", "place": by_name}])
+    assert series.places_elsewhere() == [] and not series.meets_at_several_places()
+    assert series.session_place(series.sessions[1]) == series.place and series.place.address == HALL["address"]
+    group = program(place=by_name, recurrence=[SPRING, {**AUTUMN, "place": {**HALL, "access": WALK}}])
+    assert group.place_changes() == [] and group.place.address == HALL["address"] and group.place.access.nearest == WALK["nearest"]
+    # Two venues of that name at two addresses: which one is meant is not known, it stays apart.
+    two = program(place=HALL, sessions=[{"date": "2026-12-02", "place": {**HALL, "address": "しらかば市本町2-5-8"}}, {"date": "2026-12-09", "place": by_name}])
+    assert [place.address for place, _days in two.places_elsewhere()] == ["しらかば市本町2-5-8", None]

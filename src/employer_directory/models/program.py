@@ -144,18 +144,32 @@ def one_place_per_venue(places: Iterable[Place]) -> dict[Place, Place]:
     The place it stands for is the first of the venue written with an ``access:`` (in the order
     ``places`` gives: the program's, then the periods', the sessions', the extra dates'), else
     the first of the venue; a repeat written with another ``access:`` of its own (the tour's
-    pick-up only on some days) stays a place of its own, as written."""
+    pick-up only on some days) stays a place of its own, as written. A repeat written by the
+    venue's name alone, without the address, is that venue when one venue of that name has an
+    address (else the page listed 「この日は しらかば市総合福祉センター 2階 研修室」 as another
+    place than the usual one of the same name, with no address and no 行き方)."""
     venues: dict[tuple, list[Place]] = {}
     for place in places:
         key = venue_key(place)
         if key is not None:
             venues.setdefault(key, []).append(place)
     found: dict[Place, Place] = {}
-    for written in venues.values():
-        first = next((place for place in written if place.access is not None), written[0])
+    heads: dict[tuple, Place] = {}
+    for key, written in venues.items():
+        first = heads[key] = next((place for place in written if place.access is not None), written[0])
         for place in written:
             if place != first and place.access in (None, first.access):
                 found[place] = first
+    addressed: dict[str, list[tuple]] = {}
+    for key in venues:
+        if key[1] is not None:
+            addressed.setdefault(key[0], []).append(key)
+    for (name, address), written in venues.items():
+        if address is None and len(addressed.get(name, ())) == 1:
+            head = heads[addressed[name][0]]
+            for place in written:
+                if place.access in (None, head.access):
+                    found[place] = head
     return found
 
 
