@@ -1,8 +1,8 @@
 """A meeting moved to another time of day stays the same meeting: its key, its calendar UID and
 its 「カレンダーに追加」 file name are made from the program's first URL name and the date, not
-the start time. A mother who added the group's meeting at 10:00 and imports it again after staff
-moved it to 13:30 gets the meeting moved, not a second entry; a subscribed family's app (which
-keeps events by UID) shows it once. Only a program's second and later meetings of one day carry a
+the start time. A subscribed family's app (which keeps events by UID) moves the meeting staff
+moved from 10:00 to 13:30 rather than showing it twice. (A meeting imported once from a file and
+imported again may keep its old time: its SEQUENCE is the same, ics.py; the docs say so.) Only a program's second and later meetings of one day carry a
 suffix (``-2``, ``-3``, in the day's order), so UIDs stay unique in each feed and in all.ics."""
 
 from __future__ import annotations
