@@ -606,6 +606,18 @@ def test_every_sheet_in_the_packet_prints_on_one_page_as_it_does_alone(printer, 
         assert page_text.endswith(f"employers/{slug}/"), f"page {number} ({slug}) does not end with its address"
 
 
+def test_a_packet_of_one_sheet_keeps_its_page_count_as_the_sheet_printed_alone(printer, site_url, directory, tmp_path):
+    """Only sheets printed together lose 「1/3」 (test_sheets_printed_together_carry_no_page_count):
+    a packet of one employer's seeker sheet is that sheet printed alone, with its 「1/1」."""
+    slug = directory.employers[0].slug
+    printer.goto(f"{site_url}packet/?e={slug}&s=seeker")
+    assert packet_sheets(printer) == [[slug, "seeker"]]
+    printer.pdf(path=str(tmp_path / "one.pdf"), format="A4")
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "one.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    printed = [squeeze(p) for p in text.split("\f") if p.strip()]
+    assert len(printed) == 1 and printed[0].startswith("1/1②相談者向けプログラム情報シート"), printed[0][:40]
+
+
 @pytest.mark.parametrize("path", ["categories/agriculture/", "employers/shirakaba-farm/"])
 def test_the_packet_controls_keep_their_place_until_the_script_shows_them(browser, site_url, path):
     """On a slow phone line the page is drawn before assets/packet.js has run: showing the add
