@@ -8,6 +8,7 @@ suffix (``-2``, ``-3``, in the day's order), so UIDs stay unique in each feed an
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_build
 from employer_directory.calendar.closures import ClosedDays
 from employer_directory.calendar.ics import feed_files
 from employer_directory.calendar.occurrences import program_occurrences
@@ -134,3 +135,20 @@ def test_uids_are_unique_in_each_feed_and_in_all_ics_also_with_two_meetings_a_da
         assert counted and max(counted.values()) == 1, path
     everything = icalendar.Calendar.from_ical(feeds["calendar/all.ics"]).walk("VEVENT")
     assert len(everything) == sum(len(directory.calendar.of(p.slug)) for p in directory.programs)
+
+
+def test_two_meetings_of_one_day_have_add_links_a_screen_reader_tells_apart(tmp_path):
+    """The two 「カレンダーに追加」 links of one day's morning and afternoon tour name their time
+    too: a screen reader's list of links read 「カレンダーに追加（12月16日(水)）」 twice, for two
+    different events (WCAG 2.4.4)."""
+    project = copy_project(tmp_path)
+    path = project / TOUR
+    text = path.read_text(encoding="utf-8")
+    before = 'time: "10:00〜11:30"\ndates: [2026-12-16]'
+    assert before in text
+    path.write_text(text.replace(before, 'time: "10:00〜11:30"\ndates: [2026-12-16]\nsessions:\n  - date: 2026-12-16\n    time: "13:30〜15:00"', 1), encoding="utf-8")
+    built = run_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "site" / "programs" / "tour-shirakaba-farm" / "index.html").read_text(encoding="utf-8")
+    names = [re.sub(r"<[^>]+>", "", link) for link in re.findall(r'<a class="cal-add"[^>]*>(.*?)</a>', html)]
+    assert names == ["カレンダーに追加（2026年12月16日(水) 10:00〜11:30）", "カレンダーに追加（2026年12月16日(水) 13:30〜15:00）"]
