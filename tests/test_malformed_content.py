@@ -102,6 +102,10 @@ CASES = [
     # found by the bad-input fuzz audit: YAML noticed these a line late, or in English
     ("employers/fullwidth-colon.md", "headcount：5", "(YAMLの書き方)", "「：」が全角です。→ 半角の「:」と半角スペースにして「headcount: 5」と書いて"),
     ("employers/no-space-after-colon.md", "registered:2020", "(YAMLの書き方)", "「:」の後に半角スペースを1つ入れて「registered: 2020-04-01」と書いて"),
+    # found by the fuzz audit of the newer fields: the only line of a block with a full-width colon
+    # or no space after it is the block's text to YAML, and was told to write the fields below it
+    ("programs/access-fullwidth-colon.md", "  access:", "place.access（行き方）", "「access:」の下の「nearest：しらかば駅から車で10分」の「：」が全角です（そのため項目ではなく、文として読まれています）。→ 「nearest: しらかば駅から車で10分」のように、半角の「:」と半角スペースにしてください"),
+    ("programs/access-no-space-after-colon.md", "  access:", "place.access（行き方）", "「pickup:true」の「:」の後に半角スペースがありません（そのため項目ではなく、文として読まれています）。→ 「pickup: true」のように"),
     ("employers/word-line-break.md", "business:", "(見えない文字)", "目に見えない特別な文字（U+000B）"),
     ("employers/pasted-line-separator.md", "nearest:", "(見えない文字)", "目に見えない特別な文字（U+2028）"),
     ("employers/link-to-missing-employer.md", "(base-farmm.md)", "(本文)", "「base-farm.md」の書き間違いではありませんか"),

@@ -164,6 +164,9 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
             fields = known_fields(model, loc)
             rest = f"、その下の行に半角スペース4つで字下げして {'、'.join(f'{name}:' for name in fields[1:])} を書いてください" if len(fields) > 1 else ""
             return "この一覧の1つ1つは、項目名を付けて書く形です", f"「- {fields[0]}: …」のように書き始め{rest}"
+        slip = _field_in_text(value, known_fields(model, loc), loc[-1] if loc else "")
+        if slip:
+            return slip
         return "下に項目を並べる形で書く項目です", f"「{loc[-1] if loc else ''}:」の次の行から、半角スペース2つで字下げして項目を書いてください"
     if kind == "list_type":
         if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and not known_fields(model, (*loc, 0)):
@@ -200,6 +203,25 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
         return f"「{value}」は日付として読めません", "2026-04-08 のように、年-月-日を半角で書いてください"
     return f"値の形が正しくありません（{item.get('msg', kind)}）", "例にならって書き直してください"
+
+
+FIELD_IN_TEXT = re.compile(r"([A-Za-z_]\w*)[ \u3000]*(：|:(?![ \t]))[ \u3000]*(.*)", re.ASCII | re.DOTALL)
+
+
+def _field_in_text(value: Any, fields: list[str], key: Any) -> tuple[str, str] | None:
+    """``access:`` with ``nearest：しらかば駅から…`` (a full-width colon) or ``nearest:しらかば駅``
+    (no space) on the line below: YAML reads the indented line as the block's text, not as its
+    field, and "write the fields below it" would repeat what staff did. Found by the fuzz audit
+    of the newer fields."""
+    match = FIELD_IN_TEXT.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not match or match.group(1) not in fields:
+        return None
+    name, colon, rest = match.groups()
+    written = f"{name}{colon}{rest.strip()}"
+    fix = f"「{name}: {rest.strip()}」のように、半角の「:」と半角スペースにしてください"
+    if colon == "：":
+        return f"「{key}:」の下の「{written}」の「：」が全角です（そのため項目ではなく、文として読まれています）", fix
+    return f"「{key}:」の下の「{written}」の「:」の後に半角スペースがありません（そのため項目ではなく、文として読まれています）", fix
 
 
 def _item_schema_value(model: type[BaseModel], loc: tuple[Any, ...], key: str) -> Any:
