@@ -367,6 +367,13 @@ def test_directory_settings_written_as_one_value_are_located(tmp_path):
         ({"areas": [{"id": "north", "label": ""}]}, "areas[1番目].label", "値が空です"),
         ({"closures": [{"label": " ", "from": "12-29"}]}, "closures[1番目].label", "値が空です"),
         ({"open_data": {"license_url": "creativecommons.org"}}, "open_data.license_url", "https:// から始まるアドレス"),
+        # found by the fuzz audit of the newer fields: shown as written (a tag as text, a pasted
+        # paragraph beside the phone number on every page and sheet)
+        ({"contact_hours": "平日 <b>8:30〜17:15</b>"}, "contact_hours", "HTML のタグ"),
+        ({"contact_hours": "平日 8:30〜17:15。" * 10}, "contact_hours", "長すぎます（140文字）。→ 80文字以内にしてください"),
+        ({"contact_hours": None}, "contact_hours", "値が空です"),
+        ({"open_data": {"publisher": "<b>センター</b>"}}, "open_data.publisher", "HTML のタグ"),
+        ({"open_data": {"update_frequency": ["毎朝"]}}, "open_data.update_frequency", "文字で書く項目です"),
     ],
 )
 def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words):
@@ -378,6 +385,11 @@ def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words
 
 def test_an_empty_contact_phone_still_means_none():
     assert load_settings({"contact_phone": ""}).contact_phone == ""
+
+
+def test_empty_contact_hours_and_publisher_still_mean_none():
+    settings = load_settings({"contact_hours": "", "open_data": {"publisher": ""}})
+    assert (settings.contact_hours, settings.open_data.publisher) == ("", "")
 
 
 def test_aliases_in_mkdocs_yml_are_walked_once(tmp_path):

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written_twice, mapping_nodes
 from .maps import QUERY, map_host, map_search_url
-from .models.values import SLUG, TOKYO, Count, ShortSetting, StaffDate, parse_phone, parse_staff_date, staff_error, staff_errors
+from .models.values import SLUG, TOKYO, Count, ShortSetting, StaffDate, optional_setting_text, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
 from .search.normalize import SearchWords, fold_text
 from .search.tokenize import is_one_run, query_terms
@@ -137,6 +137,10 @@ class OpenDataSettings(BaseModel):
     publisher: str = Field("", description="データの発行者。空ならサイトを運営する相談窓口の名前")
     update_frequency: str = Field("毎朝（日本時間）、内容ファイルから作り直しています", description="更新の頻度の説明")
 
+    # Shown as written on the data page (found by the fuzz audit of the newer fields).
+    _texts = field_validator("license", "publisher", mode="before")(optional_setting_text(80))
+    _frequency = field_validator("update_frequency", mode="before")(optional_setting_text(400))
+
     @field_validator("license_url")
     @classmethod
     def _web_address(cls, value: str) -> str:
@@ -202,6 +206,10 @@ class DirectorySettings(BaseModel):
     @classmethod
     def _empty_name(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    # Shown as written beside the phone number on the pages and sheets (found by the fuzz audit
+    # of the newer fields: a tag showed as text, a pasted paragraph was printed on every sheet).
+    _hours = field_validator("contact_hours", mode="before")(optional_setting_text(80))
 
     @field_validator("contact_phone", mode="before")
     @classmethod

@@ -140,6 +140,13 @@ Text = Annotated[str, BeforeValidator(_check_text(400)), WithJsonSchema({"type":
 LongText = Annotated[str, BeforeValidator(_check_text(2000)), WithJsonSchema({"type": "string", "maxLength": 2000})]
 
 
+def optional_setting_text(limit: int):
+    """ShortSetting's checks for a mkdocs.yml text that may be left empty ("" shows none), such
+    as ``contact_hours``: a tag or a pasted paragraph would be shown as written on every page."""
+    check = _check_text(limit, in_settings=True)
+    return lambda value: value if value == "" else check(value)
+
+
 def _check_former_slug(value: Any) -> str:
     if not isinstance(value, str) or not SLUG.match(value):
         raise staff_error(
