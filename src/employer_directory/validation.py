@@ -210,15 +210,20 @@ FIELD_IN_TEXT = re.compile(r"([A-Za-z_]\w*)[ \u3000]*(：|:(?![ \t]))[ \u3000]*(
 
 def _field_in_text(value: Any, fields: list[str], key: Any) -> tuple[str, str] | None:
     """``access:`` with ``nearest：しらかば駅から…`` (a full-width colon) or ``nearest:しらかば駅``
-    (no space) on the line below: YAML reads the indented line as the block's text, not as its
-    field, and "write the fields below it" would repeat what staff did. Found by the fuzz audit
-    of the newer fields."""
-    match = FIELD_IN_TEXT.fullmatch(value.strip()) if isinstance(value, str) else None
-    if not match or match.group(1) not in fields:
+    (no space) on the lines below: YAML reads the indented lines as the block's text, not as its
+    fields, and "write the fields below it" would repeat what staff did. Lines the text joined
+    (``pickup：true pickup_note：…``) are told apart at the next field name. Found by the fuzz
+    audit of the newer fields."""
+    if not isinstance(value, str) or not fields:
         return None
-    name, colon, rest = match.groups()
+    names = "|".join(re.escape(name) for name in fields)
+    pieces = [FIELD_IN_TEXT.fullmatch(piece) for piece in re.split(rf"\s+(?=(?:{names})[ \u3000]*[：:])", value.strip())]
+    if not pieces or not all(pieces) or any(piece.group(1) not in fields for piece in pieces):
+        return None
+    name, colon, rest = pieces[0].groups()
     written = f"{name}{colon}{rest.strip()}"
-    fix = f"「{name}: {rest.strip()}」のように、半角の「:」と半角スペースにしてください"
+    fixed = "".join(f"「{piece.group(1)}: {piece.group(3).strip()}」" for piece in pieces)
+    fix = f"{fixed}のように、半角の「:」と半角スペースにしてください" + ("（1行に1つずつ）" if len(pieces) > 1 else "")
     if colon == "：":
         return f"「{key}:」の下の「{written}」の「：」が全角です（そのため項目ではなく、文として読まれています）", fix
     return f"「{key}:」の下の「{written}」の「:」の後に半角スペースがありません（そのため項目ではなく、文として読まれています）", fix
