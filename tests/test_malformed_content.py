@@ -106,6 +106,7 @@ CASES = [
     # or no space after it is the block's text to YAML, and was told to write the fields below it
     ("programs/access-fullwidth-colon.md", "  access:", "place.access（行き方）", "「access:」の下の「nearest：しらかば駅から車で10分」の「：」が全角です（そのため項目ではなく、文として読まれています）。→ 「nearest: しらかば駅から車で10分」のように、半角の「:」と半角スペースにしてください"),
     ("programs/access-fullwidth-colons-two-lines.md", "  access:", "place.access（行き方）", "「pickup：true」の「：」が全角です（そのため項目ではなく、文として読まれています）。→ 「pickup: true」「pickup_note: しらかば駅から。申し込みのときに伝えてください」のように、半角の「:」と半角スペースにしてください（1行に1つずつ）"),
+    ("employers/pause-reason-fullwidth-colon.md", "paused:", "paused（受け入れの休止）", "「paused:」の下の「reason：冬の間は畑の作業がないため」の「：」が全角です（そのため項目ではなく、文として読まれています）。→ 「reason: 冬の間は畑の作業がないため」のように"),
     ("programs/access-no-space-after-colon.md", "  access:", "place.access（行き方）", "「pickup:true」の「:」の後に半角スペースがありません（そのため項目ではなく、文として読まれています）。→ 「pickup: true」のように"),
     ("employers/word-line-break.md", "business:", "(見えない文字)", "目に見えない特別な文字（U+000B）"),
     ("employers/pasted-line-separator.md", "nearest:", "(見えない文字)", "目に見えない特別な文字（U+2028）"),

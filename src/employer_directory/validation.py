@@ -164,7 +164,7 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
             fields = known_fields(model, loc)
             rest = f"、その下の行に半角スペース4つで字下げして {'、'.join(f'{name}:' for name in fields[1:])} を書いてください" if len(fields) > 1 else ""
             return "この一覧の1つ1つは、項目名を付けて書く形です", f"「- {fields[0]}: …」のように書き始め{rest}"
-        slip = _field_in_text(value, known_fields(model, loc), loc[-1] if loc else "")
+        slip = field_in_text(value, known_fields(model, loc), loc[-1] if loc else "")
         if slip:
             return slip
         return "下に項目を並べる形で書く項目です", f"「{loc[-1] if loc else ''}:」の次の行から、半角スペース2つで字下げして項目を書いてください"
@@ -208,7 +208,7 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
 FIELD_IN_TEXT = re.compile(r"([A-Za-z_]\w*)[ \u3000]*(：|:(?![ \t]))[ \u3000]*(.*)", re.ASCII | re.DOTALL)
 
 
-def _field_in_text(value: Any, fields: list[str], key: Any) -> tuple[str, str] | None:
+def field_in_text(value: Any, fields: list[str], key: Any) -> tuple[str, str] | None:
     """``access:`` with ``nearest：しらかば駅から…`` (a full-width colon) or ``nearest:しらかば駅``
     (no space) on the lines below: YAML reads the indented lines as the block's text, not as its
     fields, and "write the fields below it" would repeat what staff did. Lines the text joined

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
+from ..validation import field_in_text
 from .values import COUNT_UNITS, Count, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, first_slug, kanji_number, no_repeats, staff_error
 
 OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
@@ -249,6 +250,9 @@ class Employer(Strict):
                 "次の行から半角スペース2つで字下げして until: 2027-03-31（最後に休む日）や reason: 改装工事のため を書いてください。"
                 "終わりを決めずに理由も書かないなら paused: {} と書きます。休止をやめたなら paused: の行ごと消してください",
             )
+        slip = field_in_text(value, list(Pause.model_fields), "paused")
+        if slip:  # paused: then reason：改装のため below it (found by the fuzz audit of the newer fields)
+            raise staff_error(*slip)
         if isinstance(value, (str, bool, int, float)):
             # paused: 当面 / paused: yes / paused: 2027-03-31: the block's items written as its value.
             raise staff_error(
