@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 
@@ -373,6 +374,8 @@ def test_directory_settings_written_as_one_value_are_located(tmp_path):
         ({"contact_hours": "平日 8:30〜17:15。" * 10}, "contact_hours", "長すぎます（140文字）。→ 80文字以内にしてください"),
         ({"contact_hours": None}, "contact_hours", "値が空です"),
         ({"open_data": {"publisher": "<b>センター</b>"}}, "open_data.publisher", "HTML のタグ"),
+        ({"contact_hours": 510}, "contact_hours", "受付時間が数（510）として読まれました（8:30 のように時刻だけを書くと、数になります）"),
+        ({"accommodations": [{"id": "pickup", "label": "送迎あり", "description": "<b>駅から</b>"}]}, "accommodations[1番目].description", "HTML のタグ"),
         ({"open_data": {"update_frequency": ["毎朝"]}}, "open_data.update_frequency", "文字で書く項目です"),
     ],
 )
@@ -385,6 +388,19 @@ def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words
 
 def test_an_empty_contact_phone_still_means_none():
     assert load_settings({"contact_phone": ""}).contact_phone == ""
+
+
+def test_contact_hours_written_as_a_time_alone_in_mkdocs_yml_is_told_to_quote_it(tmp_path):
+    """Found by the fuzz audit of the newer fields: YAML reads contact_hours: 8:30 as 510, and
+    every page said 「受付 510」."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    written = re.search(r"^    contact_hours: .*$", config, re.M).group(0)
+    (tmp_path / "mkdocs.yml").write_text(config.replace(written, "    contact_hours: 8:30"), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.field) == (config.split("\n").index(written) + 1, "extra.directory.contact_hours")
+    assert "数（510）として読まれました" in problem.what and 'contact_hours: "平日 8:30〜17:15"' in problem.fix
 
 
 def test_empty_contact_hours_and_publisher_still_mean_none():

@@ -838,3 +838,18 @@ def test_a_misspelt_english_field_name_lists_the_names_with_their_titles():
     assert record is None and len(problems) == 1
     assert problems[0].fix.startswith("「headcount」の書き間違いではありませんか。書ける項目: slug（URL名）、name（事業所名）")
     assert "、headcount（従業員数）、" in problems[0].fix
+
+
+@pytest.mark.parametrize(("written", "field", "words"), [
+    # found by the fuzz audit of the newer fields: validate passed, and the build stopped after
+    # writing its pages, on a folder name the file system refuses (more than 255 bytes)
+    ("former_slugs: [" + "a" * 300 + "]", "former_slugs[1番目]（前のURL名）", "前のURL名が長すぎます（300文字）。→ 前のファイル名から .md を除いたものを、100文字以内で"),
+    ("slug: " + "a" * 300, "slug（URL名）", "URL名が長すぎます（300文字）。→ ファイル名（または slug:）は 100文字以内に"),
+])
+def test_a_url_name_too_long_for_a_folder_is_refused_at_its_line(tmp_path, written, field, words):
+    content = stage("employers/pause-empty.md", tmp_path)
+    case = content / "employers" / "pause-empty.md"
+    text = case.read_text(encoding="utf-8").replace("paused:\n", written + "\n")
+    case.write_text(text, encoding="utf-8")
+    (problem,) = problems_for(content)
+    assert (problem.line, problem.field) == (text.splitlines().index(written) + 1, field) and words in problem.format()

@@ -24,6 +24,7 @@ from .directory import Directory
 from .frontmatter import FrontMatter, read_front_matter
 from .models.employer import Employer
 from .models.program import Program, written_dates
+from .models.values import MAX_SLUG
 from .problems import ContentInvalid, Problem
 from .settings import SLUG, DirectorySettings, today as build_today
 from .validation import field_label, field_path, problems_from_validation, problems_in_body
@@ -238,6 +239,16 @@ def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettin
                 field,
                 f"URL名「{slug}」に使えない文字があります",
                 "ファイル名（または slug:）は半角英小文字・数字・ハイフンだけにしてください（例: shirakaba-farm.md）",
+            )
+        )
+    elif len(slug) > MAX_SLUG:
+        found.append(
+            Problem(
+                front.path,
+                front.line_of(("slug",)) if "slug" in front.data else 1,
+                "slug（URL名）" if "slug" in front.data else "(ファイル名)",
+                f"URL名が長すぎます（{len(slug):,}文字）",
+                f"ファイル名（または slug:）は {MAX_SLUG}文字以内にしてください（例: shirakaba-farm.md）",
             )
         )
     try:

@@ -30,6 +30,9 @@ class TermSetting(BaseModel):
     label: ShortSetting = Field(description="画面とファイルに書く日本語の名前")
     description: str = ""
 
+    # Shown under the label on its list page (found by the fuzz audit of the newer fields).
+    _description = field_validator("description", mode="before")(optional_setting_text(200))
+
     @field_validator("id")
     @classmethod
     def _slug(cls, value: str) -> str:
@@ -209,7 +212,16 @@ class DirectorySettings(BaseModel):
 
     # Shown as written beside the phone number on the pages and sheets (found by the fuzz audit
     # of the newer fields: a tag showed as text, a pasted paragraph was printed on every sheet).
-    _hours = field_validator("contact_hours", mode="before")(optional_setting_text(80))
+    @field_validator("contact_hours", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            # contact_hours: 8:30 is a number to YAML (8 × 60 + 30 = 510), shown as 「受付 510」.
+            raise staff_error(
+                f"受付時間が数（{value}）として読まれました（8:30 のように時刻だけを書くと、数になります）",
+                '全体を半角の "…" で囲んで、contact_hours: "平日 8:30〜17:15" のように曜日と時刻を書いてください',
+            )
+        return optional_setting_text(80)(value)
 
     @field_validator("contact_phone", mode="before")
     @classmethod

@@ -147,12 +147,20 @@ def optional_setting_text(limit: int):
     return lambda value: value if value == "" else check(value)
 
 
+MAX_SLUG = 100
+"""A URL name's longest: each is a folder name of the site (employers/<name>/), and a file
+system refuses a name of more than 255 bytes only when the build writes it, after its pages.
+Found by the fuzz audit of the newer fields (a pasted former_slugs value)."""
+
+
 def _check_former_slug(value: Any) -> str:
     if not isinstance(value, str) or not SLUG.match(value):
         raise staff_error(
             f"前のURL名「{value}」に使えない文字があります",
             "前のファイル名から .md を除いたものを、半角英小文字・数字・ハイフンのまま書いてください（例: shirakaba-nouen）",
         )
+    if len(value) > MAX_SLUG:
+        raise staff_error(f"前のURL名が長すぎます（{len(value):,}文字）", f"前のファイル名から .md を除いたものを、{MAX_SLUG}文字以内で書いてください")
     return value
 
 
