@@ -57,6 +57,22 @@ def copy_project(target: Path, with_content: bool = True) -> Path:
     return target
 
 
+def build_edited(root: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
+    """The sample site built from a copy whose content files (paths relative to the project)
+    have each ``(before, after)`` replaced; each ``before`` must be written there exactly once."""
+    project = copy_project(root)
+    for name, replacements in edits.items():
+        path = project / name
+        written = path.read_text(encoding="utf-8")
+        for before, after in replacements:
+            assert written.count(before) == 1, (name, before)
+            written = written.replace(before, after)
+        path.write_text(written, encoding="utf-8")
+    result = run_build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample content built once with the fixed build date."""

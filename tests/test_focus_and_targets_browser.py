@@ -32,6 +32,21 @@ MENU_FOCUSED = "() => document.activeElement.classList.contains('dir-drawer-butt
 DRAWER_SETTLED = "() => { const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect(); return r.left >= 0; }"
 
 
+def tab_through_the_drawer(page, presses: int, until: str | None = None) -> list[str]:
+    """Press Tab up to ``presses`` times (stopping on an element matching ``until``): the texts of
+    the drawer's controls that took focus, each checked to be on screen when it did."""
+    reached = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["inDrawer"]:
+            assert focused["shown"], focused
+            reached.append(focused["text"])
+        if until and page.evaluate("(selector) => document.activeElement.matches(selector)", until):
+            break
+    return reached
+
+
 @pytest.mark.parametrize("path", ["calendar/2026-11/", "programs/hataraku-junbi-no-hiroba/", ".", "employers/"])
 def test_on_a_phone_tab_never_lands_in_the_closed_drawer(browser, site_url, path):
     session = Watched(browser, PHONE)
@@ -67,13 +82,7 @@ def test_on_a_phone_the_menu_button_opens_the_drawer_from_the_keyboard_and_its_l
         page.wait_for_function(DRAWER_OPEN)
         page.wait_for_function(DRAWER_SETTLED)
         assert menu.get_attribute("aria-expanded") == "true"
-        reached = []
-        for _ in range(8):
-            page.keyboard.press("Tab")
-            focused = page.evaluate(FOCUSED)
-            if focused["inDrawer"]:
-                assert focused["shown"], focused
-                reached.append(focused["text"])
+        reached = tab_through_the_drawer(page, 8)
         assert {"ホーム", "事業所をさがす", "プログラムの予定"} <= set(reached), reached
         # Escape closes it and gives focus back to the menu button; Space opens it as well.
         page.keyboard.press("Escape")
@@ -636,15 +645,7 @@ def test_on_a_phone_the_menu_s_contents_open_and_close_from_the_keyboard(browser
         page.get_by_role("button", name="メニュー").focus()
         page.keyboard.press("Enter")
         page.wait_for_function(DRAWER_SETTLED)
-        reached = []
-        for _ in range(10):
-            page.keyboard.press("Tab")
-            focused = page.evaluate(FOCUSED)
-            if focused["inDrawer"]:
-                assert focused["shown"], focused
-                reached.append(focused["text"])
-            if page.evaluate("document.activeElement.matches('label[for=__toc]')"):
-                break
+        reached = tab_through_the_drawer(page, 10, until="label[for=__toc]")
         opener = page.locator(".md-nav--primary label.md-nav__link[for=__toc]")
         assert opener.evaluate("l => l === document.activeElement"), reached
         assert opener.get_attribute("role") == "button" and opener.get_attribute("aria-expanded") == "false"

@@ -11,7 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_edited, copy_project
 from employer_directory.cli import read_settings
 from employer_directory.exports.hsds import place_uuid
 from employer_directory.exports.ids import operator_uuid
@@ -198,19 +198,10 @@ def test_the_tours_feed_and_open_data_say_how_to_get_there(built_site):
 
 @pytest.fixture(scope="module")
 def access_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("access")
-    project = copy_project(root)
-    tour = project / TOUR
-    written = tour.read_text(encoding="utf-8")
-    assert written.count(TOUR_ACCESS) == 1
-    tour.write_text(written.replace(TOUR_ACCESS, ""), encoding="utf-8")
-    group = project / "content/programs/hataraku-junbi-no-hiroba.md"
-    written = group.read_text(encoding="utf-8")
-    assert written.count(MOVE) == 1
-    group.write_text(written.replace(MOVE, MOVE + MOVE_ACCESS), encoding="utf-8")
-    result = run_build(project, root / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return build_edited(
+        tmp_path_factory.mktemp("access"),
+        {TOUR: [(TOUR_ACCESS, "")], "content/programs/hataraku-junbi-no-hiroba.md": [(MOVE, MOVE + MOVE_ACCESS)]},
+    )
 
 
 def test_a_tour_without_access_of_its_own_shows_the_employers(access_site):

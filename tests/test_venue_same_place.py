@@ -14,7 +14,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_edited
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.models.program import Place, same_address
@@ -99,20 +99,13 @@ REPEAT = "extra_dates:\n  - date: 2027-01-20\n    place:\n      name: しらか�
 
 @pytest.fixture(scope="module")
 def repeat_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("same-place")
-    project = copy_project(root)
-    tour = project / TOUR
-    written = tour.read_text(encoding="utf-8")
-    assert written.count(TOUR_ACCESS) == 1 and written.count("しらかば市北町1234-5") == 1
-    tour.write_text(written.replace(TOUR_ACCESS, "").replace("しらかば市北町1234-5", "しらかば市北町1234−5"), encoding="utf-8")
-    group = project / GROUP
-    written = group.read_text(encoding="utf-8")
-    assert written.count(GROUP_PLACE) == 1 and written.count("\ncancelled:") == 1
-    written = written.replace(GROUP_PLACE, GROUP_PLACE + GROUP_ACCESS).replace("\ncancelled:", "\n" + REPEAT + "cancelled:")
-    group.write_text(written, encoding="utf-8")
-    result = run_build(project, root / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return build_edited(
+        tmp_path_factory.mktemp("same-place"),
+        {
+            TOUR: [(TOUR_ACCESS, ""), ("しらかば市北町1234-5", "しらかば市北町1234−5")],
+            GROUP: [(GROUP_PLACE, GROUP_PLACE + GROUP_ACCESS), ("\ncancelled:", "\n" + REPEAT + "cancelled:")],
+        },
+    )
 
 
 def test_the_tour_at_the_farms_address_written_with_a_minus_shows_the_farms_way_there(repeat_site):
