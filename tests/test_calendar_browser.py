@@ -57,7 +57,7 @@ PROGRAM = "hataraku-junbi-no-hiroba"
 FEED = f"calendar/{PROGRAM}.ics"
 MEETING = f"{PROGRAM}-20261223"
 UID = f"{MEETING}@example.github.io"
-ADD_LINK = "カレンダーに追加 （2026年12月23日(水)）"
+ADD_LINK = "カレンダーに追加 （2026年12月23日(水) 13:30〜15:00）"
 
 
 SUBSCRIPTION_ONLY = (b"NAME", b"X-WR-CALNAME", b"REFRESH-INTERVAL", b"X-PUBLISHED-TTL")
