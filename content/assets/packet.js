@@ -68,8 +68,45 @@
     });
     document.querySelectorAll("[data-packet-link]").forEach(function (link) {
       link.hidden = false;
-      link.querySelectorAll("[data-packet-count]").forEach(function (count) { count.textContent = String(state.slugs.length); });
+      link.querySelectorAll("[data-packet-count]").forEach(function (count) { count.textContent = String(listedCount(state.slugs)); });
     });
+  }
+
+  // The count on the link is what the packet page will show: a saved employer whose listing
+  // ended (its file deleted) is dropped there, so it is not counted here. Only the packet page
+  // knows every listed employer; other pages fetch the 404 page's small catalogue
+  // (not-found.json: URL names and former ones, about 2 KB per 25 employers) once, and only when
+  // the list holds an employer this page does not show. Until it is in (or if it cannot be
+  // fetched), every saved one counts.
+  var listed = null;
+  var fetchingListed = false;
+  function listedCount(slugs) {
+    if (!listed) {
+      var shown = {};
+      document.querySelectorAll("[data-packet-add]").forEach(function (button) { shown[button.getAttribute("data-packet-add")] = true; });
+      if (slugs.some(function (slug) { return !shown[slug]; })) fetchListed();
+      return slugs.length;
+    }
+    return namesNow(slugs, listed.renamed).filter(function (slug) { return listed.slugs[slug]; }).length;
+  }
+
+  function fetchListed() {
+    var link = document.querySelector("[data-packet-catalogue-url]");
+    if (fetchingListed || !link || !window.fetch) return;
+    fetchingListed = true;
+    fetch(link.getAttribute("data-packet-catalogue-url"), { credentials: "same-origin" })
+      .then(function (response) { if (!response.ok) throw new Error(response.url); return response.json(); })
+      .then(function (catalogue) {
+        var slugs = {};
+        var renamed = {};
+        catalogue.employers.forEach(function (e) {
+          slugs[e.slug] = true;
+          (e.former || []).forEach(function (former) { renamed[former] = e.slug; });
+        });
+        listed = { slugs: slugs, renamed: renamed };
+        updateAddButtons(load());
+      })
+      .catch(function () { /* offline: the count stays that of the saved list */ });
   }
 
   // The focus stays on the pressed button; the polite status (packet_macros.html) says what
@@ -102,6 +139,11 @@
       announceAdded(button.getAttribute("data-packet-name"), at === -1, state.slugs.length);
     });
     document.addEventListener("directory:cards-rendered", function () { updateAddButtons(load()); });
+    // The same list open in another tab (a listing there, the packet page here): changed there,
+    // this page's buttons and count follow.
+    window.addEventListener("storage", function (event) {
+      if (event.key === STORAGE_KEY || event.key === null) updateAddButtons(load());
+    });
     updateAddButtons(load());
   }
 
@@ -166,9 +208,29 @@
       if (navigator.clipboard) navigator.clipboard.writeText(page.share.value).catch(function () {});
       page.status.textContent = "リンクをコピーしました";
     });
+    // The list changed in another tab (an employer added on a listing there): this page takes it,
+    // else its next change here (a move, a removal) would save its old list over that one.
+    window.addEventListener("storage", function (event) {
+      if (event.key === STORAGE_KEY || event.key === null) page.adoptStored();
+    });
     // A shared link's recipient saved nothing: the line names where the employers came from.
     var from = this.shared ? "共有されたリンクの事業所のうち " : "保存していた事業所のうち ";
     this.changed(this.gone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
+  };
+
+  PacketPage.prototype.adoptStored = function () {
+    var stored = load();
+    var names = this.names;
+    var slugs = namesNow(stored.slugs, this.renamed).filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
+    if (slugs.join(",") === this.state.slugs.join(",") && stored.kinds.join(",") === this.state.kinds.join(",")) return;
+    this.state = { slugs: slugs, kinds: stored.kinds };
+    var kinds = stored.kinds.join(",");
+    this.root.querySelectorAll("input[name='packet-kinds']").forEach(function (radio) { radio.checked = radio.value === kinds; });
+    // Not saved again here: the other tab's list is the stored one.
+    this.renderList();
+    this.renderLink();
+    this.lastMessage = "ほかのタブで変えたリストにしました";
+    this.renderSheets();
   };
 
   PacketPage.prototype.changed = function (message, focus) {

@@ -1,0 +1,101 @@
+"""The counter packet (窓口用セット) over days of use: a list kept in the browser for weeks while
+staff edit the directory, and the same list open in two tabs (assets/packet.js)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+
+KEY = "kyoryoku-packet-v1"
+GONE = "closed-shop"  # no sample employer has this URL name: its listing ended
+
+
+def saved(page) -> list[str]:
+    return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).slugs")
+
+
+def listed(page) -> list[str]:
+    return page.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)")
+
+
+def sheets_loaded(page, count: int) -> None:
+    page.wait_for_function(f"document.querySelectorAll('[data-packet-sheets] article.sheet').length === {count}")
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(locale="ja-JP")
+    errors: list[str] = []
+    context.on("page", lambda page: page.on("pageerror", lambda error: errors.append(str(error))))
+    yield context
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", ["employers/yamabiko-care/", "categories/agriculture/", "search/"])
+def test_the_packet_link_counts_only_the_employers_the_packet_page_will_show(context, site_url, path):
+    """A list saved weeks ago holds an employer whose listing has ended since: the packet page
+    drops it, so the link to it must not count it (「（3件）」 led to a packet of two)."""
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{slugs: ['yamabiko-care', '{GONE}', 'shirakaba-farm'], kinds: ['seeker', 'staff']}}))")
+    page.goto(site_url + path)
+    page.wait_for_function("document.querySelector('[data-packet-count]').textContent === '2'")
+    assert page.inner_text("[data-packet-link]").endswith("（2件）")
+    # The page only counts: dropping it, and saying so, is the packet page's.
+    assert saved(page) == ["yamabiko-care", GONE, "shirakaba-farm"]
+    page.click("[data-packet-link] a")
+    page.wait_for_url("**/packet/**")
+    sheets_loaded(page, 4)
+    assert listed(page) == ["yamabiko-care", "shirakaba-farm"]
+    assert "1 件は、いまはこのサイトに載っていない" in page.inner_text("[data-packet-status]")
+
+
+def test_a_list_of_employers_all_shown_on_the_page_fetches_nothing_more(context, site_url):
+    """The catalogue is fetched only when the list holds an employer the page does not show."""
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url)
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{slugs: ['yamabiko-care'], kinds: ['seeker']}}))")
+    page.goto(site_url + "employers/yamabiko-care/")
+    page.wait_for_load_state("networkidle")
+    assert page.inner_text("[data-packet-link]").endswith("（1件）")
+    assert not [url for url in fetched if url.endswith("not-found.json")]
+
+
+def test_an_employer_added_in_another_tab_is_not_lost_by_a_change_on_the_packet_page(context, site_url):
+    """The packet page open in one tab, a listing in another: an employer added there shows up
+    here, and moving or removing one here keeps it (the page once saved its old list over it)."""
+    packet = context.new_page()
+    packet.goto(site_url)
+    packet.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{slugs: ['yamabiko-care', 'kodama-butsuryu'], kinds: ['staff']}}))")
+    packet.goto(site_url + "packet/")
+    sheets_loaded(packet, 2)
+    listing = context.new_page()
+    listing.goto(site_url + "employers/shirakaba-farm/")
+    assert listing.inner_text("[data-packet-link]").endswith("（2件）")
+    listing.click("[data-packet-add='shirakaba-farm']")
+    assert saved(listing) == ["yamabiko-care", "kodama-butsuryu", "shirakaba-farm"]
+    packet.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 3")
+    sheets_loaded(packet, 3)
+    assert "ほかのタブで変えたリストにしました" in packet.inner_text("[data-packet-status]")
+    packet.click("[data-packet-list] li[data-slug='kodama-butsuryu'] [data-remove]")
+    assert listed(packet) == ["yamabiko-care", "shirakaba-farm"]
+    assert saved(packet) == ["yamabiko-care", "shirakaba-farm"]
+    # ...and the employer page in the other tab follows: its button and count.
+    listing.wait_for_function("document.querySelector('[data-packet-count]').textContent === '2'")
+    packet.click("[data-packet-list] li[data-slug='shirakaba-farm'] [data-remove]")
+    listing.wait_for_function("document.querySelector('[data-packet-add]').textContent.startsWith('＋')")
+    assert listing.inner_text("[data-packet-link]").endswith("（1件）")
+    # The sheet choice made in one packet tab reaches another one.
+    other = context.new_page()
+    other.goto(site_url + "packet/")
+    sheets_loaded(other, 1)
+    packet.check("input[name='packet-kinds'][value='seeker,staff']")
+    other.wait_for_function("document.querySelector(\"input[name='packet-kinds'][value='seeker,staff']\").checked")
+    sheets_loaded(other, 2)
+    assert json.loads(other.evaluate(f"localStorage.getItem('{KEY}')"))["kinds"] == ["seeker", "staff"]
