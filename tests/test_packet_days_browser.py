@@ -99,3 +99,32 @@ def test_an_employer_added_in_another_tab_is_not_lost_by_a_change_on_the_packet_
     other.wait_for_function("document.querySelector(\"input[name='packet-kinds'][value='seeker,staff']\").checked")
     sheets_loaded(other, 2)
     assert json.loads(other.evaluate(f"localStorage.getItem('{KEY}')"))["kinds"] == ["seeker", "staff"]
+
+
+def test_a_link_copied_after_printing_sheet_3_alone_opens_the_whole_set(context, browser, site_url):
+    """The counsellor prints ③ alone, then copies the set's link for a colleague: the link names
+    the employers, and the colleague's page opens with ② and ③ (it once opened with ③ only). The
+    counsellor's own choice stays in this browser; a link sent before still opens with its s=."""
+    page = context.new_page()
+    page.goto(site_url + "packet/?e=yamabiko-care,shirakaba-farm")
+    sheets_loaded(page, 4)
+    page.check("input[name='packet-kinds'][value='staff']")
+    sheets_loaded(page, 2)
+    page.click("[data-packet-copy]")
+    link = page.input_value("[data-packet-share]")
+    assert link == site_url + "packet/?e=yamabiko-care,shirakaba-farm"
+    assert page.url == link  # the address bar, copied instead, is the same link
+    page.reload()
+    sheets_loaded(page, 2)  # this browser keeps its ③
+    assert page.is_checked("input[name='packet-kinds'][value='staff']")
+    colleague = browser.new_context(locale="ja-JP")
+    try:
+        other = colleague.new_page()
+        other.goto(link)
+        sheets_loaded(other, 4)
+        assert other.is_checked("input[name='packet-kinds'][value='seeker,staff']")
+        other.goto(site_url + "packet/?e=yamabiko-care&s=staff")
+        sheets_loaded(other, 1)
+        assert other.is_checked("input[name='packet-kinds'][value='staff']")
+    finally:
+        colleague.close()

@@ -494,7 +494,9 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     assert listed() == order
     assert packet_sheets(page) == [[slug, "staff"] for slug in order]
     link = page.input_value("[data-packet-share]")
-    assert link.endswith(f"packet/?e={','.join(order)}&s=staff")
+    # The link names the employers only: printing ③ alone is this counsellor's choice, and the
+    # colleague who opens it gets the whole set (test_packet_days_browser).
+    assert link.endswith(f"packet/?e={','.join(order)}")
 
     # Remove one, then open the shared link in a fresh browser (no stored list).
     page.focus(f"[data-packet-list] li[data-slug='{chosen[1]}'] [data-remove]")
@@ -508,7 +510,7 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     other = fresh.new_page()
     other.goto(link)
     assert other.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)") == order
-    assert packet_sheets(other) == [[slug, "staff"] for slug in order]
+    assert packet_sheets(other) == [[slug, kind] for slug in order for kind in ("seeker", "staff")]
     fresh.close()
     assert errors == []
 

@@ -174,10 +174,12 @@
     var state = load();
     var params = new URLSearchParams(window.location.search);
     if (params.has("e")) {
-      // A shared link rebuilds exactly its packet and becomes this browser's list.
+      // A shared link rebuilds its list of employers and becomes this browser's list. Which
+      // sheets to print stays this browser's choice; a link copied before that change still
+      // carries one (s=) and opens with it.
       this.shared = true;
       state.slugs = params.get("e").split(",").filter(function (s, i, all) { return SLUG.test(s) && all.indexOf(s) === i; });
-      state.kinds = normaliseKinds(params.get("s"));
+      if (params.has("s")) state.kinds = normaliseKinds(params.get("s"));
     }
     var names = this.names;
     var now = namesNow(state.slugs, this.renamed);  // saved so by start
@@ -323,8 +325,11 @@
     this.changed(this.names[slug] + "を" + (target + 1) + "番目にしました", { slug: slug, direction: direction });
   };
 
+  // The set's link names its employers only. The sheet choice (②, ③ or both) is what this
+  // counsellor prints now: a link copied after printing ③ alone once opened at the colleague's
+  // desk with ③ only, where the whole set was meant.
   PacketPage.prototype.query = function () {
-    return "?e=" + this.state.slugs.join(",") + "&s=" + this.state.kinds.join(",");
+    return "?e=" + this.state.slugs.join(",");
   };
 
   PacketPage.prototype.renderLink = function () {

@@ -1,7 +1,7 @@
 """The counter packet (窓口用セット): the employers a counsellor picks, in their order.
 
 The list itself lives in the visitor's browser (localStorage, ``content/assets/packet.js``);
-the site only publishes which employers exist, so that a shared link (``?e=slug,slug&s=seeker``)
+the site only publishes which employers exist, so that a shared link (``?e=slug,slug``; older ones add ``&s=seeker``)
 can be checked and shown with names before any sheet is fetched.
 """
 
