@@ -82,7 +82,7 @@ def test_an_employer_added_in_another_tab_is_not_lost_by_a_change_on_the_packet_
     assert saved(listing) == ["yamabiko-care", "kodama-butsuryu", "shirakaba-farm"]
     packet.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 3")
     sheets_loaded(packet, 3)
-    assert "ほかのタブで変えたリストにしました" in packet.inner_text("[data-packet-status]")
+    assert "ほかのタブやページで変えたリストにしました" in packet.inner_text("[data-packet-status]")
     packet.click("[data-packet-list] li[data-slug='kodama-butsuryu'] [data-remove]")
     assert listed(packet) == ["yamabiko-care", "shirakaba-farm"]
     assert saved(packet) == ["yamabiko-care", "shirakaba-farm"]
@@ -128,3 +128,46 @@ def test_a_link_copied_after_printing_sheet_3_alone_opens_the_whole_set(context,
         assert other.is_checked("input[name='packet-kinds'][value='staff']")
     finally:
         colleague.close()
+
+
+@pytest.fixture
+def cached_browser(browser):
+    """Chromium as people use it, with its back/forward cache: Playwright turns it off by default,
+    so that going back loads the page again."""
+    from employer_directory.contrib.page_preview import CHROMIUM, CHROMIUM_ARGS
+
+    other = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, ignore_default_args=["--disable-back-forward-cache"])
+    yield other
+    other.close()
+
+
+def test_back_from_the_packet_page_the_buttons_say_what_the_list_holds_now(cached_browser, site_url):
+    """Add on an employer's page, open the packet, take it out there, press back: the page comes
+    back from the cache. Its button once still said 「✓ 入っています（外す）」, and pressing it
+    to take the employer out put it back in."""
+    context = cached_browser.new_context(locale="ja-JP")
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(site_url + "employers/yamabiko-care/")
+        page.evaluate("window.leftHere = true")
+        page.click("[data-packet-add='yamabiko-care']")
+        page.click("[data-packet-link] a")
+        page.wait_for_url("**/packet/**")
+        sheets_loaded(page, 2)
+        page.click("[data-packet-list] li[data-slug='yamabiko-care'] [data-remove]")
+        assert saved(page) == []
+        page.go_back(wait_until="commit")
+        page.wait_for_function("document.querySelector('[data-packet-count]') && document.querySelector('[data-packet-count]').textContent === '0'")
+        assert page.evaluate("window.leftHere") is True, "the page came back from the cache"
+        assert page.inner_text("[data-packet-add='yamabiko-care']").startswith("＋")
+        # Added again here, then forward to the packet page (also from the cache): it shows it.
+        page.click("[data-packet-add='yamabiko-care']")
+        page.go_forward(wait_until="commit")
+        page.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 1")
+        sheets_loaded(page, 2)
+        assert "ほかのタブやページで変えたリストにしました" in page.inner_text("[data-packet-status]")
+    finally:
+        context.close()
+    assert errors == []

@@ -144,6 +144,12 @@
     window.addEventListener("storage", function (event) {
       if (event.key === STORAGE_KEY || event.key === null) updateAddButtons(load());
     });
+    // Back to this page from the packet page (the browser's back button): the page comes back as
+    // it was left (back/forward cache), its buttons saying an employer since taken out is still
+    // in, whose button would then put it back in. They are read again from the saved list.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) updateAddButtons(load());
+    });
     updateAddButtons(load());
   }
 
@@ -215,6 +221,11 @@
     window.addEventListener("storage", function (event) {
       if (event.key === STORAGE_KEY || event.key === null) page.adoptStored();
     });
+    // Back here (back/forward cache) after adding or taking out employers on their pages: Chromium
+    // sends the storage event on the way back, which other browsers may not do.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) page.adoptStored();
+    });
     // A shared link's recipient saved nothing: the line names where the employers came from.
     var from = this.shared ? "共有されたリンクの事業所のうち " : "保存していた事業所のうち ";
     this.changed(this.gone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
@@ -231,7 +242,7 @@
     // Not saved again here: the other tab's list is the stored one.
     this.renderList();
     this.renderLink();
-    this.lastMessage = "ほかのタブで変えたリストにしました";
+    this.lastMessage = "ほかのタブやページで変えたリストにしました";
     this.renderSheets();
   };
 
