@@ -171,3 +171,25 @@ def test_back_from_the_packet_page_the_buttons_say_what_the_list_holds_now(cache
     finally:
         context.close()
     assert errors == []
+
+
+def test_an_empty_set_offers_no_link_to_send(context, site_url):
+    """Emptied with 「リストを空にする」, the set's link was the page's bare address, which opens
+    the colleague's own saved list: nothing is offered to copy until an employer is chosen."""
+    page = context.new_page()
+    page.goto(site_url + "packet/?e=yamabiko-care")
+    sheets_loaded(page, 2)
+    assert page.input_value("[data-packet-share]").endswith("packet/?e=yamabiko-care")
+    assert page.is_enabled("[data-packet-copy]")
+    page.click("[data-packet-clear]")
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    assert page.input_value("[data-packet-share]") == ""
+    assert page.is_disabled("[data-packet-copy]")
+    assert page.is_disabled("[data-packet-print]")
+    assert page.is_visible("[data-packet-empty]")
+    # Chosen again in another tab, the link is back.
+    other = context.new_page()
+    other.goto(site_url + "employers/shirakaba-farm/")
+    other.click("[data-packet-add='shirakaba-farm']")
+    page.wait_for_function("document.querySelector('[data-packet-share]').value.endsWith('packet/?e=shirakaba-farm')")
+    assert page.is_enabled("[data-packet-copy]")

@@ -343,10 +343,13 @@
     return "?e=" + this.state.slugs.join(",");
   };
 
+  // An empty set has no link to send: the page's bare address would open the colleague's own
+  // saved list, not an empty one. The box stays empty and the copy button off until one is chosen.
   PacketPage.prototype.renderLink = function () {
     var query = this.state.slugs.length ? this.query() : "";
     window.history.replaceState(null, "", window.location.pathname + query);
-    this.share.value = window.location.origin + window.location.pathname + query;
+    this.share.value = query ? window.location.origin + window.location.pathname + query : "";
+    this.root.querySelector("[data-packet-copy]").disabled = !query;
   };
 
   PacketPage.prototype.sheetFileUrl = function (slug) {
