@@ -853,3 +853,28 @@ def test_a_url_name_too_long_for_a_folder_is_refused_at_its_line(tmp_path, writt
     case.write_text(text, encoding="utf-8")
     (problem,) = problems_for(content)
     assert (problem.line, problem.field) == (text.splitlines().index(written) + 1, field) and words in problem.format()
+
+
+FARM = (CORPUS / "valid" / "employers" / "base-farm.md").read_text(encoding="utf-8")
+GROUP_VALID = GROUP.replace("毎月第4・最終水曜", "毎月第4水曜")
+
+
+@pytest.mark.parametrize(
+    ("model", "text", "field", "line", "limit"),
+    [
+        (Employer, FARM.replace("headcount: 5", "headcount: 99999999999999999999"), "headcount（従業員数）", 12, "1000000人まで"),
+        (Employer, FARM.replace("    capacity: 3", "    capacity: 30000"), "offers[1番目].capacity（受入人数）", 16, "10000人まで"),
+        (Program, GROUP_VALID.replace("verified:", "capacity: 99999999999999999999\nverified:"), "capacity（定員）", 8, "10000人まで"),
+    ],
+)
+def test_an_absurd_number_of_people_is_refused_at_its_line(model, text, field, line, limit):
+    _record, problems = validate_text("content/x.md", text, model, SETTINGS, "x")
+    (problem,) = problems
+    assert problem.line == line and problem.field == field, problem.format()
+    assert "多すぎます" in problem.what and limit in problem.what and "打ち間違い" in problem.fix
+
+
+@pytest.mark.parametrize(("model", "text"), [(Employer, FARM.replace("headcount: 5", "headcount: 1000000")), (Program, GROUP_VALID.replace("verified:", "capacity: 10000\nverified:"))])
+def test_a_large_but_possible_number_of_people_is_kept(model, text):
+    _record, problems = validate_text("content/x.md", text, model, SETTINGS, "x")
+    assert problems == []

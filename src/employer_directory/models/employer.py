@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
 from ..validation import field_in_text
-from .values import COUNT_UNITS, Count, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, first_slug, kanji_number, no_repeats, staff_error
+from .values import COUNT_UNITS, Capacity, Count, Headcount, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, first_slug, kanji_number, no_repeats, staff_error
 
 OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
 Trait = choice(TRAITS, "確認できること")
@@ -66,7 +66,7 @@ class Offer(Strict):
     """One step of the ladder the employer offers (見学, 就労体験, プチバイト, …)."""
 
     type: OfferLabel = Field(title="受け入れの種類", description="見学・就労体験・プチバイト・認定就労訓練・雇用")
-    capacity: Optional[Count] = Field(None, title="受入人数", description="一度に受け入れられる人数")
+    capacity: Optional[Capacity] = Field(None, title="受入人数", description="一度に受け入れられる人数")
     capacity_note: Optional[Text] = Field(None, title="受入人数の補足", description="例: 「何人でも対応可」「応相談」")
     days: list[Weekday] = Field(default_factory=list, title="曜日", description="例: [月, 水, 金]", json_schema_extra={"uniqueItems": True})
     hours: Optional[StaffTimeRange] = Field(None, title="時間帯", description="例: \"9:00〜16:00\"")
@@ -189,7 +189,7 @@ class Employer(Strict):
     area: str = Field(title="地域", description="mkdocs.yml の areas のどれか")
     address: Text = Field(title="住所")
     access: Access = Field(title="交通・アクセス")
-    headcount: Optional[Count] = Field(None, title="従業員数")
+    headcount: Optional[Headcount] = Field(None, title="従業員数")
     business: LongText = Field(title="事業の内容")
     offers: list[Offer] = Field(min_length=1, title="受け入れ", description="見学・就労体験・プチバイトなど")
     tasks: list[Task] = Field(min_length=1, title="切り出した作業")

@@ -26,7 +26,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Access, Contact, Employer, Strict
-from .values import Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, address_key, first_slug, no_repeats, staff_error, staff_errors
+from .values import Capacity, Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, address_key, first_slug, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -321,7 +321,7 @@ class Program(Strict):
     audience: Optional[Text] = Field(None, title="対象")
     host: Optional[ShortText] = Field(None, title="主催")
     place: Place = Field(title="会場")
-    capacity: Optional[Count] = Field(None, title="定員")
+    capacity: Optional[Capacity] = Field(None, title="定員")
     fee: Optional[ShortText] = Field(None, title="参加費", description="例: 無料")
     bring: list[ShortText] = Field(default_factory=list, title="持ち物")
     apply: Optional[Text] = Field(None, title="申し込み方法")

@@ -13,11 +13,11 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 
 from zoneinfo import ZoneInfo
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..vocabulary import WEEKDAYS
@@ -230,6 +230,33 @@ def _check_count(value: Any) -> int:
 
 
 Count = Annotated[int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+
+
+def _at_most(limit: int, unit: str) -> Callable[[int], int]:
+    def check(value: int) -> int:
+        if value > limit:
+            raise staff_error(
+                f"{value}{unit}は多すぎます（{limit}{unit}までしか書けません）",
+                "数字の打ち間違い（0 が多いなど）でないか確かめて、正しい人数を半角数字で書いてください",
+            )
+        return value
+
+    return check
+
+
+MAX_CAPACITY = 10_000
+"""A program's 定員 or an offer's 受入人数 above this is a typo (an extra 0, or a phone number in the
+wrong line): the largest hall a support centre or a cooperating employer could fill for a seminar,
+a tour or work experience holds a few thousand at most, and 99999999999999999999人 is no number
+a family should read."""
+MAX_HEADCOUNT = 1_000_000
+"""An employer's 従業員数 above this is a typo: the largest employer group in Japan has fewer than
+half a million people, so no real cooperating employer reaches a million."""
+
+Capacity = Annotated[int, BeforeValidator(_check_count), AfterValidator(_at_most(MAX_CAPACITY, "人")), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_CAPACITY})]
+"""A number of people a program or an offer takes at once (定員, 受入人数)."""
+Headcount = Annotated[int, BeforeValidator(_check_count), AfterValidator(_at_most(MAX_HEADCOUNT, "人")), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_HEADCOUNT})]
+"""An employer's number of employees (従業員数)."""
 
 
 # --- dates -------------------------------------------------------------------------------
