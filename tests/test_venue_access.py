@@ -158,6 +158,23 @@ def test_a_venue_elsewhere_or_of_a_program_without_employers_has_only_its_own_ac
     assert directory.access_at(seminar, seminar.place) is None
 
 
+def test_another_room_of_the_same_building_lends_its_access_but_not_its_note(directory):
+    group = directory.calendar.program("hataraku-junbi-no-hiroba")  # no related employer
+    room = group.place.model_copy(update={"access": VenueAccess(nearest="しらかば駅から歩いて10分", pickup=True, pickup_note="駅から。電話で頼んでください", parking=True, note="2階へはエレベーターで")})
+    group = group.model_copy(update={"place": room})
+    assert room.address == "しらかば市中央町3-1-1"
+    # The hall of the same building (the address written with full-width digits): the station,
+    # the pick-up and the parking are the building's; the room's note is of that room.
+    hall = Place(name="しらかば市総合福祉センター 1階 ホール", address="しらかば市中央町３-１-１")
+    assert directory.access_at(group, hall).phrases() == ["しらかば駅から歩いて10分", "送迎あり（駅から。電話で頼んでください）", "駐車場あり"]
+    # What the hall writes of its own wins, field by field.
+    own = hall.model_copy(update={"access": VenueAccess(pickup=False, note="入口は正面の左です")})
+    assert directory.access_at(group, own).phrases() == ["しらかば駅から歩いて10分", "送迎なし", "駐車場あり", "入口は正面の左です"]
+    # Another address, or the room itself, lends nothing more.
+    assert directory.access_at(group, Place(name="しらかば市民ホール", address="しらかば市中央町3-1-2")) is None
+    assert directory.access_at(group, room) == room.access
+
+
 # --- the sample site ---------------------------------------------------------------------------
 
 

@@ -67,14 +67,18 @@ class VenueAccess(Strict):
             raise staff_error("行き方（access）の中身が書かれていません", "nearest:（最寄り駅・バス停）などを書くか、access: の行を消してください")
         return self
 
-    def filled_from(self, access: Access) -> "VenueAccess":
+    def filled_from(self, access: "Access | VenueAccess") -> "VenueAccess":
         """This access with what it leaves out of the nearest stop, the pick-up and the parking
-        taken from an employer's ``access:`` (a venue at that employer's address). The employer's
-        ``note`` is not taken: it speaks of the workplace and its daily commute (its page has it)."""
+        taken from an employer's ``access:`` (a venue at that employer's address), or from another
+        venue of the program in the same building (the same address, another room); with a
+        venue's pick-up comes its ``pickup_note``. The other ``note`` is not taken: it speaks of
+        that workplace or that room (「入口は建物の裏側です」), not of this one."""
+        taken = self.pickup is None and access.pickup is not None
         return self.model_copy(
             update={
                 "nearest": self.nearest if self.nearest is not None else access.nearest,
-                "pickup": self.pickup if self.pickup is not None else access.pickup,
+                "pickup": access.pickup if taken else self.pickup,
+                "pickup_note": getattr(access, "pickup_note", None) if taken else self.pickup_note,
                 "parking": self.parking if self.parking is not None else access.parking,
             }
         )
@@ -103,6 +107,7 @@ class Place(Strict):
             "会場への行き方（最寄り駅・バス停、送迎、駐車場）。書いたものだけがページに出ます。"
             "関係する協力事業所（employers:）と同じ住所の会場では、ここに書かなかった最寄り駅・バス停・送迎・駐車場を、"
             "その事業所の access: から出します（事業所の案内と違うこと、たとえば見学会の送迎だけを書けば足ります）。"
+            "同じ建物の別の部屋（住所が同じで会場名が違う会場）にも、ここに書いた最寄り駅・バス停・送迎・駐車場が出ます（補足 note: は出ません）。"
             "同じ会場（会場名と住所が同じ）を期間・回・追加の日にもう一度書くときは、access: は1か所に書けば、ほかの所にも出ます。オンラインの会場には書けません"
         ),
     )
@@ -182,12 +187,19 @@ def venue_access(program: "Program", place: Place, employer: Callable[[str], Opt
     (Directory.employer)."""
     if place.online:
         return None
+    access = place.access
     if place.address:
+        # Another room of the same building (「…センター 1階 ホール」 beside 「…センター 2階 研修室」,
+        # whose access: staff wrote): the station, the pick-up and the parking are the building's.
+        for other in program.written_places():
+            if other.access is not None and other.address and venue_key(other) != venue_key(place) and same_address(other.address, place.address):
+                access = (access or VenueAccess.model_construct()).filled_from(other.access)
+                break
         for slug in program.employers:
             found = employer(slug)
             if found is not None and same_address(found.address, place.address):
-                return (place.access or VenueAccess.model_construct()).filled_from(found.access)
-    return place.access
+                return (access or VenueAccess.model_construct()).filled_from(found.access)
+    return access
 
 
 class Session(Strict):
@@ -478,6 +490,13 @@ class Program(Strict):
     @classmethod
     def _dates_once(cls, values: list[dt.date]) -> list[dt.date]:
         return no_repeats(values, "日付")
+
+    def written_places(self) -> list[Place]:
+        """Every place written in the file, in the order of ``one_place_per_venue``: the program's,
+        the periods', the sessions', the extra dates'."""
+        periods = [period for _path, period in recurrence_periods(self.recurrence)]
+        written = [self.place, *(p.place for p in periods), *(s.place for s in self.sessions), *(e.place for e in self.extra_dates)]
+        return [place for place in written if place is not None]
 
     @model_validator(mode="after")
     def _places(self) -> "Program":
