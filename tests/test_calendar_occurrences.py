@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -674,3 +675,69 @@ def test_a_program_s_place_on_the_employer_page_goes_to_its_next_meeting_that_ta
                   cancelled=[{"date": day, "reason": "雪のため"} for day in ("2026-12-09", "2026-12-16")]).model_copy(update={"slug": "off"})
     calendar = build_calendar([weekly, off], D(2026, 11, 22), NEW_YEAR)
     assert ("off", D(2026, 12, 9)) in [(o.program_slug, o.date) for o in calendar.upcoming_for_employer("shirakaba-farm", 2)]
+
+
+# --- one meeting of a day with two (午前の部・午後の部) ---------------------------------------
+
+TOUR_DAY = [
+    {"date": "2026-12-16", "time": "10:00〜11:30", "title": "午前の部"},
+    {"date": "2026-12-16", "time": "13:30〜15:00", "title": "午後の部"},
+    {"date": "2027-01-20", "time": "10:00〜11:30"},
+]
+
+
+def statuses(record: Program) -> dict[str, tuple[str, str | None]]:
+    return {o.key: (o.status, o.cancel_reason) for o in program_occurrences(record, D(2026, 12, 1))}
+
+
+@pytest.mark.parametrize("time", ["13:30", "13:30〜15:00"])
+def test_full_and_cancelled_with_a_time_mark_only_that_meeting_of_the_day(time):
+    full = statuses(program(sessions=TOUR_DAY, full=[{"date": "2026-12-16", "time": time}]))
+    assert full == {"test-20261216": (OPEN, None), "test-20261216-2": (FULL, None), "test-20270120": (OPEN, None)}
+    cancelled = statuses(program(sessions=TOUR_DAY, cancelled=[{"date": "2026-12-16", "time": time, "reason": "講師の都合"}]))
+    assert cancelled == {"test-20261216": (OPEN, None), "test-20261216-2": (CANCELLED, "講師の都合"), "test-20270120": (OPEN, None)}
+    marked = [o for o in program_occurrences(program(sessions=TOUR_DAY, full=[{"date": "2026-12-16", "time": time}]), D(2026, 12, 20))]
+    assert [o.marked_full for o in marked] == [False, True, False]
+
+
+def test_a_date_alone_still_marks_every_meeting_of_the_day():
+    assert set(statuses(program(sessions=TOUR_DAY, full=["2026-12-16"])).values()) == {(FULL, None), (OPEN, None)}
+    both = statuses(program(sessions=TOUR_DAY, cancelled=[{"date": "2026-12-16", "reason": "雪"}]))
+    assert both["test-20261216"] == both["test-20261216-2"] == (CANCELLED, "雪")
+
+
+def test_the_morning_full_and_the_afternoon_cancelled_go_together():
+    record = program(sessions=TOUR_DAY, full=[{"date": "2026-12-16", "time": "10:00"}], cancelled=[{"date": "2026-12-16", "time": "13:30", "reason": "雪"}])
+    assert statuses(record)["test-20261216"] == (FULL, None) and statuses(record)["test-20261216-2"] == (CANCELLED, "雪")
+
+
+def test_an_extra_date_beside_a_rules_meeting_can_be_cancelled_alone():
+    record = program(
+        recurrence={"rule": "毎月第2・第4水曜", "start": "2026-12-01", "until": "2026-12-31", "time": "13:30〜15:00"},
+        extra_dates=[{"date": "2026-12-09", "time": "10:00〜11:30"}],
+        cancelled=[{"date": "2026-12-09", "time": "10:00", "reason": "会場の都合"}],
+    )
+    assert statuses(record) == {"test-20261209": (CANCELLED, "会場の都合"), "test-20261209-2": (OPEN, None), "test-20261223": (OPEN, None)}
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({"full": [{"date": "2026-12-16", "time": "15:00"}]}, "満員にした 2026-12-16 には 15:00 の回がありません（その日の回: 10:00〜11:30、13:30〜15:00）"),
+        ({"cancelled": [{"date": "2026-12-16", "time": "13:30〜16:00", "reason": "雪"}]}, "中止にした 2026-12-16 には 13:30〜16:00 の回がありません"),
+        ({"full": [{"date": "2026-12-17", "time": "13:30"}]}, "満員にした 2026-12-17 は開催日ではありません"),
+        ({"full": ["2026-12-16", {"date": "2026-12-16", "time": "13:30"}]}, "満員の回 2026-12-16 13:30 が2回書かれています"),
+        ({"full": [{"date": "2026-12-16", "time": "13:30"}], "cancelled": [{"date": "2026-12-16", "reason": "雪"}]}, "2026-12-16 13:30 の回が中止（cancelled）と満員（full）の両方に書かれています"),
+        ({"full": [{"date": "2026-12-16", "time": "1330"}]}, "時刻「1330」を読み取れません"),
+        ({"full": [{"date": "2026-12-16", "time": 810}]}, 'time: "13:30" のように書いてください'),
+        ({"full": [{"date": "2026-12-16", "time": "13時半"}]}, 'time: "13:30" と書いてください'),
+    ],
+)
+def test_a_time_that_is_no_meeting_of_that_day_is_refused(fields, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        program(sessions=TOUR_DAY, **fields)
+
+
+def test_a_time_for_a_day_whose_meeting_has_no_time_is_refused():
+    with pytest.raises(ValueError, match="時間がありません"):
+        program(dates=["2026-12-16"], full=[{"date": "2026-12-16", "time": "13:30"}])

@@ -84,6 +84,8 @@ CASES = [
     ("programs/cancelled-and-full.md", "full:", "full[2番目]（満員の回）", "中止（cancelled）と満員（full）の両方"),
     ("programs/extra-date-is-a-meeting.md", "  - date: 2026-12-09", "extra_dates[1番目]（追加の日）", "2026-12-09 の回が2回書かれています: recurrence（繰り返し）の回 と extra_dates[1番目]"),
     ("programs/year-typo.md", "dates:", "dates[2番目]（開催日）", "日付 2062-12-16 が今日（2026-11-22）から2年より先です"),
+    # one meeting of a day with two, named by a time that is none of them
+    ("programs/full-time-not-a-meeting.md", '    time: "14:00"', "full[1番目].time（満員の回の時刻）", "満員にした 2026-12-16 には 14:00 の回がありません（その日の回: 10:00〜11:30、13:30〜15:00）"),
     ("programs/cancelled-bare-date.md", "  - 2027-01-27", "cancelled[1番目]（中止）", "「- date: …」のように書き始め、その下の行に半角スペース4つで字下げして reason: を書いて"),
     ("programs/title-cut-by-comment.md", "title:", "title", "「#修了式」は、メモ（コメント）として読み飛ばされます"),
     ("programs/indented-too-deep.md", "address:", "(YAMLの書き方)", "この行の字下げが上の行より深くなっています"),

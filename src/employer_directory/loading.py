@@ -473,10 +473,9 @@ def closure_notices(directory: Directory, root: Path) -> list[Problem]:
     calendar = directory.calendar
     notices = []
     for program in directory.programs:
-        cancelled = {item.date for item in program.cancelled}
         for planned in calendar.plans[program.slug].dates:
             label = calendar.closed.closure(planned.date) if not planned.from_rule else None
-            if not label or planned.date < directory.today or planned.date in cancelled:
+            if not label or planned.date < directory.today or any(item.names(planned) for item in program.cancelled):
                 continue
             path = field_path(planned.date_path)
             notices.append(
@@ -526,8 +525,11 @@ def paused_employer_meeting_notices(directory: Directory, root: Path) -> list[Pr
     by_slug = {employer.slug: employer for employer in directory.employers}
     notices = []
     for program in directory.programs:
-        cancelled = {item.date for item in program.cancelled}
-        upcoming = [planned for planned in calendar.plans[program.slug].dates if planned.date >= directory.today and planned.date not in cancelled]
+        upcoming = [
+            planned
+            for planned in calendar.plans[program.slug].dates
+            if planned.date >= directory.today and not any(item.names(planned) for item in program.cancelled)
+        ]
         for slug in program.employers:
             employer = by_slug.get(slug)
             pause = employer.paused if employer is not None else None

@@ -162,14 +162,20 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         if loc and isinstance(loc[-1], int):
             # A list item written as a bare value (- 2027-01-27) where it needs named fields.
             fields = known_fields(model, loc)
-            rest = f"、その下の行に半角スペース4つで字下げして {'、'.join(f'{name}:' for name in fields[1:])} を書いてください" if len(fields) > 1 else ""
+            item = model_at(model, loc)
+            # The fields it needs; an optional one (cancelled's time: for one meeting of a day) is
+            # for those who need it, and would read as required here.
+            needed = [fields[0], *(name for name in fields[1:] if item is None or name not in item.model_fields or item.model_fields[name].is_required())]
+            rest = f"、その下の行に半角スペース4つで字下げして {'、'.join(f'{name}:' for name in needed[1:])} を書いてください" if len(needed) > 1 else ""
             return "この一覧の1つ1つは、項目名を付けて書く形です", f"「- {fields[0]}: …」のように書き始め{rest}"
         slip = field_in_text(value, known_fields(model, loc), loc[-1] if loc else "")
         if slip:
             return slip
         return "下に項目を並べる形で書く項目です", f"「{loc[-1] if loc else ''}:」の次の行から、半角スペース2つで字下げして項目を書いてください"
     if kind == "list_type":
-        if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and not known_fields(model, (*loc, 0)):
+        item = model_at(model, (*loc, 0)) if loc else None
+        short = not known_fields(model, (*loc, 0)) or getattr(item, "WRITTEN_AS_DATE", False)  # full: a date alone
+        if isinstance(value, (str, int, float)) and loc and isinstance(loc[-1], str) and short:
             # full: 2026-12-09, 2027-01-13 / bring: マスク、軍手: the short lists the files write in [ ].
             items = [part.strip() for part in JAPANESE_LIST_SEPARATOR.split(str(value)) if part.strip()]
             choices = _item_schema_value(model, loc, "enum")

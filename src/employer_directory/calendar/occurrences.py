@@ -195,8 +195,6 @@ def program_occurrences(program: "Program", today: dt.date, closed: ClosedDays |
 
 
 def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple[Occurrence, ...]:
-    cancelled = {c.date: c.reason for c in program.cancelled}
-    full = set(program.full)
     after_deadline = WALK_IN if program.walk_in else CLOSED
     closed_for_applications = deadline_passed(program, today)
     result = []
@@ -209,17 +207,20 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
             start = end = planned.date
         nth = of_the_day[planned.date] = of_the_day.get(planned.date, 0) + 1
         key = occurrence_key(program.first_slug, planned.date, nth)
-        if planned.date in cancelled:
-            status, reason = CANCELLED, cancelled[planned.date]
+        # An entry with a date alone is every meeting of that day; with a time, the one meeting
+        # of the day that starts then (the afternoon of a day with a morning and an afternoon).
+        cancellation = next((c for c in program.cancelled if c.names(planned)), None)
+        marked_full = any(f.names(planned) for f in program.full)  # never also cancelled: validation refuses both
+        if cancellation is not None:
+            status, reason = CANCELLED, cancellation.reason
         elif planned.date < today:
             status, reason = ENDED, None
-        elif planned.date in full:
+        elif marked_full:
             status, reason = FULL, None
         elif closed_for_applications:
             status, reason = after_deadline, None
         else:
             status, reason = OPEN, None
-        marked_full = planned.date in full  # never also cancelled: validation refuses both
         result.append(Occurrence(program.slug, start, end, planned.title, status, reason, key, program.title, number, planned.time, marked_full, planned.place))
     return tuple(result)
 

@@ -9,6 +9,8 @@ example line.
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 from typing import Any, Iterator
@@ -36,6 +38,11 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
         options = [option for option in node["anyOf"] if option.get("type") != "null"]
         if len(options) == 1:
             return _resolve(schema, {**options[0], **{k: v for k, v in node.items() if k != "anyOf"}})
+    if "anyOf" in node and _date_or_object(node):
+        # A date alone, or the object with date: and more (full: a day, or one meeting of it):
+        # staff get the object's table, and the row says that a date alone is the usual form.
+        one = next(option for option in node["anyOf"] if "$ref" in option)
+        return {**_resolve(schema, {**one, **{k: v for k, v in node.items() if k != "anyOf"}}), OR_DATE: True}
     if "oneOf" in node:
         # One object, or a list of the same objects (recurrence: one rule, or its periods):
         # staff get the object's table, and the row says that a list of them is allowed too.
@@ -45,6 +52,14 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
             return {**_resolve(schema, {**one[0], **{k: v for k, v in node.items() if k != "oneOf"}}), OR_LIST: True}
     return node
 
+
+def _date_or_object(node: dict[str, Any]) -> bool:
+    options = node.get("anyOf", [])
+    return len(options) == 2 and any(option.get("format") == "date" for option in options) and any("$ref" in option for option in options)
+
+
+OR_DATE = "x-or-date"
+"""Marks an object that is usually written as its date alone (see ``_resolve``)."""
 
 OR_LIST = "x-or-list"
 """Marks an object that may also be written as a list of such objects (see ``_resolve``)."""
@@ -61,6 +76,8 @@ def _how(node: dict[str, Any]) -> str:
     if kind == "array":
         item = node.get("items", {})
         inner = _how(item) if "enum" in item or item.get("type") == "string" else "下の表の項目"
+        if _date_or_object(item):
+            inner = "日付（半角の 年-月-日）。その日の回のうち1つだけのときは 下の表の項目"
         least = f"（{node['minItems']}つ以上）" if node.get("minItems") else ""
         return f"リスト{least}。各項目は {inner}"
     if "enum" in node:
@@ -77,6 +94,8 @@ def _how(node: dict[str, Any]) -> str:
         return "下の表の項目をまとめたもの（字下げして書く）"
     if kind == "string" and node.get("pattern") == SLUG_PATTERN:
         return "半角英小文字・数字・ハイフン"
+    if kind == "string" and "pattern" in node and re.fullmatch(r"\d{1,2}:\d{2}", str(node.get("examples", [""])[0])):
+        return "時刻（半角の 時:分。その回の時間帯「13:30〜15:00」でも可）"
     if kind == "string" and "pattern" in node and "examples" in node:
         return "時刻の範囲（半角、「〜」か「-」でつなぐ）"
     if kind == "string" and node.get("pattern"):
@@ -96,7 +115,7 @@ def _example(key: str, node: dict[str, Any]) -> str:
             return f"{key}: [{', '.join(item['examples'])}]"
         if item.get("pattern") == SLUG_PATTERN:
             return f"{key}: [shirakaba-nouen]"
-        if item.get("format") == "date":
+        if item.get("format") == "date" or _date_or_object(item):
             return f"{key}: [{GENERIC_EXAMPLES['date']}, 2026-04-22]"
         if item.get("type") == "string":
             return f"{key}: [〇〇, △△]"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable, Iterable, Optional, Union
+from typing import Annotated, Any, Callable, ClassVar, Iterable, Optional, Union
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_validator
@@ -26,7 +26,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Access, Contact, Employer, Strict
-from .values import Capacity, Count, EmployerSlug, FormerSlug, LongText, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, address_key, first_slug, no_repeats, staff_error, staff_errors
+from .values import Capacity, ClockTime, Count, EmployerSlug, FormerSlug, LongText, MeetingTime, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, address_key, names_meeting, first_slug, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -314,9 +314,50 @@ RecurrenceField = Annotated[
 """One rule (a mapping, as most programs write it) or a list of periods, each a rule of its own."""
 
 
+MEETING_TIME_HELP = (
+    "その日に回が2つ以上あり（午前の部・午後の部など）、そのうち1つだけのときに、その回の始まりの時刻を \"13:30\" のように書きます"
+    "（その回の time: と同じ \"13:30〜15:00\" でも構いません）。書かなければ、その日の回が全部になります"
+)
+
+
 class Cancellation(Strict):
     date: StaffDate = Field(title="中止する日")
+    time: Optional[MeetingTime] = Field(None, title="中止する回の時刻", description=MEETING_TIME_HELP)
     reason: ShortText = Field(title="中止の理由", description="例: 会場の点検のため")
+
+    def names(self, planned: "PlannedDate") -> bool:
+        """Whether this entry is about that meeting: its day, and its time when one is written."""
+        return names_day_meeting(self.date, self.time, planned)
+
+
+class FullMeeting(Strict):
+    """A meeting marked 満員: written as a date alone (every meeting of that day), or as
+    ``date:`` with ``time:`` (one meeting of a day with a morning and an afternoon)."""
+
+    WRITTEN_AS_DATE: ClassVar[bool] = True
+    """Usually written as its date alone (validation.py words list mistakes so)."""
+
+    date: StaffDate = Field(title="満員の日")
+    time: Optional[MeetingTime] = Field(None, title="満員の回の時刻", description=MEETING_TIME_HELP)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _date_alone(cls, value: Any) -> Any:
+        return value if isinstance(value, (dict, FullMeeting)) else {"date": value}
+
+    def names(self, planned: "PlannedDate") -> bool:
+        return names_day_meeting(self.date, self.time, planned)
+
+
+def names_day_meeting(day: dt.date, time: "ClockTime | TimeRange | None", planned: "PlannedDate") -> bool:
+    """Whether an entry of ``cancelled:`` or ``full:`` (a day, and maybe a time) is about
+    ``planned``: a day alone is every meeting of it."""
+    return planned.date == day and (time is None or names_meeting(time, planned.time))
+
+
+def _full_item_schema(schema: dict[str, Any]) -> None:
+    """Items of ``full:`` are a date alone or ``date:`` with ``time:``."""
+    schema["items"] = {"anyOf": [{"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, schema["items"]]}
 
 
 class Program(Strict):
@@ -351,7 +392,12 @@ class Program(Strict):
     )
     extra_dates: list[Session] = Field(default_factory=list, title="追加の日", description="繰り返しのほかに開く日")
     cancelled: list[Cancellation] = Field(default_factory=list, title="中止", description="中止する回の日付と理由（ページには「中止」と表示されます）")
-    full: list[StaffDate] = Field(default_factory=list, title="満員の回", description="定員に達した回の日付", json_schema_extra={"uniqueItems": True})
+    full: list[FullMeeting] = Field(
+        default_factory=list,
+        title="満員の回",
+        description="定員に達した回の日付。その日の回のうち1つだけなら「- date: 2026-12-16」と time: \"13:30\"（その回の始まりの時刻）を書きます",
+        json_schema_extra=_full_item_schema,
+    )
     verified: StaffDate = Field(title="情報確認日")
 
     source_path: str = Field("", exclude=True)
@@ -486,7 +532,7 @@ class Program(Strict):
     def _employers_once(cls, values: list[str]) -> list[str]:
         return no_repeats(values, "事業所")
 
-    @field_validator("dates", "full")
+    @field_validator("dates")
     @classmethod
     def _dates_once(cls, values: list[dt.date]) -> list[dt.date]:
         return no_repeats(values, "日付")
@@ -588,21 +634,40 @@ class Program(Strict):
                     ))
         held = {planned.date for planned in plan.dates}
         skipped = {s.date: s.reason for s in plan.skipped}
-        cancelled_days = [c.date for c in self.cancelled]
-        for name, items, label in (("cancelled", cancelled_days, "中止"), ("full", list(self.full), "満員")):
-            for index, day in enumerate(items):
-                at = f"{name}.{index}.date" if name == "cancelled" else f"{name}.{index}"
+        covered: dict[str, list[set[int]]] = {}
+        for name, items, label in (("cancelled", list(self.cancelled), "中止"), ("full", list(self.full), "満員")):
+            covered[name] = []
+            for index, item in enumerate(items):
+                day = item.date
+                meetings = {number for number, planned in enumerate(plan.dates) if item.names(planned)}
+                covered[name].append(meetings)
+                said = f"{day}" + (f" {item.time}" if item.time else "")
                 if day not in held:
                     why = f"その日は「{skipped[day]}」でもともと休みです" if day in skipped else "その日に開催する回がありません"
-                    found.append(staff_error(f"{label}にした {day} は開催日ではありません（{why}）", "開催日の中から日付を書いてください", at=at))
-                elif day in items[:index]:
+                    found.append(staff_error(f"{label}にした {day} は開催日ではありません（{why}）", "開催日の中から日付を書いてください", at=f"{name}.{index}.date"))
+                elif not meetings:
+                    times = [str(planned.time) for planned in plan.dates if planned.date == day and planned.time]
+                    if times:
+                        found.append(staff_error(
+                            f"{label}にした {day} には {item.time} の回がありません（その日の回: {'、'.join(times)}）",
+                            f"time: にその回の始まりの時刻を \"{times[-1].split('〜')[0]}\" のように書いてください。その日の回を全部{label}にするなら、time: の行を消してください",
+                            at=f"{name}.{index}.time",
+                        ))
+                    else:
+                        found.append(staff_error(
+                            f"{label}にした {day} の回には時間がありません（time: {item.time} の回はありません）",
+                            "time: の行を消してください（その日の回が" + label + "になります）",
+                            at=f"{name}.{index}.time",
+                        ))
+                elif any(meetings & before for before in covered[name][:index]):
                     found.append(staff_error(
-                        f"{label}の回 {day} が2回書かれています",
+                        f"{label}の回 {said} が2回書かれています",
                         "1つにまとめてください" + ("（理由は1つの reason: に書きます）" if name == "cancelled" else ""),
-                        at=at,
+                        at=f"{name}.{index}" if name == "full" else f"{name}.{index}.date",
                     ))
-        for index, day in enumerate(self.full):
-            if day in cancelled_days:
+        for index, item in enumerate(self.full):
+            if any(covered["full"][index] & cancelled for cancelled in covered["cancelled"]):
+                day = f"{item.date}" + (f" {item.time}" if item.time else "")
                 found.append(staff_error(
                     f"{day} の回が中止（cancelled）と満員（full）の両方に書かれています",
                     "中止なら full: から消してください",

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any, Callable, Union
 
 from zoneinfo import ZoneInfo
 
@@ -507,6 +507,56 @@ StaffTimeRange = Annotated[
     BeforeValidator(parse_time_range),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}\s*[-~〜～]\s*\d{1,2}:\d{2}$", "examples": ["9:00〜16:00"]}),
+]
+
+
+
+def parse_meeting_time(value: Any) -> "ClockTime | TimeRange":
+    """Which meeting of a day a ``cancelled:`` or ``full:`` entry names: its start time
+    (``"13:30"``, what staff say: 「午後の部（13:30から）は満員」), or its whole time range as the
+    meeting's ``time:`` says it (``"13:30〜15:00"``, copied from the file)."""
+    if isinstance(value, (ClockTime, TimeRange)):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        # time: 13:30 unquoted is a number to YAML (13 × 60 + 30 = 810).
+        hours, minutes = divmod(value, 60)
+        written = f"\"{hours}:{minutes:02d}\"" if 0 <= hours <= 24 else "\"13:30\""
+        raise staff_error(
+            f"時刻が数（{value}）として読まれました（13:30 のように時刻だけを書くと、数になります）",
+            f"半角の \"…\" で囲んで、time: {written} のように書いてください",
+        )
+    if not isinstance(value, str):
+        raise staff_error("その回の始まりの時刻を書く項目です", "time: \"13:30\" のように、半角の \"…\" で囲んで書いてください")
+    original = value.strip()
+    normal, parts = _range_parts(original)
+    if len(parts) != 1:
+        return parse_time_range(original)
+    if TIME.match(original):
+        return _parse_time(original, original)
+    suggested = suggested_time(original)
+    if suggested:
+        raise staff_error(f"時刻「{original}」は 時:分 の半角で書いてください", f"time: \"{suggested}\" と書いてください")
+    raise staff_error(f"時刻「{original}」を読み取れません", "その回の始まりの時刻を time: \"13:30\" のように半角で書いてください")
+
+
+def names_meeting(time: "ClockTime | TimeRange", meeting: "TimeRange | None") -> bool:
+    """Whether ``time`` (parse_meeting_time) is that of a meeting held at ``meeting``."""
+    if meeting is None:
+        return False
+    return meeting == time if isinstance(time, TimeRange) else meeting.start == time
+
+
+MeetingTime = Annotated[
+    Union[ClockTime, TimeRange],
+    BeforeValidator(parse_meeting_time),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{1,2}:\d{2}(\s*[-~〜～]\s*\d{1,2}:\d{2})?$",
+            "examples": ["13:30", "13:30〜15:00"],
+        }
+    ),
 ]
 
 
