@@ -747,7 +747,7 @@ def test_a_session_or_an_extra_date_at_a_place_of_its_own_is_there_on_the_page_l
     assert str(everything["hataraku-junbi-no-hiroba-20270120@example.github.io"]["LOCATION"]) == "しらかば農園 しらかば市北町1234-5"
 
     data = json.loads(text(site, "data/programs.json"))
-    assert data["schema_version"] == "2.6"
+    assert data["schema_version"] == "2.7"
     sessions = next(p for p in data["programs"] if p["id"] == "chiiki-zukuri-seminar")["sessions"]
     assert [s["place"]["name"] if s["place"] else None for s in sessions] == [None] * 3 + ["しらかば市総合福祉センター 3階 講堂"] + [None] * 4
     rows = text(site, "data/programs.csv").splitlines()

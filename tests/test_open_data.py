@@ -58,7 +58,7 @@ def test_employers_json_validates_against_its_published_schema(built_site, direc
     data = read_json(built_site, "data/employers.json")
     validator = validator_for("employers.data.schema.json")
     assert list(validator.iter_errors(data)) == []
-    assert data["schema_version"] == "2.6" and data["license"] == "CC BY 4.0"
+    assert data["schema_version"] == "2.7" and data["license"] == "CC BY 4.0"
     assert [e["id"] for e in data["employers"]] == sorted(e.slug for e in directory.employers)
     # The schema is published with the site, and it is not vacuous: a typo in a field is refused.
     assert (built_site / "schema" / "employers.data.schema.json").is_file()

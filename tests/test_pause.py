@@ -143,7 +143,7 @@ def test_each_sheet_of_the_paused_employer_says_so_at_the_top(built_site):
 
 def test_open_data_carries_the_pause_and_hsds_says_temporarily_closed(built_site):
     employers = json.loads(read(built_site, "data/employers.json"))
-    assert employers["schema_version"] == "2.6"  # 1.2 added paused; 2.0 (rule periods), 2.1 and 2.2 (places of periods and sessions), 2.3 (former_slugs), 2.4 (a place's access), 2.5 (employer_ids), 2.6 (occurrence ids without the time) keep it
+    assert employers["schema_version"] == "2.7"  # 1.2 added paused; 2.0 (rule periods), 2.1 and 2.2 (places of periods and sessions), 2.3 (former_slugs), 2.4 (a place's access), 2.5 (employer_ids), 2.6 (occurrence ids without the time), 2.7 (a time in cancelled and full) keep it
     by_id = {e["id"]: e for e in employers["employers"]}
     assert by_id[PAUSED]["paused"] == {"from": "2026-11-01", "until": "2027-01-31", "reason": "店舗の改装工事のため"}
     assert by_id["shirakaba-farm"]["paused"] is None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Callable, ClassVar, Iterable, Optional, Union
 
 from dateutil.relativedelta import relativedelta
-from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, ValidationInfo, field_validator, model_serializer, model_validator
 
 from ..calendar.closures import ClosedDays
 from ..calendar.rules import check_rule
@@ -329,6 +329,14 @@ class Cancellation(Strict):
         """Whether this entry is about that meeting: its day, and its time when one is written."""
         return names_day_meeting(self.date, self.time, planned)
 
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: Any) -> Any:
+        # No time: the same date and reason as before in the open data (programs.json).
+        data = handler(self)
+        if self.time is None and isinstance(data, dict):
+            data.pop("time", None)
+        return data
+
 
 class FullMeeting(Strict):
     """A meeting marked 満員: written as a date alone (every meeting of that day), or as
@@ -347,6 +355,13 @@ class FullMeeting(Strict):
 
     def names(self, planned: "PlannedDate") -> bool:
         return names_day_meeting(self.date, self.time, planned)
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: Any) -> Any:
+        # A day alone stays a date in the open data (programs.json's full: as before); with a
+        # time, the date and the time.
+        data = handler(self)
+        return data["date"] if self.time is None and isinstance(data, dict) else data
 
 
 def names_day_meeting(day: dt.date, time: "ClockTime | TimeRange | None", planned: "PlannedDate") -> bool:
