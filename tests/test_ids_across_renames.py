@@ -93,10 +93,10 @@ def test_add_to_calendar_names_the_same_uid_after_a_rename(built_site, renamed_s
             assert set(before) <= set(uids(renamed_site, f"{slug}.ics"))
 
 
-def test_a_renamed_programs_cancellation_cancels_the_meeting_under_its_uid(renamed_project, tmp_path):
+def test_a_renamed_programs_cancellation_cancels_the_meeting_under_its_uid(renamed_project, renamed_site, tmp_path):
     """The staff cancel a meeting after the rename: the event that goes CANCELLED has the UID the
     subscriber's app had before the rename, so no copy of the meeting is left standing."""
-    before = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((renamed_project / "site/calendar/hiroba.ics").read_bytes()).walk("VEVENT")}
+    before = {str(e["UID"]): e for e in icalendar.Calendar.from_ical((renamed_site / "calendar/hiroba.ics").read_bytes()).walk("VEVENT")}
     target = next(uid for uid, e in before.items() if str(e.get("STATUS")) != "CANCELLED" and e.decoded("DTSTART").year == 2027)
     day = re.fullmatch(r"hataraku-junbi-no-hiroba-(\d{4})(\d{2})(\d{2})@example\.github\.io", target)
     assert day, target
