@@ -116,6 +116,8 @@ CASES = [
     ("employers/number-as-key.md", "1: 草取り", "1", "項目名「1」は項目名として読めません"),
     # YAML 1.1 read 010 as 8; a repeated day, 配慮, employer or date passed as if meant
     ("employers/capacity-leading-zero.md", "capacity: 010", "offers[1番目].capacity（受入人数）", "「010」は先頭に 0 が付いています。→ 先頭の 0 を付けずに 10 と書いて"),
+    # YAML 1.1 read 1:30 as the base-60 number 90, shown as 90人
+    ("employers/capacity-base-60.md", "capacity: 1:30", "offers[1番目].capacity（受入人数）", "「1:30」は数ではありません。→ 半角数字で書いてください"),
     ("employers/days-japanese-comma.md", "days: [月、水]", "offers[1番目].days[1番目]（曜日）", "「月、水」は「、」で区切られているため、1つの値として読まれています。→ 半角の「,」と空白で区切ってください（[月, 水]）"),
     ("employers/day-twice.md", "days: [月, 月]", "offers[1番目].days[2番目]（曜日）", "曜日「月」が2回書かれています"),
     ("employers/accommodation-twice.md", "書き足した行", "accommodations[3番目]（働きやすさの配慮）", "配慮「短時間」が2回書かれています"),
@@ -263,6 +265,19 @@ def test_validate_names_a_rules_last_day_written_with_the_wrong_year(tmp_path, c
     # The same rule with the year put right is accepted.
     (project / "content" / "programs" / "tsudoi.md").write_text(text.replace("until: 2029-03-31", "until: 2027-03-31"), encoding="utf-8")
     assert cli.main(["validate", "--config", str(project / "mkdocs.yml")]) == 0
+
+
+def test_a_time_written_without_quotes_is_the_time_staff_wrote():
+    """``time: 13:30`` without quotes under a ``full:`` item names the 13:30 meeting. YAML 1.1
+    reads it as the base-60 number 810; the content reader leaves it as written (and the 1:30 of
+    ``capacity: 1:30`` is told to be no number, above)."""
+    text = (ROOT / "content" / "programs" / "tour-shirakaba-farm.md").read_text(encoding="utf-8")
+    two = 'dates: [2026-12-16]\nsessions:\n  - date: 2026-12-16\n    time: "13:30〜15:00"\nfull:\n  - date: 2026-12-16\n    time: 13:30\n'
+    assert text.count("dates: [2026-12-16]\n") == 1
+    record, problems = validate_text("content/programs/tour.md", text.replace("dates: [2026-12-16]\n", two), Program, SETTINGS, "tour")
+    assert problems == []
+    (full,) = record.full
+    assert (full.date, str(full.time)) == (dt.date(2026, 12, 16), "13:30")
 
 
 def test_every_date_problem_of_one_program_is_reported_at_once():

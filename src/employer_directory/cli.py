@@ -13,14 +13,14 @@ from pathlib import Path
 import yaml
 
 from .contrib import commands as contrib_commands
-from .frontmatter import FrontMatter, PositionLoader, colon_in_value, explain_yaml_error, yaml_slip
+from .frontmatter import FrontMatter, SettingsLoader, colon_in_value, explain_yaml_error, yaml_slip
 from .loading import closure_notices, ended_pause_notices, load_directory, paused_employer_meeting_notices, year_typo_notices
 from .problems import ContentInvalid, Problem
 from .schema_export import render_schemas
 from .settings import SettingsFile, load_settings, settings_invalid
 
 
-class _IgnoreTags(PositionLoader):
+class _IgnoreTags(SettingsLoader):
     """mkdocs.yml may hold ``!!python/name`` and ``!ENV`` tags; we only need plain keys.
 
     Dates stay text (as in content files): PyYAML would raise a bare ValueError for

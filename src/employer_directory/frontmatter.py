@@ -23,23 +23,31 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 INT = "tag:yaml.org,2002:int"
 DECIMAL_NOT_OCTAL = re.compile(
-    r"""^(?:[-+]?0b[0-1_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"""
+    r"""^(?:[-+]?0b[0-1_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"""
 )
-"""PyYAML's integer pattern without its YAML 1.1 octal form (``0[0-7]+``)."""
+"""PyYAML's integer pattern without its YAML 1.1 octal form (``0[0-7]+``) and base-60 form
+(``13:30``, read as 13 × 60 + 30 = 810)."""
+DECIMAL_OR_BASE_60 = re.compile(DECIMAL_NOT_OCTAL.pattern[:-2] + r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$")
+"""The same with the base-60 form, as MkDocs reads mkdocs.yml (``SettingsLoader``)."""
 
 
-def _staff_resolvers(loader_class: type) -> type:
+def _staff_resolvers(loader_class: type, base_60: bool = False) -> type:
     """A loader that leaves dates, and numbers written with a leading zero, as strings.
 
     PyYAML turns ``2026-02-30`` into a Python exception deep inside its constructor and
     ``2026-04-08`` into a ``date``; we want every date as text so that our own validator can
     say, in Japanese and with the line, what is wrong and what to write instead. It also reads
     ``capacity: 010`` as the octal number 8 (YAML 1.1): as text, the number's validator asks for
-    ``10``.
+    ``10``. And it reads a time written without quotes, ``time: 13:30`` (a meeting of
+    ``cancelled:`` or ``full:``), as the base-60 number 810: as text, it is the time staff wrote,
+    and ``capacity: 1:30`` is told to be a number, not taken as 90. With ``base_60``, 13:30 stays
+    810: mkdocs.yml is read by MkDocs too, which builds with 810, and validate must see what the
+    build will (settings.py says so of ``contact_hours: 8:30``).
     """
 
+    integer = DECIMAL_OR_BASE_60 if base_60 else DECIMAL_NOT_OCTAL
     resolvers = {
-        first: [(tag, DECIMAL_NOT_OCTAL if tag == INT else regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, integer if tag == INT else regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
         for first, entries in loader_class.yaml_implicit_resolvers.items()
     }
     return type(loader_class.__name__ + "ForStaff", (loader_class,), {"yaml_implicit_resolvers": resolvers})
@@ -105,6 +113,8 @@ def _refusing_duplicate_keys(loader_class: type) -> type:
 
 FastLoader = _refusing_duplicate_keys(_staff_resolvers(_BaseLoader))
 PositionLoader = _staff_resolvers(yaml.SafeLoader)
+SettingsLoader = _staff_resolvers(yaml.SafeLoader, base_60=True)
+"""mkdocs.yml's reader: as ``PositionLoader``, with the base-60 numbers MkDocs reads too."""
 
 FENCE = re.compile(r"^---[ \t]*$")
 # A plain value followed by " #" and text right after the "#" (課題② #修了式): YAML reads the

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
-from .frontmatter import KEY_TWICE_FIX, FrontMatter, PositionLoader, key_written_twice, mapping_nodes
+from .frontmatter import KEY_TWICE_FIX, FrontMatter, SettingsLoader, key_written_twice, mapping_nodes
 from .maps import QUERY, map_host, map_search_url
 from .models.values import SLUG, TOKYO, Count, ShortSetting, StaffDate, optional_setting_text, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
@@ -399,7 +399,7 @@ def _keys_written_twice(text: str) -> list[tuple[str, int, int]]:
     if not text:
         return []
     try:
-        root = yaml.compose(text, Loader=PositionLoader)  # nodes only: MkDocs' !ENV tags need no constructor
+        root = yaml.compose(text, Loader=SettingsLoader)  # nodes only: MkDocs' !ENV tags need no constructor
     except yaml.YAMLError:
         return []  # MkDocs, or validate, reports the syntax error itself
     found = []
