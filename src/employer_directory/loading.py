@@ -475,7 +475,7 @@ def closure_notices(directory: Directory, root: Path) -> list[Problem]:
     for program in directory.programs:
         for planned in calendar.plans[program.slug].dates:
             label = calendar.closed.closure(planned.date) if not planned.from_rule else None
-            if not label or planned.date < directory.today or any(item.names(planned) for item in program.cancelled):
+            if not label or planned.date < directory.today or program.cancellation(planned) is not None:
                 continue
             path = field_path(planned.date_path)
             notices.append(
@@ -528,7 +528,7 @@ def paused_employer_meeting_notices(directory: Directory, root: Path) -> list[Pr
         upcoming = [
             planned
             for planned in calendar.plans[program.slug].dates
-            if planned.date >= directory.today and not any(item.names(planned) for item in program.cancelled)
+            if planned.date >= directory.today and program.cancellation(planned) is None
         ]
         for slug in program.employers:
             employer = by_slug.get(slug)

@@ -209,7 +209,7 @@ def occurrences_of_plan(program: "Program", plan: Plan, today: dt.date) -> tuple
         key = occurrence_key(program.first_slug, planned.date, nth)
         # An entry with a date alone is every meeting of that day; with a time, the one meeting
         # of the day that starts then (the afternoon of a day with a morning and an afternoon).
-        cancellation = next((c for c in program.cancelled if c.names(planned)), None)
+        cancellation = program.cancellation(planned)
         marked_full = any(f.names(planned) for f in program.full)  # never also cancelled: validation refuses both
         if cancellation is not None:
             status, reason = CANCELLED, cancellation.reason

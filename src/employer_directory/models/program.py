@@ -552,6 +552,10 @@ class Program(Strict):
     def _dates_once(cls, values: list[dt.date]) -> list[dt.date]:
         return no_repeats(values, "日付")
 
+    def cancellation(self, planned: "PlannedDate") -> Optional[Cancellation]:
+        """The ``cancelled:`` entry about that meeting (its day, or its day and time), if any."""
+        return next((item for item in self.cancelled if item.names(planned)), None)
+
     def written_places(self) -> list[Place]:
         """Every place written in the file, in the order of ``one_place_per_venue``: the program's,
         the periods', the sessions', the extra dates'."""
@@ -565,9 +569,7 @@ class Program(Strict):
         address) without its ``access:`` meets at that place (``one_place_per_venue``): every
         place of the program is then the one it stands for, so that pages, feeds and open data,
         which tell places apart by equality, see one place with its 行き方."""
-        periods = [period for _path, period in recurrence_periods(self.recurrence)]
-        written = [self.place, *(p.place for p in periods), *(s.place for s in self.sessions), *(e.place for e in self.extra_dates)]
-        same = one_place_per_venue(place for place in written if place is not None)
+        same = one_place_per_venue(self.written_places())
         if not same:
             return self
 
@@ -650,13 +652,16 @@ class Program(Strict):
         held = {planned.date for planned in plan.dates}
         skipped = {s.date: s.reason for s in plan.skipped}
         covered: dict[str, list[set[int]]] = {}
+
+        def said(item: "Cancellation | FullMeeting") -> str:
+            return f"{item.date}" + (f" {item.time}" if item.time else "")
+
         for name, items, label in (("cancelled", list(self.cancelled), "中止"), ("full", list(self.full), "満員")):
             covered[name] = []
             for index, item in enumerate(items):
                 day = item.date
                 meetings = {number for number, planned in enumerate(plan.dates) if item.names(planned)}
                 covered[name].append(meetings)
-                said = f"{day}" + (f" {item.time}" if item.time else "")
                 if day not in held:
                     why = f"その日は「{skipped[day]}」でもともと休みです" if day in skipped else "その日に開催する回がありません"
                     found.append(staff_error(f"{label}にした {day} は開催日ではありません（{why}）", "開催日の中から日付を書いてください", at=f"{name}.{index}.date"))
@@ -676,15 +681,14 @@ class Program(Strict):
                         ))
                 elif any(meetings & before for before in covered[name][:index]):
                     found.append(staff_error(
-                        f"{label}の回 {said} が2回書かれています",
+                        f"{label}の回 {said(item)} が2回書かれています",
                         "1つにまとめてください" + ("（理由は1つの reason: に書きます）" if name == "cancelled" else ""),
                         at=f"{name}.{index}" if name == "full" else f"{name}.{index}.date",
                     ))
         for index, item in enumerate(self.full):
             if any(covered["full"][index] & cancelled for cancelled in covered["cancelled"]):
-                day = f"{item.date}" + (f" {item.time}" if item.time else "")
                 found.append(staff_error(
-                    f"{day} の回が中止（cancelled）と満員（full）の両方に書かれています",
+                    f"{said(item)} の回が中止（cancelled）と満員（full）の両方に書かれています",
                     "中止なら full: から消してください",
                     at=f"full.{index}",
                 ))

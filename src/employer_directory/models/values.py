@@ -95,8 +95,11 @@ def address_key(text: str) -> str:
     minus, 「‐」「–」「—」「―」, and 「ー」 after a digit) as 「-」. 「ー」 elsewhere is the long vowel
     of a name (センター) and is kept."""
     flat = "".join(halfwidth(text).split())
-    others = DASH_CHARACTERS.replace("ー", "")
-    return re.sub(r"(?<=\d)ー", "-", flat).translate(str.maketrans({c: "-" for c in others}))
+    return re.sub(r"(?<=\d)ー", "-", flat).translate(_ADDRESS_DASHES)
+
+
+_ADDRESS_DASHES = str.maketrans({c: "-" for c in DASH_CHARACTERS if c != "ー"})
+"""The dashes of ``address_key`` but the long vowel 「ー」, which is one only after a digit."""
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -518,13 +521,8 @@ def parse_meeting_time(value: Any) -> "ClockTime | TimeRange":
     if isinstance(value, (ClockTime, TimeRange)):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        # time: 13:30 unquoted is a number to YAML (13 × 60 + 30 = 810).
-        hours, minutes = divmod(value, 60)
-        written = f"\"{hours}:{minutes:02d}\"" if 0 <= hours <= 24 else "\"13:30\""
-        raise staff_error(
-            f"時刻が数（{value}）として読まれました（13:30 のように時刻だけを書くと、数になります）",
-            f"半角の \"…\" で囲んで、time: {written} のように書いてください",
-        )
+        # time: 1330 (13:30 unquoted is text: frontmatter reads no base-60 numbers).
+        raise staff_error(f"時刻「{value}」は 時:分 の形ではありません", "その回の始まりの時刻を time: \"13:30\" のように書いてください")
     if not isinstance(value, str):
         raise staff_error("その回の始まりの時刻を書く項目です", "time: \"13:30\" のように、半角の \"…\" で囲んで書いてください")
     original = value.strip()
