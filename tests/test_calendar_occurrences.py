@@ -46,6 +46,8 @@ def program(**fields) -> Program:
         "verified": "2026-04-01",
         **fields,
     }
+    if ("dates" in data or "sessions" in data) and "time" not in data:
+        data["time"] = "10:00〜12:00"  # every meeting needs a time (test_staff_slips); sessions may have their own
     record = Program.model_validate(data, context={"settings": load_settings({"closures": [{"label": "年末年始", "from": "12-29", "until": "01-03"}]})})
     return record.model_copy(update={"slug": "test"})
 
@@ -245,7 +247,9 @@ def test_single_dates_sessions_and_extra_dates_combine():
 
 
 def test_all_day_when_no_time():
-    record = program(dates=["2026-12-16"])
+    # Validation refuses a program without a time (test_staff_slips); the calendar still makes
+    # an all-day event of a meeting without one rather than a wrong hour.
+    record = program(dates=["2026-12-16"]).model_copy(update={"time": None})
     (only,) = program_occurrences(record, D(2026, 11, 22))
     assert only.all_day and only.start == only.end == D(2026, 12, 16) and only.time_label == ""
 
@@ -739,5 +743,6 @@ def test_a_time_that_is_no_meeting_of_that_day_is_refused(fields, words):
 
 
 def test_a_time_for_a_day_whose_meeting_has_no_time_is_refused():
-    with pytest.raises(ValueError, match="時間がありません"):
-        program(dates=["2026-12-16"], full=[{"date": "2026-12-16", "time": "13:30"}])
+    # A meeting without a time is itself refused now: the message asks for the program's time.
+    with pytest.raises(ValueError, match=re.escape("開催日（dates）の時間が書かれていません")):
+        program(dates=["2026-12-16"], time=None, full=[{"date": "2026-12-16", "time": "13:30"}])

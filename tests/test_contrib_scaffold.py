@@ -233,3 +233,12 @@ def test_contributings_example_of_a_refused_answer_is_what_new_program_says(proj
     assert example, "CONTRIBUTING shows no refused answer of new-program"
     result = _cli(project, "new-program", "--no-input", *_flags({**PROGRAM_FLAGS, "time": "10時〜12時"}))
     assert example.group(1) in result.stderr
+
+
+def test_a_new_program_without_a_time_is_asked_for_one(project):
+    """A meeting without a time is refused by validation (a job seeker would not know when to
+    come): the scaffold asks for it rather than writing a file that fails its check."""
+    settings = read_settings(project / "mkdocs.yml")
+    result = scaffold("programs", {**PROGRAM_FLAGS, "time": ""}, settings, dt.date(2026, 11, 30), project / "content", project)
+    assert result.text is None
+    assert [problem.fix for problem in result.problems] == ["--time で指定してください（例: --time 10:00〜12:00）"], result.problems

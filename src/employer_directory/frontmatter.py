@@ -22,13 +22,16 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 
 INT = "tag:yaml.org,2002:int"
-DECIMAL_NOT_OCTAL = re.compile(
-    r"""^(?:[-+]?0b[0-1_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"""
+PLAIN_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+"""The integers of content files: plain decimal digits only. PyYAML's YAML 1.1 pattern also
+reads ``0x6`` (hexadecimal) as 6, ``0b11`` (binary) as 3, ``1_000`` as 1000, ``010`` (octal)
+as 8 and ``13:30`` (base 60) as 810; all of them stay the text staff wrote, so that the field's
+own check says in Japanese what to write (``capacity: 0x6`` is a slip, not six people)."""
+DECIMAL_OR_BASE_60 = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"""
 )
-"""PyYAML's integer pattern without its YAML 1.1 octal form (``0[0-7]+``) and base-60 form
-(``13:30``, read as 13 × 60 + 30 = 810)."""
-DECIMAL_OR_BASE_60 = re.compile(DECIMAL_NOT_OCTAL.pattern[:-2] + r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$")
-"""The same with the base-60 form, as MkDocs reads mkdocs.yml (``SettingsLoader``)."""
+"""PyYAML's integer pattern without its octal form (``0[0-7]+``), as MkDocs reads mkdocs.yml
+(``SettingsLoader``): hexadecimal, binary, ``1_000`` and base 60 are numbers there."""
 
 
 def _staff_resolvers(loader_class: type, base_60: bool = False) -> type:
@@ -38,14 +41,14 @@ def _staff_resolvers(loader_class: type, base_60: bool = False) -> type:
     ``2026-04-08`` into a ``date``; we want every date as text so that our own validator can
     say, in Japanese and with the line, what is wrong and what to write instead. It also reads
     ``capacity: 010`` as the octal number 8 (YAML 1.1): as text, the number's validator asks for
-    ``10``. And it reads a time written without quotes, ``time: 13:30`` (a meeting of
+    ``10``; ``0x6``, ``0b11`` and ``1_000`` stay text too (PLAIN_DECIMAL). And it reads a time written without quotes, ``time: 13:30`` (a meeting of
     ``cancelled:`` or ``full:``), as the base-60 number 810: as text, it is the time staff wrote,
     and ``capacity: 1:30`` is told to be a number, not taken as 90. With ``base_60``, 13:30 stays
     810: mkdocs.yml is read by MkDocs too, which builds with 810, and validate must see what the
     build will (settings.py says so of ``contact_hours: 8:30``).
     """
 
-    integer = DECIMAL_OR_BASE_60 if base_60 else DECIMAL_NOT_OCTAL
+    integer = DECIMAL_OR_BASE_60 if base_60 else PLAIN_DECIMAL
     resolvers = {
         first: [(tag, integer if tag == INT else regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
         for first, entries in loader_class.yaml_implicit_resolvers.items()

@@ -8,6 +8,7 @@ that says what to write instead.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -25,12 +26,20 @@ from ..vocabulary import WEEKDAYS
 WEEKDAY_CHARS = "".join(WEEKDAYS)
 RRULE_DAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 
-_DAYS = r"([月火水木金土日](?:[・、,][月火水木金土日])*)(?:曜日?)?"
+_DAYS = r"([月火水木金土日](?:[・、,]?[月火水木金土日])*)(?:曜日?)?"
+"""One weekday or several, with or without 「・」 between them (月・水曜, 月水金)."""
+_NTHS = r"((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終)|(?:第[0-9]+|最終))*)"
+"""Weeks of the month: 第2・第4, 第2・4, 第2第4, 最終."""
 WEEKLY = re.compile(rf"^(毎週|隔週){_DAYS}$")
-MONTHLY_NTH = re.compile(r"^毎月((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終))*)" + r"([月火水木金土日])(?:曜日?)?$")
+MONTHLY_NTH = re.compile(rf"^毎月{_NTHS}([月火水木金土日])(?:曜日?)?$")
 MONTHLY_DAY = re.compile(r"^毎月([0-9]+)日$")
-NO_PERIOD = re.compile(rf"^((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終))*)?{_DAYS}$")
+NTH_NO_PERIOD = re.compile(rf"^{_NTHS}([月火水木金土日])(?:曜日?)?$")
+NO_PERIOD = re.compile(rf"^{_DAYS}$")
 MONTHLY_ANY = re.compile(rf"^毎月{_DAYS}$")
+NTH_EACH_DAY = re.compile(r"(第?[0-9]+|最終)([月火水木金土日])(?:曜日?)?")
+"""毎月第2水曜・第4水曜: the weekday written after each week."""
+WEEK_OF_MONTH = re.compile(r"^毎月((?:第?[0-9]+[・、,]?)+)週目?の?([月火水木金土日])(?:曜日?)?$")
+"""毎月第2週の水曜, 毎月2・4週目水曜: weeks of the calendar, which are not the 2nd Wednesday."""
 
 _CLOCK = r"(?:午前|午後)?[0-9]{1,2}(?::[0-9]{2}|時(?:半|[0-9]{1,2}分)?)"
 TIME_IN_RULE = re.compile(rf"[(]?{_CLOCK}(?:[-~〜]{_CLOCK})?(?:から|まで|より)?[)]?")
@@ -91,7 +100,23 @@ def parse_rule(value: Any) -> RuleSpec:
     text = unicodedata.normalize("NFKC", original).replace(" ", "").replace("　", "")
     # Unambiguous variants staff write: 第二・第四 for 第2・第4, 火曜・木曜 for 火・木曜.
     text = re.sub(r"第([一二三四五])", lambda match: f"第{'一二三四五'.index(match.group(1)) + 1}", text)
-    text = re.sub(r"([月火水木金土日])曜日?(?=[・、,][月火水木金土日])", r"\1", text)
+    # 「と」「及び」 between weekdays or weeks are 「・」 (毎週月曜と木曜, 毎月第1と第3水曜).
+    text = re.sub(r"(?<=[月火水木金土日曜0-9])(?:と|及び|および)(?=第?[0-9]|[月火水木金土日])", "・", text)
+    text = re.sub(r"(?<=[0-9])週?(?:と|及び|および)(?=第?[0-9])", "・", text)
+    text = re.sub(r"曜日(?!曜)", "曜", text)  # 水曜日 is 水曜; 土曜日曜 is Saturday and Sunday
+    text = re.sub(r"([月火水木金土日])曜(?=[・、,]?[月火水木金土日])", r"\1", text)
+    # 毎月第2水曜・第4水曜 (the weekday after each week): the same as 毎月第2・第4水曜.
+    if text.startswith("毎月") and (parts := re.split(r"[・、,]", text[2:])) and len(parts) > 1:
+        each = [NTH_EACH_DAY.fullmatch(part) for part in parts]
+        if all(each):
+            days = {match.group(2) for match in each}
+            if len(days) == 1:
+                text = "毎月" + "・".join(match.group(1) for match in each) + days.pop() + "曜"
+            else:
+                raise staff_error(
+                    f"繰り返しの決まり「{original}」は、週ごとに曜日が違います",
+                    "1つの決まりに書ける曜日は1つです（例: 毎月第2・第4水曜）。曜日の違う回は、日付を sessions: に並べてください",
+                )
     if match := TIME_IN_RULE.search(text):
         _refuse_time_in_rule(original, text, match)
     if match := WEEKLY.match(text):
@@ -110,7 +135,7 @@ def parse_rule(value: Any) -> RuleSpec:
     if match := MONTHLY_NTH.match(text):
         nths_text, day = match.groups()
         nths = []
-        for part in re.split(r"[・、,]", nths_text):
+        for part in re.findall(r"第?[0-9]+|最終", nths_text):
             if part == "最終":
                 nths.append(-1)
                 continue
@@ -133,15 +158,25 @@ def parse_rule(value: Any) -> RuleSpec:
                     "どちらか一方にしてください",
                 )
         return RuleSpec(original, "monthly", 1, (WEEKDAY_CHARS.index(day),), tuple(sorted(nths, key=lambda n: (n < 0, n))))
+    if match := WEEK_OF_MONTH.match(text):
+        nths = "・".join("第" + number for number in re.findall(r"[0-9]+", match.group(1)))
+        raise staff_error(
+            f"繰り返しの決まり「{original}」の「週」は、月のどの{match.group(2)}曜か決まりません（1日が何曜日かで変わります）",
+            f"その月の何回目の{match.group(2)}曜かで「毎月{nths}{match.group(2)}曜」のように書いてください（第2{match.group(2)}曜 = その月の2回目の{match.group(2)}曜）",
+        )
+    if match := NTH_NO_PERIOD.match(text):
+        # 第2・4水曜 on a notice always means each month: read it so.
+        return dataclasses.replace(parse_rule("毎月" + text), text=original)
     if MONTHLY_ANY.match(text):
         raise staff_error(
             f"繰り返しの決まり「{original}」は、毎月の何週目か分かりません",
             f"毎週なら「毎週{text[2:3]}曜」、月の決まった週なら「毎月第2・第4{text[2:3]}曜」のように書いてください",
         )
-    if NO_PERIOD.match(text):
+    if match := NO_PERIOD.match(text):
+        days = "・".join(re.findall(r"[月火水木金土日]", match.group(1)))
         raise staff_error(
-            f"繰り返しの決まり「{original}」は、毎週か毎月か分かりません",
-            "「毎週」「隔週」「毎月」のどれかから書き始めてください（例: 毎週火曜、毎月第2・第4水曜）",
+            f"繰り返しの決まり「{original}」は、毎週か隔週（2週おき）か分かりません",
+            f"毎週なら「毎週{days}曜」、2週おきなら「隔週{days}曜」と書いてください",
         )
     raise staff_error(f"繰り返しの決まり「{original}」を読み取れません", f"{EXAMPLES} のように書いてください")
 

@@ -85,7 +85,7 @@ def program_prompts() -> list[Prompt]:
         Prompt("summary", ("summary",), Program, "働く前に知っておきたいことを学びます"),
         Prompt("place", ("place", "name"), Program, "しらかば市 福祉会館"),
         Prompt("date", ("sessions", 0, "date"), Program, "2027-01-20"),
-        Prompt("time", ("sessions", 0, "time"), Program, "10:00〜12:00", required=False),
+        Prompt("time", ("sessions", 0, "time"), Program, "10:00〜12:00"),  # a meeting needs a time (validation says so too)
     ]
 
 

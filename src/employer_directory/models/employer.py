@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from ..vocabulary import LADDER_POSITION, LOADS, OFFER_TYPES, SETTINGS, TRAITS, WEEKDAYS, Term, offer_by_label
 from .choices import check_choice, choice
 from ..validation import field_in_text
-from .values import COUNT_UNITS, Capacity, Count, Headcount, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, first_slug, kanji_number, no_repeats, staff_error
+from .values import Capacity, Count, Headcount, FormerSlug, LongText, Phone, ShortText, StaffDate, StaffTimeRange, Text, capacity_in_words, first_slug, no_repeats, staff_error
 
 OfferLabel = choice(tuple(term.label for term in OFFER_TYPES), "受け入れの種類")
 Trait = choice(TRAITS, "確認できること")
@@ -76,15 +76,10 @@ class Offer(Strict):
     @field_validator("capacity", mode="before")
     @classmethod
     def _capacity_in_words(cls, value: Any) -> Any:
-        # 「何人でも対応可」「応相談」 from the sheet's 受入人数 column: no number, the note's words.
-        # 「二」「三人」 are numbers in kanji: the count's own message gives the digits.
-        in_kanji = isinstance(value, str) and kanji_number(COUNT_UNITS.sub("", value).strip()) is not None
-        if isinstance(value, str) and value.strip() and not in_kanji and not any(character.isdigit() for character in value):
-            raise staff_error(
-                f"「{value.strip()}」は数ではありません",
-                f"人数が決まっていないなら、この行を「capacity_note: {value.strip()}」（受入人数の補足）と書き換えてください。決まっているなら半角数字で書きます（例: 3）",
-            )
-        return value
+        # 「何人でも対応可」「応相談」「若干名」 from the sheet's 受入人数 column: no number, the
+        # note's words. 「〇」「なし」 say nothing sure: the message asks. 「二」「三人」 are numbers in
+        # kanji: the count's own message gives the digits.
+        return capacity_in_words(value, "capacity_note")
 
     @field_validator("days")
     @classmethod

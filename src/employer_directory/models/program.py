@@ -26,7 +26,7 @@ from ..calendar.rules import check_rule
 from ..validation import field_path
 from .choices import check_choice
 from .employer import Access, Contact, Employer, Strict
-from .values import Capacity, ClockTime, Count, EmployerSlug, FormerSlug, LongText, MeetingTime, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, address_key, names_meeting, first_slug, no_repeats, staff_error, staff_errors
+from .values import Capacity, ClockTime, Count, EmployerSlug, FormerSlug, LongText, MeetingTime, ShortText, StaffDate, StaffTimeRange, Text, TimeRange, address_key, capacity_in_words, names_meeting, first_slug, no_repeats, staff_error, staff_errors
 
 
 def _origin_label(origin: str) -> str:
@@ -535,6 +535,12 @@ class Program(Strict):
         periods = self.rule_periods
         return [after for before, after in zip(periods, periods[1:]) if (after.rule, self.period_time(after)) != (before.rule, self.period_time(before))]
 
+    @field_validator("capacity", mode="before")
+    @classmethod
+    def _capacity_in_words(cls, value: Any) -> Any:
+        # 定員: 若干名 / 未定 / なし: a program has no capacity_note; the message says where the words go.
+        return capacity_in_words(value, None)
+
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: Any, info: ValidationInfo) -> str:
@@ -638,17 +644,25 @@ class Program(Strict):
                     at=planned.date_path if planned.from_rule else planned.origin,
                 ))
             seen[moment] = planned.origin
-        if any(planned.time for planned in plan.dates):
-            # A meeting without a time among timed ones is a forgotten time: it would become an
-            # all-day event in calendar apps, silently.
-            for planned in plan.dates:
-                if planned.time is None:
-                    found.append(staff_error(
-                        f"{planned.date} の回に時間が書かれていません（ほかの回には時間があります）",
-                        "その回に time: \"10:00〜12:00\" のように書くか、全部の回に共通の time: を書いてください。"
-                        "終日の催しなら、ほかの回の time も消してください",
-                        at=planned.date_path,
-                    ))
+        # A meeting without a time would be an all-day event in calendar apps and a date alone
+        # on the pages: a job seeker would not know when to come. No program of the centre's
+        # (seminars, tours, interview days, forums) is held without a starting time.
+        untimed = [planned for planned in plan.dates if planned.time is None]
+        if untimed and all(planned.origin.startswith("dates.") for planned in untimed) and len(untimed) == len(self.dates):
+            found.append(staff_error(
+                "開催日（dates）の時間が書かれていません（時間がないと、来る時刻が分かりません）",
+                "dates: の次の行に、time: \"10:00〜12:00\" のように始まりと終わりの時刻を書き足してください",
+                at="dates",
+            ))
+        else:
+            timed = len(untimed) < len(plan.dates)
+            for planned in untimed:
+                found.append(staff_error(
+                    f"{planned.date} の回に時間が書かれていません"
+                    + ("（ほかの回には時間があります）" if timed else "（時間がないと、来る時刻が分かりません）"),
+                    "その回に time: \"10:00〜12:00\" のように書くか、全部の回に共通の time: を書いてください",
+                    at=planned.date_path,
+                ))
         held = {planned.date for planned in plan.dates}
         skipped = {s.date: s.reason for s in plan.skipped}
         covered: dict[str, list[set[int]]] = {}

@@ -209,6 +209,8 @@ def _check_count(value: Any) -> int:
     if isinstance(value, bool):
         raise staff_error("数を書く項目です", "半角数字で書いてください（例: 3）")
     if isinstance(value, float):  # capacity: 2.5 (the same words as pydantic's int_from_float, validation.py)
+        if value.is_integer() and 0 <= value < 1e15:  # capacity: 6.0 is six: say so
+            raise staff_error(f"「{value}」は整数ではありません", f"小数点を付けずに {int(value)} と書いてください")
         raise staff_error(f"「{value}」は整数ではありません", "小数点のない半角数字で書いてください（例: 12）")
     if isinstance(value, int):
         if value < 0:
@@ -226,10 +228,53 @@ def _check_count(value: Any) -> int:
                 f"「{value}」は数として読めません",
                 f"半角数字だけで {int(normal)} と書いてください（単位や全角文字は付けません）",
             )
+        if re.fullmatch(r"[0-9]+(?:_[0-9]+)+", normal):
+            # capacity: 1_000 (YAML 1.1 would read 1000; the loader keeps it as text)
+            raise staff_error(f"「{value}」は数として読めません", f"「_」を付けずに、半角数字だけで {int(normal)} と書いてください")
         if (number := kanji_number(normal)) is not None:  # capacity: 三人 (the sheet's handwriting)
             raise staff_error(f"「{value}」は漢数字です", f"半角数字だけで {number} と書いてください（単位は付けません）")
         raise staff_error(f"「{value}」は数ではありません", "半角数字で書いてください（例: 3）")
     raise staff_error("数を書く項目です", "半角数字で書いてください（例: 3）")
+
+
+CIRCLES = {"〇", "○", "◯"}
+"""A circle in a number field: the kanji zero or the round mark forms use for "yes"."""
+NO_NUMBER = {"なし", "無し", "ナシ", "無", "×", "✕", "ー", "－", "―"}
+"""Words for "none" in a number field: no limit, or no one taken? The reader cannot tell."""
+
+
+def capacity_in_words(value: Any, note_line: str | None) -> Any:
+    """A before-validator's words for a number of people written as words (受入人数, 定員):
+    「〇」「なし」「若干名」「未定」「応相談」. ``note_line`` is the field where the words can go
+    (``capacity_note``), or None where there is none (a program's 定員): then the words go
+    to the page's text. Numbers, also in kanji or full width, are left to ``_check_count``."""
+    if not isinstance(value, str) or not value.strip():
+        return value
+    text = value.strip()
+    if any(character.isdigit() for character in text) or kanji_number(COUNT_UNITS.sub("", text).strip()) is not None:
+        return value
+    unset = "人数が決まっていないなら、この行を消してください（ページには「相談して決めます」と出ます）" if note_line else "人数が決まっていないなら、この行を消してください（ページに定員は出ません）"
+    if text in CIRCLES:
+        raise staff_error(
+            f"「{text}」は数ではありません（丸印か、漢数字のゼロに見えます）",
+            f"人数が決まっているなら半角数字で書いてください（例: 3）。{unset}",
+        )
+    if text in NO_NUMBER:
+        where = f"「{note_line}: 何人でも対応可」と書き換えてください" if note_line else "この行を消して、本文に「定員はありません」と書いてください"
+        raise staff_error(
+            f"「{text}」では、人数に決まりがないのか、受け入れがないのか分かりません",
+            f"人数に決まりがないなら、{where}。{unset}",
+        )
+    if note_line is None:
+        raise staff_error(
+            f"「{text}」は数ではありません",
+            f"定員は半角数字で書きます（例: 10）。「{text}」と書きたいなら、この行を消して、本文に「定員: {text}」と書いてください",
+        )
+    raise staff_error(
+        f"「{text}」は数ではありません",
+        f"この行を「{note_line}: {text}」（受入人数の補足）と書き換えてください。ページの人数の欄に「{text}」と出ます。"
+        "人数が決まっているなら半角数字で書きます（例: 3）",
+    )
 
 
 Count = Annotated[int, BeforeValidator(_check_count), WithJsonSchema({"type": "integer", "minimum": 0})]
