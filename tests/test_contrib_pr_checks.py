@@ -464,6 +464,20 @@ def test_the_summary_says_which_meetings_come_go_move_or_are_cancelled_and_when_
         "中止（cancelled）: 2027-07-14 の回を中止します",
         "満員の回（full）: 2027-06-30 の回の満員を取り消します",
     ]
+    # one meeting of a day with two (time:): the summary names it, not the whole day
+    assert days(cancelled=[{"date": dt.date(2027, 7, 14), "time": "13:30", "reason": "講師の都合のため"}]) == [
+        "中止（cancelled）: 2027-07-14 13:30 の回を中止します",
+    ]
+    assert days(full=[dt.date(2027, 6, 30), {"date": dt.date(2027, 7, 14), "time": "13:30〜16:00"}]) == [
+        "満員の回（full）: 2027-07-14 13:30〜16:00 の回が満員になります",
+    ]
+    # the time put right: the meeting named before is given back, the new one cancelled
+    before = {**base[program], "cancelled": [{"date": dt.date(2027, 7, 14), "time": "10:00", "reason": "講師の都合のため"}]}
+    after = {**before, "cancelled": [{"date": dt.date(2027, 7, 14), "time": "13:30", "reason": "講師の都合のため"}]}
+    assert compare({program: before}, {program: after}, [], 12).changed[0].days == [
+        "中止（cancelled）: 2027-07-14 13:30 の回を中止します",
+        "中止（cancelled）: 2027-07-14 10:00 の回の中止を取り消します",
+    ]
     employer = "content/employers/farm.md"
     farm = {"name": "農園", "verified": dt.date(2026, 11, 1)}
 

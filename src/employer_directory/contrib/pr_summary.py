@@ -24,7 +24,7 @@ from ..frontmatter import FrontMatter, read_front_matter
 from ..loading import read_record
 from ..models.employer import Employer, Pause
 from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, RhythmSpan, Session, period_in_effect, recurrence_periods, rhythm_spans
-from ..models.values import LongText, parse_staff_date
+from ..models.values import LongText, parse_meeting_time, parse_staff_date
 from ..problems import Problem
 from ..quoting import named
 from ..settings import DirectorySettings
@@ -241,15 +241,24 @@ DAY_FIELDS = {
 """How a day written in or out of each of a program's date fields is told."""
 
 
-def _days(value: Any) -> list[dt.date]:
+def _days(value: Any, with_time: bool = False) -> list[tuple[dt.date, str]]:
     """The days a date field gives (a date, or a mapping with ``date:``); days that cannot be
-    read are left out (validation reports them)."""
+    read are left out (validation reports them). ``with_time``: an item of ``cancelled:`` or
+    ``full:`` with ``time:`` names one meeting of its day, and the time is kept with the day
+    (「2026-12-23 13:30 の回を中止します」, not the whole day's meetings)."""
     days = []
     for item in value if isinstance(value, list) else []:
         try:
-            days.append(parse_staff_date(item.get("date") if isinstance(item, dict) else item))
+            day = parse_staff_date(item.get("date") if isinstance(item, dict) else item)
         except PydanticCustomError:
             continue
+        time = item.get("time") if with_time and isinstance(item, dict) else None
+        if time is not None:
+            try:
+                time = str(parse_meeting_time(time))
+            except PydanticCustomError:
+                time = str(time).strip()
+        days.append((day, f"{day.isoformat()} {time}" if time else day.isoformat()))
     return days
 
 
@@ -260,12 +269,13 @@ def _day_changes(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[st
     for key, (added, removed, moved) in DAY_FIELDS.items():
         if old.get(key) == new.get(key):
             continue
-        was, becomes = Counter(_days(old.get(key))), Counter(_days(new.get(key)))
+        with_time = moved is None  # cancelled, full
+        was, becomes = Counter(_days(old.get(key), with_time)), Counter(_days(new.get(key), with_time))
         gone, come = sorted((was - becomes).elements()), sorted((becomes - was).elements())
         if moved and len(gone) == 1 and len(come) == 1:
-            lines.append(f"{_title(path, key)}: {gone[0].isoformat()} {moved.format(come[0].isoformat())}")
+            lines.append(f"{_title(path, key)}: {gone[0][1]} {moved.format(come[0][1])}")
             continue
-        lines += [f"{_title(path, key)}: {'、'.join(day.isoformat() for day in days)} {words}" for days, words in ((come, added), (gone, removed)) if days]
+        lines += [f"{_title(path, key)}: {'、'.join(shown for _day, shown in days)} {words}" for days, words in ((come, added), (gone, removed)) if days]
     return lines
 
 
