@@ -1,0 +1,83 @@
+// A heading whose phrase is longer than a line (with the text at 200 % a phone's line holds four
+// to eight characters of a heading) was cut by Chromium wherever the line ended, inside a word:
+// 「さくら交通警 / 備」, 「ひが / し台りんご園」, 「給食セン / ター」. Headings break between
+// phrases (word-break: auto-phrase, directory.css); only where that still cut a word, this script
+// marks the places between the heading's words where it may break (<wbr>), and the heading
+// breaks only there (keep-all, directory.css): 「さくら交通 / 警備」. A single word longer than
+// a line is still cut (overflow-wrap: anywhere), as the last resort. Headings that break well are left as they are, and so is
+// the text that a screen reader reads. Search result cards are handled as they are drawn.
+(function () {
+  "use strict";
+  if (!window.Intl || !Intl.Segmenter) return;
+  var words = new Intl.Segmenter("ja", { granularity: "word" });
+  var HEADINGS = ".md-content :is(h1, h2, h3, h4)";
+  // A short run of hiragana is a particle or a word's ending (の, に, から, ます): it stays with
+  // the word before it, and a word may begin after it. Longer ones (さがす, みつば, きのこ) are
+  // words of their own; so are words of two or more kanji or katakana. A single kanji after a
+  // word is most often its suffix (事業|所, ひがし|台, りんご|園): no break before it.
+  var ENDING = /^[\u3041-\u309f\u30fc]{1,2}$/;
+
+  function textNodes(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    return nodes;
+  }
+
+  // Whether a line of the heading starts inside a word.
+  function cutInsideAWord(heading) {
+    var chars = [];
+    textNodes(heading).forEach(function (node) {
+      for (var i = 0; i < node.data.length; i++) chars.push([node, i]);
+    });
+    var text = chars.map(function (c) { return c[0].data[c[1]]; }).join("");
+    var starts = new Set(Array.from(words.segment(text), function (s) { return s.index; }));
+    var range = document.createRange();
+    var top = null;
+    for (var k = 0; k < chars.length; k++) {
+      range.setStart(chars[k][0], chars[k][1]);
+      range.setEnd(chars[k][0], chars[k][1] + 1);
+      var box = range.getClientRects()[0];
+      if (!box) continue;
+      if (top !== null && box.top > top + 2 && !starts.has(k)) return true;
+      top = box.top;
+    }
+    return false;
+  }
+
+  function markWordBreaks(heading) {
+    textNodes(heading).forEach(function (node) {
+      var parts = Array.from(words.segment(node.data));
+      var marked = false;
+      var pieces = [];
+      parts.forEach(function (s, k) {
+        if (k > 0 && s.isWordLike && (s.segment.length > 1 && !ENDING.test(s.segment) || ENDING.test(parts[k - 1].segment))) {
+          pieces.push(document.createElement("wbr"));
+          marked = true;
+        }
+        pieces.push(s.segment);
+      });
+      if (marked) node.replaceWith.apply(node, pieces);
+    });
+    heading.setAttribute("data-word-breaks", "");
+  }
+
+  function mend() {
+    document.querySelectorAll(HEADINGS).forEach(function (heading) {
+      if (heading.hasAttribute("data-word-breaks") || !heading.checkVisibility()) return;
+      if (cutInsideAWord(heading)) markWordBreaks(heading);
+    });
+  }
+
+  var pending = false;
+  function later() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; mend(); });
+  }
+  // Again whenever the page's text changes size: the phone turned, the text made larger, the
+  // search page's cards drawn.
+  var content = document.querySelector(".md-content");
+  if (content && window.ResizeObserver) new ResizeObserver(later).observe(content);
+  else mend();
+})();
