@@ -592,6 +592,57 @@ def test_with_the_text_at_200_percent_a_name_longer_than_a_line_breaks_between_i
         session.close()
 
 
+TABLES = """() => [...document.querySelectorAll('main table')].filter(t => t.checkVisibility()).map(t => {
+  // Each table: the cells a reader sees that hold less than two characters a line (a thead
+  // hidden on a phone, clipped to 1 px, is read by screen readers only), and how far it is wider
+  // than the box it sits in, and whether that box is a scrolling region the keyboard reaches.
+  const seen = [...t.querySelectorAll('th, td')].filter(c => c.checkVisibility() && getComputedStyle(c.closest('thead') || t).clip === 'auto');
+  const narrow = seen.filter(c => {
+    const style = getComputedStyle(c);
+    const inner = c.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return c.textContent.trim().length > 1 && inner < 2 * parseFloat(style.fontSize);
+  }).map(c => c.textContent.trim());
+  const box = t.parentElement;
+  return {
+    table: t.className, narrow, hidden: box.scrollWidth - box.clientWidth,
+    region: box.getAttribute('role') === 'region' && box.tabIndex === 0 && !!box.getAttribute('aria-labelledby'),
+  };
+})"""
+
+TABLE_PAGES = ["employers/shirakaba-farm/", "employers/kodama-butsuryu/", "employers/shirakaba-farm/sheets.html", "data/", ".", "pamphlet/"]
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_with_the_text_at_200_percent_no_table_on_a_phone_stacks_its_headers_a_character_a_line(browser, site_url, width):
+    """The pamphlet's counts had a character a line (「農 / 業 / ・ / 栽 / 培」, 「1 / 0」) and pushed
+    the page sideways; its entries' and the sheets' offer tables held one or two; the employer
+    page's task cards were wider than the screen (「体への負担：ふつう」 kept on one line), and
+    their right edge was cut off. Every cell a reader sees holds two characters a line at least,
+    and a table wider than its box sits in a region that scrolls sideways and that the keyboard
+    reaches and a screen reader names; the page itself does not scroll sideways."""
+    session = Watched(browser, {"width": width, "height": 740})
+    try:
+        page = session.page
+        problems = []
+        for path in TABLE_PAGES:
+            page.goto(site_url + ("" if path == "." else path))
+            # The sheets are set in points, which the root font size does not change.
+            page.add_style_tag(content=DOUBLE_TEXT + " .sheet { font-size: 200% !important; }")
+            tables = page.evaluate(TABLES)
+            assert tables, path
+            for table in tables:
+                if table["narrow"]:
+                    problems.append(f"{path} {table['table']}: {table['narrow'][:4]}")
+                if table["hidden"] > 0 and not table["region"]:
+                    problems.append(f"{path} {table['table']}: {table['hidden']}px out of sight")
+            sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+            if sideways > 0:
+                problems.append(f"{path} scrolls sideways by {sideways}px")
+        assert problems == []
+    finally:
+        session.close()
+
+
 @pytest.mark.parametrize("width", [320, 360])
 @pytest.mark.parametrize("path", ["programs/hataraku-junbi-no-hiroba/", "programs/chiiki-zukuri-seminar/", "programs/godo-mensetsukai-2027-02/"])
 def test_with_the_text_at_200_percent_a_program_page_does_not_scroll_sideways(browser, site_url, width, path):
