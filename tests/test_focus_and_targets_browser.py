@@ -605,7 +605,7 @@ TABLES = """() => [...document.querySelectorAll('main table')].filter(t => t.che
   const box = t.parentElement;
   return {
     table: t.className, narrow, hidden: box.scrollWidth - box.clientWidth,
-    region: box.getAttribute('role') === 'region' && box.tabIndex === 0 && !!box.getAttribute('aria-labelledby'),
+    region: box.getAttribute('role') === 'region' && box.tabIndex === 0 && !!(box.getAttribute('aria-label') || box.getAttribute('aria-labelledby')),
   };
 })"""
 
