@@ -347,7 +347,7 @@ def test_a_meeting_in_its_employer_s_pause_shows_the_pause_beside_it_in_every_li
     settle; validate tells them): wherever the meeting is listed, the farm's pause is beside it,
     worded as its chip. A meeting after the pause, and the pause's own page lists, stay as they are."""
     site = build_tour_in_a_pause(tmp_path)
-    chip = '<span class="cal-paused" data-paused-until="2027-01-31">テスト農園は<wbr>受け入れ休止中<span class="cal-paused__until">（1月31日(日)まで）</span></span>'
+    chip = '<span class="cal-paused" data-paused-until="2027-01-31"><span class="cal-paused__who">テスト農園は<wbr></span>受け入れ休止中<span class="cal-paused__until">（1月31日(日)まで）</span></span>'
     during, after = "2026年12月16日(水)", "2027年2月17日(水)"
     page = read(site, "programs/tour/index.html")
     dates = page[page.index('id="dates"'):page.index('id="details"')]
@@ -383,7 +383,7 @@ def test_the_employer_s_own_page_lists_its_meetings_without_its_own_pause_but_wi
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    ours, theirs = "テスト農園は<wbr>受け入れ休止中", "となりの農園は<wbr>受け入れ休止中"
+    ours, theirs = "テスト農園は<wbr></span>受け入れ休止中", "となりの農園は<wbr></span>受け入れ休止中"
     for slug, shown, left_out in (("base-farm", theirs, ours), ("next-farm", ours, theirs)):
         page = read(site, f"employers/{slug}/index.html")
         assert "いま受け入れを休止しています" in squeeze(page[page.index('class="dir-pause"'):]), slug  # the notice at the top

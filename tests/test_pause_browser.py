@@ -226,3 +226,27 @@ def test_the_pause_beside_a_meeting_breaks_only_between_the_name_its_words_and_i
             assert_accessible(browser, site_url + "calendar/2026-12/")  # on a phone and a desktop
     finally:
         session.close()
+
+
+def test_the_printed_month_grid_shows_the_pause_beside_a_meeting_on_one_line(browser, tour_in_a_pause_url):
+    """Printed (A4 landscape), the pause in the day's cell wrapped to three framed pieces
+    (「テスト農園は」 / 「受け入れ休止中」 / 「（1月31日(日)まで）」): the cell says 「受け入れ休止中」
+    on one line; the programs table under the grid names the employer and the last day."""
+    session = Watched(browser, {"width": 1047, "height": 740})  # 297 mm less the 10 mm margins
+    try:
+        page = session.page
+        page.emulate_media(media="print")
+        page.goto(tour_in_a_pause_url + "calendar/2026-12/")
+        chip = page.locator(".cal-grid .cal-paused")
+        assert chip.count() == 1
+        assert chip.inner_text() == "受け入れ休止中"
+        lines = chip.evaluate("c => { const r = document.createRange(); r.selectNodeContents(c); return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size; }")
+        assert lines == 1
+        height = chip.evaluate("c => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight)")
+        assert height < 1.5, height
+        inside = chip.evaluate("c => c.getBoundingClientRect().right <= c.closest('td').getBoundingClientRect().right")
+        assert inside
+        # The table under the grid still says whose pause it is, and until when.
+        assert page.locator(".cal-print-programs__paused").inner_text() == "テスト農園は受け入れ休止中（1月31日(日)まで）"
+    finally:
+        session.close()
