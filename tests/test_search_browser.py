@@ -1178,3 +1178,38 @@ def test_the_either_group_and_the_cards_offer_lines_by_keyboard_and_with_axe(bro
             assert session.errors == [] and session.hosts == {"127.0.0.1"}
         finally:
             session.close()
+
+
+FOOTER_WATCH = """() => {
+  // Where the footer is on screen as soon as the page is drawn, and every layout shift after.
+  window.footerTops = [];
+  window.shifts = [];
+  const note = () => { const f = document.querySelector('.md-footer'); if (f) window.footerTops.push(Math.round(f.getBoundingClientRect().top)); };
+  document.addEventListener('DOMContentLoaded', note);
+  new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) { window.shifts.push(e.value); window.shiftSources = (window.shiftSources || []).concat(e.sources.map(s => (s.node && s.node.nodeType === 1 ? s.node.outerHTML.slice(0, 80) : String(s.node && s.node.textContent).slice(0,40)) + JSON.stringify([s.previousRect.top, s.currentRect.top, s.previousRect.height, s.currentRect.height]))); } })).observe({type: 'layout-shift', buffered: true});
+}"""
+
+
+@pytest.mark.parametrize("query", ["", "?q=%E3%83%88%E3%83%9E%E3%83%88", "?q=zzzz"], ids=["all", "tomato", "nothing"])
+def test_the_footer_does_not_jump_when_the_results_arrive_on_a_slow_phone(browser, site_url, query):
+    """On a slow phone line the results came seconds after the page: the footer was drawn under
+    the search box, in view, and jumped down when the cards arrived (a tap meant for it, or for
+    what was under it, landed elsewhere). The results' place is kept free until they come."""
+    session = Watched(browser, PHONE)
+    try:
+        page = session.page
+        def late(route):
+            page.wait_for_timeout(1500)
+            route.continue_()
+        page.route(re.compile(r".*/search/.*\.json$"), late)
+        page.add_init_script(f"({FOOTER_WATCH})()")
+        page.goto(site_url + "search/" + query)
+        page.wait_for_selector("#dir-search[data-ready]")
+        page.wait_for_timeout(300)
+        before = page.evaluate("window.footerTops[0]")
+        after = page.evaluate("Math.round(document.querySelector('.md-footer').getBoundingClientRect().top)")
+        assert before >= PHONE["height"] and after >= PHONE["height"], (before, after)
+        if query != "?q=zzzz":  # (found nothing: the help that says so comes above the packet link and moves it)
+            assert sum(page.evaluate("window.shifts")) < 0.01, page.evaluate("window.shiftSources")
+    finally:
+        session.close()
