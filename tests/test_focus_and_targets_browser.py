@@ -561,7 +561,7 @@ LONGER_THAN_A_LINE = {"あおぞらブルーベリー園"}
 def test_with_the_text_at_200_percent_a_name_longer_than_a_line_breaks_between_its_words(browser, site_url, width):
     """Chromium cut a phrase longer than a line wherever the line ended: 「さくら交通警 / 備」,
     「白樺台きの / こセンター」, 「ひが / し台りんご園」, 「給食セン / ター」; on the search page's
-    cards every name could be cut (Material lets links break anywhere). Such a heading breaks
+    cards every name could be cut (Material lets links break anywhere), and the area 「南 / 部」. Such a heading breaks
     between its words (word-breaks.js): 「さくら / 交通警備」, 「白樺台きのこ / センター」."""
     session = Watched(browser, {"width": width, "height": 740})
     try:
@@ -579,6 +579,8 @@ def test_with_the_text_at_200_percent_a_name_longer_than_a_line_breaks_between_i
         cards = page.evaluate(HEADING_LINES, ".dir-card__name")
         assert len(cards) >= 20
         cut += [f"search: {' / '.join(h['lines'])}" for h in cards if h["inside"] and "".join(h["lines"]) not in LONGER_THAN_A_LINE]
+        # The area after the category chip (「南部」) is not cut in two either.
+        cut += page.eval_on_selector_all(".dir-card__meta > span:not(.dir-chip)", "areas => areas.filter(a => a.getClientRects().length > 1).map(a => 'area: ' + a.textContent)")
         assert cut == []
         assert session.errors == []
         if width == 390:
