@@ -490,6 +490,9 @@ HEADING_LINES = """(selector) => {
   });
 }"""
 
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))"
+"""Three frames: the layout with the larger text, word-breaks.js's observer, and its marks."""
+
 BIG_HEADING_PAGES = [
     "employers/shirakaba-farm/",
     "employers/minamihara-tomato-farm/",
@@ -518,6 +521,7 @@ def test_with_the_text_at_200_percent_a_phone_breaks_page_titles_between_words(b
         for path in BIG_HEADING_PAGES:
             page.goto(site_url + path)
             page.add_style_tag(content=DOUBLE_TEXT)
+            page.evaluate(SETTLED)
             for heading in page.evaluate(HEADING_LINES, ".md-content h1"):
                 assert len(heading["lines"]) >= 2 or width > 320, f"{path}: not even checked: {heading}"
                 if heading["inside"]:
@@ -529,6 +533,7 @@ def test_with_the_text_at_200_percent_a_phone_breaks_page_titles_between_words(b
         if width == 320:
             page.goto(site_url + "employers/shirakaba-farm/")
             page.add_style_tag(content=DOUBLE_TEXT)
+            page.evaluate(SETTLED)
             assert page.evaluate(HEADING_LINES, ".md-content h1")[0]["lines"] == ["しらかば", "農園"]
     finally:
         session.close()
@@ -544,6 +549,7 @@ def test_with_the_text_at_200_percent_a_phone_breaks_section_headings_between_wo
         page = session.page
         page.goto(site_url + path)
         page.add_style_tag(content=DOUBLE_TEXT)
+        page.evaluate(SETTLED)
         headings = page.evaluate(HEADING_LINES, ".md-content :is(h2, h3):not(.dir-contrib__title)")
         assert len(headings) >= 4
         assert [h["lines"] for h in headings if h["inside"]] == []
@@ -570,12 +576,12 @@ def test_with_the_text_at_200_percent_a_name_longer_than_a_line_breaks_between_i
         for slug in LONG_NAMES:
             page.goto(site_url + f"employers/{slug}/")
             page.add_style_tag(content=DOUBLE_TEXT)
-            page.wait_for_timeout(100)
+            page.evaluate(SETTLED)
             cut += [f"{slug}: {' / '.join(h['lines'])}" for h in page.evaluate(HEADING_LINES, ".md-content h1") if h["inside"]]
         page.goto(site_url + "search/")
         page.wait_for_selector("#dir-search[data-ready]")
         page.add_style_tag(content=DOUBLE_TEXT)
-        page.wait_for_timeout(100)
+        page.evaluate(SETTLED)
         cards = page.evaluate(HEADING_LINES, ".dir-card__name")
         assert len(cards) >= 20
         cut += [f"search: {' / '.join(h['lines'])}" for h in cards if h["inside"] and "".join(h["lines"]) not in LONGER_THAN_A_LINE]
@@ -586,7 +592,7 @@ def test_with_the_text_at_200_percent_a_name_longer_than_a_line_breaks_between_i
         if width == 390:
             page.goto(site_url + "employers/sakura-kotsu-keibi/")
             page.add_style_tag(content=DOUBLE_TEXT)
-            page.wait_for_timeout(100)
+            page.evaluate(SETTLED)
             assert page.evaluate(HEADING_LINES, ".md-content h1")[0]["lines"] == ["さくら", "交通警備"]
             # The name as a screen reader reads it is unchanged.
             assert page.locator(".md-content h1").inner_text() == "さくら交通警備"
