@@ -24,6 +24,24 @@
     return nodes;
   }
 
+  // Whether the heading takes more than one line: its first and last characters' tops. Most
+  // headings fit one line, and this spares measuring each of their characters (the pamphlet and
+  // the search page have hundreds of headings, measured again at every change of size).
+  function onOneLine(heading) {
+    var nodes = textNodes(heading).filter(function (node) { return /\S/.test(node.data); });
+    if (!nodes.length) return true;
+    var head = nodes[0], tail = nodes[nodes.length - 1];
+    var from = head.data.search(/\S/), to = tail.data.search(/\S\s*$/);
+    var range = document.createRange();
+    range.setStart(head, from);
+    range.setEnd(head, from + 1);
+    var first = range.getClientRects()[0];
+    range.setStart(tail, to);
+    range.setEnd(tail, to + 1);
+    var end = range.getClientRects()[0];
+    return !first || !end || Math.abs(end.top - first.top) <= 2;
+  }
+
   // Whether a line of the heading starts inside a word.
   function cutInsideAWord(heading) {
     var chars = [];
@@ -64,8 +82,9 @@
 
   function mend() {
     document.querySelectorAll(HEADINGS).forEach(function (heading) {
-      if (heading.hasAttribute("data-word-breaks") || !heading.checkVisibility()) return;
-      if (cutInsideAWord(heading)) markWordBreaks(heading);
+      if (heading.hasAttribute("data-word-breaks")) return;
+      if (heading.checkVisibility ? !heading.checkVisibility() : !heading.getClientRects().length) return;
+      if (!onOneLine(heading) && cutInsideAWord(heading)) markWordBreaks(heading);
     });
   }
 
