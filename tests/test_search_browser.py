@@ -164,6 +164,23 @@ def test_no_result_gives_help_not_an_empty_box(watched, site_url):
     assert help_box.get_by_role("link", name="一覧からさがす").is_visible()
 
 
+def test_a_programs_name_finds_no_employer_but_leads_to_the_program(watched, site_url):
+    """Someone told of 「働く準備のひろば」 at a clinic types its name: the search finds employers
+    only, so the help names the programs still meeting, and the link opens the program's page."""
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "働く準備のひろば")
+    assert result_slugs(page) == []
+    help_box = page.locator("#dir-search-empty")
+    assert help_box.is_visible()
+    assert "プログラムは、ここではさがせません" in help_box.inner_text()
+    assert help_box.get_by_role("link", name="プログラムの予定（カレンダー）").is_visible()
+    link = help_box.get_by_role("link", name="はたらく準備のひろば", exact=True)
+    link.click()
+    page.wait_for_url("**/programs/hataraku-junbi-no-hiroba/")
+    assert page.get_by_role("heading", level=1).inner_text() == "はたらく準備のひろば"
+
+
 def test_markup_in_a_query_is_shown_as_text(watched, site_url):
     page = watched.page
     dialogs = []

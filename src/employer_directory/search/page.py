@@ -47,5 +47,8 @@ def search_page_view(directory: Directory) -> PageView:
             "category_listings": directory.category_listings(),
             "area_listings": directory.area_listings(),
             "offer_listings": directory.offer_listings(),
+            # The search finds employers only: someone who types a program's name (heard at a
+            # clinic: 「働く準備のひろば」) is shown the programs still meeting, to go to directly.
+            "coming_programs": [line.program for line in directory.calendar.overview() if not line.ended],
         },
     )
