@@ -104,6 +104,13 @@ def test_join_page_links_sample_sheets_that_exist_and_the_configured_contact(bui
     assert len(links) == 3 and len(set(links)) == 3
     for slug in links:
         assert (built_site / "employers" / slug / "index.html").exists()
+    # Beside each sample page, its three printed sheets (step 4 names them): an employer asked
+    # to join sees what the counter hands out, each link named with its employer.
+    sheets = re.findall(r'<a href="\.\./employers/([a-z0-9-]+)/sheets\.html" aria-label="印刷用シート（3枚）：([^"]+)">印刷用シート（3枚）</a>', examples)
+    assert [slug for slug, _ in sheets] == links
+    for slug, name in sheets:
+        assert (built_site / "employers" / slug / "sheets.html").exists()
+        assert f'<a href="../employers/{slug}/">{name}</a>' in examples
     # Under the samples: every category page with the number of employers it lists.
     by_category = re.findall(r'<ul class="dir-term-list" aria-labelledby="join-by-category">(.*?)</ul>', page, re.S)[0]
     listed = re.findall(r'<a href="\.\./categories/([a-z0-9-]+)/">([^<]+)</a>（(\d+)）', by_category)
