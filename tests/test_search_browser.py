@@ -853,6 +853,30 @@ def test_a_card_found_by_what_to_bring_or_a_caution_shows_it(watched, site_url, 
     assert watched.errors == []
 
 
+def test_a_card_found_by_its_address_or_the_way_there_shows_it(watched, site_url, built_site):
+    """北町 (a part of town) or バス (no car) finds employers by their address or access, which the
+    card did not show: a mother looking near 北町 saw three cards and no 北町. Now the card says
+    where, with only the parts that hold the word, marked; words the card shows add nothing."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    by_slug = {e["url"].split("/")[1]: e for e in documents["employers"]}
+    page = watched.page
+    open_search(page, site_url)
+    for typed in ("北町", "バス", "自転車"):
+        type_query(page, typed)
+        found = result_slugs(page)
+        place = {slug: [text for text in by_slug[slug].get("place", []) if typed in text] for slug in found}
+        assert all(place.values()) and found, typed
+        assert why_lines(page) == {slug: "場所: " + "　".join(parts) for slug, parts in place.items()}, typed
+        assert page.locator("#dir-search-results .dir-card__why mark").all_inner_texts() == [typed] * len(found), typed
+    type_query(page, "北町")
+    assert why_lines(page)["wakaba-hoikuen"] == "場所: しらかば市北町2-8-11"
+    # with a word the card shows (清掃, a task), only the address is in the line
+    type_query(page, "北町 清掃")
+    assert set(why_lines(page).values()) <= {"場所: しらかば市北町2-8-11", "場所: しらかば市北町5-40", "場所: しらかば市北町1234-5"}
+    assert set(page.locator(".dir-card__why mark").all_inner_texts()) == {"北町"}
+    assert watched.errors == []
+
+
 def test_whole_days_typed_with_spaces_mean_any_of_them(watched, site_url, built_site):
     """月 水 and 月水 find an offer on either day, but 月曜 水曜 needed both (two words, each
     required). Whole days side by side are a list too, in any order (they can only be days)."""

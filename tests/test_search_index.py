@@ -243,6 +243,9 @@ def test_document_store_has_what_a_result_shows(built):
         # searched, and shown on the card when only they hold a query's word
         "bring": ["汚れてもよい服", "帽子", "飲み物", "タオル"],
         "cautions": ["夏のハウスの中は暑くなります。水分をこまめにとります"],
+        # the address, the nearest station or stop and the access note: searched, and shown on
+        # the card when only they hold a query's word (北町, バス)
+        "place": ["しらかば市南原町418-2", "南しらかば駅から車で15分", "バス「南原公民館前」から歩いて5分です"],
     }
     # a caution written twice (two tasks) is one entry; none is no key
     assert all(len(e.get("cautions", [])) == len(set(e.get("cautions", []))) for e in documents["employers"])

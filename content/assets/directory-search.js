@@ -658,7 +658,8 @@
   // card, so a card found by 長靴 or 脚立 alone showed no such word. For the query's words that
   // the card shows nowhere else, one line with what holds them, as the data writes it: the
   // items of the bring list (持ち物: 長靴), else the sentences of a caution (注意: 脚立に乗る作業は
-  // 慣れてからです). Nothing for a card whose words are all on it already.
+  // 慣れてからです), and the parts of the address and the way there that hold them (場所: しらかば市
+  // 北町2-8-11). Nothing for a card whose words are all on it already.
   var SENTENCE_END = /。/;
 
   // `days`: the card's 曜日 line, where a word marks as dayWordsOf says (月曜: 月).
@@ -680,10 +681,12 @@
       });
     });
     var notes = (otherNotes || []).filter(function (offerNote) { return wordsIn(offerNote[1], unseen).length; });
-    if (!bring.length && !sentences.length && !notes.length) return;
+    // The address, the nearest station or stop, the access note: only the parts with the word.
+    var place = (e.place || []).filter(function (text) { return wordsIn(text, unseen).length; });
+    if (!bring.length && !sentences.length && !notes.length && !place.length) return;
     var line = element("p", "dir-card__why", article);
     var parts = notes.map(function (offerNote) { return [offerNote[0] + "の日程:", offerNote[1], unseen]; });
-    parts.concat([["持ち物:", bring.join("、"), explained], ["注意:", sentences.join("。"), left]]).forEach(function (part) {
+    parts.concat([["持ち物:", bring.join("、"), explained], ["注意:", sentences.join("。"), left], ["場所:", place.join("　"), unseen]]).forEach(function (part) {
       if (!part[1]) return;
       if (line.firstChild) line.appendChild(document.createTextNode("　"));
       element("span", "dir-label", line).appendChild(document.createTextNode(part[0]));

@@ -47,6 +47,11 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     cautions = list(dict.fromkeys(task.cautions for task in employer.tasks if task.cautions))
     if cautions:
         record["cautions"] = cautions
+    # The address and the way there are searched too (北町, バス, 自転車): a card found by them
+    # shows the part that holds the word (場所: しらかば市北町2-8-11), else nobody sees why.
+    place = [text for text in (employer.address, employer.access.nearest, employer.access.note) if text]
+    if place:
+        record["place"] = place
     # Each offer's own days, times of day, hours and schedule note (週3日から, 6月〜10月), by its
     # type (one offer per type). The day and time filters look at one offer's days and times at
     # once, of a chosen type if types are chosen (就労体験 with 午後だけ must mean an afternoon
