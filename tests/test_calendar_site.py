@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_edited, copy_project, run_build
 from employer_directory.calendar.ics import feed_files
 from employer_directory.quoting import wholly_bracketed, theme_after_title
 from employer_directory.calendar.occurrences import build_calendar
@@ -324,6 +324,32 @@ def test_the_program_pages_next_meeting_says_until_when_to_apply(built_site):
     assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in page
     fair = squeeze(text(built_site, "programs/godo-mensetsukai-2027-02/index.html"))
     assert re.search(r"次回: 2027年2月17日\(水\) 13:30〜16:00 .*募集中 （申し込みは2027年2月10日\(水\)まで。当日参加もできます）", fair)
+
+
+def apply_link_and_target(html: str) -> tuple[str, str]:
+    """The program page's link to how to apply (above 日程) and the fact it leads to."""
+    link = re.search(r'<p class="dir-screen-only"><a href="#apply">([^<]+)</a></p>', html.split('id="dates"', 1)[0])
+    (target,) = re.findall(r'<dt id="apply">([^<]+)</dt><dd>(.*?)</dd>', html)
+    assert link, "no link to how to apply above the dates"
+    return link.group(1), squeeze(target[0] + " " + target[1]).strip()
+
+
+def test_the_program_page_links_how_to_apply_above_its_dates(built_site, tmp_path):
+    # A mother told of the group at a clinic asks "do I have to apply?": on a phone 申し込み was
+    # four screens below the meetings. Now a link under the summary, as the employer page has.
+    for slug in ("hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"):
+        label, target = apply_link_and_target(text(built_site, f"programs/{slug}/index.html"))
+        assert label == "申し込みのしかたと問い合わせ先（電話）", slug
+        assert target.startswith("申し込み "), (slug, target)
+    _, group = apply_link_and_target(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert group == "申し込み 初めての方は、電話で申し込んでください。2回目からは申し込みはいりません"
+    # Without apply: the deadline, else the contact; the words follow what is there.
+    tour = "content/programs/tour-shirakaba-farm.md"
+    site = build_edited(tmp_path, {tour: [("apply: 電話で申し込んでください\n", "")], "content/programs/hataraku-junbi-no-hiroba.md": [("apply: 初めての方は、電話で申し込んでください。2回目からは申し込みはいりません\n", "")]})
+    label, target = apply_link_and_target(text(site, "programs/tour-shirakaba-farm/index.html"))
+    assert (label, target) == ("申し込みのしかたと問い合わせ先（電話）", "申し込み締切 2026年12月10日(木)")
+    label, target = apply_link_and_target(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert (label, target) == ("問い合わせ先（電話）", "問い合わせ 生活・就労支援センター 電話 0268-00-0000")
 
 
 def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_are_closed(tmp_path):
