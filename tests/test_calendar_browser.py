@@ -53,6 +53,41 @@ def test_wide_screen_shows_the_grid_with_today_marked(browser, site_url):
         session.close()
 
 
+def test_the_month_has_a_print_button_on_wide_screens_only(browser, site_url):
+    """A counsellor prints the month for a client: a button says it can be printed (as the sheets
+    have one) and opens the browser's print; it is not printed itself, phones (the day list)
+    do without it, and without JavaScript it is not shown at all."""
+    name = "このカレンダーを印刷する（A4 横）"
+    session = Watched(browser)
+    try:
+        page = session.page
+        page.add_init_script("window.printed = 0; window.print = function () { window.printed += 1; };")
+        page.goto(site_url + "calendar/2026-12/")
+        button = page.get_by_role("button", name=name)
+        assert button.is_visible()
+        button.click()
+        assert page.evaluate("window.printed") == 1
+        page.emulate_media(media="print")
+        assert not button.is_visible() and page.locator(".cal-grid table").is_visible()
+        assert session.errors == []
+    finally:
+        session.close()
+    phone = Watched(browser, PHONE)
+    try:
+        phone.page.goto(site_url + "calendar/2026-12/")
+        assert phone.page.locator(".cal-list").is_visible()
+        assert not phone.page.get_by_role("button", name=name).is_visible()
+    finally:
+        phone.close()
+    no_script = Watched(browser, java_script_enabled=False)
+    try:
+        no_script.page.goto(site_url + "calendar/2026-12/")
+        assert no_script.page.locator(".cal-grid table").is_visible()
+        assert not no_script.page.locator("[data-print-month]").is_visible()
+    finally:
+        no_script.close()
+
+
 PROGRAM = "hataraku-junbi-no-hiroba"
 FEED = f"calendar/{PROGRAM}.ics"
 MEETING = f"{PROGRAM}-20261223"
