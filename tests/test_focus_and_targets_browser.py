@@ -727,6 +727,53 @@ def test_escape_outside_an_open_details_leaves_it_open(browser, site_url):
         session.close()
 
 
+@pytest.mark.parametrize("path, fold", [("programs/hataraku-junbi-no-hiroba/", "details.cal-past"), ("search/", "#dir-search-filters")])
+def test_on_a_phone_one_escape_closes_either_the_menu_or_the_fold_around_the_focus(browser, site_url, path, fold):
+    """A fold of the page open (終わった回, 条件でしぼりこむ) and the menu open over it: Tab goes on
+    from the menu's last link into the page behind it. One Escape there closed both, the menu
+    the user still saw and the fold: it closes the innermost thing around the focus only, and
+    focus lands on what opened it."""
+    session = Watched(browser, {"width": 390, "height": 844})
+    page = session.page
+    try:
+        page.goto(site_url + path)
+        details = page.locator(fold)
+        if not details.evaluate("d => d.open"):
+            details.locator("summary").click()
+        menu = page.get_by_role("button", name="メニュー")
+        is_open = "d => d.open"
+        # Focus in the menu: Escape closes the menu, the fold stays open.
+        menu.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(DRAWER_SETTLED)
+        page.locator(".md-sidebar--primary").get_by_role("link", name="ホーム").focus()
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"() => !({DRAWER_OPEN})()")
+        assert page.evaluate(MENU_FOCUSED)
+        assert details.evaluate(is_open)
+        # Menu open, Tab on into the page's open fold: Escape closes the fold only.
+        page.keyboard.press("Enter")
+        page.wait_for_function(DRAWER_SETTLED)
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"() => !!document.activeElement.closest('{fold}')"):
+                break
+        assert page.evaluate(f"() => !!document.activeElement.closest('{fold}')"), "Tab reaches the fold"
+        page.keyboard.press("Escape")
+        assert not details.evaluate(is_open)
+        assert details.locator("summary").evaluate("s => s === document.activeElement")
+        page.wait_for_timeout(300)
+        assert page.evaluate(DRAWER_OPEN), "the menu the user sees stays open"
+        # The next Escape closes the menu.
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"() => !({DRAWER_OPEN})()")
+        assert page.evaluate(MENU_FOCUSED)
+        assert not details.evaluate(is_open)
+        assert session.errors == []
+    finally:
+        session.close()
+
+
 # --- the contents (目次) in the phone drawer -----------------------------------------------------
 
 TOC_OPEN = "() => document.getElementById('__toc').checked"

@@ -1,7 +1,8 @@
 // Escape closes an open <details> (the search page's 「条件でしぼりこむ」, 「終わった回」, the
 // calendar help) from anywhere inside it and puts focus on its summary, as Escape closes the phone
 // menu (drawer.js): a keyboard user who opened the filters need not Shift+Tab back past every
-// checkbox to fold them away. The innermost open one closes first.
+// checkbox to fold them away. The innermost open one closes first; with the phone menu open too,
+// the fold around the focus closes, and the menu on the next Escape (drawer.js).
 (function () {
   "use strict";
   document.addEventListener("keydown", function (event) {

@@ -3,7 +3,7 @@
 // the closed drawer is out of the tab order (directory.css), so keyboard users would have no menu.
 // Here a real button (overrides/partials/header.html) takes the label's place: Tab reaches it,
 // Enter or Space opens and closes the drawer, aria-expanded tells which; Escape closes an open
-// drawer and returns focus to the button. Without JavaScript the label stays (click or tap).
+// drawer (when the focus is not in a fold of the page, see below) and returns focus to the button. Without JavaScript the label stays (click or tap).
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
@@ -63,8 +63,14 @@
     syncToc();
   }
 
+  // One Escape closes one thing: the innermost around the focus. Tab goes on from the open
+  // drawer's last link into the page behind it; Escape in an open fold there (<details>) closes
+  // that fold only (details-escape.js), and the next Escape the drawer. Both listeners are on the
+  // document, this one first (mkdocs.yml): it leaves such an Escape alone.
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    var fold = event.target.closest && event.target.closest("details[open]");
+    if (fold && fold.querySelector(":scope > summary")) return;
     if (tocOpen && toc.checked && event.target.closest && event.target.closest(".md-nav--secondary") && tocOpen.closest(".md-sidebar--primary").contains(event.target)) {
       event.preventDefault();
       flipToc(tocOpen);
