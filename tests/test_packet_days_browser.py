@@ -193,3 +193,46 @@ def test_an_empty_set_offers_no_link_to_send(context, site_url):
     other.click("[data-packet-add='shirakaba-farm']")
     page.wait_for_function("document.querySelector('[data-packet-share]').value.endsWith('packet/?e=shirakaba-farm')")
     assert page.is_enabled("[data-packet-copy]")
+
+
+def test_an_empty_list_cannot_be_emptied_and_the_button_says_why(context, site_url):
+    """「リストを空にする」 stayed on with nothing in the list: pressed, it only said 「リストを空に
+    しました」 again. It is off while the list is empty, its note (and description, for a screen
+    reader) says why, the keyboard stays in the list, and it comes back with an employer (also one
+    chosen in another tab)."""
+    from playwright.sync_api import expect
+
+    page = context.new_page()
+    page.goto(site_url + "packet/?e=yamabiko-care")
+    sheets_loaded(page, 2)
+    clear = page.get_by_role("button", name="リストを空にする")
+    note = page.locator("[data-packet-clear-note]")
+    expect(clear).to_be_enabled()
+    expect(clear).not_to_have_attribute("aria-describedby", "packet-clear-note")
+    expect(note).to_be_hidden()
+    clear.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    expect(clear).to_be_disabled()
+    expect(note).to_be_visible()
+    expect(clear).to_have_accessible_description("（リストは空です）")
+    assert page.evaluate("document.activeElement.id") == "packet-list-title", "focus is not lost with the button"
+    # Opened again empty, the same.
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    expect(clear).to_be_disabled()
+    expect(note).to_be_visible()
+    # Chosen in another tab: the button is back, its note gone.
+    other = context.new_page()
+    other.goto(site_url + "employers/shirakaba-farm/")
+    other.click("[data-packet-add='shirakaba-farm']")
+    page.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 1")
+    expect(clear).to_be_enabled()
+    expect(note).to_be_hidden()
+    expect(clear).to_have_accessible_description("")
+    # Emptied in the other tab while the button has the focus here: focus goes to the list heading.
+    clear.focus()
+    other.click("[data-packet-add='shirakaba-farm']")
+    page.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 0")
+    expect(clear).to_be_disabled()
+    assert page.evaluate("document.activeElement.id") == "packet-list-title"

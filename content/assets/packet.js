@@ -303,6 +303,16 @@
       page.list.appendChild(item);
     });
     this.root.querySelector("[data-packet-empty]").hidden = slugs.length > 0;
+    // Nothing to clear: 「リストを空にする」 is off, and its note (its description) says why. It
+    // comes back on with the first employer chosen (here, or in another tab: adoptStored).
+    var clear = this.root.querySelector("[data-packet-clear]");
+    var note = this.root.querySelector("[data-packet-clear-note]");
+    var wasFocused = document.activeElement === clear;
+    clear.disabled = !slugs.length;
+    note.hidden = slugs.length > 0;
+    if (slugs.length) clear.removeAttribute("aria-describedby"); else clear.setAttribute("aria-describedby", note.id);
+    // A disabled button loses the focus (to the page's top): the keyboard stays in the list.
+    if (wasFocused && clear.disabled && !focus) focus = { heading: true };
     if (focus && focus.heading) {
       this.heading.focus();
     } else if (focus) {
