@@ -236,3 +236,34 @@ def test_an_empty_list_cannot_be_emptied_and_the_button_says_why(context, site_u
     page.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 0")
     expect(clear).to_be_disabled()
     assert page.evaluate("document.activeElement.id") == "packet-list-title"
+
+
+def test_a_reloaded_packet_address_speaks_of_the_saved_list_not_of_a_shared_link(context, site_url):
+    """The address bar holds the set's link (?e=) after every change: the counsellor reloads the
+    tab (or opens it again from a bookmark) after an employer's listing ended, and was told it came
+    from 「共有されたリンク」, a link nobody sent. It is this browser's saved list; a colleague's
+    link (other employers) is still called a shared link, and says so only on its first load."""
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{slugs: ['yamabiko-care', '{GONE}', 'shirakaba-farm'], kinds: ['staff']}}))")
+    # The same employers in another order (moved in another tab) are the same saved list.
+    page.goto(site_url + f"packet/?e=shirakaba-farm,{GONE},yamabiko-care")
+    sheets_loaded(page, 2)
+    status = page.inner_text("[data-packet-status]")
+    assert status.startswith("保存していた事業所のうち 1 件は、いまはこのサイトに載っていないので"), status
+    assert "共有" not in status
+    assert listed(page) == ["shirakaba-farm", "yamabiko-care"]
+    # Edited, then reloaded: nothing about a link either.
+    page.click("[data-packet-list] li[data-slug='yamabiko-care'] [data-remove]")
+    assert "共有" not in page.inner_text("[data-packet-status]")
+    page.reload()
+    sheets_loaded(page, 1)
+    assert "共有" not in page.inner_text("[data-packet-status]")
+    # A colleague's link naming other employers: a shared link, on its first load only.
+    page.goto(site_url + f"packet/?e=kodama-butsuryu,{GONE}")
+    sheets_loaded(page, 1)
+    assert page.inner_text("[data-packet-status]").startswith("共有されたリンクの事業所のうち 1 件は")
+    page.reload()
+    sheets_loaded(page, 1)
+    assert "共有" not in page.inner_text("[data-packet-status]")
+    assert saved(page) == ["kodama-butsuryu"]

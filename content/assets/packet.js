@@ -183,8 +183,14 @@
       // A shared link rebuilds its list of employers and becomes this browser's list. Which
       // sheets to print stays this browser's choice; a link copied before that change still
       // carries one (s=) and opens with it.
-      this.shared = true;
-      state.slugs = params.get("e").split(",").filter(function (s, i, all) { return SLUG.test(s) && all.indexOf(s) === i; });
+      var linked = params.get("e").split(",").filter(function (s, i, all) { return SLUG.test(s) && all.indexOf(s) === i; });
+      // The address bar holds the set's link after every change (renderLink): reloaded, or
+      // opened again from a bookmark, it names the employers this browser saved. Only a link
+      // naming others came from someone else (start's words for an employer no longer listed).
+      var renamed = this.renamed;
+      var sameAs = function (slugs) { return namesNow(slugs, renamed).slice().sort().join(","); };
+      this.shared = sameAs(linked) !== sameAs(state.slugs);
+      state.slugs = linked;
       if (params.has("s")) state.kinds = normaliseKinds(params.get("s"));
     }
     var names = this.names;
@@ -226,7 +232,8 @@
     window.addEventListener("pageshow", function (event) {
       if (event.persisted) page.adoptStored();
     });
-    // A shared link's recipient saved nothing: the line names where the employers came from.
+    // A shared link's recipient saved nothing: the line names where the employers came from (a
+    // reloaded link of this browser's own list is the saved list).
     var from = this.shared ? "共有されたリンクの事業所のうち " : "保存していた事業所のうち ";
     this.changed(this.gone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
   };
