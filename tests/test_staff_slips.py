@@ -139,6 +139,9 @@ DECEMBER = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
         ("毎月第1と第3水曜", "毎月第1・第3水曜"),
         ("毎月第2水曜と第4水曜", "毎月第2・第4水曜"),
         ("毎月第2水曜日・第4水曜日", "毎月第2・第4水曜"),
+        ("毎月最終と第2水曜", "毎月第2・最終水曜"),
+        ("毎月第2と最終水曜", "毎月第2・最終水曜"),
+        ("毎月第1日曜と第3日曜", "毎月第1・第3日曜"),
     ],
 )
 def test_rules_as_notices_write_them_are_read(written, same_as):
@@ -157,6 +160,14 @@ def test_rules_as_notices_write_them_are_read(written, same_as):
         ("毎月第2週の水曜", "「週」は、月のどの水曜か決まりません", "「毎月第2水曜」"),
         ("毎月2・4週目水曜", "「週」は、月のどの水曜か決まりません", "「毎月第2・第4水曜」"),
         ("毎月第1月曜・第3水曜", "週ごとに曜日が違います", "sessions:"),
+        # two days of the month are not the 1st and 3rd Sunday (日曜): refused, never read so
+        ("毎月1日と3日", "日付が2つ以上あります", "sessions:"),
+        ("毎月1日・3日", "日付が2つ以上あります", "「毎月第1・第3日曜」"),
+        ("毎月1・3日", "日付が2つ以上あります", "sessions:"),
+        ("1・3日", "日付が2つ以上あります", "sessions:"),
+        ("毎月1日と15日", "日付が2つ以上あります", "sessions:"),
+        ("毎月第1月曜と15日", "読み取れません", "毎月15日"),
+        ("3月", "読み取れません", "毎月第2・第4水曜"),  # a month, not the third Monday
     ],
 )
 def test_rules_that_cannot_be_read_show_the_form_to_write(written, what, fix):

@@ -33,13 +33,16 @@ _NTHS = r"((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終)|(?:第[0-9]+|�
 WEEKLY = re.compile(rf"^(毎週|隔週){_DAYS}$")
 MONTHLY_NTH = re.compile(rf"^毎月{_NTHS}([月火水木金土日])(?:曜日?)?$")
 MONTHLY_DAY = re.compile(r"^毎月([0-9]+)日$")
-NTH_NO_PERIOD = re.compile(rf"^{_NTHS}([月火水木金土日])(?:曜日?)?$")
+NTH_NO_PERIOD = re.compile(rf"^{_NTHS}([月火水木金土日])曜$")
+"""第2・4水曜 without 毎月; the 曜 is needed (「3月」 is a month, not the third Monday)."""
 NO_PERIOD = re.compile(rf"^{_DAYS}$")
 MONTHLY_ANY = re.compile(rf"^毎月{_DAYS}$")
 NTH_EACH_DAY = re.compile(r"(第?[0-9]+|最終)([月火水木金土日])(?:曜日?)?")
 """毎月第2水曜・第4水曜: the weekday written after each week."""
 WEEK_OF_MONTH = re.compile(r"^毎月((?:第?[0-9]+[・、,]?)+)週目?の?([月火水木金土日])(?:曜日?)?$")
 """毎月第2週の水曜, 毎月2・4週目水曜: weeks of the calendar, which are not the 2nd Wednesday."""
+MONTH_DAYS = re.compile(r"^(?:毎月)?(?:第?[0-9]+日?[・、,])+第?[0-9]+日$")
+"""毎月1日・15日, 毎月1・3日: days of the month (a 日 after a number without 曜 is no Sunday)."""
 
 _CLOCK = r"(?:午前|午後)?[0-9]{1,2}(?::[0-9]{2}|時(?:半|[0-9]{1,2}分)?)"
 TIME_IN_RULE = re.compile(rf"[(]?{_CLOCK}(?:[-~〜]{_CLOCK})?(?:から|まで|より)?[)]?")
@@ -101,14 +104,20 @@ def parse_rule(value: Any) -> RuleSpec:
     # Unambiguous variants staff write: 第二・第四 for 第2・第4, 火曜・木曜 for 火・木曜.
     text = re.sub(r"第([一二三四五])", lambda match: f"第{'一二三四五'.index(match.group(1)) + 1}", text)
     # 「と」「及び」 between weekdays or weeks are 「・」 (毎週月曜と木曜, 毎月第1と第3水曜).
-    text = re.sub(r"(?<=[月火水木金土日曜0-9])(?:と|及び|および)(?=第?[0-9]|[月火水木金土日])", "・", text)
+    text = re.sub(r"(?<=[月火水木金土日曜0-9終])(?:と|及び|および)(?=第?[0-9]|最終|[月火水木金土日])", "・", text)
     text = re.sub(r"(?<=[0-9])週?(?:と|及び|および)(?=第?[0-9])", "・", text)
     text = re.sub(r"曜日(?!曜)", "曜", text)  # 水曜日 is 水曜; 土曜日曜 is Saturday and Sunday
     text = re.sub(r"([月火水木金土日])曜(?=[・、,]?[月火水木金土日])", r"\1", text)
+    if MONTH_DAYS.match(text):
+        # Two days of the month: 「毎月1日と3日」 is not the first and third Sunday (日曜).
+        raise staff_error(
+            f"繰り返しの決まり「{original}」には日付が2つ以上あります。1つの決まりに書ける日付は1つです",
+            "「毎月1日」のように1つだけ書き、ほかの日付は sessions: に並べてください。日曜日のことなら「毎月第1・第3日曜」のように「曜」まで書いてください",
+        )
     # 毎月第2水曜・第4水曜 (the weekday after each week): the same as 毎月第2・第4水曜.
     if text.startswith("毎月") and (parts := re.split(r"[・、,]", text[2:])) and len(parts) > 1:
         each = [NTH_EACH_DAY.fullmatch(part) for part in parts]
-        if all(each):
+        if all(each) and not any(re.search(r"[0-9]日$", part) for part in parts):  # 15日 is a date
             days = {match.group(2) for match in each}
             if len(days) == 1:
                 text = "毎月" + "・".join(match.group(1) for match in each) + days.pop() + "曜"
