@@ -4,6 +4,7 @@ in a number of people, programs without a time, rules written as notices write t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,15 @@ def test_a_session_without_a_time_is_told_at_its_date():
     problem = only_problem(problems)
     assert (problem.line, problem.field) == (line, "sessions[1番目].date（日付）")
     assert "2026-12-16 の回に時間が書かれていません" in problem.what, problem.format()
+
+
+def test_the_rules_contributing_says_are_refused_are_refused():
+    """CONTRIBUTING.md lists forms that get a message instead of a calendar: none is read."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("### 繰り返しの決まり（recurrence の rule:）の書き方", 1)[1].split("\n### ", 1)[0]
+    listed = section.split("よくあるもの:", 1)[1]
+    forms = [form for line in listed.splitlines() if line.startswith("- ") for form in re.findall(r"`([^`]+)`", line.split(":", 1)[0])]
+    assert "毎月1・3日" in forms and len(forms) >= 6, forms
+    for form in forms:
+        with pytest.raises(PydanticCustomError):
+            parse_rule(form)
