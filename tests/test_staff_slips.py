@@ -83,6 +83,8 @@ def test_settings_keep_reading_numbers_as_mkdocs_does():
         # a circle: the kanji zero, or the round mark of a form's "yes"; not a note to publish
         ("〇", "丸印か、漢数字のゼロ", "半角数字で書いてください（例: 3）。人数が決まっていないなら、この行を消してください（ページには「相談して決めます」と出ます）"),
         ("○", "丸印か、漢数字のゼロ", "この行を消してください"),
+        ("〇人", "丸印か、漢数字のゼロ", "この行を消してください"),  # with its unit: no note 「〇人」 to publish
+        ("〇名", "丸印か、漢数字のゼロ", "半角数字で書いてください（例: 3）"),
         # "none": no limit, or no one? A page saying 人数: なし reads as "no places"
         ("なし", "人数に決まりがないのか、受け入れがないのか分かりません", "「capacity_note: 何人でも対応可」"),
     ],

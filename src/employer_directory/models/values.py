@@ -253,13 +253,14 @@ def capacity_in_words(value: Any, note_line: str | None) -> Any:
     text = value.strip()
     if any(character.isdigit() for character in text) or kanji_number(COUNT_UNITS.sub("", text).strip()) is not None:
         return value
+    bare = COUNT_UNITS.sub("", text).strip() or text  # 〇人, なし名: the unit changes nothing
     unset = "人数が決まっていないなら、この行を消してください（ページには「相談して決めます」と出ます）" if note_line else "人数が決まっていないなら、この行を消してください（ページに定員は出ません）"
-    if text in CIRCLES:
+    if bare in CIRCLES:
         raise staff_error(
             f"「{text}」は数ではありません（丸印か、漢数字のゼロに見えます）",
             f"人数が決まっているなら半角数字で書いてください（例: 3）。{unset}",
         )
-    if text in NO_NUMBER:
+    if bare in NO_NUMBER:
         where = f"「{note_line}: 何人でも対応可」と書き換えてください" if note_line else "この行を消して、本文に「定員はありません」と書いてください"
         raise staff_error(
             f"「{text}」では、人数に決まりがないのか、受け入れがないのか分かりません",
