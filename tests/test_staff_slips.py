@@ -4,6 +4,7 @@ in a number of people, programs without a time, rules written as notices write t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -192,6 +193,23 @@ def test_a_program_with_dates_but_no_time_is_told_at_its_dates():
     assert record is None
     assert (problem.line, problem.field) == (line, "dates（開催日）")
     assert "時間が書かれていません" in problem.what and 'time: "10:00〜12:00"' in problem.fix, problem.format()
+
+
+@pytest.mark.parametrize("day, refused", [("2025-12-16", False), ("2026-11-30", False), ("2026-12-01", True), ("2026-12-16", True)])
+def test_a_program_that_ended_before_times_were_required_stays_as_written(tmp_path, day, refused):
+    """Finished programs' files are kept for the archive (CONTRIBUTING): one written before a time
+    was required must not stop the build. A meeting today or later still needs its time."""
+    from employer_directory.loading import read_record
+
+    text = TOUR.replace('time: "10:00〜11:30"\n', "").replace("dates: [2026-12-16]", f"dates: [{day}]").replace("deadline: 2026-12-10\n", "")
+    path = tmp_path / "content" / "programs" / "tour.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    record, problems = read_record(path, Program, SETTINGS, tmp_path, dt.date(2026, 12, 1))
+    assert [problem.field for problem in problems] == (["dates（開催日）"] if refused else []), "\n".join(p.format() for p in problems)
+    assert (record is None) == refused
+    # Without a build date (a new file being written) it is always told.
+    assert read_record(path, Program, SETTINGS, tmp_path)[0] is None
 
 
 def test_a_session_without_a_time_is_told_at_its_date():

@@ -47,8 +47,9 @@ PARALLEL_FROM = 200
 """Below this many files a worker pool costs more than it saves."""
 
 
-def read_record(path: Path, model: type[Record], settings: DirectorySettings, root: Path) -> tuple[Record | None, list[Problem]]:
-    """Read and validate one file: the record, or the problems that stop it."""
+def read_record(path: Path, model: type[Record], settings: DirectorySettings, root: Path, today: dt.date | None = None) -> tuple[Record | None, list[Problem]]:
+    """Read and validate one file: the record, or the problems that stop it. ``today``, the
+    build's, lets a program that ended before a check was added stay as it was written."""
     shown = _display(path, root)
     try:
         raw = path.read_bytes()
@@ -67,19 +68,20 @@ def read_record(path: Path, model: type[Record], settings: DirectorySettings, ro
         return None, [
             Problem(shown, line, "(ファイル)", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）", "「UTF-8」で保存し直してください")
         ]
-    return validate_text(shown, text, model, settings, path.stem, folder=path.parent)
+    return validate_text(shown, text, model, settings, path.stem, folder=path.parent, today=today)
 
 
 def validate_text(
-    shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str, folder: Path | None = None
+    shown: str, text: str, model: type[Record], settings: DirectorySettings, stem: str, folder: Path | None = None, today: dt.date | None = None
 ) -> tuple[Record | None, list[Problem]]:
     """Validate one file's text (read from disk, or not there yet: scaffolding and issue import).
-    ``folder``: where the file is, for the links of its body to other records' files."""
+    ``folder``: where the file is, for the links of its body to other records' files; ``today``:
+    the build's (read_record)."""
     parsed = read_front_matter(shown, text)
     if isinstance(parsed, list):
         return None, parsed
     problems: list[Problem] = []
-    record = _validate(parsed, model, settings, stem, problems)
+    record = _validate(parsed, model, settings, stem, problems, today)
     if folder is not None:
         problems.extend(_links_to_missing_records(parsed, folder))
     return None if problems else record, problems
@@ -170,12 +172,12 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path):
-    return [read_record(path, model, settings, root) for path in paths]
+def _read_chunk(paths: list[Path], model: type[Record], settings: DirectorySettings, root: Path, today: dt.date | None = None):
+    return [read_record(path, model, settings, root, today) for path in paths]
 
 
 def read_records(
-    folder: Path, model: type[Record], settings: DirectorySettings, root: Path, problems: list[Problem]
+    folder: Path, model: type[Record], settings: DirectorySettings, root: Path, problems: list[Problem], today: dt.date | None = None
 ) -> list[Record]:
     """Every record in ``folder``, in file-name order; problems are appended to ``problems``.
 
@@ -188,9 +190,9 @@ def read_records(
     if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         chunks = [paths[index::workers] for index in range(workers)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = [item for chunk in pool.map(_read_chunk, chunks, [model] * workers, [settings] * workers, [root] * workers) for item in chunk]
+            results = [item for chunk in pool.map(_read_chunk, chunks, [model] * workers, [settings] * workers, [root] * workers, [today] * workers) for item in chunk]
     else:
-        results = _read_chunk(paths, model, settings, root)
+        results = _read_chunk(paths, model, settings, root, today)
     records = []
     for record, found in results:
         problems.extend(found)
@@ -226,7 +228,7 @@ def _files_not_read(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettings, stem: str, problems: list[Problem]):
+def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettings, stem: str, problems: list[Problem], today: dt.date | None = None):
     found = problems_in_body(front)
     slug = front.data.get("slug", stem)
     if not isinstance(slug, str) or not SLUG.match(slug):
@@ -252,7 +254,7 @@ def _validate(front: FrontMatter, model: type[Record], settings: DirectorySettin
             )
         )
     try:
-        record = model.model_validate(front.data, context={"settings": settings})
+        record = model.model_validate(front.data, context={"settings": settings, "today": today})
     except ValidationError as error:
         found.extend(problems_from_validation(error, model, front))
         record = None
@@ -400,11 +402,11 @@ def load_directory(content_dir: Path, settings: DirectorySettings, root: Path | 
     root = root or content_dir.parent
     today = today or build_today(settings)
     problems: list[Problem] = []
-    employers = read_records(content_dir / "employers", Employer, settings, root, problems)
+    employers = read_records(content_dir / "employers", Employer, settings, root, problems, today)
     # An employer file that is there but did not validate has its own problems listed; the
     # programs that name it are not told that it does not exist.
     unread = {_slug_written_in(root / path) for path in {problem.path for problem in problems}}  # each failed file once
-    programs = read_records(content_dir / "programs", Program, settings, root, problems)
+    programs = read_records(content_dir / "programs", Program, settings, root, problems, today)
     check_across(employers, programs, today, problems, root, unread)
     if problems:
         raise ContentInvalid(problems)

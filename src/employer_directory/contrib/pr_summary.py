@@ -27,7 +27,7 @@ from ..models.program import SCHEDULE_FIELDS, Place, Program, Recurrence, Rhythm
 from ..models.values import LongText, parse_meeting_time, parse_staff_date
 from ..problems import Problem
 from ..quoting import named
-from ..settings import DirectorySettings
+from ..settings import DirectorySettings, today as build_today
 from .freshness import StaleRecord, has_ended, stale_cutoff
 from .general_pages import GeneralPage
 
@@ -467,8 +467,9 @@ def _rhythm(version: _Venues, data: dict[str, Any]) -> tuple[list[RhythmSpan], l
 def problems_in_files(root: Path, paths: Iterable[str], settings: DirectorySettings) -> dict[str, list[Problem]]:
     """What ``validate`` says of each file on its own (not the checks across files), by path."""
     found = {}
+    today = build_today(settings)
     for path in paths:
-        _record, problems = read_record(root / path, _kind_of(path)[2], settings, root)
+        _record, problems = read_record(root / path, _kind_of(path)[2], settings, root, today)
         if problems:
             found[path] = sorted(problems)
     return found
