@@ -173,6 +173,9 @@
     this.printButtons = [this.printButton].concat(Array.prototype.slice.call(document.querySelectorAll("[data-print-button]")));
     this.printLabels = this.printButtons.map(function (button) { return button.textContent; });
     this.renderToken = 0;
+    this.sharedBox = root.querySelector("[data-packet-shared]");
+    this.sharedText = root.querySelector("[data-packet-shared-text]");
+    this.viewing = false;
     this.state = this.initialState();
   }
 
@@ -190,6 +193,11 @@
       var renamed = this.renamed;
       var sameAs = function (slugs) { return namesNow(slugs, renamed).slice().sort().join(","); };
       this.shared = sameAs(linked) !== sameAs(state.slugs);
+      // A colleague's link is shown, not saved, when this browser has a list of its own (other
+      // employers): a counsellor who set six aside for tomorrow lost them by opening it. The
+      // notice at the top (renderShared) offers to save it, add it, or go back to the saved list.
+      var own = this.listedNow(state.slugs);
+      this.viewing = own.length > 0 && own.slice().sort().join(",") !== this.listedNow(linked).sort().join(",");
       state.slugs = linked;
       if (params.has("s")) state.kinds = normaliseKinds(params.get("s"));
     }
@@ -200,6 +208,51 @@
     // counsellor who saved three does not wonder where the third went.
     this.gone = now.length - state.slugs.length;
     return state;
+  };
+
+  // The names now of those still listed (the packet page knows every listed employer).
+  PacketPage.prototype.listedNow = function (slugs) {
+    var names = this.names;
+    return namesNow(slugs, this.renamed).filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
+  };
+
+  PacketPage.prototype.syncKinds = function () {
+    var kinds = this.state.kinds.join(",");
+    this.root.querySelectorAll("input[name='packet-kinds']").forEach(function (radio) { radio.checked = radio.value === kinds; });
+  };
+
+  // The notice over a colleague's link: how many it shows, and that the saved list is kept.
+  PacketPage.prototype.renderShared = function () {
+    this.sharedBox.hidden = !this.viewing;
+    if (!this.viewing) return;
+    this.sharedText.textContent = "共有されたリンクの事業所（" + this.state.slugs.length + "件）を表示しています。" +
+      "あなたが保存していたリスト（" + this.listedNow(load().slugs).length + "件）はそのままです。";
+  };
+
+  // Leaving the link's view by one of the notice's buttons: the list becomes the saved one, and
+  // the keyboard goes to the list's heading (the notice, and the pressed button, are gone).
+  PacketPage.prototype.leaveShared = function (slugs, kinds, message) {
+    this.viewing = false;
+    this.state = { slugs: slugs, kinds: kinds };
+    this.syncKinds();
+    this.renderShared();
+    this.changed(message, { heading: true });
+  };
+
+  PacketPage.prototype.wireShared = function () {
+    var page = this;
+    this.root.querySelector("[data-packet-shared-keep]").addEventListener("click", function () {
+      page.leaveShared(page.state.slugs, page.state.kinds, "共有されたリンクの事業所（" + page.state.slugs.length + "件）を保存しました。前に保存していたリストと置き換えました");
+    });
+    this.root.querySelector("[data-packet-shared-merge]").addEventListener("click", function () {
+      var own = page.listedNow(load().slugs);
+      var added = page.state.slugs.filter(function (slug) { return own.indexOf(slug) === -1; });
+      page.leaveShared(own.concat(added), page.state.kinds, "保存していたリストに " + added.length + " 件を加えました（" + (own.length + added.length) + "件）");
+    });
+    this.root.querySelector("[data-packet-shared-back]").addEventListener("click", function () {
+      var stored = load();
+      page.leaveShared(page.listedNow(stored.slugs), stored.kinds, "保存していたリストに戻りました");
+    });
   };
 
   PacketPage.prototype.start = function () {
@@ -235,17 +288,33 @@
     // A shared link's recipient saved nothing: the line names where the employers came from (a
     // reloaded link of this browser's own list is the saved list).
     var from = this.shared ? "共有されたリンクの事業所のうち " : "保存していた事業所のうち ";
+    this.wireShared();
     this.changed(this.gone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
+    // Opened on a colleague's link: the notice is what the counsellor must read first.
+    if (this.viewing) this.sharedText.focus();
   };
 
   PacketPage.prototype.adoptStored = function () {
     var stored = load();
-    var names = this.names;
-    var slugs = namesNow(stored.slugs, this.renamed).filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
+    var slugs = this.listedNow(stored.slugs);
+    if (this.viewing) {
+      // The link's list stays on screen; the saved one changed elsewhere (another tab, or the
+      // employers' pages before coming back here): the notice counts it. Saved there as shown
+      // here (or emptied there), there is nothing left to keep apart.
+      if (slugs.length && slugs.slice().sort().join(",") !== this.state.slugs.slice().sort().join(",")) {
+        this.renderShared();
+        return;
+      }
+      this.viewing = false;
+      this.renderShared();
+      if (!slugs.length) {
+        this.changed("保存していたリストが空になったので、表示しているリストを保存しました");
+        return;
+      }
+    }
     if (slugs.join(",") === this.state.slugs.join(",") && stored.kinds.join(",") === this.state.kinds.join(",")) return;
     this.state = { slugs: slugs, kinds: stored.kinds };
-    var kinds = stored.kinds.join(",");
-    this.root.querySelectorAll("input[name='packet-kinds']").forEach(function (radio) { radio.checked = radio.value === kinds; });
+    this.syncKinds();
     // Not saved again here: the other tab's list is the stored one.
     this.renderList();
     this.renderLink();
@@ -253,8 +322,11 @@
     this.renderSheets();
   };
 
+  // Viewing a colleague's link, nothing is saved: edits and the sheet choice apply to what is
+  // shown (and printed) here, until 「このリストを保存する」 or 「保存していたリストに加える」.
   PacketPage.prototype.changed = function (message, focus) {
-    save(this.state);
+    if (!this.viewing) save(this.state);
+    this.renderShared();
     this.renderList(focus);
     this.renderLink();
     this.lastMessage = message;

@@ -1,0 +1,176 @@
+"""A colleague's link to a counter packet (窓口用セット, ?e=) opened in a browser that has a list of
+its own: the link's employers are shown, the saved list is kept (it was silently replaced), and a
+notice at the top offers to save, add or go back (assets/packet.js, sheets/packet.html)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from test_browser import AXE_OPTIONS, PHONE, Watched
+
+KEY = "kyoryoku-packet-v1"
+OWN = ["yamabiko-care", "kodama-butsuryu", "shirakaba-farm"]  # the counsellor's own list
+LINK = "packet/?e=shirakaba-farm,hikari-jimu-service"  # a colleague's: one in common, one not
+
+
+def saved(page) -> list[str]:
+    return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).slugs")
+
+
+def listed(page) -> list[str]:
+    return page.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)")
+
+
+def sheets_loaded(page, count: int) -> None:
+    page.wait_for_function(f"document.querySelectorAll('[data-packet-sheets] article.sheet').length === {count}")
+
+
+def keep(page, slugs=OWN, kinds=("seeker",)) -> None:
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{slugs: {json.dumps(slugs)}, kinds: {json.dumps(list(kinds))}}}))")
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(locale="ja-JP")
+    errors: list[str] = []
+    context.on("page", lambda page: page.on("pageerror", lambda error: errors.append(str(error))))
+    yield context
+    context.close()
+    assert errors == []
+
+
+@pytest.fixture
+def page(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    keep(page)
+    page.goto(site_url + LINK)
+    sheets_loaded(page, 2)
+    return page
+
+
+NOTICE = "共有されたリンクの事業所（2件）を表示しています。あなたが保存していたリスト（3件）はそのままです。"
+
+
+def test_a_colleagues_link_is_shown_without_replacing_the_saved_list_and_says_so(page, site_url):
+    assert listed(page) == ["shirakaba-farm", "hikari-jimu-service"]
+    assert saved(page) == OWN
+    notice = page.locator("[data-packet-shared]")
+    assert notice.is_visible()
+    assert page.inner_text("[data-packet-shared-text]") == NOTICE
+    # The focus is on the notice: a screen reader reads it first.
+    assert page.evaluate("document.activeElement.id") == "packet-shared-text"
+    for name in ("このリストを保存する（保存していたリストと置き換え）", "保存していたリストに加える", "保存していたリストに戻る"):
+        assert page.get_by_role("button", name=name, exact=True).is_visible(), name
+    # Other pages count the saved list.
+    page.goto(site_url + "employers/yamabiko-care/")
+    page.wait_for_function("document.querySelector('[data-packet-count]').textContent === '3'")
+    assert page.inner_text("[data-packet-link]").endswith("（3件）")
+    assert page.inner_text("[data-packet-add='yamabiko-care']").startswith("✓")
+
+
+def test_editing_the_links_list_leaves_the_saved_list_alone(page):
+    page.click("[data-packet-list] li[data-slug='hikari-jimu-service'] [data-move='up']")
+    page.click("[data-packet-list] li[data-slug='shirakaba-farm'] [data-remove]")
+    page.check("input[name='packet-kinds'][value='staff']")
+    sheets_loaded(page, 1)
+    assert listed(page) == ["hikari-jimu-service"]
+    assert saved(page) == OWN
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["kinds"] == ["seeker"]
+    assert page.inner_text("[data-packet-shared-text]").startswith("共有されたリンクの事業所（1件）")
+    page.click("[data-packet-clear]")
+    assert saved(page) == OWN
+
+
+def test_saving_the_link_replaces_the_saved_list(page):
+    page.click("text=このリストを保存する（保存していたリストと置き換え）")
+    assert saved(page) == ["shirakaba-farm", "hikari-jimu-service"]
+    assert page.locator("[data-packet-shared]").is_hidden()
+    assert "前に保存していたリストと置き換えました" in page.inner_text("[data-packet-status]")
+    assert page.evaluate("document.activeElement.id") == "packet-list-title"
+    page.reload()
+    sheets_loaded(page, 2)
+    assert page.locator("[data-packet-shared]").is_hidden()
+
+
+def test_adding_the_link_to_the_saved_list_keeps_both(page):
+    page.click("text=保存していたリストに加える")
+    assert saved(page) == OWN + ["hikari-jimu-service"]
+    assert listed(page) == OWN + ["hikari-jimu-service"]
+    assert page.locator("[data-packet-shared]").is_hidden()
+    assert "保存していたリストに 1 件を加えました（4件）" in page.inner_text("[data-packet-status]")
+    sheets_loaded(page, 4)  # ② only: the saved list's sheet choice
+
+
+def test_going_back_to_the_saved_list_shows_it_and_its_link(page, site_url):
+    page.click("text=保存していたリストに戻る")
+    sheets_loaded(page, 3)
+    assert listed(page) == OWN
+    assert saved(page) == OWN
+    assert page.is_checked("input[name='packet-kinds'][value='seeker']")
+    assert page.locator("[data-packet-shared]").is_hidden()
+    assert page.url == site_url + "packet/?e=" + ",".join(OWN)
+    assert page.evaluate("document.activeElement.id") == "packet-list-title"
+
+
+def test_reloading_the_links_address_shows_the_link_again_and_still_keeps_the_saved_list(page):
+    page.reload()
+    sheets_loaded(page, 2)
+    assert listed(page) == ["shirakaba-farm", "hikari-jimu-service"]
+    assert page.inner_text("[data-packet-shared-text]") == NOTICE
+    assert saved(page) == OWN
+
+
+def test_the_saved_list_changed_in_another_tab_is_counted_not_shown(page, context, site_url):
+    other = context.new_page()
+    other.goto(site_url + "employers/hikari-jimu-service/")
+    other.click("[data-packet-add='hikari-jimu-service']")
+    page.wait_for_function("document.querySelector('[data-packet-shared-text]').textContent.includes('リスト（4件）')")
+    assert listed(page) == ["shirakaba-farm", "hikari-jimu-service"]
+    assert saved(page) == OWN + ["hikari-jimu-service"]
+    # Emptied there: nothing left to keep apart, the list shown here is saved (as with no list).
+    keep(other, [])
+    other.goto(site_url + "employers/hikari-jimu-service/")
+    page.evaluate(f"window.dispatchEvent(new StorageEvent('storage', {{key: '{KEY}'}}))")
+    page.wait_for_function("document.querySelector('[data-packet-shared]').hidden")
+    assert saved(page) == ["shirakaba-farm", "hikari-jimu-service"]
+
+
+def test_back_from_the_links_page_the_employer_page_counts_the_saved_list(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "employers/yamabiko-care/")
+    keep(page)
+    page.goto(site_url + LINK)
+    sheets_loaded(page, 2)
+    page.go_back()
+    page.wait_for_function("document.querySelector('[data-packet-count]').textContent === '3'")
+    page.go_forward()
+    sheets_loaded(page, 2)
+    assert page.locator("[data-packet-shared]").is_visible()
+    assert saved(page) == OWN
+
+
+@pytest.mark.parametrize("viewport", [PHONE, None], ids=["360", "1280"])
+def test_the_notice_has_no_accessibility_violations(browser, site_url, viewport):
+    session = Watched(browser, viewport)
+    try:
+        session.page.goto(site_url)
+        keep(session.page)
+        session.page.goto(site_url + LINK)
+        sheets_loaded(session.page, 2)
+        assert session.page.locator("[data-packet-shared]").is_visible()
+        results = Axe().run(session.page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_the_notice_is_not_printed(page):
+    assert page.locator("[data-packet-shared]").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("[data-packet-shared]").is_hidden()
+    assert page.locator("[data-packet-sheets] article.sheet").first.is_visible()
