@@ -9,7 +9,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from test_browser import PHONE, Watched
+from axe_playwright_python.sync_playwright import Axe
+
+from test_browser import AXE_OPTIONS, PHONE, Watched
 
 pytestmark = pytest.mark.browser
 
@@ -92,7 +94,8 @@ def test_on_a_phone_the_menu_button_opens_the_drawer_from_the_keyboard_and_its_l
         page.keyboard.press(" ")
         page.wait_for_function(DRAWER_OPEN)
         assert page.evaluate("scrollY") == 0, "Space does not scroll the page"
-        page.keyboard.press(" ")
+        # The open menu covers the button and takes the focus (see the modal menu tests below).
+        page.keyboard.press("Escape")
         page.wait_for_function(f"() => !({DRAWER_OPEN})()")
         # A tap still opens the drawer (the slide is kept), and its links can take focus.
         menu.click()
@@ -752,10 +755,10 @@ def test_escape_outside_an_open_details_leaves_it_open(browser, site_url):
 
 @pytest.mark.parametrize("path, fold", [("programs/hataraku-junbi-no-hiroba/", "details.cal-past"), ("search/", "#dir-search-filters")])
 def test_on_a_phone_one_escape_closes_either_the_menu_or_the_fold_around_the_focus(browser, site_url, path, fold):
-    """A fold of the page open (終わった回, 条件でしぼりこむ) and the menu open over it: Tab goes on
-    from the menu's last link into the page behind it. One Escape there closed both, the menu
-    the user still saw and the fold: it closes the innermost thing around the focus only, and
-    focus lands on what opened it."""
+    """A fold of the page open (終わった回, 条件でしぼりこむ) and the menu open over it: Tab went on
+    from the menu's last link into the page behind it, and one Escape there closed both. The page
+    behind the open menu is out of reach now (the modal menu tests below): Escape in the menu
+    closes the menu only, and the fold stays open."""
     session = Watched(browser, {"width": 390, "height": 844})
     page = session.page
     try:
@@ -774,24 +777,16 @@ def test_on_a_phone_one_escape_closes_either_the_menu_or_the_fold_around_the_foc
         page.wait_for_function(f"() => !({DRAWER_OPEN})()")
         assert page.evaluate(MENU_FOCUSED)
         assert details.evaluate(is_open)
-        # Menu open, Tab on into the page's open fold: Escape closes the fold only.
+        # Menu open again: Tab stays in the menu, never reaches the fold behind it.
         page.keyboard.press("Enter")
         page.wait_for_function(DRAWER_SETTLED)
-        for _ in range(80):
+        for _ in range(30):
             page.keyboard.press("Tab")
-            if page.evaluate(f"() => !!document.activeElement.closest('{fold}')"):
-                break
-        assert page.evaluate(f"() => !!document.activeElement.closest('{fold}')"), "Tab reaches the fold"
-        page.keyboard.press("Escape")
-        assert not details.evaluate(is_open)
-        assert details.locator("summary").evaluate("s => s === document.activeElement")
-        page.wait_for_timeout(300)
-        assert page.evaluate(DRAWER_OPEN), "the menu the user sees stays open"
-        # The next Escape closes the menu.
+            assert not page.evaluate(f"() => !!document.activeElement.closest('{fold}')"), "Tab stays in the menu"
         page.keyboard.press("Escape")
         page.wait_for_function(f"() => !({DRAWER_OPEN})()")
         assert page.evaluate(MENU_FOCUSED)
-        assert not details.evaluate(is_open)
+        assert details.evaluate(is_open)
         assert session.errors == []
     finally:
         session.close()
@@ -849,6 +844,178 @@ def test_on_a_phone_the_menu_s_contents_open_and_close_from_the_keyboard(browser
         page.keyboard.press("Escape")
         page.wait_for_function(f"() => !({DRAWER_OPEN})()")
         assert page.evaluate(MENU_FOCUSED)
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+# --- the open phone menu is modal ----------------------------------------------------------------
+
+MENU_PHONE = {"width": 390, "height": 844}
+IN_MENU = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+FOCUS_IN_MENU = """() => {
+  // Where the focus is among the open menu's controls (-1: not one of them), and how many there are.
+  const controls = [...document.querySelectorAll('.md-sidebar--primary :is(a[href], button, input, [tabindex="0"])')]
+    .filter(e => e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0);
+  return [controls.indexOf(document.activeElement), controls.length];
+}"""
+BEHIND = ".md-content a[href], .md-footer a[href], #dir-header-q, .md-skip"
+"""Controls of the page behind the open menu: its content, footer, the header's search box."""
+TAKE_FOCUS = "controls => controls.filter(e => { e.focus(); return document.activeElement === e; }).length"
+
+
+def what_a_screen_reader_reads(page) -> set[str]:
+    """The names in Chromium's accessibility tree (what is not ignored: inert is)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return {node["name"]["value"].strip() for node in nodes if not node.get("ignored") and node.get("name", {}).get("value")}
+
+
+def open_menu_by_keyboard(page):
+    page.get_by_role("button", name="メニュー").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(DRAWER_SETTLED)
+
+
+def assert_the_keyboard_stays_in_the_menu(page):
+    """Tab from the menu's last control goes to its first, Shift+Tab from its first to its last,
+    and nothing behind the menu can take focus or be read."""
+    page.locator(".md-sidebar--primary").get_by_role("link", name="オープンデータ").focus()
+    last, count = page.evaluate(FOCUS_IN_MENU)
+    assert count >= 8 and last == count - 1, "オープンデータ is the menu's last control"
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUS_IN_MENU)[0] == 0
+    assert page.evaluate(FOCUSED)["shown"]
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(FOCUS_IN_MENU)[0] == last
+    assert page.evaluate(FOCUSED)["shown"]
+    # Every Tab stop, round and round, is in the menu and on screen.
+    for _ in range(count + 2):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        assert focused["inDrawer"] and focused["shown"], focused
+    assert page.eval_on_selector_all(BEHIND, TAKE_FOCUS) == 0
+    # Screen readers do not read the page behind (inert leaves the accessibility tree).
+    read = what_a_screen_reader_reads(page)
+    menu = set(page.locator(".md-sidebar--primary a").all_inner_texts())
+    behind = {text.strip() for text in page.locator(".md-content a, .md-footer a").all_inner_texts()} - menu - {""}
+    assert behind and not behind & read, behind & read
+    assert "キーワードで事業所をさがす" not in read and "メニュー" not in read, read
+    assert "オープンデータ" in read
+
+
+def assert_the_page_is_back(page, focus_on_the_menu_button=True):
+    page.wait_for_function(f"() => !({DRAWER_OPEN})()")
+    if focus_on_the_menu_button:
+        assert page.evaluate(MENU_FOCUSED), "the focus goes back to the menu button, not to the page's start"
+    assert page.locator("[inert]").count() == 0
+    assert page.eval_on_selector_all(BEHIND, TAKE_FOCUS) > 3
+
+
+@pytest.mark.parametrize("path", ["calendar/2026-11/", "about/"])
+def test_on_a_phone_the_menu_opened_from_the_keyboard_keeps_the_focus_until_escape(browser, site_url, path):
+    session = Watched(browser, MENU_PHONE)
+    page = session.page
+    try:
+        page.goto(site_url + path)
+        open_menu_by_keyboard(page)
+        # The open menu covers its button: the focus goes to the menu's first control.
+        assert page.evaluate(FOCUS_IN_MENU)[0] == 0
+        assert_the_keyboard_stays_in_the_menu(page)
+        page.keyboard.press("Escape")
+        assert_the_page_is_back(page)
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_on_a_phone_the_menu_opened_by_a_tap_is_modal_and_a_tap_on_the_overlay_gives_the_page_back(browser, site_url):
+    session = Watched(browser, MENU_PHONE)
+    page = session.page
+    try:
+        page.goto(site_url + "employers/shirakaba-farm/")
+        page.get_by_role("button", name="メニュー").click()
+        page.wait_for_function(DRAWER_SETTLED)
+        assert page.evaluate(IN_MENU)
+        assert_the_keyboard_stays_in_the_menu(page)
+        # The header's search box is under the grey overlay: a tap there closes the menu.
+        page.locator("#dir-header-q").click(force=True)
+        assert_the_page_is_back(page)
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_on_a_phone_a_heading_link_in_the_menu_closes_it_and_gives_the_page_back(browser, site_url):
+    session = Watched(browser, MENU_PHONE)
+    page = session.page
+    try:
+        page.goto(site_url + "about/")
+        open_menu_by_keyboard(page)
+        page.locator(".md-nav--primary label.md-nav__link[for=__toc]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(TOC_OPEN)
+        page.wait_for_timeout(400)  # the slide
+        heading = page.locator(".md-nav--primary .md-nav--secondary a").first
+        assert page.eval_on_selector_all(BEHIND, TAKE_FOCUS) == 0, "the page behind the open menu is out of reach"
+        heading.click()
+        # The link keeps its own way: focus is not pulled back to the menu button.
+        assert_the_page_is_back(page, focus_on_the_menu_button=False)
+        assert not page.evaluate(MENU_FOCUSED)
+        assert "#" in page.url
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_the_menu_stops_being_modal_when_the_window_widens_past_the_drawer(browser, site_url):
+    session = Watched(browser, MENU_PHONE)
+    page = session.page
+    try:
+        page.goto(site_url + "calendar/")
+        open_menu_by_keyboard(page)
+        assert page.locator("[inert]").count() > 0
+        page.set_viewport_size(DESKTOP)
+        page.wait_for_function("() => document.querySelectorAll('[inert]').length === 0")
+        assert page.eval_on_selector_all(BEHIND, TAKE_FOCUS) > 3
+        # Narrow again with the menu still open: modal again.
+        page.set_viewport_size(MENU_PHONE)
+        page.wait_for_function("() => document.querySelectorAll('[inert]').length > 0")
+        assert page.eval_on_selector_all(BEHIND, TAKE_FOCUS) == 0
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_on_a_desktop_the_sidebar_never_makes_the_page_inert(browser, site_url):
+    session = Watched(browser, DESKTOP)
+    page = session.page
+    try:
+        page.goto(site_url + "calendar/")
+        page.evaluate("document.getElementById('__drawer').click()")
+        page.wait_for_function(DRAWER_OPEN)
+        assert page.locator("[inert]").count() == 0
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert not page.evaluate(IN_MENU), "Tab goes from the skip link on through the page as before"
+        assert page.eval_on_selector_all(BEHIND, TAKE_FOCUS) > 3
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("path", ["calendar/2026-11/", "search/"])
+def test_axe_finds_nothing_with_the_phone_menu_open(browser, site_url, path):
+    session = Watched(browser, MENU_PHONE)
+    page = session.page
+    try:
+        page.goto(site_url + path)
+        open_menu_by_keyboard(page)
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
         assert session.errors == []
     finally:
         session.close()

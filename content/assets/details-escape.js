@@ -1,8 +1,8 @@
 // Escape closes an open <details> (the search page's 「条件でしぼりこむ」, 「終わった回」, the
 // calendar help) from anywhere inside it and puts focus on its summary, as Escape closes the phone
 // menu (drawer.js): a keyboard user who opened the filters need not Shift+Tab back past every
-// checkbox to fold them away. The innermost open one closes first; with the phone menu open too,
-// the fold around the focus closes, and the menu on the next Escape (drawer.js).
+// checkbox to fold them away. The innermost open one closes first. (The page behind the open
+// phone menu is inert, drawer.js: Escape there closes the menu.)
 (function () {
   "use strict";
   document.addEventListener("keydown", function (event) {

@@ -4,6 +4,7 @@
 // Here a real button (overrides/partials/header.html) takes the label's place: Tab reaches it,
 // Enter or Space opens and closes the drawer, aria-expanded tells which; Escape closes an open
 // drawer (when the focus is not in a fold of the page, see below) and returns focus to the button. Without JavaScript the label stays (click or tap).
+// On a phone the open drawer keeps the keyboard inside it (see sync below).
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
@@ -11,9 +12,76 @@
   var button = document.querySelector(".md-header .dir-drawer-button");
   if (!toggle || !label || !button) return;
 
+  var drawer = document.querySelector(".md-sidebar--primary");
+  // Material's drawer layout: below 76.25em (directory.css uses the same bound).
+  var narrow = window.matchMedia("(max-width: 76.234375em)");
+  var FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+  // The open drawer is a modal menu on a phone: the page behind its grey overlay (header, content,
+  // footer) is inert, so Tab cannot wander there and screen readers do not read it. Everything
+  // outside the drawer is made inert, except the overlay (a tap on it closes the drawer) and
+  // Material's hidden checkboxes. The header's search box is inert too: the overlay covers it (a
+  // tap cannot reach it either), and the menu has its own link to the search page.
+  var madeInert = [];
+  function shut() {
+    for (var node = drawer; node && node !== document.body; node = node.parentElement) {
+      var siblings = node.parentElement ? node.parentElement.children : [];
+      for (var i = 0; i < siblings.length; i++) {
+        var other = siblings[i];
+        if (other === node || other.inert || other.matches(".md-overlay, input.md-toggle, script, style")) continue;
+        other.inert = true;
+        madeInert.push(other);
+      }
+    }
+  }
+  function reopen() {
+    madeInert.forEach(function (other) { other.inert = false; });
+    madeInert = [];
+  }
+  function inMenu() {
+    return Array.prototype.filter.call(drawer.querySelectorAll(FOCUSABLE), function (control) {
+      return !control.disabled && control.checkVisibility({ visibilityProperty: true }) && control.getClientRects().length > 0;
+    });
+  }
+  var modal = false;
   function sync() {
     button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    var wasModal = modal;
+    modal = !!drawer && toggle.checked && narrow.matches;
+    if (modal === wasModal) return;
+    var focused = document.activeElement;
+    if (modal) {
+      shut();
+      // The menu button is covered by the open drawer (and now inert): focus goes to the menu.
+      if (!drawer.contains(focused)) {
+        var first = inMenu()[0];
+        if (first) first.focus();
+      }
+    } else {
+      reopen();
+      // Closed by the overlay or the drawer's title: focus returns to the menu button, not to the
+      // page's start. A link in the menu keeps its own way (to its page or its heading).
+      var lost = !focused || focused === document.body || (drawer.contains(focused) && !focused.matches("a[href]"));
+      if (lost && toggle.checked === false && narrow.matches) button.focus();
+    }
   }
+  narrow.addEventListener("change", sync);
+  // Tab from the menu's last control goes to its first, Shift+Tab from its first to its last.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || !modal || event.altKey || event.ctrlKey || event.metaKey) return;
+    var controls = inMenu();
+    if (!controls.length) return;
+    var first = controls[0];
+    var last = controls[controls.length - 1];
+    var at = document.activeElement;
+    if (event.shiftKey && (at === first || !drawer.contains(at))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (at === last || !drawer.contains(at))) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
 
   // Material opens and closes the drawer by clicking the checkbox too, so "change" sees every move.
   toggle.addEventListener("change", sync);
@@ -63,10 +131,10 @@
     syncToc();
   }
 
-  // One Escape closes one thing: the innermost around the focus. Tab goes on from the open
-  // drawer's last link into the page behind it; Escape in an open fold there (<details>) closes
-  // that fold only (details-escape.js), and the next Escape the drawer. Both listeners are on the
-  // document, this one first (mkdocs.yml): it leaves such an Escape alone.
+  // One Escape closes one thing: the innermost around the focus. On a phone the page behind the
+  // open drawer is inert; where the drawer is a sidebar (or without inert) an Escape in an open
+  // fold of the page (<details>) closes that fold only (details-escape.js). Both listeners are on
+  // the document, this one first (mkdocs.yml): it leaves such an Escape alone.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || event.defaultPrevented) return;
     var fold = event.target.closest && event.target.closest("details[open]");
