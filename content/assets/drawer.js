@@ -94,9 +94,22 @@
   // focus goes to the contents' first control when they open and back to the label when they
   // close; Escape inside them closes them (not the whole drawer). directory.css keeps the closed
   // contents out of the tab order (their links took focus unseen).
+  // (A label may have no role: the button is a span wrapped around the label's content, and a
+  // click on it is still a click on the label.)
   var toc = document.getElementById("__toc");
-  var tocOpen = toc && document.querySelector('.md-nav--primary label.md-nav__link[for="__toc"]');
-  var tocClose = toc && document.querySelector('.md-nav--primary .md-nav--secondary label.md-nav__title[for="__toc"]');
+  var tocOpenLabel = toc && document.querySelector('.md-nav--primary label.md-nav__link[for="__toc"]');
+  var tocCloseLabel = toc && document.querySelector('.md-nav--primary .md-nav--secondary label.md-nav__title[for="__toc"]');
+  function asButton(label) {
+    var control = document.createElement("span");
+    control.className = "dir-toc-button";
+    while (label.firstChild) control.appendChild(label.firstChild);
+    label.appendChild(control);
+    control.setAttribute("role", "button");
+    control.tabIndex = 0;
+    return control;
+  }
+  var tocOpen = null;
+  var tocClose = null;
   function syncToc() {
     tocOpen.setAttribute("aria-expanded", toc.checked ? "true" : "false");
   }
@@ -104,11 +117,9 @@
     toc.click();
     focus.focus();
   }
-  if (tocOpen && tocClose) {
-    [tocOpen, tocClose].forEach(function (control) {
-      control.setAttribute("role", "button");
-      control.tabIndex = 0;
-    });
+  if (tocOpenLabel && tocCloseLabel) {
+    tocOpen = asButton(tocOpenLabel);
+    tocClose = asButton(tocCloseLabel);
     tocClose.setAttribute("aria-label", tocClose.textContent.trim() + "を閉じる");
     // It stands for the page being read (its link is hidden here): it says so, and what it opens.
     tocOpen.setAttribute("aria-label", tocOpen.textContent.trim() + "の目次");
