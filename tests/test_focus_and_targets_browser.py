@@ -960,6 +960,17 @@ def test_on_a_phone_a_heading_link_in_the_menu_closes_it_and_gives_the_page_back
         page.wait_for_function(TOC_OPEN)
         page.wait_for_timeout(400)  # the slide
         heading = page.locator(".md-nav--primary .md-nav--secondary a").first
+        # While the contents lie over the menu, Tab goes round their controls only, all in sight.
+        closer = page.get_by_role("button", name="目次を閉じる")
+        assert closer.evaluate("c => c === document.activeElement")
+        page.keyboard.press("Shift+Tab")
+        assert page.locator(".md-nav--primary .md-nav--secondary a").last.evaluate("a => a === document.activeElement")
+        page.keyboard.press("Tab")
+        assert closer.evaluate("c => c === document.activeElement")
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            assert focused["shown"] and page.evaluate("() => !!document.activeElement.closest('.md-nav--secondary')"), focused
         assert page.eval_on_selector_all(BEHIND, TAKE_FOCUS) == 0, "the page behind the open menu is out of reach"
         heading.click()
         # The link keeps its own way: focus is not pulled back to the menu button.

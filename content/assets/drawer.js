@@ -38,8 +38,15 @@
     madeInert.forEach(function (other) { other.inert = false; });
     madeInert = [];
   }
+  // The menu's controls; while the page's contents (目次) are open over the menu, theirs only
+  // (the menu's links lie under them, unseen).
+  function menuPart() {
+    var toc = document.getElementById("__toc");
+    var contents = toc && toc.checked && drawer.querySelector(".md-nav--primary .md-nav--secondary");
+    return contents || drawer;
+  }
   function inMenu() {
-    return Array.prototype.filter.call(drawer.querySelectorAll(FOCUSABLE), function (control) {
+    return Array.prototype.filter.call(menuPart().querySelectorAll(FOCUSABLE), function (control) {
       return !control.disabled && control.checkVisibility({ visibilityProperty: true }) && control.getClientRects().length > 0;
     });
   }
@@ -74,10 +81,11 @@
     var first = controls[0];
     var last = controls[controls.length - 1];
     var at = document.activeElement;
-    if (event.shiftKey && (at === first || !drawer.contains(at))) {
+    var part = menuPart();
+    if (event.shiftKey && (at === first || !part.contains(at))) {
       event.preventDefault();
       last.focus();
-    } else if (!event.shiftKey && (at === last || !drawer.contains(at))) {
+    } else if (!event.shiftKey && (at === last || !part.contains(at))) {
       event.preventDefault();
       first.focus();
     }
