@@ -47,7 +47,9 @@
   }
   function inMenu() {
     return Array.prototype.filter.call(menuPart().querySelectorAll(FOCUSABLE), function (control) {
-      return !control.disabled && control.checkVisibility({ visibilityProperty: true }) && control.getClientRects().length > 0;
+      // (checkVisibility is newer than inert in Safari: the computed visibility where it is missing.)
+      var seen = control.checkVisibility ? control.checkVisibility({ visibilityProperty: true }) : getComputedStyle(control).visibility === "visible";
+      return !control.disabled && seen && control.getClientRects().length > 0;
     });
   }
   var modal = false;
