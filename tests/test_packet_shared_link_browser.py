@@ -10,36 +10,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from test_browser import AXE_OPTIONS, PHONE, Watched
+from test_packet_days_browser import KEY, context, listed, saved, sheets_loaded  # noqa: F401 (context: a fixture)
 
-KEY = "kyoryoku-packet-v1"
 OWN = ["yamabiko-care", "kodama-butsuryu", "shirakaba-farm"]  # the counsellor's own list
 LINK = "packet/?e=shirakaba-farm,hikari-jimu-service"  # a colleague's: one in common, one not
 
 
-def saved(page) -> list[str]:
-    return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).slugs")
-
-
-def listed(page) -> list[str]:
-    return page.eval_on_selector_all("[data-packet-list] li", "items => items.map(i => i.dataset.slug)")
-
-
-def sheets_loaded(page, count: int) -> None:
-    page.wait_for_function(f"document.querySelectorAll('[data-packet-sheets] article.sheet').length === {count}")
-
-
 def keep(page, slugs=OWN, kinds=("seeker",)) -> None:
     page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{slugs: {json.dumps(slugs)}, kinds: {json.dumps(list(kinds))}}}))")
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(locale="ja-JP")
-    errors: list[str] = []
-    context.on("page", lambda page: page.on("pageerror", lambda error: errors.append(str(error))))
-    yield context
-    context.close()
-    assert errors == []
 
 
 @pytest.fixture
