@@ -30,6 +30,11 @@
     return chosen.length ? chosen : KINDS.slice();
   }
 
+  // Whether two lists name the same employers, in any order.
+  function sameEmployers(some, others) {
+    return some.slice().sort().join(",") === others.slice().sort().join(",");
+  }
+
   // A list saved, or a link shared, before an employer's file was renamed holds its former URL
   // name: each one under its name now (renamed: former → now), each employer once.
   function namesNow(slugs, renamed) {
@@ -190,14 +195,12 @@
       // The address bar holds the set's link after every change (renderLink): reloaded, or
       // opened again from a bookmark, it names the employers this browser saved. Only a link
       // naming others came from someone else (start's words for an employer no longer listed).
-      var renamed = this.renamed;
-      var sameAs = function (slugs) { return namesNow(slugs, renamed).slice().sort().join(","); };
-      this.shared = sameAs(linked) !== sameAs(state.slugs);
+      this.shared = !sameEmployers(namesNow(linked, this.renamed), namesNow(state.slugs, this.renamed));
       // A colleague's link is shown, not saved, when this browser has a list of its own (other
       // employers): a counsellor who set six aside for tomorrow lost them by opening it. The
       // notice at the top (renderShared) offers to save it, add it, or go back to the saved list.
       var own = this.listedNow(state.slugs);
-      this.viewing = own.length > 0 && own.slice().sort().join(",") !== this.listedNow(linked).sort().join(",");
+      this.viewing = own.length > 0 && !sameEmployers(own, this.listedNow(linked));
       state.slugs = linked;
       if (params.has("s")) state.kinds = normaliseKinds(params.get("s"));
     }
@@ -301,7 +304,7 @@
       // The link's list stays on screen; the saved one changed elsewhere (another tab, or the
       // employers' pages before coming back here): the notice counts it. Saved there as shown
       // here (or emptied there), there is nothing left to keep apart.
-      if (slugs.length && slugs.slice().sort().join(",") !== this.state.slugs.slice().sort().join(",")) {
+      if (slugs.length && !sameEmployers(slugs, this.state.slugs)) {
         this.renderShared();
         return;
       }

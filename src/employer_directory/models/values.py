@@ -251,9 +251,10 @@ def capacity_in_words(value: Any, note_line: str | None) -> Any:
     if not isinstance(value, str) or not value.strip():
         return value
     text = value.strip()
-    if any(character.isdigit() for character in text) or kanji_number(COUNT_UNITS.sub("", text).strip()) is not None:
+    bare = COUNT_UNITS.sub("", text).strip()  # 〇人, なし名: the unit changes nothing
+    if any(character.isdigit() for character in text) or kanji_number(bare) is not None:
         return value
-    bare = COUNT_UNITS.sub("", text).strip() or text  # 〇人, なし名: the unit changes nothing
+    bare = bare or text
     unset = "人数が決まっていないなら、この行を消してください（ページには「相談して決めます」と出ます）" if note_line else "人数が決まっていないなら、この行を消してください（ページに定員は出ません）"
     if bare in CIRCLES:
         raise staff_error(

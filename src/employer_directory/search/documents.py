@@ -27,6 +27,12 @@ def employer_url(employer: Employer) -> str:
     return f"employers/{employer.slug}/"
 
 
+def place_texts(employer: Employer) -> list[str]:
+    """The address and the way there as written (the nearest station or stop, the access note):
+    searched as body text (index.py), and shown on a card they found."""
+    return [text for text in (employer.address, employer.access.nearest, employer.access.note) if text]
+
+
 def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
     offers = employer.offers_in_ladder_order()
     area = directory.area_of(employer)
@@ -49,7 +55,7 @@ def employer_record(employer: Employer, directory: Directory) -> dict[str, Any]:
         record["cautions"] = cautions
     # The address and the way there are searched too (北町, バス, 自転車): a card found by them
     # shows the part that holds the word (場所: しらかば市北町2-8-11), else nobody sees why.
-    place = [text for text in (employer.address, employer.access.nearest, employer.access.note) if text]
+    place = place_texts(employer)
     if place:
         record["place"] = place
     # Each offer's own days, times of day, hours and schedule note (週3日から, 6月〜10月), by its

@@ -27,7 +27,7 @@ from ..directory import Directory
 from ..models.employer import Employer
 from ..vocabulary import LOADS, WEEKDAYS
 from .compact import compact_serialized, expand_index, pack_compact
-from .documents import employer_record, vocabulary_labels
+from .documents import employer_record, place_texts, vocabulary_labels
 from .normalize import SearchWords
 from .tokenize import field_terms
 
@@ -58,9 +58,7 @@ def employer_fields(employer: Employer, directory: Directory) -> dict[str, str]:
         employer.category,
         area.label if area else employer.area,
         employer.business,
-        employer.address,
-        employer.access.nearest,
-        employer.access.note or "",
+        *place_texts(employer),
         "送迎あり" if employer.access.pickup else "",
         "駐車場あり" if employer.access.parking else "",
         *employer.accommodations,
