@@ -146,6 +146,16 @@ DECEMBER = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
         ("毎月最終と第2水曜", "毎月第2・最終水曜"),
         ("毎月第2と最終水曜", "毎月第2・最終水曜"),
         ("毎月第1日曜と第3日曜", "毎月第1・第3日曜"),
+        # a range of weekdays, as notices write it (it was 「読み取れません」)
+        ("毎週月〜金", "毎週月・火・水・木・金曜"),
+        ("毎週月曜〜金曜", "毎週月・火・水・木・金曜"),
+        ("毎週月曜日から金曜日まで", "毎週月・火・水・木・金曜"),
+        ("毎週月ー金", "毎週月・火・水・木・金曜"),  # ー: what an input method types for -
+        ("毎週月～金曜日", "毎週月・火・水・木・金曜"),
+        ("平日", "毎週月・火・水・木・金曜"),
+        ("隔週月-水", "隔週月・火・水曜"),
+        ("毎週月〜水・金", "毎週月・火・水・金曜"),
+        ("毎週土〜日", "毎週土・日曜"),
     ],
 )
 def test_rules_as_notices_write_them_are_read(written, same_as):
@@ -172,6 +182,9 @@ def test_rules_as_notices_write_them_are_read(written, same_as):
         ("毎月1日と15日", "日付が2つ以上あります", "sessions:"),
         ("毎月第1月曜と15日", "読み取れません", "毎月15日"),
         ("3月", "読み取れません", "毎月第2・第4水曜"),  # a month, not the third Monday
+        ("毎週金〜月", "曜日の順（月〜日）になっていません", "「毎週金・土・日・月曜」"),
+        ("毎週水〜水", "始めと終わりが同じ曜日です", "「毎週水曜」"),
+        ("毎月5日〜月末", "読み取れません", "毎月15日"),  # 日 of 5日 is no Sunday
     ],
 )
 def test_rules_that_cannot_be_read_show_the_form_to_write(written, what, fix):

@@ -46,6 +46,8 @@ MONTH_DAYS = re.compile(r"^(?:毎月)?(?:第?[0-9]+日?[・、,])+第?[0-9]+日$
 
 _CLOCK = r"(?:午前|午後)?[0-9]{1,2}(?::[0-9]{2}|時(?:半|[0-9]{1,2}分)?)"
 TIME_IN_RULE = re.compile(rf"[(]?{_CLOCK}(?:[-~〜]{_CLOCK})?(?:から|まで|より)?[)]?")
+# 月〜金, 月曜-金曜, 月曜から金曜まで (ー and − are what input methods type for -); not 5日〜月末.
+WEEKDAY_RANGE = re.compile(r"(?<![0-9])([月火水木金土日])曜?(?:[-~〜ー−–—]|から)([月火水木金土日])曜?(?:まで)?")
 """A time written into the rule (毎月第2・第4水曜 13:30〜15:00), after NFKC and without spaces."""
 
 EXAMPLES = "「毎週火曜」「毎週月・木曜」「隔週金曜」「毎月第2・第4水曜」「毎月最終金曜」「毎月15日」"
@@ -95,6 +97,21 @@ def _days(text: str) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
+def _range_days(original: str, first: str, last: str) -> str:
+    start, end = WEEKDAY_CHARS.index(first), WEEKDAY_CHARS.index(last)
+    if end == start:
+        raise staff_error(
+            f"繰り返しの決まり「{original}」の「{first}〜{last}」は、始めと終わりが同じ曜日です",
+            f"その曜日だけなら「毎週{first}曜」、ほかの曜日もあるなら「毎週月・水曜」のように並べて書いてください",
+        )
+    if end < start:
+        raise staff_error(
+            f"繰り返しの決まり「{original}」の「{first}〜{last}」は、曜日の順（月〜日）になっていません",
+            f"曜日を1つずつ並べて、「毎週{'・'.join(WEEKDAY_CHARS[start:] + WEEKDAY_CHARS[: end + 1])}曜」のように書いてください",
+        )
+    return WEEKDAY_CHARS[start : end + 1]
+
+
 @lru_cache(maxsize=1024)
 def parse_rule(value: Any) -> RuleSpec:
     if not isinstance(value, str) or not value.strip():
@@ -108,6 +125,10 @@ def parse_rule(value: Any) -> RuleSpec:
     text = re.sub(r"(?<=[0-9])週?(?:と|及び|および)(?=第?[0-9])", "・", text)
     text = re.sub(r"曜日(?!曜)", "曜", text)  # 水曜日 is 水曜; 土曜日曜 is Saturday and Sunday
     text = re.sub(r"([月火水木金土日])曜(?=[・、,]?[月火水木金土日])", r"\1", text)
+    # 平日 on a notice is Monday to Friday, every week (public holidays follow skip_holidays).
+    text = re.sub(r"^(毎週|隔週)?平日$", lambda match: (match.group(1) or "毎週") + "月〜金", text)
+    # A range of weekdays (毎週月〜金, 月曜から金曜まで) is the days in between, listed.
+    text = WEEKDAY_RANGE.sub(lambda match: _range_days(original, *match.groups()), text)
     if MONTH_DAYS.match(text):
         # Two days of the month: 「毎月1日と3日」 is not the first and third Sunday (日曜).
         raise staff_error(

@@ -251,7 +251,7 @@ def recurrence_periods(recurrence: "Recurrence | list[Recurrence] | None") -> li
 
 
 class Recurrence(Strict):
-    rule: RuleText = Field(title="繰り返しの決まり", description="例: 毎月第2・第4水曜、毎週火曜、隔週金曜、毎月最終金曜、毎月15日。隔週は、開始日（その日を含む）のあと最初のその曜日から2週おき")
+    rule: RuleText = Field(title="繰り返しの決まり", description="例: 毎月第2・第4水曜、毎週火曜、毎週月〜金、隔週金曜、毎月最終金曜、毎月15日。隔週は、開始日（その日を含む）のあと最初のその曜日から2週おき")
     start: StaffDate = Field(title="開始日", description="この日から（この日も含む）")
     until: StaffDate = Field(title="終了日", description="この日まで（この日も含む）")
     time: Optional[StaffTimeRange] = Field(None, title="時間", description="例: \"10:00〜12:00\"。省略するとプログラムの time")
