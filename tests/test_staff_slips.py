@@ -156,6 +156,8 @@ DECEMBER = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
         ("隔週月-水", "隔週月・火・水曜"),
         ("毎週月〜水・金", "毎週月・火・水・金曜"),
         ("毎週土〜日", "毎週土・日曜"),
+        ("第2水曜・第4水曜", "毎月第2・第4水曜"),
+        ("最終金曜", "毎月最終金曜"),
     ],
 )
 def test_rules_as_notices_write_them_are_read(written, same_as):
@@ -185,6 +187,10 @@ def test_rules_as_notices_write_them_are_read(written, same_as):
         ("毎週金〜月", "曜日の順（月〜日）になっていません", "「毎週金・土・日・月曜」"),
         ("毎週水〜水", "始めと終わりが同じ曜日です", "「毎週水曜」"),
         ("毎月5日〜月末", "読み取れません", "毎月15日"),  # 日 of 5日 is no Sunday
+        ("毎週月〜金 10:00〜12:00", "時間が入っています", 'rule: 毎週月・火・水・木・金 と time: "10:00〜12:00"'),
+        ("第2水曜と第4土曜", "週ごとに曜日が違います", "sessions:"),
+        ("毎月第1・第3月曜と水曜", "曜日が2つ以上あります（月・水曜）", "sessions:"),
+        ("第3月", "読み取れません", "毎月第2・第4水曜"),
     ],
 )
 def test_rules_that_cannot_be_read_show_the_form_to_write(written, what, fix):

@@ -32,6 +32,8 @@ _NTHS = r"((?:第?[0-9]+|最終)(?:[・、,](?:第?[0-9]+|最終)|(?:第[0-9]+|�
 """Weeks of the month: 第2・第4, 第2・4, 第2第4, 最終."""
 WEEKLY = re.compile(rf"^(毎週|隔週){_DAYS}$")
 MONTHLY_NTH = re.compile(rf"^毎月{_NTHS}([月火水木金土日])(?:曜日?)?$")
+MONTHLY_NTH_DAYS = re.compile(rf"^毎月{_NTHS}([月火水木金土日](?:[・、,]?[月火水木金土日])+)(?:曜日?)?$")
+"""毎月第1・第3月曜と水曜: two weekdays for the same weeks, which one rule cannot hold."""
 MONTHLY_DAY = re.compile(r"^毎月([0-9]+)日$")
 NTH_NO_PERIOD = re.compile(rf"^{_NTHS}([月火水木金土日])曜$")
 """第2・4水曜 without 毎月; the 曜 is needed (「3月」 is a month, not the third Monday)."""
@@ -109,7 +111,7 @@ def _range_days(original: str, first: str, last: str) -> str:
             f"繰り返しの決まり「{original}」の「{first}〜{last}」は、曜日の順（月〜日）になっていません",
             f"曜日を1つずつ並べて、「毎週{'・'.join(WEEKDAY_CHARS[start:] + WEEKDAY_CHARS[: end + 1])}曜」のように書いてください",
         )
-    return WEEKDAY_CHARS[start : end + 1]
+    return "・".join(WEEKDAY_CHARS[start : end + 1])
 
 
 @lru_cache(maxsize=1024)
@@ -134,6 +136,15 @@ def parse_rule(value: Any) -> RuleSpec:
         raise staff_error(
             f"繰り返しの決まり「{original}」には日付が2つ以上あります。1つの決まりに書ける日付は1つです",
             "「毎月1日」のように1つだけ書き、ほかの日付は sessions: に並べてください。日曜日のことなら「毎月第1・第3日曜」のように「曜」まで書いてください",
+        )
+    # 第2水曜・第4水曜 and 最終金曜 on a notice always mean each month.
+    if re.match(r"^(?:第[0-9]|最終).*曜$", text):  # 「第3月」 without 曜 is not read as a Monday
+        text = "毎月" + text
+    if match := MONTHLY_NTH_DAYS.match(text):
+        days = "・".join(re.findall(r"[月火水木金土日]", match.group(2)))
+        raise staff_error(
+            f"繰り返しの決まり「{original}」には曜日が2つ以上あります（{days}曜）。1つの決まりに書ける曜日は1つです",
+            "曜日ごとに回の日付を sessions: に並べてください（毎週なら「毎週月・水曜」のように書けます）",
         )
     # 毎月第2水曜・第4水曜 (the weekday after each week): the same as 毎月第2・第4水曜.
     if text.startswith("毎月") and (parts := re.split(r"[・、,]", text[2:])) and len(parts) > 1:
