@@ -156,6 +156,9 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     pages = _build.pages
     assert pages is not None
+    # The sitemap's <lastmod> is the build's today (Asia/Tokyo, settable), not the clock's UTC
+    # date: two builds of one day give the same sitemap, also across midnight UTC.
+    page.update_date = pages.directory.today.isoformat()
     view = pages.view_for(page.file.src_uri)
     if view is not None:
         page.meta["template"] = view.template

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import BUILD_DATE, ROOT, copy_project, run_build
 from employer_directory.cli import read_settings
 from employer_directory.loading import load_directory
 from employer_directory.vocabulary import OFFER_TYPES
@@ -237,6 +237,13 @@ def test_data_files_made_in_worker_processes_equal_those_made_in_process(tmp_pat
     for name in first_files:
         if name != "sitemap.xml.gz":  # gzip header time
             assert (built_site / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_the_sitemap_dates_its_pages_by_the_builds_today(built_site):
+    """MkDocs dates every page by the clock's UTC day: a build run by the morning schedule in
+    Tokyo said yesterday, and two builds either side of midnight UTC differed."""
+    dates = re.findall(r"<lastmod>([^<]*)</lastmod>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert len(dates) > 50 and set(dates) == {BUILD_DATE}, sorted(set(dates))
 
 
 @pytest.mark.parametrize("page", ["employers/komugi-no-oka-bakery/sheets.html", "packet/index.html", "forms/hearing/index.html"])
