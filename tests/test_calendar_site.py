@@ -145,6 +145,22 @@ def test_only_a_series_numbers_its_meetings(built_site):
     assert "第1回 2026年4月22日(水)" in group and "第22回 2027年3月18日(木)" in group
 
 
+def test_a_one_meeting_program_gives_its_date_once(built_site):
+    """A tour day or a job fair has one meeting: its page said it twice (次回, then the same day
+    again as the list of meetings). Now once, as 日時, with its status, until when to apply and
+    its 「カレンダーに追加」; a series keeps its 次回 and its list."""
+    for slug, day in (("tour-shirakaba-farm", "2026年12月16日(水)"), ("godo-mensetsukai-2027-02", "2027年2月17日(水)")):
+        html = text(built_site, f"programs/{slug}/index.html")
+        dates = html[html.index('id="dates"'):html.index('id="details"')]
+        assert squeeze(dates).count(day) == 2, slug  # the date, and the calendar link's words for it
+        assert f"日時: {day}" in squeeze(dates) and "次回" not in dates and "cal-sessions" not in dates, slug
+        assert dates.count('class="cal-status') == 1 and dates.count('class="cal-add"') == 1, slug
+        assert "data-next" not in dates, slug  # build-age.js would hide the page's only date once past
+    group = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
+    group = squeeze(group[group.index('id="dates"'):group.index('id="details"')])
+    assert "次回: 2026年11月25日(水)" in group and "日時" not in group and re.search(r"第\d+回 2026年11月25日\(水\)", group)
+
+
 def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
     page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
     # 9/23 (秋分の日) is past: it sits among the ended meetings, between 第10回 and 第11回
@@ -321,9 +337,9 @@ def test_the_program_pages_next_meeting_says_until_when_to_apply(built_site):
     # At the counter (or on the client's phone) the first lines of the tour's page answer "when and
     # until when do I apply?": before, the deadline was only in くわしく, two phone screens down.
     page = squeeze(text(built_site, "programs/tour-shirakaba-farm/index.html"))
-    assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in page
+    assert "日時: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in page
     fair = squeeze(text(built_site, "programs/godo-mensetsukai-2027-02/index.html"))
-    assert re.search(r"次回: 2027年2月17日\(水\) 13:30〜16:00 .*募集中 （申し込みは2027年2月10日\(水\)まで。当日参加もできます）", fair)
+    assert re.search(r"日時: 2027年2月17日\(水\) 13:30〜16:00 .*募集中 （申し込みは2027年2月10日\(水\)まで。当日参加もできます）", fair)
 
 
 def apply_link_and_target(html: str) -> tuple[str, str]:
@@ -362,17 +378,17 @@ def test_the_program_page_links_how_to_apply_above_its_dates(built_site, tmp_pat
 def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_are_closed(tmp_path):
     # The tour's deadline is 2026-12-10 and the tour is on 2026-12-16.
     before = squeeze(text(built_on(tmp_path, "2026-12-10"), "programs/tour-shirakaba-farm/index.html"))
-    assert re.search(r"次回: 2026年12月16日\(水\) \S+ 募集中", before)
+    assert re.search(r"日時: 2026年12月16日\(水\) \S+ 募集中", before)
     assert "申し込み締切 2026年12月10日(木)" in before and "締切を過ぎました" not in before
     site = built_on(tmp_path, "2026-12-11")
     after = squeeze(text(site, "programs/tour-shirakaba-farm/index.html"))
-    assert re.search(r"次回: 2026年12月16日\(水\) \S+ 受付終了", after) and "募集中" not in after
+    assert re.search(r"日時: 2026年12月16日\(水\) \S+ 受付終了", after) and "募集中" not in after
     assert "申し込み締切 2026年12月10日(木)（締切を過ぎました）" in after
     assert 'class="cal-status cal-status--closed" data-date="2026-12-16">受付終了<' in text(site, "calendar/2026-12/index.html")
     assert "カレンダーに追加" in after  # those who applied in time still add it to their calendar
     # the job fair takes people on the day (walk_in): after its deadline it says so, not 受付終了
     fair = squeeze(text(built_on(tmp_path, "2027-02-11"), "programs/godo-mensetsukai-2027-02/index.html"))
-    assert "次回: 2027年2月17日(水) 13:30〜16:00 面接会と個別相談 当日参加可" in fair and "受付終了" not in fair
+    assert "日時: 2027年2月17日(水) 13:30〜16:00 面接会と個別相談 当日参加可" in fair and "受付終了" not in fair
     assert "申し込み締切 2027年2月10日(水)（締切を過ぎました。当日参加はできます）" in fair
 
 

@@ -32,7 +32,7 @@
       var deadline = chip.getAttribute("data-deadline");
       if (chip.getAttribute("data-date") < today) {
         setChip(chip, "終了", "ended");
-        var meeting = chip.closest("li");  // nothing left to add to a calendar
+        var meeting = chip.closest("li, .cal-only");  // nothing left to add to a calendar
         var add = meeting && meeting.querySelector(".cal-add");
         if (add) add.hidden = true;
       } else if (deadline && deadline < today) {
