@@ -313,3 +313,53 @@ def test_the_next_meeting_with_room_goes_once_the_deadline_has_passed(browser, s
         assert session.errors == []
     finally:
         session.close()
+
+
+def test_month_pages_log_no_errors_with_or_without_their_print_button(browser, site_url, built_site):
+    """Every month page opens with nothing in the console, on a wide screen (the grid, the print
+    button) and on a phone (the day list). The button's inline script asked for the button without
+    checking it was there: a page without it (a trimmed build, a template change) stopped with a
+    TypeError. Served here with the button taken out, the page logs nothing and shows no button."""
+    months = sorted(path.parent.name for path in (built_site / "calendar").glob("*/index.html"))
+    assert "2026-12" in months and len(months) >= 12
+    for viewport in (None, PHONE):
+        session = Watched(browser, viewport)
+        try:
+            for month in months:
+                session.page.goto(site_url + f"calendar/{month}/")
+                assert session.errors == [], (month, viewport)
+        finally:
+            session.close()
+    html = (built_site / "calendar/2026-12/index.html").read_text(encoding="utf-8")
+    without_button = re.sub(r'<p class="dir-screen-only cal-print" hidden>.*?</p>', "", html, count=1, flags=re.S)
+    assert "data-print-month>" not in without_button and "[data-print-month]" in without_button
+    session = Watched(browser)
+    try:
+        session.page.route(site_url + "calendar/2026-12/", lambda route: route.fulfill(body=without_button, content_type="text/html; charset=utf-8"))
+        session.page.goto(site_url + "calendar/2026-12/")
+        assert session.page.locator(".cal-grid table").is_visible()
+        assert session.page.locator("[data-print-month], .cal-print").count() == 0
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_a_one_meeting_program_whose_day_passed_since_the_build_says_it_ended(browser, site_url):
+    """The tour's page gives its one date as 日時 (no 次回 line and list). Once that day is past
+    in Japan and the page was not rebuilt, the date stays (it is the page's only one), its chip
+    reads 終了 and its 「カレンダーに追加」 goes, as a past meeting's in a list does."""
+    session = Watched(browser, PHONE, timezone_id="Asia/Tokyo")
+    page = session.page
+    try:
+        page.goto(site_url + "programs/tour-shirakaba-farm/")
+        line = page.locator(".cal-only")
+        assert line.inner_text().startswith("日時: 2026年12月16日(水) 10:00〜11:30")
+        assert line.locator(".cal-add").is_visible() and page.locator(".cal-sessions").count() == 0
+        session.context.clock.set_fixed_time("2026-12-17T01:00:00Z")  # 10:00 on 12-17 in Japan
+        page.reload()
+        assert line.is_visible() and "2026年12月16日(水)" in line.inner_text()
+        assert line.locator(".cal-status").inner_text() == "終了"
+        assert not line.locator(".cal-add").is_visible()
+        assert session.errors == []
+    finally:
+        session.close()
