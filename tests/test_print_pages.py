@@ -183,3 +183,21 @@ def test_a_meeting_elsewhere_is_named_on_the_first_printed_page_with_its_date_wh
         lines = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True).stdout.splitlines()
         day = re.search(r"2027年\d+月\d+日\(.\)の回", named).group()
         assert any(day in line for line in lines), (path, [line for line in lines if "の回" in line])
+
+
+def test_a_printed_employer_page_keeps_captions_and_introductions_with_what_they_name(page, site_url, tmp_path):
+    """The bakery's 「できる作業」 and its table caption stood at the foot of page 1, the table all on
+    page 2; the farm's 「支援機関の方が…連絡先です。」 ended page 2, the contact it introduces on
+    page 3. No printed page ends with a caption or with the sentence before a list of facts. The
+    pages stay as many (the content of these is two pages and a bit: the third is the rest)."""
+    employers = sorted(path.stem for path in (Path(__file__).parents[1] / "content" / "employers").glob("*.md"))
+    assert "komugi-no-oka-bakery" in employers and "asahi-yasai-farm" in employers
+    for slug in employers:
+        page.goto(site_url + f"employers/{slug}/")
+        names = page.eval_on_selector_all(".md-content caption, .md-content p:has(+ dl.dir-facts)", "found => found.map(n => n.textContent)")
+        assert any("連絡先です" in name for name in names), slug
+        _, pages = print_with_css_page_size(page, None, tmp_path / f"{slug}.pdf")
+        assert len(pages) <= 3, f"{slug}: {len(pages)} pages"
+        for number, page_text in enumerate(pages[:-1], start=1):
+            for name in names:
+                assert not page_text.endswith(squeeze(name)), f"{slug}: page {number} ends with {name}"
