@@ -1038,3 +1038,53 @@ def test_axe_finds_nothing_with_the_phone_menu_open(browser, site_url, path):
         assert session.errors == []
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, MENU_PHONE], ids=["360", "390"])
+def test_on_a_phone_the_open_menu_has_a_visible_close_button(browser, site_url, viewport):
+    """The open menu closed only by Escape or a tap on the grey overlay, neither of which a
+    visitor can see: a 「閉じる」 button at its top, a thumb's 44 px, with a focus ring, closes it
+    and gives the focus back to the menu button (by keyboard or by a tap)."""
+    session = Watched(browser, viewport)
+    page = session.page
+    try:
+        page.goto(site_url + "calendar/2026-11/")
+        close = page.locator(".md-sidebar--primary").get_by_role("button", name="閉じる", exact=True)
+        open_menu_by_keyboard(page)
+        expect(close).to_be_in_viewport(ratio=1)
+        assert close.inner_text().strip() == "閉じる"
+        box = close.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, box
+        # The open menu's focus lands on it (its first control), with a ring to see.
+        assert close.evaluate("c => c === document.activeElement")
+        assert_the_focus_ring_stands_out(close, "on the menu's close button")
+        page.keyboard.press("Enter")
+        assert_the_page_is_back(page)
+        # A tap, and the keyboard's Tab round the open menu still reaches it.
+        page.get_by_role("button", name="メニュー", exact=True).click()
+        page.wait_for_function(DRAWER_SETTLED)
+        assert_the_keyboard_stays_in_the_menu(page)
+        close.click()
+        assert_the_page_is_back(page)
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_the_menu_s_close_button_is_absent_without_javascript_and_on_wide_screens(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "calendar/2026-11/")
+        page.locator("label.md-header__button[for=__drawer]").click()
+        expect(page.locator(".md-sidebar--primary").get_by_role("link", name="ホーム")).to_be_in_viewport(ratio=1)
+        assert page.locator(".dir-drawer-close").is_hidden(), "without JavaScript it could not close anything"
+    finally:
+        context.close()
+    session = Watched(browser, DESKTOP)
+    try:
+        session.page.goto(site_url + "programs/tour-shirakaba-farm/")
+        assert session.page.locator(".md-sidebar--primary").get_by_role("link", name="プログラムの予定").is_visible()
+        assert session.page.locator(".dir-drawer-close").is_hidden()
+    finally:
+        session.close()

@@ -170,6 +170,16 @@
       button.focus();
     }
   });
+  // The drawer's own close button (overrides/partials/nav.html): as Escape, the focus goes back
+  // to the menu button.
+  var close = drawer && drawer.querySelector(".dir-drawer-close");
+  if (close) {
+    close.addEventListener("click", function () {
+      if (toggle.checked) toggle.click();
+      button.focus();
+    });
+    close.hidden = false;
+  }
   sync();
   label.hidden = true;
   button.hidden = false;
