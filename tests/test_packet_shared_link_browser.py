@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from test_browser import AXE_OPTIONS, PHONE, Watched
-from test_packet_days_browser import KEY, context, listed, saved, sheets_loaded  # noqa: F401 (context: a fixture)
+from test_packet_days_browser import GONE, KEY, context, listed, saved, sheets_loaded  # noqa: F401 (context: a fixture)
 
 OWN = ["yamabiko-care", "kodama-butsuryu", "shirakaba-farm"]  # the counsellor's own list
 LINK = "packet/?e=shirakaba-farm,hikari-jimu-service"  # a colleague's: one in common, one not
@@ -152,3 +152,71 @@ def test_the_notice_is_not_printed(page):
     page.emulate_media(media="print")
     assert page.locator("[data-packet-shared]").is_hidden()
     assert page.locator("[data-packet-sheets] article.sheet").first.is_visible()
+
+
+GONE_LINK = f"packet/?e={GONE},old-bakery"  # two URL names no listed employer has (nor had)
+ALL_GONE = "共有されたリンクの事業所（2件）は、どれもこのサイトで見つかりませんでした。掲載が終わったか、リンクが古いためです。"
+
+
+def test_a_link_none_of_whose_employers_is_listed_says_so_and_offers_the_saved_list(context, site_url):
+    """The link's employers all gone (listing ended, or renamed past the forwarding): the page
+    showed an empty list, 「共有されたリンクの事業所（0件）を表示しています」 and the button that
+    saves it over the saved list. It says what happened, how many, and the way on."""
+    page = context.new_page()
+    page.goto(site_url)
+    keep(page)
+    page.goto(site_url + GONE_LINK)
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    words = page.locator("[data-packet-gone]")
+    assert words.is_visible()
+    assert page.inner_text("[data-packet-gone-text]") == ALL_GONE + "あなたが保存していたリスト（3件）はそのままです。"
+    assert page.evaluate("document.activeElement.id") == "packet-gone-text", "read first"
+    # Nothing to save or add: the notice over a colleague's link, and 「まだ選ばれていません」, are not shown.
+    assert page.locator("[data-packet-shared]").is_hidden()
+    assert page.locator("[data-packet-empty]").is_hidden()
+    assert words.get_by_role("link", name="事業所をさがす").get_attribute("href").endswith("/employers/")
+    assert words.get_by_role("link", name="キーワードでさがす").get_attribute("href").endswith("/search/")
+    assert saved(page) == OWN
+    words.get_by_role("button", name="保存していたリストに戻る").click()
+    sheets_loaded(page, 3)
+    assert listed(page) == OWN
+    assert words.is_hidden()
+    assert page.evaluate("document.activeElement.id") == "packet-list-title"
+
+
+def test_a_link_none_of_whose_employers_is_listed_says_so_with_no_saved_list(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + GONE_LINK)
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    assert page.inner_text("[data-packet-gone-text]") == ALL_GONE
+    assert page.locator("[data-packet-gone]").get_by_role("button").count() == 0, "no saved list to go back to"
+    assert page.locator("[data-packet-empty]").is_hidden()
+    # Chosen in another tab, the list is no longer empty: the words go.
+    other = context.new_page()
+    other.goto(site_url + "employers/shirakaba-farm/")
+    other.click("[data-packet-add='shirakaba-farm']")
+    page.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 1")
+    assert page.locator("[data-packet-gone]").is_hidden()
+
+
+def test_a_saved_list_none_of_whose_employers_is_listed_says_so(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    keep(page, [GONE])
+    page.goto(site_url + "packet/")
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    assert page.inner_text("[data-packet-gone-text]") == "保存していた事業所（1件）は、このサイトで見つかりませんでした。掲載が終わったか、リンクが古いためです。"
+
+
+def test_a_link_some_of_whose_employers_are_gone_says_so_in_its_notice(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    keep(page)
+    page.goto(site_url + f"packet/?e=hikari-jimu-service,{GONE}")
+    sheets_loaded(page, 1)
+    assert page.inner_text("[data-packet-shared-text]") == (
+        "共有されたリンクの事業所（1件）を表示しています。リンクにあったほかの 1 件は、いまはこのサイトに載っていません。"
+        "あなたが保存していたリスト（3件）はそのままです。"
+    )
+    assert page.locator("[data-packet-gone]").is_hidden()
+

@@ -180,6 +180,8 @@
     this.renderToken = 0;
     this.sharedBox = root.querySelector("[data-packet-shared]");
     this.sharedText = root.querySelector("[data-packet-shared-text]");
+    this.goneBox = root.querySelector("[data-packet-gone]");
+    this.goneText = root.querySelector("[data-packet-gone-text]");
     this.viewing = false;
     this.state = this.initialState();
   }
@@ -210,6 +212,8 @@
     // An employer no longer listed (its listing ended) leaves the list; start says so, so that a
     // counsellor who saved three does not wonder where the third went.
     this.gone = now.length - state.slugs.length;
+    // None of them listed any more: the list would be empty with nothing said (renderGone).
+    this.allGone = this.gone > 0 && !state.slugs.length;
     return state;
   };
 
@@ -225,17 +229,40 @@
   };
 
   // The notice over a colleague's link: how many it shows, and that the saved list is kept.
+  // A link of which some employers are no longer listed says so here too: the notice is what is
+  // read first (the status line says it as well, below).
   PacketPage.prototype.renderShared = function () {
-    this.sharedBox.hidden = !this.viewing;
-    if (!this.viewing) return;
+    this.sharedBox.hidden = !this.viewing || this.showsGone();
+    if (this.sharedBox.hidden) return;
     this.sharedText.textContent = "共有されたリンクの事業所（" + this.state.slugs.length + "件）を表示しています。" +
+      (this.gone ? "リンクにあったほかの " + this.gone + " 件は、いまはこのサイトに載っていません。" : "") +
       "あなたが保存していたリスト（" + this.listedNow(load().slugs).length + "件）はそのままです。";
+  };
+
+  // Whether the page stands on a list none of whose employers is listed any more (and nothing
+  // chosen since): it says so in place of the empty list's 「まだ選ばれていません」.
+  PacketPage.prototype.showsGone = function () {
+    return this.allGone && !this.state.slugs.length;
+  };
+
+  // How many, whose (a colleague's link or this browser's list), and the way on: back to the
+  // saved list (while it is kept apart from the link), or the directory (packet.html).
+  PacketPage.prototype.renderGone = function () {
+    var shown = this.showsGone();
+    this.goneBox.hidden = !shown;
+    this.root.querySelector("[data-packet-empty]").hidden = shown || this.state.slugs.length > 0;
+    if (!shown) return;
+    this.goneText.textContent = (this.shared ? "共有されたリンクの事業所（" : "保存していた事業所（") + this.gone + "件）は、" +
+      (this.gone > 1 ? "どれも" : "") + "このサイトで見つかりませんでした。掲載が終わったか、リンクが古いためです。" +
+      (this.viewing ? "あなたが保存していたリスト（" + this.listedNow(load().slugs).length + "件）はそのままです。" : "");
+    this.root.querySelector("[data-packet-gone-back]").hidden = !this.viewing;
   };
 
   // Leaving the link's view by one of the notice's buttons: the list becomes the saved one, and
   // the keyboard goes to the list's heading (the notice, and the pressed button, are gone).
   PacketPage.prototype.leaveShared = function (slugs, kinds, message) {
     this.viewing = false;
+    this.allGone = false;
     this.state = { slugs: slugs, kinds: kinds };
     this.syncKinds();
     this.renderShared();
@@ -252,9 +279,12 @@
       var added = page.state.slugs.filter(function (slug) { return own.indexOf(slug) === -1; });
       page.leaveShared(own.concat(added), page.state.kinds, "保存していたリストに " + added.length + " 件を加えました（" + (own.length + added.length) + "件）");
     });
-    this.root.querySelector("[data-packet-shared-back]").addEventListener("click", function () {
-      var stored = load();
-      page.leaveShared(page.listedNow(stored.slugs), stored.kinds, "保存していたリストに戻りました");
+    // In the notice, and in the words for a link whose employers are all gone (packet.html).
+    this.root.querySelectorAll("[data-packet-shared-back]").forEach(function (back) {
+      back.addEventListener("click", function () {
+        var stored = load();
+        page.leaveShared(page.listedNow(stored.slugs), stored.kinds, "保存していたリストに戻りました");
+      });
     });
   };
 
@@ -292,9 +322,11 @@
     // reloaded link of this browser's own list is the saved list).
     var from = this.shared ? "共有されたリンクの事業所のうち " : "保存していた事業所のうち ";
     this.wireShared();
-    this.changed(this.gone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
+    // All of them gone, the words above the empty list say it (and take the focus).
+    this.changed(this.gone && !this.allGone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
     // Opened on a colleague's link: the notice is what the counsellor must read first.
-    if (this.viewing) this.sharedText.focus();
+    if (this.showsGone()) this.goneText.focus();
+    else if (this.viewing) this.sharedText.focus();
   };
 
   PacketPage.prototype.adoptStored = function () {
@@ -384,7 +416,7 @@
       });
       page.list.appendChild(item);
     });
-    this.root.querySelector("[data-packet-empty]").hidden = slugs.length > 0;
+    this.renderGone();
     // Nothing to clear: 「リストを空にする」 is off, and its note (its description) says why. It
     // comes back on with the first employer chosen (here, or in another tab: adoptStored).
     var clear = this.root.querySelector("[data-packet-clear]");
