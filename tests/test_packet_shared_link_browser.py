@@ -220,3 +220,20 @@ def test_a_link_some_of_whose_employers_are_gone_says_so_in_its_notice(context, 
     )
     assert page.locator("[data-packet-gone]").is_hidden()
 
+
+def test_the_sheet_choice_made_on_a_colleagues_link_stays_with_it_and_off_the_saved_list(page):
+    """③ only chosen to print a colleague's link: a reload went back to the saved list's ②, and
+    「保存していたリストに加える」 wrote ③ over the saved list's choice."""
+    page.check("input[name='packet-kinds'][value='staff']")
+    sheets_loaded(page, 2)
+    page.reload()
+    sheets_loaded(page, 2)
+    assert page.is_checked("input[name='packet-kinds'][value='staff']")
+    assert page.locator("[data-packet-shared]").is_visible()
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["kinds"] == ["seeker"]
+    assert "&s=" not in page.input_value("[data-packet-share]"), "the link still names the employers only"
+    page.click("text=保存していたリストに加える")
+    sheets_loaded(page, 4)
+    assert page.is_checked("input[name='packet-kinds'][value='seeker']")
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["kinds"] == ["seeker"]
+    assert "印刷するシートは保存していたリストの選び方です" in page.inner_text("[data-packet-status]")

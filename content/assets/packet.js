@@ -204,7 +204,12 @@
       var own = this.listedNow(state.slugs);
       this.viewing = own.length > 0 && !sameEmployers(own, this.listedNow(linked));
       state.slugs = linked;
-      if (params.has("s")) state.kinds = normaliseKinds(params.get("s"));
+      // The sheet choice made while viewing a colleague's link is not saved (the saved list keeps
+      // its own): renderLink keeps it with this page's entry in the history, where a reload or a
+      // way back to the link finds it.
+      var kept = this.viewing && window.history.state && window.history.state.packetKinds;
+      if (kept) state.kinds = normaliseKinds(kept);
+      else if (params.has("s")) state.kinds = normaliseKinds(params.get("s"));
     }
     var names = this.names;
     var now = namesNow(state.slugs, this.renamed);  // saved so by start
@@ -274,10 +279,14 @@
     this.root.querySelector("[data-packet-shared-keep]").addEventListener("click", function () {
       page.leaveShared(page.state.slugs, page.state.kinds, "共有されたリンクの事業所（" + page.state.slugs.length + "件）を保存しました。前に保存していたリストと置き換えました");
     });
+    // Added to the saved list, the employers take its sheet choice: one made on the link's view
+    // was for printing the link, not a change to the saved list (the radios show its choice again).
     this.root.querySelector("[data-packet-shared-merge]").addEventListener("click", function () {
-      var own = page.listedNow(load().slugs);
+      var stored = load();
+      var own = page.listedNow(stored.slugs);
       var added = page.state.slugs.filter(function (slug) { return own.indexOf(slug) === -1; });
-      page.leaveShared(own.concat(added), page.state.kinds, "保存していたリストに " + added.length + " 件を加えました（" + (own.length + added.length) + "件）");
+      var kindsKept = stored.kinds.join(",") === page.state.kinds.join(",") ? "" : "。印刷するシートは保存していたリストの選び方です";
+      page.leaveShared(own.concat(added), stored.kinds, "保存していたリストに " + added.length + " 件を加えました（" + (own.length + added.length) + "件）" + kindsKept);
     });
     // In the notice, and in the words for a link whose employers are all gone (packet.html).
     this.root.querySelectorAll("[data-packet-shared-back]").forEach(function (back) {
@@ -469,9 +478,11 @@
 
   // An empty set has no link to send: the page's bare address would open the colleague's own
   // saved list, not an empty one. The box stays empty and the copy button off until one is chosen.
+  // While a colleague's link is viewed, its sheet choice goes with this entry of the history
+  // (initialState): not into the link, and not over the saved list's choice.
   PacketPage.prototype.renderLink = function () {
     var query = this.state.slugs.length ? this.query() : "";
-    window.history.replaceState(null, "", window.location.pathname + query);
+    window.history.replaceState(this.viewing ? { packetKinds: this.state.kinds } : null, "", window.location.pathname + query);
     this.share.value = query ? window.location.origin + window.location.pathname + query : "";
     this.root.querySelector("[data-packet-copy]").disabled = !query;
   };
