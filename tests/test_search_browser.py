@@ -115,9 +115,10 @@ def test_matched_words_are_highlighted(watched, site_url):
     assert set(marks) <= {"トマト"}
     # Why a card matched is visible even when the words are in the schedule, not the name.
     type_query(page, "週３日")
-    notes = page.locator("#dir-search-results .dir-card__notes")
-    assert notes.count() == len(result_slugs(page))
-    assert set(page.locator("#dir-search-results .dir-card__notes mark").all_inner_texts()) == {"週3日"}
+    # in the 日程 line, or in the line of the offer whose note it is
+    marked = card_lines(page, ".dir-card__days mark, .dir-card__notes mark")
+    assert len(marked) == len(result_slugs(page)) > 0
+    assert all(texts and set(texts) == {"週3日"} for texts in marked.values()), marked
 
 
 def test_filters_combine_with_a_query_and_live_in_the_url(watched, site_url):
@@ -1124,11 +1125,87 @@ def test_with_offer_types_chosen_a_card_shows_those_offers_own_days_and_hours(wa
     assert tomato.locator(".dir-card__days").inner_text() == "就労体験: 月・水・金曜 9:00〜12:00（6月〜10月）"
     assert why_lines(page)["minamihara-tomato-farm"] == "プチバイトの日程: 週3日から。7月〜9月の収穫期のみ"
     assert tomato.locator(".dir-card__why mark").all_inner_texts() == ["週3日"]
-    # No offer type chosen: the employer's days and all its hours, earliest first, as before.
+    assert watched.errors == []
+
+
+def offer_lines_in_content(slug) -> list[str]:
+    """The card's lines for all of an employer's offers that have days, hours or a note, as
+    offer_line_in_content writes them; offers with the same line share it (見学・就労体験: …)."""
+    lines: dict[str, list[str]] = {}
+    for offer in sorted(content_front(slug)["offers"], key=lambda o: LADDER.index(o["type"])):
+        if offer.get("days") or offer.get("hours") or offer.get("schedule_note"):
+            lines.setdefault(offer_line_in_content(offer), []).append(offer["type"])
+    return [f"{'・'.join(labels)}: {line}" for line, labels in lines.items()]
+
+
+def times_differ_in_content(slug) -> bool:
+    offers = content_front(slug)["offers"]
+    return len({("".join(o.get("days") or []), o.get("hours", "")) for o in offers if o.get("days") or o.get("hours")}) > 1
+
+
+def test_with_no_offer_type_chosen_a_card_says_which_offer_has_which_days_and_hours(watched, site_url, built_site):
+    """南原トマトファーム's card said 曜日: 月・火・水・木・金（8:00〜12:00、9:00〜12:00、10:00〜11:00）
+    and 日程: 6月〜10月、週3日から。7月〜9月の収穫期のみ: nobody could tell which hours were the
+    見学's and which the プチバイト's, and might come at the wrong time. When the offers' days or
+    hours differ, each offer now has its own line (as with offer types chosen), with its note;
+    offers alike share one; when they are all alike, the one 曜日 line and 日程 line stay."""
+    page = watched.page
     open_search(page, site_url)
-    tomato = page.locator(".dir-card", has=page.locator('a[href$="employers/minamihara-tomato-farm/"]'))
-    assert tomato.locator(".dir-card__days").inner_text() == "曜日: 月・火・水・木・金（8:00〜12:00、9:00〜12:00、10:00〜11:00）"
-    assert tomato.locator(".dir-card__notes").inner_text() == "日程: 6月〜10月、週3日から。7月〜9月の収穫期のみ"
+    lines = card_lines(page, ".dir-card__days")
+    notes = card_lines(page, ".dir-card__notes")
+    assert len(lines) == 25
+    differ = {slug for slug in lines if times_differ_in_content(slug)}
+    assert 0 < len(differ) < 25
+    for slug, texts in lines.items():
+        if slug in differ:
+            assert texts == offer_lines_in_content(slug) and notes[slug] == [], slug
+        else:
+            assert len(texts) == 1 and texts[0].startswith("曜日: "), slug
+    assert lines["minamihara-tomato-farm"] == [
+        "見学: 月・水・金曜 10:00〜11:00",
+        "就労体験: 月・水・金曜 9:00〜12:00（6月〜10月）",
+        "プチバイト: 月・火・水・木・金曜 8:00〜12:00（週3日から。7月〜9月の収穫期のみ）",
+    ]
+    # 雇用 with no days, hours or note has no line (it had no part in the 曜日 line either)
+    assert lines["kodama-butsuryu"] == [
+        "見学: 月・火・水・木・金曜 10:00〜15:00（1時間程度）",
+        "就労体験: 月・水・金曜 9:00〜12:00",
+        "認定就労訓練（雇用型）: 月・火・水・木・金曜 9:00〜14:00（週3日から。3か月ごとに面談をします）",
+    ]
+    # one offer: one line, as before
+    assert lines["aozora-blueberry-en"] == ["曜日: 月・水・金・土（7:00〜11:00）"]
+    assert notes["aozora-blueberry-en"] == ["日程: 7月〜8月。朝の涼しい時間だけの作業です"]
+    # A searched day is marked in the lines as in the 曜日 line (土, not the 土曜 of 土・日曜);
+    # a note that matched is on the card, so no line says why.
+    type_query(page, "土曜")
+    assert set(page.locator("#dir-search-results .dir-card__days mark").all_inner_texts()) == {"土"}
+    hoshizora = page.locator(".dir-card", has=page.locator('a[href$="employers/hoshizora-keibi/"]'))
+    assert hoshizora.locator(".dir-card__days mark").count() == 2  # プチバイト 土・日, 雇用 月〜土
+    type_query(page, "週3日")
+    assert result_slugs(page) and why_lines(page) == {}
+    # A time range is not broken after its 〜 on a phone.
+    hours = page.locator("#dir-search-results .dir-card__hours")
+    assert hours.count() > 0
+    assert hours.evaluate_all("spans => spans.filter(s => s.getClientRects().length !== 1).map(s => s.textContent)") == []
+    # Offers alike share a line; offers all alike keep the one line (no sample has either).
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    by_slug = {e["url"].split("/")[1]: e for e in documents["employers"]}
+    tomato = by_slug["minamihara-tomato-farm"]["slots"]
+    tomato["tour"] = dict(tomato["experience"])
+    farm = by_slug["shirakaba-farm"]["slots"]
+    for offer in ("tour", "experience"):
+        farm[offer] = dict(farm["petit-job"], note=farm[offer].get("note", ""))
+    by_slug["shirakaba-farm"]["days"] = farm["petit-job"]["days"]
+    body = json.dumps(documents, ensure_ascii=False)
+    page.route("**/directory-documents.json", lambda route: route.fulfill(body=body, content_type="application/json"))
+    open_search(page, site_url)
+    lines = card_lines(page, ".dir-card__days")
+    assert lines["minamihara-tomato-farm"] == [
+        "見学・就労体験: 月・水・金曜 9:00〜12:00（6月〜10月）",
+        "プチバイト: 月・火・水・木・金曜 8:00〜12:00（週3日から。7月〜9月の収穫期のみ）",
+    ]
+    assert lines["shirakaba-farm"] == ["曜日: 月・水・金（8:00〜12:00）"]
+    assert card_lines(page, ".dir-card__notes")["shirakaba-farm"] == ["日程: 1時間程度、5月〜10月"]
     assert watched.errors == []
 
 

@@ -737,17 +737,47 @@
     return e.days.join("・") + (hours.length ? "（" + hours.join("、") + "）" : "");
   }
 
+  // Whether the offers that have days or hours have different ones. The general line then
+  // joined them (月・水・金（9:00〜12:00、13:00〜15:00）) and nobody could tell which hours were
+  // the 見学's and which the プチバイト's, so the card gives each offer its own line instead.
+  // An offer with neither (雇用, 日にちは相談して決めます) is in no line, as it was not in that one.
+  function timesDiffer(slots) {
+    return once(slots.filter(function (slot) { return (slot.days || []).length || slot.hours; }).map(function (slot) {
+      return (slot.days || []).join("") + " " + (slot.hours || "");
+    })).length > 1;
+  }
+
   // One offer's days and hours as the employer page's table writes them (月・水・金曜 9:00〜12:00),
   // and its note apart; nothing at all is 日にちは相談して決めます, as sheet ② says.
+  // `days` (without its 曜) and `hours` are the parts of `when`, for the card to mark a day as the
+  // general line does (土, not 土曜 for a search of 土曜) and to keep the hours on one line.
   function offerWhen(slot) {
-    var when = [(slot.days || []).length ? slot.days.join("・") + "曜" : "", slot.hours || ""].filter(Boolean).join(" ");
-    if (!when && !slot.note) return { when: "日にちは相談して決めます", note: "" };
-    return { when: when, note: slot.note ? (when ? "（" + slot.note + "）" : slot.note) : "" };
+    var days = (slot.days || []).join("・");
+    var hours = slot.hours || "";
+    var when = [days ? days + "曜" : "", hours].filter(Boolean).join(" ");
+    if (!when && !slot.note) return { when: "日にちは相談して決めます", days: "", hours: "", note: "" };
+    return { when: when, days: days, hours: hours, note: slot.note ? (when ? "（" + slot.note + "）" : slot.note) : "" };
+  }
+
+  // An offer line's days and hours (offerWhen), its days marked as in the general line.
+  function appendOfferWhen(line, text, dayWords) {
+    if (!text.days && !text.hours) {
+      if (text.when) line.appendChild(document.createTextNode(text.when));
+      return;
+    }
+    if (text.days) {
+      appendHighlighted(line, text.days, dayWords);
+      line.appendChild(document.createTextNode("曜" + (text.hours ? " " : "")));
+    }
+    // 8:00〜12:00 broke after the 〜 on a phone; a range is read whole.
+    if (text.hours) appendHighlighted(element("span", "dir-card__hours", line), text.hours, dayWords);
   }
 
   // `chosen`: the offer types chosen in the filter. A card then shows those offers' own days
   // and hours, each on a line labelled with the offer (就労体験: 月・水・金曜 9:00〜12:00（6月〜10月）),
   // not the employer's: with 就労体験 chosen, hours that were only its 見学's read as the 就労体験's.
+  // With none chosen, the card shows the same lines for all its offers when their days or hours
+  // differ (timesDiffer), else the one general 曜日 line and the 日程 line.
   function card(e, words, chosen) {
     var vocabulary = store.vocabulary;
     // The card's texts, each shown once below; whyFound looks in them all.
@@ -755,14 +785,19 @@
     var area = vocabulary.area[e.area] || "";
     var offerNames = e.offers.map(function (id) { return vocabulary.offer[id] || id; });
     var accommodations = e.accommodations.map(function (id) { return vocabulary.accommodation[id] || id; });
-    var showOffers = e.offers.filter(function (id) { return chosen.indexOf(id) >= 0; });
     var slots = slotsOf(e);
-    // Each note once, in the ladder's order: the general 日程 line, or with offer types chosen
-    // the other offers' notes (whyFound), each with its offer's name.
+    var chosenOffers = e.offers.filter(function (id) { return chosen.indexOf(id) >= 0; });
+    // The offers with a line of their own: the chosen ones; with none chosen and times that
+    // differ, each offer with days, hours or a note (the note goes on its line, not in 日程).
+    var lineOffers = chosenOffers.length ? chosenOffers : timesDiffer(slots) ? e.offers.filter(function (id, i) {
+      return (slots[i].days || []).length || slots[i].hours || slots[i].note;
+    }) : [];
+    // Each note once, in the ladder's order: the general 日程 line, or with offer lines the
+    // other offers' notes (whyFound), each with its offer's name.
     var notes = once(slots.map(function (slot) { return slot.note; }).filter(Boolean));
     var otherNotes = [];
     e.offers.forEach(function (id, i) {
-      if (showOffers.length && showOffers.indexOf(id) < 0 && slots[i].note) otherNotes.push([offerNames[i], slots[i].note]);
+      if (lineOffers.length && lineOffers.indexOf(id) < 0 && slots[i].note) otherNotes.push([offerNames[i], slots[i].note]);
     });
     var article = element("article", "dir-card");
     var heading = element("h2", "dir-card__name", article);
@@ -788,19 +823,28 @@
     labelled(article, "dir-card__accommodations", "配慮:", accommodations, words);
     var when = "";
     var shownNotes = notes;
-    if (showOffers.length) {
+    if (lineOffers.length) {
       shownNotes = [];
-      showOffers.forEach(function (id) {
+      // Offers with the same days, hours and note share one line (見学・就労体験: 火・木曜 …).
+      var lines = [];
+      lineOffers.forEach(function (id) {
         var slot = slots[e.offers.indexOf(id)];
         var text = offerWhen(slot);
+        var same = lines.filter(function (line) { return line.text.when === text.when && line.text.note === text.note; })[0];
+        if (same) same.ids.push(id);
+        else lines.push({ ids: [id], text: text, note: slot.note });
+      });
+      lines.forEach(function (offerLine) {
+        var text = offerLine.text;
         var line = element("p", "dir-card__days dir-card__days--offer", article);
-        line.setAttribute("data-offer", id);
-        element("span", "dir-label", line).appendChild(document.createTextNode(vocabulary.offer[id] + ":"));
+        line.setAttribute("data-offer", offerLine.ids.join(" "));
+        var names = offerLine.ids.map(function (id) { return vocabulary.offer[id] || id; });
+        element("span", "dir-label", line).appendChild(document.createTextNode(names.join("・") + ":"));
         line.appendChild(document.createTextNode(" "));
-        appendHighlighted(line, text.when, dayWordsOf(words));
+        appendOfferWhen(line, text, dayWordsOf(words));
         if (text.note) appendHighlighted(line, text.note, words);
         when += text.when + "\n";
-        if (slot.note) shownNotes.push(slot.note);
+        if (offerLine.note) shownNotes.push(offerLine.note);
       });
     } else {
       when = generalWhen(e);
