@@ -347,7 +347,8 @@ def test_month_pages_log_no_errors_with_or_without_their_print_button(browser, s
 def test_a_one_meeting_program_whose_day_passed_since_the_build_says_it_ended(browser, site_url):
     """The tour's page gives its one date as 日時 (no 次回 line and list). Once that day is past
     in Japan and the page was not rebuilt, the date stays (it is the page's only one), its chip
-    reads 終了 and its 「カレンダーに追加」 goes, as a past meeting's in a list does."""
+    reads 終了 and its 「カレンダーに追加」 goes, as a past meeting's in a list does; on the
+    calendar index too."""
     session = Watched(browser, PHONE, timezone_id="Asia/Tokyo")
     page = session.page
     try:
@@ -360,6 +361,11 @@ def test_a_one_meeting_program_whose_day_passed_since_the_build_says_it_ended(br
         assert line.is_visible() and "2026年12月16日(水)" in line.inner_text()
         assert line.locator(".cal-status").inner_text() == "終了"
         assert not line.locator(".cal-add").is_visible()
+        # the calendar index says it as 日時 too: it stays there, 終了 (no "see the program page
+        # for the next one", as a series' past 次回 is replaced by)
+        page.goto(site_url + "calendar/")
+        listed = page.locator(".cal-programs li", has_text="職場見学会「しらかば農園」")
+        assert "日時: 2026年12月16日(水)" in listed.inner_text() and listed.locator(".cal-status").inner_text() == "終了"
         assert session.errors == []
     finally:
         session.close()

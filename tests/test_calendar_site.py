@@ -161,6 +161,30 @@ def test_a_one_meeting_program_gives_its_date_once(built_site):
     assert "次回: 2026年11月25日(水)" in group and "日時" not in group and re.search(r"第\d+回 2026年11月25日\(水\)", group)
 
 
+def test_the_last_meeting_of_a_series_is_given_once_as_the_last(tmp_path):
+    """Near a series' end one meeting is left: its page said it as 次回 and again as a list of one.
+    Now once, as 最後の回, with its status and 「カレンダーに追加」; the past meetings stay under
+    終わった回. The calendar index says 最後の回 too."""
+    for build_date, slug, day, past in (
+        ("2027-03-10", "hataraku-junbi-no-hiroba", "2027年3月18日(木) 13:30〜15:30 年度修了式", "終わった回（20回、ほかに中止1回）"),
+        ("2027-11-01", "chiiki-zukuri-seminar", "2027年11月10日(水) 13:30〜16:00 重層的支援と仕事・就労支援の課題②・修了式", "終わった回（7回）"),
+    ):
+        site = built_on(tmp_path, build_date)
+        html = text(site, f"programs/{slug}/index.html")
+        dates = html[html.index('id="dates"'):html.index('id="details"')]
+        coming = dates[:dates.index('<details class="cal-past"')]
+        assert f"最後の回: {day}" in squeeze(coming) and "次回" not in coming, slug
+        assert 'class="cal-sessions"' not in coming and coming.count('class="cal-status') == 1 and coming.count('class="cal-add"') == 1, slug
+        assert "data-next" not in coming, slug  # past, it stays and turns 終了 (build-age.js)
+        assert "すべての回がまとめて入ります" in coming, slug  # without JavaScript the link adds the whole series
+        assert squeeze(dates[dates.index('<details class="cal-past"'):]).strip().startswith(past), slug
+        index = squeeze(text(site, "calendar/index.html"))
+        assert f"最後の回: {day.split(' 1')[0]}" in index, slug
+    # two meetings left: 次回 and both listed
+    page = squeeze(text(built_on(tmp_path, "2027-03-01"), "programs/hataraku-junbi-no-hiroba/index.html"))
+    assert "次回: 2027年3月4日(木)" in page and "最後の回" not in page and re.search(r"第21回 2027年3月4日\(木\).*第22回 2027年3月18日\(木\)", page)
+
+
 def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
     page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
     # 9/23 (秋分の日) is past: it sits among the ended meetings, between 第10回 and 第11回
@@ -222,8 +246,11 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
     assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
     assert "全8回、2027年6月〜2027年11月" in section
-    assert "次回: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
-    assert "次回: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
+    # a tour day and a job fair meet once: 日時, as on their pages (次回 reads as the next of several)
+    assert "職場見学会 日時: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
+    assert "合同就職面接会 日時: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
+    assert section.count("次回") == 2 and section.count("日時") == 2
+    assert html.count("data-next=") == 2  # only a 次回 is replaced once past (build-age.js): a 日時 turns 終了
 
 
 def test_upcoming_on_home_and_on_the_related_employer(built_site):

@@ -300,6 +300,12 @@ class ProgramOverview:
         return next((o.date for o in reversed(self.occurrences) if not o.is_cancelled), None)
 
     @property
+    def last_to_come(self) -> bool:
+        """Its next meeting is the only one left to come (cancelled ones counted, as the program
+        page lists them): a program's only meeting (日時), or a series' last one (最後の回)."""
+        return self.next is not None and sum(1 for o in self.occurrences if o.date >= self.today) == 1
+
+    @property
     def cancelled_ahead(self) -> bool:
         """Some coming meetings are cancelled (with ``ended``: all that were left)."""
         return any(o.is_cancelled and o.date >= self.today for o in self.occurrences)
