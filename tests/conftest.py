@@ -57,9 +57,10 @@ def copy_project(target: Path, with_content: bool = True) -> Path:
     return target
 
 
-def build_edited(root: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
+def build_edited(root: Path, edits: dict[str, list[tuple[str, str]]], **env: str) -> Path:
     """The sample site built from a copy whose content files (paths relative to the project)
-    have each ``(before, after)`` replaced; each ``before`` must be written there exactly once."""
+    have each ``(before, after)`` replaced; each ``before`` must be written there exactly once.
+    ``env``: as for ``run_build`` (another DIRECTORY_BUILD_DATE)."""
     project = copy_project(root)
     for name, replacements in edits.items():
         path = project / name
@@ -68,7 +69,7 @@ def build_edited(root: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
             assert written.count(before) == 1, (name, before)
             written = written.replace(before, after)
         path.write_text(written, encoding="utf-8")
-    result = run_build(project, root / "site")
+    result = run_build(project, root / "site", **env)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 

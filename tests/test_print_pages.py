@@ -117,6 +117,34 @@ def test_a_long_programs_details_begin_on_its_first_printed_page(page, site_url,
     assert any("問い合わせ" in page_text and "0268-00-0000" in page_text[page_text.rindex("問い合わせ"):] for page_text in pages)
 
 
+def test_a_printed_program_gives_its_next_meeting_once_and_keeps_its_details_on_page_1(page, site_url, tmp_path):
+    """On paper 次回 and 空きのある次の回 said again what the list right below them prints (each
+    meeting with its status), and took the lines that 「くわしく」 needs: with a 行き方 line under
+    the group's place, 問い合わせ went to page 2. Now they are left off paper where that list is
+    printed; a tour's 日時, its only date, is printed. Built on 11-30 (12-09 満員, 12-23 with room)."""
+    from conftest import build_edited
+
+    hiroba = "content/programs/hataraku-junbi-no-hiroba.md"
+    place = "  address: しらかば市中央町3-1-1\n"
+    site = build_edited(tmp_path, {hiroba: [(place, place + "  access:\n    nearest: しらかば駅から歩いて10分\n")]}, DIRECTORY_BUILD_DATE="2026-11-30")
+    html = (site / HIROBA / "index.html").read_text(encoding="utf-8")
+    assert "次回: " in html and "空きのある次の回: " in html and "行き方: しらかば駅から歩いて10分" in html
+    page.route(site_url + HIROBA, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+    try:
+        _, pages = print_with_css_page_size(page, site_url + HIROBA, tmp_path / "hiroba.pdf")
+    finally:
+        page.unroute(site_url + HIROBA)  # the page is shared by this file's tests
+    text = "".join(pages)
+    assert "次回" not in text and "空きのある次の回" not in text
+    assert "第15回2026年12月9日(水)13:30〜15:00職場見学会「見て聞いて感じて私のはたらく姿」満員" in pages[0]
+    assert "第16回2026年12月23日(水)13:30〜15:00クリスマスイベント「あたたか会」募集中" in pages[0]
+    details = pages[0][pages[0].index("くわしく会場"):]
+    assert "行き方:しらかば駅から歩いて10分" in details and "申し込み初めての方は" in details
+    assert "問い合わせ生活・就労支援センター電話0268-00-0000" in details, pages[0][-120:]
+    _, pages = print_with_css_page_size(page, site_url + TOUR, tmp_path / "tour.pdf")
+    assert "日時:2026年12月16日(水)10:00〜11:30" in pages[0]  # no list below: its date line is printed
+
+
 def test_the_seminars_details_begin_under_its_meetings_on_the_first_page(page, site_url, tmp_path):
     """The seminar's 「くわしく」 fits on one page: with a break between its rows forbidden (a term
     and its text share a grid row on paper), it went whole to page 2 and left a third of page 1
