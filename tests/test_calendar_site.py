@@ -591,7 +591,7 @@ def test_a_rule_period_with_its_own_place_shows_it_on_its_meetings(built_site):
     program's feed and in all.ics, has the venue of its period."""
     page = squeeze(text(built_site, "programs/hataraku-junbi-no-hiroba/index.html"))
     assert ("会場 〜 2027年2月14日(日) : しらかば市総合福祉センター 2階 研修室（しらかば市中央町 3-1-1 ） 地図で見る（Google マップ） "
-            "2027年2月15日(月) 〜: しらかば市駅前交流プラザ 3階 会議室（しらかば市本町 2-5-8 ） 地図で見る（Google マップ） 対象") in page
+            "行き方: しらかば駅から歩いて5分・駐車場あり 2027年2月15日(月) 〜: しらかば市駅前交流プラザ 3階 会議室（しらかば市本町 2-5-8 ） 地図で見る（Google マップ） 対象") in page
 
     old_place, new_place = "しらかば市総合福祉センター 2階 研修室 しらかば市中央町3-1-1", "しらかば市駅前交流プラザ 3階 会議室 しらかば市本町2-5-8"
     uid = "hataraku-junbi-no-hiroba-{}@example.github.io"

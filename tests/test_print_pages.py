@@ -122,13 +122,10 @@ def test_a_printed_program_gives_its_next_meeting_once_and_keeps_its_details_on_
     meeting with its status), and took the lines that 「くわしく」 needs: with a 行き方 line under
     the group's place, 問い合わせ went to page 2. Now they are left off paper where that list is
     printed; a tour's 日時, its only date, is printed. Built on 11-30 (12-09 満員, 12-23 with room)."""
-    from conftest import build_edited
+    from test_calendar_site import built_on
 
-    hiroba = "content/programs/hataraku-junbi-no-hiroba.md"
-    place = "  address: しらかば市中央町3-1-1\n"
-    site = build_edited(tmp_path, {hiroba: [(place, place + "  access:\n    nearest: しらかば駅から歩いて10分\n")]}, DIRECTORY_BUILD_DATE="2026-11-30")
-    html = (site / HIROBA / "index.html").read_text(encoding="utf-8")
-    assert "次回: " in html and "空きのある次の回: " in html and "行き方: しらかば駅から歩いて10分" in html
+    html = (built_on(tmp_path, "2026-11-30") / HIROBA / "index.html").read_text(encoding="utf-8")
+    assert "次回: " in html and "空きのある次の回: " in html and "行き方: しらかば駅から歩いて5分" in html
     page.route(site_url + HIROBA, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
     try:
         _, pages = print_with_css_page_size(page, site_url + HIROBA, tmp_path / "hiroba.pdf")
@@ -139,7 +136,7 @@ def test_a_printed_program_gives_its_next_meeting_once_and_keeps_its_details_on_
     assert "第15回2026年12月9日(水)13:30〜15:00職場見学会「見て聞いて感じて私のはたらく姿」満員" in pages[0]
     assert "第16回2026年12月23日(水)13:30〜15:00クリスマスイベント「あたたか会」募集中" in pages[0]
     details = pages[0][pages[0].index("くわしく会場"):]
-    assert "行き方:しらかば駅から歩いて10分" in details and "申し込み初めての方は" in details
+    assert "行き方:しらかば駅から歩いて5分" in details and "申し込み初めての方は" in details
     assert "問い合わせ生活・就労支援センター電話0268-00-0000" in details, pages[0][-120:]
     _, pages = print_with_css_page_size(page, site_url + TOUR, tmp_path / "tour.pdf")
     assert "日時:2026年12月16日(水)10:00〜11:30" in pages[0]  # no list below: its date line is printed

@@ -23,6 +23,8 @@ TOUR = "content/programs/tour-shirakaba-farm.md"
 TOUR_ACCESS = "  access:\n    pickup: true\n    pickup_note: しらかば駅から。申し込みのときに伝えてください\n"
 PICKUP = "送迎あり（しらかば駅から。申し込みのときに伝えてください）"
 FARM_NEAREST = "しらかば駅から車で10分"
+HALL_NEAREST = "しらかば駅から歩いて5分"
+HALL_ACCESS = f"  access:\n    nearest: {HALL_NEAREST}\n    parking: true\n"
 """shirakaba-farm.md's access: nearest (its pickup and parking are true; its note is
 「駅までの送迎は事前に相談してください」)."""
 MOVE = "    place:\n      name: しらかば市駅前交流プラザ 3階 会議室\n      address: しらかば市本町2-5-8\n"
@@ -187,7 +189,20 @@ def test_the_tour_page_says_how_to_get_there_below_its_venue(built_site):
     assert "しらかば駅から送迎があります" not in html
 
 
-@pytest.mark.parametrize("slug", ["godo-mensetsukai-2027-02", "chiiki-zukuri-seminar", "hataraku-junbi-no-hiroba"])
+def test_the_groups_hall_says_how_to_get_there_and_the_next_hall_does_not(built_site):
+    """The group's hall has its way there, on the page under that venue and in its meetings'
+    calendar entries; the hall it moves to in February has none written, and shows none."""
+    listed = facts(page(built_site, "hataraku-junbi-no-hiroba"))
+    hall = f"行き方: {HALL_NEAREST}・駐車場あり"
+    assert listed.count("行き方") == 1
+    assert listed.index("しらかば市総合福祉センター") < listed.index(hall) < listed.index("しらかば市駅前交流プラザ"), listed
+    feed = events(built_site, "calendar/hataraku-junbi-no-hiroba.ics")
+    by_day = {event.decoded("DTSTART").date().isoformat(): str(event["DESCRIPTION"]) for event in feed}
+    assert f"行き方: {HALL_NEAREST}・駐車場あり" in by_day["2026-12-09"].splitlines()
+    assert "行き方" not in by_day["2027-02-18"]
+
+
+@pytest.mark.parametrize("slug", ["godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"])
 def test_a_venue_nobody_wrote_access_for_shows_no_line(built_site, slug):
     html = page(built_site, slug)
     assert "行き方" not in html and "dir-access" not in html
@@ -217,7 +232,7 @@ def test_the_tours_feed_and_open_data_say_how_to_get_there(built_site):
 def access_site(tmp_path_factory) -> Path:
     return build_edited(
         tmp_path_factory.mktemp("access"),
-        {TOUR: [(TOUR_ACCESS, "")], "content/programs/hataraku-junbi-no-hiroba.md": [(MOVE, MOVE + MOVE_ACCESS)]},
+        {TOUR: [(TOUR_ACCESS, "")], "content/programs/hataraku-junbi-no-hiroba.md": [(HALL_ACCESS, ""), (MOVE, MOVE + MOVE_ACCESS)]},
     )
 
 
