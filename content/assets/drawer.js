@@ -165,20 +165,18 @@
       flipToc(tocOpen);
       return;
     }
-    if (toggle.checked) {
-      toggle.click();
-      button.focus();
-    }
+    if (toggle.checked) closeDrawer();
   });
-  // The drawer's own close button (overrides/partials/nav.html): as Escape, the focus goes back
-  // to the menu button.
+  // The drawer's own close button (overrides/partials/nav.html) does what Escape does.
   var close = drawer && drawer.querySelector(".dir-drawer-close");
   if (close) {
-    close.addEventListener("click", function () {
-      if (toggle.checked) toggle.click();
-      button.focus();
-    });
+    close.addEventListener("click", closeDrawer);
     close.hidden = false;
+  }
+  // The page comes back with the focus on the menu button.
+  function closeDrawer() {
+    if (toggle.checked) toggle.click();
+    button.focus();
   }
   sync();
   label.hidden = true;

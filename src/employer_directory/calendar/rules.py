@@ -8,7 +8,6 @@ that says what to write instead.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -35,8 +34,9 @@ MONTHLY_NTH = re.compile(rf"^毎月{_NTHS}([月火水木金土日])(?:曜日?)?$
 MONTHLY_NTH_DAYS = re.compile(rf"^毎月{_NTHS}([月火水木金土日](?:[・、,]?[月火水木金土日])+)(?:曜日?)?$")
 """毎月第1・第3月曜と水曜: two weekdays for the same weeks, which one rule cannot hold."""
 MONTHLY_DAY = re.compile(r"^毎月([0-9]+)日$")
-NTH_NO_PERIOD = re.compile(rf"^{_NTHS}([月火水木金土日])曜$")
-"""第2・4水曜 without 毎月; the 曜 is needed (「3月」 is a month, not the third Monday)."""
+NTH_NO_PERIOD = re.compile(r"^(?:第?[0-9]|最終).*曜$")
+"""第2・4水曜, 第2水曜・第4水曜, 最終金曜 without 毎月; the 曜 is needed (「3月」 is a month, not the
+third Monday)."""
 NO_PERIOD = re.compile(rf"^{_DAYS}$")
 MONTHLY_ANY = re.compile(rf"^毎月{_DAYS}$")
 NTH_EACH_DAY = re.compile(r"(第?[0-9]+|最終)([月火水木金土日])(?:曜日?)?")
@@ -48,9 +48,9 @@ MONTH_DAYS = re.compile(r"^(?:毎月)?(?:第?[0-9]+日?[・、,])+第?[0-9]+日$
 
 _CLOCK = r"(?:午前|午後)?[0-9]{1,2}(?::[0-9]{2}|時(?:半|[0-9]{1,2}分)?)"
 TIME_IN_RULE = re.compile(rf"[(]?{_CLOCK}(?:[-~〜]{_CLOCK})?(?:から|まで|より)?[)]?")
-# 月〜金, 月曜-金曜, 月曜から金曜まで (ー and − are what input methods type for -); not 5日〜月末.
-WEEKDAY_RANGE = re.compile(r"(?<![0-9])([月火水木金土日])曜?(?:[-~〜ー−–—]|から)([月火水木金土日])曜?(?:まで)?")
 """A time written into the rule (毎月第2・第4水曜 13:30〜15:00), after NFKC and without spaces."""
+WEEKDAY_RANGE = re.compile(r"(?<![0-9])([月火水木金土日])曜?(?:[-~〜ー−–—]|から)([月火水木金土日])曜?(?:まで)?")
+"""月〜金, 月曜-金曜, 月曜から金曜まで (ー and − are what input methods type for -); not 5日〜月末."""
 
 EXAMPLES = "「毎週火曜」「毎週月・木曜」「隔週金曜」「毎月第2・第4水曜」「毎月最終金曜」「毎月15日」"
 
@@ -137,8 +137,8 @@ def parse_rule(value: Any) -> RuleSpec:
             f"繰り返しの決まり「{original}」には日付が2つ以上あります。1つの決まりに書ける日付は1つです",
             "「毎月1日」のように1つだけ書き、ほかの日付は sessions: に並べてください。日曜日のことなら「毎月第1・第3日曜」のように「曜」まで書いてください",
         )
-    # 第2水曜・第4水曜 and 最終金曜 on a notice always mean each month.
-    if re.match(r"^(?:第[0-9]|最終).*曜$", text):  # 「第3月」 without 曜 is not read as a Monday
+    # 第2・4水曜, 第2水曜・第4水曜 and 最終金曜 on a notice always mean each month.
+    if NTH_NO_PERIOD.match(text):
         text = "毎月" + text
     if match := MONTHLY_NTH_DAYS.match(text):
         days = "・".join(re.findall(r"[月火水木金土日]", match.group(2)))
@@ -205,9 +205,6 @@ def parse_rule(value: Any) -> RuleSpec:
             f"繰り返しの決まり「{original}」の「週」は、月のどの{match.group(2)}曜か決まりません（1日が何曜日かで変わります）",
             f"その月の何回目の{match.group(2)}曜かで「毎月{nths}{match.group(2)}曜」のように書いてください（第2{match.group(2)}曜 = その月の2回目の{match.group(2)}曜）",
         )
-    if match := NTH_NO_PERIOD.match(text):
-        # 第2・4水曜 on a notice always means each month: read it so.
-        return dataclasses.replace(parse_rule("毎月" + text), text=original)
     if MONTHLY_ANY.match(text):
         raise staff_error(
             f"繰り返しの決まり「{original}」は、毎月の何週目か分かりません",
