@@ -182,7 +182,7 @@ def test_a_counter_packet_saved_or_shared_before_the_rename_keeps_the_employer(b
         page.goto(renamed_url + "packet/?e=yamabiko-care,shirakaba-farm,shirakaba-nouen&s=staff")
         page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 2")
         assert listed() == ["yamabiko-care", "shirakaba-nouen"]
-        assert "載っていない" not in page.locator("[data-packet-status]").inner_text()
+        assert "掲載が終わった" not in page.locator("[data-packet-status]").inner_text()
         # The employer's own page and its listing know the former name too, before the packet
         # page is opened: its button says it is in the list, and the list takes the name now.
         saved = lambda: page.evaluate("JSON.parse(localStorage.getItem('kyoryoku-packet-v1')).slugs")
@@ -200,11 +200,11 @@ def test_a_counter_packet_saved_or_shared_before_the_rename_keeps_the_employer(b
         page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 1")
         assert listed() == ["yamabiko-care"]
         # ...in the words of where the list came from: a shared link's recipient saved nothing.
-        assert page.locator("[data-packet-status]").inner_text().startswith("共有されたリンクの事業所のうち 1 件は、いまはこのサイトに載っていないので、リストから外しました。")
+        assert page.locator("[data-packet-status]").inner_text().startswith("共有されたリンクのうち 1 件は、掲載が終わった事業所なので、リストから外しました。")
         page.evaluate("localStorage.setItem('kyoryoku-packet-v1', JSON.stringify({slugs: ['closed-shop', 'yamabiko-care'], kinds: ['seeker']}))")
         page.goto(renamed_url + "packet/")
         page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 1")
-        assert page.locator("[data-packet-status]").inner_text().startswith("保存していた事業所のうち 1 件は、いまはこのサイトに載っていないので、リストから外しました。")
+        assert page.locator("[data-packet-status]").inner_text().startswith("保存していたリストのうち 1 件は、掲載が終わった事業所なので、リストから外しました。")
         assert session.errors == []
     finally:
         session.close()

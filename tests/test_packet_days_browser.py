@@ -51,7 +51,7 @@ def test_the_packet_link_counts_only_the_employers_the_packet_page_will_show(con
     page.wait_for_url("**/packet/**")
     sheets_loaded(page, 4)
     assert listed(page) == ["yamabiko-care", "shirakaba-farm"]
-    assert "1 件は、いまはこのサイトに載っていない" in page.inner_text("[data-packet-status]")
+    assert "1 件は、掲載が終わった事業所なので" in page.inner_text("[data-packet-status]")
 
 
 def test_a_list_of_employers_all_shown_on_the_page_fetches_nothing_more(context, site_url):
@@ -247,6 +247,67 @@ def test_an_empty_list_cannot_be_emptied_and_the_button_says_why(context, site_u
     assert page.evaluate("document.activeElement.id") == "packet-list-title"
 
 
+# What needs a chosen employer: the sheet choice, both print buttons (the packet's and the
+# toolbar's), the set's link and its copy button, and the heading of the sheets to print.
+NEEDS_CHOICE = ["fieldset.packet-kinds", "[data-packet-print]", ".print-toolbar [data-print-button]", "[data-packet-share]", "[data-packet-copy]", "[data-packet-sheets-title]"]
+
+
+def test_an_empty_packet_offers_nothing_to_print_or_send_and_says_how_to_choose(context, site_url):
+    """Nothing chosen (or all taken out), the page still offered 「印刷する」 (twice), the sheet
+    choice and an empty link box with 「リンクをコピー」, all to no use, under 「まだ選ばれて
+    いません」. They are hidden until an employer is chosen, the words say how to choose, and the
+    keyboard is not left on a control that goes."""
+    from playwright.sync_api import expect
+
+    page = context.new_page()
+    page.goto(site_url + "packet/")
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    for selector in NEEDS_CHOICE:
+        expect(page.locator(selector)).to_be_hidden()
+    expect(page.get_by_role("button", name="印刷する")).to_have_count(0)
+    expect(page.get_by_role("button", name="リンクをコピー")).to_have_count(0)
+    expect(page.get_by_role("radio")).to_have_count(0)
+    empty = page.locator("[data-packet-empty]")
+    expect(empty).to_be_visible()
+    assert "「窓口用セットに入れる」を押すと" in empty.inner_text()
+    assert "印刷" in empty.inner_text() and "リンク" in empty.inner_text(), "what choosing makes possible"
+    assert empty.get_by_role("link", name="事業所をさがす").get_attribute("href").endswith("/employers/")
+    assert empty.get_by_role("link", name="キーワードでさがす").get_attribute("href").endswith("/search/")
+    # Chosen in another tab: all of them are back.
+    other = context.new_page()
+    other.goto(site_url + "employers/shirakaba-farm/")
+    other.click("[data-packet-add='shirakaba-farm']")
+    sheets_loaded(page, 2)
+    for selector in NEEDS_CHOICE:
+        expect(page.locator(selector)).to_be_visible()
+    expect(empty).to_be_hidden()
+    # Emptied there while the copy button has the focus here: the keyboard goes to the list's heading.
+    page.focus("[data-packet-copy]")
+    other.click("[data-packet-add='shirakaba-farm']")
+    page.wait_for_function("document.querySelectorAll('[data-packet-list] li').length === 0")
+    expect(page.locator("[data-packet-copy]")).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "packet-list-title"
+    # Taken out here with the keyboard: the same.
+    page.goto(site_url + "packet/?e=yamabiko-care")
+    sheets_loaded(page, 2)
+    page.focus("[data-packet-list] [data-remove]")
+    page.keyboard.press("Enter")
+    for selector in NEEDS_CHOICE:
+        expect(page.locator(selector)).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "packet-list-title"
+    expect(empty).to_be_visible()
+
+
+def test_a_list_all_gone_offers_nothing_to_print_either(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + f"packet/?e={GONE}")
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    expect_hidden = [page.locator(selector).is_hidden() for selector in NEEDS_CHOICE]
+    assert all(expect_hidden), dict(zip(NEEDS_CHOICE, expect_hidden))
+    assert page.locator("[data-packet-gone]").is_visible()
+    assert page.locator("[data-packet-empty]").is_hidden(), "the words above say it"
+
+
 def test_a_reloaded_packet_address_speaks_of_the_saved_list_not_of_a_shared_link(context, site_url):
     """The address bar holds the set's link (?e=) after every change: the counsellor reloads the
     tab (or opens it again from a bookmark) after an employer's listing ended, and was told it came
@@ -259,7 +320,7 @@ def test_a_reloaded_packet_address_speaks_of_the_saved_list_not_of_a_shared_link
     page.goto(site_url + f"packet/?e=shirakaba-farm,{GONE},yamabiko-care")
     sheets_loaded(page, 2)
     status = page.inner_text("[data-packet-status]")
-    assert status.startswith("保存していた事業所のうち 1 件は、いまはこのサイトに載っていないので"), status
+    assert status.startswith("保存していたリストのうち 1 件は、掲載が終わった事業所なので"), status
     assert "共有" not in status
     assert listed(page) == ["shirakaba-farm", "yamabiko-care"]
     # Edited, then reloaded: nothing about a link either.
@@ -271,7 +332,7 @@ def test_a_reloaded_packet_address_speaks_of_the_saved_list_not_of_a_shared_link
     # A colleague's link naming other employers: a shared link, on its first load only.
     page.goto(site_url + f"packet/?e=kodama-butsuryu,{GONE}")
     sheets_loaded(page, 1)
-    assert page.inner_text("[data-packet-status]").startswith("共有されたリンクの事業所のうち 1 件は")
+    assert page.inner_text("[data-packet-status]").startswith("共有されたリンクのうち 1 件は")
     page.reload()
     sheets_loaded(page, 1)
     assert "共有" not in page.inner_text("[data-packet-status]")

@@ -155,7 +155,7 @@ def test_the_notice_is_not_printed(page):
 
 
 GONE_LINK = f"packet/?e={GONE},old-bakery"  # two URL names no listed employer has (nor had)
-ALL_GONE = "共有されたリンクの事業所（2件）は、どれもこのサイトで見つかりませんでした。掲載が終わったか、リンクが古いためです。"
+ALL_GONE = "共有されたリンクの 2 件は、どれも掲載が終わった事業所なので、表示できません。"
 
 
 def test_a_link_none_of_whose_employers_is_listed_says_so_and_offers_the_saved_list(context, site_url):
@@ -205,7 +205,7 @@ def test_a_saved_list_none_of_whose_employers_is_listed_says_so(context, site_ur
     keep(page, [GONE])
     page.goto(site_url + "packet/")
     page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
-    assert page.inner_text("[data-packet-gone-text]") == "保存していた事業所（1件）は、このサイトで見つかりませんでした。掲載が終わったか、リンクが古いためです。"
+    assert page.inner_text("[data-packet-gone-text]") == "保存していたリストの 1 件は、掲載が終わった事業所なので、表示できません。"
 
 
 def test_a_link_some_of_whose_employers_are_gone_says_so_in_its_notice(context, site_url):
@@ -215,10 +215,73 @@ def test_a_link_some_of_whose_employers_are_gone_says_so_in_its_notice(context, 
     page.goto(site_url + f"packet/?e=hikari-jimu-service,{GONE}")
     sheets_loaded(page, 1)
     assert page.inner_text("[data-packet-shared-text]") == (
-        "共有されたリンクの事業所（1件）を表示しています。リンクにあったほかの 1 件は、いまはこのサイトに載っていません。"
+        "共有されたリンクの事業所（1件）を表示しています。リンクにあったほかの 1 件は、掲載が終わった事業所なので、表示していません。"
         "あなたが保存していたリスト（3件）はそのままです。"
     )
     assert page.locator("[data-packet-gone]").is_hidden()
+
+
+def test_the_notice_still_counts_the_gone_employers_after_a_reload(context, site_url):
+    """The address bar names only the employers shown once the link is open: reloaded, the notice
+    lost 「リンクにあったほかの 1 件は…」 and spoke of the link as if it were whole."""
+    page = context.new_page()
+    page.goto(site_url)
+    keep(page)
+    page.goto(site_url + f"packet/?e=hikari-jimu-service,{GONE}")
+    sheets_loaded(page, 1)
+    assert GONE not in page.url
+    page.reload()
+    sheets_loaded(page, 1)
+    assert "リンクにあったほかの 1 件は、掲載が終わった事業所なので" in page.inner_text("[data-packet-shared-text]")
+    # Still with the sheet choice made there, and gone when the view is left.
+    page.check("input[name='packet-kinds'][value='staff']")
+    page.reload()
+    page.wait_for_function("document.querySelector(\"input[name='packet-kinds'][value='staff']\").checked")
+    assert "ほかの 1 件" in page.inner_text("[data-packet-shared-text]")
+    page.click("text=保存していたリストに戻る")
+    page.reload()
+    sheets_loaded(page, 3)
+    assert page.locator("[data-packet-shared]").is_hidden()
+
+
+def test_both_boxes_name_gone_employers_in_the_same_plain_words(context, site_url):
+    """The words over a link all of whose employers are gone said 「見つかりませんでした…リンクが
+    古いため」, the notice over one partly gone 「いまはこのサイトに載っていません」: one
+    situation, two wordings. Both (and the status line) say 掲載が終わった事業所."""
+    page = context.new_page()
+    page.goto(site_url)
+    keep(page)
+    page.goto(site_url + GONE_LINK)
+    page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+    words = [page.inner_text("[data-packet-gone-text]")]
+    page.goto(site_url + f"packet/?e=hikari-jimu-service,{GONE}")
+    sheets_loaded(page, 1)
+    words += [page.inner_text("[data-packet-shared-text]"), page.inner_text("[data-packet-status]")]
+    for text in words:
+        assert "掲載が終わった事業所" in text, text
+        assert not any(other in text for other in ("見つかりません", "載っていな", "リンクが古い")), text
+
+
+def test_saving_the_link_says_it_saved_the_sheet_choice_too(page):
+    """③ only chosen on the link's view, then 「このリストを保存する」: the saved list's ② was
+    replaced by ③ with only 「…を保存しました。前に保存していたリストと置き換えました」 said."""
+    page.check("input[name='packet-kinds'][value='staff']")
+    sheets_loaded(page, 2)
+    page.click("text=このリストを保存する（保存していたリストと置き換え）")
+    status = page.locator("[data-packet-status]")
+    page.wait_for_function("document.querySelector('[data-packet-status]').textContent.includes('枚です')")
+    assert status.inner_text().startswith(
+        "共有されたリンクの事業所（2件）と、印刷するシートの選び方（③支援員向け）を保存しました。前に保存していたリストと置き換えました。"
+    ), status.inner_text()
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == {"slugs": ["shirakaba-farm", "hikari-jimu-service"], "kinds": ["staff"]}
+    # Unchanged on the link's view, the choice saved is still named.
+    other = page.context.new_page()
+    other.goto(page.url.split("packet/")[0])
+    keep(other)
+    other.goto(page.url.split("packet/")[0] + LINK)
+    sheets_loaded(other, 2)
+    other.click("text=このリストを保存する（保存していたリストと置き換え）")
+    assert "印刷するシートの選び方（②相談者向け）を保存しました" in other.inner_text("[data-packet-status]")
 
 
 def test_the_sheet_choice_made_on_a_colleagues_link_stays_with_it_and_off_the_saved_list(page):

@@ -7,6 +7,10 @@
   var STORAGE_KEY = "kyoryoku-packet-v1";
   var KINDS = ["seeker", "staff"];
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  // One wording, wherever a saved list or a link names an employer the site no longer lists (its
+  // listing ended, or it was renamed past what the site forwards): the words above an empty list,
+  // the notice over a colleague's link and the status line. Plain enough for a family member.
+  var ENDED = "掲載が終わった事業所";
 
   function load() {
     try {
@@ -219,6 +223,11 @@
     this.gone = now.length - state.slugs.length;
     // None of them listed any more: the list would be empty with nothing said (renderGone).
     this.allGone = this.gone > 0 && !state.slugs.length;
+    // How many of a colleague's link are gone, for its notice (renderShared): the address names
+    // only those shown after the first load (renderLink), so a reload finds the number with this
+    // entry of the history, where the sheet choice is kept too.
+    var earlier = this.viewing && window.history.state && Number(window.history.state.packetGone);
+    this.linkGone = this.gone + (earlier > 0 ? earlier : 0);
     return state;
   };
 
@@ -226,6 +235,12 @@
   PacketPage.prototype.listedNow = function (slugs) {
     var names = this.names;
     return namesNow(slugs, this.renamed).filter(function (slug) { return Object.prototype.hasOwnProperty.call(names, slug); });
+  };
+
+  // A sheet choice in the words of its radio button (packet.html): 「③支援員向け」.
+  PacketPage.prototype.kindsLabel = function (kinds) {
+    var radio = this.root.querySelector("input[name='packet-kinds'][value='" + kinds.join(",") + "']");
+    return radio ? radio.parentNode.textContent.trim() : "";
   };
 
   PacketPage.prototype.syncKinds = function () {
@@ -240,7 +255,7 @@
     this.sharedBox.hidden = !this.viewing || this.showsGone();
     if (this.sharedBox.hidden) return;
     this.sharedText.textContent = "共有されたリンクの事業所（" + this.state.slugs.length + "件）を表示しています。" +
-      (this.gone ? "リンクにあったほかの " + this.gone + " 件は、いまはこのサイトに載っていません。" : "") +
+      (this.linkGone ? "リンクにあったほかの " + this.linkGone + " 件は、" + ENDED + "なので、表示していません。" : "") +
       "あなたが保存していたリスト（" + this.listedNow(load().slugs).length + "件）はそのままです。";
   };
 
@@ -257,8 +272,8 @@
     this.goneBox.hidden = !shown;
     this.root.querySelector("[data-packet-empty]").hidden = shown || this.state.slugs.length > 0;
     if (!shown) return;
-    this.goneText.textContent = (this.shared ? "共有されたリンクの事業所（" : "保存していた事業所（") + this.gone + "件）は、" +
-      (this.gone > 1 ? "どれも" : "") + "このサイトで見つかりませんでした。掲載が終わったか、リンクが古いためです。" +
+    this.goneText.textContent = (this.shared ? "共有されたリンクの " : "保存していたリストの ") + this.gone + " 件は、" +
+      (this.gone > 1 ? "どれも" : "") + ENDED + "なので、表示できません。" +
       (this.viewing ? "あなたが保存していたリスト（" + this.listedNow(load().slugs).length + "件）はそのままです。" : "");
     this.root.querySelector("[data-packet-gone-back]").hidden = !this.viewing;
   };
@@ -276,8 +291,11 @@
 
   PacketPage.prototype.wireShared = function () {
     var page = this;
+    // Saved with the sheet choice shown (perhaps one made on the link's view): the message says
+    // both, so that the saved list's ② or ③ does not change unsaid.
     this.root.querySelector("[data-packet-shared-keep]").addEventListener("click", function () {
-      page.leaveShared(page.state.slugs, page.state.kinds, "共有されたリンクの事業所（" + page.state.slugs.length + "件）を保存しました。前に保存していたリストと置き換えました");
+      page.leaveShared(page.state.slugs, page.state.kinds, "共有されたリンクの事業所（" + page.state.slugs.length + "件）と、印刷するシートの選び方（" +
+        page.kindsLabel(page.state.kinds) + "）を保存しました。前に保存していたリストと置き換えました");
     });
     // Added to the saved list, the employers take its sheet choice: one made on the link's view
     // was for printing the link, not a change to the saved list (the radios show its choice again).
@@ -329,10 +347,10 @@
     });
     // A shared link's recipient saved nothing: the line names where the employers came from (a
     // reloaded link of this browser's own list is the saved list).
-    var from = this.shared ? "共有されたリンクの事業所のうち " : "保存していた事業所のうち ";
+    var from = this.shared ? "共有されたリンクのうち " : "保存していたリストのうち ";
     this.wireShared();
     // All of them gone, the words above the empty list say it (and take the focus).
-    this.changed(this.gone && !this.allGone ? from + this.gone + " 件は、いまはこのサイトに載っていないので、リストから外しました" : "");
+    this.changed(this.gone && !this.allGone ? from + this.gone + " 件は、" + ENDED + "なので、リストから外しました" : "");
     // Opened on a colleague's link: the notice is what the counsellor must read first.
     if (this.showsGone()) this.goneText.focus();
     else if (this.viewing) this.sharedText.focus();
@@ -430,12 +448,20 @@
     // comes back on with the first employer chosen (here, or in another tab: adoptStored).
     var clear = this.root.querySelector("[data-packet-clear]");
     var note = this.root.querySelector("[data-packet-clear-note]");
-    var wasFocused = document.activeElement === clear;
+    // Nothing to print or send: the sheet choice, the print buttons (also the toolbar's) and the
+    // set's link are hidden, and 「印刷されるシート」 with them; the empty list's words say how to
+    // choose (packet.html). They come back with the first employer chosen.
+    var chosen = this.root.querySelector("[data-packet-chosen]");
+    var active = document.activeElement;
+    var wasFocused = active === clear || chosen.contains(active) || this.printButtons.indexOf(active) !== -1;
     clear.disabled = !slugs.length;
     note.hidden = slugs.length > 0;
     if (slugs.length) clear.removeAttribute("aria-describedby"); else clear.setAttribute("aria-describedby", note.id);
-    // A disabled button loses the focus (to the page's top): the keyboard stays in the list.
-    if (wasFocused && clear.disabled && !focus) focus = { heading: true };
+    chosen.hidden = !slugs.length;
+    this.root.querySelector("[data-packet-sheets-title]").hidden = !slugs.length;
+    this.printButtons.forEach(function (button) { button.hidden = !slugs.length; });
+    // A disabled or hidden control loses the focus (to the page's top): the keyboard stays in the list.
+    if (wasFocused && !slugs.length && !focus) focus = { heading: true };
     if (focus && focus.heading) {
       this.heading.focus();
     } else if (focus) {
@@ -479,10 +505,11 @@
   // An empty set has no link to send: the page's bare address would open the colleague's own
   // saved list, not an empty one. The box stays empty and the copy button off until one is chosen.
   // While a colleague's link is viewed, its sheet choice goes with this entry of the history
-  // (initialState): not into the link, and not over the saved list's choice.
+  // (initialState): not into the link, and not over the saved list's choice; so does the number
+  // of the link's employers no longer listed, which the notice over it tells.
   PacketPage.prototype.renderLink = function () {
     var query = this.state.slugs.length ? this.query() : "";
-    window.history.replaceState(this.viewing ? { packetKinds: this.state.kinds } : null, "", window.location.pathname + query);
+    window.history.replaceState(this.viewing ? { packetKinds: this.state.kinds, packetGone: this.linkGone } : null, "", window.location.pathname + query);
     this.share.value = query ? window.location.origin + window.location.pathname + query : "";
     this.root.querySelector("[data-packet-copy]").disabled = !query;
   };
