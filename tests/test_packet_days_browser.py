@@ -273,6 +273,7 @@ def test_an_empty_packet_offers_nothing_to_print_or_send_and_says_how_to_choose(
     assert "印刷" in empty.inner_text() and "リンク" in empty.inner_text(), "what choosing makes possible"
     assert empty.get_by_role("link", name="事業所をさがす").get_attribute("href").endswith("/employers/")
     assert empty.get_by_role("link", name="キーワードでさがす").get_attribute("href").endswith("/search/")
+    assert "0枚" not in page.inner_text("[data-packet-status]"), "no count of sheets when none can be printed"
     # Chosen in another tab: all of them are back.
     other = context.new_page()
     other.goto(site_url + "employers/shirakaba-farm/")
@@ -296,6 +297,8 @@ def test_an_empty_packet_offers_nothing_to_print_or_send_and_says_how_to_choose(
         expect(page.locator(selector)).to_be_hidden()
     assert page.evaluate("document.activeElement.id") == "packet-list-title"
     expect(empty).to_be_visible()
+    status = page.inner_text("[data-packet-status]")
+    assert "を外しました" in status and "枚" not in status, status
 
 
 def test_a_list_all_gone_offers_nothing_to_print_either(context, site_url):

@@ -412,7 +412,7 @@
 
   PacketPage.prototype.announce = function (text) {
     // The status line is role="status" (polite): read out after what the user is doing.
-    this.status.textContent = this.lastMessage ? this.lastMessage + "。" + text : text;
+    this.status.textContent = [this.lastMessage, text].filter(Boolean).join("。");
   };
 
   PacketPage.prototype.renderList = function (focus) {
@@ -528,7 +528,9 @@
       this.sheets.replaceChildren();
       this.sheets.setAttribute("data-loaded", "0");
       this.setLoading(false);
-      this.announce("印刷するシートは0枚です");
+      // Nothing to print: the empty list's words say what to do; the line keeps only what was
+      // just done (「…を外しました」), if anything.
+      this.announce("");
       return;
     }
     this.setLoading(true);
