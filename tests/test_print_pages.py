@@ -50,7 +50,7 @@ def print_with_css_page_size(page, url: str | None, target: Path) -> tuple[set[t
         ("programs/godo-mensetsukai-2027-02/", 1),
         (HIROBA, 2),
         ("programs/chiiki-zukuri-seminar/", 2),
-        ("employers/shirakaba-farm/", 3),
+        ("employers/shirakaba-farm/", 2),
         ("about/", 2),
         ("calendar/", 2),
     ],
@@ -213,16 +213,20 @@ def test_a_meeting_elsewhere_is_named_on_the_first_printed_page_with_its_date_wh
 def test_a_printed_employer_page_keeps_captions_and_introductions_with_what_they_name(page, site_url, tmp_path):
     """The bakery's 「できる作業」 and its table caption stood at the foot of page 1, the table all on
     page 2; the farm's 「支援機関の方が…連絡先です。」 ended page 2, the contact it introduces on
-    page 3. No printed page ends with a caption or with the sentence before a list of facts. The
-    pages stay as many (the content of these is two pages and a bit: the third is the rest)."""
+    page 3. No printed page ends with a caption or with the sentence before a list of facts.
+    Every sample employer prints on two sheets: 11 of the 25 took a third for a few lines (the
+    screen's spacing on paper), now each leaves room on page 2 (a quarter to a half of it)."""
     employers = sorted(path.stem for path in (Path(__file__).parents[1] / "content" / "employers").glob("*.md"))
     assert "komugi-no-oka-bakery" in employers and "asahi-yasai-farm" in employers
+    sheets = {}
     for slug in employers:
         page.goto(site_url + f"employers/{slug}/")
         names = page.eval_on_selector_all(".md-content caption, .md-content p:has(+ dl.dir-facts)", "found => found.map(n => n.textContent)")
         assert any("連絡先です" in name for name in names), slug
         _, pages = print_with_css_page_size(page, None, tmp_path / f"{slug}.pdf")
-        assert len(pages) <= 3, f"{slug}: {len(pages)} pages"
+        sheets[slug] = len(pages)
         for number, page_text in enumerate(pages[:-1], start=1):
             for name in names:
                 assert not page_text.endswith(squeeze(name)), f"{slug}: page {number} ends with {name}"
+    more = {slug: count for slug, count in sheets.items() if count > 2}
+    assert not more, f"printed on more than two sheets: {more}"
