@@ -191,6 +191,7 @@ def test_a_printed_employer_page_leaves_out_the_screen_controls(page, site_url, 
     printed = "".join(pages)
     assert "しらかば農園" in printed
     assert "窓口用セット" not in printed and "印刷用シート" not in printed, printed[:400]
+    assert "窓口・支援機関の方向け" not in printed, "the box's heading goes with the controls it names"
 
 
 from test_calendar_site import elsewhere_site  # noqa: E402,F401 - the site conftest's elsewhere_url serves

@@ -71,6 +71,20 @@ def test_an_employer_page_says_whom_its_own_number_is_for(built_site, directory)
         assert contact.index("ご相談ください。") < contact.index("支援機関の方が事業所と直接やりとりするときの連絡先です。") < contact.index("<dt>事業所の窓口</dt>"), employer.slug
 
 
+def test_an_employer_pages_staff_tools_say_they_are_for_the_counter(built_site, directory):
+    """The printable sheets and 「＋ 窓口用セットに入れる」 come before the page's content, and a
+    family on a phone took that button, the only one on the page, for the way to apply: they
+    sit together in one box headed 窓口・支援機関の方向け, under the jump to how to apply."""
+    for employer in directory.employers:
+        page = html(built_site, f"employers/{employer.slug}")
+        header = page[page.index('<header class="dir-employer__header">'):page.index('<section aria-labelledby="ladder">')]
+        box = header[header.index('<div class="dir-staff-tools">'):]
+        assert box.index('<p class="dir-staff-tools__for">窓口・支援機関の方向け</p>') < box.index('class="dir-sheet-links"'), employer.slug
+        assert box.index("data-packet-add=") < box.index("data-packet-link") < box.index("</div>"), employer.slug
+        before = header[:header.index('<div class="dir-staff-tools">')]
+        assert 'href="#contact"' in before and "dir-sheet-links" not in before and "data-packet" not in before, employer.slug
+
+
 def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, directory):
     """The category pages are headed with the words the employer list and the home page use
     (仕事の種類, not 業種); the employer page names its ladder and tasks as the employer list and
