@@ -165,6 +165,40 @@ def test_no_result_gives_help_not_an_empty_box(watched, site_url):
     assert help_box.get_by_role("link", name="一覧からさがす").is_visible()
 
 
+def test_hours_typed_as_a_word_lead_to_the_filters_that_choose_them(watched, site_url):
+    """A mother looking for a weekday morning tour types 午前: no text says it, and the help
+    under no results said nothing of the filters, closed further up, that choose the hours. It
+    names them now, and its button takes the words away and opens the filters; 午前だけ and 見学
+    chosen there find the morning tours. Without words typed the item is not shown."""
+    page = watched.page
+    open_search(page, site_url)
+    type_query(page, "午前")
+    assert result_slugs(page) == []
+    help_box = page.locator("#dir-search-empty")
+    assert "「条件でしぼりこむ」で選べます" in help_box.inner_text()
+    to_filters = help_box.get_by_role("button", name="ことばを消して、条件から選ぶ")
+    assert page.locator("#dir-search-filters").get_attribute("open") is None
+    to_filters.click()
+    wait_rendered(page)
+    assert page.locator("#dir-search-q").input_value() == ""
+    assert parse_qs(urlparse(page.url).query) == {}
+    assert page.locator("#dir-search-filters").get_attribute("open") is not None
+    assert page.evaluate("document.activeElement.closest('#dir-search-filters summary') !== null")
+    assert len(result_slugs(page)) == 25
+    page.get_by_label("午前だけ（12時まで）").check()
+    wait_rendered(page)
+    page.locator('#dir-search-filters input[name="offer"][value="tour"]').check()
+    wait_rendered(page)
+    assert parse_qs(urlparse(page.url).query) == {"offer": ["tour"], "time": ["morning"]}
+    assert len(result_slugs(page)) > 0
+    # Filters alone that find nothing (no 雇用型 training on a Sunday in the sample): the help
+    # shows, without the item about words (there are none to take away).
+    open_search(page, site_url, "?offer=training-employed&day=日")
+    assert result_slugs(page) == []
+    assert help_box.is_visible() and not page.locator("#dir-search-to-filters-item").is_visible()
+    assert watched.errors == []
+
+
 def test_a_programs_name_finds_no_employer_but_leads_to_the_program(watched, site_url):
     """Someone told of 「働く準備のひろば」 at a clinic types its name: the search finds employers
     only, so the help names the programs still meeting, and the link opens the program's page."""

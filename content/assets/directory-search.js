@@ -411,6 +411,7 @@
   var input = document.getElementById("dir-search-q");
   var status = document.getElementById("dir-search-status");
   var empty = document.getElementById("dir-search-empty");
+  var toFiltersItem = document.getElementById("dir-search-to-filters-item");
   var results = document.getElementById("dir-search-results");
   var more = document.getElementById("dir-search-more");
   // The counter packet's add button (search_page.html), cloned into every card.
@@ -871,6 +872,7 @@
     more.hidden = found.length <= shown;
     empty.hidden = found.length > 0;
     var q = (params.get("q") || "").trim();
+    toFiltersItem.hidden = !q;
     var filtered = FILTERS.some(function (name) { return params.has(name); });
     var about = q ? "「" + q + "」" + (filtered ? "と選んだ条件" : "") : (filtered ? "選んだ条件" : "");
     var line;
@@ -941,6 +943,19 @@
     typingEntry = false;
     writeUrl(true);
     render();
+  });
+  // From the help under no results (search_page.html): the typed words go, and the filters
+  // open with the focus on their summary, where the hours, days and offers are chosen.
+  document.getElementById("dir-search-to-filters").addEventListener("click", function () {
+    window.clearTimeout(typingTimer);
+    input.value = "";
+    shown = PAGE_SIZE;
+    typingEntry = false;
+    writeUrl(true);
+    render();
+    var filters = document.getElementById("dir-search-filters");
+    filters.open = true;
+    filters.querySelector("summary").focus();
   });
   more.addEventListener("click", function () {
     shown += PAGE_SIZE;
