@@ -58,6 +58,8 @@ def test_build_reports_stale_records_as_warnings_and_still_succeeds_strictly(tmp
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 12", "stale_after_months: 6"), encoding="utf-8")
+    seminar = project / "content/programs/chiiki-zukuri-seminar.md"
+    seminar.write_text(seminar.read_text(encoding="utf-8").replace("verified: 2026-11-15", "verified: 2026-04-15"), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
@@ -67,6 +69,17 @@ def test_build_reports_stale_records_as_warnings_and_still_succeeds_strictly(tmp
     assert "Aborted" not in output
     page = (tmp_path / "site/employers/hikari-jimu-service/index.html").read_text(encoding="utf-8")
     assert "この情報は6か月以上確認されていません" in page
+    # Said at the top, under the summary: before the offers' days and hours and before the number to
+    # call (at the foot, below them, it came after a family had read and phoned).
+    notice = page.index("この情報は6か月以上確認されていません")
+    assert page.index('class="dir-employer__business"') < notice < page.index('id="ladder"') < page.index('id="contact"')
+    assert page.count("か月以上確認されていません") == 1
+    from employer_directory.contrib.freshness import record_is_stale
+    stale_programs = [program for program in directory.programs if record_is_stale(program, TODAY, 6)]
+    assert [program.slug for program in stale_programs] == ["chiiki-zukuri-seminar"]
+    for program in stale_programs:
+        shown = (tmp_path / f"site/programs/{program.slug}/index.html").read_text(encoding="utf-8")
+        assert shown.index("この情報は6か月以上確認されていません") < shown.index('id="details"'), program.slug
     newest = max(directory.employers, key=lambda employer: employer.verified)
     fresh = (tmp_path / f"site/employers/{newest.slug}/index.html").read_text(encoding="utf-8")
     assert "確認されていません" not in fresh
