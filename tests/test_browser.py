@@ -53,6 +53,11 @@ def test_phone_visitor_goes_from_home_to_a_category_to_an_employer(watched, site
     page = watched.page
     page.goto(site_url)
     assert page.locator("h1").first.inner_text() == "しらかば市 協力事業所ガイド"
+    # Where a family starts comes before the counts: 事業所をさがす was two screens down, under the
+    # table; now it is within about the first screen (the second's top).
+    start = page.locator(".dir-step", has_text="働きたい方・ご家族").get_by_role("link", name="事業所をさがす")
+    assert start.bounding_box()["y"] < 1.25 * PHONE["height"]
+    assert start.bounding_box()["y"] < page.locator("table.dir-counts").bounding_box()["y"]
     page.get_by_role("link", name="農業・栽培").first.click()
     page.wait_for_url("**/categories/agriculture/")
     assert page.locator("h1").inner_text() == "仕事の種類: 農業・栽培"
