@@ -369,3 +369,29 @@ def test_a_one_meeting_program_whose_day_passed_since_the_build_says_it_ended(br
         assert session.errors == []
     finally:
         session.close()
+
+
+PLACE_LABEL_LINES = """() => [...document.querySelectorAll('.md-content .cal-place')].map(place => {
+    const text = place.firstChild;
+    const line = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return Math.round(r.getBoundingClientRect().top); };
+    return [place.textContent, line(0), line(4)];
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_place_label_of_a_meeting_stays_on_the_line_of_the_place(browser, site_url, width):
+    """「会場:」 ended a line on a phone, the place's name (kept whole) on the next: the label is held to
+    the name, so both begin on one line, on the program page and in the month's list."""
+    session = Watched(browser, {"width": width, "height": PHONE["height"]})
+    page = session.page
+    try:
+        for path in ("programs/hataraku-junbi-no-hiroba/", "calendar/2027-02/"):
+            page.goto(site_url + path)
+            places = page.evaluate(PLACE_LABEL_LINES)
+            assert len(places) >= 3, path
+            for text, label_top, name_top in places:
+                assert text.startswith("会場:\u00a0"), text
+                assert label_top == name_top, f"{path} at {width} px: 「会場:」 apart from 「{text[4:]}」"
+        assert session.errors == []
+    finally:
+        session.close()
