@@ -58,10 +58,28 @@ def test_after_every_program_has_ended_the_index_says_nothing_is_planned_and_kee
     assert '<a href="#archive">これまでの記録</a>' in coming
     assert 'id="months"' not in index  # no coming month
     archive = re.findall(r'href="[^"]*calendar/(\d{4}-\d{2})/"', index[index.index('id="archive"'):])
-    assert archive[0] == "2027-11" and archive[-1] == "2026-04" and len(archive) == 20
+    # every month with a meeting; 2027-04, 2027-05 and 2027-08 have none (see the next test)
+    assert archive[0] == "2027-11" and archive[-1] == "2026-04" and len(archive) == 17
+    assert not {"2027-04", "2027-05", "2027-08"} & set(archive)
     # In the last month itself, after its last meeting, that month is still this month's.
     index = text(built_on(tmp_path, "2027-11-30"), "calendar/index.html")
     assert "2027年11月のカレンダーを見る" in index and "これまでの予定は、下の" not in index
+
+
+def test_the_index_lists_only_months_with_meetings_and_empty_months_stay_reachable(built_site):
+    """「2027年4月（0件）」 among the months only sent a visitor to an empty page: the index lists
+    the months that have a meeting (a month whose meetings were all called off would still be
+    listed, struck-through meetings being shown). An empty month keeps its page, and the months
+    before and after it link to it."""
+    index = text(built_site, "calendar/index.html")
+    listed = re.findall(r'href="[^"]*calendar/(\d{4}-\d{2})/"[^>]*>[^<]*</a>（([^）]*)）', index[index.index('id="months"'):])
+    assert listed and "0件" not in index
+    assert [slug for slug, _ in listed][:6] == ["2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-06"]
+    for empty, before, after in [("2027-04", "2027-03", "2027-05"), ("2027-05", "2027-04", "2027-06"), ("2027-08", "2027-07", "2027-09")]:
+        page = text(built_site, f"calendar/{empty}/index.html")
+        assert "この月の予定はありません。" in page
+        assert f'href="../../calendar/{empty}/" rel="next"' in text(built_site, f"calendar/{before}/index.html")
+        assert f'href="../../calendar/{empty}/" rel="prev"' in text(built_site, f"calendar/{after}/index.html")
 
 
 def test_month_page_marks_today_and_links_neighbours(built_site):
@@ -241,7 +259,7 @@ def test_a_full_next_meeting_is_followed_by_the_next_one_with_room(built_site, t
 def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(built_site):
     html = text(built_site, "calendar/index.html")
     section = squeeze(html[html.index('id="programs"'):html.index('id="months"')])
-    names = re.findall(r'<p class="cal-programs__name"><a href="[^"]*/programs/([a-z0-9-]+)/"', html)
+    names = re.findall(r'<p class="cal-programs__name"><a class="cal-program" href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
     # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
     assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section

@@ -583,6 +583,38 @@ def test_with_the_text_at_200_percent_a_phone_breaks_section_headings_between_wo
         session.close()
 
 
+CALENDAR_PAGES = ["calendar/", "calendar/2026-11/", "calendar/2026-12/", "calendar/2027-01/", "calendar/2027-02/", "calendar/2027-03/"]
+
+
+@pytest.mark.parametrize(("width", "double"), [(360, False), (360, True), (1280, False)], ids=["phone", "phone-text-200", "wide"])
+def test_the_calendar_breaks_program_names_between_words(browser, site_url, width, double):
+    """A program's name follows the date and time in the calendar's lists and fills a narrow day
+    cell of the month grid: Chromium cut it where the line ended, 「はた / らく準備のひろば」
+    (Material lets links break anywhere, and a table's links as normal text). It breaks between
+    phrases, or between the words word-breaks.js marks, in the index's lists, the month grid
+    (wide screens) and the month's day list (phones)."""
+    session = Watched(browser, {"width": width, "height": 740})
+    try:
+        page = session.page
+        cut, broken = [], 0
+        for path in CALENDAR_PAGES:
+            page.goto(site_url + path)
+            if double:
+                page.add_style_tag(content=DOUBLE_TEXT)
+            page.evaluate(SETTLED)
+            names = page.evaluate(HEADING_LINES, ".md-content .cal-program")
+            assert names, f"{path}: no program name checked"
+            broken += sum(len(n["lines"]) > 1 for n in names)
+            cut += [f"{path}: {' / '.join(n['lines'])}" for n in names if n["inside"]]
+            sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+            assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        assert cut == []
+        assert broken, "no name took two lines: nothing was checked"
+        assert session.errors == []
+    finally:
+        session.close()
+
+
 LONG_NAMES = ["sakura-kotsu-keibi", "shirakabadai-kinoko", "higashidai-ringo-en", "himawari-chubo", "aobadai-hospital", "clean-plaza-shirakaba", "super-mitsuba-honmachi", "hikari-jimu-service"]
 """Employers whose name held a phrase longer than a phone's line at 200 %, and was cut inside a word."""
 LONGER_THAN_A_LINE = {"あおぞらブルーベリー園"}

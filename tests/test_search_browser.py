@@ -1365,3 +1365,40 @@ def test_the_footer_does_not_jump_when_the_results_arrive_on_a_slow_phone(browse
             assert sum(page.evaluate("window.shifts")) < 0.01, page.evaluate("window.shiftSources")
     finally:
         session.close()
+
+
+BACK_TO_TOP_OVER_THE_BOX = """() => {
+  // Whether Material's back-to-top button is shown, and whether it lies over the search box.
+  const top = document.querySelector('.md-top'), box = document.querySelector('#dir-search-q');
+  const a = top.getBoundingClientRect(), b = box.getBoundingClientRect();
+  const shown = top.checkVisibility({visibilityProperty: true, opacityProperty: true});
+  return {y: Math.round(scrollY), shown, over: shown && a.bottom > b.top && b.bottom > a.top && a.right > b.left && b.right > a.left};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_back_to_top_button_does_not_cover_the_search_box(browser, site_url, width):
+    """Scrolling the search page down and back up, Material's 「ページトップへ戻る」 (shown below
+    the header while the page scrolls up) lay over the search box on a phone. It stays hidden
+    within a screen of the top, and still shows further down."""
+    session = Watched(browser, {"width": width, "height": 740})
+    page = session.page
+    try:
+        open_search(page, site_url)
+        for _ in range(8):
+            page.mouse.wheel(0, 400)
+            page.wait_for_timeout(100)
+        assert page.evaluate("scrollY") > 2000
+        seen, over = [], []
+        while page.evaluate("scrollY") > 0:
+            page.mouse.wheel(0, -60)
+            page.wait_for_timeout(300)  # Material's fade
+            state = page.evaluate(BACK_TO_TOP_OVER_THE_BOX)
+            seen.append(state)
+            if state["over"]:
+                over.append(state)
+        assert over == []
+        assert any(s["shown"] for s in seen if s["y"] > 740)  # still there far from the top
+        assert session.errors == []
+    finally:
+        session.close()

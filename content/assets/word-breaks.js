@@ -5,12 +5,14 @@
 // marks the places between the heading's words where it may break (<wbr>), and the heading
 // breaks only there (keep-all, directory.css): 「さくら交通 / 警備」. A single word longer than
 // a line is still cut (overflow-wrap: anywhere), as the last resort. Headings that break well are left as they are, and so is
-// the text that a screen reader reads. Search result cards are handled as they are drawn.
+// the text that a screen reader reads. Search result cards are handled as they are drawn. A
+// program's name in the calendar (.cal-program: the index's lists, the month's grid and day list)
+// follows the date and time on the same line and was cut alike: 「はた / らく準備のひろば」.
 (function () {
   "use strict";
   if (!window.Intl || !Intl.Segmenter) return;
   var words = new Intl.Segmenter("ja", { granularity: "word" });
-  var HEADINGS = ".md-content :is(h1, h2, h3, h4)";
+  var HEADINGS = ".md-content :is(h1, h2, h3, h4, .cal-program)";
   // A short run of hiragana is a particle or a word's ending (の, に, から, ます): it stays with
   // the word before it, and a word may begin after it. Longer ones (さがす, みつば, きのこ) are
   // words of their own; so are words of two or more kanji or katakana. A single kanji after a

@@ -3,7 +3,7 @@
 Adds to the per-build :class:`~employer_directory.site_pages.SitePages` plan:
 
 * ``calendar/index.md``: this month, coming meetings, every program, coming months, the archive
-  of past months, feed links;
+  of past months (the months with a meeting), feed links;
 * ``calendar/YYYY-MM.md``: one page per month from the first to the last month with a meeting;
 * the occurrences each program page, employer page and the home page show.
 
@@ -82,6 +82,11 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
     plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name, directory.access_at))
     feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(site.page(plan.all_feed)), "feed_url": site.page(plan.all_feed)}
 
+    # The index lists the months with a meeting (a called-off one counts: it is listed, struck
+    # through). A month without any between two that have some still gets its page, reached by
+    # its neighbours' 前の月／次の月 links, but is not listed: 「2027年4月（0件）」 among the
+    # months only made a visitor open an empty page.
+    listed = [v for v in views if v.count]
     index = GeneratedPage("calendar/index.md")
     pages.generated.append(index)
     pages.views[index.src_uri] = PageView(
@@ -90,8 +95,8 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
         {
             "calendar_plan": plan,
             "current_month": plan.current,
-            "coming_months": [v for v in views if not v.is_past],
-            "past_months": [v for v in views if v.is_past][::-1],
+            "coming_months": [v for v in listed if not v.is_past],
+            "past_months": [v for v in listed if v.is_past][::-1],
             "upcoming_occurrences": calendar.upcoming(limit=10),
             "program_overview": calendar.overview(),
             **feed_links,
