@@ -121,7 +121,7 @@ def program_page(browser, site_url):
 
 def test_add_to_calendar_saves_just_that_meeting(program_page, built_site):
     session, page = program_page, program_page.page
-    link = page.get_by_role("link", name=ADD_LINK)
+    link = page.get_by_role("link", name=ADD_LINK, exact=True)
     assert link.get_attribute("data-cal-uid") == UID
     with page.expect_download() as info:
         link.click()
@@ -147,7 +147,7 @@ def test_add_to_calendar_saves_just_that_meeting(program_page, built_site):
 
 def test_add_to_calendar_gives_the_whole_feed_when_the_meeting_is_not_in_it(program_page, built_site):
     session, page = program_page, program_page.page
-    link = page.get_by_role("link", name=ADD_LINK)
+    link = page.get_by_role("link", name=ADD_LINK, exact=True)
     link.evaluate("link => link.setAttribute('data-cal-uid', 'no-such-meeting@example.github.io')")
     with page.expect_download() as info:
         link.click()
@@ -161,7 +161,7 @@ def test_without_javascript_add_to_calendar_gives_the_program_feed(browser, site
     try:
         page = context.new_page()
         page.goto(site_url + f"programs/{PROGRAM}/")
-        link = page.get_by_role("link", name=ADD_LINK)
+        link = page.get_by_role("link", name=ADD_LINK, exact=True)
         assert link.get_attribute("href") == f"../../{FEED}"
         note = page.locator("p.cal-note")
         assert note.is_visible() and "このプログラムのすべての回がまとめて入ります" in note.inner_text()
@@ -215,7 +215,8 @@ def test_pages_of_a_stopped_daily_rebuild_say_so_and_end_past_meetings(browser, 
         assert page.locator(".cal-sessions li", has_text="2026年11月25日(水)").first.locator(".cal-status").inner_text() == "終了"
         assert not page.locator(".cal-next").is_visible()  # its 次回 (11-25) is past: the list below says what comes
         past = page.locator(".cal-sessions li", has_text="2026年11月25日(水)").first
-        assert not past.locator(".cal-add").is_visible()  # nothing to add to a calendar any more
+        # nothing to add to a calendar any more: neither the file nor Google Calendar
+        assert past.locator(".cal-add").count() == 2 and not any(link.is_visible() for link in past.locator(".cal-add").all())
         page.goto(site_url + "calendar/")
         line = page.locator(".cal-programs li", has_text="はたらく準備のひろば")
         assert "次回の日程は、プログラムのページで確かめてください。" in line.inner_text() and "11月25日" not in line.inner_text()
@@ -355,12 +356,13 @@ def test_a_one_meeting_program_whose_day_passed_since_the_build_says_it_ended(br
         page.goto(site_url + "programs/tour-shirakaba-farm/")
         line = page.locator(".cal-only")
         assert line.inner_text().startswith("日時: 2026年12月16日(水) 10:00〜11:30")
-        assert line.locator(".cal-add").is_visible() and page.locator(".cal-sessions").count() == 0
+        assert line.locator(".cal-add").count() == 2 and all(link.is_visible() for link in line.locator(".cal-add").all())
+        assert page.locator(".cal-sessions").count() == 0
         session.context.clock.set_fixed_time("2026-12-17T01:00:00Z")  # 10:00 on 12-17 in Japan
         page.reload()
         assert line.is_visible() and "2026年12月16日(水)" in line.inner_text()
         assert line.locator(".cal-status").inner_text() == "終了"
-        assert not line.locator(".cal-add").is_visible()
+        assert not any(link.is_visible() for link in line.locator(".cal-add").all())  # the file's and Google Calendar's
         # the calendar index says it as 日時 too: it stays there, 終了 (no "see the program page
         # for the next one", as a series' past 次回 is replaced by)
         page.goto(site_url + "calendar/")

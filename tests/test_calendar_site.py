@@ -170,7 +170,7 @@ def test_a_one_meeting_program_gives_its_date_once(built_site):
     for slug, day in (("tour-shirakaba-farm", "2026年12月16日(水)"), ("godo-mensetsukai-2027-02", "2027年2月17日(水)")):
         html = text(built_site, f"programs/{slug}/index.html")
         dates = html[html.index('id="dates"'):html.index('id="details"')]
-        assert squeeze(dates).count(day) == 2, slug  # the date, and the calendar link's words for it
+        assert squeeze(dates).count(day) == 3, slug  # the date, and the two calendar links' words for it
         assert f"日時: {day}" in squeeze(dates) and "次回" not in dates and "cal-sessions" not in dates, slug
         assert dates.count('class="cal-status') == 1 and dates.count('class="cal-add"') == 1, slug
         assert "data-next" not in dates, slug  # build-age.js would hide the page's only date once past
@@ -532,6 +532,43 @@ def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_sit
         assert uid in {str(e["UID"]) for e in events} and uid not in linked
     assert html.count('<script src="../../assets/calendar-add.js"></script>') == 1
     assert (built_site / "assets/calendar-add.js").is_file()
+
+
+def test_each_coming_meeting_has_a_google_calendar_link_beside_its_add_link(built_site):
+    """Android's calendar (Google Calendar) does not open the .ics file: beside each meeting's
+    「カレンダーに追加」 a plain link opens Google Calendar's event template with the meeting in it;
+    none for a cancelled or a past meeting, as for 「カレンダーに追加」."""
+    from html import unescape
+    from urllib.parse import parse_qs, urlsplit
+
+    html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
+    links = re.findall(r'<a class="cal-add cal-add--google" href="([^"]+)" rel="noreferrer">Googleカレンダーに追加<span class="cal-sr">（([^<]+)）</span></a>', html)
+    assert len(links) == html.count('<a class="cal-add" href=') == 8
+    fields = {}
+    for href, _ in links:
+        url = urlsplit(unescape(href))
+        assert url.scheme + "://" + url.netloc + url.path == "https://calendar.google.com/calendar/render"
+        query = {name: values[0] for name, values in parse_qs(url.query).items()}
+        fields[query["dates"]] = query
+    coming = fields["20261223T133000/20261223T150000"]
+    assert coming == {
+        "action": "TEMPLATE",
+        "text": "はたらく準備のひろば クリスマスイベント「あたたか会」",
+        "dates": "20261223T133000/20261223T150000",
+        "ctz": "Asia/Tokyo",
+        "details": "https://example.github.io/kyoryoku-jigyosho/programs/hataraku-junbi-no-hiroba/",
+        "location": coming["location"],
+    } and coming["location"].startswith("しらかば市総合福祉センター 2階 研修室 ")
+    assert not any(d.startswith(("20270127", "20261111")) for d in fields)  # 中止, 終了
+    # each link has its own name for a screen reader (the meeting's date and time)
+    names = [name for _, name in links]
+    assert len(set(names)) == len(names) and "2026年12月23日(水) 13:30〜15:00" in names
+    # a program's only meeting has it too, beside its 「カレンダーに追加」
+    tour = text(built_site, "programs/tour-shirakaba-farm/index.html")
+    assert tour.count("cal-add--google") == 1 and "dates=20261216T100000/20261216T113000" in tour
+    # hidden on paper with the other link
+    css = text(built_site, "assets/calendar.css")
+    assert re.search(r"@media print \{[^}]*\.cal-adds[,\s][^}]*display: none", css)
 
 
 def test_no_ics_file_per_meeting(built_site):

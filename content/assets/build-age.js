@@ -33,7 +33,7 @@
       if (chip.getAttribute("data-date") < today) {
         setChip(chip, "終了", "ended");
         var meeting = chip.closest("li, .cal-only");  // nothing left to add to a calendar
-        var add = meeting && meeting.querySelector(".cal-add");
+        var add = meeting && meeting.querySelector(".cal-adds");  // both links (the file, Google Calendar)
         if (add) add.hidden = true;
       } else if (deadline && deadline < today) {
         if (chip.hasAttribute("data-walk-in")) setChip(chip, "当日参加可", "walk-in");

@@ -19,6 +19,7 @@ from typing import Callable
 
 from ..site_address import SiteAddress
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
+from .google import google_calendar_url
 from .ics import event_uid, feed_files, ics_path_for_program, uid_domain
 from .month_view import WEEKDAY_HEADERS, MonthView, month_views
 from .occurrences import TAKES_PLACE, Month, Occurrence
@@ -56,17 +57,24 @@ class CalendarPlan:
 class CalendarAdd:
     """A meeting's "カレンダーに追加" link. It points at the program's feed; ``assets/calendar-add.js``
     cuts the one event with ``uid`` out of it and saves it as ``filename``. Without JavaScript
-    the link gives the whole feed."""
+    the link gives the whole feed. Beside it, 「Googleカレンダーに追加」 opens ``google`` (Google
+    Calendar's event template address: Android's calendar does not open .ics files)."""
 
     feed: str
     uid: str
     filename: str
+    google: str
 
 
-def calendar_adds(occurrences: tuple[Occurrence, ...], feed: str, domain: str) -> dict[str, CalendarAdd]:
+def calendar_adds(occurrences: tuple[Occurrence, ...], feed: str, domain: str, page_url: str) -> dict[str, CalendarAdd]:
     """The add links of a program's meetings, by occurrence key: every coming meeting that is not
-    cancelled (募集中, 満員, 受付終了 or 当日参加可; past ones drop out at the daily rebuild)."""
-    return {o.key: CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics") for o in occurrences if o.status in TAKES_PLACE}
+    cancelled (募集中, 満員, 受付終了 or 当日参加可; past ones drop out at the daily rebuild).
+    ``page_url`` is the program page's full address (the Google Calendar event's details)."""
+    return {
+        o.key: CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics", google_calendar_url(o, page_url))
+        for o in occurrences
+        if o.status in TAKES_PLACE
+    }
 
 
 def webcal(url: str) -> str:
@@ -127,7 +135,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(site.page(feed)),
                 "program_feed_url": site.page(feed),
-                "calendar_adds": calendar_adds(occurrences, feed, domain),
+                "calendar_adds": calendar_adds(occurrences, feed, domain, site.program(program.slug)),
             }
         )
 
