@@ -922,12 +922,17 @@
     if (!event.isComposing) searchAsTyped();
   });
   input.addEventListener("compositionend", searchAsTyped);
-  form.addEventListener("change", function (event) {
-    if (event.target === input) return;
+  // A search the reader chose (a box ticked, the filters cleared, the words taken away): a new
+  // entry of the history, from the first page of results.
+  function searchAnew() {
     shown = PAGE_SIZE;
     typingEntry = false;
     writeUrl(true);
     render();
+  }
+  form.addEventListener("change", function (event) {
+    if (event.target === input) return;
+    searchAnew();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -939,20 +944,14 @@
   });
   document.getElementById("dir-search-clear").addEventListener("click", function () {
     form.querySelectorAll('input[type="checkbox"]').forEach(function (box) { box.checked = false; });
-    shown = PAGE_SIZE;
-    typingEntry = false;
-    writeUrl(true);
-    render();
+    searchAnew();
   });
   // From the help under no results (search_page.html): the typed words go, and the filters
   // open with the focus on their summary, where the hours, days and offers are chosen.
   document.getElementById("dir-search-to-filters").addEventListener("click", function () {
     window.clearTimeout(typingTimer);
     input.value = "";
-    shown = PAGE_SIZE;
-    typingEntry = false;
-    writeUrl(true);
-    render();
+    searchAnew();
     var filters = document.getElementById("dir-search-filters");
     filters.open = true;
     filters.querySelector("summary").focus();

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode, quote
 
-from ..quoting import theme_after_title
+from .ics import meeting_title, place_words
 from .occurrences import TOKYO, Occurrence
 
 TEMPLATE = "https://calendar.google.com/calendar/render"
@@ -37,15 +37,12 @@ def _location(occurrence: Occurrence) -> str:
     place = occurrence.place
     if place is None:
         return ""
-    if place.online:
-        return ONLINE
-    return place.name + (f" {place.address}" if place.address else "")
+    return ONLINE if place.online else place_words(place)
 
 
 def google_calendar_url(occurrence: Occurrence, page_url: str) -> str:
     """The event template address of a meeting; ``page_url`` is the program page's full address."""
-    title = occurrence.program_title + (theme_after_title(occurrence.title) if occurrence.title else "")
-    params = [("action", "TEMPLATE"), ("text", title), ("dates", _dates(occurrence)), ("ctz", TIME_ZONE), ("details", page_url)]
+    params = [("action", "TEMPLATE"), ("text", meeting_title(occurrence)), ("dates", _dates(occurrence)), ("ctz", TIME_ZONE), ("details", page_url)]
     location = _location(occurrence)
     if location:
         params.append(("location", location))

@@ -96,6 +96,17 @@ def event_uid(occurrence: Occurrence, domain: str) -> str:
     return f"{occurrence.key}@{domain}"
 
 
+def meeting_title(occurrence: Occurrence) -> str:
+    """A meeting's title in a calendar app: the program's, then the meeting's theme (the feed puts
+    【中止】 or 【満員】 before it; 「Googleカレンダーに追加」 takes it as it is)."""
+    return occurrence.program_title + (theme_after_title(occurrence.title) if occurrence.title else "")
+
+
+def place_words(place: "Place") -> str:
+    """A place in a calendar app's location field: its name, then its address if it has one."""
+    return place.name + (f" {place.address}" if place.address else "")
+
+
 def _properties(pairs: list[tuple[str, object]]) -> bytes:
     """Content lines of some VEVENT properties, serialised (and folded) by icalendar."""
     event = icalendar.Event()
@@ -149,7 +160,7 @@ class _ProgramEvents:
 
     def event(self, occurrence: Occurrence) -> bytes:
         program = self.program
-        summary = program.title + (theme_after_title(occurrence.title) if occurrence.title else "")
+        summary = meeting_title(occurrence)
         # 中止 and 満員 come from the file, not from the build date: a full meeting stays 【満員】
         # after its day (its status turns 終了 on the pages), so the daily rebuild alone never
         # changes a feed (Occurrence.marked_full).
@@ -181,7 +192,7 @@ class _ProgramEvents:
             description = b""
         else:
             description = self.description(place)
-        location = _line("location", place.name + (f" {place.address}" if place.address else ""))
+        location = _line("location", place_words(place))
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
 
 
