@@ -94,6 +94,32 @@ class Offer(Strict):
         return f"{self.capacity}人" + (f"（{self.capacity_note}）" if self.capacity_note else "")
 
     @property
+    def days_label(self) -> str:
+        """The days as pages show them: 「火・木曜」, or empty."""
+        return "・".join(self.days) + "曜" if self.days else ""
+
+    @property
+    def days_in_short(self) -> str:
+        """The days in few characters, for a line in a narrow box: three or more days in a row as
+        「月〜金曜」, every day as 「毎日」; 「火・木曜」 as ``days_label``; or empty."""
+        if len(self.days) == len(WEEKDAYS):
+            return "毎日"
+        runs: list[list[str]] = []
+        for position, day in enumerate(WEEKDAYS):
+            if day in self.days:
+                if runs and WEEKDAYS.index(runs[-1][-1]) == position - 1:
+                    runs[-1].append(day)
+                else:
+                    runs.append([day])
+        parts = [f"{run[0]}〜{run[-1]}" if len(run) >= 3 else "・".join(run) for run in runs]
+        return "・".join(parts) + "曜" if parts else ""
+
+    @property
+    def days_and_hours(self) -> str:
+        """曜日・時間 as pages show it: 「火・木曜 14:00〜15:00」, 「月・水曜」, 「9:00〜12:00」, or empty."""
+        return " ".join(part for part in (self.days_label, str(self.hours) if self.hours else "") if part)
+
+    @property
     def term(self) -> Term:
         term = offer_by_label(self.type)
         assert term is not None  # guaranteed by OfferLabel
