@@ -102,7 +102,7 @@ def test_mistakes_in_the_settings_of_mkdocs_yml_are_located_in_japanese(tmp_path
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("{id: north, label: 北部}", "{id: North, label: 北部}").replace('from: "12-29"', 'from: "12-32"')
+    text = text.replace("{id: north, label: 北部", "{id: North, label: 北部").replace('from: "12-29"', 'from: "12-32"')
     text = text.replace("    organization:", "    organisation:")
     config.write_text(text, encoding="utf-8")
     lines = text.splitlines()

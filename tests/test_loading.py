@@ -179,6 +179,29 @@ def test_validate_tells_of_a_coming_meeting_on_a_closure_day_without_stopping(tm
     assert "お知らせ" not in capsys.readouterr().out
 
 
+def test_validate_tells_of_an_employer_in_a_town_of_another_area_without_stopping(tmp_path, capsys, monkeypatch):
+    """An employer in 本町 written as 北部, while mkdocs.yml puts 本町 in 中央: a family in 本町
+    who picks 中央 would not find it. validate says so at its area: line, as a GitHub warning, and
+    still succeeds (the centre may place one workplace apart). Right again, nothing is said."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("DIRECTORY_BUILD_DATE", "2026-11-22")
+    employer = next(path for path in sorted((project / "content" / "employers").glob("*.md")) if "address: しらかば市本町" in path.read_text(encoding="utf-8"))
+    text = employer.read_text(encoding="utf-8")
+    address = re.search(r"^address: (.*)$", text, re.M).group(1)
+    employer.write_text(text.replace("\narea: 中央\n", "\narea: 北部\n", 1), encoding="utf-8")
+    line = employer.read_text(encoding="utf-8").split("\n").index("area: 北部") + 1
+    config = project / "mkdocs.yml"
+    assert cli.main(["validate", "--github", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    where = f"content/employers/{employer.name}"
+    assert f"{where}:{line}: 項目「area（地域）」: 住所（{address}）の町「本町」は、mkdocs.yml では地域「中央」に入っていますが、area: は「北部」です。→ area: を「中央」にするか" in out
+    assert f"::warning file={where},line={line}::" in out
+    employer.write_text(text, encoding="utf-8")
+    assert cli.main(["validate", "--config", str(config)]) == 0
+    assert "お知らせ" not in capsys.readouterr().out
+
+
 def test_validate_asks_about_a_new_program_dated_last_year_at_the_new_year(tmp_path, capsys, monkeypatch):
     """On 2026-12-28 staff add January's forum as 2026-01-20 (last year, by habit). The date is
     valid and the program would sit in last year's archive as 終了, never among the coming
@@ -384,6 +407,63 @@ def test_settings_shown_to_the_public_are_checked_like_content(raw, field, words
         load_settings(raw)
     (problem,) = raised.value.problems
     assert problem.field == f"extra.directory.{field}" and words in problem.format()
+
+
+CENTRAL = {"id": "central", "label": "中央"}
+
+
+@pytest.mark.parametrize(
+    ("towns", "field", "words"),
+    [
+        ("中央町・本町", "towns", "町は [ ] で囲んだ一覧で書く項目です（「中央町・本町」と書かれています）。→ 町の名前を「, 」で区切って [ ] で囲んでください（例: towns: [中央町, 本町, 駅前通り]）"),
+        (None, "towns", "町の一覧が空です"),
+        ({"中央町": "本町"}, "towns", "町は [ ] で囲んだ一覧で書く項目です。"),
+        (["中央町", ""], "towns[2番目]", "町の名前が空です。→ 空のところを消すか、町の名前を書いてください"),
+        (["中央町", None], "towns[2番目]", "町の名前が空です"),
+        (["中央町", ["本町"]], "towns[2番目]", "町の名前は文字で書く項目です"),
+        (["中央町・本町"], "towns[1番目]", "「中央町・本町」は町の名前を2つ以上つなげて書いたように読めます"),
+        (["中央町", "<b>本町</b>"], "towns[2番目]", "HTML のタグ"),
+        (["本町", "本町"], "towns[2番目]", "町「本町」が2回書かれています"),
+    ],
+)
+def test_an_areas_towns_are_checked_with_a_fix_in_japanese(towns, field, words):
+    """Found when the towns were added: each area may name the towns it covers, shown to families
+    where they pick an area; a name written wrong would be shown so."""
+    with pytest.raises(ContentInvalid) as raised:
+        load_settings({"areas": [{**CENTRAL, "towns": towns}]})
+    (problem,) = raised.value.problems
+    assert problem.field.startswith(f"extra.directory.areas[1番目].{field}（地域に入る町）") and words in problem.format()
+
+
+def test_a_town_in_two_areas_is_refused_at_its_line_of_mkdocs_yml(tmp_path):
+    """A family in 本町 would be sent to both areas: a town belongs to one."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    north = re.search(r"^      - \{id: north, .*$", config, re.M).group(0)
+    (tmp_path / "mkdocs.yml").write_text(config.replace(north, "      - {id: north, label: 北部, towns: [北町, 本町]}"), encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    with pytest.raises(ContentInvalid) as raised:
+        cli.read_settings(tmp_path / "mkdocs.yml")
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.field) == (config.split("\n").index(north) + 1, "extra.directory.areas[2番目].towns[2番目]（地域に入る町）")
+    assert "町「本町」が 1番目の地域「中央」と 2番目の地域「北部」の両方に書かれています。→ 1つの地域だけに書いてください" in problem.format()
+
+
+def test_towns_not_written_as_a_list_stop_the_build_at_their_line(tmp_path):
+    project = copy_project(tmp_path, with_content=False)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    written = re.search(r"^      - \{id: south, .*$", text, re.M).group(0)
+    config.write_text(text.replace(written, "      - {id: south, label: 南部, towns: 南町・南原町}"), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    line = text.split("\n").index(written) + 1
+    assert f"mkdocs.yml:{line}: 項目「extra.directory.areas[3番目].towns（地域に入る町）」: 町は [ ] で囲んだ一覧で書く項目です（「南町・南原町」と書かれています）。→ 町の名前を「, 」で区切って [ ] で囲んでください" in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_areas_may_name_no_towns():
+    assert load_settings({"areas": [CENTRAL, {**CENTRAL, "id": "north", "label": "北部", "towns": []}]}).area_terms()[0].towns == ()
 
 
 def test_an_empty_contact_phone_still_means_none():

@@ -137,6 +137,56 @@ def test_listing_pages_list_exactly_their_employers(built_site, directory):
         assert linked == {employer.slug for employer in listing.employers}, listing.src_uri
 
 
+def _text(fragment: str) -> str:
+    return re.sub(r"<[^>]+>", "", fragment)
+
+
+def _area_choices(site: Path, term) -> dict[str, str]:
+    """The text a person reads where they pick the area ``term``: its line in the area list of
+    事業所をさがす, the line under the heading of its own page, its box among the search's filters."""
+    index = html(site, "employers")
+    search = html(site, "search")
+    own = html(site, f"areas/{term.id}")
+    return {
+        "index": _text(re.search(rf'<li><a href="\.\./areas/{term.id}/">.*?</li>', index).group(0)),
+        "page": _text(own.split("</h1>", 1)[1].split('<p class="dir-count">', 1)[0]).strip(),
+        "filter": _text(re.search(rf'<label class="dir-search__option"><input type="checkbox" name="area" value="{term.id}">.*?</label>', search).group(0)).strip(),
+    }
+
+
+def test_each_area_says_which_towns_it_covers_where_it_is_chosen(built_site, directory):
+    """A family on a phone who lives in 本町 could not tell whether that is 中央 or 北部: the area
+    list of 事業所をさがす, each area's page and the search's area filter name the area's towns
+    (mkdocs.yml areas[].towns, the centre's definition of the area)."""
+    areas = directory.settings.area_terms()
+    assert len(areas) == 5 and all(term.towns for term in areas)  # the sample names every area's towns
+    assert [term.label for term in areas if "本町" in term.towns] == ["中央"]
+    for listing in directory.area_listings():
+        term, towns = listing.term, "・".join(listing.term.towns)
+        assert _area_choices(built_site, term) == {
+            "index": f"{term.label}（{len(listing.employers)}）{towns}",
+            "page": f"この地域の町: {towns}",
+            "filter": f"{term.label}（{towns}）",
+        }
+
+
+def test_areas_without_towns_are_shown_as_before(tmp_path):
+    """towns: is optional: without it an area is its name alone, as before the setting."""
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text, removed = re.subn(r", towns: \[[^\]]*\]", "", config.read_text(encoding="utf-8"))
+    assert removed == 5
+    config.write_text(text, encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    settings = read_settings(config)
+    directory = load_directory(project / "content", settings, root=project)
+    for listing in directory.area_listings():
+        term = listing.term
+        assert _area_choices(tmp_path / "site", term) == {"index": f"{term.label}（{len(listing.employers)}）", "page": "", "filter": term.label}
+    assert "dir-towns" not in html(tmp_path / "site", "search") + html(tmp_path / "site", "employers")
+
+
 def test_offer_pages_cover_the_whole_ladder(built_site):
     for term in OFFER_TYPES:
         assert (built_site / "offers" / term.id / "index.html").exists()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic_core import PydanticCustomError
 
-from employer_directory.models.values import jp_date, number_runs, parse_phone, parse_staff_date, parse_time_range, suggested_time
+from employer_directory.models.values import jp_date, names_town, number_runs, parse_phone, parse_staff_date, parse_time_range, suggested_time
 
 
 def fix_of(call, value) -> str:
@@ -192,3 +192,20 @@ def test_a_time_range_with_a_note_after_it_is_told_where_the_note_goes(written, 
     with pytest.raises(PydanticCustomError) as raised:
         parse_time_range(written)
     assert said in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("address", "town", "named"),
+    [
+        ("しらかば市本町2-3-4", "本町", True),
+        ("しらかば市 本町２－３－４", "本町", True),  # a space, full-width digits and dash
+        ("しらかば市白樺台三丁目", "白樺台", True),
+        ("本町5-1-1", "本町", True),
+        ("しらかば市宮本町1-2", "本町", False),  # another town that ends the same
+        ("しらかば市本町通り5", "本町", False),
+        ("しらかば市南原町418-2", "南町", False),
+    ],
+)
+def test_an_address_names_a_town_only_as_its_town(address, town, named):
+    """For the notice of an employer whose town mkdocs.yml puts in another area (loading.area_town_notices)."""
+    assert names_town(address, town) is named

@@ -14,7 +14,7 @@ import yaml
 
 from .contrib import commands as contrib_commands
 from .frontmatter import FrontMatter, SettingsLoader, colon_in_value, explain_yaml_error, yaml_slip
-from .loading import closure_notices, ended_pause_notices, load_directory, paused_employer_meeting_notices, year_typo_notices
+from .loading import area_town_notices, closure_notices, ended_pause_notices, load_directory, paused_employer_meeting_notices, year_typo_notices
 from .problems import ContentInvalid, Problem
 from .schema_export import render_schemas
 from .settings import SettingsFile, load_settings, settings_invalid
@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         + year_typo_notices(directory, root)
         + ended_pause_notices(directory, root)
         + paused_employer_meeting_notices(directory, root)
+        + area_town_notices(directory, root)
     )
     if notices:
         print("\nお知らせ（サイトは作られます。確かめてください）:")

@@ -10,6 +10,7 @@ from .calendar.closures import ClosedPeriod
 from .calendar.occurrences import TAKES_PLACE, Occurrence, ProgramCalendar, build_calendar
 from .models.employer import Employer
 from .models.program import Place, Program, VenueAccess, venue_access
+from .models.values import names_town
 from .settings import DirectorySettings
 from .vocabulary import OFFER_TYPES, Term
 
@@ -73,6 +74,15 @@ class Directory:
 
     def area_of(self, employer: Employer) -> Term | None:
         return next((term for term in self.settings.area_terms() if term.label == employer.area), None)
+
+    def area_by_town(self, employer: Employer) -> tuple[Term, str] | None:
+        """The area whose ``towns`` hold the town of ``employer``'s address, and that town (the
+        longest name that fits: 南原町 before 南町), if any area lists it."""
+        found = [(town, term) for term in self.settings.area_terms() for town in term.towns if names_town(employer.address, town)]
+        if not found:
+            return None
+        town, term = max(found, key=lambda pair: len(pair[0]))
+        return term, town
 
     def accommodation_terms_of(self, employer: Employer) -> list[Term]:
         wanted = set(employer.accommodations)

@@ -518,6 +518,29 @@ def ended_pause_notices(directory: Directory, root: Path) -> list[Problem]:
     return notices
 
 
+def area_town_notices(directory: Directory, root: Path) -> list[Problem]:
+    """Employers whose address is in a town that mkdocs.yml lists under another area than their
+    ``area:`` (本町 is 中央's, the file says 北部): the employer would be missing from the area a
+    family who lives there picks. Not refused: the centre may place one workplace apart, and a
+    town's name may be read into an address where it is not meant (models.values.names_town)."""
+    notices = []
+    for employer in directory.employers:
+        by_town = directory.area_by_town(employer)
+        if by_town is None or by_town[0].label == employer.area:
+            continue
+        area, town = by_town
+        notices.append(
+            Problem(
+                employer.source_path,
+                _line_in_file(root, employer, "area"),
+                field_label(Employer, ("area",)),
+                f"住所（{employer.address}）の町「{town}」は、mkdocs.yml では地域「{area.label}」に入っていますが、area: は「{employer.area}」です",
+                f"area: を「{area.label}」にするか、mkdocs.yml の areas: の towns: を直してください。この事業所だけ「{employer.area}」として扱うのなら、このままで構いません",
+            )
+        )
+    return notices
+
+
 def paused_employer_meeting_notices(directory: Directory, root: Path) -> list[Problem]:
     """Meetings to come of a program held with an employer (a tour day at its farm) that fall in
     that employer's pause (受け入れ休止): the program page and the calendar still invite people

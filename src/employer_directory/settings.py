@@ -6,16 +6,16 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .calendar.closures import DEFAULT_CLOSURES, Closure
 from .frontmatter import KEY_TWICE_FIX, FrontMatter, SettingsLoader, key_written_twice, mapping_nodes
 from .maps import QUERY, map_host, map_search_url
-from .models.values import SLUG, TOKYO, Count, ShortSetting, StaffDate, optional_setting_text, parse_phone, parse_staff_date, staff_error, staff_errors
+from .models.values import SLUG, TOKYO, Count, ShortSetting, StaffDate, no_repeats, optional_setting_text, parse_phone, parse_staff_date, staff_error, staff_errors
 from .problems import ContentInvalid, Problem
 from .search.normalize import SearchWords, fold_text
 from .search.tokenize import is_one_run, query_terms
@@ -42,6 +42,62 @@ class TermSetting(BaseModel):
 
     def term(self) -> Term:
         return Term(self.id, self.label, self.description)
+
+
+TOWNS_EXAMPLE = "towns: [中央町, 本町, 駅前通り]"
+
+TOWN_SEPARATORS = re.compile(r"[、・,，/／\s]")
+"""Signs that part two towns written as one name (「中央町・本町」): the site joins the towns with
+「・」, so such a name would read as two and could not be told from a list of two."""
+
+
+def _town_written(value: Any) -> Any:
+    """Before ShortSetting's checks, whose fixes speak of a whole line, not of a name in a list."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise staff_error("町の名前が空です", f"空のところを消すか、町の名前を書いてください（例: {TOWNS_EXAMPLE}）")
+    if isinstance(value, (bool, dict, list)):
+        raise staff_error("町の名前は文字で書く項目です", f"町の名前だけを「, 」で区切って書いてください（例: {TOWNS_EXAMPLE}）")
+    return value
+
+
+def _one_town(name: str) -> str:
+    if TOWN_SEPARATORS.search(name):
+        raise staff_error(
+            f"「{name}」は町の名前を2つ以上つなげて書いたように読めます（、・, や空白は町の区切りに使います）",
+            f"町ごとに「, 」で区切ってください（例: {TOWNS_EXAMPLE}）",
+        )
+    return name
+
+
+class AreaSetting(TermSetting):
+    """An area (地域) of the centre's own making, and the towns (町) it covers."""
+
+    towns: list[Annotated[ShortSetting, BeforeValidator(_town_written), AfterValidator(_one_town)]] = Field(
+        default_factory=list,
+        title="地域に入る町",
+        description="この地域に入る町の名前。事業所をさがすページ・地域のページ・キーワード検索の地域の選択肢に出ます（まだ事業所のない町も書けます）。書かなければ地域の名前だけ",
+    )
+
+    @field_validator("towns", mode="before")
+    @classmethod
+    def _towns_listed(cls, value: Any) -> Any:
+        if value is None:  # "towns:" with nothing after it
+            raise staff_error("町の一覧が空です", f"町の名前を [ ] で囲んで書くか、この行を消してください（例: {TOWNS_EXAMPLE}）")
+        if not isinstance(value, list):
+            shown = f"（「{value}」と書かれています）" if isinstance(value, str) else ""
+            raise staff_error(
+                f"町は [ ] で囲んだ一覧で書く項目です{shown}",
+                f"町の名前を「, 」で区切って [ ] で囲んでください（例: {TOWNS_EXAMPLE}）",
+            )
+        return value
+
+    @field_validator("towns")
+    @classmethod
+    def _town_once(cls, towns: list[str]) -> list[str]:
+        return no_repeats(towns, "町")
+
+    def term(self) -> Term:
+        return Term(self.id, self.label, self.description, tuple(self.towns))
 
 
 class AccommodationSetting(TermSetting):
@@ -162,7 +218,7 @@ class DirectorySettings(BaseModel):
     contact_hours: str = Field("", description="電話を受け付ける曜日と時間（例: 平日 8:30〜17:15）")
     content_dir: str = Field("content", description="内容ファイルを置くフォルダ（mkdocs.yml からの相対パス）")
     categories: list[TermSetting] = Field(default_factory=lambda: [TermSetting(**c) for c in DEFAULT_CATEGORIES])
-    areas: list[TermSetting] = Field(default_factory=list, description="地域の一覧。空なら地域は自由記述")
+    areas: list[AreaSetting] = Field(default_factory=list, description="地域の一覧。空なら地域は自由記述。towns: にその地域に入る町を書けます")
     accommodations: list[AccommodationSetting] = Field(
         default_factory=lambda: [AccommodationSetting(**a) for a in DEFAULT_ACCOMMODATIONS]
     )
@@ -247,6 +303,28 @@ class DirectorySettings(BaseModel):
                     )
                 seen[value] = index
         return terms
+
+    @field_validator("areas")
+    @classmethod
+    def _town_in_one_area(cls, areas: list[AreaSetting]) -> list[AreaSetting]:
+        """A town in two areas would send a family who lives there to both (and the site would
+        say it is in both): each town belongs to one area."""
+        errors = []
+        area_of: dict[str, int] = {}
+        for index, area in enumerate(areas):
+            for position, town in enumerate(area.towns):
+                first = area_of.setdefault(town, index)
+                if first != index:
+                    errors.append(
+                        staff_error(
+                            f"町「{town}」が {first + 1}番目の地域「{areas[first].label}」と {index + 1}番目の地域「{area.label}」の両方に書かれています",
+                            "1つの地域だけに書いてください（町の中で地域が分かれるなら、「本町1〜3丁目」のように分けて書きます）",
+                            at=f"{index}.towns.{position}",
+                        )
+                    )
+        if errors:
+            raise staff_errors(errors)
+        return areas
 
     @field_validator("search_words")
     @classmethod

@@ -16,6 +16,9 @@ class Term:
     id: str
     label: str
     description: str = ""
+    towns: tuple[str, ...] = ()
+    """An area's towns (町), as the centre defines the area (mkdocs.yml ``areas[].towns``); shown
+    where a person picks an area. Empty for the other vocabularies, and for an area without them."""
 
 
 OFFER_TYPES: tuple[Term, ...] = (

@@ -102,6 +102,17 @@ _ADDRESS_DASHES = str.maketrans({c: "-" for c in DASH_CHARACTERS if c != "ー"})
 """The dashes of ``address_key`` but the long vowel 「ー」, which is one only after a digit."""
 
 
+def names_town(address: str, town: str) -> bool:
+    """Whether ``address`` is in ``town`` (a name of mkdocs.yml ``areas[].towns``): the name
+    comes at the start or after the city (市, 区, 郡, 町, 村 …) and is followed by a number, a
+    kanji numeral or 丁目/番地/字, or ends the address. しらかば市本町2-3-4 is in 本町; しらかば市宮本町1
+    and しらかば市本町通り5 are not. Compared as ``address_key`` writes both."""
+    flat, name = address_key(address), address_key(town)
+    if not name:
+        return False
+    return re.search(rf"(?:^|(?<=[都道府県市区郡町村])){re.escape(name)}(?=$|[0-9\-一二三四五六七八九十〇丁番字])", flat) is not None
+
+
 # --- text ---------------------------------------------------------------------------------
 
 
