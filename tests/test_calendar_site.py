@@ -251,9 +251,14 @@ def test_a_full_next_meeting_is_followed_by_the_next_one_with_room(built_site, t
     """On 11-30 the group's next meeting (12-09) is 満員: a seeker reading only that takes the
     group for full, so the page also gives 12-23, which has room. When the next one has room
     (the sample's 11-22), there is no second line."""
-    page = squeeze(text(built_on(tmp_path, "2026-11-30"), "programs/hataraku-junbi-no-hiroba/index.html"))
+    html = text(built_on(tmp_path, "2026-11-30"), "programs/hataraku-junbi-no-hiroba/index.html")
+    page = squeeze(html)
     assert re.search(r"次回: 2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 会場: しらかば市総合福祉センター 2階 研修室 満員 空きのある次の回: 2026年12月23日\(水\) 13:30〜15:00 クリスマスイベント「あたたか会」 会場: しらかば市総合福祉センター 2階 研修室 募集中", page)
     assert "空きのある次の回" not in text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
+    # 「カレンダーに追加」 at the top goes with the meeting that has room, not with the full one
+    lines = re.findall(r'<p class="cal-next" data-next[^>]*>.*?</p>', html, re.S)
+    assert len(lines) == 2 and "cal-add" not in lines[0]
+    assert 'data-cal-uid="hataraku-junbi-no-hiroba-20261223@example.github.io"' in lines[1] and "dates=20261223T133000" in lines[1]
 
 
 def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(built_site):
@@ -526,7 +531,9 @@ def test_program_page_links_feeds_and_each_meeting_to_the_program_feed(built_sit
     events = feed.walk("VEVENT")
     coming = {str(e["UID"]) for e in events if e["STATUS"] == "CONFIRMED" and e["DTSTART"].dt.date().isoformat() >= "2026-11-22"}
     linked = {uid for _, uid, _ in adds}
-    assert linked == coming and len(adds) == 8
+    assert linked == coming and len(set(adds)) == 8
+    # one in the list for each coming meeting, and the next one's again on the 次回 line
+    assert len(adds) == 9 and adds.count(adds[0]) == 2 and adds[0][1] == "hataraku-junbi-no-hiroba-20261125@example.github.io"
     for key in ("20270127", "20261111"):  # 中止, 終了
         uid = f"hataraku-junbi-no-hiroba-{key}@example.github.io"
         assert uid in {str(e["UID"]) for e in events} and uid not in linked
@@ -543,7 +550,9 @@ def test_each_coming_meeting_has_a_google_calendar_link_beside_its_add_link(buil
 
     html = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
     links = re.findall(r'<a class="cal-add cal-add--google" href="([^"]+)" rel="noreferrer">Googleカレンダーに追加<span class="cal-sr">（([^<]+)）</span></a>', html)
-    assert len(links) == html.count('<a class="cal-add" href=') == 8
+    assert len(links) == html.count('<a class="cal-add" href=') == 9  # the 次回 line's and the list's 8
+    assert links[0] == links[1]  # the 次回 line gives the next meeting's, as the list does
+    links = links[1:]
     fields = {}
     for href, _ in links:
         url = urlsplit(unescape(href))

@@ -342,15 +342,29 @@ def test_in_forced_colours_the_search_box_keeps_its_edge_and_details_their_chevr
 
 # --- phones: tap targets and addresses -----------------------------------------------------------
 
-def test_add_to_calendar_links_are_24px_tap_targets_on_a_phone(browser, site_url):
-    session = Watched(browser, PHONE)
+TAP_TARGETS = """(selector) => [...document.querySelectorAll(selector)].filter(a => a.checkVisibility()).map(a => {
+  const r = a.getBoundingClientRect();
+  return {width: r.width, height: r.height, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+})"""
+"""The boxes of the visible elements matched by ``selector``."""
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_add_to_calendar_links_are_44px_tap_targets_on_a_phone_apart_from_each_other(browser, site_url, width):
+    """They were 24 px high text links, side by side: hard to tap on a phone, and easy to tap the
+    other one. Also the 次回 line's (a family reads it first)."""
+    session = Watched(browser, {"width": width, "height": 740})
     page = session.page
     try:
         page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
-        sizes = page.eval_on_selector_all(".cal-add", "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])")
-        assert len(sizes) >= 5
-        assert all(height >= 24 for _, height in sizes), sizes
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        targets = page.evaluate(TAP_TARGETS, ".cal-add")
+        assert len(targets) >= 10
+        assert all(t["height"] >= 44 and t["width"] >= 44 for t in targets), targets
+        for one, other in zip(targets, targets[1:]):  # neither touches the next one
+            apart = max(other["left"] - one["right"], one["left"] - other["right"], other["top"] - one["bottom"], one["top"] - other["bottom"])
+            assert apart >= 4, (one, other)
+        assert page.locator(".cal-next[data-next] .cal-add").count() == 2
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         session.close()
 
@@ -479,10 +493,16 @@ def test_with_the_text_at_200_percent_a_phone_keeps_the_header_search_and_the_pa
             page.add_style_tag(content=DOUBLE_TEXT)
             if path == "search/":
                 page.locator("#dir-search-filters").evaluate("details => details.open = true")
-            button = page.locator(".dir-header-search__button").bounding_box()
+            button = page.locator(".dir-header-search-open").bounding_box()
             assert button["x"] + button["width"] <= PHONE["width"], f"{path}: search button at {button}"
             sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
             assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        # Opened, the box keeps its buttons on the screen too.
+        page.locator(".dir-header-search-open").click()
+        for control in (".dir-header-search__input", ".dir-header-search__button", ".dir-header-search__close"):
+            box = page.locator(control).bounding_box()
+            assert box["width"] > 0 and box["x"] + box["width"] <= PHONE["width"], f"{control} at {box}"
+        assert page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth") <= 0
         # At the normal size the count table's caption still fits on one line.
         page.goto(site_url)
         caption = page.locator("table.dir-counts caption")
@@ -891,8 +911,8 @@ FOCUS_IN_MENU = """() => {
     .filter(e => e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0);
   return [controls.indexOf(document.activeElement), controls.length];
 }"""
-BEHIND = ".md-content a[href], .md-footer a[href], #dir-header-q, .md-skip"
-"""Controls of the page behind the open menu: its content, footer, the header's search box."""
+BEHIND = ".md-content a[href], .md-footer a[href], .dir-header-search-open, .md-skip"
+"""Controls of the page behind the open menu: its content, footer, the header's search button."""
 TAKE_FOCUS = "controls => controls.filter(e => { e.focus(); return document.activeElement === e; }).length"
 
 
@@ -973,8 +993,8 @@ def test_on_a_phone_the_menu_opened_by_a_tap_is_modal_and_a_tap_on_the_overlay_g
         page.wait_for_function(DRAWER_SETTLED)
         assert page.evaluate(IN_MENU)
         assert_the_keyboard_stays_in_the_menu(page)
-        # The header's search box is under the grey overlay: a tap there closes the menu.
-        page.locator("#dir-header-q").click(force=True)
+        # The header's search button is under the grey overlay: a tap there closes the menu.
+        page.locator(".dir-header-search-open").click(force=True)
         assert_the_page_is_back(page)
         assert session.errors == []
     finally:
@@ -1120,3 +1140,126 @@ def test_the_menu_s_close_button_is_absent_without_javascript_and_on_wide_screen
         assert session.page.locator(".dir-drawer-close").is_hidden()
     finally:
         session.close()
+
+
+# --- the header on a phone: the site's name, the search button ---------------------------------
+
+SITE_NAME = "しらかば市 協力事業所ガイド"
+
+TEXT_IN_ITS_BOX = """(e) => {
+  // The element's own text (not its links': the menu's logo), how far it is wider than its box,
+  // and how many of its line boxes lie outside the box (cut off: by an ellipsis, or a line clamp).
+  const box = e.getBoundingClientRect();
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT, {acceptNode: n => n.parentElement.closest('a') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+  const rects = [];
+  let text = '';
+  for (let node; (node = walker.nextNode());) {
+    if (!node.data.trim()) continue;
+    text += node.data.trim();
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    rects.push(...[...range.getClientRects()].filter(r => r.width > 0));
+  }
+  const outside = rects.filter(r => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 4 || r.bottom > box.bottom + 4);
+  return {text, wider: e.scrollWidth - e.clientWidth, lines: new Set(rects.map(r => Math.round(r.top))).size, outside: outside.length};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 412])
+def test_on_a_phone_the_header_and_the_menu_show_the_site_s_whole_name(browser, site_url, width):
+    """The header showed 「しらかば…」 (its search box took the room) and the menu's top
+    「しらかば市 協力事業所ガ…」: a visitor from a QR code or a link could not see where she was.
+    The whole name, on two lines at most, and the header as high as before."""
+    session = Watched(browser, {"width": width, "height": 740})
+    page = session.page
+    try:
+        page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
+        name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+        assert name.is_visible()
+        shown = name.evaluate(TEXT_IN_ITS_BOX)
+        assert shown["text"] == SITE_NAME and shown["wider"] <= 0 and shown["outside"] == 0 and shown["lines"] <= 2, shown
+        assert page.locator(".md-header").bounding_box()["height"] <= 48
+        page.get_by_role("button", name="メニュー").click()
+        page.wait_for_function(DRAWER_SETTLED)
+        title = page.locator(".md-nav--primary > .md-nav__title[for=__drawer]")
+        shown = title.evaluate(TEXT_IN_ITS_BOX)
+        assert shown["text"] == SITE_NAME and shown["wider"] <= 0 and shown["outside"] == 0 and shown["lines"] <= 2, shown
+        # The menu's logo still leads home, named as the site.
+        home = page.locator(".md-sidebar--primary").get_by_role("link", name=SITE_NAME, exact=True)
+        assert home.is_visible() and home.get_attribute("href") == "../.."
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_on_a_desktop_the_header_keeps_its_search_box_and_the_name_on_one_line(browser, site_url):
+    session = Watched(browser, DESKTOP)
+    page = session.page
+    try:
+        page.goto(site_url + "programs/hataraku-junbi-no-hiroba/")
+        shown = page.locator(".md-header__topic").first.locator(".md-ellipsis").evaluate(TEXT_IN_ITS_BOX)
+        assert shown["text"] == SITE_NAME and shown["wider"] <= 0 and shown["lines"] == 1, shown
+        assert page.get_by_role("searchbox", name="キーワードで事業所をさがす").is_visible()
+        assert not page.locator(".dir-header-search-open").is_visible()
+        assert not page.locator(".dir-header-search__close").is_visible()
+        assert page.locator(".md-header").get_by_role("link", name=SITE_NAME, exact=True).is_visible()
+    finally:
+        session.close()
+
+
+def test_on_a_phone_the_header_s_search_button_opens_the_box_in_one_tap(browser, site_url):
+    """On a phone the box is a magnifier button until tapped (the name needs the room): one tap
+    opens the box over the title with the focus in it; Escape, 閉じる or a tap elsewhere folds it,
+    the first two giving the focus back to the button. Nothing of it is cut or off the screen."""
+    session = Watched(browser, {"width": 320, "height": 640})
+    page = session.page
+    try:
+        page.goto(site_url + "employers/shirakaba-farm/")
+        button = page.get_by_role("button", name="キーワードでさがす")
+        box = page.get_by_role("searchbox", name="キーワードで事業所をさがす")
+        assert not box.is_visible() and button.get_attribute("aria-expanded") == "false"
+        target = button.bounding_box()
+        assert target["width"] >= 44 and target["height"] >= 44 and target["x"] + target["width"] <= 320, target
+        button.click()
+        assert box.is_visible() and page.evaluate("document.activeElement.id") == "dir-header-q"
+        assert button.get_attribute("aria-expanded") == "true"
+        form = page.locator(".md-header .dir-header-search")
+        header = page.locator(".md-header").bounding_box()
+        for control in (box, form.get_by_role("button", name="さがす"), form.get_by_role("button", name="閉じる")):
+            seen = control.bounding_box()
+            assert seen["x"] >= 0 and seen["x"] + seen["width"] <= 320 and header["y"] <= seen["y"] and seen["y"] + seen["height"] <= header["y"] + header["height"], seen
+            if control != box:
+                assert seen["width"] >= 44 and seen["height"] >= 44, seen
+        assert page.get_by_role("button", name="メニュー").is_visible()  # the menu stays in reach
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        page.keyboard.press("Escape")
+        assert not box.is_visible() and page.evaluate("document.activeElement.getAttribute('aria-label')") == "キーワードでさがす"
+        assert button.get_attribute("aria-expanded") == "false"
+        button.click()
+        form.get_by_role("button", name="閉じる").click()
+        assert not box.is_visible() and page.evaluate("document.activeElement.getAttribute('aria-label')") == "キーワードでさがす"
+        button.click()
+        page.locator("h1").click()  # a tap on the page
+        expect(box).to_be_hidden()
+        # Tab from the menu button reaches the search button next (the title is not a stop).
+        page.get_by_role("button", name="メニュー").focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "キーワードでさがす"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "dir-header-q"
+        assert session.errors == []
+    finally:
+        session.close()
+
+
+def test_without_javascript_the_phone_s_search_button_opens_the_search_page(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "employers/shirakaba-farm/")
+        page.get_by_role("button", name="キーワードでさがす").click()
+        page.wait_for_url("**/kyoryoku-jigyosho/search/?q=")
+        assert page.locator("#dir-search-fallback").is_visible()  # the search page's words for no JavaScript, and its lists
+    finally:
+        context.close()

@@ -233,6 +233,7 @@ def test_markup_in_a_query_is_shown_as_text(watched, site_url):
 def test_header_box_sends_the_query_to_the_search_page(watched, site_url):
     page = watched.page
     page.goto(site_url + "employers/shirakaba-farm/")
+    page.get_by_role("button", name="キーワードでさがす").click()  # on a phone the box opens from its button
     page.get_by_role("searchbox", name="キーワードで事業所をさがす").fill("ﾄﾏﾄ")
     page.keyboard.press("Enter")
     page.wait_for_selector("#dir-search[data-ready]")
