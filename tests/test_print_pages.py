@@ -231,3 +231,62 @@ def test_a_printed_employer_page_keeps_captions_and_introductions_with_what_they
                 assert not page_text.endswith(squeeze(name)), f"{slug}: page {number} ends with {name}"
     more = {slug: count for slug, count in sheets.items() if count > 2}
     assert not more, f"printed on more than two sheets: {more}"
+
+
+def printed_employer_programs(page, tmp_path: Path, name: str) -> tuple[list[str], str]:
+    """The titles the employer page lists under 「この事業所に関係するプログラム」 (on screen), and
+    its printed text."""
+    titles = page.eval_on_selector_all("section[aria-labelledby=programs] > ul > li", "items => items.map(n => n.textContent.trim())")
+    assert titles and page.locator("section[aria-labelledby=programs] > ul > li").first.is_visible(), "the screen lists them"
+    _, pages = print_with_css_page_size(page, None, tmp_path / f"{name}.pdf")
+    return titles, "".join(pages)
+
+
+def test_a_printed_employer_page_names_each_program_once_when_the_dated_list_names_them(page, site_url, tmp_path):
+    """On paper 「この事業所に関係するプログラム」 listed the titles that the dated list just under it
+    gives again with their dates: a client read each program twice. Where every title is in the
+    dated list, the bare titles are left off paper (the screen keeps them)."""
+    employers = sorted(path.stem for path in (Path(__file__).parents[1] / "content" / "employers").glob("*.md"))
+    with_programs = []
+    for slug in employers:
+        page.goto(site_url + f"employers/{slug}/")
+        if not page.locator("section[aria-labelledby=programs]").count():
+            continue
+        with_programs.append(slug)
+        titles, printed = printed_employer_programs(page, tmp_path, slug)
+        assert "関係するプログラムのこれからの予定" in printed, slug
+        for title in titles:
+            assert printed.count(squeeze(title)) == 1, f"{slug}: {title} printed {printed.count(squeeze(title))} times"
+    assert "shirakaba-farm" in with_programs and len(with_programs) >= 2, with_programs
+
+
+def test_a_printed_employer_page_keeps_a_program_with_no_date_to_come(page, site_url, tmp_path):
+    """Built on 2026-12-20, after the farm's one tour day (12-16): the dated list says there is
+    none, so the tour's title stays on paper, once."""
+    from test_calendar_site import built_on
+
+    farm = "employers/shirakaba-farm/"
+    html = (built_on(tmp_path, "2026-12-20") / farm / "index.html").read_text(encoding="utf-8")
+    page.route(site_url + farm, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+    try:
+        page.goto(site_url + farm)
+        titles, printed = printed_employer_programs(page, tmp_path, "farm")
+    finally:
+        page.unroute(site_url + farm)  # the page is shared by this file's tests
+    assert "いま予定されている回はありません。" in printed
+    assert titles == ["職場見学会「しらかば農園」"] and printed.count(squeeze(titles[0])) == 1
+
+
+def test_a_printed_employer_pages_foot_lines_are_at_least_10_pt(page, site_url, tmp_path):
+    """情報確認日 … and … 時点の情報です printed at 9.9 and 8.9 pt, small for older readers at the
+    counter: at least 10 pt on paper (the pages still print on two sheets, as checked above)."""
+    page.goto(site_url + "employers/shirakaba-farm/")
+    sizes = lambda: page.eval_on_selector_all(".dir-verified p", "lines => lines.map(n => [n.textContent.trim(), parseFloat(getComputedStyle(n).fontSize)])")
+    page.emulate_media(media="print")
+    try:
+        printed = sizes()
+    finally:
+        page.emulate_media(media="null")  # back to the page's own media (print when printing)
+    assert any("情報確認日" in line for line, _ in printed) and any("時点の情報です" in line for line, _ in printed)
+    for line, px in printed:
+        assert px * 72 / 96 >= 10 - 0.01, f"{line}: {px * 72 / 96:.2f} pt on paper"
