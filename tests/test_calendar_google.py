@@ -63,7 +63,30 @@ def test_an_online_meeting_says_online_not_the_place_name():
 def test_only_coming_meetings_that_take_place_get_the_link():
     record = program(dates=["2026-11-11", "2026-12-09", "2027-01-27"], cancelled=[{"date": "2027-01-27", "reason": "点検のため"}])
     occurrences = program_occurrences(record, D(2026, 11, 22), ClosedDays())
-    adds = calendar_adds(occurrences, "calendar/test.ics", "example.github.io", PAGE)
+    adds = calendar_adds(record, occurrences, "calendar/test.ics", "example.github.io", PAGE)
     assert [key.rsplit("-", 1)[-1] for key in adds] == ["20261209"]  # not the past one, not the cancelled one
     (add,) = adds.values()
-    assert add.google == google_calendar_url(occurrences[1], PAGE)
+    assert add.google == google_calendar_url(occurrences[1], PAGE)  # nothing to say but the page
+
+
+def test_the_details_say_how_to_join_apply_and_call_before_the_page():
+    """A reminder on the phone is often all a seeker looks at again: the event's details give what
+    the feed's event gives (but what the program is, which the page says): how to join online, how
+    to apply, until when, whom to call, then the page's address."""
+    record = program(
+        dates=["2026-12-16"],
+        time="19:00〜20:30",
+        place={"name": "オンライン（Zoom）", "online": True, "join": "申し込み後にURLをお送りします"},
+        apply="電話で申し込んでください",
+        deadline="2026-12-10",
+        contact={"name": "センター", "phone": "0268-00-0000"},
+    )
+    occurrences = program_occurrences(record, D(2026, 11, 22), ClosedDays())
+    (add,) = calendar_adds(record, occurrences, "calendar/test.ics", "example.github.io", PAGE).values()
+    assert query(add.google)["details"].split("\n") == [
+        "申し込み後にURLをお送りします",
+        "申し込み: 電話で申し込んでください",
+        "申し込み締切: 2026年12月10日(木)",
+        "問い合わせ: センター 電話 0268-00-0000",
+        PAGE,
+    ]

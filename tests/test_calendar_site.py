@@ -565,9 +565,18 @@ def test_each_coming_meeting_has_a_google_calendar_link_beside_its_add_link(buil
         "text": "はたらく準備のひろば クリスマスイベント「あたたか会」",
         "dates": "20261223T133000/20261223T150000",
         "ctz": "Asia/Tokyo",
-        "details": "https://example.github.io/kyoryoku-jigyosho/programs/hataraku-junbi-no-hiroba/",
+        "details": coming["details"],
         "location": coming["location"],
     } and coming["location"].startswith("しらかば市総合福祉センター 2階 研修室 ")
+    # The details are the feed's event's description less its first line (what the program is,
+    # said on the page the link ends with): how to apply, whom to call, the way there, the page.
+    feed = icalendar.Calendar.from_ical((built_site / "calendar/hataraku-junbi-no-hiroba.ics").read_bytes())
+    (event,) = [e for e in feed.walk("VEVENT") if e.decoded("DTSTART") == dt.datetime(2026, 12, 23, 13, 30, tzinfo=dt.timezone(dt.timedelta(hours=9)))]
+    description = str(event["DESCRIPTION"]).split("\n")
+    assert coming["details"].split("\n") == description[1:]
+    assert coming["details"].startswith("申し込み: 初めての方は、電話で申し込んでください。")
+    assert "\n問い合わせ: " in coming["details"] and " 電話 0268-" in coming["details"] and "\n行き方: " in coming["details"]
+    assert coming["details"].endswith("\nhttps://example.github.io/kyoryoku-jigyosho/programs/hataraku-junbi-no-hiroba/")
     assert not any(d.startswith(("20270127", "20261111")) for d in fields)  # 中止, 終了
     # each link has its own name for a screen reader (the meeting's date and time)
     names = [name for _, name in links]

@@ -115,8 +115,8 @@ def test_moving_a_program_to_another_time_keeps_its_uids_and_add_links(sample, t
     # The page's 「カレンダーに追加」 links name the same events and file names.
     domain = "example.github.io"
     page = f"https://{domain}/kyoryoku-jigyosho/programs/{slug}/"
-    adds = {key: (add.uid, add.filename) for key, add in calendar_adds(sample.calendar.of(slug), feed, domain, page).items()}
-    assert adds and adds == {key: (add.uid, add.filename) for key, add in calendar_adds(moved.calendar.of(slug), feed, domain, page).items()}
+    adds = {key: (add.uid, add.filename) for key, add in calendar_adds(sample.calendar.program(slug), sample.calendar.of(slug), feed, domain, page).items()}
+    assert adds and adds == {key: (add.uid, add.filename) for key, add in calendar_adds(moved.calendar.program(slug), moved.calendar.of(slug), feed, domain, page).items()}
 
 
 def test_uids_are_unique_in_each_feed_and_in_all_ics_also_with_two_meetings_a_day(tmp_path):

@@ -141,15 +141,9 @@ class _ProgramEvents:
         self.shared = _properties([("url", page_url), ("categories", [program.kind]), ("transp", "OPAQUE")])
 
     def details(self, place: "Place") -> list[str]:
-        """The description's lines for a meeting at ``place``: how to join, or how to get there
-        (「行き方: しらかば駅から車で10分・送迎あり（…）・駐車場あり」, worded as the program page),
-        are the meeting's own place's (a rule period may move online, or elsewhere), as LOCATION is."""
-        join = [place.join] if place.online and place.join else []
-        access = self.access_of(self.program, place)
-        phrases = access.phrases() if access else []
-        how = ["行き方: " + "・".join(phrases)] if phrases else []
-        # After whom to call, before the page's address: applying comes first, the way there on the day.
-        return [self.program.summary, *join, *self.how_to_take_part, *how, self.page_url]
+        """The description's lines for a meeting at ``place``: what the program is, then
+        :func:`taking_part` and the page's address."""
+        return [self.program.summary, *taking_part(self.program, place, self.access_of, self.how_to_take_part), self.page_url]
 
     def description(self, place: "Place") -> bytes:
         """DESCRIPTION, serialised once per place (a program has one or a few)."""
@@ -194,6 +188,21 @@ class _ProgramEvents:
             description = self.description(place)
         location = _line("location", place_words(place))
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
+
+
+def taking_part(program: "Program", place: "Place", access_of: "AccessOf | None" = None, how_to_take_part: list[str] | None = None) -> list[str]:
+    """What a seeker needs on the day, for a meeting at ``place``, as lines of an event's
+    description (the feed's, and the Google Calendar link's): how to join an online meeting, how
+    to apply and whom to call (``_how_to_take_part``, passed in when already made), and how to get
+    there (「行き方: しらかば駅から車で10分・送迎あり（…）・駐車場あり」, worded as the program page).
+    Joining and the way there are the meeting's own place's (a rule period may move online, or
+    elsewhere), as LOCATION is."""
+    join = [place.join] if place.online and place.join else []
+    access = (access_of or _own_access)(program, place)
+    phrases = access.phrases() if access else []
+    how = ["行き方: " + "・".join(phrases)] if phrases else []
+    # After whom to call: applying comes first, the way there on the day.
+    return [*join, *(_how_to_take_part(program) if how_to_take_part is None else how_to_take_part), *how]
 
 
 def _own_access(program: "Program", place: "Place") -> "Optional[VenueAccess]":

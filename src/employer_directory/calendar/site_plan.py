@@ -15,14 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..site_address import SiteAddress
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
 from .google import google_calendar_url
-from .ics import event_uid, feed_files, ics_path_for_program, uid_domain
+from ..models.program import Place, Program
+from .ics import event_uid, feed_files, ics_path_for_program, taking_part, uid_domain
 from .month_view import WEEKDAY_HEADERS, MonthView, month_views
 from .occurrences import TAKES_PLACE, Month, Occurrence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ics import AccessOf
 
 HOME_UPCOMING = 6
 EMPLOYER_UPCOMING = 5
@@ -66,15 +70,21 @@ class CalendarAdd:
     google: str
 
 
-def calendar_adds(occurrences: tuple[Occurrence, ...], feed: str, domain: str, page_url: str) -> dict[str, CalendarAdd]:
+def calendar_adds(program: Program, occurrences: tuple[Occurrence, ...], feed: str, domain: str, page_url: str, access_of: AccessOf | None = None) -> dict[str, CalendarAdd]:
     """The add links of a program's meetings, by occurrence key: every coming meeting that is not
     cancelled (募集中, 満員, 受付終了 or 当日参加可; past ones drop out at the daily rebuild).
-    ``page_url`` is the program page's full address (the Google Calendar event's details)."""
-    return {
-        o.key: CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics", google_calendar_url(o, page_url))
-        for o in occurrences
-        if o.status in TAKES_PLACE
-    }
+    ``page_url`` is the program page's full address; it ends the Google Calendar event's details,
+    after the lines the feed's event gives for the meeting's place (``ics.taking_part``, made once
+    per place: a program meets at one or a few)."""
+    details: dict[Place, list[str]] = {}
+    adds = {}
+    for o in occurrences:
+        if o.status not in TAKES_PLACE:
+            continue
+        if o.place not in details:
+            details[o.place] = taking_part(program, o.place, access_of)
+        adds[o.key] = CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics", google_calendar_url(o, page_url, details[o.place]))
+    return adds
 
 
 def webcal(url: str) -> str:
@@ -135,7 +145,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(site.page(feed)),
                 "program_feed_url": site.page(feed),
-                "calendar_adds": calendar_adds(occurrences, feed, domain, site.program(program.slug)),
+                "calendar_adds": calendar_adds(program, occurrences, feed, domain, site.program(program.slug), directory.access_at),
             }
         )
 
