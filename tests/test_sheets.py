@@ -293,3 +293,20 @@ def test_sheet_two_tells_each_step_of_the_ladder_in_plain_words(directory):
     assert descriptions["petit-job"].startswith("お金をもらって、")
     assert "給料をもらって" in descriptions["training-employed"]
     assert not any("（" in description for description in descriptions.values())
+
+
+def test_sheet_one_says_the_ladder_as_the_employer_page_does_in_words_not_in_grey(directory):
+    """The page's ladder says 「✓ 受け入れあり」 / 「なし」 (○ read as an empty radio button); sheet ①
+    printed 「○ 見学」「― プチバイト」, the step not offered told by grey alone once copied in black
+    and white. Now 「✓ 見学」 and 「プチバイト なし」, in the page's order."""
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    seen = set()
+    for employer in directory.employers:
+        introduction = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))["introduction"]
+        ladder = re.search(r'<p class="sheet-ladder">(.*?)</p>', introduction, re.S).group(1)
+        assert "○" not in ladder and "―" not in ladder, employer.slug
+        said = [re.sub(r"<[^>]+>", "", step) for step in re.findall(r'<span class="sheet-ladder__step[^"]*">(.*?</span>)(?=<span class="sheet-ladder__step|$)', ladder, re.S)]
+        expected = [f"✓ {term.label}" if offer else f"{term.label} なし" for term, offer in employer.ladder()]
+        assert [re.sub(r"\s+", " ", step).strip() for step in said] == expected, employer.slug
+        seen.update(bool(offer) for _, offer in employer.ladder())
+    assert seen == {True, False}
