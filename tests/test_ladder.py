@@ -102,5 +102,8 @@ def test_the_offers_table_still_says_every_day(built_site, directory):
     employer = next(e for e in directory.employers if e.slug == "kodama-butsuryu")
     page = (built_site / "employers" / employer.slug / "index.html").read_text(encoding="utf-8")
     table = page[page.index('<table class="dir-offers">') :]
-    assert '<td data-label="曜日・時間">月・火・水・木・金曜 10:00〜15:00<br>1時間程度</td>' in table
-    assert '<td data-label="曜日・時間"></td>' in table  # 雇用: no days or hours
+    cells = re.findall(r'<td data-label="曜日・時間">(.*?)</td>', table, re.S)
+    assert cells[0].strip().endswith("<br>1時間程度") and text(cells[0]) == "月・火・水・木・金曜 10:00〜15:001時間程度"
+    # The days and the hours each in a span the CSS keeps whole on a line.
+    assert '<span class="dir-offers__when"><span>月・火・水・木・金曜</span> <span>10:00〜15:00</span></span>' in cells[0]
+    assert text(cells[-1]) == ""  # 雇用: no days or hours

@@ -125,3 +125,37 @@ def test_on_paper_the_ladder_leaves_the_hours_to_the_table_and_keeps_its_edges(b
 @pytest.mark.parametrize("slug", ["kodama-butsuryu", "komugi-no-oka-bakery"])
 def test_axe_finds_nothing_on_an_employer_page_with_notes_or_a_pause(browser, site_url, slug):
     assert_accessible(browser, site_url + f"employers/{slug}/")
+
+
+BROKEN_WHEN = r"""() => [...document.querySelectorAll('table.dir-offers td[data-label="曜日・時間"]')].flatMap(td => {
+  const out = []; const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    for (const m of n.textContent.matchAll(/[月火水木金土日・]+曜|\d{1,2}:\d{2}〜\d{1,2}:\d{2}/g)) {
+      const range = document.createRange(); range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.top)));
+      if (lines.size > 1) out.push(m[0]);
+    }
+  }
+  return out;
+})"""
+
+
+def test_the_offers_table_keeps_the_days_and_the_hours_each_whole_on_a_line(browser, site_url, built_site):
+    """At 1280 px the 曜日・時間 column is narrow: 「月・火・水・木・金曜 13:30〜 / 14:30」 broke inside
+    the hours. The days and the hours each stay whole (on a phone, at 1280 px and on paper: A4
+    less its 12 mm margins is 703 px)."""
+    slugs = sorted(page.parent.name for page in (built_site / "employers").glob("*/index.html"))
+    checked = 0
+    for viewport, media in ((PHONE, "screen"), (DESKTOP, "screen"), ({"width": 703, "height": 1000}, "print")):
+        session = Watched(browser, viewport)
+        try:
+            page = session.page
+            page.emulate_media(media=media)
+            for slug in slugs:
+                page.goto(site_url + f"employers/{slug}/")
+                assert page.evaluate(BROKEN_WHEN) == [], (slug, viewport["width"], media)
+                checked += 1
+            assert session.errors == []
+        finally:
+            session.close()
+    assert checked == 3 * len(slugs) >= 3 * 20
