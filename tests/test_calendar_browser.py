@@ -34,7 +34,7 @@ def test_phone_visitor_moves_between_months_and_opens_a_program(browser, site_ur
         page.wait_for_url("**/calendar/2026-11/")
         page.locator(".cal-list").get_by_role("link", name="はたらく準備のひろば").last.click()
         page.wait_for_url("**/programs/hataraku-junbi-no-hiroba/")
-        assert "次回: 2026年11月25日(水) 13:30〜15:00" in page.locator(".cal-next").inner_text()
+        assert "次回: 第14回 2026年11月25日(水) 13:30〜15:00" in page.locator(".cal-next").inner_text()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert session.errors == []
         assert session.hosts == {"127.0.0.1"}

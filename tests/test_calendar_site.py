@@ -176,31 +176,32 @@ def test_a_one_meeting_program_gives_its_date_once(built_site):
         assert "data-next" not in dates, slug  # build-age.js would hide the page's only date once past
     group = text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
     group = squeeze(group[group.index('id="dates"'):group.index('id="details"')])
-    assert "次回: 2026年11月25日(水)" in group and "日時" not in group and re.search(r"第\d+回 2026年11月25日\(水\)", group)
+    # 次回 says the meeting's number, the one the list below gives it
+    assert "次回: 第14回 2026年11月25日(水)" in group and "日時" not in group and group.count("第14回 2026年11月25日(水)") == 2
 
 
 def test_the_last_meeting_of_a_series_is_given_once_as_the_last(tmp_path):
     """Near a series' end one meeting is left: its page said it as 次回 and again as a list of one.
     Now once, as 最後の回, with its status and 「カレンダーに追加」; the past meetings stay under
     終わった回. The calendar index says 最後の回 too."""
-    for build_date, slug, day, past in (
-        ("2027-03-10", "hataraku-junbi-no-hiroba", "2027年3月18日(木) 13:30〜15:30 年度修了式", "終わった回（20回、ほかに中止1回）"),
-        ("2027-11-01", "chiiki-zukuri-seminar", "2027年11月10日(水) 13:30〜16:00 重層的支援と仕事・就労支援の課題②・修了式", "終わった回（7回）"),
+    for build_date, slug, number, day, past in (
+        ("2027-03-10", "hataraku-junbi-no-hiroba", "第22回", "2027年3月18日(木) 13:30〜15:30 年度修了式", "終わった回（20回、ほかに中止1回）"),
+        ("2027-11-01", "chiiki-zukuri-seminar", "第8回", "2027年11月10日(水) 13:30〜16:00 重層的支援と仕事・就労支援の課題②・修了式", "終わった回（7回）"),
     ):
         site = built_on(tmp_path, build_date)
         html = text(site, f"programs/{slug}/index.html")
         dates = html[html.index('id="dates"'):html.index('id="details"')]
         coming = dates[:dates.index('<details class="cal-past"')]
-        assert f"最後の回: {day}" in squeeze(coming) and "次回" not in coming, slug
+        assert f"最後の回: {number} {day}" in squeeze(coming) and "次回" not in coming, slug
         assert 'class="cal-sessions"' not in coming and coming.count('class="cal-status') == 1 and coming.count('class="cal-add"') == 1, slug
         assert "data-next" not in coming, slug  # past, it stays and turns 終了 (build-age.js)
         assert "すべての回がまとめて入ります" in coming, slug  # without JavaScript the link adds the whole series
         assert squeeze(dates[dates.index('<details class="cal-past"'):]).strip().startswith(past), slug
         index = squeeze(text(site, "calendar/index.html"))
-        assert f"最後の回: {day.split(' 1')[0]}" in index, slug
+        assert f"最後の回: {number} {day.split(' 1')[0]}" in index, slug
     # two meetings left: 次回 and both listed
     page = squeeze(text(built_on(tmp_path, "2027-03-01"), "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "次回: 2027年3月4日(木)" in page and "最後の回" not in page and re.search(r"第21回 2027年3月4日\(木\).*第22回 2027年3月18日\(木\)", page)
+    assert "次回: 第21回 2027年3月4日(木)" in page and "最後の回" not in page and re.search(r"第21回 2027年3月4日\(木\).*第22回 2027年3月18日\(木\)", page)
 
 
 def test_skipped_days_are_explained_on_the_program_page_and_closures_marked_in_the_month(built_site):
@@ -242,7 +243,7 @@ def test_past_meetings_are_ended_and_full_ones_full(built_site):
     assert "終わった回（13回）" in past
     assert re.search(r"第13回 2026年11月11日\(水\) 13:30〜15:00 アートコミュニケーション 会場: しらかば市総合福祉センター 2階 研修室 終了", past)
     page = squeeze(html)
-    assert re.search(r"次回: 2026年11月25日\(水\) 13:30〜15:00 お話し会「私の体験談〜継続したから今がある〜」 会場: しらかば市総合福祉センター 2階 研修室 募集中", page)
+    assert re.search(r"次回: 第14回 2026年11月25日\(水\) 13:30〜15:00 お話し会「私の体験談〜継続したから今がある〜」 会場: しらかば市総合福祉センター 2階 研修室 募集中", page)
     assert re.search(r"2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 会場: しらかば市総合福祉センター 2階 研修室 満員", page)
     assert "第11回 2026年9月23日" not in page and "お休み 2026年9月23日(水) （秋分の日のため）" in page  # skipped
 
@@ -253,7 +254,7 @@ def test_a_full_next_meeting_is_followed_by_the_next_one_with_room(built_site, t
     (the sample's 11-22), there is no second line."""
     html = text(built_on(tmp_path, "2026-11-30"), "programs/hataraku-junbi-no-hiroba/index.html")
     page = squeeze(html)
-    assert re.search(r"次回: 2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 会場: しらかば市総合福祉センター 2階 研修室 満員 空きのある次の回: 2026年12月23日\(水\) 13:30〜15:00 クリスマスイベント「あたたか会」 会場: しらかば市総合福祉センター 2階 研修室 募集中", page)
+    assert re.search(r"次回: 第15回 2026年12月9日\(水\) 13:30〜15:00 職場見学会「見て聞いて感じて私のはたらく姿」 会場: しらかば市総合福祉センター 2階 研修室 満員 空きのある次の回: 第16回 2026年12月23日\(水\) 13:30〜15:00 クリスマスイベント「あたたか会」 会場: しらかば市総合福祉センター 2階 研修室 募集中", page)
     assert "空きのある次の回" not in text(built_site, "programs/hataraku-junbi-no-hiroba/index.html")
     # 「カレンダーに追加」 at the top goes with the meeting that has room, not with the full one
     lines = re.findall(r'<p class="cal-next" data-next[^>]*>.*?</p>', html, re.S)
@@ -267,8 +268,8 @@ def test_calendar_index_lists_every_program_with_its_next_meeting_and_rhythm(bui
     names = re.findall(r'<p class="cal-programs__name"><a class="cal-program" href="[^"]*/programs/([a-z0-9-]+)/"', html)
     assert names == ["hataraku-junbi-no-hiroba", "tour-shirakaba-farm", "godo-mensetsukai-2027-02", "chiiki-zukuri-seminar"]
     # its rhythm changes on 2027-02-15: the rule in effect on the build date, and the change to come
-    assert "はたらく準備のひろば 集団プログラム 次回: 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
-    assert "全8回、2027年6月〜2027年11月" in section
+    assert "はたらく準備のひろば 集団プログラム 次回: 第14回 2026年11月25日(水) 13:30〜15:00 会場: しらかば市総合福祉センター 2階 研修室 募集中 毎月第2・第4水曜 13:30〜15:00（ 2027年2月15日(月) から 毎月第1・第3木曜 13:30〜15:30 に変わります。会場も しらかば市駅前交流プラザ 3階 会議室 に変わります）、全22回（うち1回は中止）、2026年4月〜2027年3月" in section
+    assert "次回: 第1回 2027年6月30日(水) 13:30〜16:00" in section and "全8回、2027年6月〜2027年11月" in section
     # a tour day and a job fair meet once: 日時, as on their pages (次回 reads as the next of several)
     assert "職場見学会 日時: 2026年12月16日(水) 10:00〜11:30 募集中 （申し込みは2026年12月10日(木)まで）" in section
     assert "合同就職面接会 日時: 2027年2月17日(水) 13:30〜16:00 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in section
@@ -712,7 +713,7 @@ def test_a_change_of_place_alone_is_announced_in_the_month_and_in_the_program_li
     # the days do not change: the program page gives its rule once, over both periods, and
     # 会場 tells the move (not two identical lines of the rule, one per period)
     page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert "日程 次回: 2026年11月25日(水) 13:30〜15:00" in page
+    assert "日程 次回: 第14回 2026年11月25日(水) 13:30〜15:00" in page
     assert "毎月第2・第4水曜（2026年4月15日(水)〜2027年3月31日(水)、祝日と休館日はお休み）" in page
     assert "開く日の決まりは" not in page and page.count("毎月第2・第4水曜") == 1
     assert "会場 〜 2027年2月14日(日) : しらかば市総合福祉センター 2階 研修室" in page and "2027年2月15日(月) 〜: オンライン（Zoom）" in page
@@ -789,7 +790,7 @@ def test_each_meeting_of_a_program_that_meets_at_two_places_says_where_it_is(two
     for page in ("index.html", "employers/hidamari-engei/index.html", "calendar/index.html"):
         listed = squeeze(text(site, page))
         assert BEFORE_MOVE in listed and AFTER_MOVE in listed, page
-    assert f"次回: 2027年2月10日(水) 13:30〜15:00 {OLD_PLACE} 募集中" in squeeze(text(site, "calendar/index.html"))
+    assert f"次回: 第19回 2027年2月10日(水) 13:30〜15:00 {OLD_PLACE} 募集中" in squeeze(text(site, "calendar/index.html"))
 
     february = text(site, "calendar/2027-02/index.html")
     grid, days = february[february.index('class="cal-grid"'):february.index('class="cal-list"')], february[february.index('class="cal-list"'):]
@@ -800,7 +801,7 @@ def test_each_meeting_of_a_program_that_meets_at_two_places_says_where_it_is(two
             assert f"はたらく準備のひろば 「" in cell and place in cell, (day, cell)
 
     page = squeeze(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
-    assert f"次回: 2027年2月10日(水) 13:30〜15:00 「セルフチェックシートで私を見える化！？してみませんか？」 {OLD_PLACE} 募集中" in page
+    assert f"次回: 第19回 2027年2月10日(水) 13:30〜15:00 「セルフチェックシートで私を見える化！？してみませんか？」 {OLD_PLACE} 募集中" in page
     assert f"第19回 {BEFORE_MOVE.replace(' はたらく準備のひろば', '')}" in page
     assert f"第20回 {AFTER_MOVE.replace(' はたらく準備のひろば', '')}" in page
 
