@@ -132,7 +132,6 @@ class _ProgramEvents:
         self.domain = domain
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
         self.page_url = page_url
-        self.how_to_take_part = _how_to_take_part(program)
         self.descriptions: dict["Place", bytes] = {}
         # DTSTAMP must be UTC; it comes from the data (情報確認日) so rebuilds give the same bytes.
         self.stamps = _properties([("dtstamp", stamp), ("last-modified", stamp)])
@@ -143,7 +142,7 @@ class _ProgramEvents:
     def details(self, place: "Place") -> list[str]:
         """The description's lines for a meeting at ``place``: what the program is, then
         :func:`taking_part` and the page's address."""
-        return [self.program.summary, *taking_part(self.program, place, self.access_of, self.how_to_take_part), self.page_url]
+        return [self.program.summary, *taking_part(self.program, place, self.access_of), self.page_url]
 
     def description(self, place: "Place") -> bytes:
         """DESCRIPTION, serialised once per place (a program has one or a few)."""
@@ -190,10 +189,10 @@ class _ProgramEvents:
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
 
 
-def taking_part(program: "Program", place: "Place", access_of: "AccessOf | None" = None, how_to_take_part: list[str] | None = None) -> list[str]:
+def taking_part(program: "Program", place: "Place", access_of: "AccessOf | None" = None) -> list[str]:
     """What a seeker needs on the day, for a meeting at ``place``, as lines of an event's
     description (the feed's, and the Google Calendar link's): how to join an online meeting, how
-    to apply and whom to call (``_how_to_take_part``, passed in when already made), and how to get
+    to apply and whom to call (``_how_to_take_part``), and how to get
     there (「行き方: しらかば駅から車で10分・送迎あり（…）・駐車場あり」, worded as the program page).
     Joining and the way there are the meeting's own place's (a rule period may move online, or
     elsewhere), as LOCATION is."""
@@ -202,7 +201,7 @@ def taking_part(program: "Program", place: "Place", access_of: "AccessOf | None"
     phrases = access.phrases() if access else []
     how = ["行き方: " + "・".join(phrases)] if phrases else []
     # After whom to call: applying comes first, the way there on the day.
-    return [*join, *(_how_to_take_part(program) if how_to_take_part is None else how_to_take_part), *how]
+    return [*join, *_how_to_take_part(program), *how]
 
 
 def _own_access(program: "Program", place: "Place") -> "Optional[VenueAccess]":

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Callable
 
+from ..models.program import Place, Program
 from ..site_address import SiteAddress
 from ..site_pages import GeneratedPage, PageView, SitePages, docs_uri
 from .google import google_calendar_url
-from ..models.program import Place, Program
 from .ics import event_uid, feed_files, ics_path_for_program, taking_part, uid_domain
 from .month_view import WEEKDAY_HEADERS, MonthView, month_views
 from .occurrences import TAKES_PLACE, Month, Occurrence

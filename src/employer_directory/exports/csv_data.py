@@ -97,8 +97,7 @@ def employer_row(employer: Employer, site: SiteAddress) -> dict[str, str]:
     offers = employer.offers_in_ladder_order()
     details = []
     for offer in offers:
-        days = "・".join(offer.days) + "曜" if offer.days else ""
-        when = " ".join(part for part in (days, _text(offer.hours)) if part)
+        when = offer.days_and_hours
         details.append(f"{offer.type}: {offer.content}" + (f"（{when}）" if when else ""))
     contact = employer.contact
     return {
