@@ -8,6 +8,7 @@ minutes, environment, load, the traits a task lets staff check, ★ for a qualif
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -124,6 +125,23 @@ class Offer(Strict):
         term = offer_by_label(self.type)
         assert term is not None  # guaranteed by OfferLabel
         return term
+
+
+@dataclass(frozen=True)
+class CardDays:
+    """One line of days and hours on an employer's card in a listing, as the search page's cards
+    write it (``card`` in directory-search.js): 「曜日: 月・水・金（9:00〜12:00）」 and 「日程: 週3日から」,
+    or one line per offer (「見学・就労体験: 火・木曜 9:00〜12:00（5日間を1回として）」)."""
+
+    label: str
+    when: str
+    """The general line's days and hours, or an offer line's days (「火・木曜」, or
+    「日にちは相談して決めます」 when the offer says nothing of when)."""
+    hours: str = ""
+    """An offer line's hours, kept whole on a line by the template."""
+    note: str = ""
+    """An offer line's schedule note, in brackets after its days or hours."""
+    per_offer: bool = False
 
 
 class Task(Strict):
@@ -321,6 +339,50 @@ class Employer(Strict):
 
     def offer(self, offer_id: str) -> Offer | None:
         return next((offer for offer in self.offers if offer.term.id == offer_id), None)
+
+    def card_days(self, chosen: str | None = None) -> list[CardDays]:
+        """The days and hours a card in a listing shows, as the search page's card does (the two
+        must agree: a family moving from an area's page to the search sees the same lines).
+
+        With ``chosen`` (an offer type's id: the offer's own listing page), that offer's line,
+        if the employer has it. Otherwise one general 曜日 line and a 日程 line of the notes when every offer that has
+        days or hours has the same ones; when they differ, a line for each offer with days, hours
+        or a note, so that nobody takes the 見学's hours for the プチバイト's. Offers with the same
+        days, hours and note share a line."""
+        offers = self.offers_in_ladder_order()
+        in_week_order = {id(offer): [day for day in WEEKDAYS if day in offer.days] for offer in offers}
+        line_offers = [offer for offer in offers if offer.term.id == chosen]
+        if line_offers:
+            pass
+        elif len({(tuple(in_week_order[id(offer)]), str(offer.hours or "")) for offer in offers if offer.days or offer.hours}) > 1:
+            line_offers = [offer for offer in offers if offer.days or offer.hours or offer.schedule_note]
+        else:
+            line_offers = []
+        if line_offers:
+            lines: list[tuple[list[str], str, str, str]] = []
+            for offer in line_offers:
+                days = "・".join(in_week_order[id(offer)]) + "曜" if offer.days else ""
+                hours, note = str(offer.hours) if offer.hours else "", offer.schedule_note or ""
+                if (days or hours) and note:
+                    note = f"（{note}）"
+                elif not (days or hours or note):
+                    days = "日にちは相談して決めます"
+                same = next((line for line in lines if line[1:] == (days, hours, note)), None)
+                if same:
+                    same[0].append(offer.type)
+                else:
+                    lines.append(([offer.type], days, hours, note))
+            return [CardDays("・".join(names), days, hours, note, per_offer=True) for names, days, hours, note in lines]
+        result = []
+        days = [day for day in WEEKDAYS if any(day in offer.days for offer in offers)]
+        if days:
+            ranges = sorted({offer.hours for offer in offers if offer.hours}, key=lambda r: (r.start.minutes, r.end.minutes))
+            hours = list(dict.fromkeys(str(r) for r in ranges))
+            result.append(CardDays("曜日", "・".join(days) + (f"（{'、'.join(hours)}）" if hours else "")))
+        notes = list(dict.fromkeys(offer.schedule_note for offer in offers if offer.schedule_note))
+        if notes:
+            result.append(CardDays("日程", "、".join(notes)))
+        return result
 
     def pause_on(self, today: dt.date) -> Pause | None:
         """The pause to tell of on ``today`` (in effect, or announced ahead), or None."""
