@@ -635,10 +635,94 @@ def test_the_calendar_breaks_program_names_between_words(browser, site_url, widt
         session.close()
 
 
+THEME_PAGES = ["programs/hataraku-junbi-no-hiroba/", *CALENDAR_PAGES]
+WORD_LONGER_THAN_A_LINE = {"アートコミュニケーション"}
+"""コミュニケーション is one word of nine characters, longer than a 320 or 360 px line with the text
+at 200 %: still cut, as the last resort."""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+@pytest.mark.parametrize("double", [False, True], ids=["text-100", "text-200"])
+def test_a_phone_breaks_meeting_themes_between_words(browser, site_url, width, double):
+    """A meeting's theme (the session title after the date, time and program, .cal-theme) was cut
+    wherever the line ended: 「見て聞いて感 / じて」, 「職場見学 / 会」, 「クリ / スマスイベント」,
+    「面接会と個別相 / 談」. It breaks between phrases, or between the words word-breaks.js marks,
+    in the program page's list of meetings, the calendar index and the month pages; and not as
+    「職場見 / 学会」 (ICU's 職場|見|学会, at 390 px with the text at 200 %)."""
+    session = Watched(browser, {"width": width, "height": 740})
+    try:
+        page = session.page
+        cut, broken = [], 0
+        for path in THEME_PAGES:
+            page.goto(site_url + path)
+            if double:
+                page.add_style_tag(content=DOUBLE_TEXT)
+            page.evaluate(SETTLED)
+            themes = page.evaluate(HEADING_LINES, ".md-content .cal-theme")
+            assert themes, f"{path}: no theme checked"
+            broken += sum(len(t["lines"]) > 1 for t in themes)
+            cut += [f"{path}: {' / '.join(t['lines'])}" for t in themes if t["inside"] and "".join(t["lines"]) not in WORD_LONGER_THAN_A_LINE]
+            cut += [f"{path}: {' / '.join(t['lines'])}" for t in themes if "職場見 / 学会" in " / ".join(t["lines"])]
+            sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+            assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        assert cut == []
+        assert broken, "no theme took two lines: nothing was checked"
+        assert session.errors == []
+        # The reported theme, in the month's day list.
+        if width == 360 and double:
+            page.goto(site_url + "calendar/2026-12/")
+            page.add_style_tag(content=DOUBLE_TEXT)
+            page.evaluate(SETTLED)
+            themes = [t["lines"] for t in page.evaluate(HEADING_LINES, ".md-content .cal-theme") if "職場見学会" in "".join(t["lines"])]
+            assert themes == [["職場見学会", "「見て聞いて", "感じて私の", "はたらく姿」"]]
+    finally:
+        session.close()
+
+
+MARKED_WORDS = """(texts) => {
+  // Each text as a heading too narrow for its words, once word-breaks.js has marked it: the
+  // places it may break (<wbr>) as |.
+  const box = document.createElement('div');
+  box.innerHTML = texts.map(() => '<h2 style="width: 2em"></h2>').join('');
+  box.querySelectorAll('h2').forEach((h, k) => { h.textContent = texts[k]; });
+  document.querySelector('.md-content').append(box);
+  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done(
+    [...box.querySelectorAll('h2')].map(h => h.hasAttribute('data-word-breaks')
+      ? [...h.childNodes].map(n => n.nodeName === 'WBR' ? '|' : n.textContent).join('') : 'not marked: ' + h.textContent))))));
+}"""
+
+WORD_BREAKS = {
+    # ICU splits 職場|見|学会: the lone kanji heads the word after it, 「職場見 / 学会」 was possible.
+    "職場見学会「見て聞いて感じて私のはたらく姿」": "職場|見学会「見て|聞いて|感じて|私の|はたらく姿」",
+    # A single hiragana never begins a line (聞い / て, あ / お / ぞ / ら).
+    "あおぞらブルーベリー園": "あおぞら|ブルーベリー園",
+    # A lone kanji first heads the word after it (「選 / ばれる」); after kana it is a suffix.
+    "選ばれる人": "選ばれる人",
+    "ひがし台りんご園": "ひがし台|りんご園",
+    "あおば台病院": "あおば台|病院",
+    "さくら交通警備": "さくら|交通|警備",
+}
+
+
+def test_word_breaks_marks_breaks_between_words_not_inside_them(browser, site_url):
+    """Where word-breaks.js steps in, it marks the breaks between words by ICU's dictionary
+    (Intl.Segmenter), with its joining rules for what ICU splits off that is no word."""
+    session = Watched(browser, PHONE)
+    try:
+        page = session.page
+        page.goto(site_url + "calendar/")
+        assert dict(zip(WORD_BREAKS, page.evaluate(MARKED_WORDS, list(WORD_BREAKS)))) == WORD_BREAKS
+        assert session.errors == []
+    finally:
+        session.close()
+
+
 LONG_NAMES = ["sakura-kotsu-keibi", "shirakabadai-kinoko", "higashidai-ringo-en", "himawari-chubo", "aobadai-hospital", "clean-plaza-shirakaba", "super-mitsuba-honmachi", "hikari-jimu-service"]
 """Employers whose name held a phrase longer than a phone's line at 200 %, and was cut inside a word."""
 LONGER_THAN_A_LINE = {"あおぞらブルーベリー園"}
-"""ブルーベリー is one word, and with 園 it is longer than a line at 320 and 360 px: still cut, as the last resort."""
+"""ブルーベリー is one word, and with 園 it is longer than a line at 320 and 360 px: still cut, as the last resort.
+ブルーベリー alone is too (six characters; a line holds 4.9 of a card's name at 320 px, 5.9 at 360 px), so
+「ブルーベリー / 園」 cannot be had there; from 375 px it breaks so by itself."""
 
 
 @pytest.mark.parametrize("width", [320, 360, 390])
