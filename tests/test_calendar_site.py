@@ -282,9 +282,9 @@ def test_upcoming_on_home_and_on_the_related_employer(built_site):
     assert "2026年11月22日(日) 時点の予定です。" in home
     assert re.search(r"2026年11月25日\(水\) 13:30〜15:00 はたらく準備のひろば", home)
     farm = squeeze(text(built_site, "employers/shirakaba-farm/index.html"))
-    assert re.search(r"関係するプログラムのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日\(木\)まで）", farm)
+    assert re.search(r"関係するプログラムのこれからの予定 2026年12月16日\(水\) 10:00〜11:30 職場見学会「しらかば農園」 会場: しらかば農園 募集中 （申し込みは2026年12月10日\(木\)まで）", farm)
     # the deadline is said in upcoming lists, only for programs that have one
-    assert "職場見学会「しらかば農園」 募集中 （申し込みは2026年12月10日(木)まで）" in home
+    assert "職場見学会「しらかば農園」 会場: しらかば農園 募集中 （申し込みは2026年12月10日(木)まで）" in home
     assert "お話し会「私の体験談〜継続したから今がある〜」 会場: しらかば市総合福祉センター 2階 研修室 募集中 2026年12月9日" in home
     other = text(built_site, "employers/hidamari-engei/index.html")
     assert "関係するプログラムのこれからの予定" not in other
@@ -805,16 +805,31 @@ def test_each_meeting_of_a_program_that_meets_at_two_places_says_where_it_is(two
     assert f"第19回 {BEFORE_MOVE.replace(' はたらく準備のひろば', '')}" in page
     assert f"第20回 {AFTER_MOVE.replace(' はたらく準備のひろば', '')}" in page
 
-    # The fair, the tour and the seminar meet at one place each, which their pages give once:
-    # their meetings in the lists stay as they were.
+    # The fair, the tour and the seminar meet at one place each, which their pages give once.
+    # In a list of several programs' meetings each says where all the same: the tour at the farm
+    # among the group's meetings at the centre looked as if it were at the centre too.
     home = squeeze(text(site, "index.html"))
-    assert "2027年2月17日(水) 13:30〜16:00 しらかば市 合同就職面接会 面接会と個別相談 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in home
+    assert "2027年2月17日(水) 13:30〜16:00 しらかば市 合同就職面接会 面接会と個別相談 会場: しらかば市総合福祉センター 3階 講堂 募集中 （申し込みは2027年2月10日(水)まで。当日参加もできます）" in home
     february = text(site, "calendar/2027-02/index.html")
     fair = february[february.index('data-day="2027-02-17"'):]
-    assert "合同就職面接会" in fair[:fair.index("</td>")] and "cal-place" not in fair[:fair.index("</td>")]
-    for page in ("programs/godo-mensetsukai-2027-02/index.html", "programs/tour-shirakaba-farm/index.html",
-                 "programs/chiiki-zukuri-seminar/index.html", "employers/shirakaba-farm/index.html", "employers/yamabiko-care/index.html"):
+    assert "合同就職面接会" in fair[:fair.index("</td>")] and "会場: しらかば市総合福祉センター 3階 講堂" in squeeze(fair[:fair.index("</td>")])
+    for page in ("programs/godo-mensetsukai-2027-02/index.html", "programs/tour-shirakaba-farm/index.html", "programs/chiiki-zukuri-seminar/index.html"):
         assert "cal-place" not in text(site, page) and "会場: " not in squeeze(text(site, page)), page
+
+
+def test_a_one_place_programs_meeting_says_where_in_the_lists_of_several_programs(built_site):
+    """The tour at the farm, listed among the group's meetings at the centre, says 会場: しらかば農園
+    on the home page, the farm's page, the month's grid and day list, and the calendar index's
+    coming meetings; its own page gives the place once, in 会場."""
+    tour = "職場見学会「しらかば農園」 会場: しらかば農園 募集中"
+    for page in ("index.html", "employers/shirakaba-farm/index.html", "calendar/index.html"):
+        assert tour in squeeze(text(built_site, page)), page
+    december = text(built_site, "calendar/2026-12/index.html")
+    grid, days = december[december.index('class="cal-grid"'):december.index('class="cal-list"')], december[december.index('class="cal-list"'):]
+    for part in (grid, days):
+        cell = part[part.index('data-day="2026-12-16"'):]
+        assert tour in squeeze(cell[:cell.index("</ul>")]), cell
+    assert "cal-place" not in text(built_site, "programs/tour-shirakaba-farm/index.html")
 
 
 def test_when_every_period_meets_at_its_own_same_place_the_page_names_that_place(tmp_path):

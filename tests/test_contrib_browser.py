@@ -34,8 +34,13 @@ def test_edit_and_report_links_on_an_employer_page(browser, site_url):
         edit = page.get_by_role("link", name="このページのファイルを編集する（職員向け・GitHub）")
         assert edit.is_visible()
         assert edit.get_attribute("href") == f"{REPO}/edit/main/content/employers/shirakaba-farm.md"
-        report = page.get_by_role("link", name="情報が古いとき・まちがいを見つけたときは知らせる（GitHub）")
+        report = page.get_by_role("link", name="まちがい・古い情報を GitHub で知らせる（GitHub をお使いの方）")
         assert report.is_visible()
+        # A family without GitHub is told to call the centre first, with the number to tap.
+        call = page.locator(".dir-contrib__call")
+        assert call.inner_text() == "まちがいや古い情報に気づいたときは、しらかば市 生活・就労支援センター（架空）（電話 0268-00-0000）へお知らせください。"
+        assert call.locator("a").get_attribute("href") == "tel:0268-00-0000"
+        assert call.bounding_box()["y"] < report.bounding_box()["y"]
         # Following the link opens GitHub's new-issue page with the report form and this page filled in.
         report.click()
         page.wait_for_url("https://github.com/**")
