@@ -14,7 +14,7 @@ import yaml
 
 from conftest import BUILD_DATE, ROOT, build_env
 from employer_directory.cli import read_settings
-from employer_directory.contrib.scaffold import ask, employer_prompts, scaffold, scaffold_in_terminal
+from employer_directory.contrib.scaffold import ask, employer_prompts, program_prompts, scaffold, scaffold_in_terminal
 from employer_directory.loading import load_directory
 
 EMPLOYER_FLAGS = {
@@ -152,7 +152,7 @@ def test_a_new_programs_date_already_past_is_asked_again_with_the_probable_year(
     program that is over before it is written would only land in last year's archive: the date
     is asked again, with the year it probably meant."""
     settings = read_settings(project / "mkdocs.yml")
-    flags = {"slug": "forum-2027-01", "title": "しごとフォーラム", "kind": "フォーラム", "summary": "働くことを考えます", "place": "福祉会館", "date": "2026-01-20", "time": "13:30〜15:00"}
+    flags = {"slug": "forum-2027-01", "title": "しごとフォーラム", "kind": "フォーラム", "summary": "働くことを考えます", "place": "福祉会館", "date": "2026-01-20", "time": "13:30〜15:00", "apply": "", "contact-name": ""}
     shown: list[str] = []
     asked: list[str] = []
     replies = iter(["2027-01-20"])
@@ -169,7 +169,7 @@ def test_a_date_past_even_a_year_on_is_asked_again_without_a_year_to_try(project
     """2025-01-20 on 2026-12-28: a year on it is still past, so no year is suggested (2026-01-20
     would be refused in turn)."""
     settings = read_settings(project / "mkdocs.yml")
-    flags = {"slug": "forum-2027-01", "title": "しごとフォーラム", "kind": "フォーラム", "summary": "働くことを考えます", "place": "福祉会館", "date": "2025-01-20", "time": "13:30〜15:00"}
+    flags = {"slug": "forum-2027-01", "title": "しごとフォーラム", "kind": "フォーラム", "summary": "働くことを考えます", "place": "福祉会館", "date": "2025-01-20", "time": "13:30〜15:00", "apply": "", "contact-name": ""}
     shown: list[str] = []
     replies = iter(["2027-01-20"])
     result = scaffold_in_terminal(
@@ -242,3 +242,36 @@ def test_a_new_program_without_a_time_is_asked_for_one(project):
     result = scaffold("programs", {**PROGRAM_FLAGS, "time": ""}, settings, dt.date(2026, 11, 30), project / "content", project)
     assert result.text is None
     assert [problem.fix for problem in result.problems] == ["--time で指定してください（例: --time 10:00〜12:00）"], result.problems
+
+
+def test_new_program_asks_how_to_apply_and_whom_to_call_and_says_what_skipping_means(project):
+    """A program made without them was published 募集中 with no way to apply and no number to call.
+    Skipped, the page names the centre (the question says so), and the phone is not asked."""
+    settings = read_settings(project / "mkdocs.yml")
+    replies = iter(["センターに電話で申し込んでください", "就労支援係", "0268-00-1111"])
+    asked: list[str] = []
+    answers = ask(program_prompts(), PROGRAM_FLAGS, settings, read=lambda prompt: (asked.append(prompt), next(replies))[1], write=asked.append)
+    assert asked == [
+        "申し込み方法（例: センターに電話で申し込んでください。空欄で省略）: ",
+        "問い合わせの窓口（例: 就労支援係。空欄なら、センターの名前と電話番号を載せます）: ",
+        "問い合わせの電話番号（例: 0268-00-0000。空欄で省略）: ",
+    ]
+    result = scaffold("programs", answers, settings, dt.date(2026, 11, 30), project / "content", project)
+    assert result.problems == []
+    written = yaml.safe_load(result.text.split("---")[1])
+    assert written["apply"] == "センターに電話で申し込んでください"
+    assert written["contact"] == {"name": "就労支援係", "phone": "0268-00-1111"}
+
+    replies = iter(["", ""])
+    asked.clear()
+    answers = ask(program_prompts(), PROGRAM_FLAGS, settings, read=lambda prompt: (asked.append(prompt), next(replies))[1], write=asked.append)
+    assert [prompt.split("（")[0] for prompt in asked] == ["申し込み方法", "問い合わせの窓口"]  # no phone without a name
+    result = scaffold("programs", answers, settings, dt.date(2026, 11, 30), project / "content", project)
+    assert result.problems == [] and "apply:" not in result.text and "contact:" not in result.text
+
+
+def test_a_programs_phone_without_whom_to_call_is_refused_at_the_question_of_the_name(project):
+    result = _cli(project, "new-program", "--no-input", *_flags({**PROGRAM_FLAGS, "phone": "0268-00-1111"}))
+    assert result.returncode == 1
+    assert "項目「問い合わせの窓口」（--contact-name）: 問い合わせの電話番号（--phone）だけでは載せられません" in result.stderr
+    assert not (project / "content/programs/seminar-2027-01.md").exists()

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from .calendar.closures import ClosedPeriod
 from .calendar.occurrences import TAKES_PLACE, Occurrence, ProgramCalendar, build_calendar
-from .models.employer import Employer
+from .models.employer import Contact, Employer
 from .models.program import Place, Program, VenueAccess, venue_access
 from .models.values import names_town
 from .settings import DirectorySettings
@@ -109,6 +109,18 @@ class Directory:
         """How to get to ``place``, one of ``program``'s venues: its own ``access:``, else that of
         a related employer at the same address (``models.program.venue_access``)."""
         return venue_access(program, place, self.employer)
+
+    @cached_property
+    def centre_contact(self) -> Contact:
+        """The centre that runs the site (``organization``, ``contact_phone`` in mkdocs.yml), as a
+        program's contact: whom to call about a program whose file names nobody."""
+        return Contact(name=self.settings.organization, phone=self.settings.contact_phone or None)
+
+    def contact_of(self, program: Program) -> Contact:
+        """Whom to call about ``program``: its own ``contact:``, else the centre. A file made by
+        new-program with the questions skipped has none, and its page said 募集中 and offered
+        「カレンダーに追加」 with no number to call."""
+        return program.contact or self.centre_contact
 
     def programs_for(self, employer: Employer) -> list[Program]:
         return [program for program in self.programs if employer.slug in program.employers]

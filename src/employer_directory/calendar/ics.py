@@ -40,6 +40,7 @@ from ..site_address import SiteAddress
 from .occurrences import CANCELLED, Occurrence, ProgramCalendar
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..models.employer import Contact
     from ..models.program import Place, Program, VenueAccess
 
     AccessOf = Callable[[Program, Place], Optional[VenueAccess]]
@@ -126,9 +127,10 @@ class _ProgramEvents:
     """Serialises a program's events. The properties that all its meetings share (place,
     description, URL, DTSTAMP) are serialised once; each meeting adds its own lines."""
 
-    def __init__(self, program: "Program", page_url: str, domain: str, access_of: "AccessOf | None" = None):
+    def __init__(self, program: "Program", page_url: str, domain: str, access_of: "AccessOf | None" = None, centre: "Contact | None" = None):
         self.program = program
         self.access_of = access_of or _own_access
+        self.centre = centre
         self.domain = domain
         stamp = dt.datetime.combine(program.verified, dt.time(), dt.timezone.utc)
         self.page_url = page_url
@@ -142,7 +144,7 @@ class _ProgramEvents:
     def details(self, place: "Place") -> list[str]:
         """The description's lines for a meeting at ``place``: what the program is, then
         :func:`taking_part` and the page's address."""
-        return [self.program.summary, *taking_part(self.program, place, self.access_of), self.page_url]
+        return [self.program.summary, *taking_part(self.program, place, self.access_of, self.centre), self.page_url]
 
     def description(self, place: "Place") -> bytes:
         """DESCRIPTION, serialised once per place (a program has one or a few)."""
@@ -189,19 +191,20 @@ class _ProgramEvents:
         return b"BEGIN:VEVENT\r\n" + b"".join(lines) + self.stamps + location + self.shared + description + b"END:VEVENT\r\n"
 
 
-def taking_part(program: "Program", place: "Place", access_of: "AccessOf | None" = None) -> list[str]:
+def taking_part(program: "Program", place: "Place", access_of: "AccessOf | None" = None, centre: "Contact | None" = None) -> list[str]:
     """What a seeker needs on the day, for a meeting at ``place``, as lines of an event's
     description (the feed's, and the Google Calendar link's): how to join an online meeting, how
     to apply and whom to call (``_how_to_take_part``), and how to get
     there (「行き方: しらかば駅から車で10分・送迎あり（…）・駐車場あり」, worded as the program page).
     Joining and the way there are the meeting's own place's (a rule period may move online, or
-    elsewhere), as LOCATION is."""
+    elsewhere), as LOCATION is. ``centre``: whom to call when the program names nobody
+    (Directory.centre_contact), as its page says."""
     join = [place.join] if place.online and place.join else []
     access = (access_of or _own_access)(program, place)
     phrases = access.phrases() if access else []
     how = ["行き方: " + "・".join(phrases)] if phrases else []
     # After whom to call: applying comes first, the way there on the day.
-    return [*join, *_how_to_take_part(program), *how]
+    return [*join, *_how_to_take_part(program, centre), *how]
 
 
 def _own_access(program: "Program", place: "Place") -> "Optional[VenueAccess]":
@@ -210,7 +213,7 @@ def _own_access(program: "Program", place: "Place") -> "Optional[VenueAccess]":
     return venue_access(program, place, lambda _slug: None)
 
 
-def _how_to_take_part(program: "Program") -> list[str]:
+def _how_to_take_part(program: "Program", centre: "Contact | None" = None) -> list[str]:
     """How to apply, until when, and whom to call, for the event's description. A meeting added to
     a phone's calendar is often all that the seeker looks at again: without these lines its
     reminder sends them to a tour they had to apply for days before, with no number to call.
@@ -221,7 +224,7 @@ def _how_to_take_part(program: "Program") -> list[str]:
         lines.append(f"申し込み: {program.apply}")
     if program.deadline:
         lines.append(f"申し込み締切: {jp_date(program.deadline)}" + ("（締切のあとも、当日参加できます）" if program.walk_in else ""))
-    contact = program.contact
+    contact = program.contact or centre
     if contact is not None and (contact.phone or contact.email):
         lines.append(f"問い合わせ: {contact.name}" + (f" 電話 {contact.phone}" if contact.phone else "") + (f" メール {contact.email}" if contact.email else ""))
     return lines
@@ -235,22 +238,22 @@ def ics_path_for_program(slug: str) -> str:
     return f"calendar/{slug}.ics"
 
 
-def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str, access_of: "AccessOf | None" = None) -> dict[str, bytes]:
+def feed_files(calendar: ProgramCalendar, site_url: str, site_name: str, access_of: "AccessOf | None" = None, centre: "Contact | None" = None) -> dict[str, bytes]:
     """Every ICS file of the site as ``{path: bytes}`` (what the build writes)."""
-    return {feed.path: feed.content for feed in build_feeds(calendar, site_url, site_name, access_of)}
+    return {feed.path: feed.content for feed in build_feeds(calendar, site_url, site_name, access_of, centre)}
 
 
-def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str, access_of: "AccessOf | None" = None) -> list[IcsFile]:
+def build_feeds(calendar: ProgramCalendar, site_url: str, site_name: str, access_of: "AccessOf | None" = None, centre: "Contact | None" = None) -> list[IcsFile]:
     """The all-programs feed and one feed per program. ``access_of`` gives how to get to a
     program's venue (Directory.access_at, which knows the employers); without it, a place's own
-    ``access:``."""
+    ``access:``. ``centre``: whom to call about a program that names nobody (its 問い合わせ line)."""
     site = SiteAddress(site_url)
     domain = uid_domain(site_url)
     serialised: dict[str, bytes] = {}
     files: list[IcsFile] = []
     for slug, occurrences in calendar.by_program.items():
         program = calendar.program(slug)
-        maker = _ProgramEvents(program, site.program(slug), domain, access_of)
+        maker = _ProgramEvents(program, site.program(slug), domain, access_of, centre)
         events = []
         for occurrence in occurrences:
             data = maker.event(occurrence)

@@ -26,6 +26,7 @@ from .month_view import WEEKDAY_HEADERS, MonthView, month_views
 from .occurrences import TAKES_PLACE, Month, Occurrence
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..models.employer import Contact
     from .ics import AccessOf
 
 HOME_UPCOMING = 6
@@ -70,19 +71,20 @@ class CalendarAdd:
     google: str
 
 
-def calendar_adds(program: Program, occurrences: tuple[Occurrence, ...], feed: str, domain: str, page_url: str, access_of: AccessOf | None = None) -> dict[str, CalendarAdd]:
+def calendar_adds(program: Program, occurrences: tuple[Occurrence, ...], feed: str, domain: str, page_url: str, access_of: AccessOf | None = None, centre: Contact | None = None) -> dict[str, CalendarAdd]:
     """The add links of a program's meetings, by occurrence key: every coming meeting that is not
     cancelled (募集中, 満員, 受付終了 or 当日参加可; past ones drop out at the daily rebuild).
     ``page_url`` is the program page's full address; it ends the Google Calendar event's details,
     after the lines the feed's event gives for the meeting's place (``ics.taking_part``, made once
-    per place: a program meets at one or a few)."""
+    per place: a program meets at one or a few). ``centre``: whom to call when the program names
+    nobody, as in the feed."""
     details: dict[Place, list[str]] = {}
     adds = {}
     for o in occurrences:
         if o.status not in TAKES_PLACE:
             continue
         if o.place not in details:
-            details[o.place] = taking_part(program, o.place, access_of)
+            details[o.place] = taking_part(program, o.place, access_of, centre)
         adds[o.key] = CalendarAdd(feed, event_uid(o, domain), f"{o.key}.ics", google_calendar_url(o, page_url, details[o.place]))
     return adds
 
@@ -97,7 +99,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
     site = SiteAddress(site_url)
     views = month_views(calendar)
     domain = uid_domain(site_url)
-    plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name, directory.access_at))
+    plan = CalendarPlan(views, partial(feed_files, calendar, site_url, site_name, directory.access_at, directory.centre_contact))
     feed_links = {"ics_url": plan.all_feed, "webcal_url": webcal(site.page(plan.all_feed)), "feed_url": site.page(plan.all_feed)}
 
     # The index lists the months with a meeting (a called-off one counts: it is listed, struck
@@ -145,7 +147,7 @@ def plan_calendar_pages(pages: SitePages, site_url: str, site_name: str) -> Cale
                 "program_ics_url": feed,
                 "program_webcal_url": webcal(site.page(feed)),
                 "program_feed_url": site.page(feed),
-                "calendar_adds": calendar_adds(program, occurrences, feed, domain, site.program(program.slug), directory.access_at),
+                "calendar_adds": calendar_adds(program, occurrences, feed, domain, site.program(program.slug), directory.access_at, directory.centre_contact),
             }
         )
 

@@ -44,11 +44,29 @@ class Prompt:
     choices: Callable[[DirectorySettings], list[str]] | None = None
     values: dict[str, Any] | None = None
     """What each choice writes in the file, when that is not the choice's own text (あり → true)."""
+    title: str = ""
+    """The question's words, when the field's title alone is unclear (窓口 → 問い合わせの窓口)."""
+    skipped: str = ""
+    """What an empty answer to an optional question means, said in the question."""
+    needs: str = ""
+    """The flag of an optional answer this one belongs to: not asked when that one was skipped
+    (a phone number with no name of whom to call is no contact)."""
 
     def label(self) -> str:
+        if self.title:
+            return self.title
         if self.path == ("slug",):
             return "URL名（ファイル名）"
         return describe_field(self.model, self.path)[1] or self.flag
+
+    def hint(self, choices: list[str] | None) -> str:
+        """What follows the question: an example (not for choices), and whether it may be left empty."""
+        example = f"例: {self.example}" if self.example and not choices else ""
+        if self.required:
+            return f"（{example}）" if example else ""
+        if not self.skipped:
+            return "（空欄で省略）"
+        return f"（{example}。{self.skipped}）" if example else f"（{self.skipped}）"
 
 
 def employer_prompts() -> list[Prompt]:
@@ -86,6 +104,12 @@ def program_prompts() -> list[Prompt]:
         Prompt("place", ("place", "name"), Program, "しらかば市 福祉会館"),
         Prompt("date", ("sessions", 0, "date"), Program, "2027-01-20"),
         Prompt("time", ("sessions", 0, "time"), Program, "10:00〜12:00"),  # a meeting needs a time (validation says so too)
+        # Asked, though optional: a program made without them was published 募集中 with no way to
+        # apply and no number to call. Skipped, the page and the calendars name the centre
+        # (Directory.contact_of), which the question says.
+        Prompt("apply", ("apply",), Program, "センターに電話で申し込んでください", required=False, skipped="空欄で省略"),
+        Prompt("contact-name", ("contact", "name"), Program, "就労支援係", required=False, title="問い合わせの窓口", skipped="空欄なら、センターの名前と電話番号を載せます"),
+        Prompt("phone", ("contact", "phone"), Program, "0268-00-0000", required=False, title="問い合わせの電話番号", skipped="空欄で省略", needs="contact-name"),
     ]
 
 
@@ -151,6 +175,9 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
             problems.append(_about(prompt, "まだ決まっていません", fix))
         elif prompt.values is not None and answer and answer not in prompt.values:
             problems.append(_about(prompt, f"「{answer}」は選べる値ではありません", "書ける値: " + "、".join(prompt.values)))
+        elif prompt.needs and answer and not given.get(prompt.needs):
+            needed = next(other for other in asked if other.flag == prompt.needs)
+            problems.append(_about(needed, f"{prompt.label()}（--{prompt.flag}）だけでは載せられません", f"--{needed.flag} で{needed.label()}も指定してください（例: --{needed.flag} {needed.example}）"))
     slug_prompt = next(prompt for prompt in asked if prompt.flag == "slug")
     if slug and not SLUG.match(slug):
         problems.append(_about(slug_prompt, f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
@@ -187,6 +214,11 @@ def ask(prompts: list[Prompt], answers: dict[str, str | None], settings: Directo
     """Ask in the terminal for every answer not given as a flag; choices are picked by number."""
     answers = dict(answers)
     for prompt in prompts:
+        if prompt.needs and not (answers.get(prompt.needs) or "").strip():
+            # What it belongs to was skipped (asked again after 「電話番号だけでは載せられません」
+            # and skipped again: the number goes too, rather than asking round and round).
+            answers[prompt.flag] = ""
+            continue
         given = answers.get(prompt.flag)
         if given is not None and (given.strip() or not prompt.required):
             continue  # answered (an optional answer may be left empty on purpose)
@@ -195,7 +227,7 @@ def ask(prompts: list[Prompt], answers: dict[str, str | None], settings: Directo
             write(f"{prompt.label()}を番号で選んでください:")
             for number, choice in enumerate(choices, 1):
                 write(f"  {number}. {choice}")
-        hint = "（空欄で省略）" if not prompt.required else (f"（例: {prompt.example}）" if prompt.example and not choices else "")
+        hint = prompt.hint(choices)
         while True:
             reply = read(f"{prompt.label()}{hint}: ").strip()
             if choices and reply.isdigit() and 1 <= int(reply) <= len(choices):
