@@ -166,13 +166,14 @@ def test_no_result_gives_help_not_an_empty_box(watched, site_url):
 
 
 def test_hours_typed_as_a_word_lead_to_the_filters_that_choose_them(watched, site_url):
-    """A mother looking for a weekday morning tour types 午前: no text says it, and the help
+    """A mother looking for a weekday morning tour types 朝だけ: no text says it, and the help
     under no results said nothing of the filters, closed further up, that choose the hours. It
     names them now, and its button takes the words away and opens the filters; 午前だけ and 見学
-    chosen there find the morning tours. Without words typed the item is not shown."""
+    chosen there find the morning tours. Without words typed the item is not shown. (午前 typed
+    is searched as 午前だけ too: test_a_time_of_day_typed_is_searched_as_the_hours_filter_too.)"""
     page = watched.page
     open_search(page, site_url)
-    type_query(page, "午前")
+    type_query(page, "朝だけ")
     assert result_slugs(page) == []
     help_box = page.locator("#dir-search-empty")
     assert "「条件でしぼりこむ」で選べます" in help_box.inner_text()
@@ -371,6 +372,88 @@ def test_hours_and_weekday_filters(watched, site_url):
     # One offer on Saturday afternoon (not a Saturday morning beside a weekday afternoon).
     saturday = {slug for slug, slots in offer_slots_in_content().items() if any("土" in days and start >= 12 * 60 for days, start, _ in slots)}
     assert saturday and set(result_slugs(page)) == saturday
+
+
+def test_a_time_of_day_typed_is_searched_as_the_hours_filter_too(watched, site_url, built_site):
+    """A mother searched 西部 見学 平日 午後 on a phone and found 1 employer; 西部 + 見学 + 午後だけ
+    + 月〜金 in the filters find 2: 平日 was read as 月〜金 but 午後 searched as text only, and
+    いちごハウス にしの (見学 13:00〜15:00) writes no 午後. A time of day typed (午前, 午前中, 午後,
+    午後から) is now searched as typed and as the 時間帯 filter, like 平日: one offer fits it, of
+    the types the query names (見学) and on the reading's days, as the filters ask. 朝 is not:
+    descriptions write 朝の涼しい時間."""
+    documents = json.loads((built_site / "search" / "directory-documents.json").read_text(encoding="utf-8"))
+    index = expand_index(json.loads((built_site / "search" / "directory-index.json").read_text(encoding="utf-8")))
+    page = watched.page
+
+    def filtered(query):
+        open_search(page, site_url, "?" + query)
+        return set(result_slugs(page))
+
+    weekdays = "&".join(f"day={day}" for day in "月火水木金")
+    cases = [
+        ("西部 見学 平日 午後", "area=west&offer=tour&time=afternoon&" + weekdays),
+        ("午後", "time=afternoon"),
+        ("午後から", "time=afternoon"),
+        ("午前中", "time=morning"),
+        ("見学 午後", "offer=tour&time=afternoon"),
+        ("平日 午後", "time=afternoon&" + weekdays),
+    ]
+    wanted = {typed: filtered(query) for typed, query in cases}
+    assert wanted["西部 見学 平日 午後"] == {"ichigo-house-nishino", "himawari-chubo"}
+    # Bound to the offer named: the samples hold an employer with a 見学 (in the morning) and an
+    # afternoon offer of another type, which 見学 as text and 午後 unbound would find.
+    assert (wanted["午後"] - wanted["見学 午後"]) & set(search_in_python(index, documents, "見学"))
+    open_search(page, site_url)
+    for typed, _ in cases:
+        type_query(page, typed)
+        as_typed = set(search_in_python(index, documents, typed))
+        if "平日" in typed:  # 平日 searched as its days (test_a_range_of_days_or_heijitsu_…)
+            as_typed = set()
+        assert set(result_slugs(page)) == wanted[typed] | as_typed, typed
+    type_query(page, "西部 見学 平日 午後")
+    assert "ichigo-house-nishino" in result_slugs(page)
+    assert said_line(page) == f"『平日』を{WEEKDAYS}として、『午後』を『午後だけ』の時間帯としてもさがしました"
+    type_query(page, "午前中")
+    assert said_line(page) == "『午前中』を『午前だけ』の時間帯としてもさがしました"
+    # 朝 and a time inside a longer word are searched as typed only.
+    for typed in ("朝", "午後の部"):
+        assert page.evaluate("typed => DirectorySearch.querySaid(typed)", typed) == "", typed
+    type_query(page, "朝")
+    assert set(result_slugs(page)) == set(search_in_python(index, documents, "朝"))
+    assert watched.errors == []
+
+
+def test_after_the_filters_a_button_says_the_count_and_goes_to_the_results(watched, site_url):
+    """On a phone the open filters are a screen and more high, with the count above them: after
+    ticking 西部, 見学 and 午後だけ the first result was some 730 px further down. At the end of the
+    filters 「N事業所を見る」 (N live) takes the reader there: the first card's name has the focus,
+    at the top of the screen. With nothing found it leads to the help instead."""
+    page = watched.page
+    open_search(page, site_url)
+    page.locator("#dir-search-filters summary").click()
+    for value in ("west", "tour", "afternoon"):
+        page.locator(f'#dir-search-filters input[value="{value}"]').check()
+        wait_rendered(page)
+    found = result_slugs(page)
+    assert len(found) == 2
+    button = page.locator("#dir-search-filters").get_by_role("button", name="2事業所を見る")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    first_card = page.locator("#dir-search-results .dir-card__name a").first
+    assert first_card.bounding_box()["y"] > PHONE["height"]  # out of sight below the filters
+    button.click()
+    assert page.evaluate("document.activeElement.closest('.dir-card__name') !== null")
+    assert urlparse(page.evaluate("document.activeElement.href")).path.endswith(f"/employers/{found[0]}/")
+    top = first_card.bounding_box()["y"]
+    assert 48 <= top < PHONE["height"] / 3  # below the fixed header, at the top of the screen
+    # Live: another box ticked, and the words follow; none found leads to the help.
+    page.locator('#dir-search-filters input[name="day"][value="土"]').check()
+    wait_rendered(page)
+    assert result_slugs(page) == []
+    page.locator("#dir-search-filters").get_by_role("button", name="見つかりません（さがし方のヒントを見る）").click()
+    assert page.evaluate("document.activeElement.id") == "dir-search-empty"
+    assert watched.errors == []
 
 
 def offer_slots_in_content(offer_type=None):

@@ -288,8 +288,9 @@
     return dayReadingsOf(text).map(function (reading) { return reading.text; });
   }
 
-  // The same as { text, widened }: widened when a list searched as typed too (月水金, 週末) is
-  // one of its days in this reading (for the status line).
+  // The same as { text, widened, days }: widened when a list searched as typed too (月水金, 週末)
+  // is one of its days in this reading (for the status line); days the days put in its place
+  // (for the times of day, timeReadingsOf).
   function dayReadingsOf(text) {
     var items = dayItems(text);
     var readings = [items.map(function (item) { return item.text; })];
@@ -307,7 +308,56 @@
       return items.every(function (item, at) { return !item.replaced || words[at] !== item.text; });
     }).map(function (words) {
       var widened = items.some(function (item, at) { return item.days && !item.replaced && words[at] !== item.text; });
-      return { text: words.join(" "), widened: widened };
+      var days = [];
+      items.forEach(function (item, at) { if (item.days && words[at] !== item.text) days.push(words[at].charAt(0)); });
+      return { text: words.join(" "), widened: widened, days: days };
+    });
+  }
+
+  // --- times of day typed as words: 午前, 午後 -------------------------------------------
+
+  // 午後 typed with 平日 found what writes 午後 only, while 平日 was read as 月〜金: the 時間帯
+  // filter's 午後だけ (an offer that starts at 12:00 or later, TIMES_OF_DAY in documents.py) was
+  // not searched. A word that is a time of day (午前, 午前中, 午後, 午後から; だけ or のみ too) is
+  // searched as typed and also as that filter: the word left out, an offer that fits it
+  // required. Not 朝 or 昼: they are in descriptions (朝の涼しい時間, 昼休み) and name no hours.
+  var TIME_WORD = /^(午前|午後)(?:中|から|だけ|のみ)?$/;
+  var TIME_OF_WORD = { "午前": "morning", "午後": "afternoon" };
+  var TIME_SAID = { morning: "午前だけ", afternoon: "午後だけ" };
+
+  // The time of day (morning, afternoon) a query word names, or null.
+  function timeOfWord(word) {
+    var time = TIME_WORD.exec(String(word).normalize("NFKC"));
+    return time ? TIME_OF_WORD[time[1]] : null;
+  }
+
+  // A reading (dayReadingsOf) as typed, then with each time word left out and its time of day
+  // required instead, every combination: [{ text, times }].
+  function timeReadingsOf(text) {
+    var readings = [{ words: [], times: [] }];
+    queryWords(text).forEach(function (word) {
+      var time = timeOfWord(word);
+      var next = [];
+      readings.forEach(function (reading) {
+        next.push({ words: reading.words.concat([word]), times: reading.times });
+        if (time) next.push({ words: reading.words, times: reading.times.concat([time]) });
+      });
+      readings = next;
+    });
+    return readings.map(function (reading) { return { text: reading.words.join(" "), times: reading.times }; });
+  }
+
+  // Whether an employer has an offer that fits each time of day, as the 時間帯 filter asks (one
+  // offer of its own, search()): one of the offers the query names (見学 午後: an afternoon 見学,
+  // not a morning 見学 beside an afternoon プチバイト) if it names any, on the reading's days too
+  // (平日 午後 read as 月曜: a Monday afternoon, not a Monday morning beside a Saturday afternoon).
+  function fitsTimes(e, times, days, named) {
+    var offers = named.length ? named : e.offers;
+    return times.every(function (time) {
+      return offers.some(function (o) {
+        var slot = (e.slots || {})[o];
+        return !!slot && (slot.times || []).indexOf(time) >= 0 && days.every(function (day) { return (slot.days || []).indexOf(day) >= 0; });
+      });
     });
   }
 
@@ -321,7 +371,7 @@
   // ラー + めん of めんせつ, is searched as ラー面接 too, which finds nothing and is no news).
   // Without `widened`, every widening is said.
   function querySaid(text, widened) {
-    widened = widened || { days: true, part: true };
+    widened = widened || { days: true, part: true, times: true };
     var origins = foldWithOrigins(text);
     var folded = origins.folded;
     function typedAt(from, to) { return text.slice(origins.first[from], origins.last[to - 1] + 1); }
@@ -351,6 +401,12 @@
       add(asDays + (item.replaced ? "として" : "としても"));
       holidays = holidays || item.text.indexOf("祝") >= 0;
     });
+    if (widened.times !== false) {
+      queryWords(text).forEach(function (word) {
+        var time = timeOfWord(word);
+        if (time) add(quoted([word]) + "を" + quoted([TIME_SAID[time]]) + "の時間帯としても");
+      });
+    }
     var part = typedPart(folded);
     if (part && widened.part) add(quoted([typedAt(part.start, folded.length)]) + "を" + quoted(part.meanings) + "としても");
     return said.length ? said.join("、") + "さがしました" + (holidays ? "（祝日ではさがせません）" : "") : "";
@@ -413,6 +469,7 @@
   var empty = document.getElementById("dir-search-empty");
   var toFiltersItem = document.getElementById("dir-search-to-filters-item");
   var results = document.getElementById("dir-search-results");
+  var toResults = document.getElementById("dir-search-to-results");
   var more = document.getElementById("dir-search-more");
   // The counter packet's add button (search_page.html), cloned into every card.
   var packetAdd = document.getElementById("dir-search-packet-add");
@@ -500,24 +557,40 @@
       found = [];
       var readings = [];
       dayReadingsOf(q).forEach(function (dayReading) {
-        queryReadings(dayReading.text).forEach(function (reading, partIndex) {
-          readings.push({ text: reading, days: dayReading.widened, part: partIndex > 0 });
+        timeReadingsOf(dayReading.text).forEach(function (timeReading) {
+          var readingsOfText = timeReading.text ? queryReadings(timeReading.text) : [""];
+          readingsOfText.forEach(function (reading, partIndex) {
+            readings.push({ text: reading, days: dayReading.widened, part: partIndex > 0, times: timeReading.times, onDays: dayReading.days });
+          });
         });
+      });
+      // The offer types the query names as words of their own (見学, プチバイト), for fitsTimes.
+      var named = Object.keys(store.vocabulary.offer).filter(function (id) {
+        var label = normalizeText(store.vocabulary.offer[id]);
+        return queryWords(q).some(function (word) { return normalizeText(word) === label; });
       });
       readings.forEach(function (reading) {
         var terms = queryTerms(reading.text);
-        if (!terms.length) return; // only punctuation: nothing can match
+        // Only punctuation: nothing can match. Nothing left but times of day (午後): every
+        // employer that fits them.
+        var hits;
+        if (terms.length) hits = hitsOf(terms);
+        else if (reading.times.length && !reading.text.trim()) hits = store.employers.map(function (e, ref) { return { ref: String(ref), score: 0 }; });
+        else return;
         var words = highlightWords(reading.text);
-        hitsOf(terms).forEach(function (hit) {
+        hits.forEach(function (hit) {
+          var e = store.employers[Number(hit.ref)];
+          if (reading.times.length && !fitsTimes(e, reading.times, reading.onDays, named)) return;
           var result = byRef[hit.ref];
           if (!result) {
-            result = byRef[hit.ref] = { employer: store.employers[Number(hit.ref)], score: hit.score, words: [], days: false, part: false };
+            result = byRef[hit.ref] = { employer: e, score: hit.score, words: [], days: false, part: false, times: false };
             found.push(result);
           }
           result.score = Math.max(result.score, hit.score);
           result.words = result.words.concat(words);
           result.days = result.days || reading.days;
           result.part = result.part || reading.part;
+          result.times = result.times || reading.times.length > 0;
         });
       });
       found.sort(function (a, b) { return b.score - a.score; });
@@ -873,6 +946,8 @@
     empty.hidden = found.length > 0;
     var q = (params.get("q") || "").trim();
     toFiltersItem.hidden = !q;
+    toResults.textContent = found.length ? found.length + "事業所を見る" : "見つかりません（さがし方のヒントを見る）";
+    toResults.hidden = false;
     var filtered = FILTERS.some(function (name) { return params.has(name); });
     var about = q ? "「" + q + "」" + (filtered ? "と選んだ条件" : "") : (filtered ? "選んだ条件" : "");
     var line;
@@ -883,7 +958,8 @@
     // searched are announced together, once.
     var widened = {
       days: found.some(function (result) { return result.days; }),
-      part: found.some(function (result) { return result.part; })
+      part: found.some(function (result) { return result.part; }),
+      times: found.some(function (result) { return result.times; })
     };
     var said = q ? querySaid(q, widened) : "";
     var lines = [document.createTextNode(line)];
@@ -955,6 +1031,13 @@
     var filters = document.getElementById("dir-search-filters");
     filters.open = true;
     filters.querySelector("summary").focus();
+  });
+  // From the end of the filters to what they found: the first card's name, else the help,
+  // at the top of the screen (focus alone scrolls it only just into view, at the bottom).
+  toResults.addEventListener("click", function () {
+    var first = results.querySelector(".dir-card__name a");
+    (first ? results : empty).scrollIntoView({ block: "start" });
+    (first || empty).focus({ preventScroll: true });
   });
   more.addEventListener("click", function () {
     shown += PAGE_SIZE;
