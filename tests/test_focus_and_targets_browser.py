@@ -432,7 +432,7 @@ def test_filter_options_and_packet_buttons_on_a_phone(browser, site_url):
         page.wait_for_selector("[data-packet-add]:not([hidden])")
         names = buttons.evaluate_all("list => list.map(b => b.getAttribute('aria-label'))")
         assert len(names) > 3 and len(set(names)) == len(names), "each button names its employer"
-        assert all(name.startswith("＋ 窓口用セットに入れる：") for name in names), names[:3]
+        assert all(name.startswith("＋ 印刷リストに入れる：") for name in names), names[:3]
     finally:
         session.close()
 

@@ -166,7 +166,7 @@ def test_a_program_that_still_names_the_former_employer_is_told_the_new_name(tmp
 
 
 def test_a_counter_packet_saved_or_shared_before_the_rename_keeps_the_employer(browser, renamed_url):
-    """A counsellor's 窓口用セット in localStorage, and a link to it sent before the rename, hold
+    """A counsellor's 印刷リスト in localStorage, and a link to it sent before the rename, hold
     the former slug: the packet page shows the employer under its slug now, once."""
     session = Watched(browser, PHONE)
     try:

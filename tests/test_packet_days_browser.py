@@ -1,4 +1,4 @@
-"""The counter packet (窓口用セット) over days of use: a list kept in the browser for weeks while
+"""The counter packet (印刷リスト) over days of use: a list kept in the browser for weeks while
 staff edit the directory, and the same list open in two tabs (assets/packet.js)."""
 
 from __future__ import annotations
@@ -269,7 +269,7 @@ def test_an_empty_packet_offers_nothing_to_print_or_send_and_says_how_to_choose(
     expect(page.get_by_role("radio")).to_have_count(0)
     empty = page.locator("[data-packet-empty]")
     expect(empty).to_be_visible()
-    assert "「窓口用セットに入れる」を押すと" in empty.inner_text()
+    assert "「印刷リストに入れる」を押すと" in empty.inner_text()
     assert "印刷" in empty.inner_text() and "リンク" in empty.inner_text(), "what choosing makes possible"
     assert empty.get_by_role("link", name="事業所をさがす").get_attribute("href").endswith("/employers/")
     assert empty.get_by_role("link", name="キーワードでさがす").get_attribute("href").endswith("/search/")
@@ -309,6 +309,39 @@ def test_a_list_all_gone_offers_nothing_to_print_either(context, site_url):
     assert all(expect_hidden), dict(zip(NEEDS_CHOICE, expect_hidden))
     assert page.locator("[data-packet-gone]").is_visible()
     assert page.locator("[data-packet-empty]").is_hidden(), "the words above say it"
+
+
+@pytest.mark.parametrize("width, text", [(320, None), (360, None), (360, "html { font-size: 200% !important; } .print-page { font-size: 21pt !important; }")], ids=["320", "360", "360-text-200"])
+def test_the_top_bar_keeps_its_height_when_the_first_employer_is_chosen(browser, site_url, width, text):
+    """Empty, the packet page hid the toolbar's 「印刷する」 and the bar was 13 px shorter (a
+    whole line on a 360 px phone, where the button wrapped under the links): choosing the first
+    employer pushed the page down. The button keeps its room, unseen and unread while empty."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": width, "height": 740}, locale="ja-JP")
+    try:
+        page = context.new_page()
+        page.goto(site_url + "packet/")
+        if text:
+            page.add_style_tag(content=text)
+        page.wait_for_function("document.querySelector('[data-packet-sheets]').dataset.loaded === '0'")
+        bar = page.locator(".print-toolbar")
+        empty = bar.bounding_box()["height"]
+        print_button = bar.locator("[data-print-button]")
+        expect(print_button).to_be_hidden()
+        expect(bar.get_by_role("button")).to_have_count(0)
+        for _ in range(3):  # the bar's two links, then the page: never the unseen button
+            page.keyboard.press("Tab")
+            assert not page.evaluate("document.activeElement.matches('[data-print-button]')")
+        other = context.new_page()
+        other.goto(site_url + "employers/shirakaba-farm/")
+        other.click("[data-packet-add='shirakaba-farm']")
+        sheets_loaded(page, 2)
+        expect(print_button).to_be_visible()
+        chosen = bar.bounding_box()["height"]
+        assert abs(chosen - empty) <= 1, f"the bar is {empty}px empty, {chosen}px with one employer"
+    finally:
+        context.close()
 
 
 def test_a_reloaded_packet_address_speaks_of_the_saved_list_not_of_a_shared_link(context, site_url):

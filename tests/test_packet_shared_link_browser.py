@@ -1,4 +1,4 @@
-"""A colleague's link to a counter packet (窓口用セット, ?e=) opened in a browser that has a list of
+"""A colleague's link to a counter packet (印刷リスト, ?e=) opened in a browser that has a list of
 its own: the link's employers are shown, the saved list is kept (it was silently replaced), and a
 notice at the top offers to save, add or go back (assets/packet.js, sheets/packet.html)."""
 

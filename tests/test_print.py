@@ -471,12 +471,12 @@ def test_counter_packet_add_reorder_print_reload_and_share(browser, site_url, di
     page.check("input[name='packet-kinds'][value='staff']")
     page.wait_for_function("document.querySelectorAll('[data-packet-sheets] article.sheet').length === 3")
     assert packet_sheets(page) == [[slug, "staff"] for slug in order]
-    # The page's outline for screen readers: 窓口用セット (1), 印刷されるシート (2), each sheet's
+    # The page's outline for screen readers: 印刷リスト (1), 印刷されるシート (2), each sheet's
     # name (3) and its parts (4), not a second h1 per sheet.
     outline = page.locator("main").evaluate(
         "main => [...main.querySelectorAll('h1, h2, h3, h4')].map(h => [Number(h.getAttribute('aria-level') || h.tagName[1]), h.textContent.trim()])"
     )
-    assert outline[:3] == [[1, "窓口用セット（印刷）"], [2, "選んだ事業所"], [2, "印刷されるシート"]]
+    assert outline[:3] == [[1, "印刷リスト（選んだ事業所をまとめて印刷）"], [2, "選んだ事業所"], [2, "印刷されるシート"]]
     assert [level for level, text in outline[3:] if text == names[order[0]]] == [3]
     assert {level for level, _ in outline[3:]} == {3, 4}
     # Printed: one sheet per page, in the chosen order, without the controls.
@@ -529,13 +529,13 @@ def test_adding_to_the_packet_is_announced_politely_and_the_focus_stays_on_the_b
     assert status.count() == 1 and status.get_attribute("aria-live") in (None, "polite")
     assert status.text_content() == ""
     page.click("[data-packet-add='shirakaba-farm']")
-    assert status.text_content() == f"{names['shirakaba-farm']}を窓口用セットに入れました（1件）"
+    assert status.text_content() == f"{names['shirakaba-farm']}を印刷リストに入れました（1件）"
     focused = lambda: page.evaluate("document.activeElement.getAttribute('data-packet-add')")
     assert focused() == "shirakaba-farm"
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
     page.keyboard.press("Enter")  # the same button again: out of the packet
-    assert status.text_content() == f"{names['shirakaba-farm']}を窓口用セットから外しました（0件）"
+    assert status.text_content() == f"{names['shirakaba-farm']}を印刷リストから外しました（0件）"
     assert focused() == "shirakaba-farm"
 
     # A listing: one button per employer, one status for all of them, the count across pages.
@@ -544,7 +544,7 @@ def test_adding_to_the_packet_is_announced_politely_and_the_focus_stays_on_the_b
     status = page.get_by_role("status")
     other = next(e.slug for e in directory.employers if e.category == "農業・栽培" and e.slug != "shirakaba-farm")
     page.click(f"[data-packet-add='{other}']")
-    assert status.text_content() == f"{names[other]}を窓口用セットに入れました（2件）"
+    assert status.text_content() == f"{names[other]}を印刷リストに入れました（2件）"
     assert focused() == other
     assert page.inner_text("[data-packet-link]").endswith("（2件）")
     results = Axe().run(page, options=AXE_OPTIONS)
@@ -570,10 +570,10 @@ def test_employers_found_with_the_search_filters_go_into_the_packet_from_the_res
     assert sorted(buttons.evaluate_all("bs => bs.map(b => b.dataset.packetAdd)")) == sorted(found)
     first, second = buttons.evaluate_all("bs => bs.slice(0, 2).map(b => b.dataset.packetAdd)")
     names = {e.slug: e.name for e in directory.employers}
-    assert buttons.nth(0).get_attribute("aria-label") == f"＋ 窓口用セットに入れる：{names[first]}"
+    assert buttons.nth(0).get_attribute("aria-label") == f"＋ 印刷リストに入れる：{names[first]}"
     buttons.nth(0).click()
     buttons.nth(1).click()
-    assert page.inner_text("[data-packet-announce]") == f"{names[second]}を窓口用セットに入れました（2件）"
+    assert page.inner_text("[data-packet-announce]") == f"{names[second]}を印刷リストに入れました（2件）"
     assert page.inner_text("[data-packet-link]").endswith("（2件）")
     # Drawn again by another search, the cards still say which employers are in the packet.
     if not page.locator("#dir-search-filters").evaluate("details => details.open"):
@@ -706,10 +706,11 @@ def test_the_packet_cannot_be_printed_until_every_chosen_sheet_is_in_the_page(br
     assert status.inner_text() == "シートを読み込めませんでした。通信を確かめて、ページを読み込み直してください。"
     assert shown() == [(True, "印刷する")] * 2
 
-    # Nothing chosen: nothing to print.
+    # Nothing chosen: nothing to print, and neither button is shown (the toolbar's keeps its room
+    # unseen, test_packet_days_browser: its rendered text is empty).
     page.unroute("**/kodama-butsuryu/sheets.html")
     page.click("[data-packet-clear]")
-    assert shown() == [(True, "印刷する")] * 2
+    assert [(buttons.nth(i).is_disabled(), buttons.nth(i).is_hidden(), buttons.nth(i).text_content()) for i in range(2)] == [(True, True, "印刷する")] * 2
     context.close()
     assert errors == []
 

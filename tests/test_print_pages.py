@@ -190,7 +190,7 @@ def test_a_printed_employer_page_leaves_out_the_screen_controls(page, site_url, 
     _sizes, pages = print_with_css_page_size(page, None, tmp_path / "employer.pdf")
     printed = "".join(pages)
     assert "しらかば農園" in printed
-    assert "窓口用セット" not in printed and "印刷用シート" not in printed, printed[:400]
+    assert "印刷リスト" not in printed and "窓口用セット" not in printed and "印刷用シート" not in printed, printed[:400]
     assert "窓口・支援機関の方向け" not in printed, "the box's heading goes with the controls it names"
 
 

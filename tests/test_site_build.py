@@ -72,7 +72,7 @@ def test_an_employer_page_says_whom_its_own_number_is_for(built_site, directory)
 
 
 def test_an_employer_pages_staff_tools_say_they_are_for_the_counter(built_site, directory):
-    """The printable sheets and 「＋ 窓口用セットに入れる」 come before the page's content, and a
+    """The printable sheets and 「＋ 印刷リストに入れる」 come before the page's content, and a
     family on a phone took that button, the only one on the page, for the way to apply: they
     sit together in one box headed 窓口・支援機関の方向け, under the jump to how to apply."""
     for employer in directory.employers:
@@ -83,6 +83,32 @@ def test_an_employer_pages_staff_tools_say_they_are_for_the_counter(built_site, 
         assert box.index("data-packet-add=") < box.index("data-packet-link") < box.index("</div>"), employer.slug
         before = header[:header.index('<div class="dir-staff-tools">')]
         assert 'href="#contact"' in before and "dir-sheet-links" not in before and "data-packet" not in before, employer.slug
+
+
+def test_the_counter_packet_is_called_the_print_list_everywhere(built_site, directory):
+    """Every employer page and result card carried 「＋ 窓口用セットに入れる」, the staff's word,
+    which told a family on a phone nothing. It is 印刷リスト, one name on the buttons, the link,
+    the packet page and the list of printouts; the old word is left nowhere in the site (pages,
+    scripts, search index)."""
+    for path in built_site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".js", ".json", ".css", ".xml", ".txt"}:
+            assert "窓口用セット" not in path.read_text(encoding="utf-8"), path.relative_to(built_site)
+    add = ">＋ 印刷リストに入れる</button>"
+    for employer in directory.employers:
+        assert add in html(built_site, f"employers/{employer.slug}"), employer.slug
+    for listing in directory.category_listings():
+        page = html(built_site, f"categories/{listing.term.id}")
+        assert page.count(add) == len(listing.employers) > 0, listing.term.id
+        assert "印刷リストを見る・印刷する（<span data-packet-count>0</span>件）" in page, listing.term.id
+    # The search page's cards are cloned from its template (assets/directory-search.js).
+    assert re.search(r'<template id="dir-search-packet-add"><button [^>]*>＋ 印刷リストに入れる</button>', html(built_site, "search"))
+    script = (built_site / "assets" / "packet.js").read_text(encoding="utf-8")
+    for words in ('"✓ 印刷リストにあります（外す）"', '"＋ 印刷リストに入れる"', '"印刷リストに入れました"', '"印刷リストから外しました"'):
+        assert words in script, words
+    packet = html(built_site, "packet")
+    assert "<title>印刷リスト（選んだ事業所をまとめて印刷）｜" in packet
+    assert re.search(r"<h1>印刷リスト<span [^>]*>（選んだ事業所を<wbr>まとめて印刷）</span></h1>", packet)
+    assert ">印刷リスト（選んだ事業所のシートをまとめて印刷）</a>" in html(built_site, "employers")
 
 
 def test_pages_for_job_seekers_use_one_plain_word_for_each_thing(built_site, directory):

@@ -1,4 +1,4 @@
-// Counter packet (窓口用セット): a list of employers kept in this browser (localStorage),
+// Counter packet (印刷リスト on screen): a list of employers kept in this browser (localStorage),
 // "add" buttons on employer pages and listings, and the packet page that fetches the chosen
 // sheets from their own (same-origin, static) pages and prints them one per page.
 // Without JavaScript the buttons stay hidden; each sheet page can still be printed alone.
@@ -68,7 +68,9 @@
     adoptRenamed(state);
     document.querySelectorAll("[data-packet-add]").forEach(function (button) {
       var inList = state.slugs.indexOf(button.getAttribute("data-packet-add")) !== -1;
-      button.textContent = inList ? "✓ 窓口用セットに入っています（外す）" : "＋ 窓口用セットに入れる";
+      // 印刷リスト: a word a family understands (the former name was the counter staff's own). Both
+      // labels stay on one line in a result card at 320 px (「…に入っています（外す）」 took two).
+      button.textContent = inList ? "✓ 印刷リストにあります（外す）" : "＋ 印刷リストに入れる";
       // A listing has one such button per employer: its accessible name says which employer.
       var name = button.getAttribute("data-packet-name");
       if (name) button.setAttribute("aria-label", button.textContent + "：" + name);
@@ -124,7 +126,7 @@
   function announceAdded(name, added, count) {
     var region = document.querySelector("[data-packet-announce]");
     if (!region) return;
-    var what = added ? "窓口用セットに入れました" : "窓口用セットから外しました";
+    var what = added ? "印刷リストに入れました" : "印刷リストから外しました";
     region.textContent = (name ? name + "を" : "") + what + "（" + count + "件）";
   }
 

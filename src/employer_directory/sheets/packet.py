@@ -1,4 +1,4 @@
-"""The counter packet (窓口用セット): the employers a counsellor picks, in their order.
+"""The counter packet (印刷リスト on screen): the employers a counsellor picks, in their order.
 
 The list itself lives in the visitor's browser (localStorage, ``content/assets/packet.js``);
 the site only publishes which employers exist, so that a shared link (``?e=slug,slug``; older ones add ``&s=seeker``)

@@ -35,7 +35,7 @@ def plan_print_pages(pages: SitePages, site_url: str) -> list[GeneratedPage]:
         pages.views[src_uri] = PageView(template, title, {**context, "print_title": title})
 
     add("pamphlet.md", "sheets/pamphlet.html", "協力事業所一覧（パンフレット）", {"pamphlet": make_pamphlet(directory, site_url)})
-    add("packet.md", "sheets/packet.html", "窓口用セット（印刷）", {"packet": packet_catalogue(directory)})
+    add("packet.md", "sheets/packet.html", "印刷リスト（選んだ事業所をまとめて印刷）", {"packet": packet_catalogue(directory)})
     choices = form_choices(directory.settings)
     for form in BLANK_FORMS:
         add(form.src_uri, form.template, form.title, {"form": form, "choices": choices})
