@@ -106,4 +106,4 @@ def test_the_offers_table_still_says_every_day(built_site, directory):
     assert cells[0].strip().endswith("<br>1時間程度") and text(cells[0]) == "月・火・水・木・金曜 10:00〜15:001時間程度"
     # The days and the hours each in a span the CSS keeps whole on a line.
     assert '<span class="dir-offers__when"><span>月・火・水・木・金曜</span> <span>10:00〜15:00</span></span>' in cells[0]
-    assert text(cells[-1]) == ""  # 雇用: no days or hours
+    assert text(cells[-1]) == "日にちは相談して決めます"  # 雇用: no days or hours, worded as sheet ② words it

@@ -72,17 +72,20 @@ def test_an_employer_page_says_whom_its_own_number_is_for(built_site, directory)
 
 
 def test_an_employer_pages_staff_tools_say_they_are_for_the_counter(built_site, directory):
-    """The printable sheets and 「＋ 印刷リストに入れる」 come before the page's content, and a
+    """The printable sheets and 「＋ 印刷リストに入れる」 came before the page's content, and a
     family on a phone took that button, the only one on the page, for the way to apply: they
-    sit together in one box headed 窓口・支援機関の方向け, under the jump to how to apply."""
+    sit together in one box headed 窓口・支援機関の方向け. The box comes after the ladder (in the
+    header it pushed the ladder's days and hours below a phone's first screen) and before the
+    table of offers."""
     for employer in directory.employers:
         page = html(built_site, f"employers/{employer.slug}")
         header = page[page.index('<header class="dir-employer__header">'):page.index('<section aria-labelledby="ladder">')]
-        box = header[header.index('<div class="dir-staff-tools">'):]
+        assert 'href="#contact"' in header and "dir-sheet-links" not in header and "data-packet" not in header, employer.slug
+        section = page[page.index('<section aria-labelledby="ladder">'):]
+        box = section[section.index('<div class="dir-staff-tools">'):]
+        assert section.index('<ol class="dir-ladder">') < section.index('<div class="dir-staff-tools">') < section.index('<table class="dir-offers">'), employer.slug
         assert box.index('<p class="dir-staff-tools__for">窓口・支援機関の方向け</p>') < box.index('class="dir-sheet-links"'), employer.slug
         assert box.index("data-packet-add=") < box.index("data-packet-link") < box.index("</div>"), employer.slug
-        before = header[:header.index('<div class="dir-staff-tools">')]
-        assert 'href="#contact"' in before and "dir-sheet-links" not in before and "data-packet" not in before, employer.slug
 
 
 def test_the_counter_packet_is_called_the_print_list_everywhere(built_site, directory):
