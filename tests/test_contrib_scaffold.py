@@ -132,10 +132,11 @@ def test_questions_in_the_terminal_fill_what_flags_did_not(project):
     assert result.problems == [] and result.text
 
 
-def test_a_wrong_answer_in_the_terminal_is_asked_again_alone(project):
+def test_a_wrong_answer_in_the_terminal_is_asked_again_at_once(project):
+    """Found by the staff walk-through: answers were checked only after the last question."""
     settings = read_settings(project / "mkdocs.yml")
     given = {k: v for k, v in EMPLOYER_FLAGS.items() if k != "reading"}
-    replies = iter(["Mizunara", "", "みずならせいめんじょ"])  # romaji refused, then kana; the phone is skipped once
+    replies = iter(["Mizunara", "みずならせいめんじょ", ""])  # romaji refused at once, then kana; the phone skipped
     shown: list[str] = []
     asked: list[str] = []
     result = scaffold_in_terminal(
@@ -143,8 +144,79 @@ def test_a_wrong_answer_in_the_terminal_is_asked_again_alone(project):
         read=lambda prompt: (asked.append(prompt), next(replies))[1], write=shown.append,
     )
     assert result.problems == [] and "reading: みずならせいめんじょ" in result.text
-    assert any("かな以外の文字があります" in line for line in shown)
-    assert [prompt.split("（")[0] for prompt in asked] == ["よみがな", "電話番号", "よみがな"]
+    assert "  よみがな「Mizunara」にかな以外の文字があります。→ ひらがな（またはカタカナ）だけで書いてください" in shown
+    assert [prompt.split("（")[0] for prompt in asked] == ["よみがな", "よみがな", "電話番号"]
+
+
+def _in_terminal(project, kind, given, replies, today=dt.date(2026, 11, 22)):
+    """(what was asked, and what was said, in order; the result)."""
+    settings = read_settings(project / "mkdocs.yml")
+    replies = iter(replies)
+    said: list[str] = []
+    result = scaffold_in_terminal(
+        kind, given, settings, today, project / "content", project,
+        read=lambda prompt: (said.append("? " + prompt.split("（")[0].rstrip(": ")), next(replies))[1], write=said.append,
+    )
+    return said, result
+
+
+def test_a_japanese_url_name_is_refused_at_the_first_question_not_after_the_last(project):
+    said, result = _in_terminal(project, "employers", {k: v for k, v in EMPLOYER_FLAGS.items() if k not in ("slug", "name")}, ["みずなら製麺", "mizunara-seimen", "みずなら製麺所", ""])
+    assert said[:4] == [
+        "? URL名",
+        "  「みずなら製麺」に使えない文字があります。→ 半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）",
+        "? URL名",
+        "? 事業所名",
+    ]
+    assert result.problems == [] and result.path.endswith("employers/mizunara-seimen.md")
+
+
+def test_a_number_past_the_choices_is_asked_again_at_once(project):
+    """「7」 for 業種 (6 choices) was taken as the answer 7 and refused only after all questions."""
+    said, result = _in_terminal(project, "employers", {k: v for k, v in EMPLOYER_FLAGS.items() if k != "category"}, ["7", "3", ""])
+    questions = [line for line in said if line.startswith("? ")]
+    assert questions == ["? 業種", "? 業種", "? 電話番号"]
+    assert "  7 番はありません。→ 1 から 6 の番号で選んでください" in said
+    assert result.problems == [] and "category: 食品・製造" in result.text
+
+
+def test_a_programs_kind_date_and_time_are_checked_as_they_are_typed(project):
+    given = {k: v for k, v in PROGRAM_FLAGS.items() if k not in ("kind", "date", "time")} | {"apply": "", "contact-name": ""}
+    said, result = _in_terminal(project, "programs", given, ["9", "2", "2027/13/01", "2027-01-20(木)", "2026-01-20", "2027-01-20", "10時〜12時", "10:00〜12:00"])
+    assert [line for line in said if line.startswith("? ")] == ["? 種類", "? 種類", "? 日付", "? 日付", "? 日付", "? 日付", "? 時間", "? 時間"]
+    assert "  9 番はありません。→ 1 から 6 の番号で選んでください" in said
+    assert "  日付「2027/13/01」の月 13 はありません。→ 月は 1 から 12 です。半角の 年-月-日 で書いてください（月と日が逆なら 2027-01-13）" in said
+    assert any("（日付が合っていれば 2027-01-20）" in line for line in said)
+    assert "  日付 2026-01-20 は今日（2026-11-22）より前です。→ これから開く日を書いてください。年の書き間違いなら 2027-01-20 です" in said
+    assert '  時間帯「10時〜12時」は 時:分 の形で書いてください。→ "10:00〜12:00" と書いてください' in said
+    assert "  （やめるときは Ctrl+C を押してください。ファイルは作りません）" in said  # after the third refusal of a date
+    assert result.problems == [] and "date: 2027-01-20" in result.text and 'time: "10:00〜12:00"' in result.text
+
+
+def test_a_wrong_flag_in_the_terminal_is_said_and_asked_for_before_the_other_questions(project):
+    given = {**PROGRAM_FLAGS, "date": "2027/01/20"}
+    del given["title"]
+    said, result = _in_terminal(project, "programs", given, ["はたらく準備セミナー", "2027-01-20", "", ""])
+    assert said[:3] == ["? プログラム名", "  日付: 日付「2027/01/20」は決まった形で書いてください。→ 半角で 2027-01-20 と書いてください", "? 日付"]
+    assert result.problems == [] and "date: 2027-01-20" in result.text
+
+
+@pytest.mark.parametrize("command", ["new-employer", "new-program"])
+def test_the_help_of_the_scripts_is_in_japanese(project, command):
+    result = _cli(project, command, "--help")
+    assert result.returncode == 0
+    assert "show this help message" not in result.stdout and "CONFIG" not in result.stdout and "SLUG" not in result.stdout
+    assert "この説明を表示して終わる" in result.stdout and "サイトの設定ファイル" in result.stdout
+    assert "答えるたびに確かめます" in result.stdout and "--slug 値" in result.stdout
+    # The descriptions line up after 「--flag 値」 (値 is two columns wide in a terminal).
+    starts = {_columns(line[: line.index(text)]) for line in result.stdout.splitlines() for text in ("URL名（ファイル名）", "質問せず") if text in line}
+    assert len(starts) == 1, result.stdout
+
+
+def _columns(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def test_a_new_programs_date_already_past_is_asked_again_with_the_probable_year(project):

@@ -102,6 +102,23 @@ def test_a_weekday_that_does_not_match_the_date_is_not_dropped_silently():
     assert "半角で 2026-12-16" in fix_of(parse_staff_date, "2026/12/16（水）")
 
 
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [
+        # Found by the staff walk-through: only 「月は 1 から 12 で」, and the next try was refused for its slashes.
+        ("2027/13/01", "月は 1 から 12 です。半角の 年-月-日 で書いてください（月と日が逆なら 2027-01-13）"),
+        ("2027-13-40", "月は 1 から 12 です。半角の 年-月-日 で書いてください（例: 2027-04-08）"),
+        # 「YYYY-MM-DD の形」 where every other message says 半角の 年-月-日.
+        ("2027年4月31日", "正しい日付を半角の 年-月-日 で書いてください（4月の最後の日なら 2027-04-30）"),
+        # The staff's own date, not a fixed example (2026-04-08).
+        ("2027-01-20(木)", "カレンダーで日付を確かめ、曜日を付けずに半角の 年-月-日 で書いてください（日付が合っていれば 2027-01-20）"),
+        (20270120, "2026-04-08 のように半角の 年-月-日 で書いてください"),
+    ],
+)
+def test_a_refused_date_is_told_the_form_in_the_same_words_and_with_its_own_date(typed, fix):
+    assert fix_of(parse_staff_date, typed) == fix
+
+
 def test_house_numbers_are_cut_out_to_keep_them_on_one_line():
     assert number_runs("しらかば市中央町3-1-1 2階") == [("しらかば市中央町", False), ("3-1-1", True), (" ", False), ("2", True), ("階", False)]
     assert number_runs("1234-5") == [("1234-5", True)]

@@ -207,7 +207,7 @@ def _wording(kind: str, item: dict[str, Any], model: type[BaseModel], loc: tuple
         limit = ctx.get("ge", ctx.get("le"))
         return f"「{value}」は{'小さ' if kind == 'greater_than_equal' else '大き'}すぎます", f"{limit} {'以上' if kind == 'greater_than_equal' else '以下'}の数を書いてください"
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
-        return f"「{value}」は日付として読めません", "2026-04-08 のように、年-月-日を半角で書いてください"
+        return f"「{value}」は日付として読めません", "2026-04-08 のように半角の 年-月-日 で書いてください"
     return f"値の形が正しくありません（{item.get('msg', kind)}）", "例にならって書き直してください"
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,13 +33,38 @@ ISSUE_TEMPLATE_DIR = ".github/ISSUE_TEMPLATE"
 COMMANDS = {"new-employer", "new-program", "from-issue", "contrib-files", "stale", "pr-summary", "preview-pages", "preview-summary"}
 
 
+class _JapaneseHelp(argparse.RawDescriptionHelpFormatter):
+    """Help whose descriptions line up after ``--flag 値``: argparse pads by characters, and 値
+    takes two columns in a terminal, which pushed every description one column right."""
+
+    def format_help(self) -> str:
+        return re.sub(r"^(  --\S+ 値) (\s)", r"\1\2", super().format_help(), flags=re.MULTILINE)
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     for name, kind, what in (("new-employer", "employers", "事業所"), ("new-program", "programs", "プログラム")):
-        parser = sub.add_parser(name, help=f"新しい{what}のファイルを作る（足りない項目は質問します）")
-        parser.add_argument("--config", default="mkdocs.yml", type=Path)
+        # What staff read in `scripts/new-employer --help`: in Japanese, down to -h itself
+        # (argparse's own headings, usage and options, stay).
+        parser = sub.add_parser(
+            name,
+            help=f"新しい{what}のファイルを作る（足りない項目は質問します）",
+            # Lines broken by hand: argparse counts a Japanese character as one column, and its
+            # own wrapping runs past an 80-column terminal.
+            description=(
+                f"新しい{what}のファイル content/{kind}/<URL名>.md を作ります。\n"
+                "下の項目は「--項目 値」で指定できます。指定しなかった項目は\n"
+                "1つずつ質問し、答えるたびに確かめます（選ぶ質問は番号で答えます）。\n"
+                "ファイルは、サイトと同じ確認を通ったときだけ作ります。"
+            ),
+            epilog="やめるときは Ctrl+C を押してください（ファイルは作りません）。",
+            formatter_class=_JapaneseHelp,
+            add_help=False,
+        )
+        parser.add_argument("-h", "--help", action="help", help="この説明を表示して終わる")
+        parser.add_argument("--config", default="mkdocs.yml", type=Path, metavar="mkdocs.yml", help="サイトの設定ファイル（ふつうは指定しません）")
         parser.add_argument("--no-input", action="store_true", help="質問せず、足りない項目を一覧にして終わる")
         for prompt in KINDS[kind][1]():
-            parser.add_argument(f"--{prompt.flag}", default=None, help=prompt.label() + (f"（例: {prompt.example}）" if prompt.example else ""))
+            parser.add_argument(f"--{prompt.flag}", default=None, metavar="値", help=prompt.label() + (f"（例: {prompt.example}）" if prompt.example else ""))
     issue = sub.add_parser("from-issue", help="登録申し込みの issue 本文から事業所のファイルを作る")
     issue.add_argument("body", help="issue 本文を保存したファイル（- なら標準入力）")
     issue.add_argument("--slug", default="", help="URL名（ファイル名）。申し込みに書かれていなければ必要")

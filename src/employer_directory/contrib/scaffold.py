@@ -180,7 +180,7 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
             problems.append(_about(needed, f"{prompt.label()}（--{prompt.flag}）だけでは載せられません", f"--{needed.flag} で{needed.label()}も指定してください（例: --{needed.flag} {needed.example}）"))
     slug_prompt = next(prompt for prompt in asked if prompt.flag == "slug")
     if slug and not SLUG.match(slug):
-        problems.append(_about(slug_prompt, f"「{slug}」に使えない文字があります", "半角英小文字・数字・ハイフンだけにしてください（例: mizunara-seimen）"))
+        problems.append(_about(slug_prompt, f"「{slug}」に使えない文字があります", f"半角英小文字・数字・ハイフンだけにしてください（例: {slug_prompt.example}）"))
     if slug and (content_dir / kind / f"{slug}.md").exists():
         problems.append(_about(slug_prompt, f"{path} はもうあります", "別の URL名にするか、今あるファイルを直してください"))
     if problems:
@@ -210,8 +210,53 @@ def scaffold(kind: str, answers: dict[str, str], settings: DirectorySettings, to
     return Scaffold(path, text, [])
 
 
-def ask(prompts: list[Prompt], answers: dict[str, str | None], settings: DirectorySettings, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> dict[str, str]:
-    """Ask in the terminal for every answer not given as a flag; choices are picked by number."""
+def _placeholder(prompt: Prompt, settings: DirectorySettings, today: dt.date) -> str:
+    """A valid stand-in for an answer not given yet, so that one answer can be validated alone."""
+    if not prompt.required:
+        return ""
+    if prompt.flag == "slug":
+        return "answer-being-checked"  # not the example: a file of that name may exist
+    if prompt.flag == "date":
+        return (today + dt.timedelta(days=30)).isoformat()  # still to come, as a new program's date must be
+    choices = prompt.choices(settings) if prompt.choices else None
+    return choices[0] if choices else prompt.example
+
+
+def answer_check(kind: str, settings: DirectorySettings, today: dt.date, content_dir: Path, root: Path) -> Callable[[Prompt, dict[str, Any]], list[Problem]]:
+    """``check(prompt, answers)``: the problems of ``prompt``'s answer alone, found by the same
+    validation as the whole file, with stand-ins for the answers not given yet (or refused: a
+    wrong earlier answer stops the validation before it reaches this one)."""
+    prompts = KINDS[kind][1]()
+
+    def check(prompt: Prompt, answers: dict[str, Any]) -> list[Problem]:
+        mine = f"（--{prompt.flag}）"
+        filled = {other.flag: (answers.get(other.flag) or "") for other in prompts}
+        for other in prompts:
+            if other is not prompt and not filled[other.flag].strip():
+                filled[other.flag] = _placeholder(other, settings, today)
+        for _round in prompts:
+            result = scaffold(kind, filled, settings, today, content_dir, root)
+            if any(mine in problem.path for problem in result.problems):
+                return [problem for problem in result.problems if mine in problem.path]
+            others = [other for other in prompts if other is not prompt and any(f"（--{other.flag}）" in problem.path for problem in result.problems)]
+            stand_ins = {other.flag: _placeholder(other, settings, today) for other in others}
+            if not others or all(filled[flag] == value for flag, value in stand_ins.items()):
+                return []  # nothing more this answer can be blamed for (or found only with the others)
+            filled.update(stand_ins)
+        return []
+
+    return check
+
+
+def ask(
+    prompts: list[Prompt], answers: dict[str, str | None], settings: DirectorySettings, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
+    check: Callable[[Prompt, dict[str, Any]], list[Problem]] | None = None,
+) -> dict[str, str]:
+    """Ask in the terminal for every answer not given as a flag; choices are picked by number.
+
+    With ``check``, each answer is checked as it is given: what is wrong is said at once and the
+    same question asked again (until it is right, or the input ends: Ctrl+C or Ctrl+D stops, and
+    the caller says that no file was made). A wrong flag is said first, then asked for."""
     answers = dict(answers)
     for prompt in prompts:
         if prompt.needs and not (answers.get(prompt.needs) or "").strip():
@@ -221,20 +266,36 @@ def ask(prompts: list[Prompt], answers: dict[str, str | None], settings: Directo
             continue
         given = answers.get(prompt.flag)
         if given is not None and (given.strip() or not prompt.required):
-            continue  # answered (an optional answer may be left empty on purpose)
+            wrong = check(prompt, answers) if check and given.strip() else []
+            if not wrong:
+                continue  # answered (an optional answer may be left empty on purpose)
+            for problem in wrong:
+                write(f"  {problem.field}: {problem.what}。→ {problem.fix}")
         choices = prompt.choices(settings) if prompt.choices else None
         if choices:
             write(f"{prompt.label()}を番号で選んでください:")
             for number, choice in enumerate(choices, 1):
                 write(f"  {number}. {choice}")
         hint = prompt.hint(choices)
+        refused = 0
         while True:
             reply = read(f"{prompt.label()}{hint}: ").strip()
-            if choices and reply.isdigit() and 1 <= int(reply) <= len(choices):
-                reply = choices[int(reply) - 1]
-            if reply or not prompt.required:
+            wrong_what = ""
+            if choices and reply.isdigit():
+                if 1 <= int(reply) <= len(choices):
+                    reply = choices[int(reply) - 1]
+                else:
+                    wrong_what = f"  {reply} 番はありません。→ 1 から {len(choices)} の番号で選んでください"
+            elif not reply and prompt.required:
+                wrong_what = "  空欄にはできません。"
+            if not wrong_what and reply and check:
+                wrong_what = "\n".join(f"  {problem.what}。→ {problem.fix}" for problem in check(prompt, {**answers, prompt.flag: reply}))
+            if not wrong_what:
                 break
-            write("  空欄にはできません。")
+            write(wrong_what)
+            refused += 1
+            if refused == 3:
+                write("  （やめるときは Ctrl+C を押してください。ファイルは作りません）")
         answers[prompt.flag] = reply
     return answers
 
@@ -245,10 +306,11 @@ def scaffold_in_terminal(
 ) -> Scaffold:
     """Ask for what is missing; when an answer does not validate, say why and ask only that again."""
     prompts = KINDS[kind][1]()
+    check = answer_check(kind, settings, today, content_dir, root)
     answers = dict(answers)
     result = Scaffold("", None, [])
     for _attempt in range(attempts):
-        answers = ask(prompts, answers, settings, read, write)
+        answers = ask(prompts, answers, settings, read, write, check)
         result = scaffold(kind, answers, settings, today, content_dir, root)
         retry = [prompt for prompt in prompts if any(prompt.label() in problem.field for problem in result.problems)]
         if not result.problems or not retry:

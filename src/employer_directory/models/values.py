@@ -339,12 +339,15 @@ def _real_date(year: int, month: int, day: int, original: str) -> dt.date:
     if year < 1:  # 0000-01-01: Python's dates start at year 1
         raise staff_error(f"日付「{original}」の年 {year} はありません", "年は 2026 のように西暦4桁で書いてください")
     if not 1 <= month <= 12:
-        raise staff_error(f"日付「{original}」の月 {month} はありません", "月は 1 から 12 で書いてください")
+        # 2027/13/01: often the day and the month swapped (13 January, written day first); the
+        # form is said too, or the next try is refused for its slashes.
+        swapped = f"月と日が逆なら {year:04d}-{day:02d}-{month:02d}" if 1 <= day <= 12 and month <= calendar.monthrange(year, day)[1] else f"例: {year:04d}-04-08"
+        raise staff_error(f"日付「{original}」の月 {month} はありません", f"月は 1 から 12 です。半角の 年-月-日 で書いてください（{swapped}）")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise staff_error(
             f"日付「{original}」はありません（{year}年{month}月は{last}日まで）",
-            "正しい日付を YYYY-MM-DD の形で書いてください",
+            f"正しい日付を半角の 年-月-日 で書いてください（{month}月の最後の日なら {year:04d}-{month:02d}-{last:02d}）",
         )
     return dt.date(year, month, day)
 
@@ -356,7 +359,7 @@ def parse_staff_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise staff_error("日付を書く項目です", "2026-04-08 のように半角で書いてください")
+        raise staff_error("日付を書く項目です", "2026-04-08 のように半角の 年-月-日 で書いてください")
     original = value.strip()
     match = ISO_DATE.match(original)
     if match:
@@ -378,7 +381,7 @@ def parse_staff_date(value: Any) -> dt.date:
         # 2026-12-16(木): the date is a Wednesday. Which one did staff mean? Do not guess.
         raise staff_error(
             f"日付「{original}」の曜日が合いません（{candidate.isoformat()} は{WEEKDAYS[candidate.weekday()]}曜日です）",
-            "カレンダーで日付を確かめ、曜日を付けずに 2026-04-08 の形で書いてください",
+            f"カレンダーで日付を確かめ、曜日を付けずに半角の 年-月-日 で書いてください（日付が合っていれば {candidate.isoformat()}）",
         )
     if candidate:
         raise staff_error(
