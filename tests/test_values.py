@@ -108,6 +108,8 @@ def test_a_weekday_that_does_not_match_the_date_is_not_dropped_silently():
         # Found by the staff walk-through: only 「月は 1 から 12 で」, and the next try was refused for its slashes.
         ("2027/13/01", "月は 1 から 12 です。半角の 年-月-日 で書いてください（月と日が逆なら 2027-01-13）"),
         ("2027-13-40", "月は 1 から 12 です。半角の 年-月-日 で書いてください（例: 2027-04-08）"),
+        # month 0: no day 0 is proposed (2027-05-00)
+        ("2027-00-05", "月は 1 から 12 です。半角の 年-月-日 で書いてください（例: 2027-04-08）"),
         # 「YYYY-MM-DD の形」 where every other message says 半角の 年-月-日.
         ("2027年4月31日", "正しい日付を半角の 年-月-日 で書いてください（4月の最後の日なら 2027-04-30）"),
         # The staff's own date, not a fixed example (2026-04-08).

@@ -341,7 +341,7 @@ def _real_date(year: int, month: int, day: int, original: str) -> dt.date:
     if not 1 <= month <= 12:
         # 2027/13/01: often the day and the month swapped (13 January, written day first); the
         # form is said too, or the next try is refused for its slashes.
-        swapped = f"月と日が逆なら {year:04d}-{day:02d}-{month:02d}" if 1 <= day <= 12 and month <= calendar.monthrange(year, day)[1] else f"例: {year:04d}-04-08"
+        swapped = f"月と日が逆なら {year:04d}-{day:02d}-{month:02d}" if 1 <= day <= 12 and 1 <= month <= calendar.monthrange(year, day)[1] else f"例: {year:04d}-04-08"
         raise staff_error(f"日付「{original}」の月 {month} はありません", f"月は 1 から 12 です。半角の 年-月-日 で書いてください（{swapped}）")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
