@@ -417,13 +417,13 @@ def test_the_program_page_links_how_to_apply_above_its_dates(built_site, tmp_pat
     assert (label, target) == ("申し込みのしかたと問い合わせ先（電話）", "申し込み締切 2026年12月10日(木)")
     label, target = apply_link_and_target(text(site, "programs/hataraku-junbi-no-hiroba/index.html"))
     assert (label, target) == ("問い合わせ先（電話）", "問い合わせ 生活・就労支援センター 電話 0268-00-0000")
-    # Without a contact, the link does not promise one (the page has no 問い合わせ to go to).
+    # Without a contact, the page names the centre (Directory.contact_of), and the link says so.
     (tmp_path / "no-contact").mkdir()
     site = build_edited(tmp_path / "no-contact", {tour: [("contact:\n  name: 生活・就労支援センター\n  phone: 0268-00-0000\n", "")]})
     html = text(site, "programs/tour-shirakaba-farm/index.html")
     label, target = apply_link_and_target(html)
-    assert "<dt>問い合わせ</dt>" not in html
-    assert (label, target) == ("申し込みのしかた", "申し込み 電話で申し込んでください")
+    assert "問い合わせ しらかば市 生活・就労支援センター（架空） 電話 0268-00-0000" in squeeze(html)
+    assert (label, target) == ("申し込みのしかたと問い合わせ先（電話）", "申し込み 電話で申し込んでください")
 
 
 def test_after_the_deadline_the_program_page_and_the_calendar_say_applications_are_closed(tmp_path):
