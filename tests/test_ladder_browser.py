@@ -159,3 +159,45 @@ def test_the_offers_table_keeps_the_days_and_the_hours_each_whole_on_a_line(brow
         finally:
             session.close()
     assert checked == 3 * len(slugs) >= 3 * 20
+
+
+DAYS_BROKEN = r"""() => [...document.querySelectorAll('ol.dir-ladder > li')].flatMap(li => {
+  const days = li.querySelector('.dir-ladder__when > span:first-child'); if (!days || !/曜|毎日/.test(days.textContent)) return [];
+  const out = []; let before = null; const right = li.getBoundingClientRect().right;
+  const walk = document.createTreeWalker(days, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.parentElement.closest('.dir-sr')) continue;
+    for (let i = 0; i < n.length; i++) {
+      const range = document.createRange(); range.setStart(n, i); range.setEnd(n, i + 1);
+      const box = range.getBoundingClientRect(); if (!box.width) continue;
+      if (before && box.top > before.top + 2 && before.ch !== '・') out.push(days.textContent + ': a line starts at ' + n.data[i]);
+      if (box.right > right + 0.5) out.push(days.textContent + ': ' + n.data[i] + ' sticks out');
+      before = {top: box.top, ch: n.data[i]};
+    }
+  }
+  return out;
+})"""
+
+
+def test_a_step_s_days_break_only_after_a_dot_at_320_and_360px_with_the_text_at_100_and_200_percent(browser, site_url, built_site):
+    """At 360 px with the text at 200 % the tour's days read 「月・火・木・金 / 曜」, 「曜」 alone on a
+    line. The days break only after a 「・」, and nothing sticks out of its box or the page."""
+    slugs = sorted(page.parent.name for page in (built_site / "employers").glob("*/index.html"))
+    checked = 0
+    for width in (320, 360):
+        for double in (False, True):
+            session = Watched(browser, {"width": width, "height": 740})
+            try:
+                page = session.page
+                for slug in slugs:
+                    page.goto(site_url + f"employers/{slug}/")
+                    if double:
+                        page.add_style_tag(content=DOUBLE_TEXT)
+                    where = (slug, width, "200 %" if double else "100 %")
+                    assert page.evaluate(DAYS_BROKEN) == [], where
+                    assert page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth") <= 0, where
+                    checked += 1
+                assert session.errors == []
+            finally:
+                session.close()
+    assert checked == 4 * len(slugs) >= 4 * 20

@@ -1231,3 +1231,42 @@ def test_a_month_printed_after_a_deadline_from_a_stale_page_leaves_the_deadline_
             assert ("（申し込みは12月10日(木)まで）" in text) == shown, clock
     finally:
         context.close()
+
+
+WHEN_BREAKS = r"""root => [...root.querySelectorAll('.sheet-offers tbody tr > :nth-child(3)')].flatMap(td => {
+  // The 曜日・時間 cell: each visible character with the line it is on.
+  const chars = []; const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+    const range = document.createRange(); range.setStart(n, i); range.setEnd(n, i + 1);
+    const box = [...range.getClientRects()].find(r => r.width);
+    if (box) chars.push([n.data[i], Math.round(box.top)]);
+  }
+  const text = chars.map(c => c[0]).join(''); const out = [];
+  // The hours whole, 「曜」 on the line of its day, a short note in brackets (「（30分程度）」) whole.
+  for (const m of text.matchAll(/\d{1,2}:\d{2}〜\d{1,2}:\d{2}|[月火水木金土日]曜|（[^（）]{1,8}）/g)) {
+    const lines = new Set(chars.slice(m.index, m.index + m[0].length).map(c => c[1]));
+    if (lines.size > 1) out.push(m[0]);
+  }
+  return out;
+})"""
+
+
+def test_the_days_hours_and_a_short_note_of_each_offer_stay_whole_on_sheets_one_and_three(browser, site_url, directory):
+    """Sheet ③ printed 「13:00〜15:00（30 / 分程度）」: the note in brackets broke inside a word. On
+    paper (A4 less its margins) and on a 360 px phone the hours stay whole, 「曜」 stays with its day
+    and a short note goes whole onto the next line; sheet ① (the note on a line of its own) too."""
+    checked = 0
+    for viewport, media in ((A4_TEXT_WIDTH, "print"), ({"width": 360, "height": 740}, "screen")):
+        context = browser.new_context(viewport=viewport, locale="ja-JP")
+        page = context.new_page()
+        try:
+            page.emulate_media(media=media)
+            for employer in directory.employers:
+                page.goto(f"{site_url}employers/{employer.slug}/sheets.html")
+                for kind in ("staff", "introduction"):
+                    broken = page.locator(f"#{kind}").evaluate(WHEN_BREAKS)
+                    assert broken == [], (employer.slug, kind, viewport["width"], media)
+                    checked += 1
+        finally:
+            context.close()
+    assert checked == 2 * 2 * len(directory.employers)

@@ -310,3 +310,41 @@ def test_sheet_one_says_the_ladder_as_the_employer_page_does_in_words_not_in_gre
         assert [re.sub(r"\s+", " ", step).strip() for step in said] == expected, employer.slug
         seen.update(bool(offer) for _, offer in employer.ladder())
     assert seen == {True, False}
+
+
+def test_sheet_two_prints_the_centre_s_phone_once_where_a_seeker_asks_and_the_others_at_their_foot(directory):
+    """Sheet ② printed the centre's number twice: at its foot (「問い合わせ: …（電話 …）」) and under
+    「聞きたいこと・申し込み」. It keeps the one under its heading, in large type; ① and ③, for
+    staff, keep theirs at the foot. (A pause notice at the top names the number too: left out here.)"""
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    phone = directory.settings.contact_phone
+    assert phone
+    for employer in directory.employers:
+        articles = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))
+        seeker = re.sub(r'<p class="print-paused.*?</p>', "", articles["seeker"], flags=re.S)
+        foot = seeker[seeker.index('<footer class="sheet__foot">'):]
+        apply = seeker[seeker.index("<h3>聞きたいこと・申し込み</h3>"):seeker.index('<footer class="sheet__foot">')]
+        assert "問い合わせ" not in foot and phone not in foot, employer.slug
+        assert seeker.count(phone) == 1 and f"電話 <strong>{phone}</strong>" in apply, employer.slug
+        for kind in ("introduction", "staff"):
+            foot = articles[kind][articles[kind].index('<footer class="sheet__foot">'):]
+            assert f"問い合わせ: {directory.settings.organization}（電話 {phone}）" in foot, (employer.slug, kind)
+
+
+def test_sheet_three_says_what_a_task_lets_staff_observe_in_words_not_as_ticked_boxes(directory):
+    """「☑判断力」 read as "already checked / has it"; sheet ③ is read before matching (seed 004),
+    not ticked at the counter: the traits are said as the employer page says them, 「判断力・正確性」,
+    each whole with the 「・」 after it, so that a line breaks only after a 「・」."""
+    files = render_sheet_files(directory, SITE_URL, "サイト名", ROOT / "overrides")
+    seen = 0
+    for employer in directory.employers:
+        staff = sheet_articles(files[sheet_path(employer.slug)].decode("utf-8"))["staff"]
+        assert "☑" not in staff and "□" not in staff, employer.slug
+        cells = re.findall(r'<td data-label="確認できること">(.*?)</td>', staff)
+        assert len(cells) == len(employer.tasks), employer.slug
+        for task, cell in zip(employer.tasks, cells):
+            assert re.sub(r"<[^>]+>", "", cell) == "・".join(task.checks), (employer.slug, task.name)
+            pieces = re.findall(r'<span class="sheet-check">(.*?)</span>', cell)
+            assert pieces == [trait + ("・" if n < len(task.checks) - 1 else "") for n, trait in enumerate(task.checks)]
+            seen += len(task.checks) > 1
+    assert seen

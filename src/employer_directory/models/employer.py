@@ -8,6 +8,7 @@ minutes, environment, load, the traits a task lets staff check, ★ for a qualif
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -63,6 +64,12 @@ class Contact(Strict):
         return value
 
 
+def pieces_after_dots(text: str) -> list[str]:
+    """``text`` cut after each 「・」, which stays with the piece before it: 「月・火・金曜」 gives
+    「月・」「火・」「金曜」; empty text no pieces."""
+    return re.findall(r"[^・]*・|[^・]+", text)
+
+
 class Offer(Strict):
     """One step of the ladder the employer offers (見学, 就労体験, プチバイト, …)."""
 
@@ -114,6 +121,17 @@ class Offer(Strict):
                     runs.append([day])
         parts = [f"{run[0]}〜{run[-1]}" if len(run) >= 3 else "・".join(run) for run in runs]
         return "・".join(parts) + "曜" if parts else ""
+
+    @property
+    def days_label_pieces(self) -> list[str]:
+        """``days_label`` in the pieces a line may break between: each day with the 「・」 after it,
+        the last with 「曜」 (「月・」「火・」「金曜」), so that 「曜」 never starts a line alone."""
+        return pieces_after_dots(self.days_label)
+
+    @property
+    def days_in_short_pieces(self) -> list[str]:
+        """``days_in_short`` in the pieces a line may break between (「月〜水・」「金曜」)."""
+        return pieces_after_dots(self.days_in_short)
 
     @property
     def days_and_hours(self) -> str:

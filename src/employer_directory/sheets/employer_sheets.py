@@ -36,11 +36,15 @@ class SheetKind:
     number: str
     title: str
     template: str
+    contact_in_foot: bool = True
+    """Whether the foot says whom to ask (「問い合わせ: センター（電話 …）」). Sheet ② says it in its
+    own 「聞きたいこと・申し込み」, where a job seeker looks for it, in large type: the number
+    printed twice on one page made two numbers to choose from."""
 
 
 SHEET_KINDS: tuple[SheetKind, ...] = (
     SheetKind("introduction", "①", "事業所紹介シート", "sheets/introduction.html"),
-    SheetKind("seeker", "②", "相談者向けプログラム情報シート", "sheets/seeker.html"),
+    SheetKind("seeker", "②", "相談者向けプログラム情報シート", "sheets/seeker.html", contact_in_foot=False),
     SheetKind("staff", "③", "支援員向けプログラム情報シート", "sheets/staff.html"),
 )
 
