@@ -693,6 +693,25 @@ def test_with_the_text_at_200_percent_a_phone_breaks_section_headings_between_wo
 CALENDAR_PAGES = ["calendar/", "calendar/2026-11/", "calendar/2026-12/", "calendar/2027-01/", "calendar/2027-02/", "calendar/2027-03/"]
 
 
+def lines_cut_inside_words(page, site_url, paths, selector, double, is_cut=lambda item: item["inside"]):
+    """On each page, the lines of every ``selector`` element (HEADING_LINES): the ones cut inside a
+    word (``is_cut``) as 「path: line / line」, and how many took more than one line (so that a test
+    sees it checked something). No page may scroll sideways."""
+    cut, broken = [], 0
+    for path in paths:
+        page.goto(site_url + path)
+        if double:
+            page.add_style_tag(content=DOUBLE_TEXT)
+        page.evaluate(SETTLED)
+        items = page.evaluate(HEADING_LINES, selector)
+        assert items, f"{path}: nothing checked"
+        broken += sum(len(item["lines"]) > 1 for item in items)
+        cut += [f"{path}: {' / '.join(item['lines'])}" for item in items if is_cut(item)]
+        sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+        assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+    return cut, broken
+
+
 @pytest.mark.parametrize(("width", "double"), [(360, False), (360, True), (1280, False)], ids=["phone", "phone-text-200", "wide"])
 def test_the_calendar_breaks_program_names_between_words(browser, site_url, width, double):
     """A program's name follows the date and time in the calendar's lists and fills a narrow day
@@ -703,18 +722,7 @@ def test_the_calendar_breaks_program_names_between_words(browser, site_url, widt
     session = Watched(browser, {"width": width, "height": 740})
     try:
         page = session.page
-        cut, broken = [], 0
-        for path in CALENDAR_PAGES:
-            page.goto(site_url + path)
-            if double:
-                page.add_style_tag(content=DOUBLE_TEXT)
-            page.evaluate(SETTLED)
-            names = page.evaluate(HEADING_LINES, ".md-content .cal-program")
-            assert names, f"{path}: no program name checked"
-            broken += sum(len(n["lines"]) > 1 for n in names)
-            cut += [f"{path}: {' / '.join(n['lines'])}" for n in names if n["inside"]]
-            sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
-            assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        cut, broken = lines_cut_inside_words(page, site_url, CALENDAR_PAGES, ".md-content .cal-program", double)
         assert cut == []
         assert broken, "no name took two lines: nothing was checked"
         assert session.errors == []
@@ -739,19 +747,10 @@ def test_a_phone_breaks_meeting_themes_between_words(browser, site_url, width, d
     session = Watched(browser, {"width": width, "height": 740})
     try:
         page = session.page
-        cut, broken = [], 0
-        for path in THEME_PAGES:
-            page.goto(site_url + path)
-            if double:
-                page.add_style_tag(content=DOUBLE_TEXT)
-            page.evaluate(SETTLED)
-            themes = page.evaluate(HEADING_LINES, ".md-content .cal-theme")
-            assert themes, f"{path}: no theme checked"
-            broken += sum(len(t["lines"]) > 1 for t in themes)
-            cut += [f"{path}: {' / '.join(t['lines'])}" for t in themes if t["inside"] and "".join(t["lines"]) not in WORD_LONGER_THAN_A_LINE]
-            cut += [f"{path}: {' / '.join(t['lines'])}" for t in themes if "職場見 / 学会" in " / ".join(t["lines"])]
-            sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
-            assert sideways <= 0, f"{path} scrolls sideways by {sideways}px"
+        cut, broken = lines_cut_inside_words(
+            page, site_url, THEME_PAGES, ".md-content .cal-theme", double,
+            is_cut=lambda t: (t["inside"] and "".join(t["lines"]) not in WORD_LONGER_THAN_A_LINE) or "職場見 / 学会" in " / ".join(t["lines"]),
+        )
         assert cut == []
         assert broken, "no theme took two lines: nothing was checked"
         assert session.errors == []
