@@ -767,14 +767,23 @@ def test_a_phone_breaks_meeting_themes_between_words(browser, site_url, width, d
 
 MARKED_WORDS = """(texts) => {
   // Each text as a heading too narrow for its words, once word-breaks.js has marked it: the
-  // places it may break (<wbr>) as |.
+  // places it may break (<wbr>) as |. Each of these needs marking; the script does it when it
+  // sees the headings (a frame or several later, more on a busy machine): wait for all of them.
   const box = document.createElement('div');
   box.innerHTML = texts.map(() => '<h2 style="width: 2em"></h2>').join('');
   box.querySelectorAll('h2').forEach((h, k) => { h.textContent = texts[k]; });
   document.querySelector('.md-content').append(box);
-  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done(
-    [...box.querySelectorAll('h2')].map(h => h.hasAttribute('data-word-breaks')
-      ? [...h.childNodes].map(n => n.nodeName === 'WBR' ? '|' : n.textContent).join('') : 'not marked: ' + h.textContent))))));
+  const read = () => [...box.querySelectorAll('h2')].map(h => h.hasAttribute('data-word-breaks')
+    ? [...h.childNodes].map(n => n.nodeName === 'WBR' ? '|' : n.textContent).join('') : 'not marked: ' + h.textContent);
+  const started = performance.now();
+  return new Promise(done => {
+    const look = () => {
+      const marked = read();
+      if (marked.every(text => !text.startsWith('not marked: ')) || performance.now() - started > 5000) done(marked);
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
 }"""
 
 WORD_BREAKS = {
