@@ -134,6 +134,11 @@ class Offer(Strict):
         return pieces_after_dots(self.days_in_short)
 
     @property
+    def days_in_week_order(self) -> list[str]:
+        """The days from Monday to Sunday, whatever order the file gives them in."""
+        return [day for day in WEEKDAYS if day in self.days]
+
+    @property
     def days_and_hours(self) -> str:
         """曜日・時間 as pages show it: 「火・木曜 14:00〜15:00」, 「月・水曜」, 「9:00〜12:00」, or empty."""
         return " ".join(part for part in (self.days_label, str(self.hours) if self.hours else "") if part)
@@ -159,7 +164,13 @@ class CardDays:
     """An offer line's hours, kept whole on a line by the template."""
     note: str = ""
     """An offer line's schedule note, in brackets after its days or hours."""
-    per_offer: bool = False
+    kind: str = "days"
+    """``days`` (the general 曜日 line), ``notes`` (日程) or ``offer`` (one offer's line): the
+    template's class, as the search card's."""
+
+    @property
+    def per_offer(self) -> bool:
+        return self.kind == "offer"
 
 
 class Task(Strict):
@@ -368,18 +379,13 @@ class Employer(Strict):
         or a note, so that nobody takes the 見学's hours for the プチバイト's. Offers with the same
         days, hours and note share a line."""
         offers = self.offers_in_ladder_order()
-        in_week_order = {id(offer): [day for day in WEEKDAYS if day in offer.days] for offer in offers}
         line_offers = [offer for offer in offers if offer.term.id == chosen]
-        if line_offers:
-            pass
-        elif len({(tuple(in_week_order[id(offer)]), str(offer.hours or "")) for offer in offers if offer.days or offer.hours}) > 1:
+        if not line_offers and len({(tuple(offer.days_in_week_order), str(offer.hours or "")) for offer in offers if offer.days or offer.hours}) > 1:
             line_offers = [offer for offer in offers if offer.days or offer.hours or offer.schedule_note]
-        else:
-            line_offers = []
         if line_offers:
             lines: list[tuple[list[str], str, str, str]] = []
             for offer in line_offers:
-                days = "・".join(in_week_order[id(offer)]) + "曜" if offer.days else ""
+                days = "・".join(offer.days_in_week_order) + "曜" if offer.days else ""
                 hours, note = str(offer.hours) if offer.hours else "", offer.schedule_note or ""
                 if (days or hours) and note:
                     note = f"（{note}）"
@@ -390,7 +396,7 @@ class Employer(Strict):
                     same[0].append(offer.type)
                 else:
                     lines.append(([offer.type], days, hours, note))
-            return [CardDays("・".join(names), days, hours, note, per_offer=True) for names, days, hours, note in lines]
+            return [CardDays("・".join(names), days, hours, note, kind="offer") for names, days, hours, note in lines]
         result = []
         days = [day for day in WEEKDAYS if any(day in offer.days for offer in offers)]
         if days:
@@ -399,7 +405,7 @@ class Employer(Strict):
             result.append(CardDays("曜日", "・".join(days) + (f"（{'、'.join(hours)}）" if hours else "")))
         notes = list(dict.fromkeys(offer.schedule_note for offer in offers if offer.schedule_note))
         if notes:
-            result.append(CardDays("日程", "、".join(notes)))
+            result.append(CardDays("日程", "、".join(notes), kind="notes"))
         return result
 
     def pause_on(self, today: dt.date) -> Pause | None:
